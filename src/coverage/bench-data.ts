@@ -1,0 +1,89 @@
+// Deterministic synthetic data for benchmarks and property tests. Not real Norway:
+// points are scattered over a Norway-sized box so distances have realistic scale.
+import type { DemandPoint, SupplySite } from './types.ts';
+
+/** mulberry32: tiny, fast, good enough for test data, and identical on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const SERVICE_LEVELS = ['lavterskel', 'oppfolging', 'behandling'] as const;
+
+export interface DemandOptions {
+  count?: number;
+  seed?: number;
+  /** Share of points whose population is null, to exercise missing-data paths. */
+  missingShare?: number;
+  regions?: readonly string[];
+}
+
+/** 357 municipality-like points by default, with skewed (log-uniform) populations from 200 to 700,000. */
+export function generateDemandPoints(options: DemandOptions = {}): DemandPoint[] {
+  const { count = 357, seed = 1, missingShare = 0, regions = ['Nord', 'Midt', 'Vest', 'Sør-Øst'] } = options;
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const lat = 58 + random() * 13;
+    const lon = 5 + random() * 26;
+    const population = Math.round(200 * Math.exp(random() * Math.log(3500)));
+    const missing = random() < missingShare;
+    return {
+      id: String(1000 + i).padStart(4, '0'),
+      lat,
+      lon,
+      population: missing ? null : population,
+      region: regions[Math.min(regions.length - 1, Math.floor(((lat - 58) / 13) * regions.length))]!,
+    };
+  });
+}
+
+export interface SiteOptions {
+  count: number;
+  seed?: number;
+  /** Sites scatter up to this far (km, roughly) from their host point. */
+  jitterKm?: number;
+  maxFte?: number;
+}
+
+/**
+ * Sites hosted by demand points chosen with probability proportional to population
+ * (services cluster where people are), jittered around them, FTE in 0.1 steps.
+ */
+export function generateSites(demand: readonly DemandPoint[], options: SiteOptions): SupplySite[] {
+  const { count, seed = 2, jitterKm = 15, maxFte = 3 } = options;
+  if (demand.length === 0) return [];
+  const random = seededRandom(seed);
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const d of demand) cumulative.push((total += d.population ?? 1000));
+  const pick = (): DemandPoint => {
+    const target = random() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return demand[lo]!;
+  };
+  return Array.from({ length: count }, (_, j) => {
+    const host = pick();
+    const dLat = ((random() * 2 - 1) * jitterKm) / 111.2;
+    const dLon = ((random() * 2 - 1) * jitterKm) / (111.2 * Math.cos((host.lat * Math.PI) / 180));
+    return {
+      id: `site-${String(j).padStart(5, '0')}`,
+      lat: host.lat + dLat,
+      lon: host.lon + dLon,
+      fte: Math.max(1, Math.round(random() * maxFte * 10)) / 10,
+      level: SERVICE_LEVELS[Math.floor(random() * SERVICE_LEVELS.length)]!,
+      demandId: host.id,
+    };
+  });
+}

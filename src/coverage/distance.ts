@@ -1,0 +1,57 @@
+// Distance providers: straight-line (haversine) and a looked-up travel-time matrix.
+import type { DemandPoint, Distance, SupplySite } from './types.ts';
+
+/** Mean Earth radius (IUGG), km. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+const RAD = Math.PI / 180;
+
+/** Great-circle distance in km by the haversine formula (stable for short distances). */
+export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = (lat2 - lat1) * RAD;
+  const dLon = (lon2 - lon1) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  // min() guards against h creeping above 1 by rounding for antipodal points.
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Straight-line km between a demand point and a site. Underestimates travel in fjord country. */
+export const greatCircleDistance: Distance = (d, s) => greatCircleKm(d.lat, d.lon, s.lat, s.lon);
+
+export interface TravelTimeRow {
+  from: string;
+  to: string;
+  minutes: number;
+}
+
+export interface TravelTimeOptions {
+  /** Also use the to→from entry when from→to is missing (roads are usually symmetric). Default false. */
+  symmetric?: boolean;
+  /** Used when the matrix has no entry; without it a missing pair is Infinity (unreachable). */
+  fallback?: Distance;
+}
+
+/**
+ * A Distance in minutes that looks up (demand.id → site.demandId). A site without a
+ * demandId, or a pair missing from the matrix, is Infinity unless a fallback is
+ * given: we never invent a zero, because that would silently create access.
+ * Intra-municipal trips need their own row (from === to). Later duplicate rows win.
+ */
+export function travelTimeMatrix(rows: readonly TravelTimeRow[], options: TravelTimeOptions = {}): Distance {
+  // Nested maps avoid building a string key for each of the millions of look-ups.
+  const table = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    let inner = table.get(row.from);
+    if (!inner) table.set(row.from, (inner = new Map()));
+    inner.set(row.to, row.minutes);
+  }
+  const { symmetric = false, fallback } = options;
+  return (demand: DemandPoint, site: SupplySite): number => {
+    const to = site.demandId;
+    if (to !== undefined) {
+      const hit = table.get(demand.id)?.get(to) ?? (symmetric ? table.get(to)?.get(demand.id) : undefined);
+      if (hit !== undefined) return hit;
+    }
+    return fallback ? fallback(demand, site) : Infinity;
+  };
+}

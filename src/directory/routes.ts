@@ -1,0 +1,152 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../platform/db/index.ts';
+import { nb } from '../platform/i18n/nb.ts';
+import { PROBLEM_TYPES, invalidParams, sendProblem, type InvalidParam } from '../platform/http/problem.ts';
+import { UUID_PATTERN } from '../platform/ids.ts';
+import { paths } from '../platform/paths.ts';
+import { sendPage } from '../platform/views/render.ts';
+import { municipalityByNumber, resolvePlace, type Place, type PlaceResult } from '../reference/index.ts';
+import { FinderPageQuerySchema, FinderQuerySchema, toSearchQuery, type FinderQuery } from './params.ts';
+import { findPublicService } from './queries.ts';
+import { searchServices } from './search.ts';
+import { ServiceListSchema, ServiceSchema, serviceToJson, hitToJson } from './api-schema.ts';
+import { FinderPage } from './views/finder-page.tsx';
+import type { FieldErrors } from './views/finder-form.tsx';
+import { finderUrl } from './views/finder-form.tsx';
+import { HomePage } from './views/home-page.tsx';
+import { ServicePage } from './views/service-page.tsx';
+import { hasDemoData } from './demo.ts';
+
+type PlaceOutcome = { place: Place | null; problem: { field: 'sted' | 'kommune' | 'lat'; result: Exclude<PlaceResult, { ok: true }> | null; message: string } | null };
+
+/** Where the search is from: coordinates, a municipality number, or what was typed as "sted". */
+async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcome> {
+  if (query.lat !== undefined || query.lon !== undefined) {
+    if (query.lat === undefined || query.lon === undefined) {
+      return { place: null, problem: { field: 'lat', result: null, message: 'lat and lon must be given together' } };
+    }
+    const place: Place = { kind: 'coordinates', label: `${query.lat}, ${query.lon}`, lat: query.lat, lon: query.lon, municipalityNumber: null, municipalityName: null };
+    return { place, problem: null };
+  }
+  if (query.kommune) {
+    const place = await municipalityByNumber(db, query.kommune);
+    return place ? { place, problem: null } : { place: null, problem: { field: 'kommune', result: null, message: nb.place.unknown_municipality_number(query.kommune) } };
+  }
+  if (query.sted?.trim()) {
+    const result = await resolvePlace(db, query.sted);
+    if (result.ok) return { place: result.place, problem: null };
+    return { place: null, problem: { field: 'sted', result, message: placeMessage(result, query.sted.trim()) } };
+  }
+  return { place: null, problem: null };
+}
+
+function placeMessage(result: Exclude<PlaceResult, { ok: true }>, typed: string): string {
+  switch (result.reason) {
+    case 'unknown_postal_code': return nb.place.unknown_postal_code(typed);
+    case 'outside_municipalities': return nb.place.outside_municipalities(result.area);
+    case 'bad_coordinates': return nb.place.bad_coordinates;
+    case 'ambiguous': return nb.place.ambiguous(typed);
+    case 'unknown_municipality':
+      return [nb.place.unknown_municipality(typed), result.suggestions.length ? nb.place.suggestions(result.suggestions.map((s) => s.name)) : ''].filter(Boolean).join(' ');
+  }
+}
+
+/** Raw query as lists, for redisplay and for links that change one parameter. */
+function rawParams(request: FastifyRequest): Record<string, string[]> {
+  const url = new URL(request.url, 'http://localhost');
+  const params: Record<string, string[]> = {};
+  for (const [key, value] of url.searchParams) (params[key] ??= []).push(value);
+  return params;
+}
+
+const FIELD_MESSAGES: Record<string, string> = { alder: nb.errors.age, innen: nb.errors.radius, side: nb.errors.page, antall: nb.errors.page, q: nb.errors.text, sted: nb.errors.text };
+
+export async function directoryRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  app.get(paths.home, async (_request, reply) => sendPage(reply, HomePage({ hasDemoData: await hasDemoData(db) })));
+
+  app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true }, async (request, reply) => {
+    const params = rawParams(request);
+    const first = (name: string) => params[name]?.[0] ?? '';
+    const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
+    const errors: FieldErrors = {};
+    if (request.validationError) {
+      for (const invalid of invalidParams(request.validationError.validation ?? [])) {
+        const field = (invalid.name in values ? invalid.name : 'filter') as keyof FieldErrors;
+        errors[field] = FIELD_MESSAGES[invalid.name] ?? nb.errors.filter;
+      }
+    }
+    const query = request.query as FinderQuery;
+    const outcome = request.validationError ? { place: null, problem: null } : await placeFrom(db, query);
+    let placeChoices: { label: string; href: string }[] = [];
+    if (outcome.problem) {
+      errors[outcome.problem.field === 'sted' ? 'sted' : 'filter'] = outcome.problem.message;
+      if (outcome.problem.result?.reason === 'ambiguous') {
+        placeChoices = outcome.problem.result.candidates.map((c) => ({
+          label: `${c.name} (${c.county_name})`,
+          href: finderUrl({ ...params, sted: undefined, kommune: c.number }),
+        }));
+      }
+    }
+    const failed = Object.keys(errors).length > 0;
+    const search = failed ? null : toSearchQuery(query, outcome.place);
+    const result = search ? await searchServices(db, search) : null;
+    if (outcome.place?.kind === 'municipality' && !values.sted) values.sted = outcome.place.municipalityName ?? '';
+    return sendPage(reply, FinderPage({
+      values: { ...values, sortering: values.sortering || (outcome.place ? 'avstand' : 'relevans') },
+      params, errors, placeChoices,
+      placeLabel: outcome.place?.label ?? null,
+      placeMunicipality: outcome.place?.municipalityName ?? null,
+      result, page: search?.page ?? 1, perPage: search?.perPage ?? 20,
+    }), failed ? 400 : 200);
+  });
+
+  app.get(paths.servicePattern, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const service = new RegExp(UUID_PATTERN).test(id) ? await findPublicService(db, id) : undefined;
+    if (!service) return reply.callNotFound();
+    return sendPage(reply, ServicePage({ service }));
+  });
+
+  app.get(paths.api.services, {
+    schema: {
+      tags: ['services'],
+      summary: 'Search music-therapy offers',
+      description: 'The finder as JSON: the same parameters as /tilbud. Problems come as RFC 9457 problem+json.',
+      querystring: FinderQuerySchema,
+      response: { 200: ServiceListSchema },
+    },
+  }, async (request, reply) => {
+    const query = request.query as FinderQuery;
+    const outcome = await placeFrom(db, query);
+    if (outcome.problem) {
+      const errors: InvalidParam[] = [{ name: outcome.problem.field, reason: outcome.problem.message }];
+      return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors });
+    }
+    const search = toSearchQuery(query, outcome.place);
+    const result = await searchServices(db, search);
+    return {
+      total: result.total,
+      page: search.page,
+      per_page: search.perPage,
+      total_pages: Math.ceil(result.total / search.perPage),
+      place: outcome.place ? { kind: outcome.place.kind, label: outcome.place.label, lat: outcome.place.lat, lon: outcome.place.lon, municipality_number: outcome.place.municipalityNumber } : null,
+      items: result.hits.map(hitToJson),
+      facets: result.facetCounts,
+    };
+  });
+
+  app.get(paths.api.service, {
+    schema: {
+      tags: ['services'],
+      summary: 'One music-therapy offer',
+      params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
+      response: { 200: ServiceSchema },
+    },
+  }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const service = await findPublicService(db, id);
+    if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No published service with id ${id}` });
+    return serviceToJson(service);
+  });
+}

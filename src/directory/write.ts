@@ -1,0 +1,152 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db, Tables } from '../platform/db/index.ts';
+import { nameUuid } from '../platform/ids.ts';
+import type { OrganizationAggregate, ServiceAggregate } from './model.ts';
+import { TERM_BY_KEY } from './taxonomy.ts';
+
+type Tx = Transaction<Tables> | Db;
+const BATCH = 500;
+
+async function insertBatched<T extends keyof Tables>(db: Tx, table: T, rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await db.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();
+  }
+}
+
+/** The HSDS identifier type for Norwegian organisation numbers (Enhetsregisteret). */
+export const ORGANIZATION_NUMBER_TYPE = 'organisasjonsnummer';
+
+export async function insertOrganizations(db: Tx, organizations: OrganizationAggregate[]): Promise<void> {
+  await insertBatched(db, 'organization', organizations.map((o) => ({
+    id: o.id, name: o.name, description: o.description, email: o.email, website: o.website, is_demo: o.isDemo,
+  })));
+  await insertBatched(db, 'organization_identifier', organizations.filter((o) => o.organizationNumber).map((o) => ({
+    id: nameUuid(`orgnr:${o.organizationNumber}`), organization_id: o.id, identifier_scheme: 'NO-BRC',
+    identifier_type: ORGANIZATION_NUMBER_TYPE, identifier: o.organizationNumber!,
+  })));
+}
+
+function termId(key: string): string {
+  const term = TERM_BY_KEY.get(key);
+  if (!term) throw new Error(`Unknown taxonomy term "${key}"`);
+  return term.id;
+}
+
+/**
+ * Inserts services with their locations, addresses, contacts, phones, schedules, languages and
+ * classification, in batches. The caller owns the transaction and calls reindexServices after.
+ */
+export async function insertServices(db: Tx, services: ServiceAggregate[]): Promise<void> {
+  const child = (serviceId: string, kind: string, i: number) => nameUuid(`${kind}:${serviceId}:${i}`);
+  await insertBatched(db, 'service', services.map((s) => ({
+    id: s.id, organization_id: s.organizationId, name: s.name, description: s.description, status: s.status,
+    email: s.email, url: s.url, application_process: s.applicationProcess, fees_description: s.feesDescription,
+    eligibility_description: s.eligibilityDescription, wait_time: s.waitTime, minimum_age: s.minimumAge,
+    maximum_age: s.maximumAge, assured_date: s.assuredDate, fte: s.fte, is_demo: s.isDemo,
+  })));
+  const locations = services.flatMap((s) => s.locations.map((l) => ({ s, l })));
+  await insertBatched(db, 'location', locations.map(({ s, l }) => ({
+    id: l.id, organization_id: s.organizationId, name: l.name, description: l.description, transportation: l.transportation,
+    latitude: l.latitude, longitude: l.longitude, is_confidential: l.isConfidential,
+    municipality_number: l.municipalityNumber, is_demo: s.isDemo,
+    location_type: l.address || l.latitude !== null ? 'physical' : 'virtual',
+  })));
+  await insertBatched(db, 'address', locations.filter(({ l }) => l.address).map(({ l }) => ({
+    id: nameUuid(`address:${l.id}`), location_id: l.id, address_1: l.address!.address1, city: l.address!.city,
+    postal_code: l.address!.postalCode, state_province: l.address!.stateProvince, country: 'NO', address_type: 'physical',
+  })));
+  await insertBatched(db, 'accessibility', locations.filter(({ l }) => l.accessibilityDescription).map(({ l }) => ({
+    id: nameUuid(`accessibility:${l.id}`), location_id: l.id, description: l.accessibilityDescription,
+  })));
+  await insertBatched(db, 'service_at_location', locations.map(({ s, l }) => ({
+    id: nameUuid(`sal:${s.id}:${l.id}`), service_id: s.id, location_id: l.id,
+  })));
+  await insertBatched(db, 'attribute', [
+    ...services.flatMap((s) => s.terms.map((key) => ({
+      id: nameUuid(`attr:${s.id}:${key}`), link_id: s.id, link_entity: 'service', link_type: 'classification', taxonomy_term_id: termId(key),
+    }))),
+    ...locations.flatMap(({ l }) => l.accessibility.map((key) => ({
+      id: nameUuid(`attr:${l.id}:${key}`), link_id: l.id, link_entity: 'location', link_type: 'accessibility', taxonomy_term_id: termId(key),
+    }))),
+  ]);
+  await insertBatched(db, 'language', services.flatMap((s) => s.languages.map((code, i) => ({
+    id: child(s.id, 'language', i), service_id: s.id, code,
+  }))));
+  await insertBatched(db, 'phone', services.flatMap((s) => s.phones.map((p, i) => ({
+    id: child(s.id, 'phone', i), service_id: s.id, number: p.number, description: p.description,
+  }))));
+  await insertBatched(db, 'contact', services.flatMap((s) => s.contacts.map((c, i) => ({
+    id: child(s.id, 'contact', i), service_id: s.id, name: c.name, title: c.title, email: c.email,
+  }))));
+  await insertBatched(db, 'schedule', services.flatMap((s) => s.schedules.map((sc, i) => ({
+    id: child(s.id, 'schedule', i), service_id: s.id, freq: 'WEEKLY', byday: sc.byday, opens_at: sc.opensAt,
+    closes_at: sc.closesAt, description: sc.description, timezone: 'Europe/Oslo',
+  }))));
+}
+
+/**
+ * Rebuilds the finder's rows for the given services (all when omitted): their text document,
+ * classification keys (with ancestors), municipalities and the point distances are measured from.
+ * Services that are not active or temporarily closed leave the finder.
+ */
+export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<void> {
+  const only = serviceIds ? sql`and s.id = any(${serviceIds}::uuid[])` : sql``;
+  if (serviceIds) await db.deleteFrom('service_search').where('service_id', 'in', serviceIds.length ? serviceIds : ['00000000-0000-0000-0000-000000000000']).execute();
+  else await sql`delete from service_search`.execute(db);
+  await sql`
+    insert into service_search (service_id, organization_id, name, organization_name, status, terms,
+      municipality_numbers, document, lat, lon, is_digital, minimum_age, maximum_age, assured_date, is_demo)
+    select s.id, s.organization_id, s.name, o.name, s.status,
+      coalesce(terms.keys, '{}'), coalesce(places.numbers, '{}'),
+      setweight(to_tsvector('norwegian', s.name), 'A')
+        || setweight(to_tsvector('norwegian', o.name), 'B')
+        || setweight(to_tsvector('norwegian', coalesce(places.names, '')), 'B')
+        || setweight(to_tsvector('norwegian', s.description || ' ' || coalesce(s.application_process, '') || ' ' || coalesce(s.eligibility_description, '')), 'C'),
+      point.lat, point.lon,
+      coalesce('format:digital' = any(terms.keys), false),
+      s.minimum_age, s.maximum_age, s.assured_date, s.is_demo
+    from service s
+    join organization o on o.id = s.organization_id
+    left join lateral (
+      select array_agg(distinct key order by key) as keys from (
+        select t.taxonomy || ':' || t.code as key
+          from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id
+          where a.link_entity = 'service' and a.link_id = s.id
+        union all
+        select p.taxonomy || ':' || p.code
+          from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id join taxonomy_term p on p.id = t.parent_id
+          where a.link_entity = 'service' and a.link_id = s.id
+        union all
+        select t.taxonomy || ':' || t.code
+          from service_at_location sal
+          join attribute a on a.link_entity = 'location' and a.link_id = sal.location_id
+          join taxonomy_term t on t.id = a.taxonomy_term_id
+          where sal.service_id = s.id
+        union all
+        select 'sprak:' || lang.code from language lang where lang.service_id = s.id and lang.code is not null
+      ) k
+    ) terms on true
+    left join lateral (
+      select array_agg(distinct l.municipality_number) as numbers, string_agg(distinct m.name, ' ') as names
+      from service_at_location sal
+      join location l on l.id = sal.location_id
+      join municipality m on m.number = l.municipality_number
+      where sal.service_id = s.id
+    ) places on true
+    left join lateral (
+      select case when l.is_confidential then m.lat else coalesce(l.latitude, m.lat) end as lat,
+             case when l.is_confidential then m.lon else coalesce(l.longitude, m.lon) end as lon
+      from service_at_location sal
+      join location l on l.id = sal.location_id
+      left join municipality m on m.number = l.municipality_number
+      where sal.service_id = s.id and (l.latitude is not null or m.number is not null)
+      order by l.is_confidential, sal.id
+      limit 1
+    ) point on true
+    where s.status in ('active', 'temporarily closed') ${only}
+  `.execute(db);
+  const words = serviceIds
+    ? sql`select distinct lexeme from service_search, unnest(document) where service_id = any(${serviceIds}::uuid[])`
+    : sql`select distinct lexeme from service_search, unnest(document)`;
+  await sql`insert into search_word (word) ${words} on conflict do nothing`.execute(db);
+}

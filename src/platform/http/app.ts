@@ -1,0 +1,122 @@
+import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '../config.ts';
+import { isReachable, type Db } from '../db/index.ts';
+import { paths } from '../paths.ts';
+import { assetRoutes } from './assets.ts';
+import { PROBLEM_TYPES, invalidParams, sendProblem } from './problem.ts';
+import { sendPage } from '../views/render.ts';
+import { ErrorPage } from '../views/error-page.tsx';
+import { nb } from '../i18n/nb.ts';
+
+export type App = FastifyInstance;
+export interface DomainPlugin {
+  (app: FastifyInstance, deps: { db: Db; config: Config }): Promise<void>;
+}
+
+const isApi = (url: string) => url.startsWith('/api/');
+
+/**
+ * The HTTP stack shared by all domains: security headers, CORS for GET on the API, rate limits,
+ * one error shape per channel (problem+json for the API, a Norwegian page for people).
+ */
+export async function buildApp(deps: { db: Db; config: Config }, domains: DomainPlugin[]): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    // one line per request only when debugging: at 'info' the log holds events, not traffic
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.trustProxy,
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      errorResponseBuilder: (_request, context) => ({ statusCode: 429, retryAfter: context.after }),
+    });
+  }
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Samklang API',
+        version: '1.0.0',
+        description: 'Music-therapy offers in substance-use and mental-health services in Norway, and the reference data they rest on.',
+        license: { name: 'NLOD 2.0', url: 'https://data.norge.no/nlod/no/2.0' },
+      },
+    },
+    hideUntagged: true,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    if (isApi(request.url) && request.method === 'GET') reply.header('access-control-allow-origin', '*');
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      if (isApi(request.url)) {
+        return sendProblem(reply, {
+          type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400,
+          errors: invalidParams(error.validation),
+        });
+      }
+      return sendPage(reply, ErrorPage({ title: nb.errors.notFoundTitle, message: nb.errors.filter }), 400);
+    }
+    if (error.statusCode === 429) {
+      reply.header('retry-after', '60');
+      return isApi(request.url)
+        ? sendProblem(reply, { type: PROBLEM_TYPES.rateLimited, title: 'Too many requests', status: 429 })
+        : sendPage(reply, ErrorPage({ title: nb.errors.serverTitle, message: nb.errors.rateLimited }), 429);
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error, url: request.url }, 'request failed');
+    if (isApi(request.url)) {
+      return sendProblem(reply, { type: PROBLEM_TYPES.server, title: status === 500 ? 'Internal error' : error.message, status });
+    }
+    return sendPage(reply, ErrorPage({ title: nb.errors.serverTitle, message: nb.errors.server }), status);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (isApi(request.url)) {
+      return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No resource at ${request.url}` });
+    }
+    return sendPage(reply, ErrorPage({ title: nb.errors.notFoundTitle, message: nb.errors.notFound }), 404);
+  });
+
+  app.get(paths.healthz, { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
+  app.get(paths.readyz, { config: { rateLimit: false } }, async (_request, reply) => {
+    const ok = await isReachable(deps.db);
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unreachable' });
+  });
+  await app.register(assetRoutes);
+  for (const domain of domains) await app.register(async (scope) => domain(scope, deps));
+  app.get(paths.api.openapi, { config: { rateLimit: false } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { FastifyReply } from 'fastify';
+
+/** One invalid input, named as the client sent it. */
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
+
+/** RFC 9457 problem details; `errors` lists every failing field. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: InvalidParam[];
+}
+
+export const PROBLEM_TYPES = {
+  validation: 'https://samklang.no/problems/validation',
+  notFound: 'https://samklang.no/problems/not-found',
+  rateLimited: 'https://samklang.no/problems/rate-limited',
+  server: 'https://samklang.no/problems/server-error',
+} as const;
+
+export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'instance'>) {
+  return reply
+    .status(problem.status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ ...problem, instance: reply.request.url });
+}
+
+/** Fastify/Ajv validation errors as named fields: "/niva/0" in querystring becomes "niva". */
+export function invalidParams(validation: { instancePath: string; message?: string; params?: Record<string, unknown> }[]): InvalidParam[] {
+  const seen = new Set<string>();
+  return validation.map((error) => {
+    const missing = typeof error.params?.missingProperty === 'string' ? error.params.missingProperty : undefined;
+    const extra = typeof error.params?.additionalProperty === 'string' ? error.params.additionalProperty : undefined;
+    const name = missing ?? extra ?? (error.instancePath.split('/').filter(Boolean)[0] ?? '');
+    const allowed = Array.isArray(error.params?.allowedValues) ? `: one of ${error.params.allowedValues.join(', ')}` : '';
+    return { name, reason: extra ? 'unknown parameter' : `${error.message ?? 'invalid'}${allowed}` };
+  }).filter((param) => {
+    const key = `${param.name}\u0000${param.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import { Alert, Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { nb } from '../i18n/nb.ts';
+import { paths } from '../paths.ts';
+import { assetUrl } from '../http/assets.ts';
+
+export interface LayoutProps {
+  title: string;
+  /** the page shows fictional demo data: a banner says so */
+  showsDemoData?: boolean;
+  children: ReactNode;
+}
+
+/** The frame of every page: skip link, header with navigation, main, footer with data sources. */
+export function Layout({ title, showsDemoData = false, children }: LayoutProps) {
+  const m = nb.site;
+  return (
+    <html lang="nb" data-color-scheme="light">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – ${m.name}`}</title>
+        <link rel="stylesheet" href={assetUrl('theme.css')} />
+        <link rel="stylesheet" href={assetUrl('ds.css')} />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        <script src={assetUrl('app.js')} defer />
+      </head>
+      <body>
+        <SkipLink href="#main">{m.skipLink}</SkipLink>
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <a className="site-name" href={paths.home}>
+              {m.name}
+              <span className="site-tagline">{m.tagline}</span>
+            </a>
+            <nav aria-label={m.nav.label}>
+              <ul className="site-nav">
+                <li><Link href={paths.finder}>{m.nav.finder}</Link></li>
+                <li><Link href={paths.about}>{m.nav.about}</Link></li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        {showsDemoData && (
+          <div className="container">
+            <Alert data-color="warning" className="demo-banner">{m.demoBanner}</Alert>
+          </div>
+        )}
+        <main id="main" tabIndex={-1} className="container">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <h2 className="ds-heading" data-size="2xs">{m.footer.attributionHeading}</h2>
+            <ul>
+              <li>{m.footer.kartverket}</li>
+              <li>{m.footer.ssb}</li>
+              <li>{m.footer.bring}</li>
+            </ul>
+            <Paragraph data-size="sm">{m.footer.noPatientData}</Paragraph>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

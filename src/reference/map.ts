@@ -1,0 +1,84 @@
+import { geoTransverseMercator, type GeoProjection } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { readReferenceFile } from './files.ts';
+
+/** SVG map geometry of Norway, projected once and cached: counties for the finder, municipalities for the atlas. */
+export interface MapShape {
+  id: string;
+  name: string;
+  d: string;
+}
+export interface NorwayMap {
+  width: number;
+  height: number;
+  counties: MapShape[];
+  municipalities: MapShape[];
+  project(lat: number, lon: number): [number, number] | null;
+}
+
+const WIDTH = 400;
+const HEIGHT = 520;
+/** Islands smaller than this many square pixels vanish; points closer than MIN_STEP pixels merge. */
+const MIN_RING_AREA = 1.5;
+const MIN_STEP = 1.2;
+let cached: NorwayMap | undefined;
+
+type Shape = Feature<Polygon | MultiPolygon, Record<string, string>>;
+
+function load(file: string, object: string): Shape[] {
+  const topology = JSON.parse(readReferenceFile(file)) as Topology;
+  return (feature(topology, topology.objects[object] as GeometryCollection) as FeatureCollection).features as Shape[];
+}
+
+function ringArea(points: [number, number][]): number {
+  let sum = 0;
+  for (let i = 0, j = points.length - 1; i < points.length; j = i++) sum += (points[j]![0] + points[i]![0]) * (points[j]![1] - points[i]![1]);
+  return Math.abs(sum / 2);
+}
+
+/** Projects a ring to pixels, thinning points a 400-pixel map cannot show; null when too small. */
+function ringPath(ring: Position[], projection: GeoProjection, keepSmall: boolean): string | null {
+  const points: [number, number][] = [];
+  for (const position of ring) {
+    const p = projection(position as [number, number]);
+    if (!p) continue;
+    const last = points[points.length - 1];
+    if (!last || keepSmall || Math.hypot(p[0] - last[0], p[1] - last[1]) >= MIN_STEP) points.push(p);
+  }
+  if (points.length < 3 || (!keepSmall && ringArea(points) < MIN_RING_AREA)) return null;
+  return `M${points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L')}Z`;
+}
+
+function shapePath(shape: Shape, projection: GeoProjection): string {
+  const polygons = shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;
+  const rings = polygons.flatMap((polygon) => polygon.map((ring) => ringPath(ring, projection, false)));
+  const kept = rings.filter((r): r is string => r !== null);
+  if (kept.length > 0) return kept.join('');
+  // A small municipality must still be drawn: keep its largest outer ring whatever its size.
+  const outer = polygons.map((polygon) => polygon[0]!).sort((a, b) => b.length - a.length)[0]!;
+  return ringPath(outer, projection, true) ?? '';
+}
+
+export function norwayMap(): NorwayMap {
+  if (cached) return cached;
+  const counties = load('geo/Fylker-S.topojson', 'Fylker');
+  const municipalities = load('geo/Kommuner-S.topojson', 'Kommuner');
+  // UTM zone 33 style transverse Mercator, the projection Norway's own maps use.
+  // Fitted to the boundary points, not the polygons: their ring order (RFC 7946) reads as
+  // "everything but Norway" to d3's spherical fitting.
+  const boundary = counties.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((p) => p[0]!));
+  const projection = geoTransverseMercator().rotate([-15, 0]).fitExtent([[4, 4], [WIDTH - 4, HEIGHT - 4]], { type: 'MultiPoint', coordinates: boundary });
+  cached = {
+    width: WIDTH,
+    height: HEIGHT,
+    counties: counties.map((f) => ({ id: f.properties.fylkesnummer!, name: f.properties.name!, d: shapePath(f, projection) })),
+    municipalities: municipalities.map((f) => ({ id: f.properties.kommunenummer!, name: f.properties.kommunenavn!, d: shapePath(f, projection) })),
+    project: (lat, lon) => {
+      const point = projection([lon, lat]);
+      return point ? [Math.round(point[0] * 10) / 10, Math.round(point[1] * 10) / 10] : null;
+    },
+  };
+  return cached;
+}

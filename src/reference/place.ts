@@ -1,0 +1,75 @@
+import type { Db } from '../platform/db/index.ts';
+import { findMunicipalitiesByName, findMunicipality, findPostalCode, suggestMunicipalities } from './queries.ts';
+
+/** A place someone searches from, with the point distances are measured from. */
+export interface Place {
+  kind: 'municipality' | 'postal_code' | 'coordinates';
+  label: string;
+  lat: number;
+  lon: number;
+  municipalityNumber: string | null;
+  municipalityName: string | null;
+}
+
+export type PlaceProblem =
+  | { reason: 'unknown_postal_code' }
+  | { reason: 'outside_municipalities'; area: string }
+  | { reason: 'unknown_municipality'; suggestions: { number: string; name: string }[] }
+  | { reason: 'ambiguous'; candidates: { number: string; name: string; county_name: string }[] }
+  | { reason: 'bad_coordinates' };
+
+export type PlaceResult = { ok: true; place: Place } | ({ ok: false } & PlaceProblem);
+
+const COORDINATES = /^(-?\d{1,2}(?:[.]\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:[.]\d+)?)$/;
+
+/**
+ * Understands what a person types as "where": a postal code (4 digits), a municipality name,
+ * or coordinates "lat, lon". A postal code or municipality is measured from the municipality's
+ * interior point, which the page states.
+ */
+export async function resolvePlace(db: Db, input: string): Promise<PlaceResult> {
+  const text = input.trim().replace(/\s+/g, ' ');
+  if (/^\d{4}$/.test(text)) {
+    const postal = await findPostalCode(db, text);
+    if (!postal) return { ok: false, reason: 'unknown_postal_code' };
+    if (postal.municipality_number === null || postal.lat === null || postal.lon === null) {
+      return { ok: false, reason: 'outside_municipalities', area: postal.area_name ?? postal.place };
+    }
+    return {
+      ok: true,
+      place: {
+        kind: 'postal_code',
+        label: `${postal.code} ${titleCase(postal.place)} (${postal.municipality_name})`,
+        lat: postal.lat,
+        lon: postal.lon,
+        municipalityNumber: postal.municipality_number,
+        municipalityName: postal.municipality_name,
+      },
+    };
+  }
+  const coordinates = COORDINATES.exec(text);
+  if (coordinates) {
+    const lat = Number(coordinates[1]);
+    const lon = Number(coordinates[2]);
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return { ok: false, reason: 'bad_coordinates' };
+    return { ok: true, place: { kind: 'coordinates', label: `${lat}, ${lon}`, lat, lon, municipalityNumber: null, municipalityName: null } };
+  }
+  const matches = await findMunicipalitiesByName(db, text);
+  if (matches.length === 1) return { ok: true, place: municipalityPlace(matches[0]!) };
+  if (matches.length > 1) return { ok: false, reason: 'ambiguous', candidates: matches };
+  return { ok: false, reason: 'unknown_municipality', suggestions: await suggestMunicipalities(db, text) };
+}
+
+/** A municipality chosen by number (from a link or a list), or undefined when there is none. */
+export async function municipalityByNumber(db: Db, number: string): Promise<Place | undefined> {
+  const found = await findMunicipality(db, number);
+  return found ? municipalityPlace(found) : undefined;
+}
+
+function municipalityPlace(m: { number: string; name: string; lat: number; lon: number }): Place {
+  return { kind: 'municipality', label: `${m.name} kommune`, lat: m.lat, lon: m.lon, municipalityNumber: m.number, municipalityName: m.name };
+}
+
+function titleCase(place: string): string {
+  return place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+}

@@ -1,0 +1,17 @@
+import type { Db } from './platform/db/index.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { loadReferenceData } from './reference/index.ts';
+import { hasDemoData, loadDemoData, syncTaxonomy } from './directory/index.ts';
+
+/** The modest demo set `npm start` loads on first start. */
+export const DEMO_SERVICES = 240;
+
+/** Everything a database needs before the app serves from it: schema, reference data, taxonomy, demo data. */
+export async function prepareDatabase(db: Db, options: { demoData: boolean }): Promise<{ migrations: string[]; demoLoaded: number }> {
+  const migrations = await migrate(db);
+  await loadReferenceData(db);
+  await syncTaxonomy(db);
+  let demoLoaded = 0;
+  if (options.demoData && !(await hasDemoData(db))) demoLoaded = await loadDemoData(db, { services: DEMO_SERVICES });
+  return { migrations, demoLoaded };
+}
