@@ -13,6 +13,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tar, to copy a prepared database (tests). */
+  dump?: () => Promise<Blob>;
 }
 
 // Both drivers return the same JavaScript types: counts and numerics as numbers, dates as
@@ -30,7 +32,7 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
     parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: asText },
   });
   const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir('none') };
 }
 
 export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Database> {

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../src/platform/db/index.ts';
+import { insertOrganizations, insertServices, reindexServices } from '../../src/directory/index.ts';
+import type { LocationAggregate, OrganizationAggregate, ServiceAggregate } from '../../src/directory/index.ts';
+
+export function anOrganization(overrides: Partial<OrganizationAggregate> = {}): OrganizationAggregate {
+  return {
+    id: randomUUID(), name: 'Testkommune helse', description: 'Test', email: null, website: null,
+    organizationNumber: null, isDemo: false, ...overrides,
+  };
+}
+
+export function aLocation(overrides: Partial<LocationAggregate> = {}): LocationAggregate {
+  return {
+    id: randomUUID(), name: 'Huset', description: null, transportation: null,
+    latitude: 59.9139, longitude: 10.7522, isConfidential: false, municipalityNumber: '0301',
+    address: { address1: 'Testgata 1', postalCode: '0150', city: 'Oslo', stateProvince: 'Oslo' },
+    accessibility: [], accessibilityDescription: null, ...overrides,
+  };
+}
+
+export function aService(organization: OrganizationAggregate, overrides: Partial<ServiceAggregate> = {}): ServiceAggregate {
+  return {
+    id: randomUUID(), organizationId: organization.id, name: 'Musikkterapi', description: 'Musikkterapi i gruppe.',
+    status: 'active', email: null, url: null, applicationProcess: null, feesDescription: null,
+    eligibilityDescription: null, waitTime: null, minimumAge: null, maximumAge: null,
+    assuredDate: '2026-10-01', fte: 1, isDemo: false,
+    terms: ['niva:lavterskel', 'felt:rus'], languages: ['nb'], phones: [], contacts: [], schedules: [],
+    locations: [aLocation()], ...overrides,
+  };
+}
+
+/** Writes organisations and services the way the app does, and indexes them for the finder. */
+export async function store(db: Db, organizations: OrganizationAggregate[], services: ServiceAggregate[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertOrganizations(trx, organizations);
+    await insertServices(trx, services);
+    await reindexServices(trx, services.map((s) => s.id));
+  });
+}
