@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.ts';
 import { nb } from '../platform/i18n/nb.ts';
-import { PROBLEM_TYPES, invalidParams, sendProblem, type InvalidParam } from '../platform/http/problem.ts';
+import { PROBLEM_TYPES, dropEmptyQueryValues, invalidParams, sendProblem, type InvalidParam } from '../platform/http/problem.ts';
 import { UUID_PATTERN } from '../platform/ids.ts';
 import { paths } from '../platform/paths.ts';
 import { sendPage } from '../platform/views/render.ts';
@@ -65,7 +65,7 @@ const FIELD_MESSAGES: Record<string, string> = { alder: nb.errors.age, innen: nb
 export async function directoryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get(paths.home, async (_request, reply) => sendPage(reply, HomePage({ hasDemoData: await hasDemoData(db) })));
 
-  app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true }, async (request, reply) => {
+  app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true, preValidation: dropEmptyQueryValues }, async (request, reply) => {
     const params = rawParams(request);
     const first = (name: string) => params[name]?.[0] ?? '';
     const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
@@ -109,6 +109,7 @@ export async function directoryRoutes(app: FastifyInstance, { db }: { db: Db }) 
   });
 
   app.get(paths.api.services, {
+    preValidation: dropEmptyQueryValues,
     schema: {
       tags: ['services'],
       summary: 'Search music-therapy offers',

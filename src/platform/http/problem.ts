@@ -46,3 +46,19 @@ export function invalidParams(validation: { instancePath: string; message?: stri
     return true;
   });
 }
+
+/**
+ * GET forms send every field, filled or not (`innen=&alder=`). An empty value means "not given",
+ * so it is removed before schema validation instead of failing as "not an integer".
+ */
+export async function dropEmptyQueryValues(request: { query: unknown }): Promise<void> {
+  const query = request.query as Record<string, unknown>;
+  for (const [key, value] of Object.entries(query)) {
+    if (value === '') delete query[key];
+    else if (Array.isArray(value)) {
+      const kept = value.filter((v) => v !== '');
+      if (kept.length === 0) delete query[key];
+      else query[key] = kept;
+    }
+  }
+}

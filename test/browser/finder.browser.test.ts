@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/platform/db/index.ts';
+import { freshDatabase } from '../helpers/db.ts';
+import { testApp } from '../helpers/app.ts';
+import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
+
+describe('finder in Chromium', { skip: browserSkip }, () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const org = anOrganization({ name: 'Nordlys helse (fiktiv)', isDemo: true });
+  const bodo = aService(org, {
+    name: 'Lavterskel band i Bodø (fiktiv)', isDemo: true, terms: ['niva:lavterskel', 'felt:rus', 'tilgang:egenhenvisning', 'format:gruppe'],
+    locations: [aLocation({ latitude: 67.28, longitude: 14.40, municipalityNumber: '1804', address: { address1: 'Storgata 1', postalCode: '8006', city: 'Bodø', stateProvince: 'Nordland' } })],
+  });
+  const dps = aService(org, {
+    name: 'Musikkterapi ved DPS Salten (fiktiv)', isDemo: true, terms: ['niva:behandling', 'felt:psykisk-helse', 'arena:spesialist:dps', 'tilgang:henvisning', 'format:individuell'],
+    locations: [aLocation({ latitude: 67.29, longitude: 14.42, municipalityNumber: '1804', address: { address1: 'Parkveien 5', postalCode: '8005', city: 'Bodø', stateProvince: 'Nordland' } })],
+  });
+  const oslo = aService(org, { name: 'Korverksted i Oslo (fiktiv)', isDemo: true });
+
+  before(async () => {
+    database = await freshDatabase('pglite');
+    await store(database.db, [org], [bodo, dps, oslo]);
+    app = await testApp(database.db);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  for (const javaScriptEnabled of [false, true]) {
+    test(`search by postal code, filter, open a result — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      await page.getByLabel('Sted').fill('8006');
+      await page.getByRole('button', { name: 'Søk' }).click();
+      await page.waitForURL(/\/tilbud\?/);
+      assert.match(await page.locator('#results-heading').innerText(), /3 tilbud/);
+      assert.match(await page.locator('.hit').first().innerText(), /I Bodø kommune/);
+
+      await page.getByLabel(/^Behandling/).check();
+      // with JavaScript the form submits itself on change; without it the person presses the button
+      if (!javaScriptEnabled) await page.getByRole('button', { name: 'Bruk filtrene' }).click();
+      await page.waitForURL(/niva=behandling/);
+      assert.match(await page.locator('#results-heading').innerText(), /1 tilbud/);
+      assert.equal(await page.getByLabel(/^Behandling/).isChecked(), true);
+
+      await page.getByRole('link', { name: dps.name }).click();
+      await page.waitForURL(new RegExp(`/tilbud/${dps.id}`));
+      assert.equal(await page.locator('h1').innerText(), dps.name);
+      assert.match(await page.locator('main').innerText(), /Parkveien 5, 8005 Bodø/);
+      await context.close();
+    });
+  }
+
+  test('keyboard only: skip link, search, and open a result without a mouse', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/tilbud`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Hopp til hovedinnhold');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    // the first field after the skip target is the free-text field
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');
+    await page.keyboard.type('korverksted');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=korverksted/);
+    const link = page.getByRole('link', { name: oslo.name });
+    for (let i = 0; i < 80 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    assert.equal(await link.evaluate((el) => el === document.activeElement), true, 'the result link is reachable by Tab');
+    // focus is visible: the focused link has an outline or box shadow
+    const focusStyle = await link.evaluate((el) => { const s = getComputedStyle(el); return `${s.outlineStyle} ${s.boxShadow}`; });
+    assert.notEqual(focusStyle, 'none none');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/tilbud/${oslo.id}`));
+    await context.close();
+  });
+
+  test('axe finds no WCAG 2.1 A/AA violations on the front page, results, a service and an error state', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    for (const path of ['/', '/tilbud?sted=8006', '/tilbud?q=finnesikke', `/tilbud/${bodo.id}`, '/tilbud?sted=9999&alder=tolv', '/tilbud?sted=Herøy', '/om', '/finnes-ikke']) {
+      await page.goto(`${base}${path}`);
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, `${path}:\n${describeViolations(violations)}`);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { generateDemoData } from '../../src/directory/index.ts';
+import type { MunicipalityRow } from '../../src/reference/index.ts';
+import { TERM_BY_KEY } from '../../src/directory/taxonomy.ts';
+
+const municipalities: MunicipalityRow[] = [
+  { number: '0301', name: 'Oslo', county_number: '03', county_name: 'Oslo', health_region_code: 'helse-sor-ost', health_region_name: 'Helse Sør-Øst', lat: 59.9, lon: 10.7, population: 700000, population_date: '2026-01-01' },
+  { number: '1804', name: 'Bodø', county_number: '18', county_name: 'Nordland', health_region_code: 'helse-nord', health_region_name: 'Helse Nord', lat: 67.3, lon: 14.4, population: 53000, population_date: '2026-01-01' },
+  { number: '9999', name: 'Uten folketall', county_number: '18', county_name: 'Nordland', health_region_code: 'helse-nord', health_region_name: 'Helse Nord', lat: 67, lon: 14, population: null, population_date: null },
+];
+
+test('the same seed gives the same demo data, another seed other data', () => {
+  const a = generateDemoData(municipalities, { services: 50, seed: 7 });
+  const b = generateDemoData(municipalities, { services: 50, seed: 7 });
+  const c = generateDemoData(municipalities, { services: 50, seed: 8 });
+  assert.deepEqual(a, b);
+  assert.notDeepEqual(a.services.map((s) => s.id), c.services.map((s) => s.id));
+});
+
+test('demo data is flagged and says it is fictional, in the data and in the text', () => {
+  const data = generateDemoData(municipalities, { services: 100 });
+  for (const o of data.organizations) {
+    assert.equal(o.isDemo, true);
+    assert.match(o.name, /\(fiktiv\)$/);
+  }
+  for (const s of data.services) {
+    assert.equal(s.isDemo, true);
+    assert.match(s.name, /\(fiktiv\)$/);
+    assert.match(s.description, /^Fiktivt demotilbud\./);
+    for (const key of s.terms) assert.ok(TERM_BY_KEY.has(key), key);
+    assert.ok(s.email?.endsWith('.example'));
+  }
+});
+
+test('demo offers are placed only in municipalities with a population figure', () => {
+  const data = generateDemoData(municipalities, { services: 200 });
+  for (const s of data.services) for (const l of s.locations) assert.notEqual(l.municipalityNumber, '9999');
+});

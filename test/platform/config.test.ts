@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/platform/config.ts';
+
+test('defaults give the embedded database on port 3000 with demo data', () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.demoData, true);
+  assert.equal(config.logLevel, 'info');
+  assert.match(config.dataDir, /data$/);
+});
+
+test('every bad value is named at once, and a database URL is never echoed', () => {
+  const bad = { PORT: '99999', HOST: 'bad host!', DATABASE_URL: 'mysql://user:hemmelig@x/db', DEMO_DATA: 'kanskje', LOG_LEVEL: 'loud', TRUST_PROXY: 'yes', RATE_LIMIT_PER_MINUTE: '-1' };
+  assert.throws(() => loadConfig(bad), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    for (const name of Object.keys(bad)) assert.ok(error.problems.some((p) => p.startsWith(name)), `${name} named`);
+    assert.ok(!error.message.includes('hemmelig'));
+    return true;
+  });
+});
+
+test('values are trimmed and case-insensitive where that is safe', () => {
+  const config = loadConfig({ PORT: ' 8080 ', DEMO_DATA: 'OFF', LOG_LEVEL: 'Warn', DATABASE_URL: 'postgres://u@localhost/db', DATA_DIR: '/var/lib/samklang' });
+  assert.equal(config.port, 8080);
+  assert.equal(config.demoData, false);
+  assert.equal(config.logLevel, 'warn');
+  assert.equal(config.databaseUrl, 'postgres://u@localhost/db');
+  assert.equal(config.dataDir, '/var/lib/samklang');
+});
