@@ -1,0 +1,27 @@
+/**
+ * What every domain may rely on from accounts (the accounts plugin fills it in for every request):
+ * - `request.user`: the signed-in person, or null for the public;
+ * - `request.csrfToken`: the token every POST form must send back as the hidden field `_csrf`
+ *   (the plugin rejects a state-changing request without a valid one, before any route runs);
+ * - `requireUser` / `requireAdmin` preHandlers: a page answers with the sign-in page (or 403),
+ *   the API with problem+json 401/403.
+ * Import these only through src/accounts/index.ts.
+ */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  isAdmin: boolean;
+  /** organisation ids this user may edit (role "editor") */
+  editorOf: string[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+    csrfToken: string;
+  }
+}
+
+/** Name of the hidden form field that carries the CSRF token. */
+export const CSRF_FIELD = '_csrf';
