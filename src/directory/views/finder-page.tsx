@@ -125,7 +125,7 @@ export function FinderPage(props: FinderPageProps) {
   const errorEntries = Object.entries(errors).filter(([, message]) => message);
   const digitalHits = result?.facetCounts.format?.['format:digital'] ?? 0;
   const showsDemoData = result?.hits.some((h) => h.isDemo) ?? false;
-  const title = errorEntries.length > 0 ? `Feil: ${m.title}` : result ? `${m.resultsTitle(result.total)} – ${m.title}` : m.title;
+  const title = errorEntries.length > 0 ? nb.errors.titlePrefix(m.title) : result ? `${m.resultsTitle(result.total)} – ${m.title}` : m.title;
   return (
     <Layout title={title} showsDemoData={showsDemoData}>
       <Heading level={1} data-size="lg">{m.title}</Heading>

@@ -88,6 +88,7 @@ export const nb = {
   },
   errors: {
     summaryHeading: 'Noe må rettes før vi kan søke',
+    titlePrefix: (title: string) => `Feil: ${title}`,
     invalidValue: 'Ugyldig verdi',
     age: 'Alder må være et helt tall fra 0 til 120.',
     radius: 'Velg en av avstandene i listen.',
