@@ -235,11 +235,46 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index service_search_terms on service_search using gin (terms);
     create index service_search_document on service_search using gin (document);
     create index service_search_municipalities on service_search using gin (municipality_numbers);
+    -- nearest-first scans and bounding boxes around a place (degrees; the exact distance is computed after)
+    create index service_search_point on service_search using gist (point(lon, lat));
+    -- with the box above, lets "digital, or within the radius" be read from indexes (a BitmapOr)
+    create index service_search_digital on service_search (service_id) where is_digital;
 
     -- ours: the words of all searchable text, for typo-tolerant matching with pg_trgm
     create table search_word (
       word text primary key
     );
     create index search_word_trgm on search_word using gin (word gin_trgm_ops);
+
+    -- ours: changes in the same transaction as any change to the finder's rows or words, so caches
+    -- of what is derived from them (facet counts, typo expansions) can tell they are stale
+    create table search_version (
+      only_row boolean primary key default true check (only_row),
+      version bigint not null
+    );
+    insert into search_version (version) values (0);
+    create function bump_search_version() returns trigger language plpgsql as $$
+      begin update search_version set version = version + 1; return null; end
+    $$;
+    create trigger service_search_changed after insert or update or delete or truncate on service_search
+      for each statement execute function bump_search_version();
+    create trigger search_word_changed after insert or update or delete or truncate on search_word
+      for each statement execute function bump_search_version();
+
+    -- Foreign keys without an index make each cascaded delete scan the referencing table, so
+    -- removing 100,000 demo services was quadratic (not done after minutes). Partial where most
+    -- values are empty.
+    create index organization_identifier_organization on organization_identifier (organization_id);
+    create index organization_parent on organization (parent_organization_id) where parent_organization_id is not null;
+    create index contact_organization on contact (organization_id) where organization_id is not null;
+    create index contact_service_at_location on contact (service_at_location_id) where service_at_location_id is not null;
+    create index contact_location on contact (location_id) where location_id is not null;
+    create index phone_organization on phone (organization_id) where organization_id is not null;
+    create index phone_contact on phone (contact_id) where contact_id is not null;
+    create index phone_service_at_location on phone (service_at_location_id) where service_at_location_id is not null;
+    create index schedule_location on schedule (location_id) where location_id is not null;
+    create index schedule_service_at_location on schedule (service_at_location_id) where service_at_location_id is not null;
+    create index language_location on language (location_id) where location_id is not null;
+    create index language_phone on language (phone_id) where phone_id is not null;
   `);
 }

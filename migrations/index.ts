@@ -1,9 +1,15 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_reference.ts';
 import * as m0002 from './0002_directory.ts';
+import * as m0003 from './0003_coverage.ts';
+import * as m0005 from './0005_accounts.ts';
+import * as m0006 from './0006_handbook.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001_reference': m0001,
   '0002_directory': m0002,
+  '0003_coverage': m0003,
+  '0005_accounts': m0005,
+  '0006_handbook': m0006,
 };

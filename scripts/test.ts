@@ -7,14 +7,13 @@
  * - Chromium at /usr/bin/chromium for *.browser.test.ts.
  * With CI=true a missing PostgreSQL or Chromium fails the run; elsewhere those suites skip and say why.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pg from 'pg';
 import { openPGlite, openPostgres } from '../src/platform/db/index.ts';
 import { prepareDatabase } from '../src/setup.ts';
+import { startCluster } from './pg-cluster.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CI = process.env.CI === 'true';
@@ -28,53 +27,6 @@ function testFiles(dir: string): string[] {
     if (entry.isDirectory()) return testFiles(path);
     return entry.name.endsWith('.test.ts') || entry.name.endsWith('.test.tsx') ? [relative(ROOT, path)] : [];
   }).sort();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function findPostgresBin(): string | undefined {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(base, versions[0], 'bin') : undefined;
-}
-
-/** Starts a throw-away PostgreSQL cluster; returns its URL, or a reason it could not. */
-async function startCluster(): Promise<{ url: string } | { reason: string }> {
-  const bin = findPostgresBin();
-  if (!bin) return { reason: 'no PostgreSQL server found under /usr/lib/postgresql/*/bin (apt-get install postgresql)' };
-  const dir = mkdtempSync(join(tmpdir(), 'samklang-pg-'));
-  const port = await freePort();
-  // PostgreSQL refuses to run as root: run it as the postgres system user when we are root.
-  const asRoot = process.getuid?.() === 0;
-  const run = (command: string, args: string[]) => {
-    const full = asRoot ? ['-u', 'postgres', '--', join(bin, command), ...args] : args;
-    const result = spawnSync(asRoot ? 'runuser' : join(bin, command), full, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
-  };
-  try {
-    if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-    const data = join(dir, 'data');
-    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, 'start']);
-    cleanups.push(() => {
-      try { run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']); } catch { /* already gone */ }
-      rmSync(dir, { recursive: true, force: true });
-    });
-    return { url: `postgres://postgres@127.0.0.1:${port}/postgres` };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    return { reason: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 async function preparePostgresTemplate(adminUrl: string): Promise<string> {
@@ -95,7 +47,9 @@ async function preparePostgresTemplate(adminUrl: string): Promise<string> {
 async function preparePGliteTemplate(): Promise<string> {
   const dir = join(ROOT, '.tmp');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'pglite-template.tar');
+  // one file per run: several runs may share a checkout
+  const file = join(dir, `pglite-template-${process.pid}.tar`);
+  cleanups.push(() => rmSync(file, { force: true }));
   const database = await openPGlite();
   await prepareDatabase(database.db, { demoData: false });
   writeFileSync(file, Buffer.from(await (await database.dump!()).arrayBuffer()));
@@ -122,8 +76,10 @@ async function main() {
   let postgresUrl = process.env.TEST_DATABASE_URL;
   if (!postgresUrl) {
     const cluster = await startCluster();
-    if ('url' in cluster) postgresUrl = cluster.url;
-    else if (CI) throw new Error(`PostgreSQL is required in CI: ${cluster.reason}`);
+    if ('url' in cluster) {
+      postgresUrl = cluster.url;
+      cleanups.push(cluster.stop);
+    } else if (CI) throw new Error(`PostgreSQL is required in CI: ${cluster.reason}`);
     else note(`PostgreSQL suites SKIPPED: ${cluster.reason}`);
   }
   if (postgresUrl) {

@@ -3,9 +3,16 @@ import type { Db } from './platform/db/index.ts';
 import { buildApp } from './platform/http/app.ts';
 import { referenceRoutes } from './reference/index.ts';
 import { directoryRoutes } from './directory/index.ts';
+import { openDataRoutes } from './directory/hsds/index.ts';
+import { fhirRoutes } from './directory/fhir/index.ts';
 import { aboutRoutes } from './platform/views/about.tsx';
+import { coverageRoutes } from './coverage/index.ts';
+import { accountsPlugin, accountRoutes } from './accounts/index.ts';
+import { selfServiceRoutes } from './directory/self-service/index.ts';
+import { moderationRoutes } from './directory/moderation/index.ts';
+import { handbookRoutes } from './handbook/index.ts';
 
 /** The whole site: platform plus every domain, registered explicitly. */
 export function createApp(db: Db, config: Config) {
-  return buildApp({ db, config }, [referenceRoutes, directoryRoutes, aboutRoutes]);
+  return buildApp({ db, config }, [referenceRoutes, directoryRoutes, aboutRoutes, openDataRoutes, fhirRoutes, accountRoutes, selfServiceRoutes, moderationRoutes, coverageRoutes, handbookRoutes], [accountsPlugin]);
 }

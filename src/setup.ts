@@ -2,6 +2,8 @@ import type { Db } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { loadReferenceData } from './reference/index.ts';
 import { hasDemoData, loadDemoData, syncTaxonomy } from './directory/index.ts';
+import { syncHandbookContent } from './handbook/index.ts';
+import { loadDemoAccounts } from './accounts/index.ts';
 
 /** The modest demo set `npm start` loads on first start. */
 export const DEMO_SERVICES = 240;
@@ -11,7 +13,11 @@ export async function prepareDatabase(db: Db, options: { demoData: boolean }): P
   const migrations = await migrate(db);
   await loadReferenceData(db);
   await syncTaxonomy(db);
+  // content files → database; an admin's browser edits are never overwritten (rule in handbook/sync.ts)
+  await syncHandbookContent(db);
   let demoLoaded = 0;
   if (options.demoData && !(await hasDemoData(db))) demoLoaded = await loadDemoData(db, { services: DEMO_SERVICES });
+  // a demo admin and a demo editor (credentials in the README, demo only)
+  if (options.demoData) await loadDemoAccounts(db);
   return { migrations, demoLoaded };
 }

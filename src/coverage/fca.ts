@@ -26,17 +26,23 @@ export function computeCore(prepared: Prepared, settings: AccessibilitySettings 
   const scores = new Float64Array(n);
   const ratios = new Float64Array(columns.length);
   const served = new Float64Array(columns.length);
-  // Weights of the current column are kept so step 2 does not evaluate W twice.
+  // The demand points a column reaches, with their weights, are kept so step 2 neither
+  // evaluates W twice nor walks the (mostly unreachable) rest of the column again.
   const weights = new Float64Array(n);
+  const reached = new Int32Array(n);
   for (let j = 0; j < columns.length; j++) {
     const column = columns[j]!;
     let denominator = 0;
+    let count = 0;
     for (let i = 0; i < n; i++) {
       const d = column[i]!;
       // Most national pairs lie outside the catchment; rejecting them inline keeps
       // the closure call (and Math.exp for Gaussian decay) off the common path.
-      const wi = d > catchment ? 0 : w(d);
-      weights[i] = wi;
+      if (d > catchment) continue;
+      const wi = w(d);
+      if (!(wi > 0)) continue;
+      weights[count] = wi;
+      reached[count++] = i;
       // Unknown populations are stored as 0, which is exactly "left out of the denominator".
       denominator += population[i]! * wi;
     }
@@ -48,7 +54,7 @@ export function computeCore(prepared: Prepared, settings: AccessibilitySettings 
     }
     const r = sites[j]!.fte / denominator;
     ratios[j] = r * PER_INHABITANTS;
-    for (let i = 0; i < n; i++) if (weights[i]! > 0) scores[i]! += r * weights[i]!;
+    for (let q = 0; q < count; q++) scores[reached[q]!]! += r * weights[q]!;
   }
   for (let i = 0; i < n; i++) scores[i] = known[i] ? scores[i]! * PER_INHABITANTS : NaN;
   return { scores, ratios, served };

@@ -1,7 +1,7 @@
-// Public surface of the coverage atlas core. Everything is pure: no I/O, no clock.
+// Public surface of the coverage atlas. The maths (everything but the last line) is pure: no I/O, no clock.
 export type * from './types.ts';
 export { DEFAULT_SETTINGS, PER_INHABITANTS, assertSettings, settingsProblems, weightFunction } from './settings.ts';
-export { EARTH_RADIUS_KM, greatCircleDistance, greatCircleKm, travelTimeMatrix, type TravelTimeOptions, type TravelTimeRow } from './distance.ts';
+export { EARTH_RADIUS_KM, greatCircleDistance, greatCircleKm, travelTimeMatrix, type BulkDistance, type ColumnFill, type TravelTimeOptions, type TravelTimeRow } from './distance.ts';
 export { parseTravelTimeCsv, type CsvProblem, type TravelTimeParse } from './travel-csv.ts';
 export { distanceColumn, prepare, withSites, type Prepared } from './prepare.ts';
 export { accessibility, computeCore, inverseScore, twoStepFCA, type AccessibilityResult, type DemandAccessibility, type FcaCore, type SiteRatio } from './fca.ts';
@@ -14,3 +14,4 @@ export { computeMeasures, summarise, type MeasureOptions, type Measures, type Mu
 export { applyScenario, delta, type Delta, type ScenarioResult } from './scenario.ts';
 export { greedyPlacement, type GreedyOptions, type GreedyResult, type GreedyStep } from './greedy.ts';
 export { computeCoverage, type CoverageInput, type CoverageResult, type GroupSummary } from './atlas.ts';
+export { coverageRoutes } from './routes.ts';

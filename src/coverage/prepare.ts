@@ -1,5 +1,6 @@
 // Precomputed distances, so settings changes, scenarios and greedy search never
 // call the (possibly slow) Distance provider twice for the same pair.
+import type { BulkDistance, ColumnFill } from './distance.ts';
 import type { DemandPoint, Distance, SupplySite } from './types.ts';
 
 export interface Prepared {
@@ -16,6 +17,8 @@ export interface Prepared {
    */
   readonly columns: readonly Float64Array[];
   readonly distance: Distance;
+  /** Fills one column: the Distance's bulk form when it has one (kept so scenarios reuse it). */
+  readonly fill: ColumnFill;
   readonly demandIndex: ReadonlyMap<string, number>;
 }
 
@@ -36,13 +39,14 @@ export function prepare(demand: readonly DemandPoint[], supply: readonly SupplyS
     }
   });
   supply.forEach(checkSite);
+  const fill = columnFill(demand, distance);
   const matrix = new Float64Array(n * supply.length);
   const columns = supply.map((site, j) => {
     const column = matrix.subarray(j * n, (j + 1) * n);
-    fillColumn(column, demand, site, distance);
+    fill(site, column);
     return column;
   });
-  return { demand, population, known, sites: supply, columns, distance, demandIndex };
+  return { demand, population, known, sites: supply, columns, distance, fill, demandIndex };
 }
 
 /** A new Prepared with extra sites; the baseline is left untouched and its columns are shared. */
@@ -56,8 +60,13 @@ export function withSites(prepared: Prepared, added: readonly SupplySite[]): Pre
 /** Distances from every demand point to one (possibly hypothetical) site. */
 export function distanceColumn(prepared: Prepared, site: SupplySite): Float64Array {
   const column = new Float64Array(prepared.demand.length);
-  fillColumn(column, prepared.demand, site, prepared.distance);
+  prepared.fill(site, column);
   return column;
+}
+
+function columnFill(demand: readonly DemandPoint[], distance: Distance): ColumnFill {
+  const bulk = (distance as BulkDistance).column;
+  return bulk ? bulk(demand) : (site, column) => fillColumn(column, demand, site, distance);
 }
 
 function fillColumn(column: Float64Array, demand: readonly DemandPoint[], site: SupplySite, distance: Distance): void {

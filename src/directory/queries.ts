@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../platform/db/index.ts';
 import { TERM_BY_ID } from './taxonomy.ts';
+import { freshnessCutoffs, freshnessOf } from './freshness.ts';
 
 export interface PublicLocation {
   id: string;
@@ -31,6 +33,8 @@ export interface ServiceDetail {
   minimumAge: number | null;
   maximumAge: number | null;
   assuredDate: string | null;
+  /** not confirmed within the stale threshold ("ikke bekreftet siste år") */
+  stale: boolean;
   fte: number | null;
   isDemo: boolean;
   lastModified: Date;
@@ -42,7 +46,10 @@ export interface ServiceDetail {
   locations: PublicLocation[];
 }
 
-/** Everything the public page shows about one service in the finder, or undefined. */
+/**
+ * Everything the public page shows about one service in the finder, or undefined, also when it has
+ * gone unconfirmed so long that it left the finder (its editors still see it on their own pages).
+ */
 export async function findPublicService(db: Db, id: string): Promise<ServiceDetail | undefined> {
   const service = await db.selectFrom('service as s')
     .innerJoin('organization as o', 'o.id', 's.organization_id')
@@ -50,10 +57,11 @@ export async function findPublicService(db: Db, id: string): Promise<ServiceDeta
     .select([
       's.id', 's.name', 's.description', 's.status', 's.email', 's.url', 's.application_process', 's.fees_description',
       's.eligibility_description', 's.wait_time', 's.minimum_age', 's.maximum_age', 's.assured_date', 's.fte', 's.is_demo',
-      's.last_modified', 'ss.terms', 'o.id as org_id', 'o.name as org_name', 'o.website as org_website', 'o.email as org_email', 'o.is_demo as org_is_demo',
+      's.last_modified', 'ss.terms', sql<string | null>`ss.confirmed_on`.as('confirmed_on'), 'o.id as org_id', 'o.name as org_name', 'o.website as org_website', 'o.email as org_email', 'o.is_demo as org_is_demo',
     ])
     .where('s.id', '=', id).executeTakeFirst();
   if (!service) return undefined;
+  if (service.confirmed_on && service.confirmed_on < freshnessCutoffs().hidden) return undefined;
 
   const [locations, languages, phones, contacts, schedules] = await Promise.all([
     db.selectFrom('service_at_location as sal')
@@ -79,7 +87,7 @@ export async function findPublicService(db: Db, id: string): Promise<ServiceDeta
     email: service.email, url: service.url, applicationProcess: service.application_process,
     feesDescription: service.fees_description, eligibilityDescription: service.eligibility_description,
     waitTime: service.wait_time, minimumAge: service.minimum_age, maximumAge: service.maximum_age,
-    assuredDate: service.assured_date, fte: service.fte, isDemo: service.is_demo, lastModified: service.last_modified,
+    assuredDate: service.assured_date, stale: freshnessOf(service.confirmed_on) !== 'fresh', fte: service.fte, isDemo: service.is_demo, lastModified: service.last_modified,
     terms: service.terms,
     languages: languages.map((l) => l.code).filter((c): c is string => c !== null),
     phones, contacts,

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../platform/db/index.ts';
 import type { Place } from '../reference/index.ts';
 import { FACETS, LANGUAGE_FACET } from './taxonomy.ts';
+import { freshnessCutoffs } from './freshness.ts';
 
 export type SortOrder = 'relevance' | 'distance' | 'name';
 
@@ -16,6 +17,8 @@ export interface SearchQuery {
   sort: SortOrder;
   page: number;
   perPage: number;
+  /** freshness cut-off dates (YYYY-MM-DD); default: from the configured thresholds and today */
+  freshness?: { stale: string; hidden: string };
 }
 
 export interface SearchHit {
@@ -28,6 +31,8 @@ export interface SearchHit {
   isDigital: boolean;
   isDemo: boolean;
   assuredDate: string | null;
+  /** not confirmed within the stale threshold: marked, and ranked lower by relevance */
+  stale: boolean;
   /** the point the hit is drawn at (for a confidential location: its municipality's point) */
   lat: number | null;
   lon: number | null;
@@ -80,86 +85,219 @@ async function textQuery(db: Db, text: string) {
   };
 }
 
-function conditions(query: SearchQuery, tsquery: string | null, exceptFacet?: string): RawBuilder<unknown>[] {
-  const where: RawBuilder<unknown>[] = [sql`true`];
-  if (tsquery) where.push(sql`document @@ to_tsquery('simple', ${tsquery})`);
-  for (const [facet, keys] of Object.entries(query.filters)) {
-    if (facet !== exceptFacet && keys.length > 0) where.push(sql`terms && ${keys}::text[]`);
+/**
+ * What derives from the finder's rows alone (typo expansions, facet counts, totals) is cached per
+ * database handle while search_version stays the same. Triggers bump that version in the same
+ * transaction as any change to service_search or search_word, and every search reads it first,
+ * so no app instance serves counts older than the data it reads.
+ */
+const CACHE_ENTRIES = 1000;
+const caches = new WeakMap<Db, { version: bigint; entries: Map<string, Promise<unknown>> }>();
+
+async function dataVersion(db: Db): Promise<bigint> {
+  const { rows } = await sql<{ version: string }>`select version::text as version from search_version`.execute(db);
+  return BigInt(rows[0]?.version ?? '0');
+}
+
+function cached<T>(db: Db, version: bigint, key: string, compute: () => Promise<T>): Promise<T> {
+  let cache = caches.get(db);
+  // a request that read an older version (a write committed meanwhile) computes without caching
+  if (cache && version < cache.version) return compute();
+  if (!cache || version > cache.version) caches.set(db, (cache = { version, entries: new Map() }));
+  const entries = cache.entries;
+  let entry = entries.get(key) as Promise<T> | undefined;
+  if (entry) entries.delete(key); // re-inserted below: the least recently used entry goes first
+  else {
+    const computing = compute();
+    computing.catch(() => entries.get(key) === computing && entries.delete(key));
+    entry = computing;
   }
+  entries.set(key, entry);
+  if (entries.size > CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
+  return entry;
+}
+
+/** A statement's result, cached under its SQL and parameters. */
+function cachedResult<R, T>(db: Db, version: bigint, statement: RawBuilder<R>, map: (rows: R[]) => T): Promise<T> {
+  const compiled = statement.compile(db);
+  return cached(db, version, `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`, async () => map((await statement.execute(db)).rows));
+}
+
+type Condition = RawBuilder<unknown>;
+const and = (conditions: Condition[]): Condition => (conditions.length ? sql`(${sql.join(conditions, sql` and `)})` : sql`true`);
+const or = (conditions: Condition[]): Condition => (conditions.length ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`);
+
+/** Everything a hit must match apart from the facet filters. */
+function baseConditions(query: SearchQuery, tsquery: string | null): Condition[] {
+  // entries nobody has confirmed for too long leave the finder until they are confirmed
+  const where: Condition[] = [sql`(confirmed_on is null or confirmed_on >= ${(query.freshness ?? freshnessCutoffs()).hidden}::date)`];
+  if (tsquery) where.push(sql`document @@ to_tsquery('simple', ${tsquery})`);
   if (query.age !== null) {
     where.push(sql`(minimum_age is null or minimum_age <= ${query.age}) and (maximum_age is null or maximum_age >= ${query.age})`);
   }
   if (query.place && query.radiusKm !== null) {
-    // a bounding box first, so the index-free distance is computed for nearby rows only
-    const dLat = query.radiusKm / 111.0;
-    const dLon = query.radiusKm / (111.0 * Math.max(0.05, Math.cos((query.place.lat * Math.PI) / 180)));
-    where.push(sql`(is_digital or (lat between ${query.place.lat - dLat} and ${query.place.lat + dLat}
-      and lon between ${query.place.lon - dLon} and ${query.place.lon + dLon}
-      and ${distanceSql(query.place)} <= ${query.radiusKm}))`);
+    // the indexed bounding box first, so the exact distance is computed for nearby rows only
+    where.push(sql`(is_digital or (${withinBox(query.place, sql`${query.radiusKm}::float8`)} and ${distanceSql(query.place)} <= ${query.radiusKm}))`);
   }
   return where;
 }
 
-async function countTerms(db: Db, where: RawBuilder<unknown>[]): Promise<Record<string, number>> {
-  const { rows } = await sql<{ key: string; n: number }>`
-    select key, count(*) as n from service_search, unnest(terms) as key
-    where ${sql.join(where, sql` and `)} group by key`.execute(db);
-  return Object.fromEntries(rows.map((r) => [r.key, r.n]));
+/** A box around the place holding every point within km (its east-west reach taken at the latitude nearest a pole). */
+function withinBox(place: Place, km: RawBuilder<number>): Condition {
+  const dLat = sql`(${km} / 111.0)`;
+  const dLon = sql`(${km} / (111.0 * cos(radians(least(89.9, abs(${place.lat}::float8) + ${dLat})))))`;
+  return sql`point(lon, lat) <@ box(point(${place.lon}::float8 - ${dLon}, ${place.lat}::float8 - ${dLat}), point(${place.lon}::float8 + ${dLon}, ${place.lat}::float8 + ${dLat}))`;
 }
 
-export async function searchServices(db: Db, query: SearchQuery): Promise<SearchResult> {
-  const text = await textQuery(db, query.text);
-  const where = conditions(query, text?.widened ?? null);
+const selectedFacets = (query: SearchQuery) => FACET_IDS.filter((id) => (query.filters[id]?.length ?? 0) > 0);
+const facetCondition = (query: SearchQuery, id: string): Condition => sql`terms && ${query.filters[id]}::text[]`;
+const inPlaceSql = (place: Place | null): Condition =>
+  place?.municipalityNumber ? sql`municipality_numbers @> array[${place.municipalityNumber}]::text[]` : sql`false`;
+
+interface Counts {
+  total: number;
+  /** hits without a point (digital offers): the last part of "nearest first" */
+  withoutPoint: number;
+  facetCounts: Record<string, Record<string, number>>;
+}
+
+/**
+ * The total and every facet's counts in one pass: rows matching all selected facets but at most
+ * one are read once, and each count keeps the rows it needs (a facet's own counts ignore its own
+ * selection).
+ */
+function countsQuery(query: SearchQuery, tsquery: string | null) {
+  const selected = selectedFacets(query);
+  const flag = (i: number) => sql.ref(`f${i}`);
+  const others = (skip: number) => selected.map((_, i) => i).filter((i) => i !== skip);
+  const allBut = (skip: number) => and(others(skip).map(flag));
+  const everything = allBut(-1);
+  // rows some count needs: those matching every selected facet but at most one
+  const needed = selected.length < 2 ? [] : [or(selected.map((_, skip) => and(others(skip).map((i) => facetCondition(query, selected[i]!)))))];
+  return sql<{ total: number; without_point: number; keys: [string, ...number[]][] }>`
+    with matching as materialized (
+      select terms, lat is null as without_point
+        ${sql.join(selected.map((id, i) => sql`, ${facetCondition(query, id)} as ${flag(i)}`), sql``)}
+      from service_search
+      where ${and([...baseConditions(query, tsquery), ...needed])}
+    )
+    select
+      (select count(*) from matching where ${everything}) as total,
+      (select count(*) from matching where ${everything} and without_point) as without_point,
+      coalesce((select json_agg(json_build_array(key, n ${sql.join(selected.map((_, i) => sql`, ${sql.ref(`n${i}`)}`), sql``)}))
+        from (select key, count(*) filter (where ${everything}) as n
+          ${sql.join(selected.map((_, i) => sql`, count(*) filter (where ${allBut(i)}) as ${sql.ref(`n${i}`)}`), sql``)}
+          from matching, unnest(terms) as key group by key) k), '[]') as keys`;
+}
+
+function countMatches(db: Db, version: bigint, query: SearchQuery, tsquery: string | null): Promise<Counts> {
+  return cachedResult(db, version, countsQuery(query, tsquery), ([first]) => {
+    const row = first!;
+    const selected = selectedFacets(query);
+    const facetCounts: Record<string, Record<string, number>> = {};
+    for (const id of FACET_IDS) {
+      // each entry is [key, n, n0, n1, …]: n for a facet without a selection, else its own count
+      const at = 1 + selected.indexOf(id) + 1;
+      facetCounts[id] = Object.fromEntries(row.keys
+        .filter((entry) => entry[0].startsWith(`${id}:`) && (entry[at] as number) > 0)
+        .map((entry) => [entry[0], entry[at] as number]));
+    }
+    return { total: row.total, withoutPoint: row.without_point, facetCounts };
+  });
+}
+
+interface HitRow {
+  service_id: string; name: string; organization_name: string; status: string; terms: string[];
+  municipality_numbers: string[]; is_digital: boolean; is_demo: boolean; assured_date: string | null; stale: boolean;
+  lat: number | null; lon: number | null; distance_km: number | null; in_municipality: boolean;
+}
+
+function hitColumns(query: SearchQuery) {
   const place = query.place;
   const distance = place ? sql<number | null>`case when lat is null then null else ${distanceSql(place)} end` : sql<null>`null::float8`;
   const inMunicipality = place?.municipalityNumber ? sql<boolean>`${place.municipalityNumber} = any(municipality_numbers)` : sql<boolean>`false`;
-  const rank = text
-    ? sql`ts_rank(document, to_tsquery('simple', ${text.widened})) + ts_rank(document, to_tsquery('simple', ${text.exact})) desc,`
-    : sql``;
-  const order =
-    query.sort === 'distance' && place
-      ? sql`(lat is null), (not ${inMunicipality}), distance_km, name, service_id`
-      : query.sort === 'name'
-        ? sql`name, service_id`
-        : sql`${rank} ${place ? sql`(lat is null), distance_km,` : sql``} name, service_id`;
+  const stale = sql<boolean>`coalesce(confirmed_on < ${(query.freshness ?? freshnessCutoffs()).stale}::date, false)`;
+  const columns = sql`service_id, name, organization_name, status, terms, municipality_numbers, is_digital, is_demo,
+    assured_date, ${stale} as stale, lat, lon, ${distance} as distance_km, ${inMunicipality} as in_municipality`;
+  return { columns, distance, inMunicipality, stale };
+}
 
-  const hitsQuery = sql<{
-    service_id: string; name: string; organization_name: string; status: string; terms: string[];
-    municipality_numbers: string[]; is_digital: boolean; is_demo: boolean; assured_date: string | null;
-    lat: number | null; lon: number | null; distance_km: number | null; in_municipality: boolean; total: number;
-  }>`
-    select service_id, name, organization_name, status, terms, municipality_numbers, is_digital, is_demo,
-      assured_date, lat, lon, ${distance} as distance_km, ${inMunicipality} as in_municipality, count(*) over () as total
-    from service_search
-    where ${sql.join(where, sql` and `)}
-    order by ${order}
-    limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`;
+/** Hits [from, to) of the rows matching where, nearest the place first (ties by name). */
+async function nearest(db: Db, query: SearchQuery, place: Place, where: Condition[], from: number, to: number): Promise<HitRow[]> {
+  const { columns } = hitColumns(query);
+  // The first `to` rows by degree distance (a GiST scan) lie within some great-circle distance;
+  // every row as near as the farthest of them is then read and ordered exactly.
+  return (await sql<HitRow>`
+    with sample as (
+      select ${distanceSql(place)} as km from service_search where ${and(where)}
+      order by point(lon, lat) <-> point(${place.lon}::float8, ${place.lat}::float8) limit ${to}
+    ), reach as (select max(km) as km from sample)
+    select ${columns} from service_search
+    where ${and(where)} and ${withinBox(place, sql`(select km from reach)`)} and ${distanceSql(place)} <= (select km from reach)
+    order by distance_km, name, service_id limit ${to - from} offset ${from}`.execute(db)).rows;
+}
 
-  const facetsWithSelection = FACET_IDS.filter((id) => (query.filters[id]?.length ?? 0) > 0);
-  const [hits, allCounts, ...perFacet] = await Promise.all([
-    hitsQuery.execute(db),
-    countTerms(db, where),
-    ...facetsWithSelection.map((id) => countTerms(db, conditions(query, text?.widened ?? null, id))),
-  ]);
-
-  const facetCounts: Record<string, Record<string, number>> = {};
-  for (const id of FACET_IDS) {
-    const source = facetsWithSelection.includes(id) ? perFacet[facetsWithSelection.indexOf(id)]! : allCounts;
-    facetCounts[id] = Object.fromEntries(Object.entries(source).filter(([key]) => key.startsWith(`${id}:`)));
+/**
+ * "Nearest first" in three parts, each read with an index: points in the place's municipality,
+ * other points, then offers without a point (digital). Only the parts the page overlaps are read.
+ */
+async function nearestFirst(db: Db, version: bigint, query: SearchQuery, place: Place, where: Condition[], counts: Counts): Promise<HitRow[]> {
+  const offset = (query.page - 1) * query.perPage;
+  const inPlace = inPlaceSql(place);
+  const { columns } = hitColumns(query);
+  // counted apart from the facet counts, so those are shared by searches from every place
+  const inPlaceCount = !place.municipalityNumber ? 0 : await cachedResult(db, version,
+    sql<{ n: number }>`select count(*) as n from service_search where ${and([...where, sql`lat is not null`, inPlace])}`, ([row]) => row!.n);
+  const parts: { size: number; read: (from: number, to: number) => Promise<HitRow[]> }[] = [
+    { size: inPlaceCount, read: (from, to) => nearest(db, query, place, [...where, sql`lat is not null`, inPlace], from, to) },
+    { size: counts.total - inPlaceCount - counts.withoutPoint, read: (from, to) => nearest(db, query, place, [...where, sql`lat is not null`, sql`not ${inPlace}`], from, to) },
+    {
+      size: counts.withoutPoint,
+      read: async (from, to) => (await sql<HitRow>`select ${columns} from service_search where ${and([...where, sql`lat is null`])}
+        order by (not ${inPlace}), name, service_id limit ${to - from} offset ${from}`.execute(db)).rows,
+    },
+  ];
+  const reads: Promise<HitRow[]>[] = [];
+  let start = 0;
+  for (const part of parts) {
+    const from = Math.max(0, offset - start);
+    const to = Math.min(part.size, offset + query.perPage - start);
+    if (to > from) reads.push(part.read(from, to));
+    start += part.size;
   }
-  let total = hits.rows[0]?.total ?? 0;
-  if (hits.rows.length === 0 && query.page > 1) {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from service_search where ${sql.join(where, sql` and `)}`.execute(db);
-    total = rows[0]?.n ?? 0;
+  return (await Promise.all(reads)).flat();
+}
+
+export async function searchServices(db: Db, query: SearchQuery): Promise<SearchResult> {
+  const version = await dataVersion(db);
+  const text = query.text.trim() === '' ? null : await cached(db, version, `text\u0000${query.text}`, () => textQuery(db, query.text));
+  const tsquery = text?.widened ?? null;
+  const where = [...baseConditions(query, tsquery), ...selectedFacets(query).map((id) => facetCondition(query, id))];
+  const place = query.place;
+  const counting = countMatches(db, version, query, tsquery);
+
+  let rows: HitRow[];
+  if (query.sort === 'distance' && place) {
+    rows = await nearestFirst(db, version, query, place, where, await counting);
+  } else {
+    const { columns, stale } = hitColumns(query);
+    // a stale entry counts half as relevant; without search words, fresh entries come first
+    const rank = text
+      ? sql`(ts_rank(document, to_tsquery('simple', ${text.widened})) + ts_rank(document, to_tsquery('simple', ${text.exact}))) * (case when ${stale} then 0.5 else 1 end) desc,`
+      : sql`${stale},`;
+    const order = query.sort === 'name' ? sql`name, service_id` : sql`${rank} ${place ? sql`(lat is null), distance_km,` : sql``} name, service_id`;
+    rows = (await sql<HitRow>`select ${columns} from service_search where ${and(where)}
+      order by ${order} limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db)).rows;
   }
+  const counts = await counting;
   return {
-    total,
-    hits: hits.rows.map((r) => ({
+    total: counts.total,
+    hits: rows.map((r) => ({
       id: r.service_id, name: r.name, organizationName: r.organization_name, status: r.status, terms: r.terms,
-      municipalityNumbers: r.municipality_numbers, isDigital: r.is_digital, isDemo: r.is_demo, assuredDate: r.assured_date,
+      municipalityNumbers: r.municipality_numbers, isDigital: r.is_digital, isDemo: r.is_demo, assuredDate: r.assured_date, stale: r.stale,
       lat: r.lat, lon: r.lon, distanceKm: r.distance_km, inPlaceMunicipality: r.in_municipality,
     })),
-    facetCounts,
+    facetCounts: counts.facetCounts,
     fuzzyMatches: text?.fuzzy ?? [],
   };
 }

@@ -14,6 +14,19 @@ const EnvSchema = Type.Object({
   ),
   TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
   RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+(/[^\\s]*)?$' })),
+  SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  SMTP_HOST: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.\\-\\[\\]:]+$' })),
+  SMTP_PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  SMTP_USER: Type.Optional(Type.String({ minLength: 1 })),
+  SMTP_PASSWORD: Type.Optional(Type.String({ minLength: 1 })),
+  SMTP_FROM: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$|^.*<[^@\\s]+@[^@\\s]+>$' })),
+  OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://.+' })),
+  OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  FRESHNESS_STALE_MONTHS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$' })),
+  FRESHNESS_HIDDEN_MONTHS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$' })),
+  JOB_WORKER: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -26,7 +39,21 @@ const HELP: Record<keyof Env, string> = {
   LOG_LEVEL: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   TRUST_PROXY: 'TRUST_PROXY must be "on" or "off" (on: behind a TLS-terminating proxy)',
   RATE_LIMIT_PER_MINUTE: 'RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off)',
+  PUBLIC_URL: 'PUBLIC_URL must be the site\'s address as http(s)://host[/path], used in links in mail',
+  SESSION_SECRET: 'SESSION_SECRET must be at least 32 characters (unset: one is generated and kept in the database)',
+  SMTP_HOST: 'SMTP_HOST must be a host name or IP address (unset: mail stays in the outbox)',
+  SMTP_PORT: 'SMTP_PORT must be a whole number from 1 to 65535',
+  SMTP_USER: 'SMTP_USER must not be empty when set',
+  SMTP_PASSWORD: 'SMTP_PASSWORD must not be empty when set',
+  SMTP_FROM: 'SMTP_FROM must be an address, e.g. samklang@example.no or "Samklang <samklang@example.no>"',
+  OIDC_ISSUER: 'OIDC_ISSUER must be the provider\'s issuer URL (https://…)',
+  OIDC_CLIENT_ID: 'OIDC_CLIENT_ID must not be empty when set',
+  OIDC_CLIENT_SECRET: 'OIDC_CLIENT_SECRET must not be empty when set',
+  FRESHNESS_STALE_MONTHS: 'FRESHNESS_STALE_MONTHS must be a whole number of months from 1 to 99',
+  FRESHNESS_HIDDEN_MONTHS: 'FRESHNESS_HIDDEN_MONTHS must be a whole number of months from 1 to 99, above FRESHNESS_STALE_MONTHS',
+  JOB_WORKER: 'JOB_WORKER must be "on" or "off" (off: this instance runs no scheduled jobs)',
 };
+const SECRETS: string[] = ['DATABASE_URL', 'SESSION_SECRET', 'SMTP_PASSWORD', 'OIDC_CLIENT_SECRET'];
 
 export interface Config {
   port: number;
@@ -40,6 +67,18 @@ export interface Config {
   trustProxy: boolean;
   /** requests per minute per client address; 0 = no limit (benchmarks) */
   rateLimitPerMinute: number;
+  /** the site's own address for links in mail; unset: http://HOST:PORT */
+  publicUrl: string;
+  /** unset: generated once and kept in the database, so every instance shares it */
+  sessionSecret: string | undefined;
+  /** unset: mail stays in the outbox table, which admins can read */
+  smtp: { host: string; port: number; user: string | undefined; password: string | undefined; from: string } | undefined;
+  /** single sign-on through OpenID Connect; unset: local accounts only */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
+  /** months without confirmation before an entry is marked, and before it leaves the finder */
+  freshness: { staleMonths: number; hiddenMonths: number };
+  /** this instance runs the scheduled jobs (they run once across instances either way) */
+  jobWorker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -54,13 +93,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env: Record<string, string> = {};
   for (const key of Object.keys(EnvSchema.properties) as (keyof Env)[]) {
     const value = source[key]?.trim();
-    if (value) env[key] = ['DEMO_DATA', 'LOG_LEVEL', 'TRUST_PROXY'].includes(key) ? value.toLowerCase() : value;
+    if (value) env[key] = ['DEMO_DATA', 'LOG_LEVEL', 'TRUST_PROXY', 'JOB_WORKER'].includes(key) ? value.toLowerCase() : value;
   }
   const problems = [...Value.Errors(EnvSchema, env)].map((error) => {
     const key = error.path.slice(1) as keyof Env;
-    const shown = key === 'DATABASE_URL' ? '(value hidden: it may hold a password)' : `(got "${env[key]}")`;
+    const shown = SECRETS.includes(key) ? '(value hidden: it may hold a secret)' : `(got "${env[key]}")`;
     return `${HELP[key] ?? error.message} ${shown}`;
   });
+  problems.push(...crossFieldProblems(env));
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
 
   const valid = env as Env;
@@ -74,5 +114,24 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: valid.LOG_LEVEL ?? 'info',
     trustProxy: valid.TRUST_PROXY === 'on',
     rateLimitPerMinute: Number(valid.RATE_LIMIT_PER_MINUTE ?? '600'),
+    publicUrl: (valid.PUBLIC_URL ?? `http://${valid.HOST ?? '127.0.0.1'}:${valid.PORT ?? '3000'}`).replace(/\/$/, ''),
+    sessionSecret: valid.SESSION_SECRET,
+    smtp: valid.SMTP_HOST
+      ? { host: valid.SMTP_HOST, port: Number(valid.SMTP_PORT ?? '587'), user: valid.SMTP_USER, password: valid.SMTP_PASSWORD, from: valid.SMTP_FROM! }
+      : undefined,
+    oidc: valid.OIDC_ISSUER ? { issuer: valid.OIDC_ISSUER, clientId: valid.OIDC_CLIENT_ID!, clientSecret: valid.OIDC_CLIENT_SECRET! } : undefined,
+    freshness: { staleMonths: Number(valid.FRESHNESS_STALE_MONTHS ?? '12'), hiddenMonths: Number(valid.FRESHNESS_HIDDEN_MONTHS ?? '18') },
+    jobWorker: (valid.JOB_WORKER ?? 'on') === 'on',
   };
+}
+
+/** Settings that only make sense together. */
+function crossFieldProblems(env: Record<string, string>): string[] {
+  const problems: string[] = [];
+  if (env.SMTP_HOST && !env.SMTP_FROM) problems.push('SMTP_FROM must be set when SMTP_HOST is (the sender address of every mail)');
+  if (env.SMTP_PORT && (Number(env.SMTP_PORT) < 1 || Number(env.SMTP_PORT) > 65535)) problems.push(HELP.SMTP_PORT);
+  const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter((key) => env[key]);
+  if (oidc.length > 0 && oidc.length < 3) problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none of them)');
+  if (Number(env.FRESHNESS_HIDDEN_MONTHS ?? '18') <= Number(env.FRESHNESS_STALE_MONTHS ?? '12')) problems.push(HELP.FRESHNESS_HIDDEN_MONTHS);
+  return problems;
 }

@@ -22,6 +22,11 @@ export function TermTags({ keys, facets }: { keys: string[]; facets: string[] })
   );
 }
 
-export function Assured({ date }: { date: string | null }) {
-  return <span>{date ? nb.finder.lastAssured(formatDate(date)) : nb.finder.notAssured}</span>;
+export function Assured({ date, stale = false }: { date: string | null; stale?: boolean }) {
+  return (
+    <>
+      <span>{date ? nb.finder.lastAssured(formatDate(date)) : nb.finder.notAssured}</span>
+      {stale && <Tag data-color="warning" data-size="sm">{nb.selfService.staleLabel}</Tag>}
+    </>
+  );
 }

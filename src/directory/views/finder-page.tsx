@@ -95,7 +95,7 @@ function Hits({ result, placeLabel, placeMunicipality }: { result: SearchResult;
             {placeLabel && !hit.isDigital && hit.distanceKm !== null && (
               <span>{hit.inPlaceMunicipality && placeMunicipality ? m.inMunicipality(placeMunicipality) : m.km(hit.distanceKm)}</span>
             )}
-            <Assured date={hit.assuredDate} />
+            <Assured date={hit.assuredDate} stale={hit.stale} />
             {hit.status === 'temporarily closed' && <Tag data-color="warning" data-size="sm">{m.temporarilyClosed}</Tag>}
             {hit.isDemo && <Tag data-color="info" data-size="sm">{m.demoTag}</Tag>}
           </div>

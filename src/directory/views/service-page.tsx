@@ -97,7 +97,9 @@ export function ServicePage({ service }: { service: ServiceDetail }) {
 
         <Paragraph data-size="sm" className="source">
           {m.assured}: {service.assuredDate ? formatDate(service.assuredDate) : nb.finder.notAssured}
+          {service.stale && <> <Tag data-color="warning" data-size="sm">{nb.selfService.staleLabel}</Tag></>}
         </Paragraph>
+        <Paragraph data-size="sm"><Link href={paths.selfService.reportError(service.id)}>{nb.selfService.reportLink}</Link></Paragraph>
       </article>
     </Layout>
   );

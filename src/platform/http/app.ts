@@ -1,4 +1,5 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -8,7 +9,7 @@ import type { Config } from '../config.ts';
 import { isReachable, type Db } from '../db/index.ts';
 import { paths } from '../paths.ts';
 import { assetRoutes } from './assets.ts';
-import { PROBLEM_TYPES, invalidParams, sendProblem } from './problem.ts';
+import { PROBLEM_TYPES, invalidParams, sendProblem, type Problem } from './problem.ts';
 import { sendPage } from '../views/render.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { nb } from '../i18n/nb.ts';
@@ -18,13 +19,27 @@ export interface DomainPlugin {
   (app: FastifyInstance, deps: { db: Db; config: Config }): Promise<void>;
 }
 
-const isApi = (url: string) => url.startsWith('/api/');
+const under = (url: string, prefix: string) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
+const isFhir = (url: string) => under(url, '/fhir');
+// the open-data APIs (HSDS, FHIR) answer like the JSON API: open CORS, errors as data
+const isApi = (url: string) => url.startsWith('/api/') || under(url, '/hsds') || isFhir(url);
+
+const FHIR_ISSUE: Record<number, string> = { 400: 'invalid', 404: 'not-found', 429: 'throttled', 500: 'exception' };
+
+/** An API error: problem+json, or for FHIR clients the OperationOutcome resource they expect. */
+function sendApiError(reply: FastifyReply, problem: Omit<Problem, 'instance'>) {
+  if (!isFhir(reply.request.url)) return sendProblem(reply, problem);
+  const issues = problem.errors?.length
+    ? problem.errors.map((e) => ({ severity: 'error', code: FHIR_ISSUE[problem.status] ?? 'processing', diagnostics: `${e.name}: ${e.reason}`, expression: [e.name] }))
+    : [{ severity: 'error', code: FHIR_ISSUE[problem.status] ?? 'processing', diagnostics: problem.detail ?? problem.title }];
+  return reply.status(problem.status).type('application/fhir+json; charset=utf-8').send({ resourceType: 'OperationOutcome', issue: issues });
+}
 
 /**
  * The HTTP stack shared by all domains: security headers, CORS for GET on the API, rate limits,
  * one error shape per channel (problem+json for the API, a Norwegian page for people).
  */
-export async function buildApp(deps: { db: Db; config: Config }, domains: DomainPlugin[]): Promise<FastifyInstance> {
+export async function buildApp(deps: { db: Db; config: Config }, domains: DomainPlugin[], root: DomainPlugin[] = []): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -62,6 +77,7 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     });
   }
   await app.register(formbody);
+  await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -82,7 +98,7 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
       if (isApi(request.url)) {
-        return sendProblem(reply, {
+        return sendApiError(reply, {
           type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400,
           errors: invalidParams(error.validation),
         });
@@ -92,24 +108,26 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     if (error.statusCode === 429) {
       reply.header('retry-after', '60');
       return isApi(request.url)
-        ? sendProblem(reply, { type: PROBLEM_TYPES.rateLimited, title: 'Too many requests', status: 429 })
+        ? sendApiError(reply, { type: PROBLEM_TYPES.rateLimited, title: 'Too many requests', status: 429 })
         : sendPage(reply, ErrorPage({ title: nb.errors.serverTitle, message: nb.errors.rateLimited }), 429);
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error, url: request.url }, 'request failed');
     if (isApi(request.url)) {
-      return sendProblem(reply, { type: PROBLEM_TYPES.server, title: status === 500 ? 'Internal error' : error.message, status });
+      return sendApiError(reply, { type: PROBLEM_TYPES.server, title: status === 500 ? 'Internal error' : error.message, status });
     }
     return sendPage(reply, ErrorPage({ title: nb.errors.serverTitle, message: nb.errors.server }), status);
   });
 
   app.setNotFoundHandler((request, reply) => {
     if (isApi(request.url)) {
-      return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No resource at ${request.url}` });
+      return sendApiError(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No resource at ${request.url}` });
     }
     return sendPage(reply, ErrorPage({ title: nb.errors.notFoundTitle, message: nb.errors.notFound }), 404);
   });
 
+  // root plugins (accounts) add hooks for every route: not encapsulated, registered before any route
+  for (const plugin of root) await plugin(app, deps);
   app.get(paths.healthz, { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get(paths.readyz, { config: { rateLimit: false } }, async (_request, reply) => {
     const ok = await isReachable(deps.db);

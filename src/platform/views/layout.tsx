@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ReactNode } from 'react';
 import { Alert, Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { nb } from '../i18n/nb.ts';
@@ -9,6 +10,32 @@ export interface LayoutProps {
   /** the page shows fictional demo data: a banner says so */
   showsDemoData?: boolean;
   children: ReactNode;
+}
+
+/** Who is looking (null: the public); the accounts plugin sets it for each request. */
+export interface Viewer {
+  isAdmin: boolean;
+  csrfToken: string;
+}
+export const viewerContext = new AsyncLocalStorage<{ viewer(): Viewer | null }>();
+
+function AccountLinks() {
+  const viewer = viewerContext.getStore()?.viewer() ?? null;
+  const m = nb.accounts.nav;
+  if (!viewer) return <li><Link href={paths.accounts.login}>{m.login}</Link></li>;
+  return (
+    <>
+      <li><Link href={paths.selfService.mine}>{m.mine}</Link></li>
+      {viewer.isAdmin && <li><Link href={paths.moderation.queue}>{m.moderation}</Link></li>}
+      <li><Link href={paths.accounts.account}>{m.account}</Link></li>
+      <li>
+        <form method="post" action={paths.accounts.logout} className="inline-form">
+          <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+          <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">{m.logout}</button>
+        </form>
+      </li>
+    </>
+  );
 }
 
 /** The frame of every page: skip link, header with navigation, main, footer with data sources. */
@@ -36,7 +63,11 @@ export function Layout({ title, showsDemoData = false, children }: LayoutProps) 
             <nav aria-label={m.nav.label}>
               <ul className="site-nav">
                 <li><Link href={paths.finder}>{m.nav.finder}</Link></li>
+                <li><Link href={paths.coverage.atlas}>{nb.coverage.nav}</Link></li>
+                <li><Link href={paths.handbook.index}>{nb.handbook.nav}</Link></li>
                 <li><Link href={paths.about}>{m.nav.about}</Link></li>
+                <li><Link href={paths.openData.page}>{nb.openData.nav}</Link></li>
+                <AccountLinks />
               </ul>
             </nav>
           </div>
@@ -58,6 +89,7 @@ export function Layout({ title, showsDemoData = false, children }: LayoutProps) 
               <li>{m.footer.bring}</li>
             </ul>
             <Paragraph data-size="sm">{m.footer.noPatientData}</Paragraph>
+            <Paragraph data-size="sm"><Link href={paths.accounts.privacy}>{nb.accounts.privacy.title}</Link></Paragraph>
           </div>
         </footer>
       </body>

@@ -1,0 +1,145 @@
+// npm run bench:import [-- --services N] [--ndjson FILE]: imports N services (default 100,000) from HSDS ndjson
+// into PGlite and PostgreSQL and times it beside PostgreSQL's own COPY of the same rows (the
+// ceiling). Writes its own section of BENCHMARKS.md, leaving other sections alone. A benchmark,
+// not a test: no pass/fail.
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { sql } from 'kysely';
+import { openPGlite, openPostgres, type Database, type Db } from '../src/platform/db/index.ts';
+import { prepareDatabase } from '../src/setup.ts';
+import { loadDemoData } from '../src/directory/index.ts';
+import { importSource } from '../src/directory/hsds/index.ts';
+import { serviceDocuments } from '../src/directory/hsds/documents.ts';
+import { serviceIdBatches } from '../src/directory/hsds/queries.ts';
+import { TABLES } from '../src/directory/hsds/import/dataset.ts';
+import { startCluster } from '../scripts/pg-cluster.ts';
+
+const FILE = new URL('../BENCHMARKS.md', import.meta.url);
+const START = '<!-- bench:import start -->';
+const END = '<!-- bench:import end -->';
+const flag = process.argv.indexOf('--services');
+const SERVICES = flag > 0 ? Number(process.argv[flag + 1]) : 100_000;
+const log = (text: string) => console.log(`[bench:import] ${text}`);
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const rate = (ms: number) => Math.round(SERVICES / (ms / 1000)).toLocaleString('en-US');
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await run();
+  return { ms: performance.now() - started, value };
+}
+
+/**
+ * The HSDS ndjson the import reads: full services of a generated demo directory, as
+ * /hsds/services?full=true&format=ndjson serves them. Generated on PostgreSQL when there is one
+ * (loading 100,000 demo services into PGlite first takes far longer than the benchmark itself).
+ */
+async function writeNdjson(path: string, source: Database): Promise<void> {
+  await prepareDatabase(source.db, { demoData: false });
+  await loadDemoData(source.db, { services: SERVICES });
+  const out = createWriteStream(path);
+  for await (const ids of serviceIdBatches(source.db, {})) {
+    for (const document of await serviceDocuments(source.db, ids, 'full')) {
+      if (!out.write(`${JSON.stringify(document)}\n`)) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+  await source.close();
+}
+
+/** A new, empty database on the cluster. */
+async function createDatabase(url: string, name: string): Promise<Database> {
+  const admin = await openPostgres(url, 1);
+  await sql`create database ${sql.id(name)}`.execute(admin.db);
+  await admin.close();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return openPostgres(target.toString(), 4);
+}
+
+async function importTwice(db: Db, file: string) {
+  const first = await timed(() => importSource(db, file, { dryRun: false }));
+  if (!first.value.ok) throw new Error(`import failed: ${JSON.stringify(first.value.problems.slice(0, 5))}`);
+  const again = await timed(() => importSource(db, file, { dryRun: false }));
+  const unchanged = Object.values(again.value.counts).every((c) => c.added === 0 && c.changed === 0);
+  return { first: first.ms, again: again.ms, unchanged, rows: Object.values(first.value.counts).reduce((n, c) => n + c.added, 0) };
+}
+
+/** PostgreSQL's COPY of exactly the rows the import wrote (its finder index included), into emptied tables. */
+async function copyCeiling(db: Db): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'samklang-copy-'));
+  chmodSync(dir, 0o777); // the server process writes and reads these files
+  const tables = [...TABLES, 'service_search'];
+  for (const table of tables) await sql`copy ${sql.table(table)} to ${sql.lit(join(dir, `${table}.csv`))} with (format csv)`.execute(db);
+  await sql`truncate ${sql.join(tables.map((t) => sql.table(t)))} cascade`.execute(db);
+  const { ms } = await timed(async () => {
+    for (const table of tables) await sql`copy ${sql.table(table)} from ${sql.lit(join(dir, `${table}.csv`))} with (format csv)`.execute(db);
+  });
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+async function main() {
+  const load = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const dir = mkdtempSync(join(tmpdir(), 'samklang-bench-'));
+  const cluster = await startCluster();
+  // --ndjson FILE reuses a file an earlier run wrote (generating it is the slowest step)
+  const given = process.argv.indexOf('--ndjson');
+  const file = given > 0 ? process.argv[given + 1]! : join(dir, 'services.ndjson');
+  if (given < 0) {
+    log(`writing ${SERVICES} services as HSDS ndjson…`);
+    await writeNdjson(file, 'url' in cluster ? await createDatabase(cluster.url, 'bench_source') : await openPGlite());
+  }
+  const megabytes = statSync(file).size / 1e6;
+  log(`${megabytes.toFixed(0)} MB; importing into PGlite…`);
+  const pglite = await openPGlite();
+  await prepareDatabase(pglite.db, { demoData: false });
+  const embedded = await importTwice(pglite.db, file);
+  await pglite.close();
+  log(`PGlite: ${seconds(embedded.first)} s; importing into PostgreSQL…`);
+  const rows: string[] = [`| PGlite (embedded) | ${seconds(embedded.first)} | ${rate(embedded.first)} | ${seconds(embedded.again)} | – |`];
+  let note = '';
+  if ('url' in cluster) {
+    const postgres = await createDatabase(cluster.url, 'bench_target');
+    await prepareDatabase(postgres.db, { demoData: false });
+    const server = await importTwice(postgres.db, file);
+    const copy = await copyCeiling(postgres.db);
+    const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(postgres.db)).rows[0]!.v;
+    await postgres.close();
+    cluster.stop();
+    rows.push(`| PostgreSQL ${version} (local, fsync off) | ${seconds(server.first)} | ${rate(server.first)} | ${seconds(server.again)} | ${seconds(copy)} s (${rate(copy)} services/s) |`);
+    note = `Rows written per import: ${server.rows.toLocaleString('en-US')} (${TABLES.length} tables) plus the finder index. Re-import changed nothing: ${server.unchanged && embedded.unchanged ? 'yes' : 'NO'}.`;
+  } else rows.push(`| PostgreSQL | not measured: ${cluster.reason} | | | |`);
+  rmSync(dir, { recursive: true, force: true });
+
+  const section = [
+    START,
+    '## HSDS import (`npm run bench:import`)',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${load} at start. One run each.`,
+    `Input: ${SERVICES.toLocaleString('en-US')} generated demo services as HSDS 3.0 ndjson (full documents, ${megabytes.toFixed(0)} MB), imported by \`npm run import\`'s code:`,
+    'read, validate every row, compare with the directory, write in one transaction, rebuild the finder index.',
+    'The COPY column is the ceiling: PostgreSQL loading exactly the rows the import wrote (finder index included) from',
+    'server-side CSV files into empty tables, with no parsing, validation, comparison or index build of ours.',
+    '',
+    '| Database | Import (s) | Services/s | Re-import, no changes (s) | COPY of the same rows |',
+    '|---|---:|---:|---:|---|',
+    ...rows,
+    '',
+    note,
+    END,
+  ].join('\n');
+  const existing = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n';
+  const at = existing.indexOf(START);
+  const next = at >= 0 ? existing.slice(0, at) + section + existing.slice(existing.indexOf(END) + END.length) : `${existing.trimEnd()}\n\n${section}\n`;
+  writeFileSync(FILE, next);
+  log(section);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,33 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { invalidParams } from '../platform/http/problem.ts';
+import { CSRF_FIELD } from './contract.ts';
+import type { Errors } from './views/form.tsx';
+
+export const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
+export const Email = Type.String({ pattern: EMAIL_PATTERN, maxLength: 254 });
+
+/** A form body schema: the CSRF field plus the form's own fields; unknown fields are ignored. */
+export const FormBody = <T extends Record<string, TSchema>>(fields: T) =>
+  Type.Object({ [CSRF_FIELD]: Type.Optional(Type.String()), ...fields }, { additionalProperties: true });
+
+/** Schema errors of a form as Norwegian messages per field (the first message per field wins). */
+export function formErrors(request: FastifyRequest, messages: Record<string, string>, fallback: string): Errors {
+  const errors: Errors = {};
+  for (const param of invalidParams(request.validationError?.validation ?? [])) {
+    const name = param.name || 'form';
+    errors[name] ??= messages[name] ?? fallback;
+  }
+  return errors;
+}
+
+/** Where to go after signing in: only a path on this site, never another host. */
+export function safeNext(value: unknown, fallback: string): string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : fallback;
+}
+
+/** The form's values as strings, to fill it in again after an error. */
+export function typed(body: unknown, names: string[]): Record<string, string> {
+  const source = (body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(names.map((n) => [n, typeof source[n] === 'string' ? (source[n] as string) : '']));
+}

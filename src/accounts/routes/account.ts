@@ -1,0 +1,50 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../platform/config.ts';
+import { nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { FormBody, typed } from '../forms.ts';
+import { requireAdmin, requireUser } from '../guards.ts';
+import { listOutbox } from '../mail/outbox.ts';
+import { stopSession } from '../plugin.ts';
+import { deleteAccount, personalData } from '../privacy.ts';
+import type { AccountsDb } from '../tables.ts';
+import { AccountPage, DeleteAccountPage, OutboxPage, PrivacyPage } from '../views/account-pages.tsx';
+import { MessagePage } from '../views/pages.tsx';
+
+const m = nb.accounts;
+
+export async function accountPageRoutes(app: FastifyInstance, { db, config }: { db: AccountsDb; config: Config }) {
+  app.get(paths.accounts.privacy, async (_request, reply) => sendPage(reply, PrivacyPage()));
+
+  app.get(paths.accounts.account, { preHandler: requireUser }, async (request, reply) => {
+    const user = request.user!;
+    const organizations = user.editorOf.length === 0 ? [] : await db.selectFrom('organization').select(['id', 'name'])
+      .where('id', 'in', user.editorOf).orderBy('name').execute();
+    return sendPage(reply, AccountPage({ user, organizations }));
+  });
+
+  app.get(paths.accounts.data, { preHandler: requireUser }, async (request, reply) => {
+    const data = await personalData(db, request.user!.id);
+    return reply.header('content-disposition', 'attachment; filename="samklang-mine-data.json"')
+      .type('application/json; charset=utf-8').send(JSON.stringify({ exportedAt: new Date().toISOString(), ...data }, null, 2));
+  });
+
+  app.get(paths.accounts.delete, { preHandler: requireUser }, async (request, reply) =>
+    sendPage(reply, DeleteAccountPage({ errors: {}, csrfToken: request.csrfToken })));
+
+  app.post(paths.accounts.delete, { preHandler: requireUser, schema: { body: FormBody({ bekreft: Type.String({ maxLength: 254 }) }) }, attachValidation: true }, async (request, reply) => {
+    const confirmation = typed(request.body, ['bekreft']).bekreft!.trim().toLowerCase();
+    if (confirmation !== request.user!.email.toLowerCase()) {
+      return sendPage(reply, DeleteAccountPage({ errors: { bekreft: m.errors.confirmDelete }, csrfToken: request.csrfToken }), 400);
+    }
+    const userId = request.user!.id;
+    await db.transaction().execute((trx) => deleteAccount(trx, userId));
+    await stopSession(db, request, reply);
+    return sendPage(reply, MessagePage({ title: m.deleteAccount.doneTitle, message: m.deleteAccount.done }));
+  });
+
+  app.get(paths.moderation.outbox, { preHandler: requireAdmin }, async (_request, reply) =>
+    sendPage(reply, OutboxPage({ mails: await listOutbox(db), smtp: config.smtp !== undefined })));
+}

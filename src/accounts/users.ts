@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import { newId } from '../platform/ids.ts';
+import type { AccountsTx, UserTable } from './tables.ts';
+
+export type UserRow = { id: string; email: string; name: string | null; password_hash: string | null; email_verified_at: Date | null; is_admin: boolean };
+
+const COLUMNS = ['id', 'email', 'name', 'password_hash', 'email_verified_at', 'is_admin'] as const;
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export function findUserByEmail(db: AccountsTx, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('app_user').select(COLUMNS).where(sql`lower(email)`, '=', normaliseEmail(email)).executeTakeFirst();
+}
+
+export function findUserById(db: AccountsTx, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('app_user').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export async function createUser(db: AccountsTx, user: { email: string; name: string | null; passwordHash: string | null; verified: boolean; isAdmin?: boolean; oidc?: { issuer: string; subject: string } }): Promise<string> {
+  const id = newId();
+  const row: Partial<Record<keyof UserTable, unknown>> = {
+    id, email: normaliseEmail(user.email), name: user.name, password_hash: user.passwordHash,
+    email_verified_at: user.verified ? new Date() : null, is_admin: user.isAdmin ?? false,
+    oidc_issuer: user.oidc?.issuer ?? null, oidc_subject: user.oidc?.subject ?? null,
+  };
+  await db.insertInto('app_user').values(row as never).execute();
+  return id;
+}
+
+export async function setPassword(db: AccountsTx, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+export async function markVerified(db: AccountsTx, userId: string): Promise<void> {
+  await db.updateTable('app_user').set({ email_verified_at: sql`coalesce(email_verified_at, now())` }).where('id', '=', userId).execute();
+}
+
+export async function noteLogin(db: AccountsTx, userId: string): Promise<void> {
+  await db.updateTable('app_user').set({ last_login_at: sql`now()` }).where('id', '=', userId).execute();
+}
+
+export async function grantEditor(db: AccountsTx, userId: string, organizationId: string): Promise<void> {
+  await db.insertInto('organization_editor').values({ user_id: userId, organization_id: organizationId })
+    .onConflict((oc) => oc.columns(['user_id', 'organization_id']).doNothing()).execute();
+}
+
+/** Everyone who may edit an organisation's entries, for mail about them. */
+export function editorsOf(db: AccountsTx, organizationId: string): Promise<{ id: string; email: string; name: string | null }[]> {
+  return db.selectFrom('organization_editor as e').innerJoin('app_user as u', 'u.id', 'e.user_id')
+    .select(['u.id', 'u.email', 'u.name']).where('e.organization_id', '=', organizationId).orderBy('u.email').execute();
+}

@@ -1,0 +1,112 @@
+import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { SessionUser } from '../contract.ts';
+import type { OutboxRow } from '../mail/outbox.ts';
+import { CsrfField, FormErrors, TextInput, type Errors } from './form.tsx';
+
+const m = nb.accounts;
+
+export function AccountPage({ user, organizations }: { user: SessionUser; organizations: { id: string; name: string }[] }) {
+  const roles = [user.isAdmin ? m.account.admin : null, organizations.length ? m.account.editorOf(organizations.map((o) => o.name).join(', ')) : null].filter(Boolean);
+  return (
+    <Layout title={m.account.title}>
+      <div className="stack detail">
+        <Heading level={1} data-size="lg">{m.account.title}</Heading>
+        <dl>
+          <dt>{m.account.name}</dt><dd>{user.name ?? '–'}</dd>
+          <dt>{m.account.email}</dt><dd>{user.email}</dd>
+          <dt>{m.account.roles}</dt><dd>{roles.length ? roles.join('. ') : m.account.noRoles}</dd>
+        </dl>
+        <Heading level={2} data-size="sm">{m.account.dataHeading}</Heading>
+        <ul>
+          <li><Link href={paths.accounts.data} download>{m.account.download}</Link></li>
+          <li><Link href={paths.accounts.privacy}>{m.account.privacy}</Link></li>
+        </ul>
+        <Heading level={2} data-size="sm">{m.account.deleteHeading}</Heading>
+        <Paragraph><Link href={paths.accounts.delete}>{m.account.deleteLink}</Link></Paragraph>
+      </div>
+    </Layout>
+  );
+}
+
+export function DeleteAccountPage({ errors, csrfToken }: { errors: Errors; csrfToken: string }) {
+  const failed = Object.keys(errors).length > 0;
+  return (
+    <Layout title={failed ? `Feil: ${m.deleteAccount.title}` : m.deleteAccount.title}>
+      <div className="stack detail">
+        <Heading level={1} data-size="lg">{m.deleteAccount.title}</Heading>
+        <Paragraph>{m.deleteAccount.intro}</Paragraph>
+        <FormErrors errors={errors} />
+        <form method="post" action={paths.accounts.delete} className="stack" noValidate>
+          <CsrfField token={csrfToken} />
+          <TextInput id="bekreft" label={m.deleteAccount.confirmLabel} type="email" autoComplete="off" error={errors.bekreft} maxLength={254} />
+          <div className="actions"><Button type="submit" data-color="danger">{m.deleteAccount.submit}</Button></div>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function PrivacyPage() {
+  const p = m.privacy;
+  return (
+    <Layout title={p.title}>
+      <div className="stack detail">
+        <Heading level={1} data-size="lg">{p.title}</Heading>
+        {p.paragraphs.map((text) => <Paragraph key={text}>{text}</Paragraph>)}
+        <Heading level={2} data-size="sm">{p.storedHeading}</Heading>
+        <ul>{p.stored.map((text) => <li key={text}>{text}</li>)}</ul>
+        <Paragraph>{p.purpose}</Paragraph>
+        <Heading level={2} data-size="sm">{p.rightsHeading}</Heading>
+        <ul>{p.rights.map((text) => <li key={text}>{text}</li>)}</ul>
+      </div>
+    </Layout>
+  );
+}
+
+export function OutboxPage({ mails, smtp }: { mails: OutboxRow[]; smtp: boolean }) {
+  const o = outboxText;
+  return (
+    <Layout title={o.title}>
+      <div className="stack">
+        <Heading level={1} data-size="lg">{o.title}</Heading>
+        <Paragraph>{smtp ? o.introSmtp : o.introNoSmtp}</Paragraph>
+        {mails.length === 0 ? <Paragraph>{o.empty}</Paragraph> : (
+          <Table>
+            <caption>{o.caption(mails.length)}</caption>
+            <Table.Head><Table.Row><Table.HeaderCell>{o.when}</Table.HeaderCell><Table.HeaderCell>{o.to}</Table.HeaderCell><Table.HeaderCell>{o.subject}</Table.HeaderCell><Table.HeaderCell>{o.status}</Table.HeaderCell></Table.Row></Table.Head>
+            <Table.Body>
+              {mails.map((mail) => (
+                <Table.Row key={mail.id}>
+                  <Table.Cell>{formatDate(mail.createdAt)} {mail.createdAt.toISOString().slice(11, 16)}</Table.Cell>
+                  <Table.Cell>{mail.to}</Table.Cell>
+                  <Table.Cell>
+                    <details><summary>{mail.subject}</summary><pre className="mail-body">{mail.body}</pre></details>
+                  </Table.Cell>
+                  <Table.Cell>{mail.sentAt ? o.sent : mail.lastError ? o.failed(mail.lastError) : o.waiting}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+const outboxText = {
+  title: 'Utboks for e-post',
+  introSmtp: 'E-post sendes gjennom SMTP-serveren. Her ser du det som er sendt de siste 90 dagene, og det som venter.',
+  introNoSmtp: 'Ingen SMTP-server er satt opp, så e-post blir liggende her i stedet for å sendes. Lenker til bekreftelse og nytt passord kan kopieres herfra.',
+  empty: 'Utboksen er tom.',
+  caption: (n: number) => `${n} e-poster, nyeste først`,
+  when: 'Tidspunkt (UTC)',
+  to: 'Til',
+  subject: 'Emne og innhold',
+  status: 'Status',
+  sent: 'Sendt',
+  waiting: 'Venter',
+  failed: (error: string) => `Ikke sendt: ${error}`,
+};

@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react';
+import { ErrorSummary, Field, Input, Label, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { CSRF_FIELD } from '../contract.ts';
+import { nb } from '../../platform/i18n/nb.ts';
+
+/** The hidden field every POST form must carry (see contract.ts). */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={token} />;
+}
+
+export type Errors = Record<string, string>;
+
+/** GOV.UK-style summary at the top of a form: each message links to its field. */
+export function FormErrors({ errors, heading = nb.accounts.summaryHeading }: { errors: Errors; heading?: string }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <ErrorSummary data-module="error-summary" tabIndex={-1} aria-labelledby="error-summary-heading">
+      <ErrorSummary.Heading id="error-summary-heading">{heading}</ErrorSummary.Heading>
+      <ErrorSummary.List>
+        {entries.map(([field, message]) => (
+          <ErrorSummary.Item key={field}><ErrorSummary.Link href={`#${field}`}>{message}</ErrorSummary.Link></ErrorSummary.Item>
+        ))}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** defaults to id */
+  name?: string;
+}
+
+function described(id: string, hint: string | undefined, error: string | undefined) {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+function Wrapper({ id, label, hint, error, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      {hint && <p className="ds-paragraph" data-size="sm" id={`${id}-hint`}>{hint}</p>}
+      {children}
+      {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
+    </Field>
+  );
+}
+
+/** A labelled input whose label is linked in the HTML itself (works without JavaScript). */
+export function TextInput(props: FieldProps & { type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'number' | 'date' | 'time'; autoComplete?: string; maxLength?: number; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url'; required?: boolean }) {
+  const { id, error, hint, value, name, type = 'text', autoComplete, maxLength, inputMode, required } = props;
+  return (
+    <Wrapper {...props}>
+      <Input id={id} name={name ?? id} type={type} defaultValue={type === 'password' ? undefined : value} autoComplete={autoComplete}
+        maxLength={maxLength} inputMode={inputMode} required={required}
+        aria-describedby={described(id, hint, error)} aria-invalid={error ? true : undefined} />
+    </Wrapper>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
+  const { id, error, hint, value, name, rows = 4, maxLength } = props;
+  return (
+    <Wrapper {...props}>
+      <Textarea id={id} name={name ?? id} rows={rows} defaultValue={value} maxLength={maxLength}
+        aria-describedby={described(id, hint, error)} aria-invalid={error ? true : undefined} />
+    </Wrapper>
+  );
+}
+
+export function Select(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const { id, error, hint, value, name, options } = props;
+  return (
+    <Wrapper {...props}>
+      <select className="ds-input" id={id} name={name ?? id} defaultValue={value}
+        aria-describedby={described(id, hint, error)} aria-invalid={error ? true : undefined}>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </Wrapper>
+  );
+}
+
+/** A checkbox with its label linked by for/id. */
+export function CheckboxInput({ id, name, value, label, checked }: { id: string; name: string; value: string; label: string; checked: boolean }) {
+  return (
+    <Field>
+      <Input type="checkbox" id={id} name={name} value={value} defaultChecked={checked} />
+      <Label htmlFor={id} data-weight="regular">{label}</Label>
+    </Field>
+  );
+}

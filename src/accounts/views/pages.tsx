@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { CsrfField, FormErrors, TextInput, type Errors } from './form.tsx';
+
+const m = nb.accounts;
+
+/** A page with one form: errors on top, "Feil:" in the title when something must be fixed. */
+export function FormPage({ title, intro, errors = {}, action, csrfToken, submit, notice, children, after }: {
+  title: string; intro?: string | undefined; errors?: Errors; action: string; csrfToken: string; submit: string;
+  notice?: string | undefined; children?: ReactNode; after?: ReactNode;
+}) {
+  const failed = Object.keys(errors).length > 0;
+  return (
+    <Layout title={failed ? `Feil: ${title}` : title}>
+      <div className="stack detail">
+        <Heading level={1} data-size="lg">{title}</Heading>
+        {notice && <Alert data-color="info">{notice}</Alert>}
+        {intro && <Paragraph>{intro}</Paragraph>}
+        <FormErrors errors={errors} />
+        <form method="post" action={action} noValidate className="stack">
+          <CsrfField token={csrfToken} />
+          {children}
+          <div className="actions"><Button type="submit">{submit}</Button></div>
+        </form>
+        {after}
+      </div>
+    </Layout>
+  );
+}
+
+export function MessagePage({ title, message, links = [] }: { title: string; message: string; links?: { href: string; text: string }[] }) {
+  return (
+    <Layout title={title}>
+      <div className="stack detail">
+        <Heading level={1} data-size="lg">{title}</Heading>
+        <Paragraph>{message}</Paragraph>
+        {links.length > 0 && <ul>{links.map((l) => <li key={l.href}><Link href={l.href}>{l.text}</Link></li>)}</ul>}
+      </div>
+    </Layout>
+  );
+}
+
+export interface LoginValues { email: string; next: string }
+
+export function LoginPage({ values, errors, csrfToken, notice, oidc }: { values: LoginValues; errors: Errors; csrfToken: string; notice?: string | undefined; oidc: boolean }) {
+  return (
+    <FormPage title={m.login.title} intro={m.login.intro} errors={errors} action={paths.accounts.login} csrfToken={csrfToken} submit={m.login.submit} notice={notice}
+      after={(
+        <ul>
+          <li><Link href={paths.accounts.forgot}>{m.login.forgot}</Link></li>
+          <li><Link href={paths.accounts.register}>{m.login.register}</Link></li>
+          {oidc && <li><Link href={`${paths.accounts.oidcStart}${values.next ? `?neste=${encodeURIComponent(values.next)}` : ''}`}>{m.login.oidc}</Link></li>}
+        </ul>
+      )}>
+      <input type="hidden" name="neste" value={values.next} />
+      <TextInput id="email" label={m.fields.email} type="email" autoComplete="username" value={values.email} error={errors.email} maxLength={254} />
+      <TextInput id="password" label={m.fields.password} type="password" autoComplete="current-password" error={errors.password} maxLength={1024} />
+    </FormPage>
+  );
+}
+
+export function RegisterPage({ values, errors, csrfToken }: { values: { email: string; name: string }; errors: Errors; csrfToken: string }) {
+  return (
+    <FormPage title={m.register.title} intro={m.register.intro} errors={errors} action={paths.accounts.register} csrfToken={csrfToken} submit={m.register.submit}
+      after={<Paragraph data-size="sm"><Link href={paths.accounts.privacy}>{m.register.privacy}</Link></Paragraph>}>
+      <TextInput id="name" label={m.fields.name} hint={m.fields.nameHint} autoComplete="name" value={values.name} error={errors.name} maxLength={200} />
+      <TextInput id="email" label={m.fields.email} type="email" autoComplete="email" value={values.email} error={errors.email} maxLength={254} />
+      <TextInput id="password" label={m.fields.password} hint={m.fields.passwordHint} type="password" autoComplete="new-password" error={errors.password} maxLength={1024} />
+    </FormPage>
+  );
+}
+
+export function ForgotPage({ values, errors, csrfToken }: { values: { email: string }; errors: Errors; csrfToken: string }) {
+  return (
+    <FormPage title={m.forgot.title} intro={m.forgot.intro} errors={errors} action={paths.accounts.forgot} csrfToken={csrfToken} submit={m.forgot.submit}>
+      <TextInput id="email" label={m.fields.email} type="email" autoComplete="email" value={values.email} error={errors.email} maxLength={254} />
+    </FormPage>
+  );
+}
+
+export function ResetPage({ token, errors, csrfToken }: { token: string; errors: Errors; csrfToken: string }) {
+  return (
+    <FormPage title={m.reset.title} errors={errors} action={paths.accounts.reset(token)} csrfToken={csrfToken} submit={m.reset.submit}>
+      <TextInput id="password" label={m.fields.newPassword} hint={m.fields.passwordHint} type="password" autoComplete="new-password" error={errors.password} maxLength={1024} />
+    </FormPage>
+  );
+}
+
+export function VerifyPage({ token, csrfToken }: { token: string; csrfToken: string }) {
+  return <FormPage title={m.verify.title} intro={m.verify.intro} action={paths.accounts.verify(token)} csrfToken={csrfToken} submit={m.verify.submit} />;
+}

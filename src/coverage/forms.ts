@@ -1,0 +1,69 @@
+// Reading the planning forms: what a person typed becomes positions checked against the same
+// schema as the API body, and every problem comes back as a Norwegian message on its field.
+import { Value } from '@sinclair/typebox/value';
+import type { FastifyRequest } from 'fastify';
+import { nb } from '../platform/i18n/nb.ts';
+import { invalidParams } from '../platform/http/problem.ts';
+import { MAX_POSITIONS, type PlannedPosition } from './planning.ts';
+import { PositionSchema, type ScenarioQuery } from './params.ts';
+import type { AtlasState } from './service.ts';
+import type { FormErrors } from './views/fields.tsx';
+
+const e = nb.coverage.errors;
+
+/** The first value of every query parameter, as typed, for putting back into the form. */
+export function rawQuery(request: FastifyRequest): Record<string, string[]> {
+  const url = new URL(request.url, 'http://localhost');
+  const params: Record<string, string[]> = {};
+  for (const [key, value] of url.searchParams) (params[key] ??= []).push(value);
+  return params;
+}
+
+/** Schema errors of a page's query string as field → message; unknown fields go to `fallback`. */
+export function schemaErrors(request: FastifyRequest, fieldIds: Record<string, string>, fallback: string): FormErrors {
+  const errors: FormErrors = {};
+  for (const invalid of invalidParams(request.validationError?.validation ?? [])) {
+    const message = (e as Record<string, unknown>)[invalid.name];
+    errors[fieldIds[invalid.name] ?? fallback] = typeof message === 'string' ? message : e.sort;
+  }
+  return errors;
+}
+
+/** "0,5", "0.5" and " 1 " are numbers; anything else is NaN (which the schema then rejects). */
+export function typedNumber(text: string): number {
+  const normalised = text.trim().replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
+}
+
+export function validFte(fte: number): boolean {
+  return Value.Check(PositionSchema.properties.fte, fte);
+}
+
+export interface PositionRow {
+  kommune: string;
+  arsverk: string;
+  stillingsniva: string;
+}
+
+/** The rows as typed (padded to `count`), and the positions of the rows someone filled in. */
+export function readPositions(state: AtlasState, query: ScenarioQuery, count: number): { rows: PositionRow[]; positions: PlannedPosition[]; errors: FormErrors } {
+  const length = Math.min(MAX_POSITIONS, Math.max(count, query.kommune?.length ?? 0, query.arsverk?.length ?? 0));
+  const rows: PositionRow[] = Array.from({ length }, (_, i) => ({
+    kommune: query.kommune?.[i] ?? '',
+    arsverk: query.arsverk?.[i] ?? '',
+    stillingsniva: query.stillingsniva?.[i] ?? 'lavterskel',
+  }));
+  const positions: PlannedPosition[] = [];
+  const errors: FormErrors = {};
+  rows.forEach((row, i) => {
+    if (row.kommune === '' && row.arsverk.trim() === '') return;
+    const candidate = { municipality: row.kommune, fte: typedNumber(row.arsverk), level: row.stillingsniva };
+    const bad = new Set([...Value.Errors(PositionSchema, candidate)].map((err) => err.path.split('/')[1]));
+    if (!state.municipality.has(row.kommune)) bad.add('municipality');
+    if (bad.has('municipality')) errors[`kommune-${i + 1}`] = e.rowLabel(i + 1, e.kommune);
+    if (bad.has('fte')) errors[`arsverk-${i + 1}`] = e.rowLabel(i + 1, e.arsverk);
+    if (bad.has('level')) errors[`stillingsniva-${i + 1}`] = e.rowLabel(i + 1, e.stillingsniva);
+    if (bad.size === 0) positions.push(candidate as PlannedPosition);
+  });
+  return { rows, positions, errors };
+}

@@ -1,0 +1,133 @@
+// Turns database rows into the atlas's inputs. Pure, so the placement rules are easy to test:
+// - a service's FTE is split evenly over its physical places, so the national total stays its FTE;
+// - a confidential place counts at its municipality's interior point (the address is withheld);
+// - a digital-only service becomes a digital offer, never a site: it has no place to travel to;
+// - a service with unknown FTE still counts as an offer (nearest distance), with 0 FTE.
+import type { MunicipalityRow } from '../reference/index.ts';
+import type { SupplyRow } from './queries.ts';
+import { SERVICE_LEVEL_CODES, type LevelChoice, type ServiceLevel } from './snapshot-model.ts';
+import type { DemandPoint, DigitalOffer, SupplySite } from './types.ts';
+
+export interface SiteInfo {
+  siteId: string;
+  serviceId: string;
+  serviceName: string;
+  organizationName: string;
+  municipalityNumber: string | null;
+  levels: ServiceLevel[];
+  /** This place's share of the service's FTE. */
+  fte: number;
+  fteKnown: boolean;
+  confidential: boolean;
+}
+
+export interface DigitalInfo {
+  serviceId: string;
+  serviceName: string;
+  organizationName: string;
+  /** Where the provider is based (its commonest location), when known. */
+  homeMunicipality: string | null;
+  levels: ServiceLevel[];
+  /** null when the service also has a place: its FTE is counted there, once. */
+  fte: number | null;
+}
+
+export interface AtlasInputs {
+  municipalities: MunicipalityRow[];
+  demand: DemandPoint[];
+  sites: SupplySite[];
+  siteInfo: ReadonlyMap<string, SiteInfo>;
+  digital: DigitalInfo[];
+  services: { active: number; withoutFte: number; unplaced: number; demo: number };
+}
+
+export function demandPoints(municipalities: readonly MunicipalityRow[]): DemandPoint[] {
+  return municipalities.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon, population: m.population, region: m.health_region_code }));
+}
+
+function levelsOf(terms: readonly string[]): ServiceLevel[] {
+  return SERVICE_LEVEL_CODES.filter((level) => terms.includes(`niva:${level}`));
+}
+
+/** Where a location is on the map, or null when it cannot be placed. */
+function placeOf(row: SupplyRow): { lat: number; lon: number } | null {
+  if (row.location_id === null || row.location_type === 'virtual') return null;
+  const municipalityPoint = row.municipality_lat !== null && row.municipality_lon !== null ? { lat: row.municipality_lat, lon: row.municipality_lon } : null;
+  if (row.is_confidential) return municipalityPoint;
+  if (row.latitude !== null && row.longitude !== null) return { lat: row.latitude, lon: row.longitude };
+  return municipalityPoint;
+}
+
+/** The commonest municipality per organisation; ties go to the lower number so the answer is stable. */
+export function organizationHomes(rows: readonly { organization_id: string | null; municipality_number: string | null; locations: number }[]): Map<string, string> {
+  const best = new Map<string, { number: string; locations: number }>();
+  for (const row of rows) {
+    if (row.organization_id === null || row.municipality_number === null) continue;
+    const current = best.get(row.organization_id);
+    const wins = !current || row.locations > current.locations || (row.locations === current.locations && row.municipality_number < current.number);
+    if (wins) best.set(row.organization_id, { number: row.municipality_number, locations: row.locations });
+  }
+  return new Map([...best].map(([id, home]) => [id, home.number]));
+}
+
+export function buildInputs(municipalities: MunicipalityRow[], rows: readonly SupplyRow[], homes: ReadonlyMap<string, string>): AtlasInputs {
+  const byService = new Map<string, SupplyRow[]>();
+  for (const row of rows) {
+    const list = byService.get(row.service_id);
+    if (list) list.push(row);
+    else byService.set(row.service_id, [row]);
+  }
+  const sites: SupplySite[] = [];
+  const siteInfo = new Map<string, SiteInfo>();
+  const digital: DigitalInfo[] = [];
+  const services = { active: byService.size, withoutFte: 0, unplaced: 0, demo: 0 };
+  for (const [serviceId, list] of byService) {
+    const first = list[0]!;
+    const levels = levelsOf(first.terms);
+    const fteKnown = first.fte !== null;
+    if (!fteKnown) services.withoutFte += 1;
+    if (first.is_demo) services.demo += 1;
+    const places = list.flatMap((row) => {
+      const point = placeOf(row);
+      return point ? [{ row, point }] : [];
+    });
+    if (first.is_digital) {
+      digital.push({
+        serviceId, serviceName: first.name, organizationName: first.organization_name,
+        homeMunicipality: homes.get(first.organization_id) ?? null, levels, fte: places.length > 0 ? null : (first.fte ?? 0),
+      });
+    }
+    if (places.length === 0) {
+      if (!first.is_digital) services.unplaced += 1;
+      continue;
+    }
+    const share = (first.fte ?? 0) / places.length;
+    for (const { row, point } of places) {
+      const siteId = `${serviceId}/${row.location_id}`;
+      const municipalityNumber = row.municipality_number;
+      sites.push({
+        id: siteId, lat: point.lat, lon: point.lon, fte: share,
+        ...(levels.length === 1 ? { level: levels[0] } : {}),
+        ...(municipalityNumber === null ? {} : { demandId: municipalityNumber }),
+      });
+      siteInfo.set(siteId, {
+        siteId, serviceId, serviceName: first.name, organizationName: first.organization_name, municipalityNumber,
+        levels, fte: share, fteKnown, confidential: row.is_confidential === true,
+      });
+    }
+  }
+  return { municipalities, demand: demandPoints(municipalities), sites, siteInfo, digital, services };
+}
+
+/** The supply of one level: a service with several levels counts, whole, in each of them. */
+export function supplyForLevel(inputs: AtlasInputs, level: LevelChoice): { sites: SupplySite[]; digital: DigitalOffer[] } {
+  const matches = (levels: readonly ServiceLevel[]) => level === 'all' || levels.includes(level);
+  const sites = level === 'all' ? inputs.sites : inputs.sites.filter((s) => matches(inputs.siteInfo.get(s.id)!.levels));
+  const digital = inputs.digital.filter((d) => matches(d.levels)).map((d): DigitalOffer => ({
+    id: d.serviceId,
+    ...(d.fte === null ? {} : { fte: d.fte }),
+    ...(d.levels.length === 1 ? { level: d.levels[0] } : {}),
+    ...(d.homeMunicipality === null ? {} : { demandId: d.homeMunicipality }),
+  }));
+  return { sites, digital };
+}

@@ -1,0 +1,92 @@
+// Query and body schemas of the atlas's pages and API. Page parameters are Norwegian words (they
+// are in the address bar); API parameters are English, like the rest of /api/v1.
+import { Kind, Type, TypeRegistry, type Static } from '@sinclair/typebox';
+import { HEALTH_REGIONS } from '../reference/index.ts';
+import { MAX_POSITIONS } from './planning.ts';
+import { LEVEL_CHOICES, SERVICE_LEVEL_CODES } from './snapshot-model.ts';
+
+// A string from a fixed list as one JSON Schema enum, so a bad value gives one clear error. The
+// registered kind lets TypeBox's own Value.Check validate it too (the forms use that, Fastify uses Ajv).
+const ENUM_KIND = 'CoverageEnum';
+if (!TypeRegistry.Has(ENUM_KIND)) {
+  TypeRegistry.Set<{ enum: unknown[] }>(ENUM_KIND, (schema, value) => typeof value === 'string' && schema.enum.includes(value));
+}
+const oneOf = <T extends string>(values: readonly T[], options: { description?: string; default?: T } = {}) =>
+  Type.Unsafe<T>({ [Kind]: ENUM_KIND, type: 'string', enum: [...values], ...options });
+
+export const INDICATORS = ['tilgang', 'arsverk', 'innbyggere', 'avstand', 'mangel'] as const;
+export type Indicator = (typeof INDICATORS)[number];
+export const PAGE_LEVELS = ['alle', ...SERVICE_LEVEL_CODES] as const;
+export const SORT_KEYS = ['kommune', 'fylke', 'folketall', 'arsverk', 'per10k', 'innbyggere', 'tilgang', 'avstand', 'mangel'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const DIRECTIONS = ['stigende', 'synkende'] as const;
+const REGION_CODES = HEALTH_REGIONS.map((r) => r.code);
+const COUNTY = Type.String({ pattern: '^[0-9]{2}$' });
+/** Up to 20 characters: what a person might type as a number of FTE ("0,5"); parsed after. */
+const TYPED = Type.String({ maxLength: 20 });
+
+/** The page keeps unknown parameters (old links, tracking tags) instead of failing on them. */
+export const AtlasQuerySchema = Type.Object({
+  indikator: Type.Optional(oneOf(INDICATORS)),
+  niva: Type.Optional(oneOf(PAGE_LEVELS)),
+  helseregion: Type.Optional(oneOf(REGION_CODES)),
+  fylke: Type.Optional(COUNTY),
+  sorter: Type.Optional(oneOf(SORT_KEYS)),
+  retning: Type.Optional(oneOf(DIRECTIONS)),
+}, { additionalProperties: true });
+export type AtlasQuery = Static<typeof AtlasQuerySchema>;
+
+export const ScenarioQuerySchema = Type.Object({
+  niva: Type.Optional(oneOf(PAGE_LEVELS)),
+  kommune: Type.Optional(Type.Array(Type.String({ maxLength: 4 }), { maxItems: MAX_POSITIONS })),
+  arsverk: Type.Optional(Type.Array(TYPED, { maxItems: MAX_POSITIONS })),
+  stillingsniva: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: MAX_POSITIONS })),
+  rader: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_POSITIONS })),
+}, { additionalProperties: true });
+export type ScenarioQuery = Static<typeof ScenarioQuerySchema>;
+
+export const PlacementQuerySchema = Type.Object({
+  niva: Type.Optional(oneOf(PAGE_LEVELS)),
+  antall: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_POSITIONS })),
+  arsverk: Type.Optional(TYPED),
+  mal: Type.Optional(oneOf(['tilgang', 'gini'] as const)),
+}, { additionalProperties: true });
+export type PlacementQuery = Static<typeof PlacementQuerySchema>;
+
+export const MunicipalityQuerySchema = Type.Object({ niva: Type.Optional(oneOf(PAGE_LEVELS)) }, { additionalProperties: true });
+
+/** One planned position: the same rules for the API body and the page form. */
+export const PositionSchema = Type.Object({
+  municipality: Type.String({ pattern: '^[0-9]{4}$', description: 'Municipality number (2024 division); the position is placed at its interior point' }),
+  fte: Type.Number({ exclusiveMinimum: 0, maximum: 10, description: 'Full-time equivalents (årsverk), more than 0 and at most 10' }),
+  level: oneOf(SERVICE_LEVEL_CODES, { description: 'Service level of the position' }),
+}, { additionalProperties: false });
+
+export const ScenarioBodySchema = Type.Object({
+  level: Type.Optional(oneOf(LEVEL_CHOICES, { description: 'Which supply to compare: all levels (default) or one; positions of another level are left out' })),
+  positions: Type.Array(PositionSchema, { minItems: 1, maxItems: MAX_POSITIONS }),
+}, { additionalProperties: false });
+export type ScenarioBody = Static<typeof ScenarioBodySchema>;
+
+export const UNITS = ['municipality', 'county', 'health_region', 'national'] as const;
+export type Unit = (typeof UNITS)[number];
+export const CSV_TABLES = ['units', 'lorenz', 'theil', 'snapshots'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+export const CoverageQuerySchema = Type.Object({
+  level: Type.Optional(oneOf(LEVEL_CHOICES, { description: 'all (default) or one service level' })),
+  unit: Type.Optional(oneOf(UNITS, { description: 'municipality (default), county, health_region or national' })),
+  health_region: Type.Optional(oneOf(REGION_CODES, { description: 'Only units in this health region' })),
+  county: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'Only units in this county (two-digit number)' })),
+}, { additionalProperties: false });
+export type CoverageQuery = Static<typeof CoverageQuerySchema>;
+
+export const CoverageCsvQuerySchema = Type.Object({
+  ...CoverageQuerySchema.properties,
+  table: Type.Optional(oneOf(CSV_TABLES, { description: 'units (default: the unit table), lorenz (curve points), theil (by health region) or snapshots (history)' })),
+  delimiter: Type.Optional(oneOf(['comma', 'semicolon'] as const, { description: 'comma (default) or semicolon; with semicolon, decimals use a comma as Norwegian spreadsheets expect' })),
+}, { additionalProperties: false });
+export type CoverageCsvQuery = Static<typeof CoverageCsvQuerySchema>;
+
+export const toLevel = (niva: string | undefined) => (niva === undefined || niva === 'alle' ? 'all' : niva) as (typeof LEVEL_CHOICES)[number];
+export const toPageLevel = (level: (typeof LEVEL_CHOICES)[number]) => (level === 'all' ? 'alle' : level);

@@ -1,0 +1,118 @@
+// Every SQL statement of the coverage atlas. Functions take the handle first and return rows.
+import { sql } from 'kysely';
+import type { Db } from '../platform/db/index.ts';
+import type { TravelTimeRow } from './distance.ts';
+import type { SnapshotIndicators } from './snapshot-model.ts';
+import { coverageDb } from './tables.ts';
+
+/** One row per (active published service, location); services without a location give one row of nulls. */
+export function listSupplyRows(db: Db) {
+  return db.selectFrom('service_search as ss')
+    .innerJoin('service as s', 's.id', 'ss.service_id')
+    .leftJoin('service_at_location as sal', 'sal.service_id', 's.id')
+    .leftJoin('location as l', 'l.id', 'sal.location_id')
+    .leftJoin('municipality as m', 'm.number', 'l.municipality_number')
+    .select([
+      's.id as service_id', 's.name', 'ss.organization_id', 'ss.organization_name', 's.fte', 'ss.terms', 'ss.is_digital',
+      'ss.is_demo', 'l.id as location_id', 'l.location_type', 'l.latitude', 'l.longitude', 'l.is_confidential',
+      'l.municipality_number', 'm.lat as municipality_lat', 'm.lon as municipality_lon',
+    ])
+    .where('ss.status', '=', 'active')
+    .orderBy('s.id').orderBy('sal.id')
+    .execute();
+}
+export type SupplyRow = Awaited<ReturnType<typeof listSupplyRows>>[number];
+
+/** How many of each organisation's locations lie in each municipality: its home is the commonest. */
+export function listOrganizationMunicipalities(db: Db) {
+  return db.selectFrom('location')
+    .select(['organization_id', 'municipality_number', (eb) => eb.fn.countAll<number>().as('locations')])
+    .where('organization_id', 'is not', null).where('municipality_number', 'is not', null)
+    .groupBy(['organization_id', 'municipality_number'])
+    .execute();
+}
+
+/**
+ * Cheap aggregates that change whenever the atlas's inputs do: published services (count,
+ * newest change, FTE, where their locations are), population, reference data and travel times.
+ */
+export async function dataVersionParts(db: Db): Promise<Record<string, unknown>> {
+  const result = await sql<Record<string, unknown>>`
+    select
+      (select count(*) from service_search where status = 'active') as services,
+      (select max(s.last_modified) from service s join service_search ss on ss.service_id = s.id) as modified,
+      (select coalesce(sum(s.fte), 0) from service s join service_search ss on ss.service_id = s.id and ss.status = 'active') as fte,
+      (select count(*) || ':' || coalesce(sum(coalesce(l.latitude, 0) + coalesce(l.longitude, 0) + case when l.is_confidential then 1 else 0 end), 0)
+         from service_at_location sal join location l on l.id = sal.location_id
+         join service_search ss on ss.service_id = sal.service_id and ss.status = 'active') as places,
+      (select max(date) || ':' || count(*) from population) as population,
+      (select checksum from reference_dataset where name = 'reference') as reference,
+      (select checksum from coverage_travel_time_set) as travel_times
+  `.execute(db);
+  return result.rows[0] ?? {};
+}
+
+export function findTravelTimeSet(db: Db) {
+  return coverageDb(db).selectFrom('coverage_travel_time_set')
+    .select(['checksum', 'row_count', 'source_name', 'loaded_at']).executeTakeFirst();
+}
+
+export async function listTravelTimes(db: Db): Promise<TravelTimeRow[]> {
+  const rows = await coverageDb(db).selectFrom('coverage_travel_time')
+    .select(['from_municipality', 'to_municipality', 'minutes']).execute();
+  return rows.map((r) => ({ from: r.from_municipality, to: r.to_municipality, minutes: r.minutes }));
+}
+
+/** Replaces the matrix in one transaction, so the atlas never sees half of a file. */
+export async function replaceTravelTimes(db: Db, rows: readonly TravelTimeRow[], meta: { checksum: string; sourceName: string }): Promise<void> {
+  await coverageDb(db).transaction().execute(async (trx) => {
+    await trx.deleteFrom('coverage_travel_time').execute();
+    for (let i = 0; i < rows.length; i += 5000) {
+      await trx.insertInto('coverage_travel_time')
+        .values(rows.slice(i, i + 5000).map((r) => ({ from_municipality: r.from, to_municipality: r.to, minutes: r.minutes })))
+        .execute();
+    }
+    const set = { checksum: meta.checksum, row_count: rows.length, source_name: meta.sourceName, loaded_at: new Date() };
+    await trx.insertInto('coverage_travel_time_set').values({ id: 1, ...set })
+      .onConflict((oc) => oc.column('id').doUpdateSet(set)).execute();
+  });
+}
+
+export async function clearTravelTimes(db: Db): Promise<void> {
+  await coverageDb(db).transaction().execute(async (trx) => {
+    await trx.deleteFrom('coverage_travel_time').execute();
+    await trx.deleteFrom('coverage_travel_time_set').execute();
+  });
+}
+
+export interface SnapshotRow {
+  taken_on: string;
+  data_version: string;
+  month: string;
+  trigger: 'monthly' | 'manual';
+  taken_at: Date;
+  indicators: SnapshotIndicators;
+}
+
+/** Inserts unless a snapshot of the same date and data version (or this month's automatic one) exists. */
+export async function insertSnapshot(db: Db, row: Omit<SnapshotRow, 'taken_at'>): Promise<boolean> {
+  const result = await coverageDb(db).insertInto('coverage_snapshot')
+    .values({ ...row, indicators: JSON.stringify(row.indicators) })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function hasSnapshotInMonth(db: Db, month: string): Promise<boolean> {
+  const row = await coverageDb(db).selectFrom('coverage_snapshot').select('month').where('month', '=', month).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Newest first. */
+export async function listSnapshots(db: Db, limit = 24): Promise<SnapshotRow[]> {
+  const rows = await coverageDb(db).selectFrom('coverage_snapshot')
+    .select(['taken_on', 'data_version', 'month', 'trigger', 'taken_at', 'indicators'])
+    .orderBy('taken_at', 'desc').limit(limit).execute();
+  // Both drivers parse jsonb; the guard keeps a driver that returns text from breaking the page.
+  return rows.map((r) => ({ ...r, indicators: typeof r.indicators === 'string' ? JSON.parse(r.indicators) as SnapshotIndicators : r.indicators }));
+}

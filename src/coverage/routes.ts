@@ -1,0 +1,142 @@
+// The atlas's pages and API: parse, call, render. All computation is in the cached state.
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../platform/db/index.ts';
+import { nb } from '../platform/i18n/nb.ts';
+import { paths } from '../platform/paths.ts';
+import { ErrorPage } from '../platform/views/error-page.tsx';
+import { sendPage } from '../platform/views/render.ts';
+import { HEALTH_REGIONS } from '../reference/index.ts';
+import { coverageApi } from './api.ts';
+import { atlasData, countyName } from './atlas-data.ts';
+import { rawQuery, readPositions, schemaErrors, typedNumber, validFte } from './forms.ts';
+import {
+  AtlasQuerySchema, MunicipalityQuerySchema, PlacementQuerySchema, ScenarioQuerySchema, toLevel,
+  type AtlasQuery, type PlacementQuery, type ScenarioQuery,
+} from './params.ts';
+import { runPlacement, runScenario } from './planning.ts';
+import { profileData } from './profile-data.ts';
+import { createCoverageCache, type AtlasState } from './service.ts';
+import { ensureMonthlySnapshot, osloDate, snapshotHistory } from './snapshots.ts';
+import { AtlasPage } from './views/atlas-page.tsx';
+import type { FormErrors } from './views/fields.tsx';
+import { MunicipalityPage } from './views/municipality-page.tsx';
+import { PlacementPage } from './views/placement-page.tsx';
+import { ScenarioPage } from './views/scenario-page.tsx';
+import { sourceFacts } from './views/sections.tsx';
+import { withQuery } from './views/urls.ts';
+
+const c = nb.coverage;
+const first = (raw: Record<string, string[]>, name: string, fallback = '') => raw[name]?.[0] ?? fallback;
+const municipalityOptions = (state: AtlasState) =>
+  [...state.municipality.values()].map((m) => ({ value: m.number, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, 'nb'));
+
+export async function coverageRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const cache = createCoverageCache(db);
+  // The automatic snapshot is checked once per month per process, not on every view.
+  let checkedMonth: string | undefined;
+  const onView = async (state: AtlasState) => {
+    const month = osloDate(new Date()).slice(0, 7);
+    if (checkedMonth === month) return;
+    try {
+      await ensureMonthlySnapshot(db, state);
+      checkedMonth = month;
+    } catch (error) {
+      app.log.error({ err: error }, 'coverage: monthly snapshot failed');
+    }
+  };
+
+  app.get(paths.coverage.atlas, { schema: { querystring: AtlasQuerySchema }, attachValidation: true }, async (request, reply) => {
+    const raw = rawQuery(request);
+    const values = {
+      indikator: first(raw, 'indikator', 'tilgang'), niva: first(raw, 'niva', 'alle'), helseregion: first(raw, 'helseregion'),
+      fylke: first(raw, 'fylke'), sorter: first(raw, 'sorter'), retning: first(raw, 'retning'),
+    };
+    const errors = schemaErrors(request, { indikator: 'indikator', niva: 'niva', helseregion: 'helseregion', fylke: 'fylke' }, 'valg');
+    const state = await cache.current();
+    await onView(state);
+    const query = request.query as AtlasQuery;
+    if (!errors.fylke && query.fylke) {
+      if (!countyName(state, query.fylke)) errors.fylke = c.errors.fylke;
+      else if (query.helseregion && ![...state.municipality.values()].some((m) => m.county_number === query.fylke && m.health_region_code === query.helseregion)) {
+        errors.fylke = c.errors.countyOutsideRegion;
+      }
+    }
+    const failed = Object.keys(errors).length > 0;
+    const counties = new Map([...state.municipality.values()].map((m) => [m.county_number, m.county_name]));
+    return sendPage(reply, AtlasPage({
+      values, errors,
+      regionOptions: HEALTH_REGIONS.map((r) => ({ value: r.code, label: r.name })),
+      countyOptions: [...counties].sort(([a], [b]) => a.localeCompare(b)).map(([value, label]) => ({ value, label })),
+      data: failed ? null : atlasData(state, query, await snapshotHistory(db, state.version)),
+      showsDemoData: state.inputs.services.demo > 0,
+    }), failed ? 400 : 200);
+  });
+
+  app.get(paths.coverage.municipalityPattern, {
+    schema: { params: Type.Object({ nummer: Type.String({ pattern: '^[0-9]{4}$' }) }), querystring: MunicipalityQuerySchema },
+    attachValidation: true,
+  }, async (request, reply) => {
+    const { nummer } = request.params as { nummer: string };
+    const state = await cache.current();
+    const invalid = request.validationError?.validationContext;
+    if (invalid === 'params' || !state.municipality.has(nummer)) return reply.callNotFound();
+    if (invalid) return sendPage(reply, ErrorPage({ title: c.errors.summary, message: c.errors.niva }), 400);
+    const { niva } = request.query as { niva?: string };
+    return sendPage(reply, MunicipalityPage({ data: profileData(state, nummer, toLevel(niva)) }));
+  });
+
+  app.get(paths.coverage.scenario, { schema: { querystring: ScenarioQuerySchema }, attachValidation: true }, async (request, reply) => {
+    const raw = rawQuery(request);
+    const state = await cache.current();
+    const errors: FormErrors = schemaErrors(request, { niva: 'niva' }, 'stillinger');
+    // On a schema error the query is not trusted; the form is rebuilt from what was typed.
+    const query = (request.validationError ? { kommune: raw.kommune, arsverk: raw.arsverk, stillingsniva: raw.stillingsniva } : request.query) as ScenarioQuery;
+    const { rows, positions, errors: rowErrors } = readPositions(state, query, query.rader ?? 3);
+    Object.assign(errors, rowErrors);
+    const failed = Object.keys(errors).length > 0;
+    const level = toLevel(errors.niva ? undefined : query.niva);
+    const result = !failed && positions.length > 0 ? runScenario(state, level, positions) : null;
+    return sendPage(reply, ScenarioPage({
+      niva: first(raw, 'niva', 'alle'), rows, errors, result,
+      leftOut: level === 'all' ? 0 : positions.filter((p) => p.level !== level).length,
+      municipalityOptions: municipalityOptions(state),
+      unit: state.distance.unit,
+      nameOf: (id) => state.municipality.get(id)?.name ?? id,
+      facts: sourceFacts(state),
+      showsDemoData: state.inputs.services.demo > 0,
+    }), failed ? 400 : 200);
+  });
+
+  app.get(paths.coverage.placement, { schema: { querystring: PlacementQuerySchema }, attachValidation: true }, async (request, reply) => {
+    const raw = rawQuery(request);
+    const state = await cache.current();
+    const values = { niva: first(raw, 'niva', 'alle'), antall: first(raw, 'antall', '3'), arsverk: first(raw, 'arsverk', '1'), mal: first(raw, 'mal', 'tilgang') };
+    const errors = schemaErrors(request, { niva: 'niva', antall: 'antall', mal: 'mal', arsverk: 'arsverk' }, 'antall');
+    const fte = typedNumber(values.arsverk);
+    if (!validFte(fte)) errors.arsverk = c.errors.arsverk;
+    const failed = Object.keys(errors).length > 0;
+    const query = request.query as PlacementQuery;
+    const submitted = raw.antall !== undefined;
+    const level = toLevel(query.niva);
+    const result = submitted && !failed
+      ? runPlacement(state, level, { k: query.antall ?? 3, fte, objective: query.mal === 'gini' ? 'gini' : 'accessibility' })
+      : null;
+    const chosen = result?.greedy.steps ?? [];
+    return sendPage(reply, PlacementPage({
+      values, errors, result,
+      scenarioHref: chosen.length === 0 ? null : withQuery(paths.coverage.scenario, {
+        niva: values.niva,
+        kommune: chosen.map((s) => s.candidateId),
+        arsverk: chosen.map(() => values.arsverk),
+        stillingsniva: chosen.map(() => (level === 'all' ? 'lavterskel' : level)),
+      }),
+      unit: state.distance.unit,
+      nameOf: (id) => state.municipality.get(id)?.name ?? id,
+      facts: sourceFacts(state),
+      showsDemoData: state.inputs.services.demo > 0,
+    }), failed ? 400 : 200);
+  });
+
+  await coverageApi(app, { db, cache, onView });
+}

@@ -1,0 +1,113 @@
+// Loads the atlas's inputs from the database and keeps the computed atlas in memory per data
+// version: a page view costs one cheap version query, and recomputes only when the data changed.
+import { createHash } from 'node:crypto';
+import type { Db } from '../platform/db/index.ts';
+import { listMunicipalities, type MunicipalityRow } from '../reference/index.ts';
+import { computeCoverage, type CoverageResult } from './atlas.ts';
+import { greatCircleDistance, travelTimeMatrix } from './distance.ts';
+import { buildInputs, organizationHomes, supplyForLevel, type AtlasInputs } from './inputs.ts';
+import type { MeasureOptions } from './measures.ts';
+import { DEFAULT_DISTANCE_THRESHOLDS } from './nearest.ts';
+import { dataVersionParts, findTravelTimeSet, listOrganizationMunicipalities, listSupplyRows, listTravelTimes } from './queries.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
+import { SERVICE_LEVEL_CODES, type LevelChoice } from './snapshot-model.ts';
+import type { DemandPoint, Distance } from './types.ts';
+
+export interface DistanceInfo {
+  kind: 'great-circle' | 'travel-time';
+  /** Unit of every distance and distance threshold shown. */
+  unit: 'km' | 'min';
+  matrix: { rows: number; sourceName: string; loadedAt: Date } | null;
+}
+
+export interface AtlasState {
+  version: string;
+  computedAt: Date;
+  /** Newest change to a published service; the date the supply data is "as of". */
+  dataModified: Date | null;
+  populationDate: string | null;
+  inputs: AtlasInputs;
+  municipality: ReadonlyMap<string, MunicipalityRow>;
+  distance: DistanceInfo;
+  /** Options every computation of this state uses, so scenarios compare like with like. */
+  options: MeasureOptions;
+  /** The atlas for one level, computed on first use and then kept. */
+  view(level: LevelChoice): CoverageResult;
+}
+
+/**
+ * With a travel-time matrix the same thresholds are read as minutes (a 60-minute catchment,
+ * bands 20/40/60 min, "within 30/60/120 min"). We never mix units and never fall back to km
+ * for a missing pair: it is unreachable, as METHOD.md says.
+ */
+export const MEASURE_OPTIONS: MeasureOptions = Object.freeze({
+  settings: DEFAULT_SETTINGS,
+  distanceThresholds: DEFAULT_DISTANCE_THRESHOLDS,
+  levels: SERVICE_LEVEL_CODES,
+});
+
+export async function dataVersion(db: Db): Promise<{ version: string; modified: Date | null }> {
+  const parts = await dataVersionParts(db);
+  const version = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 12);
+  const modified = parts.modified instanceof Date ? parts.modified : parts.modified ? new Date(String(parts.modified)) : null;
+  return { version, modified };
+}
+
+export async function loadState(db: Db, version: { version: string; modified: Date | null }, now = new Date()): Promise<AtlasState> {
+  const [municipalities, rows, homes, matrix] = await Promise.all([
+    listMunicipalities(db), listSupplyRows(db), listOrganizationMunicipalities(db), findTravelTimeSet(db),
+  ]);
+  const inputs = buildInputs(municipalities, rows, organizationHomes(homes));
+  const distance: Distance = matrix ? travelTimeMatrix(await listTravelTimes(db), { symmetric: true }) : greatCircleDistance;
+  const countyOf = new Map(municipalities.map((m) => [m.number, m.county_number]));
+  const groupings = {
+    health_region: (p: DemandPoint) => p.region,
+    county: (p: DemandPoint) => countyOf.get(p.id),
+  };
+  const views = new Map<LevelChoice, CoverageResult>();
+  const { settings, ...options } = MEASURE_OPTIONS;
+  return {
+    version: version.version,
+    computedAt: now,
+    dataModified: version.modified,
+    populationDate: municipalities.reduce<string | null>((newest, m) => (m.population_date && (!newest || m.population_date > newest) ? m.population_date : newest), null),
+    inputs,
+    municipality: new Map(municipalities.map((m) => [m.number, m])),
+    distance: matrix
+      ? { kind: 'travel-time', unit: 'min', matrix: { rows: matrix.row_count, sourceName: matrix.source_name, loadedAt: matrix.loaded_at } }
+      : { kind: 'great-circle', unit: 'km', matrix: null },
+    options: MEASURE_OPTIONS,
+    view(level) {
+      let view = views.get(level);
+      if (!view) {
+        const { sites, digital } = supplyForLevel(inputs, level);
+        view = computeCoverage({ demand: inputs.demand, supply: sites, digital, distance, groupings }, settings, options);
+        views.set(level, view);
+      }
+      return view;
+    },
+  };
+}
+
+export interface CoverageCache {
+  /** The atlas for the data as it is now; recomputed only when the data version changed. */
+  current(): Promise<AtlasState>;
+}
+
+export function createCoverageCache(db: Db): CoverageCache {
+  let cached: { version: string; state: Promise<AtlasState> } | undefined;
+  return {
+    async current() {
+      const version = await dataVersion(db);
+      if (cached?.version !== version.version) {
+        // Concurrent first views share one load instead of each starting their own.
+        const entry = { version: version.version, state: loadState(db, version) };
+        cached = entry;
+        entry.state.catch(() => {
+          if (cached === entry) cached = undefined;
+        });
+      }
+      return cached.state;
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { LorenzResult } from '../inequality.ts';
+import { INDICATORS, type Indicator } from '../params.ts';
+import type { UnitFigures } from '../present.ts';
+import type { SnapshotHistory } from '../snapshots.ts';
+import type { LevelChoice, LevelIndicators } from '../snapshot-model.ts';
+import type { TheilResult } from '../theil.ts';
+import { GroupTable, MunicipalityTable, type SortState } from './atlas-tables.tsx';
+import { Choropleth, type MapCategory } from './choropleth.tsx';
+import { ErrorList, SelectField, levelOptions, type FormErrors, type Option } from './fields.tsx';
+import { number, ratio } from './format.ts';
+import { KeyFigures, SnapshotChange } from './key-figures.tsx';
+import { LorenzChart, LorenzTable } from './lorenz.tsx';
+import { DigitalSection, HistorySection, MethodSection, type DigitalFacts, type SourceFacts } from './sections.tsx';
+
+const c = nb.coverage;
+
+export interface AtlasValues {
+  indikator: string;
+  niva: string;
+  helseregion: string;
+  fylke: string;
+  sorter: string;
+  retning: string;
+}
+
+export interface AtlasData {
+  indicator: Indicator;
+  level: LevelChoice;
+  levelLabel: string;
+  unit: 'km' | 'min';
+  map: { categoryOf: Map<string, string>; categories: MapCategory[]; selected: (id: string) => boolean };
+  tableRows: UnitFigures[];
+  tableCaption: string;
+  sort: SortState;
+  summary: UnitFigures;
+  theil: TheilResult;
+  showTheil: boolean;
+  regions: UnitFigures[];
+  counties: UnitFigures[];
+  countiesHeading: string;
+  drill: { region: (row: UnitFigures) => string; county: (row: UnitFigures) => string; all: string | null };
+  lorenz: LorenzResult;
+  gini: number;
+  regionName: (code: string) => string;
+  digital: DigitalFacts;
+  history: SnapshotHistory;
+  current: LevelIndicators;
+  previous: LevelIndicators | undefined;
+  facts: SourceFacts;
+  notes: string[];
+  csv: { municipalities: string; municipalitiesSemicolon: string; regions: string; counties: string; lorenz: string; theil: string; snapshots: string };
+}
+
+export interface AtlasPageProps {
+  values: AtlasValues;
+  errors: FormErrors;
+  regionOptions: Option[];
+  countyOptions: Option[];
+  data: AtlasData | null;
+  showsDemoData: boolean;
+}
+
+function Controls({ values, errors, regionOptions, countyOptions }: Pick<AtlasPageProps, 'values' | 'errors' | 'regionOptions' | 'countyOptions'>) {
+  return (
+    <form method="get" action={paths.coverage.atlas} aria-labelledby="valg">
+      <Heading level={2} data-size="xs" id="valg">{c.controls.heading}</Heading>
+      <div className="search-form">
+        <SelectField id="indikator" name="indikator" label={c.controls.indicator} value={values.indikator} error={errors.indikator}
+          options={INDICATORS.map((key) => ({ value: key, label: c.indicators[key].label }))} />
+        <SelectField id="niva" name="niva" label={c.controls.level} value={values.niva} error={errors.niva} options={levelOptions(true)} />
+        <SelectField id="helseregion" name="helseregion" label={c.controls.region} value={values.helseregion} error={errors.helseregion}
+          options={[{ value: '', label: c.controls.allRegions }, ...regionOptions]} />
+        <SelectField id="fylke" name="fylke" label={c.controls.county} value={values.fylke} error={errors.fylke}
+          options={[{ value: '', label: c.controls.allCounties }, ...countyOptions]} />
+        {values.sorter && !errors.sorter && <input type="hidden" name="sorter" value={values.sorter} />}
+        {values.retning && !errors.sorter && <input type="hidden" name="retning" value={values.retning} />}
+        <div className="actions"><Button type="submit">{c.controls.submit}</Button></div>
+      </div>
+    </form>
+  );
+}
+
+function Csv({ href, semicolon }: { href: string; semicolon?: string }) {
+  return (
+    <Paragraph data-size="sm">
+      <Link href={href}>{c.csv}</Link>
+      {semicolon && <> · <Link href={semicolon}>{c.csvSemicolon}</Link></>}
+    </Paragraph>
+  );
+}
+
+function Inequality({ data }: { data: AtlasData }) {
+  const q = c.inequality;
+  const theil = data.theil;
+  return (
+    <section aria-labelledby="ulikhet">
+      <Heading level={2} data-size="sm" id="ulikhet">{q.heading}</Heading>
+      <Paragraph>{q.intro}</Paragraph>
+      {data.lorenz.degenerate ? <Paragraph>{q.allZero}</Paragraph> : (
+        <>
+          <LorenzChart lorenz={data.lorenz} giniText={number(data.gini, 3)} />
+          <LorenzTable points={data.lorenz.points} />
+          <Csv href={data.csv.lorenz} />
+        </>
+      )}
+      <Heading level={3} data-size="xs">{q.theilHeading}</Heading>
+      <Paragraph>{q.theilIntro}</Paragraph>
+      <Table zebra border id="theiltabell">
+        <caption>{q.theilCaption(number(theil.total, 3), number(theil.between, 3), number(theil.within, 3))}</caption>
+        <thead>
+          <tr><th scope="col">{q.region}</th><th scope="col">{c.table.population}</th><th scope="col">{q.regionMean}</th><th scope="col">{q.regionTheil}</th><th scope="col">{q.between}</th><th scope="col">{q.within}</th></tr>
+        </thead>
+        <tbody>
+          {theil.groups.map((g) => (
+            <tr key={g.group}>
+              <th scope="row">{data.regionName(g.group)}</th><td>{number(g.population)}</td><td>{ratio(g.mean)}</td>
+              <td>{number(g.theil, 3)}</td><td>{number(g.between, 3)}</td><td>{number(g.within, 3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <Csv href={data.csv.theil} />
+    </section>
+  );
+}
+
+function Atlas({ data }: { data: AtlasData }) {
+  const indicator = c.indicators[data.indicator];
+  return (
+    <>
+      <div className="results-body">
+        <div>
+          <KeyFigures summary={data.summary} unit={data.unit} populationDate={data.facts.populationDate} theil={data.showTheil ? data.theil : null}
+            digitalOffers={data.summary.digital_offers} notes={data.notes} />
+          {data.drill.all && <Paragraph><Link href={data.drill.all}>{c.groups.showAll}</Link></Paragraph>}
+          <section aria-labelledby="endring">
+            <Heading level={2} data-size="sm" id="endring">{c.figures.changeHeading}</Heading>
+            <SnapshotChange now={data.current} previous={data.previous} previousDate={data.history.previous?.taken_on ?? null} unit={data.unit} />
+          </section>
+          <section aria-labelledby="planlegg">
+            <Heading level={2} data-size="sm" id="planlegg">{c.planningLinks}</Heading>
+            <ul>
+              <li><Link href={paths.coverage.scenario}>{c.scenarioLink}</Link></li>
+              <li><Link href={paths.coverage.placement}>{c.placementLink}</Link></li>
+            </ul>
+          </section>
+        </div>
+        <section aria-labelledby="kart">
+          <Heading level={2} data-size="sm" id="kart">{c.map.heading(indicator.label)}</Heading>
+          <Paragraph data-size="sm">{indicator.label}: {data.indicator === 'avstand' ? c.map.distanceUnit(data.unit) : indicator.unit}. {indicator.direction} <Link href="#kommunetabell">{c.map.toTable}</Link></Paragraph>
+          <Choropleth title={c.map.title(indicator.label, data.levelLabel)} categoryOf={data.map.categoryOf} categories={data.map.categories} selected={data.map.selected} />
+        </section>
+      </div>
+      <section aria-labelledby="tabell">
+        <Heading level={2} data-size="sm" id="tabell">{c.table.heading}</Heading>
+        <MunicipalityTable rows={data.tableRows} unit={data.unit} sort={data.sort} caption={data.tableCaption} />
+        <Csv href={data.csv.municipalities} semicolon={data.csv.municipalitiesSemicolon} />
+      </section>
+      <section aria-labelledby="helseregioner">
+        <Heading level={2} data-size="sm" id="helseregioner">{c.groups.regionsHeading}</Heading>
+        <GroupTable id="regiontabell" rows={data.regions} caption={c.groups.regionsCaption(data.levelLabel)} unit={data.unit} drillHref={data.drill.region} />
+        <Csv href={data.csv.regions} />
+      </section>
+      <section aria-labelledby="fylker">
+        <Heading level={2} data-size="sm" id="fylker">{data.countiesHeading}</Heading>
+        <GroupTable id="fylketabell" rows={data.counties} caption={c.groups.countiesCaption(data.levelLabel)} unit={data.unit} drillHref={data.drill.county} />
+        <Csv href={data.csv.counties} />
+      </section>
+      <Inequality data={data} />
+      <DigitalSection digital={data.digital} />
+      <HistorySection snapshots={data.history.snapshots} level={data.level} unit={data.unit} csvHref={data.csv.snapshots} />
+      <MethodSection facts={data.facts} />
+    </>
+  );
+}
+
+export function AtlasPage(props: AtlasPageProps) {
+  const failed = Object.keys(props.errors).length > 0;
+  return (
+    <Layout title={failed ? `Feil: ${c.title}` : c.title} showsDemoData={props.showsDemoData}>
+      <Heading level={1} data-size="lg">{c.title}</Heading>
+      <Paragraph className="lead">{c.lead}</Paragraph>
+      <ErrorList errors={props.errors} />
+      <Controls values={props.values} errors={props.errors} regionOptions={props.regionOptions} countyOptions={props.countyOptions} />
+      {props.data && <Atlas data={props.data} />}
+    </Layout>
+  );
+}

@@ -1,0 +1,30 @@
+// Numbers on screen in Norwegian style (12 345,6), with one place for each kind of figure.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Up to `digits` decimals; `fixed` always shows them, so a column of ratios lines up. */
+export function number(value: number, digits = 0, fixed = false): string {
+  const key = `${digits}:${fixed}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 })));
+  return format.format(value);
+}
+
+/** FTE per 10,000 and similar small ratios: two decimals, or more where small changes matter. */
+export function ratio(value: number, digits = 2): string {
+  return number(value, digits, true);
+}
+
+export function percent(share: number): string {
+  return `${number(share * 100, 1)} %`;
+}
+
+export function distance(value: number, unit: 'km' | 'min'): string {
+  return `${number(value, value < 10 ? 1 : 0)} ${unit}`;
+}
+
+/** A signed change, so "no change" and "worse" read at a glance: +0,12 / −3 / 0. */
+export function signed(value: number, digits = 2): string {
+  const rounded = Number(value.toFixed(digits));
+  if (rounded === 0) return '0';
+  return `${rounded > 0 ? '+' : '−'}${number(Math.abs(rounded), digits)}`;
+}

@@ -1,0 +1,140 @@
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { Delta } from '../scenario.ts';
+import type { ShortageClass, ShortageResult } from '../shortage.ts';
+import { ChangeTable, type ChangeRow } from './change-table.tsx';
+import { distance, number, ratio } from './format.ts';
+import { MethodSection, type SourceFacts } from './sections.tsx';
+import { withQuery } from './urls.ts';
+
+const c = nb.coverage;
+const p = c.profile;
+
+export interface OfferRow {
+  siteId: string;
+  serviceId: string;
+  serviceName: string;
+  organizationName: string;
+  municipalityName: string | null;
+  distance: number;
+  inMunicipality: boolean;
+}
+
+export interface ProfileData {
+  number: string;
+  name: string;
+  countyName: string;
+  regionName: string;
+  population: number | null;
+  populationDate: string | null;
+  levelLabel: string;
+  unit: 'km' | 'min';
+  score: number | null;
+  rank: { rank: number; of: number } | null;
+  shortage: ShortageResult;
+  offers: OfferRow[];
+  nearestByLevel: { label: string; offer: OfferRow | null }[];
+  plusOne: { ownScore: Delta; ownShortage: { before: ShortageClass; after: ShortageClass }; national: ChangeRow[]; othersImproved: number };
+  digitalHere: number;
+  facts: SourceFacts;
+  showsDemoData: boolean;
+}
+
+function Reasons({ data }: { data: ProfileData }) {
+  const { shortage, unit } = data;
+  if (shortage.reasons.length === 0) return <Paragraph>{p.noShortage}</Paragraph>;
+  return (
+    <ul id="mangel-grunner">
+      {shortage.reasons.map((r) => (
+        <li key={r.criterion}>
+          {r.criterion === 'ratio'
+            ? p.reasonRatio(r.value === null ? null : number(r.value), number(r.threshold))
+            : p.reasonDistance(r.value === null ? null : distance(r.value, unit), distance(r.threshold, unit))}
+        </li>
+      ))}
+      {!shortage.ratioAssessed && <li>{p.ratioNotAssessed}</li>}
+    </ul>
+  );
+}
+
+function Offers({ data }: { data: ProfileData }) {
+  if (data.offers.length === 0) return <Paragraph>{p.noOffers}</Paragraph>;
+  return (
+    <Table zebra border id="tilbud-nar">
+      <caption>{p.offersCaption(data.unit)}</caption>
+      <thead>
+        <tr><th scope="col">{p.offer}</th><th scope="col">{p.organization}</th><th scope="col">{c.table.municipality}</th><th scope="col">{p.distance}</th></tr>
+      </thead>
+      <tbody>
+        {data.offers.map((o) => (
+          <tr key={o.siteId}>
+            <th scope="row"><Link href={paths.service(o.serviceId)}>{o.serviceName}</Link></th>
+            <td>{o.organizationName}</td>
+            <td>{o.inMunicipality ? p.inMunicipality : o.municipalityName ?? c.none}</td>
+            <td>{distance(o.distance, data.unit)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+export function MunicipalityPage({ data }: { data: ProfileData }) {
+  const plus = data.plusOne;
+  return (
+    <Layout title={p.title(data.name)} showsDemoData={data.showsDemoData}>
+      <Paragraph><Link href={paths.coverage.atlas}>{p.back}</Link></Paragraph>
+      <Heading level={1} data-size="lg">{p.title(data.name)}</Heading>
+      <section aria-labelledby="fakta" className="detail">
+        <Heading level={2} data-size="sm" id="fakta">{p.facts}</Heading>
+        <dl>
+          <dt>{p.population}</dt>
+          <dd id="folketall">{data.population === null ? c.missing : number(data.population)}{data.population !== null && data.populationDate ? ` (${c.figures.populationAt(formatDate(data.populationDate))})` : ''}</dd>
+          <dt>{p.county}</dt><dd>{data.countyName}</dd>
+          <dt>{p.region}</dt><dd>{data.regionName}</dd>
+          <dt>{c.controls.level}</dt><dd>{data.levelLabel}</dd>
+          <dt>{p.access}</dt>
+          <dd id="tilgang">{data.score === null ? c.missing : `${ratio(data.score)} ${c.indicators.tilgang.unit}`}{data.rank ? `, ${p.rank(data.rank.rank, data.rank.of)}` : ''}</dd>
+          <dt>{p.shortage}</dt><dd id="mangelklasse">{c.shortage[data.shortage.shortage]}</dd>
+        </dl>
+        <Heading level={3} data-size="xs">{p.reasonsHeading}</Heading>
+        <Reasons data={data} />
+      </section>
+      <section aria-labelledby="tilbud">
+        <Heading level={2} data-size="sm" id="tilbud">{p.offersHeading}</Heading>
+        <Paragraph><Link href={withQuery(paths.finder, { kommune: data.number })}>{p.finderLink(data.name)}</Link></Paragraph>
+        <Offers data={data} />
+        {data.digitalHere > 0 && <Paragraph>{p.digitalHere(data.digitalHere)}</Paragraph>}
+      </section>
+      <section aria-labelledby="naermeste">
+        <Heading level={2} data-size="sm" id="naermeste">{p.nearestHeading}</Heading>
+        <Table zebra border id="naermeste-per-niva">
+          <caption>{p.nearestHeading}</caption>
+          <thead><tr><th scope="col">{p.level}</th><th scope="col">{p.nearest}</th><th scope="col">{p.distance}</th></tr></thead>
+          <tbody>
+            {data.nearestByLevel.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td>{row.offer ? <Link href={paths.service(row.offer.serviceId)}>{row.offer.serviceName}</Link> : p.noneOfLevel}</td>
+                <td>{row.offer ? distance(row.offer.distance, data.unit) : c.none}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
+      <section aria-labelledby="pluss-en">
+        <Heading level={2} data-size="sm" id="pluss-en">{p.plusOneHeading}</Heading>
+        <Paragraph>{p.plusOneIntro(data.levelLabel)}</Paragraph>
+        <ChangeTable id="pluss-en-endring" caption={p.tableCaption(data.name)} beforeLabel={c.change.before} afterLabel={p.after} rows={[
+          { label: p.ownScore, ...plus.ownScore, digits: 3 },
+          ...plus.national,
+        ]} />
+        <Paragraph id="mangel-etter">{p.ownShortage}: {c.shortage[plus.ownShortage.before]} → {c.shortage[plus.ownShortage.after]}</Paragraph>
+        <Paragraph>{p.otherMunicipalities(plus.othersImproved)}</Paragraph>
+      </section>
+      <MethodSection facts={data.facts} />
+    </Layout>
+  );
+}

@@ -1,0 +1,130 @@
+// Sections the atlas shares with the planning pages: sources and method, digital offers, history.
+import type { ReactNode } from 'react';
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { ErrorList, type FormErrors } from './fields.tsx';
+import type { SnapshotRow } from '../queries.ts';
+import type { AtlasState, DistanceInfo } from '../service.ts';
+import type { LevelChoice } from '../snapshot-model.ts';
+import { number, percent, ratio } from './format.ts';
+
+const m = nb.coverage.method;
+
+/** The frame of the planning pages: back link, heading, lead, errors; the title says "Feil" on errors. */
+export function PlanningFrame({ title, lead, errors, showsDemoData, children }: { title: string; lead: string; errors: FormErrors; showsDemoData: boolean; children: ReactNode }) {
+  const failed = Object.keys(errors).length > 0;
+  return (
+    <Layout title={failed ? `Feil: ${title}` : title} showsDemoData={showsDemoData}>
+      <Paragraph><Link href={paths.coverage.atlas}>{nb.coverage.profile.back}</Link></Paragraph>
+      <Heading level={1} data-size="lg">{title}</Heading>
+      <Paragraph className="lead">{lead}</Paragraph>
+      <ErrorList errors={errors} />
+      {children}
+    </Layout>
+  );
+}
+
+export interface SourceFacts {
+  version: string;
+  computedAt: Date;
+  dataModified: Date | null;
+  populationDate: string | null;
+  distance: DistanceInfo;
+}
+
+export function sourceFacts(state: AtlasState): SourceFacts {
+  return { version: state.version, computedAt: state.computedAt, dataModified: state.dataModified, populationDate: state.populationDate, distance: state.distance };
+}
+
+const dateTime = (d: Date) => new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d);
+
+export function MethodSection({ facts }: { facts: SourceFacts }) {
+  const unit = facts.distance.unit;
+  const matrix = facts.distance.matrix;
+  return (
+    <section aria-labelledby="om-tallene">
+      <Heading level={2} data-size="sm" id="om-tallene">{m.heading}</Heading>
+      <ul>
+        <li>{facts.dataModified ? m.supplyDate(formatDate(facts.dataModified)) : m.noSupply}</li>
+        {facts.populationDate && <li>{m.population(formatDate(facts.populationDate))}</li>}
+        <li data-avstand={facts.distance.kind}>{matrix ? m.travelTime(number(matrix.rows), matrix.sourceName, formatDate(matrix.loadedAt)) : m.greatCircle}</li>
+        <li>{m.e2sfca(unit)}</li>
+        <li>{m.shortage(unit)}</li>
+        <li>{m.placement}</li>
+        <li>{m.missingPopulation}</li>
+      </ul>
+      <Paragraph data-size="sm" className="source">{m.version(facts.version, dateTime(facts.computedAt))} {m.methodDoc}</Paragraph>
+    </section>
+  );
+}
+
+export interface DigitalFacts {
+  offers: number;
+  fte: number;
+  byHome: { name: string; offers: number }[];
+}
+
+export function DigitalSection({ digital }: { digital: DigitalFacts }) {
+  const d = nb.coverage.digital;
+  return (
+    <section aria-labelledby="digitale-tilbud">
+      <Heading level={2} data-size="sm" id="digitale-tilbud">{d.heading}</Heading>
+      <Paragraph>{d.intro}</Paragraph>
+      {digital.offers === 0 ? <Paragraph>{d.none}</Paragraph> : (
+        <>
+          <Paragraph id="digitalt-sammendrag">{d.summary(digital.offers, number(digital.fte, 1))}</Paragraph>
+          <Table zebra border id="digitaltabell">
+            <caption>{d.byRegion}</caption>
+            <thead><tr><th scope="col">{nb.coverage.groups.name}</th><th scope="col">{d.heading}</th></tr></thead>
+            <tbody>
+              {digital.byHome.map((row) => <tr key={row.name}><th scope="row">{row.name}</th><td>{number(row.offers)}</td></tr>)}
+            </tbody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function HistorySection({ snapshots, level, unit, csvHref }: { snapshots: SnapshotRow[]; level: LevelChoice; unit: 'km' | 'min'; csvHref: string }) {
+  const h = nb.coverage.history;
+  const t = nb.coverage.change;
+  return (
+    <section aria-labelledby="over-tid">
+      <Heading level={2} data-size="sm" id="over-tid">{h.heading}</Heading>
+      <Paragraph>{h.intro}</Paragraph>
+      {snapshots.length === 0 ? <Paragraph>{h.none}</Paragraph> : (
+        <>
+          <Table zebra border id="historikk">
+            <caption>{h.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{h.date}</th><th scope="col">{h.kind}</th><th scope="col">{t.fte}</th>
+                <th scope="col">{t.meanScore}</th><th scope="col">{t.gini}</th><th scope="col">{t.withoutOffer(60, unit)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {snapshots.map((s) => {
+                const x = s.indicators.levels[level];
+                const share60 = x?.withoutOffer.find((w) => w.threshold === 60)?.share ?? null;
+                return (
+                  <tr key={`${s.taken_on}-${s.data_version}`}>
+                    <th scope="row">{formatDate(s.taken_on)}</th>
+                    <td>{s.trigger === 'monthly' ? h.monthly : h.manual}</td>
+                    <td>{x ? number(x.fte, 1) : nb.coverage.none}</td>
+                    <td>{x?.meanScore != null ? ratio(x.meanScore) : nb.coverage.none}</td>
+                    <td>{x ? number(x.gini, 3) : nb.coverage.none}</td>
+                    <td>{share60 === null ? nb.coverage.none : percent(share60)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+          <Paragraph data-size="sm"><Link href={csvHref}>{nb.coverage.csv}</Link></Paragraph>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../platform/db/index.ts';
+import { PROBLEM_TYPES, sendProblem } from '../platform/http/problem.ts';
+import { nb } from '../platform/i18n/nb.ts';
+import { paths } from '../platform/paths.ts';
+import { municipalityByNumber, resolvePlace, type Place } from '../reference/index.ts';
+import { FinderQuerySchema, OneOf, toSearchQuery, type FinderQuery } from './params.ts';
+import { searchServices, type SearchHit } from './search.ts';
+import { LANGUAGE_FACET, LANGUAGES } from './taxonomy.ts';
+import { termNames } from './views/components.tsx';
+
+/**
+ * CSV as spreadsheets and HSDS tabular data use it (RFC 4180): quoted fields may hold the
+ * delimiter, quotes ("") and line breaks. Reading accepts a byte order mark, Excel's "sep=;"
+ * line and comma, semicolon or tab as delimiter.
+ */
+
+export interface CsvRecord {
+  /** 1-based line the record starts on (the header is line 1 unless a sep= line comes first) */
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  header: string[];
+  records: CsvRecord[];
+  /** records with more or fewer cells than the header */
+  ragged: { line: number; cells: number }[];
+}
+
+function splitRecords(text: string, delimiter: string): { line: number; cells: string[] }[] {
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        cell += c;
+      }
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
+      cells = [];
+      cell = '';
+      line++;
+      start = line;
+    } else cell += c;
+  }
+  cells.push(cell);
+  if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
+  return records;
+}
+
+export function parseCsv(input: string): CsvTable {
+  let text = input.replace(/^\uFEFF/, '');
+  let offset = 0;
+  let delimiter: string | undefined;
+  const sep = /^sep=(.)\r?\n/.exec(text);
+  if (sep) {
+    delimiter = sep[1]!;
+    text = text.slice(sep[0].length);
+    offset = 1;
+  }
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  delimiter ??= [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
+  const [head, ...rest] = splitRecords(text, delimiter);
+  const header = (head?.cells ?? []).map((h) => h.trim());
+  const ragged: CsvTable['ragged'] = [];
+  const records = rest.map(({ line, cells }) => {
+    if (cells.length !== header.length) ragged.push({ line: line + offset, cells: cells.length });
+    return { line: line + offset, values: Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])) };
+  });
+  return { header, records, ragged };
+}
+
+export interface CsvWriteOptions {
+  delimiter: ',' | ';';
+}
+
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+ * apostrophe, as OWASP advises for CSV exports; numbers are written as numbers.
+ */
+function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function csvCell(value: string | number | boolean | null, options: CsvWriteOptions): string {
+  if (value === null) return '';
+  const text = typeof value === 'number'
+    ? (options.delimiter === ';' ? String(value).replace('.', ',') : String(value))
+    : typeof value === 'boolean' ? String(value) : guardFormula(value);
+  const needsQuotes = text.includes(options.delimiter) || /["\r\n]/.test(text) || text !== text.trim();
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV line ending in CRLF, as RFC 4180 writes it. */
+export function csvLine(values: (string | number | boolean | null)[], options: CsvWriteOptions): string {
+  return `${values.map((v) => csvCell(v, options)).join(options.delimiter)}\r\n`;
+}
+
+/** UTF-8 byte order mark: without it spreadsheet programs show æ, ø and å as garbage. */
+export const BOM = '\uFEFF';
+
+// ---- /api/v1/services.csv: the finder's hits as a spreadsheet ----
+
+const CsvQuerySchema = Type.Object({
+  ...FinderQuerySchema.properties,
+  sep: Type.Optional(OneOf([',', ';'], { description: '";" for Norwegian Excel: semicolon between columns and decimal comma' })),
+}, { additionalProperties: false });
+
+/** The most specific term names of the given facets, or the language names. */
+function facetCell(hit: SearchHit, facet: string): string {
+  if (facet === LANGUAGE_FACET) return hit.terms.filter((k) => k.startsWith(`${facet}:`)).map((k) => LANGUAGES[k.slice(facet.length + 1)] ?? k).join(', ');
+  return termNames(hit.terms, [facet]).join(', ');
+}
+
+export function servicesCsv(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string }): string {
+  const c = nb.openData.csvColumns;
+  const facets: [string, string][] = [[c.level, 'niva'], [c.field, 'felt'], [c.setting, 'arena'], [c.group, 'malgruppe'], [c.access, 'tilgang'],
+    [c.referrers, 'henviser'], [c.format, 'format'], [c.cost, 'kostnad'], [c.languages, LANGUAGE_FACET]];
+  const header = [c.id, c.name, c.organization, c.status, ...facets.map(([name]) => name), c.municipalities, c.digital, c.lat, c.lon,
+    c.distance, c.assured, c.demo, c.url];
+  const yesNo = (value: boolean) => (value ? nb.openData.yes : nb.openData.no);
+  return BOM + csvLine(header, options) + hits.map((hit) => csvLine([
+    hit.id, hit.name, hit.organizationName, hit.status, ...facets.map(([, facet]) => facetCell(hit, facet)), hit.municipalityNumbers.join(', '),
+    yesNo(hit.isDigital), hit.lat, hit.lon, hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10, hit.assuredDate,
+    yesNo(hit.isDemo), `${options.baseUrl}${paths.service(hit.id)}`,
+  ], options)).join('');
+}
+
+/** The finder's place parameters as a Place, or the parameter that could not be understood. */
+async function csvPlace(db: Db, query: FinderQuery): Promise<{ place: Place | null } | { field: string; reason: string }> {
+  if (query.lat !== undefined && query.lon !== undefined) {
+    return { place: { kind: 'coordinates', label: `${query.lat}, ${query.lon}`, lat: query.lat, lon: query.lon, municipalityNumber: null, municipalityName: null } };
+  }
+  if (query.lat !== undefined || query.lon !== undefined) return { field: 'lat', reason: 'lat and lon must be given together' };
+  if (query.kommune) {
+    const municipality = await municipalityByNumber(db, query.kommune);
+    return municipality ? { place: municipality } : { field: 'kommune', reason: nb.place.unknown_municipality_number(query.kommune) };
+  }
+  if (!query.sted?.trim()) return { place: null };
+  const result = await resolvePlace(db, query.sted);
+  return result.ok ? { place: result.place } : { field: 'sted', reason: `place not understood (${result.reason})` };
+}
+
+/** Every hit, not a page: a spreadsheet is for working with the whole selection. */
+const CSV_LIMIT = 100_000;
+
+export async function servicesCsvRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  app.get(paths.servicesCsv, {
+    schema: {
+      tags: ['services'], summary: 'The finder\'s hits as CSV (UTF-8 with BOM)',
+      description: 'The same parameters as /api/v1/services; every hit, not one page. sep=; for Norwegian Excel.',
+      querystring: CsvQuerySchema,
+    },
+  }, async (request, reply) => {
+    const query = request.query as FinderQuery & { sep?: ',' | ';' };
+    const located = await csvPlace(db, query);
+    if ('field' in located) {
+      return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors: [{ name: located.field, reason: located.reason }] });
+    }
+    const search = { ...toSearchQuery(query, located.place), page: 1, perPage: CSV_LIMIT };
+    const result = await searchServices(db, search);
+    const csv = servicesCsv(result.hits, { delimiter: query.sep ?? ',', baseUrl: `${request.protocol}://${request.host}` });
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="samklang-tilbud.csv"')
+      .send(csv);
+  });
+}

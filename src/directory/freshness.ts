@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db/index.ts';
+import { formatDate } from '../platform/i18n/nb.ts';
+import { paths } from '../platform/paths.ts';
+import { editorsOf, queueMail, type JobDefinition } from '../accounts/index.ts';
+import { asAccounts, selfServiceDb } from './self-service/tables.ts';
+
+/**
+ * How fresh an entry is, measured from its last confirmation (assured_date; else from when it was
+ * made). Past staleMonths it is marked "ikke bekreftet siste år" and ranks lower; past hiddenMonths
+ * it leaves the finder until an editor confirms it. Editors are reminded a month before and at
+ * staleMonths.
+ */
+export interface FreshnessSettings {
+  staleMonths: number;
+  hiddenMonths: number;
+}
+export const DEFAULT_FRESHNESS: FreshnessSettings = { staleMonths: 12, hiddenMonths: 18 };
+
+// Set once at start from the configuration. The finder's routes and queries read it from here,
+// so search and the service page need no extra parameter (tests use the defaults).
+let current: FreshnessSettings = DEFAULT_FRESHNESS;
+export const useFreshnessSettings = (settings: FreshnessSettings): void => { current = settings; };
+export const freshnessSettings = (): FreshnessSettings => current;
+
+export type Freshness = 'fresh' | 'stale' | 'hidden';
+
+/** The first day that still counts as "within n months" before today (Europe/Oslo). */
+export function cutoff(today: string, months: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1 - months, 1));
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(d, lastDay));
+  return date.toISOString().slice(0, 10);
+}
+
+export const osloToday = (now = new Date()): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+
+export function freshnessOf(confirmedOn: string | null, settings = current, today = osloToday()): Freshness {
+  if (!confirmedOn) return 'stale';
+  if (confirmedOn < cutoff(today, settings.hiddenMonths)) return 'hidden';
+  if (confirmedOn < cutoff(today, settings.staleMonths)) return 'stale';
+  return 'fresh';
+}
+
+/** SQL cut-off dates for search: before `stale` an entry is marked and ranked lower, before `hidden` it is not shown. */
+export function freshnessCutoffs(settings = current, today = osloToday()): { stale: string; hidden: string } {
+  return { stale: cutoff(today, settings.staleMonths), hidden: cutoff(today, settings.hiddenMonths) };
+}
+
+const REMINDER = {
+  subject: (name: string) => `Stemmer opplysningene om «${name}»?`,
+  body: (name: string, confirmed: string, months: number, link: string, hiddenMonths: number) =>
+    `Hei!\n\nOpplysningene om «${name}» i Samklang ble sist bekreftet ${confirmed}, for ${months} måneder siden. ` +
+    `Se over tilbudet og trykk «Bekreft at opplysningene stemmer», eller rett det som er endret:\n\n${link}\n\n` +
+    `Tilbud som ikke er bekreftet på ${hiddenMonths} måneder, vises ikke lenger i søket.\n\nHilsen Samklang`,
+};
+
+/**
+ * Mails the editors of every active entry that reached a reminder stage (staleMonths − 1 and
+ * staleMonths without confirmation). Each stage is mailed once per confirmation date, even if the
+ * job runs again or on several instances (freshness_reminder's primary key decides).
+ */
+export async function sendFreshnessReminders(db: Db, config: Pick<Config, 'publicUrl'>, settings = current, today = osloToday()): Promise<number> {
+  const tables = selfServiceDb(db);
+  let sent = 0;
+  for (const stage of [settings.staleMonths - 1, settings.staleMonths].filter((s) => s > 0)) {
+    const due = await tables.selectFrom('service as s')
+      .select(['s.id', 's.name', 's.organization_id', sql<string>`coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date)::text`.as('confirmed_on')])
+      .where('s.status', 'in', ['active', 'temporarily closed'])
+      .where(sql<boolean>`coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date) <= ${cutoff(today, stage)}::date`)
+      // an entry past the last stage gets only that one, not every stage at once
+      .where(sql<boolean>`(${stage < settings.staleMonths} = false or coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date) > ${cutoff(today, settings.staleMonths)}::date)`)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('freshness_reminder as r').select('r.service_id')
+        .whereRef('r.service_id', '=', 's.id').where('r.stage', '=', stage)
+        .where(sql<boolean>`r.confirmed_on = coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date)`))))
+      .execute();
+    for (const service of due) {
+      await tables.transaction().execute(async (trx) => {
+        const claimed = await trx.insertInto('freshness_reminder').values({ service_id: service.id, stage, confirmed_on: service.confirmed_on })
+          .onConflict((oc) => oc.doNothing()).returning('service_id').executeTakeFirst();
+        if (!claimed) return;
+        for (const editor of await editorsOf(asAccounts(trx), service.organization_id)) {
+          await queueMail(asAccounts(trx), {
+            to: editor.email, subject: REMINDER.subject(service.name),
+            body: REMINDER.body(service.name, formatDate(service.confirmed_on), stage, `${config.publicUrl}${paths.selfService.mine}`, settings.hiddenMonths),
+          });
+          sent++;
+        }
+      });
+    }
+  }
+  return sent;
+}
+
+/** The nightly reminder job (see accounts/jobs.ts for how it runs once across instances). */
+export function freshnessJob(db: Db, config: Pick<Config, 'publicUrl'>, afterRun: () => Promise<unknown>): JobDefinition {
+  return {
+    kind: 'directory:freshness-reminders',
+    run: async () => {
+      await sendFreshnessReminders(db, config);
+      await afterRun();
+    },
+    next: (now) => {
+      const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 5, 0, 0));
+      if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+      return next;
+    },
+  };
+}

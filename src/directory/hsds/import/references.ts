@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/index.ts';
+import { OPTIONAL_REFERENCES, REQUIRED_REFERENCES } from './columns.ts';
+import { TABLES, type Dataset, type TableName } from './dataset.ts';
+
+const CHUNK = 5000;
+
+/** Which of the ids already exist in a table. */
+export async function existingIds(db: Db, table: TableName, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db.selectFrom(table).select('id').where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/** Decides, per table, whether ids outside the file exist in the directory (one query per table). */
+async function resolver(db: Db, dataset: Dataset, wanted: Map<TableName, Set<string>>) {
+  const inDb = new Map<TableName, Set<string>>();
+  for (const [table, ids] of wanted) inDb.set(table, await existingIds(db, table, [...ids].filter((id) => !dataset.get(table, id))));
+  return (table: TableName, id: string) => dataset.get(table, id) !== undefined || (inDb.get(table)?.has(id) ?? false);
+}
+
+function want(wanted: Map<TableName, Set<string>>, table: TableName, id: unknown) {
+  if (typeof id !== 'string') return;
+  if (!wanted.has(table)) wanted.set(table, new Set());
+  wanted.get(table)!.add(id);
+}
+
+/**
+ * References must point at rows in the file or in the directory. A missing required one (a
+ * service's organisation, an address's location) is a problem; a missing optional one (a parent
+ * organisation, a term's parent) is dropped with a warning, and so is an attribute on nothing.
+ */
+export async function checkReferences(db: Db, dataset: Dataset): Promise<void> {
+  const wanted = new Map<TableName, Set<string>>();
+  for (const table of TABLES) {
+    const refs = [...(REQUIRED_REFERENCES[table] ?? []), ...(OPTIONAL_REFERENCES[table] ?? [])];
+    for (const [, { row }] of dataset.rows(table)) for (const [column, target] of refs) want(wanted, target, row[column]);
+  }
+  for (const [, { row }] of dataset.rows('attribute')) want(wanted, row.link_entity as TableName, row.link_id);
+  const exists = await resolver(db, dataset, wanted);
+
+  for (const table of TABLES) {
+    for (const [id, entry] of dataset.rows(table)) {
+      for (const [column, target] of REQUIRED_REFERENCES[table] ?? []) {
+        const value = entry.row[column];
+        if (typeof value === 'string' && !exists(target, value)) {
+          dataset.problems.push({ where: entry.where, message: `${column} ${value} matches no ${target} in this file or in the directory` });
+        }
+      }
+      for (const [column, target] of OPTIONAL_REFERENCES[table] ?? []) {
+        const value = entry.row[column];
+        if (typeof value === 'string' && !exists(target, value)) {
+          dataset.warnings.push({ where: entry.where, message: `${column} ${value} matches no ${target} in this file or in the directory; the link is left out` });
+          entry.row[column] = null;
+        }
+      }
+      if (table === 'attribute' && !exists(entry.row.link_entity as TableName, String(entry.row.link_id))) {
+        dataset.warnings.push({ where: entry.where, message: `the attribute describes ${String(entry.row.link_entity)} ${String(entry.row.link_id)}, which is not in this file or in the directory; left out` });
+        dataset.remove('attribute', id);
+      }
+    }
+  }
+  await checkMunicipalities(db, dataset);
+  await checkUnique(db, dataset);
+}
+
+/**
+ * A location's municipality decides where the finder shows it. When the file gives none, a
+ * Norwegian address's postal code tells it (Bring's register); a given one must exist.
+ */
+async function checkMunicipalities(db: Db, dataset: Dataset): Promise<void> {
+  const postal = new Map((await db.selectFrom('postal_code').select(['code', 'municipality_number']).execute()).map((p) => [p.code, p.municipality_number]));
+  const municipalities = new Set((await db.selectFrom('municipality').select('number').execute()).map((m) => m.number));
+  for (const [, address] of dataset.rows('address')) {
+    const location = dataset.get('location', String(address.row.location_id));
+    if (!location || location.row.municipality_number || address.row.country !== 'NO') continue;
+    const number = postal.get(String(address.row.postal_code));
+    if (number) location.row.municipality_number = number;
+  }
+  for (const [, location] of dataset.rows('location')) {
+    const number = location.row.municipality_number;
+    if (typeof number === 'string' && !municipalities.has(number)) {
+      dataset.problems.push({ where: location.where, message: `municipality number ${number} is not a Norwegian municipality (2024 division)` });
+    }
+  }
+}
+
+/** Natural keys our tables keep unique, checked against the file and the directory together. */
+const UNIQUE: [TableName, string[]][] = [
+  ['organization_identifier', ['identifier_type', 'identifier']],
+  ['service_at_location', ['service_id', 'location_id']],
+  ['attribute', ['link_entity', 'link_id', 'taxonomy_term_id']],
+  ['taxonomy_term', ['taxonomy_id', 'code']],
+];
+
+async function checkUnique(db: Db, dataset: Dataset): Promise<void> {
+  for (const [table, columns] of UNIQUE) {
+    const owners = new Map<string, string>();
+    const rows = dataset.rows(table).filter(([, e]) => columns.every((c) => e.row[c] !== null && e.row[c] !== undefined));
+    for (const [id, entry] of rows) {
+      const key = columns.map((c) => String(entry.row[c])).join('\u0000');
+      const other = owners.get(key);
+      if (other && other !== id) dataset.problems.push({ where: entry.where, message: `another ${table} (${other}) in this file has the same ${columns.join(', ')}` });
+      owners.set(key, id);
+    }
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      const values = [...new Set(chunk.map(([, e]) => String(e.row[columns[0]!])))];
+      const { rows: existing } = await sql<Record<string, unknown>>`select id, ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}
+        where ${sql.ref(columns[0]!)}::text = any(${values}::text[])`.execute(db);
+      for (const found of existing) {
+        const key = columns.map((c) => String(found[c])).join('\u0000');
+        const owner = owners.get(key);
+        if (owner && owner !== found.id) {
+          const entry = dataset.get(table, owner)!;
+          dataset.problems.push({ where: entry.where, message: `${table} ${String(found.id)} in the directory already has the same ${columns.join(', ')}` });
+        }
+      }
+    }
+  }
+}

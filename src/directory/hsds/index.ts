@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/index.ts';
+import { servicesCsvRoutes } from '../csv.ts';
+import { openDataPageRoutes } from '../views/open-data-page.tsx';
+import { hsdsRoutes } from './routes.ts';
+
+/** Open data: the HSDS API, the CSV export and the page that documents them. */
+export async function openDataRoutes(app: FastifyInstance, deps: { db: Db }) {
+  await hsdsRoutes(app, deps);
+  await servicesCsvRoutes(app, deps);
+  await openDataPageRoutes(app);
+}
+
+export { importSource, type ImportReport } from './import/index.ts';

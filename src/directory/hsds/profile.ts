@@ -1,0 +1,128 @@
+import { nameUuid } from '../../platform/ids.ts';
+import { paths } from '../../platform/paths.ts';
+import { TAXONOMY_URI } from '../taxonomy.ts';
+
+/**
+ * Samklang's HSDS profile. HSDS profiles change the canonical schemas with JSON merge patches
+ * (RFC 7386), one per schema file; ours constrains a few fields and documents how our own facts
+ * travel as attributes, so every document we serve also validates against the canonical schemas.
+ */
+export const HSDS_VERSION = '3.0';
+
+/**
+ * Facts of ours that HSDS has no field for travel as attributes of one small taxonomy. They are
+ * not stored as attribute rows: export derives them from our columns and import maps them back.
+ */
+export const DATA_TAXONOMY = {
+  id: nameUuid('hsds-profile:taxonomy:data'),
+  name: 'Samklang dataegenskaper',
+  description: 'Opplysninger Samklang legger til HSDS: demodata, skjermet adresse, kommunenummer og årsverk',
+  uri: `${TAXONOMY_URI}/data`,
+  version: '1',
+};
+
+export type DataTermCode = 'demo' | 'skjermet' | 'kommunenummer' | 'arsverk';
+
+interface DataTerm {
+  code: DataTermCode;
+  name: string;
+  description: string;
+  /** the entities the attribute may be attached to */
+  entities: string[];
+}
+
+const DATA_TERMS: DataTerm[] = [
+  { code: 'demo', name: 'Demodata', description: 'Oppdiktet eksempel som ikke finnes i virkeligheten. Verdi: true', entities: ['organization', 'service', 'location'] },
+  { code: 'skjermet', name: 'Skjermet adresse', description: 'Adresse og koordinater vises ikke; kontakt tilbudet for oppmøtested. Verdi: true', entities: ['location'] },
+  { code: 'kommunenummer', name: 'Kommunenummer', description: 'Kommunen stedet ligger i (SSB-kode, inndeling fra 2024). Verdi: fire sifre', entities: ['location'] },
+  { code: 'arsverk', name: 'Årsverk musikkterapeut', description: 'Musikkterapeutkapasitet i årsverk. Verdi: desimaltall, for eksempel 1.5', entities: ['service'] },
+];
+
+export interface DataTermRow {
+  id: string;
+  code: DataTermCode;
+  name: string;
+  description: string;
+  taxonomy: string;
+  taxonomy_id: string;
+  language: string;
+  term_uri: string;
+  parent_id: null;
+  entities: string[];
+}
+
+export const DATA_TERM_ROWS: DataTermRow[] = DATA_TERMS.map((term) => ({
+  id: nameUuid(`hsds-profile:term:${term.code}`), code: term.code, name: term.name, description: term.description,
+  taxonomy: 'data', taxonomy_id: DATA_TAXONOMY.id, language: 'nb', term_uri: `${DATA_TAXONOMY.uri}/${term.code}`, parent_id: null,
+  entities: term.entities,
+}));
+export const DATA_TERM_BY_CODE = new Map(DATA_TERM_ROWS.map((row) => [row.code, row]));
+export const DATA_TERM_BY_ID = new Map(DATA_TERM_ROWS.map((row) => [row.id, row]));
+
+/** The stable id of a data attribute, so export → import → export gives the same ids. */
+export const dataAttributeId = (code: DataTermCode, entityId: string) => nameUuid(`hsds-profile:attr:${code}:${entityId}`);
+
+const attributesNote = (what: string) =>
+  `${what} Samklang's classification (${TAXONOMY_URI}) travels as attributes whose taxonomy_term is a term of one of its taxonomies; ` +
+  `Samklang's own facts travel as attributes of the taxonomy ${DATA_TAXONOMY.uri} (demo, skjermet, kommunenummer, arsverk) with the fact in value.`;
+
+/** The merge patches of the profile, keyed by the canonical schema file they apply to. */
+export const PROFILE_PATCHES: Record<string, Record<string, unknown>> = {
+  'service.json': {
+    description: 'A music-therapy offer in substance-use or mental-health services in Norway (Samklang profile).',
+    required: ['id', 'name', 'status', 'organization_id', 'description'],
+    properties: {
+      attributes: { description: attributesNote('Classification and Samklang facts of the service.') },
+      minimum_age: { minimum: 0, maximum: 120 },
+      maximum_age: { minimum: 0, maximum: 120 },
+    },
+  },
+  'location.json': {
+    description:
+      'A place a service is offered (Samklang profile). A confidential location (attribute skjermet) is served with its id, ' +
+      'location_type, organization_id, contact points and attributes only: no name, address, coordinates, description, transport or ' +
+      'accessibility details; attribute kommunenummer says which municipality.',
+    properties: {
+      latitude: { minimum: -90, maximum: 90, description: 'WGS 84 latitude' },
+      longitude: { minimum: -180, maximum: 180, description: 'WGS 84 longitude' },
+      attributes: { description: attributesNote('Accessibility terms and Samklang facts of the location.') },
+    },
+  },
+  'address.json': {
+    properties: {
+      country: { description: 'ISO 3166-1 alpha-2 country code; NO for Norway', pattern: '^[A-Z]{2}$' },
+      state_province: { description: 'For Norway: the county (fylke)' },
+    },
+    if: { properties: { country: { const: 'NO' } } },
+    then: { properties: { postal_code: { pattern: '^[0-9]{4}$', description: 'Norwegian postal code: four digits' } } },
+  },
+  'organization_identifier.json': {
+    properties: {
+      identifier_scheme: { description: 'NO-BRC (the Brønnøysund Register Centre) for Norwegian organisation numbers' },
+      identifier_type: { description: 'organisasjonsnummer for Norwegian organisation numbers (9 digits)' },
+    },
+  },
+  'attribute.json': {
+    properties: {
+      link_entity: { enum: ['service', 'location', 'organization', 'service_at_location'] },
+      link_type: { description: 'classification (Samklang facets on a service), accessibility (on a location) or data (Samklang facts)' },
+    },
+  },
+  'taxonomy_term.json': {
+    properties: { language: { description: 'ISO 639-1 code of the term text; nb (Norwegian bokmål) for Samklang terms' } },
+  },
+};
+
+/** The document the profile URI answers with. */
+export function profileDocument(baseUrl: string) {
+  return {
+    name: 'Samklang HSDS 3.0 profile',
+    uri: `${baseUrl}${paths.hsds.profile}`,
+    hsds_version: HSDS_VERSION,
+    description:
+      'Music-therapy offers in substance-use and mental-health services in Norway. JSON merge patches (RFC 7386) over the canonical ' +
+      'HSDS 3.0 schemas, one per schema file; the taxonomies are served at /hsds/taxonomies.',
+    taxonomies: [`${TAXONOMY_URI}/{facet}`, DATA_TAXONOMY.uri],
+    patches: PROFILE_PATCHES,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Db } from '../../platform/db/index.ts';
+import { organizationDocuments, serviceDocuments, taxonomyDocuments, termDocuments } from './documents.ts';
+import { Dataset, TABLES } from './import/dataset.ts';
+import { flattenObject } from './import/flatten.ts';
+import { catalogueIdBatches, organizationIdBatches, serviceIdBatches } from './queries.ts';
+import { sql } from 'kysely';
+
+/**
+ * The whole directory in HSDS tabular form, as JSON ({"service": [rows], ...}), the shape of the
+ * spec's compiled tabular schema, and what the import reads back. It is built by flattening the same
+ * public documents the API serves, so confidential locations are masked here too.
+ */
+export async function tabularExport(db: Db): Promise<Record<string, Record<string, unknown>[]>> {
+  const dataset = new Dataset();
+  for await (const ids of serviceIdBatches(db, {})) {
+    for (const document of await serviceDocuments(db, ids, 'full')) flattenObject(dataset, 'service', document, `service ${String(document.id)}`);
+  }
+  for await (const ids of organizationIdBatches(db, sql<boolean>`true`)) {
+    for (const document of await organizationDocuments(db, ids, 'full')) {
+      const { services: _, ...organization } = document;
+      flattenObject(dataset, 'organization', organization, `organization ${String(document.id)}`);
+    }
+  }
+  for await (const ids of catalogueIdBatches(db, 'taxonomy', {})) {
+    for (const document of await taxonomyDocuments(db, ids)) flattenObject(dataset, 'taxonomy', document, 'taxonomy');
+  }
+  for await (const ids of catalogueIdBatches(db, 'taxonomy_term', {})) {
+    for (const document of await termDocuments(db, ids)) flattenObject(dataset, 'taxonomy_term', document, 'taxonomy_term');
+  }
+  const tables: Record<string, Record<string, unknown>[]> = {};
+  for (const table of TABLES) {
+    tables[table] = dataset.rows(table)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, { row }]) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)));
+  }
+  return tables;
+}

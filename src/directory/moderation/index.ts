@@ -1,0 +1,2 @@
+// The admin moderation queue, history, dashboard, and the public "Meld fra om feil".
+export { moderationRoutes } from './routes.ts';

@@ -1,0 +1,65 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { forbid, mayEdit, requireUser } from '../../accounts/index.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { PROBLEM_TYPES, sendProblem } from '../../platform/http/problem.ts';
+import { UUID_PATTERN } from '../../platform/ids.ts';
+import { paths } from '../../platform/paths.ts';
+import { freshnessOf } from '../freshness.ts';
+import { loadServiceAggregate } from './aggregate.ts';
+import { ServiceDraftSchema, checkDraftObject, type ServiceDraft } from './draft.ts';
+import { proposalFromDraft } from './proposal.ts';
+import { assureService } from './publish.ts';
+import { openChangeRequest, saveChangeRequest, servicesOf } from './store.ts';
+import type { SelfServiceDb } from './tables.ts';
+
+const Params = Type.Object({ serviceId: Type.String({ pattern: UUID_PATTERN }) });
+
+/**
+ * The editor's JSON API (cookie session; send the CSRF token in the x-csrf-token header). The same
+ * role checks as the pages: an editor reaches only their own organisations' services.
+ */
+export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: SelfServiceDb }) {
+  app.get(paths.selfService.api.services, {
+    preHandler: requireUser,
+    schema: { tags: ['self-service'], summary: 'Services the signed-in editor may manage, with their freshness' },
+  }, async (request) => {
+    const services = await servicesOf(db, request.user!.editorOf);
+    return { items: services.map((s) => ({ id: s.id, organization_id: s.organizationId, name: s.name, status: s.status, assured_date: s.assuredDate, published: s.published, freshness: freshnessOf(s.confirmedOn) })) };
+  });
+
+  app.post(paths.selfService.api.assure(), {
+    preHandler: requireUser,
+    schema: { tags: ['self-service'], summary: 'Confirm that the service\'s information is correct ("Bekreft at opplysningene stemmer")', params: Params },
+  }, async (request, reply) => {
+    const { serviceId } = request.params as { serviceId: string };
+    const service = await loadServiceAggregate(db as unknown as Db, serviceId);
+    if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 });
+    if (!mayEdit(request, service.organizationId)) return forbid(request, reply);
+    const date = await db.transaction().execute((trx) => assureService(trx, serviceId, request.user!.id, request.user!.email));
+    return { id: serviceId, assured_date: date };
+  });
+
+  app.post(paths.selfService.api.changeRequests(), {
+    preHandler: requireUser,
+    schema: {
+      tags: ['self-service'], summary: 'Propose a change to a service; it is published when a moderator approves', params: Params,
+      body: Type.Object({ service: ServiceDraftSchema, submit: Type.Boolean() }),
+    },
+  }, async (request, reply) => {
+    const { serviceId } = request.params as { serviceId: string };
+    const service = await loadServiceAggregate(db as unknown as Db, serviceId);
+    if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 });
+    if (!mayEdit(request, service.organizationId)) return forbid(request, reply);
+    const { service: draft, submit } = request.body as { service: ServiceDraft; submit: boolean };
+    // the same rules as the form, by running the draft through it
+    const check = checkDraftObject(draft, {}, { forSubmit: submit });
+    const proposal = check.draft ? await proposalFromDraft(db as unknown as Db, check.draft, service, (i) => `locations/${i}/postalCode`) : { ok: false as const, errors: check.errors };
+    if (!proposal.ok) {
+      return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid service', status: 422, errors: Object.entries(proposal.errors).map(([name, reason]) => ({ name, reason })) });
+    }
+    const open = await openChangeRequest(db, serviceId);
+    const id = await saveChangeRequest(db, { id: open?.id, proposed: proposal.aggregate, isNew: false, userId: request.user!.id, submit });
+    return reply.status(201).send({ id, status: submit ? 'submitted' : 'draft' });
+  });
+}

@@ -1,0 +1,164 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forbid, mayEdit, requireUser } from '../../accounts/index.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { newId, UUID_PATTERN } from '../../platform/ids.ts';
+import { paths } from '../../platform/paths.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { freshnessJob, freshnessOf, useFreshnessSettings } from '../freshness.ts';
+import type { ServiceAggregate } from '../model.ts';
+import { loadServiceAggregate } from './aggregate.ts';
+import { diffServices } from './diff.ts';
+import { aggregateToForm, type FormValues } from './draft.ts';
+import { organizationRoutes } from './organization-routes.ts';
+import { proposalFromForm } from './proposal.ts';
+import { assureService, publishService } from './publish.ts';
+import { selfServiceApiRoutes } from './api.ts';
+import { changeRequestsOf, findChangeRequest, openChangeRequest, organizationsByIds, pendingClaimsOf, saveChangeRequest, servicesOf, type ChangeRequest } from './store.ts';
+import { selfServiceDb, type SelfServiceDb } from './tables.ts';
+import { MinePage } from './views/mine-page.tsx';
+import { ServiceFormPage } from './views/service-form.tsx';
+
+const m = nb.selfService;
+const Id = (name: string) => Type.Object({ [name]: Type.String({ pattern: UUID_PATTERN }) });
+
+/**
+ * Small fields an editor may publish at once without moderation: wait time and status change
+ * often and matter to people now ("midlertidig stengt"), and a wrong value does little harm.
+ * Any other change goes through the moderation queue.
+ */
+export const TRUSTED_FIELDS = new Set(['wait_time', 'status']);
+
+const NOTICES: Record<string, string> = { lagret: m.mine.saved, sendt: m.mine.submitted, publisert: m.mine.published };
+
+export async function mineOverview(db: SelfServiceDb, request: FastifyRequest) {
+  const user = request.user!;
+  const organizations = await organizationsByIds(db, user.editorOf);
+  const [services, changes, claims] = await Promise.all([
+    servicesOf(db, user.editorOf), changeRequestsOf(db, user.editorOf), pendingClaimsOf(db, user.id),
+  ]);
+  return {
+    organizations: organizations.map((o) => ({
+      ...o,
+      services: services.filter((s) => s.organizationId === o.id).map((s) => ({ ...s, freshness: freshnessOf(s.confirmedOn) })),
+      changes: changes.filter((c) => c.organizationId === o.id),
+    })),
+    pendingClaims: claims.map((c) => c.organizationName),
+  };
+}
+
+/** Saves a change request from the service form; a change of trusted fields only is published at once. */
+async function saveFromForm(db: SelfServiceDb, request: FastifyRequest, reply: FastifyReply, target: { existing?: ChangeRequest; base: ServiceAggregate; isNew: boolean; title: string; action: string }) {
+  const values = request.body as FormValues;
+  const submit = values.handling === 'send';
+  const proposal = await proposalFromForm(db as unknown as Db, values, {
+    id: target.base.id, organizationId: target.base.organizationId, assuredDate: target.base.assuredDate, isDemo: target.base.isDemo,
+  }, submit);
+  if (!proposal.ok) {
+    return sendPage(reply, ServiceFormPage({ title: target.title, action: target.action, values, errors: proposal.errors, csrfToken: request.csrfToken, mode: 'editor' }), 400);
+  }
+  const user = request.user!;
+  const outcome = await db.transaction().execute(async (trx) => {
+    if (submit && !target.isNew) {
+      const published = await loadServiceAggregate(trx as unknown as Db, target.base.id);
+      const changes = published ? diffServices(published, proposal.aggregate) : [];
+      if (published && changes.length > 0 && changes.every((c) => TRUSTED_FIELDS.has(c.field))) {
+        const id = await saveChangeRequest(trx, { id: target.existing?.id, proposed: proposal.aggregate, isNew: false, userId: user.id, submit: true });
+        await trx.updateTable('change_request').set({ status: 'approved', decided_by: user.id, decided_at: new Date() }).where('id', '=', id).execute();
+        await publishService(trx, proposal.aggregate, user.id, id, null);
+        return 'publisert';
+      }
+    }
+    await saveChangeRequest(trx, { id: target.existing?.id, proposed: proposal.aggregate, isNew: target.isNew, userId: user.id, submit });
+    return submit ? 'sendt' : 'lagret';
+  });
+  return reply.redirect(`${paths.selfService.mine}?melding=${outcome}`, 303);
+}
+
+export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const tables = selfServiceDb(db);
+  useFreshnessSettings(config.freshness);
+  app.jobs.register(freshnessJob(db, config, () => app.mailer.deliver()));
+  await organizationRoutes(app, { db: tables });
+  await selfServiceApiRoutes(app, { db: tables });
+
+  app.get(paths.selfService.mine, { preHandler: requireUser }, async (request, reply) => {
+    const notice = NOTICES[String((request.query as Record<string, unknown>).melding ?? '')];
+    const overview = await mineOverview(tables, request);
+    return sendPage(reply, MinePage({ ...overview, notice, csrfToken: request.csrfToken }));
+  });
+
+  const newServiceBase = (organizationId: string): ServiceAggregate => ({
+    id: newId(), organizationId, name: '', description: '', status: 'active', email: null, url: null, applicationProcess: null,
+    feesDescription: null, eligibilityDescription: null, waitTime: null, minimumAge: null, maximumAge: null, assuredDate: null,
+    fte: null, isDemo: false, terms: [], languages: [], phones: [], contacts: [], schedules: [], locations: [],
+  });
+
+  const newService = { schema: { params: Id('organizationId') }, preHandler: requireUser };
+  app.get(paths.selfService.newService(), newService, async (request, reply) => {
+    const { organizationId } = request.params as { organizationId: string };
+    if (!mayEdit(request, organizationId)) return forbid(request, reply);
+    return sendPage(reply, ServiceFormPage({ title: m.form.newTitle, action: paths.selfService.newService(organizationId), values: { status: 'active', sprak: ['nb'] }, errors: {}, csrfToken: request.csrfToken, mode: 'editor' }));
+  });
+  app.post(paths.selfService.newService(), newService, async (request, reply) => {
+    const { organizationId } = request.params as { organizationId: string };
+    if (!mayEdit(request, organizationId)) return forbid(request, reply);
+    return saveFromForm(tables, request, reply, { base: newServiceBase(organizationId), isNew: true, title: m.form.newTitle, action: paths.selfService.newService(organizationId) });
+  });
+
+  // a draft or change request: only while it is not decided, only by the organisation's editors
+  const draftRoute = { schema: { params: Id('id') }, preHandler: requireUser };
+  const loadDraft = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { id } = request.params as { id: string };
+    const found = await findChangeRequest(tables, id);
+    if (!found) return { reply: reply.callNotFound() };
+    if (!mayEdit(request, found.organizationId)) return { reply: forbid(request, reply) };
+    if (found.status === 'approved') return { reply: sendPage(reply, ServiceFormPage({ title: m.form.editTitle(found.proposed.name), action: paths.selfService.draft(id), values: aggregateToForm(found.proposed), errors: { form: m.errors.notEditable }, csrfToken: request.csrfToken, mode: 'editor' }), 409) };
+    return { found };
+  };
+  app.get(paths.selfService.draft(), draftRoute, async (request, reply) => {
+    const loaded = await loadDraft(request, reply);
+    if (!loaded.found) return loaded.reply;
+    const c = loaded.found;
+    return sendPage(reply, ServiceFormPage({ title: c.isNew ? m.form.newTitle : m.form.editTitle(c.proposed.name), action: paths.selfService.draft(c.id), values: aggregateToForm(c.proposed), errors: {}, csrfToken: request.csrfToken, mode: 'editor', notice: c.status === 'rejected' && c.reason ? m.mine.rejectedBecause(c.reason) : undefined }));
+  });
+  app.post(paths.selfService.draft(), draftRoute, async (request, reply) => {
+    const loaded = await loadDraft(request, reply);
+    if (!loaded.found) return loaded.reply;
+    const c = loaded.found;
+    return saveFromForm(tables, request, reply, { existing: c, base: c.proposed, isNew: c.isNew, title: c.isNew ? m.form.newTitle : m.form.editTitle(c.proposed.name), action: paths.selfService.draft(c.id) });
+  });
+
+  // a published service: editing starts a change request (or continues the open one)
+  const serviceRoute = { schema: { params: Id('serviceId') }, preHandler: requireUser };
+  const loadService = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { serviceId } = request.params as { serviceId: string };
+    const service = await loadServiceAggregate(db, serviceId);
+    if (!service) return { reply: reply.callNotFound() };
+    if (!mayEdit(request, service.organizationId)) return { reply: forbid(request, reply) };
+    return { service };
+  };
+  app.get(paths.selfService.change(), serviceRoute, async (request, reply) => {
+    const loaded = await loadService(request, reply);
+    if (!loaded.service) return loaded.reply;
+    const open = await openChangeRequest(tables, loaded.service.id);
+    if (open) return reply.redirect(paths.selfService.draft(open.id), 303);
+    return sendPage(reply, ServiceFormPage({ title: m.form.editTitle(loaded.service.name), action: paths.selfService.change(loaded.service.id), values: aggregateToForm(loaded.service), errors: {}, csrfToken: request.csrfToken, mode: 'editor' }));
+  });
+  app.post(paths.selfService.change(), serviceRoute, async (request, reply) => {
+    const loaded = await loadService(request, reply);
+    if (!loaded.service) return loaded.reply;
+    const open = await openChangeRequest(tables, loaded.service.id);
+    return saveFromForm(tables, request, reply, { existing: open, base: loaded.service, isNew: false, title: m.form.editTitle(loaded.service.name), action: paths.selfService.change(loaded.service.id) });
+  });
+
+  app.post(paths.selfService.assure(), serviceRoute, async (request, reply) => {
+    const loaded = await loadService(request, reply);
+    if (!loaded.service) return loaded.reply;
+    const date = await tables.transaction().execute((trx) => assureService(trx, loaded.service.id, request.user!.id, request.user!.email));
+    const overview = await mineOverview(tables, request);
+    return sendPage(reply, MinePage({ ...overview, notice: m.mine.assured(formatDate(date)), csrfToken: request.csrfToken }));
+  });
+}

@@ -1,0 +1,3 @@
+export { syncHandbookContent, type SyncReport } from './sync.ts';
+export { handbookRoutes } from './routes.ts';
+export { exportHandbook } from './export.ts';

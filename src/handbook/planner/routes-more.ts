@@ -1,0 +1,150 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../platform/config.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { invalidParams } from '../../platform/http/problem.ts';
+import { accountsDb, queueMail, requireUser, type Errors } from '../../accounts/index.ts';
+// TODO(accounts): import through ../../accounts/index.ts once it exports the form helpers
+import { Email, FormBody, formErrors, typed } from '../../accounts/forms.ts';
+import { BusinessCasePage } from '../views/business-case-page.tsx';
+import { LocalPage } from '../views/local-page.tsx';
+import { MemoPage } from '../views/memo-page.tsx';
+import { DocumentsPage, MembersPage } from '../views/share-pages.tsx';
+import { openPlan, savedNotice } from './access.ts';
+import { BusinessCaseBodySchema, readBusinessCase, type BusinessCaseError } from './business-case-form.ts';
+import { calculateBusinessCase } from './calculator.ts';
+import { osloToday } from './checklist.ts';
+import { DOCUMENT_KINDS, planDocument, type DocumentKind } from './documents.ts';
+import { readMemo } from './forms.ts';
+import { localPicture } from './local.ts';
+import { listMembers, removeMember, updatePlanJson, upsertMember, type PlanRow } from './queries.ts';
+import { readinessProfile } from './readiness.ts';
+import { planChecklist } from './routes.ts';
+
+const p = paths.handbook.planner;
+const m = nb.handbook.planner;
+const InviteBody = FormBody({ epost: Email, rolle: Type.Union([Type.Literal('editor'), Type.Literal('viewer')]) });
+const RemoveBody = FormBody({ epost: Type.String({ maxLength: 254 }) });
+
+function businessCaseMessage(error: BusinessCaseError): string {
+  const e = m.businessCase.errors;
+  if (error.kind === 'range') return e.range(error.min.toLocaleString('nb-NO'), error.max.toLocaleString('nb-NO'));
+  return error.kind === 'whole' ? e.whole : e.number;
+}
+
+export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  app.addHook('preHandler', requireUser);
+  const email = (request: { user: { email: string } | null }) => request.user!.email.toLowerCase();
+
+  const businessCasePage = (plan: PlanRow, raw: Record<string, unknown>, csrfToken: string, notice: string | null, showErrors: boolean, schemaFailures: string[] = []) => {
+    const read = readBusinessCase(raw);
+    for (const name of schemaFailures) read.errors[name] ??= { kind: 'number' };
+    const errors: Errors = showErrors ? Object.fromEntries(Object.entries(read.errors).map(([name, error]) => [name, businessCaseMessage(error)])) : {};
+    const values = showErrors ? Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string> : read.values;
+    return { read, page: BusinessCasePage({ plan, values, errors, result: read.input ? calculateBusinessCase(read.input) : null, csrfToken, notice }) };
+  };
+
+  app.get(p.businessCase(), async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'read');
+    if (!plan) return reply;
+    return sendPage(reply, businessCasePage(plan, plan.business_case, request.csrfToken, savedNotice(request, m.saved), false).page);
+  });
+
+  app.post(p.businessCase(), { schema: { body: BusinessCaseBodySchema }, attachValidation: true }, async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'edit');
+    if (!plan) return reply;
+    const raw = (request.body ?? {}) as Record<string, unknown>;
+    const failures = invalidParams(request.validationError?.validation ?? []).map((param) => param.name);
+    const { read, page } = businessCasePage(plan, raw, request.csrfToken, null, true, failures);
+    if (Object.keys(read.errors).length > 0) return sendPage(reply, page, 400);
+    await updatePlanJson(db, plan.id, 'business_case', read.values);
+    return reply.redirect(`${p.businessCase(plan.id)}?lagret=1`, 303);
+  });
+
+  app.get(p.memo(), async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'read');
+    if (!plan) return reply;
+    return sendPage(reply, MemoPage({ plan, values: plan.memo, errors: {}, csrfToken: request.csrfToken, notice: savedNotice(request, m.saved) }));
+  });
+
+  app.post(p.memo(), async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'edit');
+    if (!plan) return reply;
+    const read = readMemo(request.body);
+    if (read.invalid.length > 0) {
+      const errors = Object.fromEntries(read.invalid.map((name) => [name, m.memo.tooLong]));
+      return sendPage(reply, MemoPage({ plan, values: read.values, errors, csrfToken: request.csrfToken }), 400);
+    }
+    await updatePlanJson(db, plan.id, 'memo', read.values);
+    return reply.redirect(`${p.memo(plan.id)}?lagret=1`, 303);
+  });
+
+  app.get(p.local(), async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'read');
+    if (!plan) return reply;
+    return sendPage(reply, LocalPage({ plan, picture: await localPicture(db, plan.municipality_number) }));
+  });
+
+  app.get(p.documents(), async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'read');
+    if (!plan) return reply;
+    return sendPage(reply, DocumentsPage({ plan }));
+  });
+
+  app.get(p.document(), async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'read');
+    if (!plan) return reply;
+    const kind = (request.params as { kind: string }).kind.replace(/\.pdf$/, '') as DocumentKind;
+    if (!DOCUMENT_KINDS.includes(kind) || !(request.params as { kind: string }).kind.endsWith('.pdf')) return reply.callNotFound();
+    const { items, states } = await planChecklist(db, plan);
+    const read = readBusinessCase(plan.business_case);
+    const pdf = await planDocument(kind, {
+      plan, items, states, businessCase: read.input ? calculateBusinessCase(read.input) : null, businessCaseValues: read.values,
+      readiness: readinessProfile(plan.readiness), today: osloToday(),
+    });
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${kind}.pdf"`).send(pdf);
+  });
+
+  const membersPage = async (plan: PlanRow, values: { epost: string; rolle: string }, errors: Errors, csrfToken: string, notice: string | null) =>
+    MembersPage({ plan, members: await listMembers(db, plan.id), values, errors, csrfToken, notice });
+
+  app.get(p.members(), async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'read');
+    if (!plan) return reply;
+    const query = request.query as { invitert?: string; fjernet?: string };
+    const notice = query.invitert ? m.members.invited(query.invitert) : query.fjernet ? m.members.removed(query.fjernet) : null;
+    return sendPage(reply, await membersPage(plan, { epost: '', rolle: 'editor' }, {}, request.csrfToken, notice));
+  });
+
+  app.post(p.members(), { schema: { body: InviteBody }, attachValidation: true }, async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'edit');
+    if (!plan) return reply;
+    const values = typed(request.body, ['epost', 'rolle']) as { epost: string; rolle: string };
+    const errors = formErrors(request, m.members.errors, m.members.errors.epost);
+    if (Object.keys(errors).length > 0) return sendPage(reply, await membersPage(plan, values, errors, request.csrfToken, null), 400);
+    const invitee = values.epost.trim().toLowerCase();
+    const role = values.rolle as 'editor' | 'viewer';
+    await db.transaction().execute(async (trx) => {
+      if (!(await upsertMember(trx, plan.id, invitee, role, email(request)))) return;
+      const inviter = request.user!.name || request.user!.email;
+      await queueMail(accountsDb(trx), {
+        to: invitee,
+        subject: m.members.mailSubject(plan.title),
+        body: m.members.mailBody(inviter, plan.title, plan.organization_name, m.roles[role], `${config.publicUrl}${p.plan(plan.id)}`),
+      });
+    });
+    request.server.mailer?.kick();
+    return reply.redirect(`${p.members(plan.id)}?invitert=${encodeURIComponent(invitee)}`, 303);
+  });
+
+  app.post(p.removeMember(), { schema: { body: RemoveBody }, attachValidation: true }, async (request, reply) => {
+    const plan = await openPlan(db, request, reply, 'edit');
+    if (!plan) return reply;
+    const target = typed(request.body, ['epost']).epost!.trim().toLowerCase();
+    await removeMember(db, plan.id, target);
+    return reply.redirect(`${p.members(plan.id)}?fjernet=${encodeURIComponent(target)}`, 303);
+  });
+}

@@ -1,0 +1,26 @@
+import { FACETS } from '../../directory/index.ts';
+import type { ServiceLevel } from '../tables.ts';
+
+/** Where the offer will be run: each setting has its own handbook section in part 4. */
+export interface Setting {
+  code: string;
+  name: string;
+  /** the part-4 section whose checklist applies */
+  sectionSlug: string;
+}
+
+export const SETTINGS: Setting[] = [
+  { code: 'kommune', name: 'Kommune', sectionSlug: 'kommune' },
+  { code: 'spesialist', name: 'Spesialisthelsetjenesten (TSB, DPS, psykisk helsevern)', sectionSlug: 'spesialisthelsetjenesten' },
+  { code: 'kriminalomsorg', name: 'Kriminalomsorgen', sectionSlug: 'kriminalomsorg' },
+  { code: 'ideell', name: 'Ideell eller frivillig organisasjon', sectionSlug: 'ideell-og-frivillig-sektor' },
+  { code: 'lavterskel', name: 'Lavterskel- eller brukerstyrt sted', sectionSlug: 'lavterskel-og-brukerstyrte-steder' },
+];
+export const SETTING_BY_CODE = new Map(SETTINGS.map((setting) => [setting.code, setting]));
+
+export const SERVICE_LEVELS: ServiceLevel[] = ['lavterskel', 'oppfolging', 'behandling'];
+
+/** The finder's names for the service levels (tjenestenivå), so both speak alike. */
+export function serviceLevelName(level: string): string {
+  return FACETS.find((facet) => facet.id === 'niva')?.terms.find((term) => term.code === level)?.name ?? level;
+}

@@ -1,0 +1,104 @@
+import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { CsrfField, FormErrors, TextArea, TextInput, type Errors } from '../../accounts/index.ts';
+import { PHASES, type Phase } from '../content.ts';
+import { OPEN, type ItemState, type PlanItem } from '../planner/checklist.ts';
+import type { PlanRow } from '../planner/queries.ts';
+import { RadioGroup } from './form-fields.tsx';
+import { PlanLayout } from './plan-layout.tsx';
+
+const m = nb.handbook.planner.checklist;
+const STATUSES = (['open', 'done', 'not_relevant'] as const).map((value) => ({ value, label: m.statuses[value] }));
+
+/** What a phase's form shows: saved states, or what was just typed when the save failed. */
+export interface TypedItem {
+  status: string;
+  owner: string;
+  due: string;
+  comment: string;
+}
+export const typedFromState = (state: ItemState): TypedItem => ({ status: state.status, owner: state.owner ?? '', due: state.dueDate ?? '', comment: state.comment ?? '' });
+
+export interface ChecklistPageProps {
+  plan: PlanRow;
+  items: PlanItem[];
+  states: Map<string, ItemState>;
+  /** the phase whose save failed, with what was typed and the errors */
+  failed: { phase: Phase; typed: Map<string, TypedItem>; errors: Errors } | null;
+  csrfToken: string;
+  notice?: string | null;
+}
+
+export function ChecklistPage(props: ChecklistPageProps) {
+  const { plan, items, states, failed } = props;
+  const editable = plan.role !== 'viewer';
+  return (
+    <PlanLayout plan={plan} tab="checklist" heading={m.title} notice={props.notice}>
+      <Paragraph>{m.intro}</Paragraph>
+      {failed && <FormErrors errors={failed.errors} heading={nb.handbook.planner.errorsHeading} />}
+      {PHASES.map((phase) => {
+        const inPhase = items.filter((item) => item.phase === phase);
+        const closed = inPhase.filter((item) => (states.get(item.id) ?? OPEN).status !== 'open').length;
+        const typedFor = (item: PlanItem) => (failed?.phase === phase ? failed.typed.get(item.id) : undefined) ?? typedFromState(states.get(item.id) ?? OPEN);
+        return (
+          <section key={phase} aria-labelledby={`fase-${phase}`} className="phase">
+            <h2 className="ds-heading" data-size="sm" id={`fase-${phase}`}>{nb.handbook.phases[phase]} <span className="phase-count">({m.phaseStatus(closed, inPhase.length)})</span></h2>
+            {inPhase.length === 0 ? <Paragraph>{m.noItems}</Paragraph> : editable ? (
+              <form method="post" noValidate action={paths.handbook.planner.checklistPhase(plan.id, phase)} className="stack">
+                <CsrfField token={props.csrfToken} />
+                {inPhase.map((item) => <ItemFields key={item.id} item={item} typed={typedFor(item)} errors={failed?.phase === phase ? failed.errors : {}} />)}
+                <div className="actions"><Button type="submit">{m.savePhase(nb.handbook.phases[phase])}</Button></div>
+              </form>
+            ) : <ReadOnlyItems items={inPhase} states={states} />}
+          </section>
+        );
+      })}
+    </PlanLayout>
+  );
+}
+
+function ItemFields({ item, typed, errors }: { item: PlanItem; typed: TypedItem; errors: Errors }) {
+  return (
+    <fieldset className="ds-fieldset checklist-item" id={item.id}>
+      <legend className="ds-label">{item.text}</legend>
+      <Paragraph data-size="sm"><Link href={paths.handbook.section(item.sectionSlug)}>{m.readMore(item.sectionTitle)}</Link></Paragraph>
+      <RadioGroup id={`${item.id}-status`} name={`${item.id}-status`} legend={m.status} options={STATUSES} value={typed.status} error={errors[`${item.id}-status`]} inline />
+      <div className="item-grid">
+        <TextInput id={`${item.id}-ansvarlig`} label={m.owner} value={typed.owner} error={errors[`${item.id}-ansvarlig`]} maxLength={200} />
+        <TextInput id={`${item.id}-frist`} label={m.due} hint={m.dueHint} type={errors[`${item.id}-frist`] ? 'text' : 'date'} value={typed.due} error={errors[`${item.id}-frist`]} />
+      </div>
+      <TextArea id={`${item.id}-kommentar`} label={m.comment} value={typed.comment} error={errors[`${item.id}-kommentar`]} rows={2} maxLength={2000} />
+    </fieldset>
+  );
+}
+
+function ReadOnlyItems({ items, states }: { items: PlanItem[]; states: Map<string, ItemState> }) {
+  return (
+    <Table>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{nb.handbook.checklistHeading}</Table.HeaderCell>
+          <Table.HeaderCell>{m.status}</Table.HeaderCell>
+          <Table.HeaderCell>{m.owner}</Table.HeaderCell>
+          <Table.HeaderCell>{m.due}</Table.HeaderCell>
+          <Table.HeaderCell>{m.comment}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {items.map((item) => {
+          const state = states.get(item.id) ?? OPEN;
+          return (
+            <Table.Row key={item.id}>
+              <Table.Cell><Link href={paths.handbook.section(item.sectionSlug)}>{item.text}</Link></Table.Cell>
+              <Table.Cell>{m.statuses[state.status]}</Table.Cell>
+              <Table.Cell>{state.owner ?? ''}</Table.Cell>
+              <Table.Cell>{state.dueDate ? formatDate(state.dueDate) : ''}</Table.Cell>
+              <Table.Cell>{state.comment ?? ''}</Table.Cell>
+            </Table.Row>
+          );
+        })}
+      </Table.Body>
+    </Table>
+  );
+}

@@ -1,0 +1,71 @@
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { nb } from '../../platform/i18n/nb.ts';
+import { formatDateTime } from './format.ts';
+import { paths } from '../../platform/paths.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { withContext, type DiffLine } from '../diff.ts';
+import type { RevisionRow } from '../queries.ts';
+
+export function HistoryPage({ slug, title, revisions }: { slug: string; title: string; revisions: RevisionRow[] }) {
+  const m = nb.handbook.historyPage;
+  return (
+    <Layout title={m.title(title)}>
+      <Paragraph data-size="sm"><Link href={paths.handbook.section(slug)}>{nb.handbook.editor.back}</Link></Paragraph>
+      <Heading level={1} data-size="lg">{m.title(title)}</Heading>
+      <Table>
+        <caption className="visually-hidden">{m.caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{m.version}</Table.HeaderCell>
+            <Table.HeaderCell>{m.when}</Table.HeaderCell>
+            <Table.HeaderCell>{m.origin}</Table.HeaderCell>
+            <Table.HeaderCell>{m.note}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {revisions.map((revision) => (
+            <Table.Row key={revision.id}>
+              <Table.Cell>{revision.number > 1 ? <Link href={paths.handbook.revision(slug, revision.number)}>{m.versionLink(revision.number)}</Link> : m.versionLink(revision.number)}</Table.Cell>
+              <Table.Cell>{formatDateTime(revision.created_at)}</Table.Cell>
+              <Table.Cell>{revision.origin === 'file' ? m.fromFile : m.fromBrowser(revision.author ?? '')}</Table.Cell>
+              <Table.Cell>{revision.note ?? ''}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </Layout>
+  );
+}
+
+export interface FieldDiff {
+  label: string;
+  lines: DiffLine[];
+}
+
+/** What one version changed against the one before, field by field; + and − are written out, not only coloured. */
+export function RevisionPage({ slug, title, number, diffs }: { slug: string; title: string; number: number; diffs: FieldDiff[] }) {
+  const m = nb.handbook.historyPage;
+  return (
+    <Layout title={m.diffTitle(number, title)}>
+      <Paragraph data-size="sm"><Link href={paths.handbook.history(slug)}>{m.back}</Link></Paragraph>
+      <Heading level={1} data-size="lg">{m.diffTitle(number, title)}</Heading>
+      {diffs.every((d) => d.lines.every((l) => l.kind === 'same')) && <Paragraph>{m.noChanges}</Paragraph>}
+      {diffs.filter((d) => d.lines.some((l) => l.kind !== 'same')).map((d) => (
+        <section key={d.label} aria-label={d.label}>
+          <Heading level={2} data-size="xs">{d.label}</Heading>
+          <ol className="diff">
+            {withContext(d.lines).map((line, index) => line.kind === 'gap'
+              ? <li key={index} className="diff__gap">{m.unchangedLines(line.count)}</li>
+              : (
+                <li key={index} className={`diff__${line.kind}`}>
+                  {line.kind === 'added' ? <ins><span className="visually-hidden">{m.added}</span>+ {line.text}</ins>
+                    : line.kind === 'removed' ? <del><span className="visually-hidden">{m.removed}</span>− {line.text}</del>
+                      : <span>{'  '}{line.text}</span>}
+                </li>
+              ))}
+          </ol>
+        </section>
+      ))}
+    </Layout>
+  );
+}

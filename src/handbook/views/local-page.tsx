@@ -1,0 +1,48 @@
+import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import type { LocalPicture } from '../planner/local.ts';
+import type { PlanRow } from '../planner/queries.ts';
+import { serviceLevelName } from '../planner/settings.ts';
+import { PlanLayout } from './plan-layout.tsx';
+
+const m = nb.handbook.planner.local;
+const distance = (hit: { distanceKm: number | null; inPlaceMunicipality: boolean }) =>
+  hit.inPlaceMunicipality ? m.inMunicipality : hit.distanceKm === null ? '–' : nb.finder.km(hit.distanceKm);
+
+/** The finder's offers around the plan's municipality, as a table and a list (no map to stand in for). */
+export function LocalPage({ plan, picture }: { plan: PlanRow; picture: LocalPicture }) {
+  return (
+    <PlanLayout plan={plan} tab="local" heading={m.title}>
+      <Paragraph>{m.intro(plan.municipality_name)}</Paragraph>
+      {picture.showsDemoData && <Paragraph className="subtle">{m.demoNote}</Paragraph>}
+      <h2 className="ds-heading" data-size="sm">{m.nearestHeading}</h2>
+      <Table>
+        <caption>{m.nearestCaption}</caption>
+        <Table.Head>
+          <Table.Row><Table.HeaderCell>{m.level}</Table.HeaderCell><Table.HeaderCell>{m.offer}</Table.HeaderCell><Table.HeaderCell>{m.distance}</Table.HeaderCell></Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {picture.nearest.map(({ level, hit }) => (
+            <Table.Row key={level}>
+              <Table.HeaderCell scope="row">{serviceLevelName(level)}</Table.HeaderCell>
+              <Table.Cell>{hit ? <><Link href={paths.service(hit.id)}>{hit.name}</Link><br /><span className="subtle">{hit.organizationName}</span></> : m.none}</Table.Cell>
+              <Table.Cell>{hit ? distance(hit) : '–'}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <h2 className="ds-heading" data-size="sm">{m.nearbyHeading(picture.radiusKm)}</h2>
+      {picture.nearby.length === 0 ? <Paragraph>{m.noneNearby(picture.radiusKm)}</Paragraph> : (
+        <ul className="nearby">
+          {picture.nearby.map((hit) => (
+            <li key={hit.id}>
+              <Link href={paths.service(hit.id)}>{hit.name}</Link> – {hit.organizationName} ({distance(hit)}; {hit.terms.filter((t) => t.startsWith('niva:')).map((t) => serviceLevelName(t.slice(5))).join(', ')})
+            </li>
+          ))}
+        </ul>
+      )}
+      <Paragraph><Link href={`${paths.finder}?kommune=${plan.municipality_number}`}>{m.finderLink}</Link></Paragraph>
+    </PlanLayout>
+  );
+}

@@ -1,0 +1,33 @@
+import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { CsrfField, FormErrors, TextArea, type Errors } from '../../accounts/index.ts';
+import { MEMO_FIELDS } from '../planner/forms.ts';
+import type { PlanRow } from '../planner/queries.ts';
+import { PlanLayout } from './plan-layout.tsx';
+
+const m = nb.handbook.planner.memo;
+
+export function MemoPage({ plan, values, errors, csrfToken, notice }: { plan: PlanRow; values: Record<string, string>; errors: Errors; csrfToken: string; notice?: string | null }) {
+  return (
+    <PlanLayout plan={plan} tab="memo" heading={m.title} notice={notice}>
+      <Paragraph>{m.intro}</Paragraph>
+      {plan.role === 'viewer' ? (
+        <dl className="memo-read">
+          {MEMO_FIELDS.map((name) => <div key={name}><dt>{m.fields[name]}</dt><dd>{values[name] || '–'}</dd></div>)}
+        </dl>
+      ) : (
+        <>
+          <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
+          <form method="post" noValidate action={paths.handbook.planner.memo(plan.id)} className="stack">
+            <CsrfField token={csrfToken} />
+            {MEMO_FIELDS.map((name) => (
+              <TextArea key={name} id={name} label={m.fields[name]!} hint={m.hints[name]} value={values[name] ?? ''} error={errors[name]} rows={name === 'oppgaver' ? 6 : 4} maxLength={5000} />
+            ))}
+            <div className="actions"><Button type="submit">{nb.handbook.planner.save}</Button></div>
+          </form>
+        </>
+      )}
+    </PlanLayout>
+  );
+}

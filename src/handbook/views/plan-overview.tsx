@@ -1,0 +1,74 @@
+import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import type { planProgress, PlanItem, ItemState } from '../planner/checklist.ts';
+import type { PlanRow } from '../planner/queries.ts';
+import { SETTING_BY_CODE, serviceLevelName } from '../planner/settings.ts';
+import { PlanLayout } from './plan-layout.tsx';
+
+const m = nb.handbook.planner;
+
+/** The plan at a glance: what it is, how far each phase has come, and what is overdue. */
+export function PlanOverviewPage({ plan, progress, states, notice }: { plan: PlanRow; progress: ReturnType<typeof planProgress>; states: Map<string, ItemState>; notice?: string | null }) {
+  const o = m.overview;
+  const c = m.create;
+  return (
+    <PlanLayout plan={plan} tab="overview" heading={plan.title} notice={notice}>
+      <h2 className="ds-heading" data-size="sm">{o.facts}</h2>
+      <dl className="facts">
+        <dt>{c.organization}</dt><dd>{plan.organization_name}</dd>
+        <dt>{c.setting}</dt><dd>{SETTING_BY_CODE.get(plan.setting)?.name ?? plan.setting}</dd>
+        <dt>{c.municipality}</dt><dd>{plan.municipality_name}</dd>
+        <dt>{c.serviceLevel}</dt><dd>{serviceLevelName(plan.service_level)}</dd>
+        <dt>{m.yourRole}</dt><dd>{m.roles[plan.role]}</dd>
+      </dl>
+      <h2 className="ds-heading" data-size="sm">{o.progressHeading}</h2>
+      <ProgressTable progress={progress} />
+      <h2 className="ds-heading" data-size="sm">{o.overdueHeading}</h2>
+      {progress.overdue.length === 0 ? <Paragraph>{o.noOverdue}</Paragraph> : (
+        <ul className="overdue">
+          {progress.overdue.map((item: PlanItem) => {
+            const state = states.get(item.id)!;
+            return <li key={item.id}><Link href={`${paths.handbook.planner.checklist(plan.id)}#${item.id}`}>{o.overdueItem(item.text, formatDate(state.dueDate!), state.owner)}</Link></li>;
+          })}
+        </ul>
+      )}
+    </PlanLayout>
+  );
+}
+
+export function ProgressTable({ progress }: { progress: ReturnType<typeof planProgress> }) {
+  const o = m.overview;
+  return (
+    <Table className="progress-table">
+      <caption>{o.progressCaption}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{o.phase}</Table.HeaderCell>
+          <Table.HeaderCell>{o.done}</Table.HeaderCell>
+          <Table.HeaderCell>{o.notRelevant}</Table.HeaderCell>
+          <Table.HeaderCell>{o.open}</Table.HeaderCell>
+          <Table.HeaderCell>{o.complete}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {progress.phases.filter((p) => p.total > 0).map((phase) => (
+          <Table.Row key={phase.phase}>
+            <Table.HeaderCell scope="row">{nb.handbook.phases[phase.phase]}</Table.HeaderCell>
+            <Table.Cell>{phase.done}</Table.Cell>
+            <Table.Cell>{phase.notRelevant}</Table.Cell>
+            <Table.Cell>{phase.open}</Table.Cell>
+            <Table.Cell>
+              <meter min={0} max={100} value={phase.percentComplete} aria-hidden="true" /> {o.percent(phase.percentComplete)}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+        <Table.Row>
+          <Table.HeaderCell scope="row">{o.total}</Table.HeaderCell>
+          <Table.Cell colSpan={3}>{progress.closed} / {progress.total}</Table.Cell>
+          <Table.Cell><meter min={0} max={100} value={progress.percentComplete} aria-hidden="true" /> {o.percent(progress.percentComplete)}</Table.Cell>
+        </Table.Row>
+      </Table.Body>
+    </Table>
+  );
+}

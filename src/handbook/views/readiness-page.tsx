@@ -1,0 +1,85 @@
+import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { CsrfField, FormErrors, type Errors } from '../../accounts/index.ts';
+import { DOMAINS, SCALE, STATEMENTS, type ReadinessProfile } from '../planner/readiness.ts';
+import type { PlanRow } from '../planner/queries.ts';
+import { formatNumber } from './format.ts';
+import { RadioGroup } from './form-fields.tsx';
+import { PlanLayout } from './plan-layout.tsx';
+
+const m = nb.handbook.planner.readiness;
+
+export interface ReadinessPageProps {
+  plan: PlanRow;
+  profile: ReadinessProfile;
+  typed: Record<string, string>;
+  errors: Errors;
+  /** titles of the sections the weakest areas point to */
+  sectionTitles: Map<string, string>;
+  csrfToken: string;
+  notice?: string | null;
+}
+
+export function ReadinessPage(props: ReadinessPageProps) {
+  const { plan, profile, typed, errors } = props;
+  const options = [...SCALE.map((n) => ({ value: String(n), label: m.scale[n]! })), { value: '', label: m.unanswered }];
+  return (
+    <PlanLayout plan={plan} tab="readiness" heading={m.title} notice={props.notice}>
+      <Paragraph>{m.intro}</Paragraph>
+      <h2 className="ds-heading" data-size="sm">{m.profileHeading}</h2>
+      <Table>
+        <caption>{m.profileCaption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{m.area}</Table.HeaderCell>
+            <Table.HeaderCell>{m.average}</Table.HeaderCell>
+            <Table.HeaderCell>{m.answered}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {profile.domains.map((domain) => (
+            <Table.Row key={domain.id}>
+              <Table.HeaderCell scope="row">{domain.name}<br /><span className="subtle">{domain.description}</span></Table.HeaderCell>
+              <Table.Cell>
+                {domain.average === null ? m.notAnswered : <><meter min={1} max={5} value={domain.average} aria-hidden="true" /> {formatNumber(domain.average)}</>}
+              </Table.Cell>
+              <Table.Cell>{m.answeredOf(domain.answered, domain.total)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <h2 className="ds-heading" data-size="sm">{m.weakestHeading}</h2>
+      {profile.answered === 0 ? <Paragraph>{m.noWeakest}</Paragraph> : profile.weakest.length === 0 ? <Paragraph>{m.allStrong}</Paragraph> : (
+        <>
+          <Paragraph>{m.weakestIntro}</Paragraph>
+          {profile.weakest.map((weak) => (
+            <div key={weak.domain.id} className="weak-area">
+              <h3 className="ds-heading" data-size="xs">{weak.domain.name} ({formatNumber(weak.domain.average!)})</h3>
+              <ul>{weak.lowStatements.map((s) => <li key={s.id}>{s.text}</li>)}</ul>
+              <Paragraph data-size="sm">{m.handbookSays}</Paragraph>
+              <ul>{weak.sections.map((slug) => <li key={slug}><Link href={paths.handbook.section(slug)}>{props.sectionTitles.get(slug) ?? slug}</Link></li>)}</ul>
+            </div>
+          ))}
+        </>
+      )}
+      {plan.role !== 'viewer' && (
+        <>
+          <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
+          <form method="post" noValidate action={paths.handbook.planner.readiness(plan.id)} className="stack">
+            <CsrfField token={props.csrfToken} />
+            {DOMAINS.map((domain) => (
+              <section key={domain.id} aria-labelledby={`omrade-${domain.id}`}>
+                <h2 className="ds-heading" data-size="xs" id={`omrade-${domain.id}`}>{domain.name}</h2>
+                {STATEMENTS.filter((s) => s.domain === domain.id).map((statement) => (
+                  <RadioGroup key={statement.id} id={statement.id} name={statement.id} legend={statement.text} options={options} value={typed[statement.id] ?? ''} error={errors[statement.id]} inline />
+                ))}
+              </section>
+            ))}
+            <div className="actions"><Button type="submit">{m.submit}</Button></div>
+          </form>
+        </>
+      )}
+    </PlanLayout>
+  );
+}

@@ -1,0 +1,90 @@
+import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { CsrfField, FormErrors, TextInput, type Errors } from '../../accounts/index.ts';
+import { DOCUMENT_KINDS } from '../planner/documents.ts';
+import type { PlanRow } from '../planner/queries.ts';
+import type { PlanRole } from '../tables.ts';
+import { RadioGroup } from './form-fields.tsx';
+import { PlanLayout } from './plan-layout.tsx';
+
+const m = nb.handbook.planner;
+
+export function DocumentsPage({ plan }: { plan: PlanRow }) {
+  const d = m.documents;
+  const texts = { vedtaksnotat: [d.memo, d.memoText], stillingsbeskrivelse: [d.job, d.jobText], evalueringsplan: [d.evaluation, d.evaluationText] } as const;
+  return (
+    <PlanLayout plan={plan} tab="documents" heading={d.title}>
+      <Paragraph>{d.intro}</Paragraph>
+      <ul className="documents">
+        {DOCUMENT_KINDS.map((kind) => (
+          <li key={kind}>
+            <Link href={paths.handbook.planner.document(plan.id, `${kind}.pdf`)}>{texts[kind][0]}</Link>
+            <Paragraph data-size="sm">{texts[kind][1]}</Paragraph>
+          </li>
+        ))}
+      </ul>
+    </PlanLayout>
+  );
+}
+
+export interface MembersPageProps {
+  plan: PlanRow;
+  members: { email: string; role: PlanRole }[];
+  values: { epost: string; rolle: string };
+  errors: Errors;
+  csrfToken: string;
+  notice?: string | null;
+}
+
+export function MembersPage({ plan, members, values, errors, csrfToken, notice }: MembersPageProps) {
+  const s = m.members;
+  const manage = plan.role !== 'viewer';
+  return (
+    <PlanLayout plan={plan} tab="members" heading={s.title} notice={notice}>
+      <Paragraph>{s.intro}</Paragraph>
+      <Table>
+        <caption>{s.caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{s.email}</Table.HeaderCell>
+            <Table.HeaderCell>{s.role}</Table.HeaderCell>
+            {manage && <Table.HeaderCell><span className="visually-hidden">{s.remove}</span></Table.HeaderCell>}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {members.map((member) => (
+            <Table.Row key={member.email}>
+              <Table.Cell>{member.email}</Table.Cell>
+              <Table.Cell>{m.roles[member.role]}</Table.Cell>
+              {manage && (
+                <Table.Cell>
+                  {member.role !== 'owner' && (
+                    <form method="post" noValidate action={paths.handbook.planner.removeMember(plan.id)}>
+                      <CsrfField token={csrfToken} />
+                      <input type="hidden" name="epost" value={member.email} />
+                      <Button type="submit" variant="tertiary" data-size="sm" aria-label={s.removeLabel(member.email)}>{s.remove}</Button>
+                    </form>
+                  )}
+                </Table.Cell>
+              )}
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      {manage && (
+        <section aria-labelledby="invite-heading">
+          <h2 className="ds-heading" data-size="sm" id="invite-heading">{s.inviteHeading}</h2>
+          <FormErrors errors={errors} heading={m.errorsHeading} />
+          <form method="post" noValidate action={paths.handbook.planner.members(plan.id)} className="stack narrow-form">
+            <CsrfField token={csrfToken} />
+            <TextInput id="epost" label={s.inviteEmail} type="email" value={values.epost} error={errors.epost} autoComplete="off" maxLength={254} />
+            <RadioGroup id="rolle" name="rolle" legend={s.inviteRole} value={values.rolle} error={errors.rolle}
+              options={[{ value: 'editor', label: m.roles.editor }, { value: 'viewer', label: m.roles.viewer }]} />
+            <div className="actions"><Button type="submit">{s.invite}</Button></div>
+          </form>
+        </section>
+      )}
+    </PlanLayout>
+  );
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { load, type CheerioAPI } from 'cheerio';
+import { sql } from 'kysely';
+import type { Db } from '../../src/platform/db/index.ts';
+import { accountsDb } from '../../src/accounts/index.ts';
+import { hashPassword } from '../../src/accounts/passwords.ts';
+import { createUser, grantEditor } from '../../src/accounts/users.ts';
+
+export interface Page {
+  status: number;
+  $: CheerioAPI;
+  body: string;
+  headers: LightMyRequestResponse['headers'];
+  location: string | undefined;
+}
+
+/**
+ * A person with a browser, minus the browser: keeps cookies between requests through app.inject
+ * and reads the CSRF token from the last page, as a form would send it.
+ */
+export class Visitor {
+  readonly cookies = new Map<string, string>();
+  csrf = '';
+  constructor(private readonly app: FastifyInstance, private readonly ip = '127.0.0.1') {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse): Page {
+    for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const $ = load(response.body);
+    const token = $('main input[name=_csrf]').first().val() ?? $('input[name=_csrf]').first().val();
+    if (typeof token === 'string') this.csrf = token;
+    const location = response.headers.location;
+    return { status: response.statusCode, $, body: response.body, headers: response.headers, location: typeof location === 'string' ? location : undefined };
+  }
+
+  async get(url: string): Promise<Page> {
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader }, remoteAddress: this.ip }));
+  }
+
+  /** Posts a form as the browser would, with the CSRF token of the last page unless one is given. */
+  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: string | null } = {}): Promise<Page> {
+    const body = new URLSearchParams();
+    const token = options.csrf === undefined ? this.csrf : options.csrf;
+    if (token !== null) body.append('_csrf', token);
+    for (const [k, v] of Object.entries(form)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
+    return this.remember(await this.app.inject({
+      method: 'POST', url, payload: body.toString(), remoteAddress: this.ip,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader },
+    }));
+  }
+
+  async json(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+    return this.app.inject({ method, url, remoteAddress: this.ip, headers: { cookie: this.cookieHeader, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}) });
+  }
+
+  async signIn(email: string, password: string): Promise<Page> {
+    await this.get('/logg-inn');
+    return this.post('/logg-inn', { email, password });
+  }
+}
+
+/** A verified account made directly in the database (hashing as the app does). */
+export async function anAccount(db: Db, options: { email: string; password?: string; name?: string; admin?: boolean; editorOf?: string[]; verified?: boolean }): Promise<string> {
+  const tables = accountsDb(db);
+  const id = await createUser(tables, {
+    email: options.email, name: options.name ?? null, passwordHash: await hashPassword(options.password ?? PASSWORD),
+    verified: options.verified ?? true, isAdmin: options.admin ?? false,
+  });
+  for (const org of options.editorOf ?? []) await grantEditor(tables, id, org);
+  return id;
+}
+
+export const PASSWORD = 'fire tilfeldige ord her';
+
+/** The newest mail to an address, and the first link in it. */
+export async function lastMailTo(db: Db, address: string): Promise<{ subject: string; body: string; link: string | null }> {
+  const row = await accountsDb(db).selectFrom('mail_outbox').select(['subject', 'body']).where(sql`lower(to_address)`, '=', address.toLowerCase())
+    .orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+  const link = row.body.match(/https?:\/\/\S+/)?.[0] ?? null;
+  return { subject: row.subject, body: row.body, link };
+}
+
+export const pathOf = (link: string): string => new URL(link).pathname;

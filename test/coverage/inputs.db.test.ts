@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Database } from '../../src/platform/db/index.ts';
+import { createCoverageCache, dataVersion, loadState, type AtlasState } from '../../src/coverage/service.ts';
+import { backends, freshDatabase } from '../helpers/db.ts';
+import { aService, store } from '../directory/factories.ts';
+import { WITHOUT_POPULATION, bodoSecret, org, storeAtlasFixture } from './fixtures.db.ts';
+
+for (const backend of backends()) {
+  describe(`coverage inputs from the database on ${backend.name}`, { skip: backend.skip }, () => {
+    let database: Database;
+    let state: AtlasState;
+    const municipality = (id: string) => state.view('all').municipalities.find((m) => m.id === id)!;
+
+    before(async () => {
+      database = await freshDatabase(backend.name);
+      await storeAtlasFixture(database.db);
+      state = await loadState(database.db, await dataVersion(database.db));
+    });
+    after(() => database.close());
+
+    test('every municipality is a demand point with its newest population', () => {
+      assert.equal(state.inputs.demand.length, 357);
+      assert.equal(state.populationDate, '2026-01-01');
+      assert.ok(municipality('0301').population! > 700_000);
+    });
+
+    test('FTE per municipality comes from active published services, split over their places', () => {
+      assert.equal(municipality('1804').local.fte, 3);
+      assert.equal(municipality('1804').local.services, 2);
+      assert.equal(municipality('5501').local.fte, 0.25);
+      assert.equal(municipality('5532').local.fte, 0.25);
+      assert.equal(municipality('0301').local.fte, 0, 'defunct and temporarily closed services are not supply');
+      assert.equal(state.view('all').national.ratio.fte + state.view('all').national.ratio.excludedFte, 3.5);
+    });
+
+    test('a confidential place counts at the municipality point, not its address', () => {
+      const site = state.inputs.sites.find((s) => s.id.startsWith(bodoSecret.id))!;
+      const bodo = state.municipality.get('1804')!;
+      assert.deepEqual([site.lat, site.lon], [bodo.lat, bodo.lon]);
+    });
+
+    test('digital offers are counted apart, by the organisation\'s home municipality, never as sites', () => {
+      const all = state.view('all');
+      assert.equal(all.digital.offers, 1);
+      assert.equal(all.digital.fte, 0.4);
+      assert.equal(all.sites.length, 4);
+      assert.equal(municipality('1804').digitalOffers, 1);
+      assert.equal(state.view('oppfolging').digital.offers, 1);
+      assert.equal(state.view('behandling').digital.offers, 0);
+    });
+
+    test('a municipality without a population figure is missing, never zero', () => {
+      const narvik = municipality(WITHOUT_POPULATION);
+      assert.equal(narvik.population, null);
+      assert.equal(narvik.score, null);
+      assert.equal(narvik.local.ftePer10k, null);
+      assert.equal(state.view('all').national.ratio.membersMissingPopulation, 1);
+    });
+
+    test('levels are separate views: behandling has only the confidential Bodø offer', () => {
+      const behandling = state.view('behandling');
+      assert.equal(behandling.sites.length, 1);
+      assert.equal(behandling.municipalities.find((m) => m.id === '1804')!.local.fte, 1);
+    });
+
+    test('the cache keeps the atlas while the data is unchanged and recomputes when a service is added', async () => {
+      const cache = createCoverageCache(database.db);
+      const first = await cache.current();
+      assert.equal(await cache.current(), first);
+      await store(database.db, [], [aService(org, { name: 'Nytt tilbud i Oslo', fte: 1 })]);
+      const next = await cache.current();
+      assert.notEqual(next.version, first.version);
+      assert.equal(next.view('all').municipalities.find((m) => m.id === '0301')!.local.fte, 1);
+    });
+  });
+}

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { backends, freshDatabase } from '../helpers/db.ts';
+import { getPage, testApp } from '../helpers/app.ts';
+import { WITHOUT_POPULATION, bodoLow, useAtlasApp } from './fixtures.db.ts';
+
+const cells = ($: Awaited<ReturnType<typeof getPage>>['$'], selector: string) => $(selector).map((_, el) => $(el).text().trim()).get();
+
+for (const backend of backends()) {
+  describe(`coverage atlas pages on ${backend.name}`, { skip: backend.skip }, () => {
+    const atlas = useAtlasApp(backend.name);
+
+    test('the atlas shows a map with a legend and class breaks, and a table of all 357 municipalities', async () => {
+      const { status, $ } = await getPage(atlas.app, '/dekning');
+      assert.equal(status, 200);
+      assert.equal($('h1').text(), 'Dekningsatlas');
+      assert.equal($('#kommunetabell tbody tr').length, 357);
+      assert.equal($('svg[role=img] path[data-kommune]').length, 357);
+      assert.match($('svg[role=img] title').first().text(), /Kart over kommunene: Tilgang/);
+      const legend = cells($, '.map-legend li');
+      assert.ok(legend.length >= 2);
+      assert.ok(legend.some((l) => /Mangler folketall \(1 kommune\)/.test(l)), legend.join(' | '));
+      assert.match($('.map-figure figcaption').text(), /kvintiler/);
+      assert.equal($('nav a[href="/dekning"]').text(), 'Dekning');
+    });
+
+    test('figures, inequality and sources are on the page: population date, distance used, Gini, Theil, Lorenz table', async () => {
+      const { $ } = await getPage(atlas.app, '/dekning');
+      const facts = $('#om-tallene').parent().text();
+      assert.match(facts, /Folketall per 1\. januar 2026/);
+      assert.match($('[data-avstand]').attr('data-avstand')!, /great-circle/);
+      assert.match($('[data-avstand]').text(), /luftlinje/);
+      assert.match($('section[aria-labelledby=nokkeltall]').text(), /Gini-koeffisient/);
+      assert.match($('section[aria-labelledby=nokkeltall]').text(), /Theil-indeks/);
+      assert.match($('section[aria-labelledby=nokkeltall]').text(), /Uten tilbud innen 120 km/);
+      assert.equal($('figure.lorenz svg[role=img]').length, 1);
+      assert.equal($('table:has(caption:contains("tideler")) tbody tr').length, 10);
+      assert.equal($('#theiltabell tbody tr').length, 4);
+    });
+
+    test('digital offers are shown on their own, never merged into the map or the table', async () => {
+      const { $ } = await getPage(atlas.app, '/dekning');
+      assert.match($('#digitalt-sammendrag').text(), /^1 digitale tilbud med til sammen 0,4 årsverk/);
+      assert.match($('section[aria-labelledby=nokkeltall] dl').text(), /Digitale tilbud \(regnet for seg\)1/);
+      assert.match($('section[aria-labelledby=nokkeltall] dl').text(), /Årsverk musikkterapi3,5/);
+    });
+
+    test('a municipality without a population figure is shown as missing, not as zero', async () => {
+      const { $ } = await getPage(atlas.app, '/dekning');
+      const row = $(`#kommunetabell tr[data-kommune=${WITHOUT_POPULATION}] td`);
+      assert.equal(row.eq(1).text(), 'mangler');
+      assert.equal(row.eq(5).text(), 'mangler');
+      assert.match($(`path[data-kommune=${WITHOUT_POPULATION}] title`).text(), /Mangler folketall/);
+    });
+
+    test('drill-down by health region and by county narrows the figures, the table and the counties', async () => {
+      const north = await getPage(atlas.app, '/dekning?helseregion=helse-nord');
+      assert.equal(north.status, 200);
+      assert.match(north.$('#nokkeltall').text(), /Helse Nord/);
+      const counties = new Set(cells(north.$, '#kommunetabell tbody td:nth-of-type(1)'));
+      assert.deepEqual([...counties].sort(), ['Finnmark', 'Nordland', 'Troms']);
+      assert.equal(north.$('#helseregion option[selected]').attr('value'), 'helse-nord');
+      assert.ok(cells(north.$, '#fylketabell tbody th').every((name) => ['Finnmark', 'Nordland', 'Troms', 'Trøndelag'].includes(name)));
+      const nordland = await getPage(atlas.app, '/dekning?fylke=18&indikator=avstand');
+      assert.deepEqual([...new Set(cells(nordland.$, '#kommunetabell tbody td:nth-of-type(1)'))], ['Nordland']);
+      assert.match(nordland.$('#kart').text(), /Avstand/);
+      assert.equal(nordland.$('a:contains("Vis hele landet")').attr('href'), '/dekning?indikator=avstand');
+    });
+
+    test('the table sorts by a column through plain links, and says how it is sorted', async () => {
+      const { $ } = await getPage(atlas.app, '/dekning?sorter=folketall&retning=synkende');
+      assert.equal($('#kommunetabell tbody tr').first().find('th').text(), 'Oslo');
+      assert.equal($('#kommunetabell th[data-sorter=folketall]').attr('aria-sort'), 'descending');
+      assert.match($('#kommunetabell th[data-sorter=folketall] a').attr('href')!, /retning=stigende/);
+      // A missing value sorts last in either direction.
+      assert.equal($('#kommunetabell tbody tr').last().attr('data-kommune'), WITHOUT_POPULATION);
+    });
+
+    test('bad parameters give a Norwegian error page with status 400 that keeps the valid choices', async () => {
+      const { status, $ } = await getPage(atlas.app, '/dekning?indikator=tull&niva=behandling&helseregion=helse-vest');
+      assert.equal(status, 400);
+      assert.match($('title').text(), /^Feil/);
+      assert.equal($('.ds-error-summary a[href="#indikator"]').text(), 'Velg et av målene i listen.');
+      assert.equal($('#indikator-feil').text(), 'Velg et av målene i listen.');
+      assert.equal($('#niva option[selected]').attr('value'), 'behandling');
+      assert.equal($('#helseregion option[selected]').attr('value'), 'helse-vest');
+      assert.equal($('#kommunetabell').length, 0);
+      const county = await getPage(atlas.app, '/dekning?fylke=03&helseregion=helse-nord');
+      assert.equal(county.status, 400);
+      assert.match(county.$('#fylke-feil').text(), /ingen kommuner i den valgte helseregionen/);
+    });
+
+    test('"Hva om" adds positions and shows each measure now, with the positions, and the change', async () => {
+      const { status, $ } = await getPage(atlas.app, '/dekning/hva-om?kommune=5501&arsverk=1%2C5&stillingsniva=lavterskel&kommune=&arsverk=&stillingsniva=lavterskel');
+      assert.equal(status, 200);
+      const fte = $('#scenario-endring tr:has(th:contains("Årsverk"))').first().find('td');
+      assert.deepEqual(cells($, '#scenario-endring thead th'), ['Mål', 'Nå', 'Med stillingene', 'Endring']);
+      assert.deepEqual(fte.map((_, td) => $(td).text()).get(), ['3,5', '5', '+1,5']);
+      assert.ok($('#forbedrede-kommuner tbody tr').length > 0);
+      assert.equal($('#kommune-1 option[selected]').attr('value'), '5501');
+      assert.equal($('#arsverk-1').attr('value'), '1,5');
+    });
+
+    test('"Hva om" keeps what was typed and shows the error beside the field', async () => {
+      const { status, $ } = await getPage(atlas.app, '/dekning/hva-om?kommune=5501&arsverk=mye&stillingsniva=lavterskel');
+      assert.equal(status, 400);
+      assert.equal($('#arsverk-1').attr('value'), 'mye');
+      assert.equal($('#arsverk-1').attr('aria-invalid'), 'true');
+      assert.match($('#arsverk-1-feil').text(), /^Stilling 1: Skriv antall årsverk/);
+      assert.equal($('#scenario-endring').length, 0);
+    });
+
+    test('"Beste neste plassering" proposes K municipalities, explains the method and links to "Hva om"', async () => {
+      const { status, $ } = await getPage(atlas.app, '/dekning/beste-plassering?antall=2&arsverk=1&mal=gini&niva=alle');
+      assert.equal(status, 200);
+      assert.equal($('#plasseringer tbody tr').length, 2);
+      assert.match($('#metode').parent().text(), /grådig/);
+      assert.match($('a:contains("Åpne forslaget")').attr('href')!, /^\/dekning\/hva-om\?niva=alle&kommune=\d{4}&kommune=\d{4}/);
+      const bad = await getPage(atlas.app, '/dekning/beste-plassering?antall=40&arsverk=0');
+      assert.equal(bad.status, 400);
+      assert.ok(bad.$('#antall-feil').text().length > 0);
+      assert.ok(bad.$('#arsverk-feil').text().length > 0);
+      assert.equal(bad.$('#antall').attr('value'), '40');
+    });
+
+    test('the municipality profile shows population, offers in and near it, nearest per level, rank and +1 FTE', async () => {
+      const { status, $ } = await getPage(atlas.app, '/dekning/kommune/1804');
+      assert.equal(status, 200);
+      assert.equal($('h1').text(), 'Dekning i Bodø');
+      assert.match($('#folketall').text(), /^\d+\s\d{3} \(per 1\. januar 2026\)$/);
+      assert.equal($('a[href="/tilbud?kommune=1804"]').length, 1);
+      assert.equal($(`#tilbud-nar a[href="/tilbud/${bodoLow.id}"]`).text(), 'Lavterskel band i Bodø');
+      assert.deepEqual(cells($, '#naermeste-per-niva tbody th'), ['Lavterskel', 'Oppfølging', 'Behandling']);
+      assert.match($('#tilgang').text(), /nr\. \d+ av 356 kommuner/);
+      assert.ok($('#mangelklasse').text().length > 0);
+      assert.equal($('#pluss-en-endring tbody tr').length, 4);
+      assert.match($('#pluss-en-endring tbody tr').first().find('td').last().text(), /^\+/);
+    });
+
+    test('the profile of a municipality without population says so', async () => {
+      const { status, $ } = await getPage(atlas.app, `/dekning/kommune/${WITHOUT_POPULATION}`);
+      assert.equal(status, 200);
+      assert.equal($('#folketall').text(), 'mangler');
+      assert.match($('#mangel-grunner').text(), /Folketallet mangler/);
+    });
+
+    test('an unknown municipality number is 404', async () => {
+      assert.equal((await getPage(atlas.app, '/dekning/kommune/9999')).status, 404);
+      assert.equal((await getPage(atlas.app, '/dekning/kommune/oslo')).status, 404);
+    });
+  });
+}
+
+for (const backend of backends()) {
+  describe(`coverage atlas without any offers on ${backend.name}`, { skip: backend.skip }, () => {
+    test('a fresh install shows the atlas with no access anywhere, and says inequality cannot be measured yet', async () => {
+      const database = await freshDatabase(backend.name);
+      const app = await testApp(database.db);
+      try {
+        const { status, $ } = await getPage(app, '/dekning');
+        assert.equal(status, 200);
+        assert.match($('section[aria-labelledby=ulikhet]').text(), /Ingen har tilgang ennå/);
+        assert.match($('[data-avstand]').parent().text(), /ingen publiserte, aktive tilbud/);
+        assert.equal($('#kommunetabell tbody tr').length, 357);
+      } finally {
+        await app.close();
+        await database.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import type { Database } from '../../src/platform/db/index.ts';
+import { searchServices, type SearchQuery } from '../../src/directory/index.ts';
+import { backends, freshDatabase } from '../helpers/db.ts';
+import { aService, anOrganization, store } from './factories.ts';
+
+const query = (overrides: Partial<SearchQuery> = {}): SearchQuery => ({
+  text: '', place: null, radiusKm: null, filters: {}, age: null, sort: 'relevance', page: 1, perPage: 50, ...overrides,
+});
+
+// Facet counts, totals and typo expansions are cached per data version; these tests write between
+// identical searches and expect the second search to see the write.
+for (const backend of backends()) {
+  describe(`search cache on ${backend.name}`, { skip: backend.skip }, () => {
+    let database: Database;
+    const org = anOrganization({ name: 'Cachekommune' });
+    const rus = { filters: { felt: ['felt:rus'] } };
+
+    before(async () => {
+      database = await freshDatabase(backend.name);
+      await store(database.db, [org], [aService(org, { name: 'Første', terms: ['niva:lavterskel', 'felt:rus'] })]);
+    });
+    after(() => database.close());
+
+    const version = async () => Number((await sql<{ v: string }>`select version as v from search_version`.execute(database.db)).rows[0]!.v);
+
+    test('a new service shows in the total and facet counts of a search made just before', async () => {
+      const first = await searchServices(database.db, query(rus));
+      assert.equal(first.total, 1);
+      assert.equal(first.facetCounts.felt!['felt:rus'], 1);
+      const before = await version();
+      await store(database.db, [], [aService(org, { name: 'Andre', terms: ['niva:behandling', 'felt:rus'] })]);
+      assert.ok((await version()) > before, 'the data version moves with the write');
+      const second = await searchServices(database.db, query(rus));
+      assert.equal(second.total, 2);
+      assert.equal(second.facetCounts.felt!['felt:rus'], 2);
+      assert.equal(second.facetCounts.niva!['niva:behandling'], 1);
+    });
+
+    test('a removal that cascades past reindexServices is seen too', async () => {
+      const extra = aService(org, { name: 'Tredje', terms: ['niva:oppfolging', 'felt:rus'] });
+      await store(database.db, [], [extra]);
+      assert.equal((await searchServices(database.db, query(rus))).total, 3);
+      await database.db.deleteFrom('service').where('id', '=', extra.id).execute();
+      const after = await searchServices(database.db, query(rus));
+      assert.equal(after.total, 2);
+      assert.equal(after.facetCounts.niva!['niva:oppfolging'], undefined);
+    });
+
+    test('typo tolerance learns the words of a service added after the first search', async () => {
+      assert.equal((await searchServices(database.db, query({ text: 'klagbadet' }))).total, 0);
+      await store(database.db, [], [aService(org, { name: 'Klangbadet', description: 'Lydbad og avspenning.' })]);
+      const result = await searchServices(database.db, query({ text: 'klagbadet' }));
+      assert.deepEqual(result.hits.map((h) => h.name), ['Klangbadet']);
+      assert.ok(result.fuzzyMatches.some((f) => f.matched.some((word) => word.startsWith('klangbad'))));
+    });
+  });
+}

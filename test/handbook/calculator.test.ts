@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { calculateBusinessCase, type BusinessCaseInput } from '../../src/handbook/planner/calculator.ts';
+import { parseNorwegianNumber, readBusinessCase } from '../../src/handbook/planner/business-case-form.ts';
+
+// A 50 % position in a municipality, every number made up for the example.
+const example: BusinessCaseInput = {
+  positionPercent: 50,
+  annualSalary: 600_000,
+  employerCostPercent: 25,
+  oneTime: { instruments: 80_000, room: 40_000, other: 0 },
+  yearly: { instruments: 10_000, supervision: 15_000, room: 20_000, other: 5_000 },
+  funding: { ownBudget: 200_000, stateGrant: 150_000, other: 25_000 },
+  benefit: {
+    low: { participants: 20, dropoutReductionPoints: 5, costPerBrokenCourse: 100_000 },
+    expected: { participants: 30, dropoutReductionPoints: 10, costPerBrokenCourse: 150_000 },
+    high: { participants: 40, dropoutReductionPoints: 20, costPerBrokenCourse: 200_000 },
+  },
+};
+
+describe('business case calculator', () => {
+  test('costs: salary share, employer costs, yearly and one-time costs (worked by hand)', () => {
+    const result = calculateBusinessCase(example);
+    // salary: 600 000 × 50 % = 300 000; employer costs: 300 000 × 25 % = 75 000
+    assert.equal(result.salaryCost, 300_000);
+    assert.equal(result.employerCost, 75_000);
+    // personnel: 300 000 + 75 000 = 375 000
+    assert.equal(result.personnelCost, 375_000);
+    // other yearly: 10 000 + 15 000 + 20 000 + 5 000 = 50 000; yearly: 375 000 + 50 000 = 425 000
+    assert.equal(result.otherYearlyCost, 50_000);
+    assert.equal(result.yearlyCost, 425_000);
+    // one-time: 80 000 + 40 000 + 0 = 120 000; first year: 425 000 + 120 000 = 545 000
+    assert.equal(result.oneTimeCost, 120_000);
+    assert.equal(result.firstYearCost, 545_000);
+  });
+
+  test('financing: funding per year and the gap in a normal year and the first year', () => {
+    const result = calculateBusinessCase(example);
+    // 200 000 + 150 000 + 25 000 = 375 000
+    assert.equal(result.fundingPerYear, 375_000);
+    // 425 000 − 375 000 = 50 000 not financed each year; first year 545 000 − 375 000 = 170 000
+    assert.equal(result.yearlyGap, 50_000);
+    assert.equal(result.firstYearGap, 170_000);
+  });
+
+  test('sensitivity: low / expected / high benefit from the planner’s own assumptions', () => {
+    const [low, expected, high] = calculateBusinessCase(example).sensitivity;
+    // low: 20 × 5 % = 1 course; 1 × 100 000 = 100 000; 100 000 − 425 000 = −325 000; 425 000 / 100 000 = 4.25
+    assert.deepEqual([low!.avoidedBrokenCourses, low!.avoidedCost, low!.netPerYear, low!.breakEvenCourses], [1, 100_000, -325_000, 4.25]);
+    // expected: 30 × 10 % = 3; 3 × 150 000 = 450 000; 450 000 − 425 000 = 25 000; 425 000 / 150 000 ≈ 2.833
+    assert.ok(Math.abs(expected!.avoidedBrokenCourses - 3) < 1e-9);
+    assert.ok(Math.abs(expected!.avoidedCost - 450_000) < 1e-6);
+    assert.ok(Math.abs(expected!.netPerYear - 25_000) < 1e-6);
+    assert.ok(Math.abs(expected!.breakEvenCourses! - 2.8333333) < 1e-6);
+    // high: 40 × 20 % = 8; 8 × 200 000 = 1 600 000; 1 600 000 − 425 000 = 1 175 000
+    assert.deepEqual([high!.avoidedBrokenCourses, high!.avoidedCost, high!.netPerYear], [8, 1_600_000, 1_175_000]);
+  });
+
+  test('a scenario the planner has not filled in is left out, not guessed', () => {
+    const result = calculateBusinessCase({ ...example, benefit: { low: null, expected: example.benefit.expected, high: null } });
+    assert.deepEqual(result.sensitivity.map((s) => s.scenario), ['expected']);
+  });
+
+  test('a 20 % position with employer costs of 14.1 % (worked by hand)', () => {
+    const result = calculateBusinessCase({ ...example, positionPercent: 20, annualSalary: 550_000, employerCostPercent: 14.1, yearly: { instruments: 0, supervision: 0, room: 0, other: 0 } });
+    // 550 000 × 20 % = 110 000; 110 000 × 14.1 % = 15 510; 110 000 + 15 510 = 125 510
+    assert.equal(result.salaryCost, 110_000);
+    assert.ok(Math.abs(result.employerCost - 15_510) < 1e-6);
+    assert.ok(Math.abs(result.yearlyCost - 125_510) < 1e-6);
+  });
+});
+
+describe('business case form', () => {
+  test('numbers as Norwegians write them', () => {
+    assert.equal(parseNorwegianNumber('650 000'), 650_000);
+    assert.equal(parseNorwegianNumber('650\u00a0000'), 650_000);
+    assert.equal(parseNorwegianNumber('1.200.000'), 1_200_000);
+    assert.equal(parseNorwegianNumber('14,1'), 14.1);
+    assert.equal(parseNorwegianNumber('14.1'), 14.1);
+    assert.equal(parseNorwegianNumber(''), null);
+    assert.ok(Number.isNaN(parseNorwegianNumber('1,2,3')));
+  });
+
+  test('the typed text is kept, bad values are named, and blank cost lines count as 0', () => {
+    const read = readBusinessCase({ stillingsprosent: '50', arslonn: '600 000', arbeidsgiverprosent: '140', engang_rom: '40 000', deltakere_lav: '2,5' });
+    assert.equal(read.values.arslonn, '600 000');
+    assert.deepEqual(read.errors.arbeidsgiverprosent, { kind: 'range', min: 0, max: 100 });
+    assert.deepEqual(read.errors.deltakere_lav, { kind: 'whole' });
+    assert.equal(read.input, null, 'no calculation while a required field is wrong');
+
+    const ok = readBusinessCase({ stillingsprosent: '50', arslonn: '600 000', arbeidsgiverprosent: '25', engang_rom: '40 000' });
+    assert.deepEqual(ok.errors, {});
+    assert.equal(ok.input?.oneTime.room, 40_000);
+    assert.equal(ok.input?.oneTime.instruments, 0);
+    assert.deepEqual(ok.input?.benefit, { low: null, expected: null, high: null });
+  });
+});

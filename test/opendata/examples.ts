@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES } from './hsds-schemas.ts';
+
+export const EXAMPLES = `${FIXTURES}examples/`;
+
+/** The spec's JSON examples, by file name. */
+export const EXAMPLE_FILES = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
+
+/**
+ * The spec's examples place their location at latitude 100, longitude 101, which is not on Earth;
+ * the import refuses that. This copy of every example moves it to Oslo and changes nothing else.
+ */
+export function examplesOnEarth(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'samklang-hsds-'));
+  mkdirSync(join(dir, 'csv'));
+  for (const file of EXAMPLE_FILES) {
+    writeFileSync(join(dir, file), readFileSync(join(EXAMPLES, file), 'utf8').replace(/"latitude": 100/g, '"latitude": 59.91').replace(/"longitude": 101/g, '"longitude": 10.75'));
+  }
+  for (const file of readdirSync(join(EXAMPLES, 'csv'))) {
+    writeFileSync(join(dir, 'csv', file), readFileSync(join(EXAMPLES, 'csv', file), 'utf8').replace(',100,101,', ',59.91,10.75,'));
+  }
+  return dir;
+}
+
+/** Writes a text to a temporary file with the given name, for importing. */
+export function tempFile(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'samklang-import-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
