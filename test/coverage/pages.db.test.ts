@@ -135,6 +135,7 @@ for (const backend of backends()) {
       assert.ok($('#mangelklasse').text().length > 0);
       assert.equal($('#pluss-en-endring tbody tr').length, 4);
       assert.match($('#pluss-en-endring tbody tr').first().find('td').last().text(), /^\+/);
+      assert.equal($('section[aria-labelledby=planlegg] a').attr('href'), '/planlegger/ny?kommune=1804');
     });
 
     test('the profile of a municipality without population says so', async () => {

@@ -68,6 +68,12 @@ for (const backend of backends()) {
       assert.match((await owner.get('/planlegger')).$('main').text(), /Musikkterapi i rustjenesten/);
     });
 
+    test('a link from the coverage atlas pre-selects the municipality', async () => {
+      const page = await owner.get('/planlegger/ny?kommune=1804');
+      assert.equal(page.$('#kommune option[selected]').val(), '1804');
+      assert.equal((await owner.get('/planlegger/ny?kommune=oslo')).$('#kommune').val() ?? '', '');
+    });
+
     test('creating a plan with errors keeps every value and names each problem beside its field', async () => {
       await owner.get('/planlegger/ny');
       const page = await owner.post('/planlegger/ny', { ...NEW_PLAN, tittel: '   ', kommune: '9999', niva: '' });

@@ -134,6 +134,11 @@ export function MunicipalityPage({ data }: { data: ProfileData }) {
         <Paragraph id="mangel-etter">{p.ownShortage}: {c.shortage[plus.ownShortage.before]} → {c.shortage[plus.ownShortage.after]}</Paragraph>
         <Paragraph>{p.otherMunicipalities(plus.othersImproved)}</Paragraph>
       </section>
+      <section aria-labelledby="planlegg">
+        <Heading level={2} data-size="sm" id="planlegg">{p.plannerHeading}</Heading>
+        <Paragraph>{p.plannerIntro}</Paragraph>
+        <Paragraph><Link href={`${paths.handbook.planner.create}?kommune=${data.number}`}>{p.plannerLink(data.name)}</Link></Paragraph>
+      </section>
       <MethodSection facts={data.facts} />
     </Layout>
   );

@@ -49,7 +49,10 @@ export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   const municipalities = () => listMunicipalities(db);
   app.get(p.create, async (request, reply) => {
-    const values: NewPlanValues = { tittel: '', virksomhet: '', tjenestested: '', kommune: '', niva: '' };
+    // a link from the coverage atlas may name the municipality; anything else is ignored
+    const wanted = (request.query as { kommune?: unknown }).kommune;
+    const kommune = typeof wanted === 'string' && /^[0-9]{4}$/.test(wanted) ? wanted : '';
+    const values: NewPlanValues = { tittel: '', virksomhet: '', tjenestested: '', kommune, niva: '' };
     return sendPage(reply, NewPlanPage({ values, errors: {}, municipalities: await municipalities(), csrfToken: request.csrfToken }));
   });
 
