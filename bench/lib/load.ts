@@ -10,6 +10,8 @@ export interface LoadResult {
   requests: number;
   /** non-2xx responses plus connection errors and timeouts: any makes the line invalid */
   failures: number;
+  /** what failed, e.g. "12 timeouts (10 s), 3 × HTTP 500" */
+  failureDetail: string;
 }
 
 /** The value below which the given share of sorted values lie (nearest rank). */
@@ -18,10 +20,12 @@ export function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
 }
 
+const TIMEOUT_SECONDS = 10;
+
 export async function runLoad(url: string, options: { connections: number; seconds: number }): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: options.connections, duration: options.seconds, timeout: 10 },
+    const instance = autocannon({ url, connections: options.connections, duration: options.seconds, timeout: TIMEOUT_SECONDS },
       (error, done) => (error ? reject(error) : resolve(done)));
     // autocannon's own summary has p97.5 but no p95, so keep each response time
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
@@ -34,5 +38,10 @@ export async function runLoad(url: string, options: { connections: number; secon
     requestsPerSecond: result['2xx'] / result.duration,
     requests: result['2xx'],
     failures: result.non2xx + result.errors + result.timeouts,
+    failureDetail: [
+      result.timeouts ? `${result.timeouts} timeouts (${TIMEOUT_SECONDS} s)` : '',
+      result.errors > result.timeouts ? `${result.errors - result.timeouts} connection errors` : '',
+      ...Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, stat]) => `${stat.count ?? 0} × HTTP ${code}`),
+    ].filter(Boolean).join(', '),
   };
 }

@@ -54,8 +54,10 @@ export interface SearchResult {
 const EARTH_RADIUS_KM = 6371.0088;
 const FACET_IDS = [...FACETS.map((f) => f.id), LANGUAGE_FACET];
 
+type Point = { lat: number; lon: number };
+
 /** Great-circle distance (haversine) from a fixed point to the row's lat/lon, in SQL. */
-function distanceSql(place: Place): RawBuilder<number> {
+function distanceSql(place: Point): RawBuilder<number> {
   return sql<number>`(2 * ${EARTH_RADIUS_KM}::float8 * asin(sqrt(
     power(sin(radians(lat - ${place.lat}::float8) / 2), 2)
     + cos(radians(${place.lat}::float8)) * cos(radians(lat)) * power(sin(radians(lon - ${place.lon}::float8) / 2), 2))))`;
@@ -117,40 +119,75 @@ function cached<T>(db: Db, version: bigint, key: string, compute: () => Promise<
   return entry;
 }
 
-/** A statement's result, cached under its SQL and parameters. */
-function cachedResult<R, T>(db: Db, version: bigint, statement: RawBuilder<R>, map: (rows: R[]) => T): Promise<T> {
-  const compiled = statement.compile(db);
-  return cached(db, version, `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`, async () => map((await statement.execute(db)).rows));
+/**
+ * What a hit must match, as plain values: the SQL conditions are made from these alone, so they
+ * are also the key of what is cached (no SQL is built for a cache hit).
+ */
+interface Criteria {
+  tsquery: string | null;
+  /** the selected facets (in FACET_IDS order) with their keys: OR within, AND across */
+  facets: [string, string[]][];
+  age: number | null;
+  radius: { lat: number; lon: number; km: number } | null;
+  /** entries confirmed before this date (YYYY-MM-DD) are hidden */
+  hiddenBefore: string;
+}
+
+function criteriaOf(query: SearchQuery, tsquery: string | null, hiddenBefore: string): Criteria {
+  const place = query.place;
+  return {
+    tsquery,
+    facets: FACET_IDS.filter((id) => (query.filters[id]?.length ?? 0) > 0).map((id) => [id, query.filters[id]!]),
+    age: query.age,
+    radius: place && query.radiusKm !== null ? { lat: place.lat, lon: place.lon, km: query.radiusKm } : null,
+    hiddenBefore,
+  };
 }
 
 type Condition = RawBuilder<unknown>;
 const and = (conditions: Condition[]): Condition => (conditions.length ? sql`(${sql.join(conditions, sql` and `)})` : sql`true`);
 const or = (conditions: Condition[]): Condition => (conditions.length ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`);
 
+/**
+ * Everything a hit must match. `indexed` writes the facet and radius tests as index operators;
+ * otherwise they are written to be checked row by row, for queries that a place or municipality
+ * index drives: there the planner overrates the terms index (common terms have long posting lists)
+ * and, having no statistics for a GiST box, takes the box for nearly empty.
+ */
+function matching(criteria: Criteria, indexed: boolean): Condition[] {
+  return [...baseConditions(criteria, indexed), ...criteria.facets.map(([, keys]) => facetCondition(keys, indexed))];
+}
+
 /** Everything a hit must match apart from the facet filters. */
-function baseConditions(query: SearchQuery, tsquery: string | null): Condition[] {
+function baseConditions(criteria: Criteria, indexed: boolean): Condition[] {
   // entries nobody has confirmed for too long leave the finder until they are confirmed
-  const where: Condition[] = [sql`(confirmed_on is null or confirmed_on >= ${(query.freshness ?? freshnessCutoffs()).hidden}::date)`];
-  if (tsquery) where.push(sql`document @@ to_tsquery('simple', ${tsquery})`);
-  if (query.age !== null) {
-    where.push(sql`(minimum_age is null or minimum_age <= ${query.age}) and (maximum_age is null or maximum_age >= ${query.age})`);
+  const where: Condition[] = [sql`(confirmed_on is null or confirmed_on >= ${criteria.hiddenBefore}::date)`];
+  if (criteria.tsquery) where.push(sql`document @@ to_tsquery('simple', ${criteria.tsquery})`);
+  if (criteria.age !== null) {
+    where.push(sql`(minimum_age is null or minimum_age <= ${criteria.age}) and (maximum_age is null or maximum_age >= ${criteria.age})`);
   }
-  if (query.place && query.radiusKm !== null) {
-    // the indexed bounding box first, so the exact distance is computed for nearby rows only
-    where.push(sql`(is_digital or (${withinBox(query.place, sql`${query.radiusKm}::float8`)} and ${distanceSql(query.place)} <= ${query.radiusKm}))`);
+  const radius = criteria.radius;
+  if (radius) {
+    // the bounding box first, so the exact distance is computed for nearby rows only
+    where.push(sql`(is_digital or (${withinBox(radius, sql`${radius.km}::float8`, indexed)} and ${distanceSql(radius)} <= ${radius.km}))`);
   }
   return where;
 }
 
-/** A box around the place holding every point within km (its east-west reach taken at the latitude nearest a pole). */
-function withinBox(place: Place, km: RawBuilder<number>): Condition {
+/** A box around the point holding every point within km (its east-west reach taken at the latitude nearest a pole). */
+function withinBox(point: Point, km: RawBuilder<number>, indexed: boolean): Condition {
   const dLat = sql`(${km} / 111.0)`;
-  const dLon = sql`(${km} / (111.0 * cos(radians(least(89.9, abs(${place.lat}::float8) + ${dLat})))))`;
-  return sql`point(lon, lat) <@ box(point(${place.lon}::float8 - ${dLon}, ${place.lat}::float8 - ${dLat}), point(${place.lon}::float8 + ${dLon}, ${place.lat}::float8 + ${dLat}))`;
+  const dLon = sql`(${km} / (111.0 * cos(radians(least(89.9, abs(${point.lat}::float8) + ${dLat})))))`;
+  const [west, east] = [sql`${point.lon}::float8 - ${dLon}`, sql`${point.lon}::float8 + ${dLon}`];
+  const [south, north] = [sql`${point.lat}::float8 - ${dLat}`, sql`${point.lat}::float8 + ${dLat}`];
+  return indexed
+    ? sql`point(lon, lat) <@ box(point(${west}, ${south}), point(${east}, ${north}))`
+    : sql`lat between ${south} and ${north} and lon between ${west} and ${east}`;
 }
 
-const selectedFacets = (query: SearchQuery) => FACET_IDS.filter((id) => (query.filters[id]?.length ?? 0) > 0);
-const facetCondition = (query: SearchQuery, id: string): Condition => sql`terms && ${query.filters[id]}::text[]`;
+// arrayoverlap is the function behind &&: the same test, which no index takes
+const facetCondition = (keys: string[], indexed: boolean): Condition =>
+  indexed ? sql`terms && ${keys}::text[]` : sql`arrayoverlap(terms, ${keys}::text[])`;
 const inPlaceSql = (place: Place | null): Condition =>
   place?.municipalityNumber ? sql`municipality_numbers @> array[${place.municipalityNumber}]::text[]` : sql`false`;
 
@@ -166,20 +203,20 @@ interface Counts {
  * one are read once, and each count keeps the rows it needs (a facet's own counts ignore its own
  * selection).
  */
-function countsQuery(query: SearchQuery, tsquery: string | null) {
-  const selected = selectedFacets(query);
+function countsQuery(criteria: Criteria) {
+  const selected = criteria.facets;
   const flag = (i: number) => sql.ref(`f${i}`);
   const others = (skip: number) => selected.map((_, i) => i).filter((i) => i !== skip);
   const allBut = (skip: number) => and(others(skip).map(flag));
   const everything = allBut(-1);
   // rows some count needs: those matching every selected facet but at most one
-  const needed = selected.length < 2 ? [] : [or(selected.map((_, skip) => and(others(skip).map((i) => facetCondition(query, selected[i]!)))))];
+  const needed = selected.length < 2 ? [] : [or(selected.map((_, skip) => and(others(skip).map((i) => facetCondition(selected[i]![1], true)))))];
   return sql<{ total: number; without_point: number; keys: [string, ...number[]][] }>`
     with matching as materialized (
       select terms, lat is null as without_point
-        ${sql.join(selected.map((id, i) => sql`, ${facetCondition(query, id)} as ${flag(i)}`), sql``)}
+        ${sql.join(selected.map(([, keys], i) => sql`, ${facetCondition(keys, true)} as ${flag(i)}`), sql``)}
       from service_search
-      where ${and([...baseConditions(query, tsquery), ...needed])}
+      where ${and([...baseConditions(criteria, true), ...needed])}
     )
     select
       (select count(*) from matching where ${everything}) as total,
@@ -190,10 +227,10 @@ function countsQuery(query: SearchQuery, tsquery: string | null) {
           from matching, unnest(terms) as key group by key) k), '[]') as keys`;
 }
 
-function countMatches(db: Db, version: bigint, query: SearchQuery, tsquery: string | null): Promise<Counts> {
-  return cachedResult(db, version, countsQuery(query, tsquery), ([first]) => {
-    const row = first!;
-    const selected = selectedFacets(query);
+function countMatches(db: Db, version: bigint, criteria: Criteria): Promise<Counts> {
+  return cached(db, version, `counts\u0000${JSON.stringify(criteria)}`, async () => {
+    const row = (await countsQuery(criteria).execute(db)).rows[0]!;
+    const selected = criteria.facets.map(([id]) => id);
     const facetCounts: Record<string, Record<string, number>> = {};
     for (const id of FACET_IDS) {
       // each entry is [key, n, n0, n1, …]: n for a facet without a selection, else its own count
@@ -212,28 +249,33 @@ interface HitRow {
   lat: number | null; lon: number | null; distance_km: number | null; in_municipality: boolean;
 }
 
-function hitColumns(query: SearchQuery) {
-  const place = query.place;
+function hitColumns(place: Place | null, staleBefore: string) {
   const distance = place ? sql<number | null>`case when lat is null then null else ${distanceSql(place)} end` : sql<null>`null::float8`;
   const inMunicipality = place?.municipalityNumber ? sql<boolean>`${place.municipalityNumber} = any(municipality_numbers)` : sql<boolean>`false`;
-  const stale = sql<boolean>`coalesce(confirmed_on < ${(query.freshness ?? freshnessCutoffs()).stale}::date, false)`;
-  const columns = sql`service_id, name, organization_name, status, terms, municipality_numbers, is_digital, is_demo,
-    assured_date, ${stale} as stale, lat, lon, ${distance} as distance_km, ${inMunicipality} as in_municipality`;
-  return { columns, distance, inMunicipality, stale };
+  const stale = sql<boolean>`coalesce(confirmed_on < ${staleBefore}::date, false)`;
+  // arrays as JSON: the driver's JSON.parse is several times cheaper than its text-array parser
+  const columns = sql`service_id, name, organization_name, status, to_json(terms) as terms, to_json(municipality_numbers) as municipality_numbers,
+    is_digital, is_demo, assured_date, ${stale} as stale, lat, lon, ${distance} as distance_km, ${inMunicipality} as in_municipality`;
+  return { columns, stale };
 }
 
 /** Hits [from, to) of the rows matching where, nearest the place first (ties by name). */
-async function nearest(db: Db, query: SearchQuery, place: Place, where: Condition[], from: number, to: number): Promise<HitRow[]> {
-  const { columns } = hitColumns(query);
-  // The first `to` rows by degree distance (a GiST scan) lie within some great-circle distance;
-  // every row as near as the farthest of them is then read and ordered exactly.
+async function nearest(db: Db, columns: Condition, place: Place, where: Condition[], from: number, to: number): Promise<HitRow[]> {
+  const km = distanceSql(place);
+  const degrees = sql`point(lon, lat) <-> point(${place.lon}::float8, ${place.lat}::float8)`;
+  // Any `to` matching rows lie within the distance of the farthest of them, so every row that
+  // near is read and ordered exactly. The rows come from the points nearest in degrees (a GiST
+  // scan): first from a fixed number of nearest points, else the nearest matching ones.
   return (await sql<HitRow>`
-    with sample as (
-      select ${distanceSql(place)} as km from service_search where ${and(where)}
-      order by point(lon, lat) <-> point(${place.lon}::float8, ${place.lat}::float8) limit ${to}
-    ), reach as (select max(km) as km from sample)
-    select ${columns} from service_search
-    where ${and(where)} and ${withinBox(place, sql`(select km from reach)`)} and ${distanceSql(place)} <= (select km from reach)
+    with near as materialized (
+      select * from service_search where lat is not null order by ${degrees} limit ${Math.max(200, 10 * to)}
+    ), reach as materialized (
+      select coalesce(
+        (select max(km) from (select ${km} as km from near where ${and(where)} limit ${to}) s having count(*) = ${to}),
+        (select max(km) from (select ${km} as km from service_search where ${and(where)} order by ${degrees} limit ${to}) s)) as km
+    )
+    select ${columns} from service_search, reach
+    where ${and(where)} and ${withinBox(place, sql`reach.km`, true)} and ${km} <= reach.km
     order by distance_km, name, service_id limit ${to - from} offset ${from}`.execute(db)).rows;
 }
 
@@ -241,16 +283,17 @@ async function nearest(db: Db, query: SearchQuery, place: Place, where: Conditio
  * "Nearest first" in three parts, each read with an index: points in the place's municipality,
  * other points, then offers without a point (digital). Only the parts the page overlaps are read.
  */
-async function nearestFirst(db: Db, version: bigint, query: SearchQuery, place: Place, where: Condition[], counts: Counts): Promise<HitRow[]> {
+async function nearestFirst(db: Db, version: bigint, query: SearchQuery, place: Place, criteria: Criteria, columns: Condition, counts: Counts): Promise<HitRow[]> {
   const offset = (query.page - 1) * query.perPage;
   const inPlace = inPlaceSql(place);
-  const { columns } = hitColumns(query);
+  const where = matching(criteria, false);
   // counted apart from the facet counts, so those are shared by searches from every place
-  const inPlaceCount = !place.municipalityNumber ? 0 : await cachedResult(db, version,
-    sql<{ n: number }>`select count(*) as n from service_search where ${and([...where, sql`lat is not null`, inPlace])}`, ([row]) => row!.n);
+  const inPlaceCount = !place.municipalityNumber ? 0 : await cached(db, version, `in-place\u0000${place.municipalityNumber}\u0000${JSON.stringify(criteria)}`,
+    async () => (await sql<{ n: number }>`select count(*) as n from service_search
+      where ${and([...matching(criteria, true), sql`lat is not null`, inPlace])}`.execute(db)).rows[0]!.n);
   const parts: { size: number; read: (from: number, to: number) => Promise<HitRow[]> }[] = [
-    { size: inPlaceCount, read: (from, to) => nearest(db, query, place, [...where, sql`lat is not null`, inPlace], from, to) },
-    { size: counts.total - inPlaceCount - counts.withoutPoint, read: (from, to) => nearest(db, query, place, [...where, sql`lat is not null`, sql`not ${inPlace}`], from, to) },
+    { size: inPlaceCount, read: (from, to) => nearest(db, columns, place, [...where, sql`lat is not null`, inPlace], from, to) },
+    { size: counts.total - inPlaceCount - counts.withoutPoint, read: (from, to) => nearest(db, columns, place, [...where, sql`lat is not null`, sql`not ${inPlace}`], from, to) },
     {
       size: counts.withoutPoint,
       read: async (from, to) => (await sql<HitRow>`select ${columns} from service_search where ${and([...where, sql`lat is null`])}
@@ -271,22 +314,22 @@ async function nearestFirst(db: Db, version: bigint, query: SearchQuery, place: 
 export async function searchServices(db: Db, query: SearchQuery): Promise<SearchResult> {
   const version = await dataVersion(db);
   const text = query.text.trim() === '' ? null : await cached(db, version, `text\u0000${query.text}`, () => textQuery(db, query.text));
-  const tsquery = text?.widened ?? null;
-  const where = [...baseConditions(query, tsquery), ...selectedFacets(query).map((id) => facetCondition(query, id))];
+  const cutoffs = query.freshness ?? freshnessCutoffs();
+  const criteria = criteriaOf(query, text?.widened ?? null, cutoffs.hidden);
+  const { columns, stale } = hitColumns(query.place, cutoffs.stale);
   const place = query.place;
-  const counting = countMatches(db, version, query, tsquery);
+  const counting = countMatches(db, version, criteria);
 
   let rows: HitRow[];
   if (query.sort === 'distance' && place) {
-    rows = await nearestFirst(db, version, query, place, where, await counting);
+    rows = await nearestFirst(db, version, query, place, criteria, columns, await counting);
   } else {
-    const { columns, stale } = hitColumns(query);
     // a stale entry counts half as relevant; without search words, fresh entries come first
     const rank = text
       ? sql`(ts_rank(document, to_tsquery('simple', ${text.widened})) + ts_rank(document, to_tsquery('simple', ${text.exact}))) * (case when ${stale} then 0.5 else 1 end) desc,`
       : sql`${stale},`;
     const order = query.sort === 'name' ? sql`name, service_id` : sql`${rank} ${place ? sql`(lat is null), distance_km,` : sql``} name, service_id`;
-    rows = (await sql<HitRow>`select ${columns} from service_search where ${and(where)}
+    rows = (await sql<HitRow>`select ${columns} from service_search where ${and(matching(criteria, true))}
       order by ${order} limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db)).rows;
   }
   const counts = await counting;
