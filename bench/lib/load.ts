@@ -37,7 +37,8 @@ export async function runLoad(url: string, options: { connections: number; secon
     p99: percentile(latencies, 0.99),
     requestsPerSecond: result['2xx'] / result.duration,
     requests: result['2xx'],
-    failures: result.non2xx + result.errors + result.timeouts,
+    // autocannon counts timeouts among errors
+    failures: result.non2xx + result.errors,
     failureDetail: [
       result.timeouts ? `${result.timeouts} timeouts (${TIMEOUT_SECONDS} s)` : '',
       result.errors > result.timeouts ? `${result.errors - result.timeouts} connection errors` : '',
