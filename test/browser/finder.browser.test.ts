@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/platform/db/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { testApp, listenOnLoopback } from '../helpers/app.ts';
 import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
 
@@ -28,9 +28,7 @@ describe('finder in Chromium', { skip: browserSkip }, () => {
     database = await freshDatabase('pglite');
     await store(database.db, [org], [bodo, dps, oslo]);
     app = await testApp(database.db);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenOnLoopback(app);
     browser = await launchBrowser();
   });
   after(async () => {

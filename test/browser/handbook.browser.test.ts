@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/platform/db/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { testApp, listenOnLoopback } from '../helpers/app.ts';
 import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
@@ -26,9 +26,7 @@ describe('handbook and planner in Chromium', { skip: browserSkip }, () => {
     for (const email of ['planlegger-av@example.no', 'planlegger-pa@example.no']) await anAccount(database.db, { email });
     await anAccount(database.db, { email: 'admin@example.no', name: 'Ada Admin', admin: true });
     app = await testApp(database.db, { JOB_WORKER: 'off' });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenOnLoopback(app);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -14,3 +14,11 @@ export async function getPage(app: FastifyInstance, url: string): Promise<{ stat
   const response = await app.inject({ method: 'GET', url });
   return { status: response.statusCode, $: load(response.body), body: response.body };
 }
+
+/** Starts the app on a free loopback port (for a real browser) and returns its base URL. */
+export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('the app has no TCP address');
+  return `http://127.0.0.1:${address.port}`;
+}

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/platform/db/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { testApp, listenOnLoopback } from '../helpers/app.ts';
 import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
 
 describe('open-data page in Chromium', { skip: browserSkip }, () => {
@@ -16,9 +16,7 @@ describe('open-data page in Chromium', { skip: browserSkip }, () => {
   before(async () => {
     database = await freshDatabase('pglite');
     app = await testApp(database.db);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenOnLoopback(app);
     browser = await launchBrowser();
   });
   after(async () => {
