@@ -1,4 +1,4 @@
-// npm run bench:import [-- --services N] [--ndjson FILE]: imports N services (default 100,000) from HSDS ndjson
+// npm run bench:import [-- --services N] [--ndjson FILE] [--skip-pglite]: imports N services (default 100,000) from HSDS ndjson
 // into PGlite and PostgreSQL and times it beside PostgreSQL's own COPY of the same rows (the
 // ceiling). Writes its own section of BENCHMARKS.md, leaving other sections alone. A benchmark,
 // not a test: no pass/fail.
@@ -94,13 +94,18 @@ async function main() {
     await writeNdjson(file, 'url' in cluster ? await createDatabase(cluster.url, 'bench_source') : await openPGlite());
   }
   const megabytes = statSync(file).size / 1e6;
-  log(`${megabytes.toFixed(0)} MB; importing into PGlite…`);
-  const pglite = await openPGlite();
-  await prepareDatabase(pglite.db, { demoData: false });
-  const embedded = await importTwice(pglite.db, file);
-  await pglite.close();
-  log(`PGlite: ${seconds(embedded.first)} s; importing into PostgreSQL…`);
-  const rows: string[] = [`| PGlite (embedded) | ${seconds(embedded.first)} | ${rate(embedded.first)} | ${seconds(embedded.again)} | – |`];
+  const rows: string[] = [];
+  let embedded = { unchanged: true };
+  if (!process.argv.includes('--skip-pglite')) {
+    log(`${megabytes.toFixed(0)} MB; importing into PGlite…`);
+    const pglite = await openPGlite();
+    await prepareDatabase(pglite.db, { demoData: false });
+    const measured = await importTwice(pglite.db, file);
+    await pglite.close();
+    embedded = measured;
+    rows.push(`| PGlite (embedded) | ${seconds(measured.first)} | ${rate(measured.first)} | ${seconds(measured.again)} | – |`);
+  } else rows.push('| PGlite (embedded) | not run (--skip-pglite) | | | |');
+  log('importing into PostgreSQL…');
   let note = '';
   if ('url' in cluster) {
     const postgres = await createDatabase(cluster.url, 'bench_target');

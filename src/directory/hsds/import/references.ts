@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/index.ts';
 import { OPTIONAL_REFERENCES, REQUIRED_REFERENCES } from './columns.ts';
-import { TABLES, type Dataset, type TableName } from './dataset.ts';
+import { TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts';
 
 const CHUNK = 5000;
 
@@ -88,16 +88,20 @@ async function checkMunicipalities(db: Db, dataset: Dataset): Promise<void> {
   }
 }
 
-/** Natural keys our tables keep unique, checked against the file and the directory together. */
-const UNIQUE: [TableName, string[]][] = [
-  ['organization_identifier', ['identifier_type', 'identifier']],
-  ['service_at_location', ['service_id', 'location_id']],
-  ['attribute', ['link_entity', 'link_id', 'taxonomy_term_id']],
-  ['taxonomy_term', ['taxonomy_id', 'code']],
+/**
+ * Natural keys our tables keep unique, checked against the file and the directory together. Each
+ * finds the directory's rows for a batch of the file's rows through an index of the key.
+ */
+const UNIQUE: [TableName, string[], (rows: FlatRow[]) => RawBuilder<boolean>][] = [
+  ['organization_identifier', ['identifier_type', 'identifier'], (rows) => sql<boolean>`identifier_type = any(${values(rows, 'identifier_type')}::text[]) and identifier = any(${values(rows, 'identifier')}::text[])`],
+  ['service_at_location', ['service_id', 'location_id'], (rows) => sql<boolean>`service_id = any(${values(rows, 'service_id')}::uuid[])`],
+  ['attribute', ['link_entity', 'link_id', 'taxonomy_term_id'], (rows) => sql<boolean>`link_entity = any(${values(rows, 'link_entity')}::text[]) and link_id = any(${values(rows, 'link_id')}::uuid[])`],
+  ['taxonomy_term', ['taxonomy_id', 'code'], (rows) => sql<boolean>`taxonomy_id = any(${values(rows, 'taxonomy_id')}::uuid[])`],
 ];
+const values = (rows: FlatRow[], column: string) => [...new Set(rows.map((row) => String(row[column])))];
 
 async function checkUnique(db: Db, dataset: Dataset): Promise<void> {
-  for (const [table, columns] of UNIQUE) {
+  for (const [table, columns, lookup] of UNIQUE) {
     const owners = new Map<string, string>();
     const rows = dataset.rows(table).filter(([, e]) => columns.every((c) => e.row[c] !== null && e.row[c] !== undefined));
     for (const [id, entry] of rows) {
@@ -107,10 +111,9 @@ async function checkUnique(db: Db, dataset: Dataset): Promise<void> {
       owners.set(key, id);
     }
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      const values = [...new Set(chunk.map(([, e]) => String(e.row[columns[0]!])))];
+      const chunk = rows.slice(i, i + CHUNK).map(([, e]) => e.row);
       const { rows: existing } = await sql<Record<string, unknown>>`select id, ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}
-        where ${sql.ref(columns[0]!)}::text = any(${values}::text[])`.execute(db);
+        where ${lookup(chunk)}`.execute(db);
       for (const found of existing) {
         const key = columns.map((c) => String(found[c])).join('\u0000');
         const owner = owners.get(key);
