@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import { formatDate } from '../platform/i18n/nb.ts';
@@ -35,7 +35,9 @@ export function cutoff(today: string, months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export const osloToday = (now = new Date()): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+// made once: building a DateTimeFormat costs far more than using it, and search calls this per request
+const OSLO_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+export const osloToday = (now = new Date()): string => OSLO_DAY.format(now);
 
 export function freshnessOf(confirmedOn: string | null, settings = current, today = osloToday()): Freshness {
   if (!confirmedOn) return 'stale';
@@ -47,6 +49,17 @@ export function freshnessOf(confirmedOn: string | null, settings = current, toda
 /** SQL cut-off dates for search: before `stale` an entry is marked and ranked lower, before `hidden` it is not shown. */
 export function freshnessCutoffs(settings = current, today = osloToday()): { stale: string; hidden: string } {
   return { stale: cutoff(today, settings.staleMonths), hidden: cutoff(today, settings.hiddenMonths) };
+}
+
+/**
+ * "Publicly visible" in SQL, for a service table aliased `alias`: confirmed (assured_date, else the
+ * day it was made) on or after freshnessCutoffs().hidden, the cut-off the finder applies to
+ * service_search.confirmed_on. Every open-data export (HSDS, FHIR) leaves the rest out, as the
+ * finder and the service page do, until an editor confirms them.
+ */
+export function publiclyVisible(alias: string, settings = current, today = osloToday()): RawBuilder<boolean> {
+  const confirmedOn = sql`coalesce(${sql.ref(`${alias}.assured_date`)}, (${sql.ref(`${alias}.created_at`)} at time zone 'Europe/Oslo')::date)`;
+  return sql<boolean>`(${confirmedOn} >= ${freshnessCutoffs(settings, today).hidden}::date)`;
 }
 
 const REMINDER = {

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { paths } from '../../platform/paths.ts';
+import { locationShownTo } from '../hsds/filters.ts';
 import { loadGraph } from '../hsds/graph.ts';
 import { baseUrl } from '../hsds/routes.ts';
 import { IdParams } from '../hsds/params.ts';
@@ -21,19 +23,19 @@ function outcome(reply: FastifyReply, status: number, code: string, diagnostics:
   return send(reply, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics, ...(expression ? { expression: [expression] } : {}) }] }, status);
 }
 
-/** The resources of one type for a batch of ids, in the ids' order. */
+/** The resources of one type for a batch of ids, in the ids' order; one the public does not see (see Audience) is left out. */
 async function resources(db: Db, type: ResourceType, ids: string[]): Promise<Resource[]> {
   if (ids.length === 0) return [];
   if (type === 'HealthcareService') {
-    const graph = await loadGraph(db, { serviceIds: ids });
+    const graph = await loadGraph(db, { audience: 'public', serviceIds: ids });
     const byId = new Map(graph.services.map((s) => [s.id, healthcareServiceResource(s, graph)]));
     return ids.map((id) => byId.get(id)).filter((r): r is Resource => r !== undefined);
   }
   if (type === 'Organization') {
-    const graph = await loadGraph(db, { organizationIds: ids });
+    const graph = await loadGraph(db, { audience: 'public', organizationIds: ids });
     return ids.map((id) => graph.organizations.get(id)).filter((o) => o !== undefined).map((o) => organizationResource(o, graph));
   }
-  const locations = await db.selectFrom('location').selectAll().where('id', 'in', ids).execute();
+  const locations = await db.selectFrom('location as l').selectAll().where('id', 'in', ids).where(locationShownTo('public', sql`l.id`)).execute();
   const [addresses, phones, municipalities] = await Promise.all([
     db.selectFrom('address').selectAll().where('location_id', 'in', ids).execute(),
     db.selectFrom('phone').selectAll().where('location_id', 'in', ids).execute(),

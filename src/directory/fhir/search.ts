@@ -1,7 +1,7 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
-import { allOf, containing, serviceConditions } from '../hsds/filters.ts';
+import { allOf, containing, locationShownTo, serviceConditions, serviceShownTo } from '../hsds/filters.ts';
 import { OneOf } from '../params.ts';
 import { TERM_BY_KEY } from '../taxonomy.ts';
 import { termKeysForToken } from './codes.ts';
@@ -73,6 +73,8 @@ function conditions(type: ResourceType, p: SearchParams): { table: string; where
   if (typeof p._id === 'string') where.push(sql<boolean>`s.id = any(${ids('_id', p._id)}::uuid[])`);
   where.push(...nameConditions(p, sql`s.name`));
   if (type === 'HealthcareService') {
+    // the finder's freshness rule, as in HSDS (see Audience)
+    where.push(serviceShownTo('public', 's'));
     if (p.active !== undefined) where.push(p.active ? sql<boolean>`s.status in ('active', 'temporarily closed')` : sql<boolean>`s.status not in ('active', 'temporarily closed')`);
     if (typeof p.organization === 'string') where.push(sql<boolean>`s.organization_id = any(${ids('organization', p.organization, 'Organization')}::uuid[])`);
     if (typeof p.location === 'string') {
@@ -87,6 +89,7 @@ function conditions(type: ResourceType, p: SearchParams): { table: string; where
     return { table: 'service', where };
   }
   if (type === 'Location') {
+    where.push(locationShownTo('public', sql`s.id`));
     if (typeof p.organization === 'string') where.push(sql<boolean>`s.organization_id = any(${ids('organization', p.organization, 'Organization')}::uuid[])`);
     if (typeof p['address-postalcode'] === 'string') {
       where.push(sql<boolean>`not s.is_confidential and exists (select 1 from address a where a.location_id = s.id and a.postal_code like ${`${p['address-postalcode'].replace(/[\\%_]/g, '')}%`})`);

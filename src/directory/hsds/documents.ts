@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/index.ts';
+import { serviceShownTo, type Audience } from './filters.ts';
 import { loadGraph, loadTerms } from './graph.ts';
 import {
   locationListObject, organizationListObject, organizationObject, serviceAtLocationObject, serviceListObject, serviceObject,
@@ -15,26 +16,27 @@ const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
 
 export type ServiceForm = 'minimal' | 'list' | 'full';
 
-export async function serviceDocuments(db: Db, ids: string[], form: ServiceForm): Promise<Json[]> {
+/** Services by id; one not shown to the audience is left out. Without an audience (bench:import, tests): everything. */
+export async function serviceDocuments(db: Db, ids: string[], form: ServiceForm, audience: Audience = 'everything'): Promise<Json[]> {
   if (ids.length === 0) return [];
   if (form === 'minimal') {
-    const rows = await db.selectFrom('service').select(['id', 'last_modified']).where('id', 'in', ids).execute();
+    const rows = await db.selectFrom('service as s').select(['id', 'last_modified']).where('id', 'in', ids).where(serviceShownTo(audience, 's')).execute();
     return inOrder(ids, rows).map((row) => ({ id: row.id, last_modified: row.last_modified.toISOString() }));
   }
-  const graph = await loadGraph(db, { serviceIds: ids });
+  const graph = await loadGraph(db, { audience, serviceIds: ids });
   return inOrder(ids, graph.services).map((row) => form === 'full'
     ? serviceObject(row, graph, { withOrganization: true, withLocations: true })
     : serviceListObject(row, graph));
 }
 
-export async function organizationDocuments(db: Db, ids: string[], form: 'list' | 'full' | 'full_service'): Promise<Json[]> {
+export async function organizationDocuments(db: Db, ids: string[], form: 'list' | 'full' | 'full_service', audience: Audience): Promise<Json[]> {
   if (ids.length === 0) return [];
   if (form === 'list') {
     const rows = await db.selectFrom('organization').selectAll().where('id', 'in', ids).execute();
     return inOrder(ids, rows).map(organizationListObject);
   }
   const services = await db.selectFrom('service').select(['id', 'organization_id']).where('organization_id', 'in', ids).orderBy('name').orderBy('id').execute();
-  const graph = await loadGraph(db, { serviceIds: services.map((s) => s.id), organizationIds: ids });
+  const graph = await loadGraph(db, { audience, serviceIds: services.map((s) => s.id), organizationIds: ids });
   return inOrder(ids, [...graph.organizations.values()]).map((organization) => {
     const own = graph.services.filter((s) => s.organization_id === organization.id);
     const nested = form === 'full_service'
@@ -47,10 +49,11 @@ export async function organizationDocuments(db: Db, ids: string[], form: 'list' 
   });
 }
 
-export async function serviceAtLocationDocuments(db: Db, ids: string[], form: 'list' | 'full'): Promise<Json[]> {
+/** service_at_locations by id; one whose service is not shown to the audience is left out with it. */
+export async function serviceAtLocationDocuments(db: Db, ids: string[], form: 'list' | 'full', audience: Audience): Promise<Json[]> {
   if (ids.length === 0) return [];
   const links = await db.selectFrom('service_at_location').select(['id', 'service_id']).where('id', 'in', ids).execute();
-  const graph = await loadGraph(db, { serviceIds: [...new Set(links.map((l) => l.service_id))] });
+  const graph = await loadGraph(db, { audience, serviceIds: [...new Set(links.map((l) => l.service_id))] });
   const services = new Map(graph.services.map((s) => [s.id, s]));
   return inOrder(ids, graph.serviceAtLocations).map((sal) => {
     const service = services.get(sal.service_id)!;

@@ -1,8 +1,35 @@
 import { sql, type RawBuilder } from 'kysely';
+import { publiclyVisible } from '../freshness.ts';
 import { DATA_TAXONOMY, DATA_TERM_BY_ID } from './profile.ts';
+
+/**
+ * Who a document is built for. 'public' (every HSDS and FHIR route) follows the finder's rule:
+ * services nobody has confirmed for hiddenMonths are left out (404 by id, absent from lists, counts
+ * and nested documents) until confirmed, whatever their status. Organisations stay: they are not
+ * offers, carry no confirmation date, and one may have no offers at all. A location goes when
+ * every service at it is hidden (it is here only as the place those offers are given, so it is no
+ * better confirmed than they are); one without services stays with its organisation.
+ * 'everything' is the whole directory, for copies that are not published (the import's round
+ * trip, bench:import).
+ */
+export type Audience = 'public' | 'everything';
+
+/** SQL: a service aliased `alias` is shown to the audience. */
+export const serviceShownTo = (audience: Audience, alias: string): RawBuilder<boolean> =>
+  audience === 'public' ? publiclyVisible(alias) : sql<boolean>`true`;
+
+/** SQL: the location with this id is shown to the audience (see Audience). */
+export function locationShownTo(audience: Audience, location: RawBuilder<unknown>): RawBuilder<boolean> {
+  if (audience === 'everything') return sql<boolean>`true`;
+  return sql<boolean>`(not exists (select 1 from service_at_location at_location where at_location.location_id = ${location})
+    or exists (select 1 from service_at_location at_location join service shown on shown.id = at_location.service_id
+      where at_location.location_id = ${location} and ${publiclyVisible('shown')}))`;
+}
 
 /** The HSDS filters on services, each optional; all given ones must hold (AND). */
 export interface ServiceFilter {
+  /** absent: 'everything' */
+  audience?: Audience;
   search?: string;
   taxonomyTermId?: string;
   taxonomyId?: string;
@@ -40,7 +67,7 @@ function dataTermCondition(termId: string, service: RawBuilder<unknown>): RawBui
  */
 export function serviceConditions(filter: ServiceFilter): RawBuilder<boolean>[] {
   const service = sql`s.id`;
-  const where: RawBuilder<boolean>[] = [];
+  const where: RawBuilder<boolean>[] = [serviceShownTo(filter.audience ?? 'everything', 's')];
   if (filter.search?.trim()) {
     const text = filter.search.trim();
     where.push(sql<boolean>`(s.id in (select service_id from service_search where document @@ websearch_to_tsquery('norwegian', ${text}))

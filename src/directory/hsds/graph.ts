@@ -1,5 +1,6 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Tables } from '../../platform/db/index.ts';
+import { locationShownTo, serviceShownTo, type Audience } from './filters.ts';
 
 export type Row<T extends keyof Tables> = Selectable<Tables[T]>;
 
@@ -32,16 +33,20 @@ const ids = (values: Iterable<string | null>) => {
  * an ndjson stream of 100,000 costs about the same per service. Organisation ids add organisations
  * with their own locations, contacts and phones (the nested organisation document).
  */
-export async function loadGraph(db: Db, scope: { serviceIds?: string[]; organizationIds?: string[] }): Promise<Graph> {
-  const serviceIds = scope.serviceIds ?? [];
-  const services = serviceIds.length === 0 ? [] : await db.selectFrom('service').selectAll().where('id', 'in', serviceIds).orderBy('id').execute();
+export async function loadGraph(db: Db, scope: { audience: Audience; serviceIds?: string[]; organizationIds?: string[] }): Promise<Graph> {
+  const requested = scope.serviceIds ?? [];
+  const services = requested.length === 0 ? [] : await db.selectFrom('service as s').selectAll()
+    .where('id', 'in', requested).where(serviceShownTo(scope.audience, 's')).orderBy('id').execute();
+  // what hangs off a service is loaded for the services shown, never for the ones left out
+  const serviceIds = services.map((s) => s.id);
   const organizationIds = ids([...services.map((s) => s.organization_id), ...(scope.organizationIds ?? [])]);
   const [organizations, identifiers, serviceAtLocations, ownLocations] = await Promise.all([
     db.selectFrom('organization').selectAll().where('id', 'in', organizationIds).execute(),
     db.selectFrom('organization_identifier').selectAll().where('organization_id', 'in', organizationIds).orderBy('id').execute(),
     db.selectFrom('service_at_location').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('id').execute(),
     scope.organizationIds?.length
-      ? db.selectFrom('location').select('id').where('organization_id', 'in', scope.organizationIds).execute()
+      ? db.selectFrom('location as l').select('id').where('organization_id', 'in', scope.organizationIds)
+        .where(locationShownTo(scope.audience, sql`l.id`)).execute()
       : Promise.resolve([]),
   ]);
   const locationIds = ids([...serviceAtLocations.map((sal) => sal.location_id), ...ownLocations.map((l) => l.id)]);

@@ -11,6 +11,7 @@ export const openData = {
     'Samklangs klassifisering av tilbudene (tjenestenivå, fagfelt, tjenestested, målgruppe og mer), med faste koder.',
   ],
   noPatientData: 'Samklang har aldri opplysninger om pasienter eller brukere, bare om tilbud og organisasjoner.',
+  freshness: (months: number) => `Tilbud som ingen har bekreftet på ${months} måneder, er ikke med i noen av eksportene før de er bekreftet igjen, akkurat som de ikke vises i søket. Organisasjonene er alltid med; et sted er med så lenge minst ett tilbud der er med, eller stedet ikke har tilbud. Et tilbud som faller ut slik, får ingen ny last_modified, så et system som bare henter endringer, bør av og til hente hele lista.`,
   licenceHeading: 'Lisens',
   licence: 'Dataene om tilbudene er lisensiert under Norsk lisens for offentlige data (NLOD) 2.0. Du kan kopiere, endre, kombinere og dele dem, også kommersielt, så lenge du oppgir kilden.',
   licenceWhy: 'Vi har valgt NLOD 2.0 fordi den er laget for åpne data fra norske virksomheter, er skrevet på norsk og etter norsk rett, og krever ikke mer av deg enn å oppgi kilden – det samme som CC BY 4.0 krever. Det er også lisensen SSBs befolkningstall, som Samklang bygger på, er gitt ut under.',

@@ -64,7 +64,7 @@ function serviceFilter(query: FilterQuery): ServiceFilter | null {
   const modifiedAfter = parseModifiedAfter(query.modified_after);
   if (modifiedAfter === null) return null;
   return {
-    search: query.search, taxonomyTermId: query.taxonomy_term_id, taxonomyId: query.taxonomy_id,
+    audience: 'public', search: query.search, taxonomyTermId: query.taxonomy_term_id, taxonomyId: query.taxonomy_id,
     organizationId: query.organization_id, modifiedAfter,
   };
 }
@@ -74,7 +74,10 @@ async function one(reply: FastifyReply, what: string, id: string, build: (ids: s
   return document ?? notFound(reply, what, id);
 }
 
-/** The HSDS 3.0 API under /hsds/: read-only, open to every origin, described in /api/openapi.json. */
+/**
+ * The HSDS 3.0 API under /hsds/: read-only, open to every origin, described in /api/openapi.json.
+ * Every route builds for the 'public' audience: the finder's freshness rule (see Audience).
+ */
 export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const root = async (request: FastifyRequest) => ({
     version: HSDS_VERSION,
@@ -96,11 +99,11 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return sendList(reply, query, {
       page: (page, perPage) => pageServiceIds(db, filter, page, perPage),
       batches: () => serviceIdBatches(db, filter),
-      build: (ids) => serviceDocuments(db, ids, form),
+      build: (ids) => serviceDocuments(db, ids, form, 'public'),
     });
   });
   app.get(`${paths.hsds.services}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service', params: IdParams } }, async (request, reply) =>
-    one(reply, 'service', (request.params as { id: string }).id, (ids) => serviceDocuments(db, ids, 'full')));
+    one(reply, 'service', (request.params as { id: string }).id, (ids) => serviceDocuments(db, ids, 'full', 'public')));
 
   app.get(paths.hsds.serviceAtLocations, {
     schema: { tags: TAGS, summary: 'Services at locations; postcode and proximity search from a postal code', querystring: ServiceAtLocationsQuery },
@@ -125,11 +128,11 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
           yield ids;
         }
       },
-      build: (ids) => serviceAtLocationDocuments(db, ids, form),
+      build: (ids) => serviceAtLocationDocuments(db, ids, form, 'public'),
     });
   });
   app.get(`${paths.hsds.serviceAtLocations}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service_at_location', params: IdParams } },
-    async (request, reply) => one(reply, 'service_at_location', (request.params as { id: string }).id, (ids) => serviceAtLocationDocuments(db, ids, 'full')));
+    async (request, reply) => one(reply, 'service_at_location', (request.params as { id: string }).id, (ids) => serviceAtLocationDocuments(db, ids, 'full', 'public')));
 
   app.get(paths.hsds.organizations, { schema: { tags: TAGS, summary: 'Organisations', querystring: OrganizationsQuery } }, async (request, reply) => {
     const query = request.query as OrganizationsQuery;
@@ -138,14 +141,14 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return sendList(reply, query, {
       page: (page, perPage) => pageOrganizationIds(db, where, page, perPage),
       batches: () => organizationIdBatches(db, where),
-      build: (ids) => organizationDocuments(db, ids, form),
+      build: (ids) => organizationDocuments(db, ids, form, 'public'),
     });
   });
   app.get(`${paths.hsds.organizations}/:id`, {
     schema: { tags: TAGS, summary: 'One fully nested organisation with its services', params: IdParams, querystring: OrganizationQuery },
   }, async (request, reply) => {
     const { full_service } = request.query as { full_service?: boolean };
-    return one(reply, 'organization', (request.params as { id: string }).id, (ids) => organizationDocuments(db, ids, full_service ? 'full_service' : 'full'));
+    return one(reply, 'organization', (request.params as { id: string }).id, (ids) => organizationDocuments(db, ids, full_service ? 'full_service' : 'full', 'public'));
   });
 
   app.get(paths.hsds.taxonomies, { schema: { tags: TAGS, summary: 'Taxonomies', querystring: TaxonomiesQuery } }, async (request, reply) => {
@@ -172,6 +175,6 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
     one(reply, 'taxonomy term', (request.params as { id: string }).id, (ids) => termDocuments(db, ids)));
 
   app.get(paths.hsds.tabular, {
-    schema: { tags: TAGS, summary: 'The whole directory in HSDS tabular form as JSON (one array of rows per table), as the import reads it' },
-  }, async () => tabularExport(db));
+    schema: { tags: TAGS, summary: 'The published directory in HSDS tabular form as JSON (one array of rows per table), as the import reads it' },
+  }, async () => tabularExport(db, 'public'));
 }

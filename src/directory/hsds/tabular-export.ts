@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/index.ts';
+import type { Audience } from './filters.ts';
 import { organizationDocuments, serviceDocuments, taxonomyDocuments, termDocuments } from './documents.ts';
 import { Dataset, TABLES } from './import/dataset.ts';
 import { flattenObject } from './import/flatten.ts';
@@ -8,15 +9,16 @@ import { sql } from 'kysely';
 /**
  * The whole directory in HSDS tabular form, as JSON ({"service": [rows], ...}), the shape of the
  * spec's compiled tabular schema, and what the import reads back. It is built by flattening the same
- * public documents the API serves, so confidential locations are masked here too.
+ * public documents the API serves, so confidential locations are masked here too. /hsds/tabular.json
+ * asks for the 'public' audience; the import's round trip copies everything.
  */
-export async function tabularExport(db: Db): Promise<Record<string, Record<string, unknown>[]>> {
+export async function tabularExport(db: Db, audience: Audience = 'everything'): Promise<Record<string, Record<string, unknown>[]>> {
   const dataset = new Dataset();
-  for await (const ids of serviceIdBatches(db, {})) {
-    for (const document of await serviceDocuments(db, ids, 'full')) flattenObject(dataset, 'service', document, `service ${String(document.id)}`);
+  for await (const ids of serviceIdBatches(db, { audience })) {
+    for (const document of await serviceDocuments(db, ids, 'full', audience)) flattenObject(dataset, 'service', document, `service ${String(document.id)}`);
   }
   for await (const ids of organizationIdBatches(db, sql<boolean>`true`)) {
-    for (const document of await organizationDocuments(db, ids, 'full')) {
+    for (const document of await organizationDocuments(db, ids, 'full', audience)) {
       const { services: _, ...organization } = document;
       flattenObject(dataset, 'organization', organization, `organization ${String(document.id)}`);
     }

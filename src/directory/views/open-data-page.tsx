@@ -5,6 +5,7 @@ import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { sendPage } from '../../platform/views/render.ts';
 import { BOM, csvLine } from '../csv.ts';
+import { freshnessSettings } from '../freshness.ts';
 import { TEMPLATE_COLUMNS } from '../hsds/import/template.ts';
 import { FACETS, TERMS } from '../taxonomy.ts';
 
@@ -58,6 +59,7 @@ export function OpenDataPage() {
         <Heading level={2} data-size="sm">{m.offeredHeading}</Heading>
         <ul>{m.offered.map((text) => <li key={text}>{text}</li>)}</ul>
         <Paragraph>{m.noPatientData}</Paragraph>
+        <Paragraph>{m.freshness(freshnessSettings().hiddenMonths)}</Paragraph>
 
         <Heading level={2} data-size="sm">{m.licenceHeading}</Heading>
         <Paragraph>{m.licence}</Paragraph>
