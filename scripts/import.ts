@@ -2,29 +2,32 @@
  * Imports HSDS data (JSON, ndjson, tabular CSV with datapackage.json, a folder of CSV files) or a
  * sheet in Samklang's CSV template into the directory:
  *   npm run import -- <file|folder|url> [--dry-run] [--json]
- * Admin only for now: there are no accounts yet. When the accounts issue lands, imported entries
- * go through its moderation rules instead of straight into the directory.
+ * Whoever runs this holds the database credentials, so it writes like an admin: no moderation, but
+ * the run is kept (see the import page) and every change is audited as made by 'system'.
+ * Editors import through the import page (/import), where their imports wait for moderation.
  * Uses the app's configuration (DATA_DIR, DATABASE_URL). Exit code 1 when the file has problems.
  */
 import { ConfigError, loadConfig } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { prepareDatabase } from '../src/setup.ts';
-import { importSource, type ImportReport } from '../src/directory/hsds/index.ts';
+import type { ImportReport } from '../src/directory/hsds/index.ts';
+import { importFromCommandLine } from '../src/directory/imports/index.ts';
+import { importText } from '../src/directory/hsds/import/messages.ts';
 
-const USAGE = 'Usage: npm run import -- <file|folder|url> [--dry-run] [--json]';
+const t = importText.cli;
 const SHOWN_CHANGES = 50;
 
 function print(report: ImportReport): void {
   const lines: string[] = [];
-  lines.push(`${report.dryRun ? 'Dry run of' : 'Import of'} ${report.source}: ${report.ok ? 'OK' : `${report.problems.length} problem(s), nothing was changed`}`);
-  for (const p of report.problems) lines.push(`  problem  ${p.where}: ${p.message}`);
-  for (const w of report.warnings) lines.push(`  note     ${w.where}: ${w.message}`);
+  lines.push(`${t.heading(report.dryRun, report.source)}: ${report.ok ? t.ok : t.refused(report.problems.length)}`);
+  for (const p of report.problems) lines.push(`  ${t.problem.padEnd(8)} ${p.where}: ${p.message}`);
+  for (const w of report.warnings) lines.push(`  ${t.note.padEnd(8)} ${w.where}: ${w.message}`);
   for (const [table, c] of Object.entries(report.counts)) {
-    lines.push(`  ${table.padEnd(24)} ${String(c.added).padStart(7)} new ${String(c.changed).padStart(7)} changed ${String(c.unchanged).padStart(7)} unchanged`);
+    lines.push(`  ${table.padEnd(24)} ${String(c.added).padStart(7)} ${t.added} ${String(c.changed).padStart(7)} ${t.changed} ${String(c.unchanged).padStart(7)} ${t.unchanged}`);
   }
-  for (const change of report.changes.slice(0, SHOWN_CHANGES)) lines.push(`  ${report.dryRun ? 'would change' : 'changed'}  ${change}`);
-  if (report.changes.length > SHOWN_CHANGES) lines.push(`  … and ${report.changes.length - SHOWN_CHANGES} more changed rows (--json lists all)`);
-  if (report.ok && !report.dryRun) lines.push(`  finder entries rebuilt: ${report.reindexed}`);
+  for (const change of report.changes.slice(0, SHOWN_CHANGES)) lines.push(`  ${report.dryRun ? t.wouldChange : t.changed}  ${change}`);
+  if (report.changes.length > SHOWN_CHANGES) lines.push(`  ${t.more(report.changes.length - SHOWN_CHANGES)}`);
+  if (report.ok && !report.dryRun) lines.push(`  ${t.reindexed(report.reindexed)}`);
   console.log(lines.join('\n'));
 }
 
@@ -34,14 +37,14 @@ async function main(): Promise<number> {
   const refs = args.filter((a) => !a.startsWith('--'));
   const unknown = [...flags].filter((f) => f !== '--dry-run' && f !== '--json');
   if (refs.length !== 1 || unknown.length > 0) {
-    console.error(unknown.length ? `unknown argument ${unknown[0]}\n${USAGE}` : USAGE);
+    console.error(unknown.length ? `${t.unknownArgument(unknown[0]!)}\n${t.usage}` : t.usage);
     return 2;
   }
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
     await prepareDatabase(database.db, { demoData: false });
-    const report = await importSource(database.db, refs[0]!, { dryRun: flags.has('--dry-run') });
+    const report = await importFromCommandLine(database.db, refs[0]!, { dryRun: flags.has('--dry-run') });
     if (flags.has('--json')) console.log(JSON.stringify(report, null, 2));
     else print(report);
     return report.ok ? 0 : 1;

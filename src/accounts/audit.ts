@@ -6,7 +6,8 @@ import type { AccountsTx } from './tables.ts';
 /** One changed field, in the shape of an HSDS 3.0 metadata record. */
 export interface AuditChange {
   resourceId: string;
-  resourceType: 'service' | 'organization' | 'location' | 'organization_editor';
+  /** an entry ('service', 'organization', 'location'), a part of one (an HSDS table name such as 'phone'), or 'organization_editor' */
+  resourceType: string;
   actionType: string;
   fieldName: string;
   previousValue: string;
@@ -25,6 +26,24 @@ export async function recordChanges(db: AccountsTx, actor: Actor, changes: Audit
     last_action_type: c.actionType, field_name: c.fieldName, previous_value: c.previousValue,
     replacement_value: c.replacementValue, updated_by: actor, change_request_id: changeRequestId,
   }))).execute();
+}
+
+const BULK_ROWS = 20_000;
+
+/**
+ * Appends many changes at once (an import can change millions of fields): one statement per
+ * 20,000 changes, each column bound as one array, so the bind-parameter limit never applies.
+ */
+export async function recordManyChanges(db: AccountsTx, actor: Actor, changes: AuditChange[], importRunId: string): Promise<void> {
+  for (let i = 0; i < changes.length; i += BULK_ROWS) {
+    const slice = changes.slice(i, i + BULK_ROWS);
+    const column = (pick: (c: AuditChange) => string) => slice.map(pick);
+    await sql`insert into audit_log (id, resource_id, resource_type, last_action_date, last_action_type, field_name, previous_value, replacement_value, updated_by, import_run_id)
+      select gen_random_uuid(), r.resource_id, r.resource_type, now(), r.action_type, r.field_name, r.previous_value, r.replacement_value, ${actor}, ${importRunId}::uuid
+      from unnest(${column((c) => c.resourceId)}::uuid[], ${column((c) => c.resourceType)}::text[], ${column((c) => c.actionType)}::text[],
+        ${column((c) => c.fieldName)}::text[], ${column((c) => c.previousValue)}::text[], ${column((c) => c.replacementValue)}::text[])
+        as r (resource_id, resource_type, action_type, field_name, previous_value, replacement_value)`.execute(db);
+  }
 }
 
 /** What a deleted account is shown as in the log: stable, and not the email. */

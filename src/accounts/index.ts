@@ -6,7 +6,7 @@ export { requireUser, requireAdmin, mayEdit, forbid } from './guards.ts';
 export { CsrfField, FormErrors, TextInput, TextArea, Select, CheckboxInput, type Errors } from './views/form.tsx';
 export { FormPage, MessagePage } from './views/pages.tsx';
 export { accountRoutes } from './routes.ts';
-export { recordChanges, auditTrail, pseudonym, type AuditChange, type AuditRecord } from './audit.ts';
+export { recordChanges, recordManyChanges, auditTrail, pseudonym, type AuditChange, type AuditRecord } from './audit.ts';
 export { queueMail, type Mail } from './mail/outbox.ts';
 export { editorsOf, grantEditor, findUserById } from './users.ts';
 export { accountsDb, type AccountsDb, type AccountsTx } from './tables.ts';

@@ -106,6 +106,7 @@ export const accounts = {
       'Hvilke organisasjoner du er redaktør for: for å vite hvilke tilbud du kan endre.',
       'Innlogginger (økter): en hash av øktnøkkelen, når økten startet og når den utløper. En økt varer i høyst 14 dager.',
       'Endringsloggen: hver endring i tilbudene, med tidspunkt, gammel og ny verdi og hvem som gjorde den. Loggen kan ikke endres, fordi den viser hvor opplysningene kommer fra.',
+      'Importer du har lastet opp: filnavn, tidspunkt og hva importen endret. Selve filene slettes når importen er behandlet.',
       'E-post vi har sendt deg, i inntil 90 dager.',
       'Meldinger om feil i et tilbud, og e-postadressen din hvis du oppgir den.',
     ],

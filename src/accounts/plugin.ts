@@ -135,7 +135,10 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
     const json = (request.headers['content-type'] ?? '').startsWith('application/json');
     if (json && !hasCookieSession) return;
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = (typeof body?.[CSRF_FIELD] === 'string' ? body[CSRF_FIELD] : request.headers[CSRF_HEADER]) as string | undefined;
+    // a form field arrives as a string, or as { value } from a multipart form (file uploads)
+    const field = body?.[CSRF_FIELD] as string | { value?: unknown } | undefined;
+    const fromBody = typeof field === 'string' ? field : typeof field?.value === 'string' ? field.value : undefined;
+    const sent = (fromBody ?? request.headers[CSRF_HEADER]) as string | undefined;
     const s = stateOf(request);
     const bound = s.sessionToken ?? s.formCookie;
     if (sent && bound && sameText(sent, csrfFor(request))) return;

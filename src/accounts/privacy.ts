@@ -9,7 +9,7 @@ export async function personalData(db: AccountsTx, userId: string) {
   const user = await db.selectFrom('app_user')
     .select(['id', 'email', 'name', 'is_admin', 'email_verified_at', 'created_at', 'last_login_at', 'oidc_issuer', 'oidc_subject'])
     .where('id', '=', userId).executeTakeFirstOrThrow();
-  const [roles, sessions, audit, mails, changeRequests, claims] = await Promise.all([
+  const [roles, sessions, audit, mails, changeRequests, claims, imports] = await Promise.all([
     db.selectFrom('organization_editor as e').innerJoin('organization as o', 'o.id', 'e.organization_id')
       .select(['o.id as organization_id', 'o.name as organization_name', 'e.granted_at']).where('e.user_id', '=', userId).execute(),
     db.selectFrom('user_session').select(['created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', userId).execute(),
@@ -18,8 +18,9 @@ export async function personalData(db: AccountsTx, userId: string) {
     db.selectFrom('mail_outbox').select(['subject', 'created_at', 'sent_at']).where(sql`lower(to_address)`, '=', user.email.toLowerCase()).orderBy('created_at').execute(),
     sql<{ id: string; service_id: string; status: string; created_at: Date }>`select id, service_id, status, created_at from change_request where created_by = ${userId} order by created_at`.execute(db),
     sql<{ organization_id: string; status: string; created_at: Date }>`select organization_id, status, created_at from organization_claim where user_id = ${userId} order by created_at`.execute(db),
+    sql<{ id: string; source: string; status: string; created_at: Date }>`select id, source, status, created_at from import_run where created_by = ${userId} order by created_at`.execute(db),
   ]);
-  return { user, editorOf: roles, sessions, auditEntries: audit, mails, changeRequests: changeRequests.rows, organizationClaims: claims.rows };
+  return { user, editorOf: roles, sessions, auditEntries: audit, mails, changeRequests: changeRequests.rows, organizationClaims: claims.rows, imports: imports.rows };
 }
 
 /**

@@ -79,6 +79,8 @@ export type AuditLogTable = {
   replacement_value: string;
   updated_by: string;
   change_request_id: string | null;
+  /** the import run that made the change, if an import did */
+  import_run_id: string | null;
 };
 
 export type AccountTables = {

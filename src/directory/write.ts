@@ -98,7 +98,9 @@ export async function insertServiceParts(db: Tx, services: ServiceAggregate[]): 
   }))));
   await insertBatched(db, 'schedule', services.flatMap((s) => s.schedules.map((sc, i) => ({
     id: child(s.id, 'schedule', i), service_id: s.id, freq: 'WEEKLY', byday: sc.byday, opens_at: sc.opensAt,
-    closes_at: sc.closesAt, description: sc.description, timezone: 'Europe/Oslo',
+    // HSDS timezone is one UTC offset, which Norwegian time (+1 or +2 by season) cannot be; the
+    // times are local time in Norway, and a text such as 'Europe/Oslo' here would not survive an export
+    closes_at: sc.closesAt, description: sc.description, timezone: null,
   }))));
 }
 

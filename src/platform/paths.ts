@@ -84,6 +84,11 @@ export const paths = {
     outbox: '/moderering/utboks',
     dashboard: '/moderering/oversikt',
   },
+  // importing directory data from files; called without an argument, run() gives the pattern
+  imports: {
+    index: '/import',
+    run: (id = ':id') => `/import/${id}`,
+  },
   api: {
     openapi: '/api/openapi.json',
     services: '/api/v1/services',

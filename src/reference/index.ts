@@ -1,5 +1,5 @@
 export { loadReferenceData } from './load.ts';
 export { listMunicipalities, findMunicipality, findPostalCode, type MunicipalityRow } from './queries.ts';
-export { resolvePlace, municipalityByNumber, type Place, type PlaceResult, type PlaceProblem } from './place.ts';
+export { resolvePlace, municipalityByNumber, titleCase, type Place, type PlaceResult, type PlaceProblem } from './place.ts';
 export { HEALTH_REGIONS } from './regions.ts';
 export { referenceRoutes } from './routes.ts';

@@ -70,6 +70,7 @@ function municipalityPlace(m: { number: string; name: string; lat: number; lon: 
   return { kind: 'municipality', label: `${m.name} kommune`, lat: m.lat, lon: m.lon, municipalityNumber: m.number, municipalityName: m.name };
 }
 
-function titleCase(place: string): string {
+/** A place name from the postal register (written in capitals there) as people write it: «BØ I TELEMARK» → «Bø I Telemark». */
+export function titleCase(place: string): string {
   return place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }

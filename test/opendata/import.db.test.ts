@@ -4,7 +4,10 @@ import { sql } from 'kysely';
 import type { Database, Db } from '../../src/platform/db/index.ts';
 import { loadDemoData, searchServices } from '../../src/directory/index.ts';
 import { importSource } from '../../src/directory/hsds/index.ts';
-import { TABLES } from '../../src/directory/hsds/import/dataset.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TABLES, type Finding } from '../../src/directory/hsds/import/dataset.ts';
+import { UnreadableSource } from '../../src/directory/hsds/import/unreadable.ts';
 import { tabularExport } from '../../src/directory/hsds/tabular-export.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { EXAMPLES, EXAMPLE_FILES, examplesOnEarth, tempFile } from './examples.ts';
@@ -21,6 +24,9 @@ async function snapshot(db: Db): Promise<string> {
 }
 
 const ALL_EXAMPLES = [...EXAMPLE_FILES, 'csv/datapackage.json'];
+/** Words of the English findings this import used to write: a finding is read by a secretariat worker, in Norwegian. */
+const ENGLISH = /\b(must|is not|are not|matches no|left out|was|row\(s\)|expected)\b/;
+const assertNorwegian = (findings: Finding[]) => findings.forEach((f) => assert.doesNotMatch(`${f.where} ${f.message}`, ENGLISH, f.message));
 const query = { text: '', place: null, radiusKm: null, filters: {}, age: null, sort: 'name' as const, page: 1, perPage: 100 };
 
 for (const backend of backends()) {
@@ -39,17 +45,18 @@ for (const backend of backends()) {
         const before = await snapshot(db);
         const report = await importSource(db, `${EXAMPLES}${file}`, { dryRun: false });
         if (file === 'base.json') {
-          assert.match(report.problems[0]!.message, /API information document/);
+          assert.match(report.problems[0]!.message, /informasjonsdokument/);
         } else if (['location.json', 'organization_full.json', 'service_full.json', 'service_at_location_full.json', 'service_at_location_list.json', 'tabular.json', 'csv/datapackage.json'].includes(file)) {
           // the spec's example location sits at latitude 100, which is not on Earth
           assert.equal(report.ok, false, file);
-          assert.ok(report.problems.some((p) => p.message.startsWith('latitude must be a number from -90 to 90 (was 100)')), file);
+          assert.ok(report.problems.some((p) => p.message === 'latitude må være et tall mellom -90 og 90 (var 100)'), file);
           assert.ok(report.problems.every((p) => p.where.length > 0 && p.message.length > 0));
         } else assert.ok(report.ok, `${file}: ${JSON.stringify(report.problems)}`);
+        assertNorwegian([...report.problems, ...report.warnings]);
         if (!report.ok) assert.equal(await snapshot(db), before, `${file} changed nothing`);
       }
       const named = await importSource(db, `${EXAMPLES}csv/datapackage.json`, { dryRun: true });
-      assert.ok(named.problems.some((p) => p.where === 'locations.csv line 2'));
+      assert.ok(named.problems.some((p) => p.where === 'locations.csv linje 2'));
       const nested = await importSource(db, `${EXAMPLES}service_full.json`, { dryRun: true });
       assert.ok(nested.problems.some((p) => p.where === 'service.organization.locations[0]'));
     });
@@ -70,8 +77,8 @@ for (const backend of backends()) {
       assert.equal(service.name, 'Community Counselling');
       // left out, and said so: HSDS tables and fields Samklang does not store
       const report = await importSource(db, `${onEarth}/service_full.json`, { dryRun: true });
-      assert.ok(report.warnings.some((w) => /funding row\(s\) are not stored/.test(w.message)));
-      assert.ok(report.warnings.some((w) => /service.accreditations is not stored/.test(w.message)));
+      assert.ok(report.warnings.some((w) => w.where === 'funding' && /rader? i funding .*utelatt/.test(w.message)));
+      assert.ok(report.warnings.some((w) => /HSDS-feltet service\.accreditations .*utelatt/.test(w.message)));
     });
 
     test('round trip: import → export → import into an empty directory → export gives identical data', async () => {
@@ -129,19 +136,17 @@ for (const backend of backends()) {
       const before = await snapshot(db);
       const report = await importSource(db, tempFile('rows.ndjson', `${lines}\n{broken\n`), { dryRun: false });
       assert.equal(report.ok, false);
-      const found = report.problems.map((p) => `${p.where}: ${p.message.split(' (was')[0]}`);
-      assert.deepEqual(found, [
-        'line 5: is not valid JSON',
-      ]);
+      assert.deepEqual(report.problems.map((p) => p.where), ['linje 5']);
+      assert.match(report.problems[0]!.message, /ikke gyldig JSON/);
       const typed = await importSource(db, tempFile('rows.ndjson', lines), { dryRun: false });
-      assert.deepEqual(typed.problems.map((p) => `${p.where}: ${p.message.split(' (was')[0]}`), [
-        'line 2: status must be one of: active, inactive, defunct, temporarily closed',
-        'line 2: minimum_age must be a whole number from 0 to 150',
-        'line 3: id must be a UUID such as 3f7b145d-84af-42d7-8fae-eaca714b02b2',
-      ]);
+      // each problem: its line, the field first, what it must be, and what the file said
+      assert.deepEqual(typed.problems.map((p) => `${p.where}: ${p.message.split(' ')[0]}`), ['linje 2: status', 'linje 2: minimum_age', 'linje 3: id']);
+      assert.match(typed.problems[0]!.message, /må være én av disse: active, inactive, defunct, temporarily closed \(var "open"\)$/);
+      assert.match(typed.problems[1]!.message, /heltall fra 0 til 150 \(var "tolv"\)$/);
+      assertNorwegian(typed.problems);
       const references = await importSource(db, tempFile('rows.ndjson', [lines.split('\n')[0], lines.split('\n')[3]].join('\n')), { dryRun: false });
-      assert.deepEqual(references.problems.map((p) => p.where), ['line 2']);
-      assert.match(references.problems[0]!.message, /organization_id .* matches no organization/);
+      assert.deepEqual(references.problems.map((p) => p.where), ['linje 2']);
+      assert.match(references.problems[0]!.message, /^organization_id 0f8e7a52-1b6f-4c1e-9f59-7c1f0e0f2aff .*organization/);
       assert.equal(await snapshot(db), before);
     });
 
@@ -165,8 +170,29 @@ for (const backend of backends()) {
       assert.deepEqual(again.changes, []);
       assert.equal(again.reindexed, 0);
       const bad = await importSource(db, tempFile('mal.csv', `${header}\r\n${rows[0]!.replace('lavterskel', 'høyterskel')}\r\n`), { dryRun: false });
-      assert.deepEqual(bad.problems.map((p) => p.where), ['mal.csv line 2']);
-      assert.match(bad.problems[0]!.message, /niva "høyterskel" is not a code of Tjenestenivå/);
+      assert.deepEqual(bad.problems.map((p) => p.where), ['mal.csv linje 2']);
+      assert.match(bad.problems[0]!.message, /^niva «høyterskel» .*Tjenestenivå/);
+    });
+
+    test('a missing file, a missing resource, an address that fails and an empty file are told in Norwegian, by name', async () => {
+      const missing = tempFile('tom.json', '[]').replace(/tom\.json$/, 'finnes-ikke.json');
+      await assert.rejects(importSource(db, missing, { dryRun: true }), { name: 'UnreadableSource', code: 'ENOENT', message: /^Finner ikke .*finnes-ikke\.json/ });
+      const pack = tempFile('datapackage.json', JSON.stringify({ resources: [{ path: 'services.csv' }] }));
+      const packed = await importSource(db, pack, { dryRun: true });
+      assert.deepEqual(packed.problems.map((p) => p.where), [pack]);
+      assert.match(packed.problems[0]!.message, /^Finner ikke .*services\.csv/);
+      const empty = await importSource(db, tempFile('tom.json', '[]'), { dryRun: true });
+      assert.match(empty.problems[0]!.message, /inneholder ingen/);
+      const server = createServer((request, response) => response.writeHead(request.url === '/feil.json' ? 500 : 404).end());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        await assert.rejects(importSource(db, `${base}/borte.json`, { dryRun: true }), (error) => error instanceof UnreadableSource && /borte\.json finnes ikke \(svarte 404\)/.test(error.message));
+        await assert.rejects(importSource(db, `${base}/feil.json`, { dryRun: true }), { name: 'UnreadableSource', message: /feil\.json svarte med feilkode 500/ });
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
     });
   });
 }

@@ -11,4 +11,4 @@ export async function openDataRoutes(app: FastifyInstance, deps: { db: Db }) {
   await openDataPageRoutes(app);
 }
 
-export { importSource, type ImportReport } from './import/index.ts';
+export { importSource, shownValue, LISTED_ROWS, type ImportReport, type ImportOptions } from './import/index.ts';

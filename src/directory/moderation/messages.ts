@@ -51,7 +51,7 @@ export const moderation = {
     before: 'Før',
     after: 'Etter',
     empty: 'Ingen endringer er logget.',
-    actions: { create: 'Opprettet', update: 'Endret', assure: 'Bekreftet', claim: 'Redaktør' } as Record<string, string>,
+    actions: { create: 'Opprettet', update: 'Endret', assure: 'Bekreftet', claim: 'Redaktør', 'import-create': 'Opprettet ved import', 'import-update': 'Endret ved import' } as Record<string, string>,
   },
   dashboard: {
     title: 'Oversikt over ferskhet',

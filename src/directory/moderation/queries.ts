@@ -42,11 +42,22 @@ export async function resolveReport(db: SelfServiceTx, id: string, by: string): 
   return Number(done.numUpdatedRows) > 0;
 }
 
-/** Every resource id whose history belongs to a service: itself and the locations its changes touched. */
+/**
+ * Every resource id whose history belongs to a service: itself, the locations its changes touched,
+ * and the parts it has now (an import audits each phone, schedule or address by its own id).
+ */
 export async function historyIds(db: SelfServiceTx, serviceId: string): Promise<string[]> {
-  const rows = await db.selectFrom('audit_log').select('resource_id').distinct()
-    .where('change_request_id', 'in', db.selectFrom('change_request').select('id').where('service_id', '=', serviceId)).execute();
-  return [...new Set([serviceId, ...rows.map((r) => r.resource_id)])];
+  const { rows } = await sql<{ id: string }>`
+    select resource_id as id from audit_log where change_request_id in (select id from change_request where service_id = ${serviceId})
+    union select location_id from service_at_location where service_id = ${serviceId}
+    union select id from service_at_location where service_id = ${serviceId}
+    union select a.id from address a join service_at_location sal on sal.location_id = a.location_id where sal.service_id = ${serviceId}
+    union select id from phone where service_id = ${serviceId}
+    union select id from contact where service_id = ${serviceId}
+    union select id from schedule where service_id = ${serviceId}
+    union select id from language where service_id = ${serviceId}
+    union select id from attribute where link_id = ${serviceId}`.execute(db);
+  return [...new Set([serviceId, ...rows.map((r) => r.id)])];
 }
 
 export interface FreshnessCounts { county: string | null; fresh: number; stale: number; hidden: number }

@@ -18,6 +18,7 @@ import { asAccounts, selfServiceDb, type SelfServiceDb } from '../self-service/t
 import { ServiceFormPage } from '../self-service/views/service-form.tsx';
 import { countsByStatus, freshnessByCounty, historyIds, oldestConfirmations, openReports, pendingChanges, pendingClaims, resolveReport } from './queries.ts';
 import { reportRoutes } from './report-routes.ts';
+import { importsDb, listRuns } from '../imports/index.ts';
 import { DashboardPage } from './views/dashboard-page.tsx';
 import { HistoryPage } from './views/history-page.tsx';
 import { QueuePage } from './views/queue-page.tsx';
@@ -28,8 +29,10 @@ const Id = (name: string) => Type.Object({ [name]: Type.String({ pattern: UUID_P
 const admin = { preHandler: requireAdmin, schema: { params: Id('id') } };
 
 async function queue(db: SelfServiceDb, request: FastifyRequest, reply: FastifyReply, notice?: string) {
-  const [changes, claims, reports] = await Promise.all([pendingChanges(db), pendingClaims(db), openReports(db)]);
-  return sendPage(reply, QueuePage({ changes, claims, reports, csrfToken: request.csrfToken, notice }));
+  const [changes, claims, reports, imports] = await Promise.all([
+    pendingChanges(db), pendingClaims(db), openReports(db), listRuns(importsDb(db), { status: 'submitted', limit: 100 }),
+  ]);
+  return sendPage(reply, QueuePage({ changes, claims, reports, imports, csrfToken: request.csrfToken, notice }));
 }
 
 async function review(db: SelfServiceDb, request: FastifyRequest, reply: FastifyReply, c: ChangeRequest, errors: Record<string, string> = {}, reason = '') {

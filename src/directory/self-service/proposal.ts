@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/index.ts';
+import { titleCase } from '../../reference/index.ts';
 import type { ServiceAggregate } from '../model.ts';
 import { checkDraft, draftToAggregate, type FormValues, type ServiceDraft } from './draft.ts';
 import { draftErrorMessage } from './messages.ts';
@@ -11,8 +12,7 @@ async function placesOf(db: Db, codes: string[]): Promise<Places> {
   const rows = await db.selectFrom('postal_code as p').innerJoin('municipality as m', 'm.number', 'p.municipality_number')
     .innerJoin('county as c', 'c.number', 'm.county_number')
     .select(['p.code', 'p.place', 'm.number', 'c.name as county']).where('p.code', 'in', codes).execute();
-  const title = (s: string) => s.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (x) => x.toUpperCase());
-  return new Map(rows.map((r) => [r.code, { municipalityNumber: r.number, city: title(r.place), county: r.county }]));
+  return new Map(rows.map((r) => [r.code, { municipalityNumber: r.number, city: titleCase(r.place), county: r.county }]));
 }
 
 export type Proposal = { ok: true; aggregate: ServiceAggregate } | { ok: false; errors: Record<string, string> };

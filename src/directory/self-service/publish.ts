@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { recordChanges } from '../../accounts/index.ts';
 import type { ServiceAggregate } from '../model.ts';
 import { insertServiceParts, insertServices, reindexServices } from '../write.ts';
+import { osloToday } from '../freshness.ts';
 import { loadServiceAggregate } from './aggregate.ts';
 import { diffServices, toAuditChanges, type FieldChange } from './diff.ts';
 import { asAccounts, asDirectory, type SelfServiceTx } from './tables.ts';
@@ -44,7 +45,7 @@ export async function publishService(db: SelfServiceTx, proposed: ServiceAggrega
 
 /** "Bekreft at opplysningene stemmer": today's date and the assurer, audited, and fresh in the finder. */
 export async function assureService(db: SelfServiceTx, serviceId: string, actor: string, assurerEmail: string): Promise<string> {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+  const today = osloToday();
   const before = await db.selectFrom('service').select(['assured_date', 'assurer_email']).where('id', '=', serviceId).executeTakeFirstOrThrow();
   await db.updateTable('service').set({ assured_date: today, assurer_email: assurerEmail }).where('id', '=', serviceId).execute();
   await recordChanges(asAccounts(db), actor, [

@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyError, type F
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -77,6 +78,9 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     });
   }
   await app.register(formbody);
+  // multipart bodies are parsed before any route hook (the CSRF check reads the parsed fields);
+  // only routes that say so in config.multipartOptions take files, every other route takes none
+  await app.register(multipart, { attachFieldsToBody: true, limits: { files: 0, fields: 50, fieldSize: 100_000, parts: 60 } });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -3,6 +3,7 @@ import { accounts } from '../../accounts/messages.ts';
 import { selfService } from '../../directory/self-service/messages.ts';
 import { moderation } from '../../directory/moderation/messages.ts';
 import { openData } from '../../directory/hsds/messages.ts';
+import { imports } from '../../directory/imports/messages.ts';
 
 /**
  * Norwegian bokmål UI text. Every page string lives here, so nynorsk and English can follow as
@@ -161,6 +162,7 @@ export const nb = {
   accounts,
   selfService,
   moderation,
+  imports,
   openData,
   handbook: {
     nav: 'Etableringsveileder',
@@ -564,8 +566,13 @@ export const nb = {
 
 export type Messages = typeof nb;
 
-/** Dates on screen: Europe/Oslo, Norwegian style (e.g. 3. mars 2026). */
+const DATE = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
+const DATE_TIME = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+
+/** Dates on screen: Europe/Oslo, Norwegian style (e.g. 3. mars 2026). The formatters are made once: making one costs more than using it. */
 export function formatDate(value: string | Date): string {
-  const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-  return new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' }).format(date);
+  return DATE.format(typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value);
 }
+
+/** A moment on screen, to the minute, in Europe/Oslo (e.g. 3. mars 2026, 14:05). */
+export const formatDateTime = (value: Date): string => DATE_TIME.format(value);

@@ -6,12 +6,15 @@ import { TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts
 
 export interface TablePlan {
   added: string[];
-  changed: { id: string; fields: string[] }[];
+  /** each changed row with its changed fields and what they held before */
+  changed: { id: string; fields: string[]; previous: Record<string, unknown> }[];
   unchanged: number;
 }
 export type Plan = Record<TableName, TablePlan>;
 
-type Tx = Transaction<Tables> | Db;
+export type Tx = Transaction<Tables> | Db;
+/** The rows an import writes, per table and id, as our tables store them. */
+export type PlannedRows = Map<TableName, Map<string, Record<string, unknown>>>;
 const CHUNK = 5000;
 const REINDEX_SLICE = 20_000;
 /** Our own columns with a NOT NULL default: an omitted value means the default. */
@@ -47,12 +50,28 @@ function keepLinks(table: TableName, row: Record<string, unknown>, existing: Rec
   }
 }
 
+/**
+ * Samklang's own fields (our profile's additions to HSDS). Another system's HSDS file does not
+ * know them, so a file that leaves one out keeps the directory's value: a location marked
+ * confidential here must never become public because a register said nothing about it.
+ */
+const OWN_FIELDS: Partial<Record<TableName, string[]>> = {
+  organization: ['is_demo'],
+  location: ['is_confidential', 'is_demo', 'municipality_number'],
+  service: ['fte', 'is_demo'],
+};
+
+function keepOwnFields(table: TableName, row: Record<string, unknown>, given: FlatRow, existing: Record<string, unknown>): void {
+  for (const column of OWN_FIELDS[table] ?? []) if (!(column in given)) row[column] = existing[column];
+}
+
 /** What the import would change, table by table, compared with the directory as it is. */
-export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Plan; rows: Map<TableName, Map<string, Record<string, unknown>>> }> {
+export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Plan; rows: PlannedRows }> {
   const plan = {} as Plan;
-  const rows = new Map<TableName, Map<string, Record<string, unknown>>>();
+  const rows: PlannedRows = new Map();
   for (const table of TABLES) {
     const entries = dataset.rows(table);
+    const given = new Map(entries.map(([id, { row }]) => [id, row]));
     const stored = new Map(entries.map(([id, { row }]) => [id, toStored(table, row)]));
     rows.set(table, stored);
     const current = new Map<string, Record<string, unknown>>();
@@ -67,8 +86,9 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
       if (!existing) tablePlan.added.push(id);
       else {
         keepLinks(table, row, existing);
+        keepOwnFields(table, row, given.get(id)!, existing);
         const fields = changedFields(row, existing);
-        if (fields.length > 0) tablePlan.changed.push({ id, fields });
+        if (fields.length > 0) tablePlan.changed.push({ id, fields, previous: Object.fromEntries(fields.map((f) => [f, existing[f] ?? null])) });
         else tablePlan.unchanged += 1;
       }
     }
@@ -92,7 +112,7 @@ function parentsFirst(ids: string[], rows: Map<string, Record<string, unknown>>,
 const SELF_REFERENCE: Partial<Record<TableName, string>> = { organization: 'parent_organization_id', taxonomy_term: 'parent_id' };
 
 /** Services whose finder row depends on what changed. */
-async function affectedServices(db: Tx, plan: Plan, rows: Map<TableName, Map<string, Record<string, unknown>>>): Promise<string[]> {
+async function affectedServices(db: Tx, plan: Plan, rows: PlannedRows): Promise<string[]> {
   const touched = (table: TableName) => [...plan[table].added, ...plan[table].changed.map((c) => c.id)];
   const services = new Set(touched('service'));
   for (const id of touched('service_at_location')) services.add(String(rows.get('service_at_location')!.get(id)!.service_id));
@@ -115,7 +135,7 @@ async function affectedServices(db: Tx, plan: Plan, rows: Map<TableName, Map<str
 }
 
 /** Writes the plan in the caller's transaction and rebuilds the finder rows it touches. */
-export async function applyPlan(trx: Tx, plan: Plan, rows: Map<TableName, Map<string, Record<string, unknown>>>): Promise<number> {
+export async function applyPlan(trx: Tx, plan: Plan, rows: PlannedRows): Promise<number> {
   for (const table of TABLES) {
     const stored = rows.get(table)!;
     const added = parentsFirst(plan[table].added, stored, SELF_REFERENCE[table] ?? null);

@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import type { TableName } from './dataset.ts';
+import { importText } from './messages.ts';
 
 /**
  * The columns an import stores, per table, as TypeBox schemas: HSDS 3.0 field names and types,
@@ -9,20 +10,20 @@ import type { TableName } from './dataset.ts';
  */
 
 const hinted = <T extends TSchema>(schema: T, hint: string): T => ({ ...schema, hint });
-const uuid = hinted(Type.String({ pattern: UUID_PATTERN }), 'must be a UUID such as 3f7b145d-84af-42d7-8fae-eaca714b02b2');
-const text = (max = 10_000) => hinted(Type.String({ maxLength: max }), `must be text of at most ${max} characters`);
-const date = hinted(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }), 'must be a date written YYYY-MM-DD');
-const time = hinted(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$' }), 'must be a time written HH:MM or HH:MM:SS');
+const uuid = hinted(Type.String({ pattern: UUID_PATTERN }), importText.hint.uuid);
+const text = (max = 10_000) => hinted(Type.String({ maxLength: max }), importText.hint.text(max));
+const date = hinted(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }), importText.hint.date);
+const time = hinted(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$' }), importText.hint.time);
 const dateTime = hinted(
   Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})$' }),
-  'must be a date and time with a time zone, such as 2026-03-15T10:30:00Z',
+  importText.hint.dateTime,
 );
-const email = hinted(Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 320 }), 'must be an e-mail address');
-const uri = hinted(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S+$', maxLength: 2000 }), 'must be a full web address such as https://example.no');
-const int = (minimum: number, maximum: number) => hinted(Type.Integer({ minimum, maximum }), `must be a whole number from ${minimum} to ${maximum}`);
-const number = (minimum: number, maximum: number) => hinted(Type.Number({ minimum, maximum }), `must be a number from ${minimum} to ${maximum}`);
-const oneOf = (values: string[]) => hinted(Type.String({ pattern: `^(${values.join('|')})$` }), `must be one of: ${values.join(', ')}`);
-const flag = hinted(Type.Boolean(), 'must be true or false');
+const email = hinted(Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 320 }), importText.hint.email);
+const uri = hinted(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S+$', maxLength: 2000 }), importText.hint.uri);
+const int = (minimum: number, maximum: number) => hinted(Type.Integer({ minimum, maximum }), importText.hint.wholeNumber(minimum, maximum));
+const number = (minimum: number, maximum: number) => hinted(Type.Number({ minimum, maximum }), importText.hint.number(minimum, maximum));
+const oneOf = (values: string[]) => hinted(Type.String({ pattern: `^(${values.join('|')})$` }), importText.hint.oneOf(values));
+const flag = hinted(Type.Boolean(), importText.hint.flag);
 
 interface TableColumns {
   columns: Record<string, TSchema>;
@@ -47,12 +48,12 @@ export const COLUMNS: Record<TableName, TableColumns> = {
     location_type: oneOf(['physical', 'postal', 'virtual']), url: uri, organization_id: uuid, name: text(500), alternate_name: text(500),
     description: text(), transportation: text(), latitude: number(-90, 90), longitude: number(-180, 180), external_identifier: text(500),
     external_identifier_type: text(200), is_confidential: flag, is_demo: flag,
-    municipality_number: hinted(Type.String({ pattern: '^[0-9]{4}$' }), 'must be a municipality number of four digits'),
+    municipality_number: hinted(Type.String({ pattern: '^[0-9]{4}$' }), importText.hint.municipalityNumber),
   }),
   address: table(['location_id', 'address_1', 'city', 'state_province', 'postal_code', 'country', 'address_type'], {
     location_id: uuid, attention: text(500), address_1: text(500), address_2: text(500), city: text(200), region: text(200),
     state_province: text(200), postal_code: text(20), address_type: oneOf(['physical', 'postal', 'virtual']),
-    country: hinted(Type.String({ pattern: '^[A-Z]{2}$' }), 'must be a two-letter country code such as NO'),
+    country: hinted(Type.String({ pattern: '^[A-Z]{2}$' }), importText.hint.countryCode),
   }),
   accessibility: table([], { location_id: uuid, description: text(), details: text(), url: uri }),
   service: table(['organization_id', 'name', 'status'], {

@@ -3,6 +3,7 @@
  * Dataset: flat rows per HSDS table, keyed by id, each remembering where in the file it came from,
  * so every problem can name its row or path.
  */
+import { importText } from './messages.ts';
 
 /** The tables an import writes, in the order their rows can be written (referenced ones first). */
 export const TABLES = [
@@ -18,7 +19,7 @@ export type Value = string | number | boolean | null;
 export type FlatRow = Record<string, Value>;
 
 export interface Finding {
-  /** row or path in the file, e.g. "services.csv line 4" or "line 2: service_at_locations[0].location.latitude" */
+  /** row or path in the file, e.g. "services.csv linje 4" or "linje 2.service_at_locations[0].location" */
   where: string;
   message: string;
 }
@@ -44,7 +45,7 @@ export class Dataset {
   add(table: TableName, row: FlatRow, where: string): void {
     const id = row.id;
     if (typeof id !== 'string' || id === '') {
-      this.problems.push({ where, message: `${table} has no id` });
+      this.problems.push({ where, message: importText.row.noId(table) });
       return;
     }
     const rows = this.tables.get(table)!;
@@ -58,7 +59,7 @@ export class Dataset {
       if (value === null || value === undefined) continue;
       if (before === null || before === undefined) earlier.row[field] = value;
       else if (String(before) !== String(value)) {
-        this.problems.push({ where, message: `${table} ${id} appears again (first at ${earlier.where}) with another ${field}: "${String(value)}" instead of "${String(before)}"` });
+        this.problems.push({ where, message: importText.row.repeated(table, id, earlier.where, field, String(value), String(before)) });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { COLUMNS } from './columns.ts';
 import { IGNORED_TABLES, TABLES, type Dataset, type FlatRow, type TableName, type Value } from './dataset.ts';
+import { importText } from './messages.ts';
 
 type Kind = TableName | (typeof IGNORED_TABLES)[number];
 
@@ -67,24 +68,24 @@ export function flattenObject(dataset: Dataset, kind: Kind, object: Record<strin
       if (value === null || value === undefined) continue;
       if (nest.up) {
         if (isObject(value)) ups.push([field, nest, value]);
-        else dataset.problems.push({ where: `${where}.${field}`, message: `${field} must be an object` });
+        else dataset.problems.push({ where: `${where}.${field}`, message: importText.json.mustBeObject(field) });
       } else if (Array.isArray(value)) {
         value.forEach((child, i) => {
           if (isObject(child)) return;
-          dataset.problems.push({ where: `${where}.${field}[${i}]`, message: `each of ${field} must be an object` });
+          dataset.problems.push({ where: `${where}.${field}[${i}]`, message: importText.json.eachMustBeObject(field) });
         });
-      } else dataset.problems.push({ where: `${where}.${field}`, message: `${field} must be a list` });
+      } else dataset.problems.push({ where: `${where}.${field}`, message: importText.json.mustBeList(field) });
       continue;
     }
     if (field in known) {
-      if (isObject(value) || Array.isArray(value)) dataset.problems.push({ where: `${where}.${field}`, message: `${field} must be a single value` });
+      if (isObject(value) || Array.isArray(value)) dataset.problems.push({ where: `${where}.${field}`, message: importText.json.mustBeSingleValue(field) });
       else row[field] = (value ?? null) as Value;
     } else dataset.ignoreField(kind, field, `${where}.${field}`);
   }
   if (parent?.down) row[parent.down] = parent.id;
   if (kind === 'attribute' && parent) {
     if (!ATTRIBUTE_LINKS.has(parent.kind)) {
-      dataset.warnings.push({ where, message: `attributes of a ${parent.kind} are not stored; this one is left out` });
+      dataset.warnings.push({ where, message: importText.leftOut.attributeOf(parent.kind) });
       return id;
     }
     row.link_id = parent.id;
@@ -94,7 +95,7 @@ export function flattenObject(dataset: Dataset, kind: Kind, object: Record<strin
     const childId = flattenObject(dataset, nest.kind, child, `${where}.${field}`);
     if (!nest.up || childId === null || !isStored(nest.kind)) continue;
     if (row[nest.up] !== undefined && row[nest.up] !== null && row[nest.up] !== childId) {
-      dataset.problems.push({ where: `${where}.${field}`, message: `${nest.up} is ${String(row[nest.up])} but the nested ${field} has id ${childId}` });
+      dataset.problems.push({ where: `${where}.${field}`, message: importText.json.nestedIdDiffers(nest.up, String(row[nest.up]), field, childId) });
     } else row[nest.up] = childId;
   }
   if (id !== null) {

@@ -1,10 +1,11 @@
 import type { Db } from '../../../platform/db/index.ts';
-import { applyPlan, planChanges, type Plan } from './apply.ts';
+import { applyPlan, planChanges, type Plan, type PlannedRows, type Tx } from './apply.ts';
 import { TABLES, type Dataset, type Finding, type TableName } from './dataset.ts';
 import { UNSTORED_FIELDS } from './columns.ts';
 import { readDataset } from './read.ts';
 import { templateLookup } from './template.ts';
 import { validateDataset } from './validate.ts';
+import { importText } from './messages.ts';
 
 export interface ImportReport {
   source: string;
@@ -17,32 +18,71 @@ export interface ImportReport {
   counts: Partial<Record<TableName, { added: number; changed: number; unchanged: number }>>;
   /** one line per changed row: which fields change */
   changes: string[];
+  /** the first new rows, by table, with a name where the row has one (for people to read) */
+  added: { table: TableName; id: string; label: string | null }[];
+  /** the first changed rows, each changed field with its value before and after */
+  details: { table: TableName; id: string; label: string | null; fields: { name: string; previous: string; replacement: string }[] }[];
   /** services whose finder entry was rebuilt */
   reindexed: number;
 }
 
+/** How many new and changed rows a report lists one by one (the counts cover all). */
+export const LISTED_ROWS = 500;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** further problems found in the planned changes, e.g. rows outside an editor's organisations */
+  scope?: (db: Tx, plan: Plan, rows: PlannedRows, where: (table: TableName, id: string) => string) => Promise<Finding[]>;
+  /** runs in the import's transaction once the rows are written: audit entries, bookkeeping */
+  onWrite?: (trx: Tx, plan: Plan, rows: PlannedRows) => Promise<void>;
+}
+
+/** Where in the file a row came from, for findings about it. */
+const whereIn = (dataset: Dataset) => (table: TableName, id: string) => dataset.tables.get(table)?.get(id)?.where ?? `${table} ${id}`;
+
+/** A stored value as a person reads it in a report or the audit log. */
+export const shownValue = (value: unknown): string =>
+  value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+
+function labelOf(row: Record<string, unknown> | undefined): string | null {
+  const label = row?.name ?? row?.address_1 ?? row?.number ?? row?.identifier ?? row?.language;
+  return typeof label === 'string' && label !== '' ? label : null;
+}
+
 function notStored(dataset: Dataset): Finding[] {
   const findings: Finding[] = [...dataset.ignored].map(([table, count]) => ({
-    where: table, message: `${count} ${table} row(s) are not stored by Samklang (yet) and were left out`,
+    where: table, message: importText.leftOut.table(table, count),
   }));
   for (const [key, { count, where }] of dataset.ignoredFields) {
     const [table, field] = key.split('.') as [TableName, string];
     const known = UNSTORED_FIELDS[table]?.includes(field);
-    findings.push({ where, message: `${known ? 'the HSDS field' : 'the unknown field'} ${key} is not stored (${count} time(s)) and was left out` });
+    findings.push({ where, message: (known ? importText.leftOut.knownField : importText.leftOut.unknownField)(key, count) });
   }
   return findings;
 }
 
-function summarise(plan: Plan) {
+function summarise(plan: Plan, rows: PlannedRows) {
   const counts: ImportReport['counts'] = {};
   const changes: string[] = [];
+  const added: ImportReport['added'] = [];
+  const details: ImportReport['details'] = [];
   for (const table of TABLES) {
     const p = plan[table];
     if (p.added.length + p.changed.length + p.unchanged === 0) continue;
     counts[table] = { added: p.added.length, changed: p.changed.length, unchanged: p.unchanged };
-    for (const change of p.changed) changes.push(`${table} ${change.id}: ${change.fields.join(', ')}`);
+    const stored = rows.get(table)!;
+    for (const id of p.added.slice(0, Math.max(0, LISTED_ROWS - added.length))) added.push({ table, id, label: labelOf(stored.get(id)) });
+    for (const change of p.changed) {
+      changes.push(`${table} ${change.id}: ${change.fields.join(', ')}`);
+      if (details.length >= LISTED_ROWS) continue;
+      const row = stored.get(change.id)!;
+      details.push({
+        table, id: change.id, label: labelOf(row) ?? labelOf(change.previous),
+        fields: change.fields.map((name) => ({ name, previous: shownValue(change.previous[name]), replacement: shownValue(row[name]) })),
+      });
+    }
   }
-  return { counts, changes };
+  return { counts, changes, added, details };
 }
 
 /**
@@ -51,29 +91,34 @@ function summarise(plan: Plan) {
  * nothing. Rows are upserted by id, so importing the same file again changes nothing. Rows the
  * file leaves out are never deleted.
  *
- * Admin only, from the command line, until accounts exist; then imports go through moderation.
+ * Who may import, and the moderation of editors' imports, live in src/directory/imports/.
  */
-export async function importSource(db: Db, ref: string, options: { dryRun: boolean }): Promise<ImportReport> {
+export async function importSource(db: Db, ref: string, options: ImportOptions): Promise<ImportReport> {
   const dataset = await readDataset(ref, await templateLookup(db));
   if (dataset.problems.length === 0) await validateDataset(db, dataset);
   const report: ImportReport = {
     source: ref, dryRun: options.dryRun, ok: false, problems: dataset.problems, warnings: [...dataset.warnings, ...notStored(dataset)],
-    counts: {}, changes: [], reindexed: 0,
+    counts: {}, changes: [], added: [], details: [], reindexed: 0,
   };
   if (dataset.problems.length > 0) return report;
   if (dataset.size() === 0) {
-    report.problems.push({ where: ref, message: 'holds no directory data' });
+    report.problems.push({ where: ref, message: importText.noData });
     return report;
   }
   if (options.dryRun) {
-    Object.assign(report, summarise((await planChanges(db, dataset)).plan), { ok: true });
+    const { plan, rows } = await planChanges(db, dataset);
+    report.problems.push(...(await options.scope?.(db, plan, rows, whereIn(dataset))) ?? []);
+    Object.assign(report, summarise(plan, rows), { ok: report.problems.length === 0 });
     return report;
   }
   await db.transaction().execute(async (trx) => {
     const { plan, rows } = await planChanges(trx, dataset);
-    Object.assign(report, summarise(plan));
+    Object.assign(report, summarise(plan, rows));
+    report.problems.push(...(await options.scope?.(trx, plan, rows, whereIn(dataset))) ?? []);
+    if (report.problems.length > 0) return;
     report.reindexed = await applyPlan(trx, plan, rows);
+    await options.onWrite?.(trx, plan, rows);
   });
-  report.ok = true;
+  report.ok = report.problems.length === 0;
   return report;
 }

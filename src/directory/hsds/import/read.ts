@@ -7,6 +7,8 @@ import { Dataset } from './dataset.ts';
 import { detectKind, flattenObject } from './flatten.ts';
 import { addTabularRows, tableOfFile } from './tabular.ts';
 import { isTemplate, addTemplateRows, type TemplateLookup } from './template.ts';
+import { importText } from './messages.ts';
+import { FETCH_TIMEOUT_SECONDS, httpFailure, readable, UnreadableSource } from './unreadable.ts';
 
 /** Where an import reads from: a file, a folder of tabular CSV files, or an http(s) URL. */
 interface Source {
@@ -22,15 +24,15 @@ export function sourceOf(ref: string): Source {
     return {
       name: ref,
       text: async () => {
-        const response = await fetch(ref, { redirect: 'follow', signal: AbortSignal.timeout(60_000) });
-        if (!response.ok) throw new Error(`${ref} answered ${response.status} ${response.statusText}`);
-        return response.text();
+        const response = await readable(ref, fetch(ref, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_SECONDS * 1000) }));
+        if (!response.ok) throw httpFailure(ref, response.status);
+        return readable(ref, response.text());
       },
       sibling: (path) => sourceOf(new URL(path, ref).toString()),
     };
   }
   const file = resolve(ref);
-  return { name: ref, text: () => readFile(file, 'utf8'), sibling: (path) => sourceOf(join(dirname(file), path)) };
+  return { name: ref, text: () => readable(ref, readFile(file, 'utf8')), sibling: (path) => sourceOf(join(dirname(file), path)) };
 }
 
 function addJson(dataset: Dataset, value: unknown, path: string): void {
@@ -39,14 +41,14 @@ function addJson(dataset: Dataset, value: unknown, path: string): void {
     return;
   }
   if (typeof value !== 'object' || value === null) {
-    dataset.problems.push({ where: path || '(the document)', message: 'expected an HSDS object' });
+    dataset.problems.push({ where: path || importText.where.document, message: importText.json.notAnObject });
     return;
   }
   const object = value as Record<string, unknown>;
   const kind = detectKind(object);
   if (kind === 'page') return addJson(dataset, object.contents, path ? `${path}.contents` : 'contents');
   if (kind === 'api-info') {
-    dataset.problems.push({ where: path || '(the document)', message: 'this is the API information document (version, profile, openapi_url), not directory data' });
+    dataset.problems.push({ where: path || importText.where.document, message: importText.json.apiInfo });
     return;
   }
   if (kind === 'tabular') {
@@ -56,7 +58,7 @@ function addJson(dataset: Dataset, value: unknown, path: string): void {
     return;
   }
   if (kind === null) {
-    dataset.problems.push({ where: path || '(the document)', message: 'not an HSDS object this import knows (service, organization, location, service_at_location, taxonomy or taxonomy_term)' });
+    dataset.problems.push({ where: path || importText.where.document, message: importText.json.unknownObject });
     return;
   }
   flattenObject(dataset, kind, object, path || kind);
@@ -69,27 +71,31 @@ async function addDatapackage(dataset: Dataset, source: Source): Promise<void> {
     const parsed = JSON.parse(text) as { resources?: unknown };
     if (Array.isArray(parsed.resources)) resources = parsed.resources as typeof resources;
   } catch {
-    dataset.problems.push({ where: source.name, message: 'datapackage.json is not valid JSON' });
+    dataset.problems.push({ where: source.name, message: importText.tabular.datapackageInvalid });
     return;
   }
-  if (resources.length === 0) dataset.problems.push({ where: source.name, message: 'datapackage.json lists no resources' });
+  if (resources.length === 0) dataset.problems.push({ where: source.name, message: importText.tabular.noResources });
   for (const resource of resources) {
     if (typeof resource.path !== 'string') continue;
     if (resource.path.includes('..') || resource.path.startsWith('/')) {
-      dataset.problems.push({ where: source.name, message: `resource path ${resource.path} must stay inside the package` });
+      dataset.problems.push({ where: source.name, message: importText.tabular.outsidePackage(resource.path) });
       continue;
     }
-    await addCsvTable(dataset, source.sibling(resource.path), resource.path);
+    // a missing resource is one problem among the others, not the end of the whole report
+    await addCsvTable(dataset, source.sibling(resource.path), resource.path).catch((error: unknown) => {
+      if (!(error instanceof UnreadableSource)) throw error;
+      dataset.problems.push({ where: source.name, message: error.message });
+    });
   }
 }
 
 async function addCsvTable(dataset: Dataset, source: Source, file: string, lookup?: TemplateLookup): Promise<void> {
   const table = parseCsv(await source.text());
   for (const { line, cells } of table.ragged) {
-    dataset.problems.push({ where: `${file} line ${line}`, message: `has ${cells} cells but the header has ${table.header.length}` });
+    dataset.problems.push({ where: importText.where.fileLine(file, line), message: importText.tabular.ragged(cells, table.header.length) });
   }
   if (lookup && isTemplate(table.header)) return addTemplateRows(dataset, table, file, lookup);
-  addTabularRows(dataset, file, table.records.map((r) => ({ where: `${file} line ${r.line}`, values: r.values })));
+  addTabularRows(dataset, file, table.records.map((r) => ({ where: importText.where.fileLine(file, r.line), values: r.values })));
 }
 
 /**
@@ -99,7 +105,7 @@ async function addCsvTable(dataset: Dataset, source: Source, file: string, looku
  */
 export async function readDataset(ref: string, lookup: TemplateLookup): Promise<Dataset> {
   const dataset = new Dataset();
-  if (!isUrl(ref) && (await stat(ref)).isDirectory()) {
+  if (!isUrl(ref) && (await readable(ref, stat(ref))).isDirectory()) {
     const files = await readdir(ref);
     if (files.includes('datapackage.json')) return readDataset(join(ref, 'datapackage.json'), lookup);
     for (const file of files.filter((f) => tableOfFile(f) !== null).sort()) await addCsvTable(dataset, sourceOf(join(ref, file)), relative(ref, join(ref, file)));
@@ -128,10 +134,10 @@ function addJsonLine(dataset: Dataset, line: string, number: number): void {
   try {
     parsed = JSON.parse(line);
   } catch {
-    dataset.problems.push({ where: `line ${number}`, message: 'is not valid JSON' });
+    dataset.problems.push({ where: importText.where.line(number), message: importText.json.invalid });
     return;
   }
-  addJson(dataset, parsed, `line ${number}`);
+  addJson(dataset, parsed, importText.where.line(number));
 }
 
 /** JSON first; a text that is not one JSON document is read as ndjson, one object a line. */

@@ -1,9 +1,11 @@
 import type { Db } from '../../../platform/db/index.ts';
 import { nameUuid } from '../../../platform/ids.ts';
+import { titleCase } from '../../../reference/index.ts';
 import type { CsvTable } from '../../csv.ts';
 import { ORGANIZATION_NUMBER_TYPE } from '../../write.ts';
 import { FACETS, LANGUAGE_FACET, TERM_BY_KEY } from '../../taxonomy.ts';
 import type { Dataset, FlatRow } from './dataset.ts';
+import { importText } from './messages.ts';
 
 /**
  * Our own simple CSV template: one row per service, Norwegian column names, classification as
@@ -28,15 +30,22 @@ const YES = new Set(['ja', 'yes', 'true', 'x', '1']);
 
 /** Postal codes with their municipality and county, for addresses typed without them. */
 export interface TemplateLookup {
-  postal: Map<string, { municipality: string | null; county: string | null }>;
+  postal: Map<string, { place: string; municipality: string | null; county: string | null }>;
+  /** organisations the directory has, by organisation number: a sheet row adds to them, it does not copy them */
+  organizations: Map<string, string>;
 }
 
 export async function templateLookup(db: Db): Promise<TemplateLookup> {
   const rows = await db.selectFrom('postal_code as p')
     .leftJoin('municipality as m', 'm.number', 'p.municipality_number')
     .leftJoin('county as c', 'c.number', 'm.county_number')
-    .select(['p.code', 'p.municipality_number', 'c.name as county']).execute();
-  return { postal: new Map(rows.map((r) => [r.code, { municipality: r.municipality_number, county: r.county }])) };
+    .select(['p.code', 'p.place', 'p.municipality_number', 'c.name as county']).execute();
+  const organizations = await db.selectFrom('organization_identifier').select(['identifier', 'organization_id'])
+    .where('identifier_type', '=', ORGANIZATION_NUMBER_TYPE).execute();
+  return {
+    postal: new Map(rows.map((r) => [r.code, { place: r.place, municipality: r.municipality_number, county: r.county }])),
+    organizations: new Map(organizations.map((o) => [o.identifier, o.organization_id])),
+  };
 }
 
 const list = (cell: string) => cell.split(/[,|]/).map((v) => v.trim()).filter(Boolean);
@@ -45,18 +54,21 @@ const orNull = (cell: string | undefined) => (cell?.trim() ? cell.trim() : null)
 
 export function addTemplateRows(dataset: Dataset, table: CsvTable, file: string, lookup: TemplateLookup): void {
   for (const { line, values } of table.records) {
-    const where = `${file} line ${line}`;
+    const where = importText.where.fileLine(file, line);
     const cell = (name: string) => values[name]?.trim() ?? '';
     const orgNumber = cell('organisasjonsnummer').replace(/\s/g, '');
     const orgKey = orgNumber || cell('organisasjon').toLowerCase();
-    const organizationId = nameUuid(`template:organization:${orgKey}`);
+    const known = orgNumber ? lookup.organizations.get(orgNumber) : undefined;
+    const organizationId = known ?? nameUuid(`template:organization:${orgKey}`);
     const serviceId = cell('id') || nameUuid(`template:service:${orgKey}:${cell('navn').toLowerCase()}`);
     const status = STATUS[cell('status').toLowerCase()];
-    if (!status) dataset.problems.push({ where, message: `status "${cell('status')}" must be aktiv, midlertidig stengt, inaktiv or nedlagt` });
+    if (!status) dataset.problems.push({ where, message: importText.template.status(cell('status')) });
 
-    dataset.add('organization', { id: organizationId, name: orNull(cell('organisasjon')), description: '' }, where);
-    if (orgNumber) {
-      if (!/^[0-9]{9}$/.test(orgNumber)) dataset.problems.push({ where, message: `organisasjonsnummer "${orgNumber}" must be nine digits` });
+    // an organisation the directory already has (registered through the form, say) keeps its own
+    // name, description and number; the sheet only adds services to it
+    if (!known) dataset.add('organization', { id: organizationId, name: orNull(cell('organisasjon')), description: '' }, where);
+    if (orgNumber && !known) {
+      if (!/^[0-9]{9}$/.test(orgNumber)) dataset.problems.push({ where, message: importText.template.organisationNumber(orgNumber) });
       dataset.add('organization_identifier', {
         id: nameUuid(`orgnr:${orgNumber}`), organization_id: organizationId, identifier_scheme: 'NO-BRC',
         identifier_type: ORGANIZATION_NUMBER_TYPE, identifier: orgNumber,
@@ -76,12 +88,12 @@ export function addTemplateRows(dataset: Dataset, table: CsvTable, file: string,
       for (const code of list(cell(facet.id))) {
         const term = TERM_BY_KEY.get(`${facet.id}:${code}`);
         if (!term) {
-          dataset.problems.push({ where, message: `${facet.id} "${code}" is not a code of ${facet.name}` });
+          dataset.problems.push({ where, message: importText.template.unknownCode(facet.id, code, facet.name) });
           continue;
         }
         const onLocation = facet.appliesTo === 'location';
         if (onLocation && !locationId) {
-          dataset.problems.push({ where, message: `${facet.id} needs an address or municipality to describe` });
+          dataset.problems.push({ where, message: importText.template.needsPlace(facet.id) });
           continue;
         }
         const linkId = onLocation ? locationId! : serviceId;
@@ -108,10 +120,10 @@ function addTemplateLocation(dataset: Dataset, cell: (name: string) => string,
   dataset.add('location', location, where);
   dataset.add('service_at_location', { id: nameUuid(`sal:${serviceId}:${locationId}`), service_id: serviceId, location_id: locationId }, where);
   if (cell('adresse')) {
-    if (!postal) dataset.problems.push({ where, message: `postnummer "${cell('postnummer')}" is not a Norwegian postal code` });
+    if (!postal) dataset.problems.push({ where, message: importText.template.postalCode(cell('postnummer')) });
     dataset.add('address', {
       id: nameUuid(`address:${locationId}`), location_id: locationId, address_1: cell('adresse'), postal_code: orNull(cell('postnummer')),
-      city: orNull(cell('poststed')), state_province: postal?.county ?? null, country: 'NO', address_type: 'physical',
+      city: orNull(cell('poststed')) ?? (postal ? titleCase(postal.place) : null), state_province: postal?.county ?? null, country: 'NO', address_type: 'physical',
     }, where);
   }
   return locationId;

@@ -5,6 +5,7 @@ import { FACETS, TERM_BY_ID, taxonomyId } from '../../taxonomy.ts';
 import { DATA_TAXONOMY, DATA_TERM_BY_ID } from '../profile.ts';
 import { COLUMNS } from './columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts';
+import { importText } from './messages.ts';
 import { checkReferences } from './references.ts';
 
 const SCHEMAS = Object.fromEntries(TABLES.map((table) => {
@@ -27,7 +28,7 @@ function foldDataAttributes(dataset: Dataset): void {
     const entity = String(row.link_entity) as TableName;
     const target = (TABLES as readonly string[]).includes(entity) ? dataset.get(entity, String(row.link_id)) : undefined;
     if (!target || !term.entities.includes(entity)) {
-      dataset.warnings.push({ where, message: `the ${term.code} attribute does not describe a ${term.entities.join(' or ')} in this file; left out` });
+      dataset.warnings.push({ where, message: importText.leftOut.dataAttribute(term.code, term.entities) });
       continue;
     }
     const value = row.value === null || row.value === undefined ? 'true' : String(row.value);
@@ -46,7 +47,7 @@ const LINKABLE = new Set(['service', 'location', 'organization', 'service_at_loc
 function dropUnlinkableAttributes(dataset: Dataset): void {
   for (const [id, { row, where }] of dataset.rows('attribute')) {
     if (LINKABLE.has(String(row.link_entity))) continue;
-    dataset.warnings.push({ where, message: `attributes of a ${String(row.link_entity)} are not stored; this one is left out` });
+    dataset.warnings.push({ where, message: importText.leftOut.attributeOf(String(row.link_entity)) });
     dataset.remove('attribute', id);
   }
 }
@@ -57,15 +58,16 @@ function keepOwnClassification(dataset: Dataset): void {
     const own = TERM_BY_ID.get(id);
     if (!own) continue;
     dataset.remove('taxonomy_term', id);
-    if (row.name !== own.name) dataset.warnings.push({ where, message: `term ${own.key} belongs to Samklang's classification; the file's version is not used` });
+    if (row.name !== own.name) dataset.warnings.push({ where, message: importText.leftOut.ownTerm(own.key) });
   }
   for (const [id] of dataset.rows('taxonomy')) if (OUR_TAXONOMIES.has(id)) dataset.remove('taxonomy', id);
 }
 
-function plainError(field: string, hint: string | undefined, message: string, value: unknown): string {
-  if (value === undefined) return `${field} is required`;
+function plainError(field: string, hint: string | undefined, value: unknown): string {
+  if (value === undefined) return importText.row.required(field);
   const shown = typeof value === 'string' && value.length > 60 ? `${value.slice(0, 57)}…` : JSON.stringify(value);
-  return `${field} ${hint ?? message} (was ${shown})`;
+  // every column carries a hint; TypeBox's own message is English and for developers
+  return importText.row.invalid(field, hint ?? importText.row.unfit, shown);
 }
 
 /** Checks and converts each row to its column types; every failing field is one problem. */
@@ -82,10 +84,10 @@ function checkTypes(dataset: Dataset): void {
         if (seen.has(field)) continue;
         seen.add(field);
         const hint = (error.schema as { hint?: string }).hint;
-        dataset.problems.push({ where: entry.where, message: plainError(field, hint, error.message, converted[field]) });
+        dataset.problems.push({ where: entry.where, message: plainError(field, hint, converted[field]) });
       }
       if (typeof converted.minimum_age === 'number' && typeof converted.maximum_age === 'number' && converted.minimum_age > converted.maximum_age) {
-        dataset.problems.push({ where: entry.where, message: `minimum_age ${converted.minimum_age} is above maximum_age ${converted.maximum_age}` });
+        dataset.problems.push({ where: entry.where, message: importText.row.ageOrder(converted.minimum_age, converted.maximum_age) });
       }
       if (typeof converted.opens_at === 'string' && converted.opens_at.length === 5) converted.opens_at += ':00';
       if (typeof converted.closes_at === 'string' && converted.closes_at.length === 5) converted.closes_at += ':00';

@@ -1,10 +1,9 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { AuditRecord } from '../../../accounts/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { formatDateTime as when, nb } from '../../../platform/i18n/nb.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 
 const m = nb.moderation.history;
-const when = (d: Date) => new Intl.DateTimeFormat('nb-NO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d);
 
 /** The append-only audit log of one entry, for admins. */
 export function HistoryPage({ name, records }: { name: string; records: AuditRecord[] }) {

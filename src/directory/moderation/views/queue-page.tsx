@@ -4,6 +4,7 @@ import { formatDate, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { QueueItem } from '../queries.ts';
+import type { RunSummary } from '../../imports/index.ts';
 
 const m = nb.moderation.queue;
 
@@ -11,11 +12,13 @@ export interface QueueProps {
   changes: QueueItem[];
   claims: { id: string; note: string; created_at: Date; organization_name: string; email: string }[];
   reports: { id: string; message: string; reporter_email: string | null; created_at: Date; service_id: string; service_name: string }[];
+  /** editors' imports waiting for a decision */
+  imports: RunSummary[];
   csrfToken: string;
   notice?: string | undefined;
 }
 
-export function QueuePage({ changes, claims, reports, csrfToken, notice }: QueueProps) {
+export function QueuePage({ changes, claims, reports, imports, csrfToken, notice }: QueueProps) {
   return (
     <Layout title={m.title}>
       <div className="stack">
@@ -25,6 +28,7 @@ export function QueuePage({ changes, claims, reports, csrfToken, notice }: Queue
         <ul>
           <li><Link href={paths.moderation.dashboard}>{m.links.dashboard}</Link></li>
           <li><Link href={paths.moderation.outbox}>{m.links.outbox}</Link></li>
+          <li><Link href={paths.imports.index}>{nb.imports.title}</Link></li>
         </ul>
 
         <Heading level={2} data-size="md">{m.changes}</Heading>
@@ -34,6 +38,18 @@ export function QueuePage({ changes, claims, reports, csrfToken, notice }: Queue
               <li key={c.id}>
                 <Link href={paths.moderation.changeRequest(c.id)}>{c.name}</Link> ({c.isNew ? m.newEntry : m.change}, {c.organizationName})
                 <Paragraph data-size="sm">{m.submittedBy(c.submittedBy ?? '–', formatDate(c.submittedAt))}</Paragraph>
+              </li>
+            ))}
+          </ul>
+        )}
+
+        <Heading level={2} data-size="md">{nb.imports.queue.heading}</Heading>
+        {imports.length === 0 ? <Paragraph>{nb.imports.queue.none}</Paragraph> : (
+          <ul className="stack">
+            {imports.map((run) => (
+              <li key={run.id}>
+                <Link href={paths.imports.run(run.id)}>{run.source}</Link>
+                <Paragraph data-size="sm">{nb.imports.queue.item(run.createdByEmail ?? '–', formatDate(run.createdAt))}</Paragraph>
               </li>
             ))}
           </ul>

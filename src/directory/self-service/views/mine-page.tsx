@@ -46,6 +46,7 @@ export function MinePage({ organizations, pendingClaims, notice, csrfToken }: { 
         {organizations.length === 0 && <Paragraph>{m.none}</Paragraph>}
         {pendingClaims.length > 0 && <Paragraph>{m.pendingClaims}: {pendingClaims.join(', ')}</Paragraph>}
         <Paragraph><Link href={paths.selfService.start}>{m.register}</Link></Paragraph>
+        {organizations.length > 0 && <Paragraph><Link href={paths.imports.index}>{nb.imports.title}</Link></Paragraph>}
         {organizations.map((org) => (
           <section key={org.id} aria-labelledby={`org-${org.id}`} className="stack">
             <Heading level={2} data-size="md" id={`org-${org.id}`}>{org.name}</Heading>

@@ -1,0 +1,133 @@
+/**
+ * Norwegian bokmål text of an import's findings, its read errors and the import command. A finding
+ * is read by a secretariat worker, not a developer: it says what is wrong and what to do. HSDS
+ * table and field names stay as they are (service.name, location.latitude): they are what the file
+ * itself says, so the person can find them there.
+ */
+
+const rowCount = (n: number) => (n === 1 ? '1 rad' : `${n} rader`);
+const timeCount = (n: number) => (n === 1 ? '1 gang' : `${n} ganger`);
+const NOT_FOUND = 'verken finnes i filen eller i katalogen';
+
+export const importText = {
+  /** where in the file a finding is; JSON paths after it stay paths */
+  where: {
+    document: '(dokumentet)',
+    line: (n: number) => `linje ${n}`,
+    fileLine: (file: string, n: number) => `${file} linje ${n}`,
+  },
+
+  /** what a value must be, written after the field's name: "latitude må være …" */
+  hint: {
+    uuid: 'må være en UUID, for eksempel 3f7b145d-84af-42d7-8fae-eaca714b02b2',
+    text: (max: number) => `må være tekst på høyst ${max.toLocaleString('nb-NO')} tegn`,
+    date: 'må være en dato skrevet ÅÅÅÅ-MM-DD, for eksempel 2026-03-15',
+    time: 'må være et klokkeslett skrevet TT:MM eller TT:MM:SS, for eksempel 09:30',
+    dateTime: 'må være dato og klokkeslett med tidssone, for eksempel 2026-03-15T10:30:00Z',
+    email: 'må være en e-postadresse, for eksempel post@example.no',
+    uri: 'må være en fullstendig nettadresse, for eksempel https://example.no',
+    wholeNumber: (min: number, max: number) => `må være et heltall fra ${min} til ${max}`,
+    number: (min: number, max: number) => `må være et tall mellom ${min} og ${max}`,
+    oneOf: (values: string[]) => `må være én av disse: ${values.join(', ')}`,
+    flag: 'må være true eller false',
+    municipalityNumber: 'må være et kommunenummer på fire sifre, for eksempel 0301',
+    countryCode: 'må være en landkode på to store bokstaver, for eksempel NO',
+  },
+
+  /** a row's own values */
+  row: {
+    noId: (table: string) => `${table} mangler id. Hver rad må ha en id (en UUID).`,
+    repeated: (table: string, id: string, first: string, field: string, value: string, before: string) =>
+      `${table} ${id} står flere steder i filen (først: ${first}) med ulik ${field}: «${value}» her og «${before}» der. Gi ${field} samme verdi alle steder.`,
+    required: (field: string) => `${field} mangler og må fylles ut`,
+    invalid: (field: string, hint: string, shown: string) => `${field} ${hint} (var ${shown})`,
+    unfit: 'har en verdi som ikke passer',
+    ageOrder: (min: number, max: number) => `minimum_age (${min}) er høyere enn maximum_age (${max}). Rett den ene, eller bytt dem om.`,
+  },
+
+  /** the shape of HSDS JSON */
+  json: {
+    invalid: 'er ikke gyldig JSON. Sjekk at linjen er ett helt JSON-objekt.',
+    notAnObject: 'her må det stå et HSDS-objekt i krøllparenteser { … }, ikke en enkeltverdi',
+    apiInfo: 'dette er API-ets informasjonsdokument (version, profile, openapi_url), ikke katalogdata. Les inn tjenestene i stedet, for eksempel fra /services.',
+    unknownObject: 'importen kjenner ikke igjen dette objektet. Den leser service, organization, location, service_at_location, taxonomy og taxonomy_term.',
+    mustBeObject: (field: string) => `${field} må være ett objekt { … }, ikke en liste eller en enkeltverdi`,
+    eachMustBeObject: (field: string) => `hvert element i ${field} må være et objekt { … }`,
+    mustBeList: (field: string) => `${field} må være en liste [ … ]`,
+    mustBeSingleValue: (field: string) => `${field} må være én verdi (tekst, tall, true eller false), ikke en liste eller et objekt`,
+    nestedIdDiffers: (column: string, value: string, field: string, childId: string) =>
+      `${column} er ${value}, men ${field} inni har id ${childId}. De to må være like.`,
+  },
+
+  /** HSDS tabular files and datapackage.json */
+  tabular: {
+    datapackageInvalid: 'datapackage.json er ikke gyldig JSON',
+    noResources: 'datapackage.json viser ikke til noen filer (listen resources er tom)',
+    outsidePackage: (path: string) => `filen ${path} i resources må ligge i mappen til datapackage.json eller under den (ikke .. eller / først)`,
+    ragged: (cells: number, header: number) => `raden har ${cells} celler, men overskriftsraden har ${header}. Sjekk skilletegn og anførselstegn i raden.`,
+    unknownFile: 'filnavnet er ikke et HSDS-tabellnavn (for eksempel services.csv eller locations.csv), så filen er utelatt',
+  },
+
+  /** Samklang's CSV template (one service a row, Norwegian columns) */
+  template: {
+    status: (value: string) => `status «${value}» må være aktiv, midlertidig stengt, inaktiv eller nedlagt`,
+    organisationNumber: (value: string) => `organisasjonsnummer «${value}» må være ni sifre`,
+    unknownCode: (column: string, code: string, facet: string) => `${column} «${code}» er ikke en kode i ${facet}. Gyldige koder står på siden Åpne data.`,
+    needsPlace: (column: string) => `${column} sier noe om stedet, så raden må ha adresse, kommunenummer eller breddegrad og lengdegrad`,
+    postalCode: (value: string) => `postnummer «${value}» er ikke et norsk postnummer`,
+  },
+
+  /** links between rows, and what the directory already holds */
+  references: {
+    missing: (column: string, value: string, target: string) =>
+      `${column} ${value} peker på en ${target} som ${NOT_FOUND}. Ta med denne ${target} i filen, eller rett ${column}.`,
+    missingLink: (column: string, value: string, target: string) => `${column} ${value} peker på en ${target} som ${NOT_FOUND}; koblingen er utelatt`,
+    attributeOnNothing: (entity: string, id: string) => `egenskapen gjelder ${entity} ${id}, som ${NOT_FOUND}; den er utelatt`,
+    municipality: (number: string) =>
+      `kommunenummer ${number} finnes ikke i kommuneinndelingen fra 2024. Rett nummeret, eller la det stå tomt hvis stedet har norsk postnummer.`,
+    duplicateInFile: (table: string, other: string, columns: string[]) =>
+      `en annen ${table} i filen (${other}) har samme ${columns.join(', ')}. Hver slik kombinasjon kan bare brukes én gang.`,
+    duplicateInDirectory: (table: string, id: string, columns: string[]) =>
+      `${table} ${id} i katalogen har allerede samme ${columns.join(', ')}. Bruk id ${id} i filen for å endre den, eller rett verdiene.`,
+  },
+
+  /** what an import reads but does not store: warnings, never problems */
+  leftOut: {
+    attributeOf: (kind: string) => `egenskaper (attributes) på ${kind} lagres ikke i Samklang; denne er utelatt`,
+    dataAttribute: (code: string, entities: string[]) => `egenskapen ${code} skal høre til en ${entities.join(' eller ')} i denne filen, men gjør ikke det; den er utelatt`,
+    ownTerm: (key: string) => `begrepet ${key} hører til Samklangs egen klassifisering, som en fil ikke kan endre; filens versjon er ikke brukt`,
+    table: (table: string, count: number) => `${rowCount(count)} i ${table} lagres ikke i Samklang (ennå) og er utelatt`,
+    knownField: (key: string, count: number) => `HSDS-feltet ${key} lagres ikke i Samklang (ennå) og er utelatt (${timeCount(count)})`,
+    unknownField: (key: string, count: number) => `det ukjente feltet ${key} lagres ikke og er utelatt (${timeCount(count)})`,
+  },
+  noData: 'inneholder ingen tjenester, organisasjoner eller steder som Samklang kan lese inn',
+
+  /** a file or address that cannot be read at all (thrown, not a finding) */
+  read: {
+    notFound: (ref: string) => `Finner ikke ${ref}. Sjekk at navnet og mappen er skrevet riktig.`,
+    notAllowed: (ref: string) => `Samklang får ikke lese ${ref}. Sjekk tilgangen til filen.`,
+    failed: (ref: string, reason: string) => `Kunne ikke lese ${ref} (${reason}).`,
+    httpStatus: (ref: string, status: number) => (status === 404
+      ? `${ref} finnes ikke (svarte 404). Sjekk adressen.`
+      : `${ref} svarte med feilkode ${status}, så filen kunne ikke hentes. Sjekk at adressen er riktig og åpen uten innlogging.`),
+    timeout: (ref: string, seconds: number) => `${ref} svarte ikke innen ${seconds} sekunder. Prøv igjen senere.`,
+    unreachable: (ref: string) => `Fikk ikke kontakt med ${ref}. Sjekk adressen og nettforbindelsen.`,
+  },
+
+  /** scripts/import.ts; its --json keys stay English (they are an interface) */
+  cli: {
+    usage: 'Bruk: npm run import -- <fil|mappe|url> [--dry-run] [--json]',
+    unknownArgument: (arg: string) => `ukjent argument ${arg}`,
+    heading: (dryRun: boolean, source: string) => `${dryRun ? 'Prøvekjøring av' : 'Import av'} ${source}`,
+    ok: 'OK',
+    refused: (n: number) => `${n} ${n === 1 ? 'problem' : 'problemer'}, ingenting er endret`,
+    problem: 'problem',
+    note: 'merknad',
+    added: 'nye',
+    changed: 'endret',
+    unchanged: 'uendret',
+    wouldChange: 'ville endret',
+    more: (n: number) => `… og ${n} endrede rader til (--json viser alle)`,
+    reindexed: (n: number) => `oppføringer i søket bygget på nytt: ${n}`,
+  },
+} as const;

@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import type { Finding, TableName } from '../hsds/import/dataset.ts';
+import { TABLES } from '../hsds/import/dataset.ts';
+import type { ImportOptions } from '../hsds/index.ts';
+import type { Plan, PlannedRows, Tx } from '../hsds/import/apply.ts';
+import { imports as m } from './messages.ts';
+
+type Row = Record<string, unknown>;
+type Owners = Set<string>;
+
+/** Which parent column of a row points at which table; the row belongs to whoever owns its parents. */
+const PARENTS: Partial<Record<TableName, [string, TableName][]>> = {
+  organization_identifier: [['organization_id', 'organization']],
+  address: [['location_id', 'location']],
+  accessibility: [['location_id', 'location']],
+  service_at_location: [['service_id', 'service'], ['location_id', 'location']],
+  contact: [['organization_id', 'organization'], ['service_id', 'service'], ['service_at_location_id', 'service_at_location'], ['location_id', 'location']],
+  phone: [['organization_id', 'organization'], ['service_id', 'service'], ['service_at_location_id', 'service_at_location'], ['location_id', 'location'], ['contact_id', 'contact']],
+  schedule: [['service_id', 'service'], ['service_at_location_id', 'service_at_location'], ['location_id', 'location']],
+  language: [['service_id', 'service'], ['location_id', 'location'], ['phone_id', 'phone']],
+};
+const ATTRIBUTE_TARGETS = new Set<string>(['service', 'location', 'organization']);
+
+/**
+ * The organisations a row belongs to, in the directory as it is ('before') or as it would be after
+ * the import ('after': the file's rows first). A location belongs to the organisation it names, or
+ * else to the organisations of the services offered there.
+ */
+class OwnerResolver {
+  private readonly stored = new Map<string, Row | null>();
+  private readonly linkedServices = new Map<string, string[]>();
+  private readonly memo = new Map<string, Promise<Owners>>();
+
+  constructor(private readonly db: Tx, private readonly rows: PlannedRows) {}
+
+  private async directoryRow(table: TableName, id: string): Promise<Row | null> {
+    const key = `${table}:${id}`;
+    if (!this.stored.has(key)) {
+      const row = await this.db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
+      this.stored.set(key, (row as Row | undefined) ?? null);
+    }
+    return this.stored.get(key)!;
+  }
+
+  /** Directory rows of many ids at once, so most lookups need no query of their own. */
+  async prefetch(table: TableName, ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 5000) {
+      const slice = ids.slice(i, i + 5000);
+      const found = await this.db.selectFrom(table).selectAll().where('id', 'in', slice).execute() as Row[];
+      for (const id of slice) this.stored.set(`${table}:${id}`, null);
+      for (const row of found) this.stored.set(`${table}:${String(row.id)}`, row);
+    }
+  }
+
+  private async servicesAt(locationId: string, after: boolean): Promise<string[]> {
+    if (!this.linkedServices.has(locationId)) {
+      const { rows } = await sql<{ service_id: string }>`select service_id from service_at_location where location_id = ${locationId}::uuid`.execute(this.db);
+      this.linkedServices.set(locationId, rows.map((r) => r.service_id));
+    }
+    const services = new Set(this.linkedServices.get(locationId));
+    if (after) {
+      for (const row of this.rows.get('service_at_location')!.values()) if (row.location_id === locationId) services.add(String(row.service_id));
+    }
+    return [...services];
+  }
+
+  owners(table: TableName, id: string, after: boolean): Promise<Owners> {
+    const key = `${after}:${table}:${id}`;
+    if (!this.memo.has(key)) this.memo.set(key, this.resolve(table, id, after));
+    return this.memo.get(key)!;
+  }
+
+  private async resolve(table: TableName, id: string, after: boolean): Promise<Owners> {
+    const row = (after ? this.rows.get(table)!.get(id) : undefined) ?? await this.directoryRow(table, id);
+    if (!row) return new Set();
+    if (table === 'organization') return new Set([id]);
+    if (table === 'service') return new Set([String(row.organization_id)]);
+    const owners: Owners = new Set();
+    const add = async (parent: TableName, parentId: unknown) => {
+      if (typeof parentId === 'string') for (const o of await this.owners(parent, parentId, after)) owners.add(o);
+    };
+    if (table === 'location') {
+      if (typeof row.organization_id === 'string') return new Set([row.organization_id]);
+      for (const service of await this.servicesAt(id, after)) await add('service', service);
+    } else if (table === 'attribute') {
+      if (ATTRIBUTE_TARGETS.has(String(row.link_entity))) await add(row.link_entity as TableName, row.link_id);
+    } else {
+      for (const [column, parent] of PARENTS[table] ?? []) await add(parent, row[column]);
+    }
+    return owners;
+  }
+}
+
+/**
+ * The check an editor's import must pass: every row it adds or changes belongs, before and after,
+ * only to organisations the editor edits; classifications are the secretariat's alone.
+ */
+export function editorScope(organizations: readonly string[]): NonNullable<ImportOptions['scope']> {
+  const mine = new Set(organizations);
+  return async (db: Tx, plan: Plan, rows: PlannedRows, where: (table: TableName, id: string) => string): Promise<Finding[]> => {
+    const findings: Finding[] = [];
+    const resolver = new OwnerResolver(db, rows);
+    for (const table of TABLES) {
+      const touched = [...plan[table].added, ...plan[table].changed.map((c) => c.id)];
+      if (touched.length === 0) continue;
+      if (table === 'taxonomy' || table === 'taxonomy_term') {
+        findings.push({ where: where(table, touched[0]!), message: m.scope.classification });
+        continue;
+      }
+      await resolver.prefetch(table, touched);
+      const changed = new Set(plan[table].changed.map((c) => c.id));
+      for (const id of touched) {
+        const after = await resolver.owners(table, id, true);
+        const before = changed.has(id) ? await resolver.owners(table, id, false) : new Set<string>();
+        if (after.size === 0) findings.push({ where: where(table, id), message: m.scope.unowned(table, id) });
+        else if (![...after, ...before].every((o) => mine.has(o))) findings.push({ where: where(table, id), message: m.scope.outside(table, id) });
+      }
+    }
+    return findings;
+  };
+}

@@ -1,0 +1,164 @@
+import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { CsrfField, FormErrors, TextArea } from '../../../accounts/index.ts';
+import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
+import { paths } from '../../../platform/paths.ts';
+import { Layout } from '../../../platform/views/layout.tsx';
+import type { Finding } from '../../hsds/import/dataset.ts';
+import type { ImportRun, StoredReport } from '../service.ts';
+import { byWhom } from './import-page.tsx';
+
+const m = nb.imports;
+
+export interface RunPageProps {
+  run: ImportRun;
+  /** what the viewer may do with the run now */
+  actions: { apply: boolean; submit: boolean; discard: boolean; reject: boolean };
+  csrfToken: string;
+  notice?: string | undefined;
+  reasonError?: string | undefined;
+  reason?: string;
+}
+
+function Findings({ findings, total, caption }: { findings: Finding[]; total: number; caption: string }) {
+  return (
+    <>
+      <Table>
+        <caption>{caption}</caption>
+        <Table.Head><Table.Row><Table.HeaderCell>{m.run.where}</Table.HeaderCell><Table.HeaderCell>{m.run.what}</Table.HeaderCell></Table.Row></Table.Head>
+        <Table.Body>
+          {findings.map((f, i) => <Table.Row key={i}><Table.Cell>{f.where}</Table.Cell><Table.Cell>{f.message}</Table.Cell></Table.Row>)}
+        </Table.Body>
+      </Table>
+      {total > findings.length && <Paragraph data-size="sm">{m.run.more(findings.length, total)}</Paragraph>}
+    </>
+  );
+}
+
+function Counts({ report }: { report: StoredReport }) {
+  const counts = Object.entries(report.counts);
+  const changes = counts.reduce((n, [, c]) => n + c.added + c.changed, 0);
+  const shown = (n: number, total: number) => total > n && <Paragraph data-size="sm">{m.run.more(n, total)}</Paragraph>;
+  const totalAdded = counts.reduce((n, [, c]) => n + c.added, 0);
+  const totalChanged = counts.reduce((n, [, c]) => n + c.changed, 0);
+  return (
+    <>
+      <Heading level={2} data-size="md">{m.run.countsHeading}</Heading>
+      {changes === 0 && <Paragraph>{m.run.nothing}</Paragraph>}
+      {counts.length > 0 && (
+        <Table>
+          <caption>{m.run.countsCaption}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{m.run.table}</Table.HeaderCell><Table.HeaderCell>{m.run.added}</Table.HeaderCell>
+              <Table.HeaderCell>{m.run.changed}</Table.HeaderCell><Table.HeaderCell>{m.run.unchanged}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {counts.map(([table, c]) => (
+              <Table.Row key={table}><Table.Cell>{table}</Table.Cell><Table.Cell>{c.added}</Table.Cell><Table.Cell>{c.changed}</Table.Cell><Table.Cell>{c.unchanged}</Table.Cell></Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {report.added.length > 0 && (
+        <>
+          <Heading level={3} data-size="sm">{m.run.addedHeading}</Heading>
+          <ul>{report.added.map((a) => <li key={`${a.table}:${a.id}`}>{a.table}: {a.label ?? m.run.unnamed} <span className="source">({a.id})</span></li>)}</ul>
+          {shown(report.added.length, totalAdded)}
+        </>
+      )}
+      {report.details.length > 0 && (
+        <>
+          <Heading level={3} data-size="sm">{m.run.changedHeading}</Heading>
+          <div className="table-scroll"><Table>
+            <caption className="ds-sr-only">{m.run.changedHeading}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{m.run.table}</Table.HeaderCell><Table.HeaderCell>{m.run.field}</Table.HeaderCell>
+                <Table.HeaderCell>{m.run.before}</Table.HeaderCell><Table.HeaderCell>{m.run.after}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {report.details.flatMap((d) => d.fields.map((f) => (
+                <Table.Row key={`${d.id}:${f.name}`}>
+                  <Table.Cell>{d.table}: {d.label ?? d.id}</Table.Cell><Table.Cell>{f.name}</Table.Cell>
+                  <Table.Cell>{f.previous || '–'}</Table.Cell><Table.Cell>{f.replacement || '–'}</Table.Cell>
+                </Table.Row>
+              )))}
+            </Table.Body>
+          </Table></div>
+          {shown(report.details.length, totalChanged)}
+        </>
+      )}
+    </>
+  );
+}
+
+function Actions({ run, actions, csrfToken, reasonError, reason }: RunPageProps) {
+  const action = paths.imports.run(run.id);
+  const main = actions.apply
+    ? <Button type="submit" name="handling" value="importer">{run.status === 'submitted' ? m.run.approve : m.run.apply}</Button>
+    : actions.submit ? <Button type="submit" name="handling" value="send">{m.run.submit}</Button> : null;
+  return (
+    <section className="stack" aria-labelledby="import-actions">
+      <Heading level={2} data-size="md" id="import-actions">{m.run.actionsHeading}</Heading>
+      <form method="post" action={action} className="admin-actions">
+        <CsrfField token={csrfToken} />
+        {main}
+        {actions.discard && <Button type="submit" name="handling" value="forkast" variant="secondary">{run.status === 'submitted' ? m.run.withdraw : m.run.discard}</Button>}
+      </form>
+      {actions.reject && (
+        <form method="post" action={action} className="stack" noValidate>
+          <Heading level={3} data-size="sm">{m.run.rejectHeading}</Heading>
+          <CsrfField token={csrfToken} />
+          <input type="hidden" name="handling" value="avvis" />
+          <TextArea id="reason" label={m.run.reason} value={reason} error={reasonError} />
+          <div><Button type="submit" variant="secondary">{m.run.reject}</Button></div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** One import run: what it does (or did), its problems, and what the viewer may do with it. */
+export function RunPage(props: RunPageProps) {
+  const { run, notice, reasonError } = props;
+  const report = run.report;
+  const problems = report.problems ?? [];
+  const warnings = report.warnings ?? [];
+  const title = m.run.title(run.source);
+  const canAct = Object.values(props.actions).some(Boolean);
+  return (
+    <Layout title={reasonError ? `Feil: ${title}` : title}>
+      <div className="stack detail">
+        <Heading level={1} data-size="lg">{title}</Heading>
+        <Paragraph><Tag data-color={run.status === 'applied' ? 'success' : run.status === 'invalid' ? 'danger' : 'neutral'}>{m.status[run.status]}</Tag></Paragraph>
+        {notice && <Alert data-color={problems.length > 0 ? 'warning' : 'success'}>{notice}</Alert>}
+        {reasonError && <FormErrors errors={{ reason: reasonError }} />}
+        <Paragraph>{run.channel === 'cli' ? `${m.runs.by}: ${byWhom(run)}, ${formatDateTime(run.createdAt)}.` : m.run.uploaded(byWhom(run), formatDateTime(run.createdAt))}</Paragraph>
+        {run.sha256 && <Paragraph data-size="sm">{m.run.checksum}: <code>{run.sha256}</code></Paragraph>}
+        {run.decidedAt && run.status !== 'applied' && run.decidedByEmail && <Paragraph>{m.run.decided(run.decidedByEmail, formatDateTime(run.decidedAt))}</Paragraph>}
+        {run.reason && <Paragraph>{m.run.reasonShown(run.reason)}</Paragraph>}
+
+        {problems.length > 0 ? (
+          <>
+            <Heading level={2} data-size="md">{m.run.problemsHeading(report.totals?.problems ?? problems.length)}</Heading>
+            <Paragraph>{m.run.problemsIntro}</Paragraph>
+            <Findings findings={problems} total={report.totals?.problems ?? problems.length} caption={m.run.problemsHeading(report.totals?.problems ?? problems.length)} />
+          </>
+        ) : <Counts report={report} />}
+
+        {warnings.length > 0 && (
+          <>
+            <Heading level={2} data-size="md">{m.run.warningsHeading}</Heading>
+            <Paragraph>{m.run.warningsIntro}</Paragraph>
+            <Findings findings={warnings} total={report.totals?.warnings ?? warnings.length} caption={m.run.warningsHeading} />
+          </>
+        )}
+
+        {canAct && <Actions {...props} />}
+        <Paragraph><Link href={paths.imports.index}>{m.run.back}</Link></Paragraph>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/platform/db/index.ts';
+import { searchServices } from '../../src/directory/index.ts';
+import { freshDatabase } from '../helpers/db.ts';
+import { testApp, listenOnLoopback } from '../helpers/app.ts';
+import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { PASSWORD, anAccount } from '../accounts/client.ts';
+import { aService, anOrganization, store } from '../directory/factories.ts';
+
+const query = { text: '', place: null, radiusKm: null, filters: {}, age: null, sort: 'name' as const, page: 1, perPage: 100 };
+
+describe('the import page in Chromium', { skip: browserSkip }, () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const org = anOrganization({ name: 'Importdal kommune' });
+
+  before(async () => {
+    database = await freshDatabase('pglite');
+    await store(database.db, [org], [aService(org, { name: 'Eksisterende sangstund' })]);
+    app = await testApp(database.db, { JOB_WORKER: 'off' });
+    base = await listenOnLoopback(app);
+    await anAccount(database.db, { email: 'importoer@example.no', admin: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  async function signIn(page: Page) {
+    await page.goto(`${base}/logg-inn`);
+    await page.locator('#email').fill('importoer@example.no');
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.waitForURL(/\/mine-tilbud/);
+  }
+
+  const upload = (page: Page, name: string, text: string) =>
+    page.locator('#filer').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+  for (const javaScriptEnabled of [false, true]) {
+    test(`upload → check → import, with axe on every step — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+      // bypassCSP only lets axe's script in; the pages themselves run no inline code
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const page = await context.newPage();
+      const check = async (label: string) => {
+        if (!javaScriptEnabled) return; // axe is a script: it runs in the JavaScript-on pass
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, `${label}:\n${describeViolations(violations)}`);
+      };
+      await signIn(page);
+      await page.goto(`${base}/import`);
+      await check('/import');
+
+      await page.getByRole('button', { name: 'Sjekk filen' }).click();
+      await page.waitForLoadState();
+      assert.match(await page.locator('#filer-error').innerText(), /Velg en fil/);
+      await check('/import with no file chosen');
+
+      await upload(page, 'feil.json', JSON.stringify({ id: randomUUID(), organization_id: org.id, name: 'Feil', description: 'x', status: 'kanskje' }));
+      await page.getByRole('button', { name: 'Sjekk filen' }).click();
+      await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
+      assert.match(await page.locator('main').innerText(), /feil må rettes/);
+      await check('a run with problems');
+
+      const name = `Importert kor ${javaScriptEnabled ? 'med' : 'uten'} JavaScript`;
+      await page.goto(`${base}/import`);
+      await upload(page, 'kor.json', JSON.stringify({ id: randomUUID(), organization_id: org.id, name, description: 'Fra et register.', status: 'active' }));
+      await page.getByRole('button', { name: 'Sjekk filen' }).click();
+      await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
+      assert.match(await page.locator('main').innerText(), new RegExp(name));
+      await check('a run ready to import');
+
+      await page.getByRole('button', { name: 'Importer nå' }).click();
+      await page.waitForLoadState();
+      assert.match(await page.locator('main').innerText(), /Importen er lagret/);
+      await check('an applied run');
+      assert.ok((await searchServices(database.db, { ...query, text: name })).hits.some((h) => h.name === name));
+      await context.close();
+    });
+  }
+});
