@@ -3,6 +3,7 @@ export type { SessionUser } from './contract.ts';
 export { CSRF_FIELD } from './contract.ts';
 export { accountsPlugin, CSRF_HEADER } from './plugin.ts';
 export { requireUser, requireAdmin, mayEdit, forbid } from './guards.ts';
+export { Email, FormBody, formErrors, typed } from './forms.ts';
 export { CsrfField, FormErrors, TextInput, TextArea, Select, CheckboxInput, type Errors } from './views/form.tsx';
 export { FormPage, MessagePage } from './views/pages.tsx';
 export { accountRoutes } from './routes.ts';

@@ -5,9 +5,7 @@ import type { Db } from '../platform/db/index.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { paths } from '../platform/paths.ts';
 import { sendPage } from '../platform/views/render.ts';
-import { requireAdmin, type Errors } from '../accounts/index.ts';
-// TODO(accounts): import through ../accounts/index.ts once it exports the form helpers
-import { FormBody, formErrors, typed } from '../accounts/forms.ts';
+import { FormBody, formErrors, requireAdmin, typed, type Errors } from '../accounts/index.ts';
 import { lineDiff } from './diff.ts';
 import { hasTopLevelHeading, renderMarkdown } from './markdown.ts';
 import { findSection, listRevisions, listSections, markReviewed, updateFromBrowser } from './queries.ts';

@@ -101,6 +101,7 @@ export function OpenDataPage() {
 
         <Heading level={2} data-size="sm">{m.importHeading}</Heading>
         <Paragraph>{m.import}</Paragraph>
+        <Paragraph><Link href={paths.imports.index}>{m.importLink}</Link></Paragraph>
         <Paragraph><code>npm run import -- fil.json --dry-run</code></Paragraph>
         <Paragraph><Link href={paths.openData.importTemplate} download>{m.templateLink}</Link></Paragraph>
         <Heading level={3} data-size="xs">{m.templateHeading}</Heading>

@@ -6,9 +6,7 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { invalidParams } from '../../platform/http/problem.ts';
-import { accountsDb, queueMail, requireUser, type Errors } from '../../accounts/index.ts';
-// TODO(accounts): import through ../../accounts/index.ts once it exports the form helpers
-import { Email, FormBody, formErrors, typed } from '../../accounts/forms.ts';
+import { accountsDb, Email, FormBody, formErrors, queueMail, requireUser, typed, type Errors } from '../../accounts/index.ts';
 import { BusinessCasePage } from '../views/business-case-page.tsx';
 import { LocalPage } from '../views/local-page.tsx';
 import { MemoPage } from '../views/memo-page.tsx';

@@ -4,9 +4,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { requireUser, type Errors } from '../../accounts/index.ts';
-// TODO(accounts): import through ../../accounts/index.ts once it exports the form helpers
-import { FormBody, formErrors, typed } from '../../accounts/forms.ts';
+import { FormBody, formErrors, requireUser, typed, type Errors } from '../../accounts/index.ts';
 import { listMunicipalities } from '../../reference/index.ts';
 import { PHASES, type Phase } from '../content.ts';
 import { listSections } from '../queries.ts';
