@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Database } from '../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../src/directory/index.ts';
+import { orderedHits } from '../../src/directory/search.ts';
+import type { Place } from '../../src/reference/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { aService, anOrganization, store } from './factories.ts';
 
@@ -47,6 +49,40 @@ for (const backend of backends()) {
       const after = await searchServices(database.db, query(rus));
       assert.equal(after.total, 2);
       assert.equal(after.facetCounts.niva!['niva:oppfolging'], undefined);
+    });
+
+    test('the order of the first hits is kept per data version: a page after a write shows the write, in its place', async () => {
+      const names = async () => (await searchServices(database.db, query({ text: 'sangstund', perPage: 2 }))).hits.map((h) => h.name);
+      await store(database.db, [], [
+        aService(org, { name: 'Sangstund i parken', description: 'Sang ute.' }),
+        aService(org, { name: 'Bandøving', description: 'Vi har også sangstund av og til.' }),
+      ]);
+      assert.deepEqual(await names(), ['Sangstund i parken', 'Bandøving'], 'a match in the name ranks above one in the text');
+      await store(database.db, [], [aService(org, { name: 'Sangstund, sangstund', description: 'Sangstund hver dag: sangstund for alle.' })]);
+      assert.deepEqual(await names(), ['Sangstund, sangstund', 'Sangstund i parken'], 'the new best match comes first at once');
+      const second = await searchServices(database.db, query({ text: 'sangstund', perPage: 2, page: 2 }));
+      assert.deepEqual(second.hits.map((h) => h.name), ['Bandøving']);
+    });
+
+    test('pages from the kept order and pages read from the table agree, by relevance, name and place', async () => {
+      const oslo: Place = { kind: 'postal_code', label: '0150 Oslo', lat: 59.91, lon: 10.75, municipalityNumber: '0301', municipalityName: 'Oslo' };
+      const keptTop = orderedHits.top;
+      const variants: Partial<SearchQuery>[] = [{ text: 'sangstund' }, { sort: 'name' }, { place: oslo }, { place: oslo, sort: 'distance' }];
+      for (const overrides of variants) {
+        const pages = async () => {
+          const ids: string[] = [];
+          for (let page = 1; page <= 4; page++) ids.push(...(await searchServices(database.db, query({ ...overrides, perPage: 2, page }))).hits.map((h) => h.id));
+          return ids;
+        };
+        const kept = await pages();
+        orderedHits.top = 0;
+        try {
+          assert.deepEqual(await pages(), kept, JSON.stringify(overrides));
+        } finally {
+          orderedHits.top = keptTop;
+        }
+        assert.ok(kept.length >= 3);
+      }
     });
 
     test('typo tolerance learns the words of a service added after the first search', async () => {
