@@ -80,6 +80,16 @@ for (const backend of backends()) {
       assert.equal(await sendFreshnessReminders(database.db, { publicUrl: 'https://samklang.test' }), 0, 'nothing twice');
     });
 
+    test('an entry with no editor waits for one: the reminder goes out once someone becomes its editor', async () => {
+      const orphan = anOrganization({ name: 'Uten redaktør' });
+      await store(database.db, [orphan], [aService(orphan, { name: 'Foreldreløst kor', assuredDate: monthsAgo(13) })]);
+      assert.equal(await sendFreshnessReminders(database.db, { publicUrl: 'https://samklang.test' }), 0);
+      await anAccount(database.db, { email: 'ny-eier@example.no', editorOf: [orphan.id] });
+      assert.equal(await sendFreshnessReminders(database.db, { publicUrl: 'https://samklang.test' }), 1);
+      const mails = await accountsDb(database.db).selectFrom('mail_outbox').select('subject').where('to_address', '=', 'ny-eier@example.no').execute();
+      assert.deepEqual(mails.map((m) => m.subject), ['Stemmer opplysningene om «Foreldreløst kor»?']);
+    });
+
     test('the job queue runs a due job once even when two workers poll at the same time, and keeps the next run in the database', async () => {
       let runs = 0;
       const job = { kind: 'test:count', run: async () => { runs++; await new Promise((r) => setTimeout(r, 50)); }, next: () => new Date(Date.now() + 3_600_000) };
