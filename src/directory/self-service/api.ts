@@ -14,6 +14,20 @@ import { openChangeRequest, saveChangeRequest, servicesOf } from './store.ts';
 import type { SelfServiceDb } from './tables.ts';
 
 const Params = Type.Object({ serviceId: Type.String({ pattern: UUID_PATTERN }) });
+const Uuid = Type.String({ format: 'uuid' });
+const MineList = Type.Object({
+  items: Type.Array(Type.Object({
+    id: Uuid,
+    organization_id: Uuid,
+    name: Type.String(),
+    status: Type.String({ description: 'HSDS status: active, temporarily closed, inactive or defunct' }),
+    assured_date: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'last confirmed (YYYY-MM-DD), null if never' }),
+    published: Type.Boolean({ description: 'false for a new entry still waiting for moderation' }),
+    freshness: Type.Union([Type.Literal('fresh'), Type.Literal('stale'), Type.Literal('hidden')], { description: 'stale: not confirmed for 12 months; hidden: for 18, and not shown in the finder' }),
+  })),
+});
+const Assured = Type.Object({ id: Uuid, assured_date: Type.String({ format: 'date' }) });
+const Saved = Type.Object({ id: Uuid, status: Type.Union([Type.Literal('draft'), Type.Literal('submitted')]) });
 
 /**
  * The editor's JSON API (cookie session; send the CSRF token in the x-csrf-token header). The same
@@ -22,7 +36,7 @@ const Params = Type.Object({ serviceId: Type.String({ pattern: UUID_PATTERN }) }
 export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: SelfServiceDb }) {
   app.get(paths.selfService.api.services, {
     preHandler: requireUser,
-    schema: { tags: ['self-service'], summary: 'Services the signed-in editor may manage, with their freshness' },
+    schema: { tags: ['self-service'], summary: 'Services the signed-in editor may manage, with their freshness', response: { 200: MineList } },
   }, async (request) => {
     const services = await servicesOf(db, request.user!.editorOf);
     return { items: services.map((s) => ({ id: s.id, organization_id: s.organizationId, name: s.name, status: s.status, assured_date: s.assuredDate, published: s.published, freshness: freshnessOf(s.confirmedOn) })) };
@@ -30,7 +44,7 @@ export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: S
 
   app.post(paths.selfService.api.assure(), {
     preHandler: requireUser,
-    schema: { tags: ['self-service'], summary: 'Confirm that the service\'s information is correct ("Bekreft at opplysningene stemmer")', params: Params },
+    schema: { tags: ['self-service'], summary: 'Confirm that the service\'s information is correct ("Bekreft at opplysningene stemmer")', params: Params, response: { 200: Assured } },
   }, async (request, reply) => {
     const { serviceId } = request.params as { serviceId: string };
     const service = await loadServiceAggregate(db as unknown as Db, serviceId);
@@ -45,6 +59,7 @@ export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: S
     schema: {
       tags: ['self-service'], summary: 'Propose a change to a service; it is published when a moderator approves', params: Params,
       body: Type.Object({ service: ServiceDraftSchema, submit: Type.Boolean() }),
+      response: { 201: Saved },
     },
   }, async (request, reply) => {
     const { serviceId } = request.params as { serviceId: string };
