@@ -52,7 +52,11 @@ function storable(report: ImportReport): string {
 /** A decision that came too late: someone else decided the run first. */
 export class AlreadyDecided extends Error {}
 
-const scopeOf = (importer: Importer): ImportOptions['scope'] => (importer.isAdmin ? undefined : editorScope(importer.editorOf));
+/**
+ * The rows an importer may touch: admins any, editors their organisations'. A run whose uploader
+ * has deleted their account is judged by the admin who decides it, with no scope of its own.
+ */
+const scopeOf = (importer: Importer | null): ImportOptions['scope'] => (!importer || importer.isAdmin ? undefined : editorScope(importer.editorOf));
 
 export function checksum(files: UploadedFile[]): string {
   const hash = createHash('sha256');
@@ -130,7 +134,7 @@ async function uploader(db: ImportsTx, userId: string | null): Promise<Importer 
 /** A waiting run checked again against the directory as it is now; the fresh report is kept. */
 export async function recheck(db: Db, run: ImportRun): Promise<ImportReport> {
   const owner = await uploader(importsDb(db), run.createdBy);
-  const report = await importFiles(db, run.files ?? [], { dryRun: true, scope: scopeOf(owner ?? { id: '', isAdmin: false, editorOf: [] }) });
+  const report = await importFiles(db, run.files ?? [], { dryRun: true, scope: scopeOf(owner) });
   await importsDb(db).updateTable('import_run').set({ report: storable(report) }).where('id', '=', run.id).execute();
   return report;
 }
@@ -151,7 +155,7 @@ export async function applyRun(db: Db, run: ImportRun, admin: { id: string }, li
   const owner = await uploader(importsDb(db), run.createdBy);
   const report = await importFiles(db, run.files ?? [], {
     dryRun: false,
-    scope: scopeOf(owner ?? { id: '', isAdmin: false, editorOf: [] }),
+    scope: scopeOf(owner),
     onWrite: async (trx: Tx, plan: Plan, rows: PlannedRows) => {
       const tx = importsDb(trx as Db) as ImportsTx;
       await decide(tx, run.id, { status: 'applied', by: admin.id });
