@@ -27,8 +27,30 @@ const COORDINATES = /^(-?\d{1,2}(?:[.]\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:[.]\d+)?)$/
  * or coordinates "lat, lon". A postal code or municipality is measured from the municipality's
  * interior point, which the page states.
  */
-export async function resolvePlace(db: Db, input: string): Promise<PlaceResult> {
+export function resolvePlace(db: Db, input: string): Promise<PlaceResult> {
   const text = input.trim().replace(/\s+/g, ' ');
+  let cache = answers.get(db);
+  if (!cache) answers.set(db, (cache = new Map()));
+  let answer = cache.get(text);
+  if (!answer) {
+    answer = lookUp(db, text);
+    answer.catch(() => cache.delete(text));
+    if (cache.size >= CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
+    cache.set(text, answer);
+  }
+  return answer;
+}
+
+/**
+ * Answers per database handle and typed text. Reference data is loaded before the app serves
+ * anything and never changes while it runs, so an answer stays right; every search from a place
+ * saves a database round trip. Bounded: there are about 5,000 postal codes and 357 municipalities,
+ * and typos beyond that push the oldest answers out.
+ */
+const CACHED_ANSWERS = 20_000;
+const answers = new WeakMap<Db, Map<string, Promise<PlaceResult>>>();
+
+async function lookUp(db: Db, text: string): Promise<PlaceResult> {
   if (/^\d{4}$/.test(text)) {
     const postal = await findPostalCode(db, text);
     if (!postal) return { ok: false, reason: 'unknown_postal_code' };
