@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { SessionUser } from './contract.ts';
 import { randomToken, sha256 } from './crypto.ts';
 import type { AccountsTx } from './tables.ts';
+import { editorOfSql } from './users.ts';
 
 export const SESSION_DAYS = 14;
 
@@ -27,7 +28,7 @@ export async function userForSession(db: AccountsTx, token: string): Promise<Ses
   const row = await db.selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .select(['u.id', 'u.email', 'u.name', 'u.is_admin', 's.last_seen_at', 's.id_hash'])
-    .select(sql<string[]>`array(select organization_id::text from organization_editor e where e.user_id = u.id order by 1)`.as('editor_of'))
+    .select(editorOfSql.as('editor_of'))
     .where('s.id_hash', '=', sha256(token)).where('s.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
   if (!row) return null;

@@ -99,6 +99,12 @@ export type AccountsDb = Kysely<Tables & AccountTables>;
 /** A handle or an open transaction, with the accounts tables known. */
 export type AccountsTx = AccountsDb | Transaction<Tables & AccountTables>;
 
+/**
+ * Another domain's handle (it knows more tables) typed for accounts' functions; Kysely's types are
+ * invariant, so a handle that knows more tables is not one that knows fewer without this cast.
+ */
+export const asAccounts = <T extends Tables & AccountTables>(db: Kysely<T> | Transaction<T>): AccountsTx => db as unknown as AccountsTx;
+
 export function accountsDb(db: Db | Kysely<any>): AccountsDb {
   return (db as Db).withTables<AccountTables>();
 }

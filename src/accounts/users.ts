@@ -16,6 +16,15 @@ export function findUserById(db: AccountsTx, id: string): Promise<UserRow | unde
   return db.selectFrom('app_user').select(COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
+/** The organisations an account (aliased `u`) edits, as a select expression. */
+export const editorOfSql = sql<string[]>`array(select organization_id::text from organization_editor e where e.user_id = u.id order by 1)`;
+
+/** An account's roles as they are now (a role may have ended since it last signed in). */
+export async function findRoles(db: AccountsTx, id: string): Promise<{ id: string; isAdmin: boolean; editorOf: string[] } | undefined> {
+  const row = await db.selectFrom('app_user as u').select(['u.id', 'u.is_admin', editorOfSql.as('editor_of')]).where('u.id', '=', id).executeTakeFirst();
+  return row && { id: row.id, isAdmin: row.is_admin, editorOf: row.editor_of };
+}
+
 export async function createUser(db: AccountsTx, user: { email: string; name: string | null; passwordHash: string | null; verified: boolean; isAdmin?: boolean; oidc?: { issuer: string; subject: string } }): Promise<string> {
   const id = newId();
   const row: Partial<Record<keyof UserTable, unknown>> = {

@@ -1,10 +1,9 @@
-import { sql, type Transaction } from 'kysely';
-import type { Db, Tables } from '../platform/db/index.ts';
+import { sql } from 'kysely';
+import type { Tables, Tx } from '../platform/db/index.ts';
 import { nameUuid } from '../platform/ids.ts';
 import type { OrganizationAggregate, ServiceAggregate } from './model.ts';
 import { TERM_BY_KEY } from './taxonomy.ts';
 
-type Tx = Transaction<Tables> | Db;
 const BATCH = 5000;
 
 /**

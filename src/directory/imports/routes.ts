@@ -124,26 +124,28 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
     const { handling, reason = '' } = request.body as { handling: 'importer' | 'send' | 'forkast' | 'avvis'; reason?: string };
     const allowed = actionsFor(user, run);
     const back = () => reply.redirect(paths.imports.run(run.id), 303);
+    // the run as the decision left it, with what happened said on top
+    const decided = async (notice: string) => showRun(request, reply, (await findRun(importsDb(db), run.id))!, { notice });
     try {
       if (handling === 'importer' && allowed.apply) {
         const report = await applyRun(db, run, user, runLink(run.id));
         if (!report.ok) return showRun(request, reply, { ...run, report }, { notice: m.run.notices.changedSince }, 409);
         app.mailer.kick();
-        return showRun(request, reply, (await findRun(importsDb(db), run.id))!, { notice: m.run.notices.applied(report.reindexed) });
+        return decided(m.run.notices.applied(report.reindexed));
       }
       if (handling === 'send' && allowed.submit) {
         await submitRun(db, run.id);
-        return showRun(request, reply, (await findRun(importsDb(db), run.id))!, { notice: m.run.notices.submitted });
+        return decided(m.run.notices.submitted);
       }
       if (handling === 'forkast' && allowed.discard) {
         await discardRun(db, run.id, user.id);
-        return showRun(request, reply, (await findRun(importsDb(db), run.id))!, { notice: m.run.notices.discarded });
+        return decided(m.run.notices.discarded);
       }
       if (handling === 'avvis' && allowed.reject) {
         if (!reason.trim()) return showRun(request, reply, run, { reasonError: m.run.reasonRequired, reason }, 400);
         await rejectRun(db, run, user, reason.trim(), `${config.publicUrl}${paths.imports.index}`);
         app.mailer.kick();
-        return showRun(request, reply, (await findRun(importsDb(db), run.id))!, { notice: m.run.notices.rejected });
+        return decided(m.run.notices.rejected);
       }
     } catch (error) {
       if (error instanceof AlreadyDecided) return back();

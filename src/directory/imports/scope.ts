@@ -1,24 +1,23 @@
 import { sql } from 'kysely';
 import type { Finding, TableName } from '../hsds/import/dataset.ts';
 import { TABLES } from '../hsds/import/dataset.ts';
+import { OPTIONAL_REFERENCES, REQUIRED_REFERENCES } from '../hsds/import/columns.ts';
 import type { ImportOptions } from '../hsds/index.ts';
-import type { Plan, PlannedRows, Tx } from '../hsds/import/apply.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import type { Plan, PlannedRows } from '../hsds/import/apply.ts';
 import { imports as m } from './messages.ts';
 
 type Row = Record<string, unknown>;
 type Owners = Set<string>;
 
-/** Which parent column of a row points at which table; the row belongs to whoever owns its parents. */
-const PARENTS: Partial<Record<TableName, [string, TableName][]>> = {
-  organization_identifier: [['organization_id', 'organization']],
-  address: [['location_id', 'location']],
-  accessibility: [['location_id', 'location']],
-  service_at_location: [['service_id', 'service'], ['location_id', 'location']],
-  contact: [['organization_id', 'organization'], ['service_id', 'service'], ['service_at_location_id', 'service_at_location'], ['location_id', 'location']],
-  phone: [['organization_id', 'organization'], ['service_id', 'service'], ['service_at_location_id', 'service_at_location'], ['location_id', 'location'], ['contact_id', 'contact']],
-  schedule: [['service_id', 'service'], ['service_at_location_id', 'service_at_location'], ['location_id', 'location']],
-  language: [['service_id', 'service'], ['location_id', 'location'], ['phone_id', 'phone']],
-};
+/**
+ * Which parent column of a row points at which table (the import's own reference lists); the row
+ * belongs to whoever owns its parents. Links to the classification and to a row of the same table
+ * (a parent organisation) say nothing about ownership.
+ */
+const PARENTS = Object.fromEntries(TABLES.map((table) => [table,
+  [...(REQUIRED_REFERENCES[table] ?? []), ...(OPTIONAL_REFERENCES[table] ?? [])]
+    .filter(([, target]) => target !== table && target !== 'taxonomy' && target !== 'taxonomy_term')])) as Record<TableName, [string, TableName][]>;
 const ATTRIBUTE_TARGETS = new Set<string>(['service', 'location', 'organization']);
 
 /**
@@ -85,7 +84,7 @@ class OwnerResolver {
     } else if (table === 'attribute') {
       if (ATTRIBUTE_TARGETS.has(String(row.link_entity))) await add(row.link_entity as TableName, row.link_id);
     } else {
-      for (const [column, parent] of PARENTS[table] ?? []) await add(parent, row[column]);
+      for (const [column, parent] of PARENTS[table]) await add(parent, row[column]);
     }
     return owners;
   }

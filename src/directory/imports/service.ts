@@ -3,16 +3,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sql } from 'kysely';
-import { queueMail, recordManyChanges, type AuditChange } from '../../accounts/index.ts';
-import type { Db } from '../../platform/db/index.ts';
+import { asAccounts, findRoles, queueMail, recordManyChanges, type AuditChange } from '../../accounts/index.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { importSource, LISTED_ROWS, shownValue, type ImportOptions, type ImportReport } from '../hsds/index.ts';
-import type { Plan, PlannedRows, Tx } from '../hsds/import/apply.ts';
+import type { Plan, PlannedRows } from '../hsds/import/apply.ts';
 import { TABLES } from '../hsds/import/dataset.ts';
 import { UnreadableSource } from '../hsds/import/unreadable.ts';
 import { imports as m } from './messages.ts';
 import { editorScope } from './scope.ts';
-import { asAccounts, importsDb, type ImportsTx, type ImportStatus, type UploadedFile } from './tables.ts';
+import { importsDb, type ImportsTx, type ImportStatus, type UploadedFile } from './tables.ts';
 
 /** What the import page takes; larger files go through `npm run import`. */
 export const UPLOAD_LIMITS = { megabytes: 25, files: 20 };
@@ -122,18 +122,13 @@ export async function checkUpload(db: Db, importer: Importer, files: UploadedFil
   return id;
 }
 
-/** The person who uploaded a run, with the roles they have now (a role may have ended since). */
-async function uploader(db: ImportsTx, userId: string | null): Promise<Importer | null> {
-  if (!userId) return null;
-  const row = await db.selectFrom('app_user as u').select(['u.id', 'u.is_admin'])
-    .select(sql<string[]>`array(select organization_id::text from organization_editor e where e.user_id = u.id)`.as('editor_of'))
-    .where('u.id', '=', userId).executeTakeFirst();
-  return row ? { id: row.id, isAdmin: row.is_admin, editorOf: row.editor_of } : null;
-}
+/** The person who uploaded a run, with the roles they have now, or null when the account is gone. */
+const uploader = async (db: Db, run: ImportRun): Promise<Importer | null> =>
+  (run.createdBy ? await findRoles(asAccounts(importsDb(db)), run.createdBy) : undefined) ?? null;
 
 /** A waiting run checked again against the directory as it is now; the fresh report is kept. */
 export async function recheck(db: Db, run: ImportRun): Promise<ImportReport> {
-  const owner = await uploader(importsDb(db), run.createdBy);
+  const owner = await uploader(db, run);
   const report = await importFiles(db, run.files ?? [], { dryRun: true, scope: scopeOf(owner) });
   await importsDb(db).updateTable('import_run').set({ report: storable(report) }).where('id', '=', run.id).execute();
   return report;
@@ -152,7 +147,7 @@ async function decide(db: ImportsTx, runId: string, decision: { status: ImportSt
  * status in one transaction. The uploader hears by mail when it was someone else's import.
  */
 export async function applyRun(db: Db, run: ImportRun, admin: { id: string }, link: string): Promise<ImportReport> {
-  const owner = await uploader(importsDb(db), run.createdBy);
+  const owner = await uploader(db, run);
   const report = await importFiles(db, run.files ?? [], {
     dryRun: false,
     scope: scopeOf(owner),

@@ -1,7 +1,7 @@
 // Row type of import_run (migrations/0007_imports.ts).
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { Db, Tables } from '../../platform/db/index.ts';
-import type { AccountsTx, NullableTimestamp, Timestamp } from '../../accounts/tables.ts';
+import type { NullableTimestamp, Timestamp } from '../../accounts/tables.ts';
 import type { SelfServiceTables } from '../self-service/tables.ts';
 import type { ImportReport } from '../hsds/index.ts';
 
@@ -33,6 +33,3 @@ export type ImportsTx = ImportsDb | Transaction<Tables & ImportTables>;
 export function importsDb(db: Db | Kysely<any>): ImportsDb {
   return (db as Db).withTables<ImportTables>();
 }
-
-/** The same handle typed for accounts' functions (Kysely's types are invariant). */
-export const asAccounts = (db: ImportsTx): AccountsTx => db as unknown as AccountsTx;

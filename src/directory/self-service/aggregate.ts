@@ -1,9 +1,6 @@
-import type { Db, Tables } from '../../platform/db/index.ts';
-import type { Kysely, Transaction } from 'kysely';
+import type { Tx } from '../../platform/db/index.ts';
 import type { LocationAggregate, ServiceAggregate } from '../model.ts';
 import { TERM_BY_ID } from '../taxonomy.ts';
-
-type Tx = Kysely<Tables> | Transaction<Tables> | Db;
 
 /**
  * A service as stored, whether published in the finder or not, in the shape forms and change

@@ -1,7 +1,7 @@
 // Row types of the self-service and moderation tables (migrations/0005_accounts.ts).
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { Db, Tables } from '../../platform/db/index.ts';
-import type { AccountTables, AccountsTx, NullableTimestamp, Timestamp } from '../../accounts/tables.ts';
+import type { AccountTables, NullableTimestamp, Timestamp } from '../../accounts/tables.ts';
 import type { ServiceAggregate } from '../model.ts';
 
 
@@ -65,4 +65,4 @@ export function selfServiceDb(db: Db | Kysely<any>): SelfServiceDb {
 
 /** The same handle typed for functions that know fewer tables (Kysely's types are invariant). */
 export const asDirectory = (db: SelfServiceTx): Db => db as unknown as Db;
-export const asAccounts = (db: SelfServiceTx): AccountsTx => db as unknown as AccountsTx;
+export { asAccounts } from '../../accounts/index.ts';

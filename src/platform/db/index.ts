@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './tables.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 export type Db = Kysely<Tables>;
+/** A handle or an open transaction: what a function takes that may run inside its caller's transaction. */
+export type Tx = Db | Transaction<Tables>;
 export type { Tables, ServiceStatus } from './tables.ts';
 export interface Database {
   db: Db;

@@ -1,5 +1,5 @@
-import { sql, type Transaction } from 'kysely';
-import type { Db, Tables } from '../../../platform/db/index.ts';
+import { sql } from 'kysely';
+import type { Tx } from '../../../platform/db/index.ts';
 import { reindexServices } from '../../write.ts';
 import { COLUMNS, NUMBER_AS_TEXT, OPTIONAL_REFERENCES } from './columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts';
@@ -12,7 +12,6 @@ export interface TablePlan {
 }
 export type Plan = Record<TableName, TablePlan>;
 
-export type Tx = Transaction<Tables> | Db;
 /** The rows an import writes, per table and id, as our tables store them. */
 export type PlannedRows = Map<TableName, Map<string, Record<string, unknown>>>;
 const CHUNK = 5000;

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/index.ts';
-import { applyPlan, planChanges, type Plan, type PlannedRows, type Tx } from './apply.ts';
+import type { Tx } from '../../../platform/db/index.ts';
+import { applyPlan, planChanges, type Plan, type PlannedRows } from './apply.ts';
 import { TABLES, type Dataset, type Finding, type TableName } from './dataset.ts';
 import { UNSTORED_FIELDS } from './columns.ts';
 import { readDataset } from './read.ts';

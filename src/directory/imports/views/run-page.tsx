@@ -36,14 +36,13 @@ function Findings({ findings, total, caption }: { findings: Finding[]; total: nu
 
 function Counts({ report }: { report: StoredReport }) {
   const counts = Object.entries(report.counts);
-  const changes = counts.reduce((n, [, c]) => n + c.added + c.changed, 0);
   const shown = (n: number, total: number) => total > n && <Paragraph data-size="sm">{m.run.more(n, total)}</Paragraph>;
   const totalAdded = counts.reduce((n, [, c]) => n + c.added, 0);
   const totalChanged = counts.reduce((n, [, c]) => n + c.changed, 0);
   return (
     <>
       <Heading level={2} data-size="md">{m.run.countsHeading}</Heading>
-      {changes === 0 && <Paragraph>{m.run.nothing}</Paragraph>}
+      {totalAdded + totalChanged === 0 && <Paragraph>{m.run.nothing}</Paragraph>}
       {counts.length > 0 && (
         <Table>
           <caption>{m.run.countsCaption}</caption>
