@@ -58,9 +58,12 @@ export function freshnessCutoffs(settings = current, today = osloToday()): { sta
  * finder and the service page do, until an editor confirms them.
  */
 export function publiclyVisible(alias: string, settings = current, today = osloToday()): RawBuilder<boolean> {
-  const confirmedOn = sql`coalesce(${sql.ref(`${alias}.assured_date`)}, (${sql.ref(`${alias}.created_at`)} at time zone 'Europe/Oslo')::date)`;
-  return sql<boolean>`(${confirmedOn} >= ${freshnessCutoffs(settings, today).hidden}::date)`;
+  return sql<boolean>`(${confirmedOn(alias)} >= ${freshnessCutoffs(settings, today).hidden}::date)`;
 }
+
+/** The day a service (aliased `alias`) was last confirmed, in SQL: its assured_date, else the day (in Norway) it was made. */
+export const confirmedOn = (alias = 's'): RawBuilder<string> =>
+  sql<string>`coalesce(${sql.ref(`${alias}.assured_date`)}, (${sql.ref(`${alias}.created_at`)} at time zone 'Europe/Oslo')::date)`;
 
 const REMINDER = {
   subject: (name: string) => `Stemmer opplysningene om «${name}»?`,
@@ -80,17 +83,17 @@ export async function sendFreshnessReminders(db: Db, config: Pick<Config, 'publi
   let sent = 0;
   for (const stage of [settings.staleMonths - 1, settings.staleMonths].filter((s) => s > 0)) {
     const due = await tables.selectFrom('service as s')
-      .select(['s.id', 's.name', 's.organization_id', sql<string>`coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date)::text`.as('confirmed_on')])
+      .select(['s.id', 's.name', 's.organization_id', sql<string>`${confirmedOn()}::text`.as('confirmed_on')])
       .where('s.status', 'in', ['active', 'temporarily closed'])
-      .where(sql<boolean>`coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date) <= ${cutoff(today, stage)}::date`)
+      .where(sql<boolean>`${confirmedOn()} <= ${cutoff(today, stage)}::date`)
       // an entry past the last stage gets only that one, not every stage at once
-      .where(sql<boolean>`(${stage < settings.staleMonths} = false or coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date) > ${cutoff(today, settings.staleMonths)}::date)`)
+      .where(sql<boolean>`(${stage < settings.staleMonths} = false or ${confirmedOn()} > ${cutoff(today, settings.staleMonths)}::date)`)
       // no editor, no one to remind: such entries are left until someone becomes their editor (and
       // the demo data's thousands of editorless entries cost nothing; they held PGlite for 6 s)
       .where(({ exists, selectFrom }) => exists(selectFrom('organization_editor as e').select('e.user_id').whereRef('e.organization_id', '=', 's.organization_id')))
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('freshness_reminder as r').select('r.service_id')
         .whereRef('r.service_id', '=', 's.id').where('r.stage', '=', stage)
-        .where(sql<boolean>`r.confirmed_on = coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date)`))))
+        .where(sql<boolean>`r.confirmed_on = ${confirmedOn()}`))))
       .execute();
     for (const service of due) {
       await tables.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@ import type { Tables, Tx } from '../platform/db/index.ts';
 import { nameUuid } from '../platform/ids.ts';
 import type { OrganizationAggregate, ServiceAggregate } from './model.ts';
 import { TERM_BY_KEY } from './taxonomy.ts';
+import { confirmedOn } from './freshness.ts';
 
 const BATCH = 5000;
 
@@ -130,7 +131,7 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       coalesce('format:digital' = any(terms.keys), false),
       s.minimum_age, s.maximum_age, s.assured_date, s.is_demo,
       -- freshness is measured from the last confirmation, else from when the entry was made
-      coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date)
+      ${confirmedOn()}
     from service s
     join organization o on o.id = s.organization_id
     left join lateral (

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { newId } from '../../platform/ids.ts';
+import { confirmedOn } from '../freshness.ts';
 import type { SelfServiceTx } from '../self-service/tables.ts';
 
 export interface QueueItem {
@@ -66,7 +67,7 @@ export interface FreshnessCounts { county: string | null; fresh: number; stale: 
 export async function freshnessByCounty(db: SelfServiceTx, cutoffs: { stale: string; hidden: string }): Promise<FreshnessCounts[]> {
   const { rows } = await sql<{ county: string | null; fresh: number; stale: number; hidden: number }>`
     with entry as (
-      select s.id, coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date) as confirmed_on,
+      select s.id, ${confirmedOn()} as confirmed_on,
         (select c.name from service_at_location sal join location l on l.id = sal.location_id
            join municipality m on m.number = l.municipality_number join county c on c.number = m.county_number
            where sal.service_id = s.id order by sal.id limit 1) as county
@@ -86,7 +87,7 @@ export async function countsByStatus(db: SelfServiceTx): Promise<{ status: strin
 
 export async function oldestConfirmations(db: SelfServiceTx, limit = 25) {
   const { rows } = await sql<{ id: string; name: string; organization_name: string; confirmed_on: string }>`
-    select s.id, s.name, o.name as organization_name, coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date)::text as confirmed_on
+    select s.id, s.name, o.name as organization_name, ${confirmedOn()}::text as confirmed_on
     from service s join organization o on o.id = s.organization_id
     where s.status in ('active', 'temporarily closed')
     order by 4, s.name limit ${limit}`.execute(db);

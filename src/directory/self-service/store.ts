@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { newId, nameUuid } from '../../platform/ids.ts';
 import { grantEditor, recordChanges } from '../../accounts/index.ts';
 import type { ServiceAggregate } from '../model.ts';
+import { confirmedOn } from '../freshness.ts';
 import { ORGANIZATION_NUMBER_TYPE } from '../write.ts';
 import { asAccounts, type ChangeRequestStatus, type SelfServiceTx } from './tables.ts';
 
@@ -76,7 +77,7 @@ export interface OwnService {
 export async function servicesOf(db: SelfServiceTx, organizationIds: string[]): Promise<(OwnService & { organizationId: string })[]> {
   if (organizationIds.length === 0) return [];
   const rows = await db.selectFrom('service as s').leftJoin('service_search as ss', 'ss.service_id', 's.id')
-    .select(['s.id', 's.name', 's.status', 's.assured_date', 's.organization_id', sql<string>`coalesce(s.assured_date, (s.created_at at time zone 'Europe/Oslo')::date)::text`.as('confirmed_on'), sql<boolean>`ss.service_id is not null`.as('published')])
+    .select(['s.id', 's.name', 's.status', 's.assured_date', 's.organization_id', sql<string>`${confirmedOn()}::text`.as('confirmed_on'), sql<boolean>`ss.service_id is not null`.as('published')])
     .where('s.organization_id', 'in', organizationIds).orderBy('confirmed_on').orderBy('s.name').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, assuredDate: r.assured_date, confirmedOn: r.confirmed_on, published: r.published, organizationId: r.organization_id }));
 }
