@@ -45,7 +45,8 @@ const SITE_WORDS = ['samklang', 'musikkterapi', 'musikkterapeut', 'nettverk', 't
 
 let estimator: ZxcvbnFactory | undefined;
 const strength = () => {
-  estimator ??= new ZxcvbnFactory({ graphs: adjacencyGraphs, dictionary: { ...dictionary, norwegian: norwegianWords(), site: SITE_WORDS } });
+  // l33t spellings are tried up to 20 substitutions (not 100): the same scores here, a fifth of the time
+  estimator ??= new ZxcvbnFactory({ graphs: adjacencyGraphs, dictionary: { ...dictionary, norwegian: norwegianWords(), site: SITE_WORDS }, l33tMaxSubstitutions: 20 });
   return estimator;
 };
 
@@ -83,7 +84,7 @@ export function passwordProblem(password: string, email = '', name = ''): Passwo
   // spaces between words cost an attacker nothing, but the estimator counts them as random
   // characters: judge the phrase with and without them, by the weaker of the two
   const estimated = [...password.normalize('NFC')].slice(0, ESTIMATED_LENGTH).join('');
-  const results = [estimated, estimated.replace(/\s+/g, '')].map((candidate) => strength().check(candidate, personal));
+  const results = [...new Set([estimated, estimated.replace(/\s+/g, '')])].map((candidate) => strength().check(candidate, personal));
   const weakest = results.reduce((a, b) => (b.guessesLog10 < a.guessesLog10 ? b : a));
   return weakest.guessesLog10 >= STRONG_ENOUGH_LOG10 ? null : weakness(weakest.sequence);
 }
