@@ -79,6 +79,16 @@ for (const backend of backends()) {
       assert.equal((await visitor().signIn('ola@example.no', PASSWORD)).status, 303);
     });
 
+    test('guessing the registrant\'s password on the verification page is slowed down like signing in', async () => {
+      const link = await attackerRegisters('gjetter@example.no');
+      const v = visitor();
+      await v.get(link);
+      for (let i = 0; i < 5; i++) assert.equal((await v.post(link, { password: `gjetning nummer ${i}` })).status, 400);
+      const held = await v.post(link, { password: ATTACKERS });
+      assert.equal(held.status, 429);
+      assert.match(held.$('#password-error').text(), /Vent 1 minutt/);
+    });
+
     test('an admin made from an unverified account (npm run admin:create) keeps no password chosen before', async () => {
       await attackerRegisters('sjef@example.no');
       const { link } = await createAdmin(database.db, { publicUrl: 'https://samklang.test' }, { email: 'sjef@example.no', name: null });

@@ -136,11 +136,21 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
     const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'verify_email', now);
     if (!check.ok) return tokenFailure(reply, m.verify.title, check.reason);
     const password = typed(request.body, ['password']).password!;
-    const refuse = (message: string) => sendPage(reply, VerifyPage({ token, errors: { password: message }, csrfToken: request.csrfToken }), 400);
+    const refuse = (message: string, status = 400) => sendPage(reply, VerifyPage({ token, errors: { password: message }, csrfToken: request.csrfToken }), status);
     if (!password) return refuse(m.errors.verifyPassword);
     const user = await findUserById(db, check.userId);
-    const known = user?.password_hash && password.length <= 1024 ? await verifyPassword(user.password_hash, password) : (await spendVerifyTime(password.slice(0, 1024)), false);
-    if (!known) return refuse(m.errors.verifyWrongPassword);
+    if (!user) return tokenFailure(reply, m.verify.title, 'unknown');
+    // a password check like signing in, so it is throttled like signing in
+    const wait = await loginWait(db, user.email, request.ip, now);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return refuse(m.errors.slowDown(Math.ceil(wait / 60)), 429);
+    }
+    const known = user.password_hash && password.length <= 1024 ? await verifyPassword(user.password_hash, password) : (await spendVerifyTime(password.slice(0, 1024)), false);
+    if (!known) {
+      await countAttempt(db, [limits.loginIp(request.ip), loginPair(user.email, request.ip)], now);
+      return refuse(m.errors.verifyWrongPassword);
+    }
     const used = await consumeToken(db, token, 'verify_email', now);
     if (!used.ok) return tokenFailure(reply, m.verify.title, used.reason);
     await markVerified(db, used.userId);
