@@ -11,15 +11,31 @@ export interface Limit {
 const typedEmail = (email: string) => email.trim().toLowerCase();
 
 /**
+ * The client address as limits count it. One IPv6 subscriber usually holds a whole /64 and can
+ * change address at will within it, so IPv6 counts per /64; IPv4 (also written as ::ffff:a.b.c.d)
+ * per address.
+ */
+export function clientKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.split('%')[0]!.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => (g.replace(/^0+/, '') || '0')).join(':')}::/64`;
+}
+
+/**
  * Limits kept in the database, so every instance counts the same attempts. Times come from the
  * caller (the app's clock), so a test can move past a window instead of faking old rows.
  */
 export const limits = {
-  loginIp: (ip: string): Limit => ({ bucket: `login:ip:${ip}`, max: 30, windowMinutes: 15 }),
-  resetIp: (ip: string): Limit => ({ bucket: `reset:ip:${ip}`, max: 10, windowMinutes: 60 }),
+  loginIp: (ip: string): Limit => ({ bucket: `login:ip:${clientKey(ip)}`, max: 30, windowMinutes: 15 }),
+  resetIp: (ip: string): Limit => ({ bucket: `reset:ip:${clientKey(ip)}`, max: 10, windowMinutes: 60 }),
   resetAccount: (email: string): Limit => ({ bucket: `reset:account:${sha256(typedEmail(email))}`, max: 3, windowMinutes: 60 }),
-  registerIp: (ip: string): Limit => ({ bucket: `register:ip:${ip}`, max: 10, windowMinutes: 60 }),
-  reportIp: (ip: string): Limit => ({ bucket: `report:ip:${ip}`, max: 5, windowMinutes: 60 }),
+  registerIp: (ip: string): Limit => ({ bucket: `register:ip:${clientKey(ip)}`, max: 10, windowMinutes: 60 }),
+  reportIp: (ip: string): Limit => ({ bucket: `report:ip:${clientKey(ip)}`, max: 5, windowMinutes: 60 }),
 };
 
 const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -52,7 +68,7 @@ export async function forgetAttempts(db: AccountsTx, limit: Pick<Limit, 'bucket'
  */
 export const LOGIN_THROTTLE = { freeFailures: 5, firstWaitSeconds: 60, maxWaitSeconds: 3600, memoryMinutes: 24 * 60 } as const;
 
-export const loginPair = (email: string, ip: string): Pick<Limit, 'bucket'> => ({ bucket: `login:pair:${sha256(`${typedEmail(email)}\n${ip}`)}` });
+export const loginPair = (email: string, ip: string): Pick<Limit, 'bucket'> => ({ bucket: `login:pair:${sha256(`${typedEmail(email)}\n${clientKey(ip)}`)}` });
 
 /** Seconds this account and address must still wait before the next try; 0 when it may try now. */
 export async function loginWait(db: AccountsTx, email: string, ip: string, now = new Date()): Promise<number> {

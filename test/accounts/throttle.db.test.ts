@@ -72,6 +72,13 @@ for (const backend of backends()) {
       assert.match(held.$('#email-error').text(), /Vent 1 minutt/);
     });
 
+    test('changing address within one IPv6 /64 does not start afresh', async () => {
+      await anAccount(database.db, { email: 'v6@example.no' });
+      for (let i = 1; i <= 5; i++) assert.equal((await new Visitor(app, `2001:db8:6:6::${i}`).signIn('v6@example.no', WRONG)).status, 401);
+      assert.equal((await new Visitor(app, '2001:db8:6:6:abcd::99').signIn('v6@example.no', WRONG)).status, 429);
+      assert.equal((await new Visitor(app, '2001:db8:6:7::1').signIn('v6@example.no', PASSWORD)).status, 303, 'another /64 is another address');
+    });
+
     test('the per-address limit stays: 30 failures from one address stop it for every account, but no one else', async () => {
       const v = new Visitor(app, '10.6.1.1');
       await v.get('/logg-inn');
