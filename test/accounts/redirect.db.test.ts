@@ -75,6 +75,9 @@ for (const backend of backends()) {
       const page = await v.post('/logg-inn', { email: 'kari@example.no', password: PASSWORD, neste: '/tilbud?q=musikk%2Fterapi&side=2#treff' });
       assert.equal(page.location, '/tilbud?q=musikk%2Fterapi&side=2#treff');
       assert.equal((await v.get('/logg-inn?neste=%2Fkonto')).location, '/konto');
+      // characters a header cannot carry are percent-encoded, not a 500
+      assert.equal((await v.get(`/logg-inn?neste=${encodeURIComponent('/tilbud?q=漢字 Ørsta')}`)).location, '/mine-tilbud', 'a raw space is refused');
+      assert.equal((await v.get(`/logg-inn?neste=${encodeURIComponent('/tilbud?q=漢字Ørsta')}`)).location, '/tilbud?q=%E6%BC%A2%E5%AD%97%C3%98rsta');
     });
   });
 }
