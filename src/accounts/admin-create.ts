@@ -5,7 +5,7 @@ import { paths } from '../platform/paths.ts';
 import { EMAIL_PATTERN } from './forms.ts';
 import { accountsDb } from './tables.ts';
 import { issueToken } from './tokens.ts';
-import { createUser, findUserByEmail } from './users.ts';
+import { clearUnproven, createUser, findUserByEmail } from './users.ts';
 
 /**
  * Makes an account an admin, creating it when missing. No password is set or printed: the result
@@ -16,6 +16,8 @@ export async function createAdmin(db: Db, config: Pick<Config, 'publicUrl'>, opt
   return accountsDb(db).transaction().execute(async (trx) => {
     const existing = await findUserByEmail(trx, options.email);
     const id = existing?.id ?? await createUser(trx, { email: options.email, name: options.name, passwordHash: null, verified: true, isAdmin: true });
+    // a password or name chosen by whoever registered the address, unproven, must not become an admin's
+    if (existing) await clearUnproven(trx, id, options.name);
     if (existing) await trx.updateTable('app_user').set({ is_admin: true, email_verified_at: sql`coalesce(email_verified_at, now())` }).where('id', '=', id).execute();
     const token = await issueToken(trx, id, 'reset_password', 24 * 60);
     return { created: !existing, link: `${config.publicUrl}${paths.accounts.reset(token)}` };

@@ -21,11 +21,6 @@ export function formErrors(request: FastifyRequest, messages: Record<string, str
   return errors;
 }
 
-/** Where to go after signing in: only a path on this site, never another host. */
-export function safeNext(value: unknown, fallback: string): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : fallback;
-}
-
 /** The form's values as strings, to fill it in again after an error. */
 export function typed(body: unknown, names: string[]): Record<string, string> {
   const source = (body ?? {}) as Record<string, unknown>;

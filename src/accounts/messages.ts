@@ -1,3 +1,7 @@
+/** How to choose a better password, after every reason a password was refused. */
+const BETTER = ' Velg heller tre eller fire ord som ikke hører sammen, gjerne med mellomrom, eller en setning bare du kjenner.';
+const minutes = (n: number) => (n === 1 ? '1 minutt' : `${n} minutter`);
+
 /** Norwegian bokmål text of accounts pages and mail (a section of the site's catalogue, nb.accounts). */
 export const accounts = {
   nav: { login: 'Logg inn', logout: 'Logg ut', account: 'Min konto', mine: 'Mine tilbud', moderation: 'Moderering' },
@@ -16,11 +20,22 @@ export const accounts = {
     passwordRequired: 'Skriv passordet ditt.',
     too_short: 'Passordet må ha minst 12 tegn. Flere ord etter hverandre er lett å huske og vanskelig å gjette.',
     too_long: 'Passordet kan ha høyst 256 tegn.',
-    common: 'Dette passordet er blant de mest brukte og lett å gjette. Velg et annet.',
-    repetitive: 'Passordet gjentar det samme tegnet eller mønsteret. Velg et annet.',
-    contains_email: 'Passordet kan ikke bygge på e-postadressen din.',
+    common: `Dette passordet, eller noe svært likt, er blant de mest brukte og står på lister over lekkede passord som angripere prøver først.${BETTER}`,
+    repetitive: `Passordet gjentar det samme tegnet eller mønsteret.${BETTER}`,
+    contains_email: `Passordet kan ikke bygge på e-postadressen eller navnet ditt, for det er det første en angriper prøver.${BETTER}`,
+    weak_repeat: `Passordet gjentar ord eller tegn, og en gjentakelse gjør det ikke vanskeligere å gjette.${BETTER}`,
+    weak_words: `Passordet bygger på vanlige ord eller navn (som årstider, steder og fornavn), som angripere prøver først.${BETTER}`,
+    weak_keyboard: `Passordet følger tastene på tastaturet (som «qwerty» eller «asdf»), og slike mønstre prøves tidlig.${BETTER}`,
+    weak_sequence: `Passordet inneholder en rekkefølge (som «abcd» eller «1234»), som er lett å gjette.${BETTER}`,
+    weak_dates: `Passordet bygger på et årstall eller en dato, som er lett å gjette.${BETTER}`,
+    weak: `Passordet er for lett å gjette.${BETTER}`,
+    verifyPassword: 'Skriv passordet du valgte da du registrerte deg.',
+    verifyWrongPassword: 'Passordet stemmer ikke med det som ble valgt da kontoen ble registrert. Husker du det ikke, eller var det ikke du som registrerte kontoen? Velg et nytt passord med lenken under.',
     loginFailed: 'E-postadressen eller passordet er feil.',
     locked: 'For mange forsøk. Vent et kvarter og prøv igjen.',
+    slowDown: (wait: number) => `For mange feil passord for denne kontoen herfra. Vent ${minutes(wait)} før du prøver igjen. Har du glemt passordet, kan du velge et nytt med «Glemt passordet?».`,
+    badNextTitle: 'Ugyldig lenke',
+    badNext: 'Lenken du fulgte hit er ugyldig: adressen vi skulle sende deg videre til etter innloggingen, inneholder tegn som ikke er tillatt. Gå til innloggingen på nytt.',
     rateLimited: 'Du har prøvd mange ganger på kort tid. Vent en stund og prøv igjen.',
     csrfTitle: 'Skjemaet er utløpt',
     csrf: 'Av sikkerhetshensyn godtok vi ikke skjemaet. Gå tilbake, last inn siden på nytt og send igjen.',
@@ -50,7 +65,9 @@ export const accounts = {
   },
   verify: {
     title: 'Bekreft e-postadressen',
-    intro: 'Trykk på knappen for å bekrefte e-postadressen og ta i bruk kontoen.',
+    intro: 'Skriv passordet du valgte da du registrerte deg, og trykk på knappen for å bekrefte e-postadressen og ta i bruk kontoen.',
+    notYou: 'Var det ikke du som registrerte kontoen, eller husker du ikke passordet? Da kan du velge et nytt passord i stedet. Passordet som ble valgt ved registreringen, slutter da å gjelde.',
+    chooseNew: 'Velg et nytt passord',
     submit: 'Bekreft e-postadressen',
     doneTitle: 'E-postadressen er bekreftet',
     done: 'Takk! Nå kan du logge inn.',

@@ -1,38 +1,45 @@
-import { sql } from 'kysely';
 import { randomToken, sha256 } from './crypto.ts';
 import type { AccountsTx, TokenPurpose } from './tables.ts';
 
 /** How long a link in a mail works. */
 export const TOKEN_MINUTES: Record<TokenPurpose, number> = { verify_email: 24 * 60, reset_password: 60 };
 
-/** A single-use, expiring token for a link; earlier unused ones of the same purpose stop working. */
-export async function issueToken(db: AccountsTx, userId: string, purpose: TokenPurpose, minutes = TOKEN_MINUTES[purpose]): Promise<string> {
+/**
+ * A single-use, expiring token for a link; earlier unused ones of the same purpose stop working.
+ * `now` is the app's clock (config.clock), so lifetimes can be tested by moving it.
+ */
+export async function issueToken(db: AccountsTx, userId: string, purpose: TokenPurpose, minutes = TOKEN_MINUTES[purpose], now = new Date()): Promise<string> {
   const token = randomToken();
-  await db.updateTable('user_token').set({ used_at: sql`now()` })
-    .where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  await spendTokens(db, userId, purpose, now);
   await db.insertInto('user_token').values({
-    token_hash: sha256(token), user_id: userId, purpose, expires_at: new Date(Date.now() + minutes * 60_000),
+    token_hash: sha256(token), user_id: userId, purpose, created_at: now, expires_at: new Date(now.getTime() + minutes * 60_000),
   }).execute();
   return token;
+}
+
+/** Makes every unused link of this purpose stop working (e.g. when what it was for has been done another way). */
+export async function spendTokens(db: AccountsTx, userId: string, purpose: TokenPurpose, now = new Date()): Promise<void> {
+  await db.updateTable('user_token').set({ used_at: now })
+    .where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
 }
 
 export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: 'expired' | 'used' | 'unknown' };
 
 /** Whether a link still works, without using it up (to show the right page). */
-export async function checkToken(db: AccountsTx, token: string, purpose: TokenPurpose): Promise<TokenCheck> {
-  const row = await db.selectFrom('user_token').select(['user_id', 'used_at', sql<boolean>`expires_at <= now()`.as('expired')])
+export async function checkToken(db: AccountsTx, token: string, purpose: TokenPurpose, now = new Date()): Promise<TokenCheck> {
+  const row = await db.selectFrom('user_token').select(['user_id', 'used_at', 'expires_at'])
     .where('token_hash', '=', sha256(token)).where('purpose', '=', purpose).executeTakeFirst();
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.used_at) return { ok: false, reason: 'used' };
-  if (row.expired) return { ok: false, reason: 'expired' };
+  if (new Date(row.expires_at).getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, userId: row.user_id };
 }
 
 /** Uses a token up: one statement, so two clicks at once cannot both succeed. */
-export async function consumeToken(db: AccountsTx, token: string, purpose: TokenPurpose): Promise<TokenCheck> {
-  const row = await db.updateTable('user_token').set({ used_at: sql`now()` })
+export async function consumeToken(db: AccountsTx, token: string, purpose: TokenPurpose, now = new Date()): Promise<TokenCheck> {
+  const row = await db.updateTable('user_token').set({ used_at: now })
     .where('token_hash', '=', sha256(token)).where('purpose', '=', purpose)
-    .where('used_at', 'is', null).where('expires_at', '>', sql<Date>`now()`)
+    .where('used_at', 'is', null).where('expires_at', '>', now)
     .returning('user_id').executeTakeFirst();
-  return row ? { ok: true, userId: row.user_id } : checkToken(db, token, purpose);
+  return row ? { ok: true, userId: row.user_id } : checkToken(db, token, purpose, now);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { newId } from '../platform/ids.ts';
 import type { AccountsTx, UserTable } from './tables.ts';
+import { spendTokens } from './tokens.ts';
 
 export type UserRow = { id: string; email: string; name: string | null; password_hash: string | null; email_verified_at: Date | null; is_admin: boolean };
 
@@ -42,6 +43,19 @@ export async function setPassword(db: AccountsTx, userId: string, passwordHash: 
 
 export async function markVerified(db: AccountsTx, userId: string): Promise<void> {
   await db.updateTable('app_user').set({ email_verified_at: sql`coalesce(email_verified_at, now())` }).where('id', '=', userId).execute();
+}
+
+/**
+ * Before an address is proved, whatever the registrant chose is only a claim: when someone proves
+ * the address another way (single sign-on, an admin link), an unverified account keeps neither
+ * the password nor the name typed at registration, and its pending verification links stop working.
+ * Returns whether the account was unverified (and so was cleared).
+ */
+export async function clearUnproven(db: AccountsTx, userId: string, name: string | null): Promise<boolean> {
+  const cleared = await db.updateTable('app_user').set({ password_hash: null, name })
+    .where('id', '=', userId).where('email_verified_at', 'is', null).returning('id').executeTakeFirst();
+  if (cleared) await spendTokens(db, userId, 'verify_email');
+  return cleared !== undefined;
 }
 
 export async function noteLogin(db: AccountsTx, userId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { systemClock, type Clock } from './clock.ts';
 
 /** The environment variables Samklang reads, as a schema; every bad value is reported at start. */
 const EnvSchema = Type.Object({
@@ -79,6 +80,8 @@ export interface Config {
   freshness: { staleMonths: number; hiddenMonths: number };
   /** this instance runs the scheduled jobs (they run once across instances either way) */
   jobWorker: boolean;
+  /** the time link lifetimes and rate-limit windows are measured by (not an environment variable: tests set it) */
+  clock: Clock;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +125,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     oidc: valid.OIDC_ISSUER ? { issuer: valid.OIDC_ISSUER, clientId: valid.OIDC_CLIENT_ID!, clientSecret: valid.OIDC_CLIENT_SECRET! } : undefined,
     freshness: { staleMonths: Number(valid.FRESHNESS_STALE_MONTHS ?? '12'), hiddenMonths: Number(valid.FRESHNESS_HIDDEN_MONTHS ?? '18') },
     jobWorker: (valid.JOB_WORKER ?? 'on') === 'on',
+    clock: systemClock,
   };
 }
 

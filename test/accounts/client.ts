@@ -5,6 +5,9 @@ import type { Db } from '../../src/platform/db/index.ts';
 import { accountsDb } from '../../src/accounts/index.ts';
 import { hashPassword } from '../../src/accounts/passwords.ts';
 import { createUser, grantEditor } from '../../src/accounts/users.ts';
+import { createApp } from '../../src/app.ts';
+import type { Clock } from '../../src/platform/clock.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 
 export interface Page {
   status: number;
@@ -104,3 +107,35 @@ export async function lastMailTo(db: Db, address: string): Promise<{ subject: st
 }
 
 export const pathOf = (link: string): string => new URL(link).pathname;
+
+/** A clock a test moves by hand (the app's config.clock); it starts at the real time. */
+export class TestClock implements Clock {
+  private offset = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+/** The real app, as testApp makes it, on a clock the test controls. */
+export function appOnClock(db: Db, clock: Clock, env: Record<string, string> = {}): Promise<FastifyInstance> {
+  return createApp(db, { ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', DEMO_DATA: 'off', JOB_WORKER: 'off', ...env }), clock });
+}
+
+/**
+ * Values of `neste` that must never send anyone to another site: other hosts spelt every way a
+ * browser still reads as one (scheme-relative, backslashes, encoded slashes, whitespace a browser
+ * strips, a full-width space, tab and newlines), and script URLs.
+ */
+export const FOREIGN_NEXT = [
+  '//evil.example/phish', '/\\evil.example', '\\\\evil.example', '\\/evil.example', 'https://evil.example/', 'http:evil.example',
+  '/%5Cevil.example', '/%2F%2Fevil.example', '/%2f/evil.example', '/%09/evil.example/phish', '/%2509/evil.example',
+  ' //evil.example', '/ /evil.example', '/\u3000/evil.example', '\u3000//evil.example', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)',
+  'data:text/html,<script>alert(1)</script>', 'evil.example', '.evil.example', '@evil.example', '/@evil.example/..//x',
+] as const;
+/** Values with control characters (header injection, or a tab a browser strips): refused with 400. */
+export const CONTROL_NEXT = ['/\r\nSet-Cookie: x=1', '/konto\nLocation: https://evil.example', '/\r/evil.example', '/\t/evil.example', '/\u0000/konto', '/\u0085/konto'] as const;

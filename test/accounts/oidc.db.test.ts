@@ -9,7 +9,7 @@ import type { Database } from '../../src/platform/db/index.ts';
 import { accountsDb } from '../../src/accounts/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
-import { Visitor, anAccount } from './client.ts';
+import { CONTROL_NEXT, FOREIGN_NEXT, Visitor, anAccount, lastMailTo, pathOf } from './client.ts';
 
 const PUBLIC_URL = 'http://samklang.test';
 
@@ -87,10 +87,10 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     await database.close();
   });
 
-  async function ssoAs(login: string, visitor = new Visitor(app, '10.8.0.1')) {
+  async function ssoAs(login: string, visitor = new Visitor(app, '10.8.0.1'), next = '/konto') {
     const login_page = await visitor.get('/logg-inn');
     assert.equal(login_page.$('a[href^="/logg-inn/oidc"]').length, 1, 'the sign-in page offers single sign-on');
-    const start = await visitor.get('/logg-inn/oidc?neste=/konto');
+    const start = await visitor.get(`/logg-inn/oidc?neste=${encodeURIComponent(next)}`);
     assert.equal(start.status, 303);
     assert.ok(start.location!.startsWith(`${provider.issuer}/auth?`));
     const params = new URL(start.location!).searchParams;
@@ -134,5 +134,43 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     const forged = await stranger.get('/logg-inn/oidc/tilbake?code=abc&state=xyz');
     assert.equal(forged.status, 400);
     assert.equal((await stranger.get('/konto')).status, 401);
+  });
+
+  test('pre-registration takeover: an unverified account someone else registered is linked without the password they chose', async () => {
+    const attacker = new Visitor(app, '10.8.1.1');
+    await attacker.get('/registrer');
+    await attacker.post('/registrer', { name: 'Angriper', email: 'berit@example.no', password: 'angriperens eget passord' });
+    const pendingLink = pathOf((await lastMailTo(database.db, 'berit@example.no')).link!);
+    const { visitor, done } = await ssoAs('berit');
+    assert.equal(done.status, 303, done.body);
+    assert.equal((await visitor.get('/konto')).status, 200, 'the owner is signed in');
+    const user = await accountsDb(database.db).selectFrom('app_user').select(['password_hash', 'name', 'email_verified_at', 'oidc_subject']).where('email', '=', 'berit@example.no').executeTakeFirstOrThrow();
+    assert.equal(user.password_hash, null, 'the password chosen before anyone proved the address is gone');
+    assert.equal(user.name, 'OIDC berit', 'and so is the name the registrant typed');
+    assert.ok(user.email_verified_at);
+    assert.equal(user.oidc_subject, 'berit');
+    const attempt = await new Visitor(app, '10.8.1.2').signIn('berit@example.no', 'angriperens eget passord');
+    assert.equal(attempt.status, 401);
+    assert.equal((await new Visitor(app, '10.8.1.3').get(pendingLink)).status, 410, 'the old verification link no longer works');
+  });
+
+  test('a verified account keeps its password when it is linked', async () => {
+    await anAccount(database.db, { email: 'siri@example.no', password: 'siris eget lange passord' });
+    const { done } = await ssoAs('siri');
+    assert.equal(done.status, 303);
+    assert.equal((await new Visitor(app, '10.8.2.1').signIn('siri@example.no', 'siris eget lange passord')).status, 303);
+  });
+
+  test('the OIDC return never sends anyone to another host, whatever neste the start was given', async () => {
+    for (const payload of FOREIGN_NEXT) {
+      const { done } = await ssoAs('kari', new Visitor(app, '10.8.3.1'), payload);
+      assert.equal(done.status, 303, payload);
+      assert.equal(done.location, '/mine-tilbud', JSON.stringify(payload));
+    }
+    for (const payload of CONTROL_NEXT) {
+      const start = await new Visitor(app, '10.8.3.2').get(`/logg-inn/oidc?neste=${encodeURIComponent(payload)}`);
+      assert.equal(start.status, 400, JSON.stringify(payload));
+      assert.match(start.$('main').text(), /ugyldig/);
+    }
   });
 });

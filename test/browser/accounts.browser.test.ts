@@ -67,6 +67,7 @@ describe('accounts, self-service and moderation in Chromium', { skip: browserSki
 
       const link = (await lastMailTo(database.db, email)).link!;
       await page.goto(`${base}${new URL(link).pathname}`);
+      await page.locator('#password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Bekreft e-postadressen' }).click();
       assert.match(await page.locator('h1').innerText(), /bekreftet/);
 

@@ -4,14 +4,15 @@ import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { Email, FormBody, formErrors, safeNext, typed } from '../forms.ts';
+import { Email, FormBody, formErrors, typed } from '../forms.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from '../passwords.ts';
 import { startSession, stopSession } from '../plugin.ts';
-import { countAttempt, forgetAttempts, isLimited, limits } from '../rate-limit.ts';
+import { readNext } from '../next.ts';
+import { countAttempt, forgetAttempts, isLimited, limits, loginPair, loginWait } from '../rate-limit.ts';
 import { endAllSessions } from '../sessions.ts';
 import type { AccountsDb } from '../tables.ts';
-import { checkToken, consumeToken, issueToken } from '../tokens.ts';
+import { checkToken, consumeToken, issueToken, spendTokens } from '../tokens.ts';
 import { createUser, findUserByEmail, findUserById, markVerified, noteLogin, setPassword } from '../users.ts';
 import { ForgotPage, LoginPage, MessagePage, RegisterPage, ResetPage, VerifyPage } from '../views/pages.tsx';
 import { oidcConfigured } from './oidc.ts';
@@ -23,36 +24,47 @@ const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{
 export const AFTER_LOGIN = paths.selfService.mine;
 
 async function mailVerification(db: AccountsDb, config: Config, user: { id: string; email: string }) {
-  const token = await issueToken(db, user.id, 'verify_email');
+  const token = await issueToken(db, user.id, 'verify_email', undefined, config.clock.now());
   await queueMail(db, { to: user.email, subject: m.mail.verifySubject, body: m.mail.verifyBody(`${config.publicUrl}${paths.accounts.verify(token)}`) + m.mail.signature });
 }
 
 export async function authRoutes(app: FastifyInstance, { db, config }: { db: AccountsDb; config: Config }) {
   const oidc = oidcConfigured(config);
+  const clock = config.clock;
   const loginPage = (request: FastifyRequest, reply: FastifyReply, values: { email: string; next: string }, errors: Record<string, string>, status: number, notice?: string) =>
     sendPage(reply, LoginPage({ values, errors, csrfToken: request.csrfToken, notice, oidc }), status);
 
   app.get(paths.accounts.login, async (request, reply) => {
-    const next = safeNext((request.query as Record<string, unknown>).neste, '');
-    if (request.user) return reply.redirect(next || AFTER_LOGIN, 303);
-    return loginPage(request, reply, { email: '', next }, {}, 200);
+    const target = readNext((request.query as Record<string, unknown>).neste);
+    if (!target.ok) return sendPage(reply, MessagePage({ title: m.errors.badNextTitle, message: m.errors.badNext, links: [{ href: paths.accounts.login, text: m.login.title }] }), 400);
+    if (request.user) return reply.redirect(target.path || AFTER_LOGIN, 303);
+    return loginPage(request, reply, { email: '', next: target.path }, {}, 200);
   });
 
   app.post(paths.accounts.login, {
     schema: { body: FormBody({ email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }), neste: Type.Optional(Type.String({ maxLength: 2000 })) }) },
     attachValidation: true,
   }, async (request, reply) => {
-    const values = { email: typed(request.body, ['email']).email!, next: safeNext(typed(request.body, ['neste']).neste, '') };
+    const target = readNext((request.body as Record<string, unknown> | undefined)?.neste);
+    const values = { email: typed(request.body, ['email']).email!, next: target.ok ? target.path : '' };
+    if (!target.ok) return loginPage(request, reply, values, {}, 400, m.errors.badNext);
     if (request.validationError) {
       return loginPage(request, reply, values, formErrors(request, { email: m.errors.emailInvalid, password: m.errors.passwordRequired }, m.errors.loginFailed), 400);
     }
     const { email, password } = request.body as { email: string; password: string };
-    const checks = [limits.loginIp(request.ip), limits.loginAccount(email)];
-    if (await isLimited(db, checks)) return loginPage(request, reply, values, { email: m.errors.locked }, 429);
+    const now = clock.now();
+    // one address trying many accounts: a hard limit, on that address alone
+    if (await isLimited(db, [limits.loginIp(request.ip)], now)) return loginPage(request, reply, values, { email: m.errors.locked }, 429);
+    // one address trying one account: growing waits for that pair, never a lock on the account
+    const wait = await loginWait(db, email, request.ip, now);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return loginPage(request, reply, values, { email: m.errors.slowDown(Math.ceil(wait / 60)) }, 429);
+    }
     const user = await findUserByEmail(db, email);
     const ok = user?.password_hash ? await verifyPassword(user.password_hash, password) : (await spendVerifyTime(password), false);
     if (!user || !ok) {
-      await countAttempt(db, checks);
+      await countAttempt(db, [limits.loginIp(request.ip), loginPair(email, request.ip)], now);
       return loginPage(request, reply, values, { email: m.errors.loginFailed }, 401);
     }
     if (!user.email_verified_at) {
@@ -60,7 +72,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
       app.mailer.kick();
       return loginPage(request, reply, values, {}, 403, m.login.unverified);
     }
-    await forgetAttempts(db, limits.loginAccount(email));
+    await forgetAttempts(db, loginPair(email, request.ip));
     await startSession(db, request, reply, config, user.id);
     await noteLogin(db, user.id);
     return reply.redirect(values.next || AFTER_LOGIN, 303);
@@ -80,13 +92,14 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
     const values = typed(request.body, ['email', 'name']) as { email: string; name: string };
     const errors = request.validationError ? formErrors(request, { email: m.errors.emailInvalid, name: m.errors.nameTooLong, password: m.errors.too_long }, m.errors.emailInvalid) : {};
     const password = typed(request.body, ['password']).password!;
-    const problem = errors.password ? null : passwordProblem(password, values.email);
+    const problem = errors.password ? null : passwordProblem(password, values.email, values.name);
     if (problem) errors.password = m.errors[problem];
     if (Object.keys(errors).length > 0) return sendPage(reply, RegisterPage({ values, errors, csrfToken: request.csrfToken }), 400);
-    if (await isLimited(db, [limits.registerIp(request.ip)])) {
+    const now = clock.now();
+    if (await isLimited(db, [limits.registerIp(request.ip)], now)) {
       return sendPage(reply, RegisterPage({ values, errors: { email: m.errors.rateLimited }, csrfToken: request.csrfToken }), 429);
     }
-    await countAttempt(db, [limits.registerIp(request.ip)]);
+    await countAttempt(db, [limits.registerIp(request.ip)], now);
     // hashed either way, so the answer takes as long whether the address is taken or not
     const passwordHash = await hashPassword(password);
     await db.transaction().execute(async (trx) => {
@@ -109,14 +122,36 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
 
   app.get(paths.accounts.verify(), { schema: { params: TokenParams }, attachValidation: true }, async (request, reply) => {
     const { token } = request.params as { token: string };
-    const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'verify_email');
+    const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'verify_email', clock.now());
     if (!check.ok) return tokenFailure(reply, m.verify.title, check.reason);
-    return sendPage(reply, VerifyPage({ token, csrfToken: request.csrfToken }));
+    return sendPage(reply, VerifyPage({ token, errors: {}, csrfToken: request.csrfToken }));
   });
 
+  // The link proves the inbox, not who chose the password: someone else may have registered this
+  // address. So the password chosen at registration must be given too; a person who does not
+  // know it chooses a new one through "Glemt passord", which replaces it.
   app.post(paths.accounts.verify(), { schema: { params: TokenParams }, attachValidation: true }, async (request, reply) => {
     const { token } = request.params as { token: string };
-    const used = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await consumeToken(db, token, 'verify_email');
+    const now = clock.now();
+    const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'verify_email', now);
+    if (!check.ok) return tokenFailure(reply, m.verify.title, check.reason);
+    const password = typed(request.body, ['password']).password!;
+    const refuse = (message: string, status = 400) => sendPage(reply, VerifyPage({ token, errors: { password: message }, csrfToken: request.csrfToken }), status);
+    if (!password) return refuse(m.errors.verifyPassword);
+    const user = await findUserById(db, check.userId);
+    if (!user) return tokenFailure(reply, m.verify.title, 'unknown');
+    // a password check like signing in, so it is throttled like signing in
+    const wait = await loginWait(db, user.email, request.ip, now);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return refuse(m.errors.slowDown(Math.ceil(wait / 60)), 429);
+    }
+    const known = user.password_hash && password.length <= 1024 ? await verifyPassword(user.password_hash, password) : (await spendVerifyTime(password.slice(0, 1024)), false);
+    if (!known) {
+      await countAttempt(db, [limits.loginIp(request.ip), loginPair(user.email, request.ip)], now);
+      return refuse(m.errors.verifyWrongPassword);
+    }
+    const used = await consumeToken(db, token, 'verify_email', now);
     if (!used.ok) return tokenFailure(reply, m.verify.title, used.reason);
     await markVerified(db, used.userId);
     return sendPage(reply, MessagePage({ title: m.verify.doneTitle, message: m.verify.done, links: [{ href: paths.accounts.login, text: m.login.title }] }));
@@ -128,12 +163,13 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
     const values = typed(request.body, ['email']) as { email: string };
     if (request.validationError) return sendPage(reply, ForgotPage({ values, errors: { email: m.errors.emailInvalid }, csrfToken: request.csrfToken }), 400);
     const checks = [limits.resetIp(request.ip), limits.resetAccount(values.email)];
-    if (await isLimited(db, checks)) return sendPage(reply, ForgotPage({ values, errors: { email: m.errors.rateLimited }, csrfToken: request.csrfToken }), 429);
-    await countAttempt(db, checks);
+    const now = clock.now();
+    if (await isLimited(db, checks, now)) return sendPage(reply, ForgotPage({ values, errors: { email: m.errors.rateLimited }, csrfToken: request.csrfToken }), 429);
+    await countAttempt(db, checks, now);
     await db.transaction().execute(async (trx) => {
       const user = await findUserByEmail(trx, values.email);
       if (!user) return;
-      const token = await issueToken(trx, user.id, 'reset_password');
+      const token = await issueToken(trx, user.id, 'reset_password', undefined, now);
       await queueMail(trx, { to: user.email, subject: m.mail.resetSubject, body: m.mail.resetBody(`${config.publicUrl}${paths.accounts.reset(token)}`) + m.mail.signature });
     });
     app.mailer.kick();
@@ -142,7 +178,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
 
   app.get(paths.accounts.reset(), { schema: { params: TokenParams }, attachValidation: true }, async (request, reply) => {
     const { token } = request.params as { token: string };
-    const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'reset_password');
+    const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'reset_password', clock.now());
     if (!check.ok) return tokenFailure(reply, m.reset.title, check.reason, forgotLink);
     return sendPage(reply, ResetPage({ token, errors: {}, csrfToken: request.csrfToken }));
   });
@@ -152,19 +188,21 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
     attachValidation: true,
   }, async (request, reply) => {
     const { token } = request.params as { token: string };
-    const check = await checkToken(db, token, 'reset_password');
+    const now = clock.now();
+    const check = await checkToken(db, token, 'reset_password', now);
     if (!check.ok) return tokenFailure(reply, m.reset.title, check.reason, forgotLink);
     const user = await findUserById(db, check.userId);
     const password = typed(request.body, ['password']).password!;
-    const problem = passwordProblem(password, user?.email ?? '');
+    const problem = passwordProblem(password, user?.email ?? '', user?.name ?? '');
     if (problem) return sendPage(reply, ResetPage({ token, errors: { password: m.errors[problem] }, csrfToken: request.csrfToken }), 400);
     const passwordHash = await hashPassword(password);
     const done = await db.transaction().execute(async (trx) => {
-      const used = await consumeToken(trx, token, 'reset_password');
+      const used = await consumeToken(trx, token, 'reset_password', now);
       if (!used.ok) return used;
       await setPassword(trx, used.userId, passwordHash);
-      // the link proved the person reads this inbox
+      // the link proved the person reads this inbox, and the password is theirs
       await markVerified(trx, used.userId);
+      await spendTokens(trx, used.userId, 'verify_email', now);
       await endAllSessions(trx, used.userId);
       return used;
     });

@@ -6,10 +6,10 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { hmac, sameText } from '../crypto.ts';
-import { safeNext } from '../forms.ts';
+import { readNext } from '../next.ts';
 import { cookieOptions, signingSecret, startSession } from '../plugin.ts';
 import type { AccountsDb } from '../tables.ts';
-import { createUser, findUserByEmail, noteLogin } from '../users.ts';
+import { clearUnproven, createUser, findUserByEmail, noteLogin } from '../users.ts';
 import { MessagePage } from '../views/pages.tsx';
 
 const STATE_COOKIE = 'samklang_oidc';
@@ -52,6 +52,8 @@ export async function oidcRoutes(app: FastifyInstance, { db, config }: { db: Acc
     sendPage(reply, MessagePage({ title: m.login.title, message, links: [{ href: paths.accounts.login, text: m.login.title }] }), 400);
 
   app.get(paths.accounts.oidcStart, async (request, reply) => {
+    const target = readNext((request.query as Record<string, unknown>).neste);
+    if (!target.ok) return failed(reply, m.errors.badNext);
     let oidc: client.Configuration;
     try {
       oidc = await configuration();
@@ -61,7 +63,7 @@ export async function oidcRoutes(app: FastifyInstance, { db, config }: { db: Acc
     }
     const pending: Pending = {
       state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(),
-      next: safeNext((request.query as Record<string, unknown>).neste, ''),
+      next: target.path,
     };
     const url = client.buildAuthorizationUrl(oidc, {
       redirect_uri: redirectUri, scope: 'openid email profile', state: pending.state, nonce: pending.nonce,
@@ -96,6 +98,9 @@ export async function oidcRoutes(app: FastifyInstance, { db, config }: { db: Acc
       if (bySubject) return bySubject.id;
       const byEmail = await findUserByEmail(trx, email);
       if (byEmail) {
+        // an unverified account was registered by someone who never proved the address, maybe
+        // not its owner: the provider's proof links it, without the password or name they chose
+        await clearUnproven(trx, byEmail.id, name);
         await trx.updateTable('app_user').set({ oidc_issuer: settings.issuer, oidc_subject: claims.sub, email_verified_at: sql`coalesce(email_verified_at, now())` })
           .where('id', '=', byEmail.id).execute();
         return byEmail.id;
@@ -104,6 +109,8 @@ export async function oidcRoutes(app: FastifyInstance, { db, config }: { db: Acc
     });
     await startSession(db, request, reply, config, userId);
     await noteLogin(db, userId);
-    return reply.redirect(pending.next || paths.selfService.mine, 303);
+    // checked again: the cookie is signed by us, but a rule tightened since must still hold
+    const target = readNext(pending.next);
+    return reply.redirect((target.ok && target.path) || paths.selfService.mine, 303);
   });
 }

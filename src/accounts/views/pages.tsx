@@ -89,6 +89,16 @@ export function ResetPage({ token, errors, csrfToken }: { token: string; errors:
   );
 }
 
-export function VerifyPage({ token, csrfToken }: { token: string; csrfToken: string }) {
-  return <FormPage title={m.verify.title} intro={m.verify.intro} action={paths.accounts.verify(token)} csrfToken={csrfToken} submit={m.verify.submit} />;
+/**
+ * Proving the address is not enough to keep the password chosen at registration: whoever
+ * registered may not own the inbox. The person confirms with that password, or chooses a new one
+ * through "Glemt passord" (a mail to the same inbox), which replaces it.
+ */
+export function VerifyPage({ token, errors, csrfToken }: { token: string; errors: Errors; csrfToken: string }) {
+  return (
+    <FormPage title={m.verify.title} intro={m.verify.intro} errors={errors} action={paths.accounts.verify(token)} csrfToken={csrfToken} submit={m.verify.submit}
+      after={<Paragraph>{m.verify.notYou} <Link href={paths.accounts.forgot}>{m.verify.chooseNew}</Link></Paragraph>}>
+      <TextInput id="password" label={m.fields.password} type="password" autoComplete="current-password" error={errors.password} maxLength={1024} />
+    </FormPage>
+  );
 }

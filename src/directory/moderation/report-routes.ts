@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { countAttempt, isLimited, limits } from '../../accounts/index.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
@@ -18,7 +19,7 @@ const str = (body: unknown, name: string) => {
 };
 
 /** "Meld fra om feil" on any published entry; reports go to the moderation queue. */
-export async function reportRoutes(app: FastifyInstance, { db }: { db: SelfServiceDb }) {
+export async function reportRoutes(app: FastifyInstance, { db, clock }: { db: SelfServiceDb; clock: Clock }) {
   app.get(paths.selfService.reportError(), { schema: { params: Params } }, async (request, reply) => {
     const { serviceId } = request.params as { serviceId: string };
     const service = await findPublicService(asDirectory(db), serviceId);
@@ -39,8 +40,9 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: SelfServi
     const page = (status: number, errs = errors) => sendPage(reply, ReportPage({ serviceId, serviceName: service.name, values, errors: errs, csrfToken: request.csrfToken }), status);
     if (Object.keys(errors).length > 0) return page(400);
     const limit = [limits.reportIp(request.ip)];
-    if (await isLimited(asAccounts(db), limit)) return page(429, { message: m.rateLimited });
-    await countAttempt(asAccounts(db), limit);
+    const now = clock.now();
+    if (await isLimited(asAccounts(db), limit, now)) return page(429, { message: m.rateLimited });
+    await countAttempt(asAccounts(db), limit, now);
     await addReport(db, { serviceId, message: values.message, reporterEmail: values.email || null });
     return sendPage(reply, ReportThanks({ serviceId }));
   });

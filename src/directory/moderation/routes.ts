@@ -47,7 +47,7 @@ async function review(db: SelfServiceDb, request: FastifyRequest, reply: Fastify
 /** The moderation queue: approve (optionally after editing) or reject with a reason that is mailed. */
 export async function moderationRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const tables = selfServiceDb(db);
-  await reportRoutes(app, { db: tables });
+  await reportRoutes(app, { db: tables, clock: config.clock });
 
   /** Publishes a change request: the editor's submission counts as confirming the entry. */
   async function approve(c: ChangeRequest, proposed: ChangeRequest['proposed'], adminId: string) {
