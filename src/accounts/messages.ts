@@ -1,5 +1,13 @@
+/** "ett minutt", "7 minutter", "3 timer": how long to wait, rounded up. */
+export const waitText = (minutes: number): string =>
+  minutes <= 1 ? 'ett minutt' : minutes < 60 ? `${minutes} minutter` : minutes < 120 ? 'én time' : `${Math.ceil(minutes / 60)} timer`;
+
 /** Norwegian bokmål text of accounts pages and mail (a section of the site's catalogue, nb.accounts). */
 export const accounts = {
+  mailLimit: {
+    recipient: (minutes: number) => `Denne adressen har fått mange e-poster fra Samklang på kort tid, så vi sender ikke flere nå. Prøv igjen om ${waitText(minutes)}.`,
+    sender: (minutes: number) => `Du har sendt mange e-poster gjennom Samklang på kort tid. Prøv igjen om ${waitText(minutes)}.`,
+  },
   nav: { login: 'Logg inn', logout: 'Logg ut', account: 'Min konto', mine: 'Mine tilbud', moderation: 'Moderering' },
   fields: {
     email: 'E-post',
@@ -38,6 +46,7 @@ export const accounts = {
     register: 'Har du ingen konto? Registrer deg',
     oidc: 'Logg inn med ekstern innlogging',
     unverified: 'Du må bekrefte e-postadressen før du kan logge inn. Vi har sendt deg en ny lenke.',
+    unverifiedRecent: (minutes: number) => `Du må bekrefte e-postadressen før du kan logge inn. Vi har nylig sendt deg en lenke: se etter den i innboksen (og i søppelposten). Får du den ikke, kan du be om en ny om ${waitText(minutes)} ved å logge inn igjen.`,
     needed: 'Du må logge inn for å se denne siden.',
   },
   register: {
