@@ -1,9 +1,12 @@
+import { settings } from './settings-messages.ts';
+
 /** "ett minutt", "7 minutter", "3 timer": how long to wait, rounded up. */
 export const waitText = (minutes: number): string =>
   minutes <= 1 ? 'ett minutt' : minutes < 60 ? `${minutes} minutter` : minutes < 120 ? 'én time' : `${Math.ceil(minutes / 60)} timer`;
 
 /** Norwegian bokmål text of accounts pages and mail (a section of the site's catalogue, nb.accounts). */
 export const accounts = {
+  settings,
   mailLimit: {
     recipient: (minutes: number) => `Denne adressen har fått mange e-poster fra Samklang på kort tid, så vi sender ikke flere nå. Prøv igjen om ${waitText(minutes)}.`,
     sender: (minutes: number) => `Du har sendt mange e-poster gjennom Samklang på kort tid. Prøv igjen om ${waitText(minutes)}.`,

@@ -10,7 +10,7 @@ import { viewerContext } from '../platform/views/layout.tsx';
 import { CSRF_FIELD, type SessionUser } from './contract.ts';
 import { hmac, randomToken, sameText } from './crypto.ts';
 import { sessionSecret } from './secret.ts';
-import { SESSION_DAYS, createSession, endSession, userForSession } from './sessions.ts';
+import { SESSION_DAYS, createSession, endSession, pruneSessions, userForSession } from './sessions.ts';
 import { accountsDb, type AccountsTx } from './tables.ts';
 import { createMailer, type Mailer } from './mail/smtp.ts';
 import { pruneOutbox } from './mail/outbox.ts';
@@ -83,7 +83,7 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
   jobs.register({ kind: 'accounts:housekeeping', next: nextNight, run: async () => {
     await pruneAttempts(tables);
     await pruneOutbox(tables);
-    await tables.deleteFrom('user_session').where('expires_at', '<', sql<Date>`now()`).execute();
+    await pruneSessions(tables);
     await tables.deleteFrom('user_token').where('expires_at', '<', sql<Date>`now() - interval '7 days'`).execute();
     // mail that could not be sent before is tried again
     await mailer.deliver();
@@ -168,13 +168,16 @@ export async function startSession(db: AccountsTx, request: FastifyRequest, repl
   const s = stateOf(request);
   const previous = request.cookies[SESSION_COOKIE];
   if (previous) await endSession(db, previous);
-  const token = await createSession(db, userId);
+  const token = await createSession(db, userId, request.headers['user-agent']);
   s.sessionToken = token;
   s.formCookie = null;
   s.newFormCookie = false;
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(config), maxAge: SESSION_DAYS * 86_400 });
   reply.clearCookie(FORM_COOKIE, { path: '/' });
 }
+
+/** The session cookie of a signed-in request (to tell its session from the person's others). */
+export const currentSessionToken = (request: FastifyRequest): string | null => stateOf(request).sessionToken;
 
 export async function stopSession(db: AccountsTx, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = request.cookies[SESSION_COOKIE];
