@@ -12,6 +12,7 @@ export const settings = {
     hint: 'Vises for moderatorene, ikke for publikum. La feltet stå tomt hvis du ikke vil oppgi navn.',
     submit: 'Lagre navn',
     tooLong: 'Navnet kan ha høyst 200 tegn.',
+    control: 'Navnet inneholder et usynlig kontrolltegn. Skriv det inn på nytt uten å lime det inn.',
   },
   password: {
     title: 'Endre passord',

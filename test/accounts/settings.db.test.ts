@@ -55,6 +55,9 @@ for (const backend of backends()) {
       assert.match(refused.$('#navn-error').text(), /høyst 200 tegn/);
       assert.equal(refused.$('#navn').val(), tooLong);
       assert.equal(refused.$('.ds-error-summary a[href="#navn"]').length, 1);
+      const nul = await v.post('/konto/navn', { navn: 'Ny\u0000Navnesen' });
+      assert.equal(nul.status, 400, 'a NUL byte is refused, not a 500');
+      assert.match(nul.$('#navn-error').text(), /kontrolltegn/);
       assert.equal((await v.post('/konto/navn', { navn: 'Ny Navnesen' }, { csrf: null })).status, 403);
       assert.equal((await account('navn@example.no'))!.name, 'Gammelt Navn');
       const saved = await v.post('/konto/navn', { navn: '  Ny Navnesen ' });
@@ -129,6 +132,7 @@ for (const backend of backends()) {
       assert.equal(invalid.status, 400);
       assert.match(invalid.$('#epost-error').text(), /gyldig e-postadresse/);
       assert.equal(invalid.$('#epost').val(), 'ikke en adresse');
+      assert.equal((await v.post('/konto/e-post', { epost: 'ny\u0000adresse@example.no', gjeldende: PASSWORD })).status, 400, 'a NUL byte is refused, not a 500');
       assert.equal(await mailCount('ny.adresse@example.no'), 0);
 
       const sent = await v.post('/konto/e-post', { epost: 'Ny.Adresse@example.no', gjeldende: PASSWORD });
@@ -181,6 +185,27 @@ for (const backend of backends()) {
       assert.equal(refused.status, 409);
       assert.match(refused.$('main').text(), /hører nå til en annen konto/);
       assert.ok(await account('kapres@example.no'), 'the old address stays');
+    });
+
+    test('change email: choosing a new password (as the notice to the old address advises) cancels a pending change', async () => {
+      await anAccount(database.db, { email: 'offer@example.no' });
+      const thief = await signedIn('offer@example.no');
+      await thief.get('/konto/e-post');
+      assert.equal((await thief.post('/konto/e-post', { epost: 'tyv@example.no', gjeldende: PASSWORD })).status, 200);
+      const link = (await lastMailTo(database.db, 'tyv@example.no')).link!;
+      assert.match((await lastMailTo(database.db, 'offer@example.no')).body, /tyv@example\.no.*velge et nytt passord/s);
+      // the owner follows the notice: a new password through "Glemt passord"
+      const owner = browser();
+      await owner.get('/glemt-passord');
+      await owner.post('/glemt-passord', { email: 'offer@example.no' });
+      const reset = pathOf((await lastMailTo(database.db, 'offer@example.no')).link!);
+      await owner.get(reset);
+      assert.equal((await owner.post(reset, { password: NEW_PASSWORD })).status, 200);
+      assert.equal((await thief.get('/konto')).status, 401, 'the thief\'s session ended');
+      const late = browser();
+      assert.equal((await late.get(pathOf(link))).status, 410);
+      assert.equal(await account('tyv@example.no'), undefined);
+      assert.ok(await account('offer@example.no'));
     });
 
     test('change email: the same address, and a form without its token, are refused', async () => {

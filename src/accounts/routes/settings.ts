@@ -23,6 +23,8 @@ const m = nb.accounts;
 const s = m.settings;
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
 const Secret = Type.String({ maxLength: 1024 });
+/** Control characters (NUL above all, which PostgreSQL refuses in text) never belong in a name or an address. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Guessing the current password through these forms (with a stolen session) is limited like sign-in. */
 const currentPasswordLimit = (userId: string): Limit => ({ bucket: `settings:current-password:${userId}`, max: 5, windowMinutes: 15 });
@@ -48,7 +50,8 @@ export async function settingsRoutes(app: FastifyInstance, { db, config }: { db:
 
   app.post(paths.accounts.changeName, { preHandler: requireUser, schema: { body: FormBody({ navn: Type.String({ maxLength: 200 }) }) }, attachValidation: true }, async (request, reply) => {
     const values = typed(request.body, ['navn']) as { navn: string };
-    if (request.validationError) return sendPage(reply, ChangeNamePage({ values, errors: { navn: s.name.tooLong }, csrfToken: request.csrfToken }), 400);
+    const problem = request.validationError ? s.name.tooLong : CONTROL.test(values.navn) ? s.name.control : null;
+    if (problem) return sendPage(reply, ChangeNamePage({ values, errors: { navn: problem }, csrfToken: request.csrfToken }), 400);
     await db.updateTable('app_user').set({ name: values.navn.trim() || null }).where('id', '=', request.user!.id).execute();
     return reply.redirect(`${paths.accounts.account}?endret=navn`, 303);
   });
@@ -89,7 +92,7 @@ export async function settingsRoutes(app: FastifyInstance, { db, config }: { db:
     const values = typed(request.body, ['epost']) as { epost: string };
     const newEmail = normaliseEmail(values.epost);
     const errors: Errors = {};
-    if (formErrors(request, {}, '').epost !== undefined) errors.epost = s.email.invalid;
+    if (formErrors(request, {}, '').epost !== undefined || CONTROL.test(values.epost)) errors.epost = s.email.invalid;
     else if (newEmail === normaliseEmail(user.email)) errors.epost = s.email.same;
     const current = await currentPasswordError(db, user, typed(request.body, ['gjeldende']).gjeldende!);
     if (current) errors.gjeldende = current.message;
