@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/platform/db/index.ts';
-import { accountsDb } from '../../src/accounts/index.ts';
+import { accountsDb, queueRequestedMail } from '../../src/accounts/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from './client.ts';
@@ -122,6 +122,15 @@ for (const backend of backends()) {
       const sent = await accountsDb(database.db).selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n'))
         .where(sql`lower(to_address)`, 'like', 'kollega%@example.no').executeTakeFirstOrThrow();
       assert.equal(Number(sent.n), 20);
+    });
+
+    test('the limit holds under concurrency: 20 requests at once over several connections queue exactly 5 mails to one address', async () => {
+      const attempts = await Promise.all(Array.from({ length: 20 }, () =>
+        queueRequestedMail(accountsDb(database.db), 'samtidig@example.no', null, async () => ({ subject: 'Samtidig', body: 'Hei' }))));
+      assert.equal(attempts.filter((a) => a.queued).length, 5);
+      assert.equal(await mailsTo('samtidig@example.no'), 5);
+      const refused = attempts.find((a) => !a.queued);
+      assert.ok(refused && !refused.queued && refused.limit === 'recipient' && refused.retryMinutes >= 59 && refused.retryMinutes <= 60);
     });
 
     test('per recipient also for mail anyone can cause: registering an existing address from many places mails its owner 5 times at most', async () => {
