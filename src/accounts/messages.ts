@@ -33,6 +33,8 @@ export const accounts = {
     loginFailed: 'E-postadressen eller passordet er feil.',
     locked: 'For mange forsøk. Vent et kvarter og prøv igjen.',
     rateLimited: 'Du har prøvd mange ganger på kort tid. Vent en stund og prøv igjen.',
+    sessionEndedTitle: 'Du er logget ut',
+    sessionEnded: 'Du ble logget ut fordi siden ikke var i bruk på en stund, så vi kunne ikke ta imot skjemaet. Gå tilbake i nettleseren – teksten du skrev, står der vanligvis fortsatt – og kopier den. Logg inn igjen i en ny fane, og send skjemaet på nytt derfra.',
     csrfTitle: 'Skjemaet er utløpt',
     csrf: 'Av sikkerhetshensyn godtok vi ikke skjemaet. Gå tilbake, last inn siden på nytt og send igjen.',
     forbiddenTitle: 'Ingen tilgang',

@@ -157,7 +157,9 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
 function rejectCsrf(request: FastifyRequest, reply: FastifyReply) {
   const m = nb.accounts.errors;
   if (isApi(request)) return sendProblem(reply, { type: ACCOUNT_PROBLEMS.csrf, title: 'Missing or invalid CSRF token', status: 403, detail: `Send the token in the ${CSRF_HEADER} header or the ${CSRF_FIELD} field` });
-  return sendPage(reply, ErrorPage({ title: m.csrfTitle, message: m.csrf }), 403);
+  // the browser still sends a session cookie that no longer works: the session ended (unused too long)
+  const ended = request.cookies[SESSION_COOKIE] !== undefined && !request.user;
+  return sendPage(reply, ErrorPage(ended ? { title: m.sessionEndedTitle, message: m.sessionEnded } : { title: m.csrfTitle, message: m.csrf }), 403);
 }
 
 /**

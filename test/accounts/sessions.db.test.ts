@@ -50,6 +50,18 @@ for (const backend of backends()) {
       assert.match(idle.$('main').text(), /må logge inn/);
     });
 
+    test('a form sent after the session ended idle says so (not "form expired") and changes nothing', async () => {
+      const v = await signedIn('treg@example.no');
+      await v.get('/konto/navn');
+      later(121);
+      const page = await v.post('/konto/navn', { navn: 'Skrevet lenge' });
+      assert.equal(page.status, 403);
+      assert.match(page.$('h1').text(), /Du er logget ut/);
+      assert.match(page.$('main').text(), /Gå tilbake i nettleseren/);
+      const row = await accountsDb(database.db).selectFrom('app_user').select('name').where('email', '=', 'treg@example.no').executeTakeFirstOrThrow();
+      assert.equal(row.name, null);
+    });
+
     test('"last seen" is written at most once a minute, not on every request', async () => {
       const v = await signedIn('aktiv@example.no');
       const lastSeen = async () => (await accountsDb(database.db).selectFrom('user_session as s').innerJoin('app_user as u', 'u.id', 's.user_id')
