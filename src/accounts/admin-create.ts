@@ -19,7 +19,7 @@ export async function createAdmin(db: Db, config: Pick<Config, 'publicUrl'>, opt
     // a password or name chosen by whoever registered the address, unproven, must not become an admin's
     if (existing) await clearUnproven(trx, id, options.name);
     if (existing) await trx.updateTable('app_user').set({ is_admin: true, email_verified_at: sql`coalesce(email_verified_at, now())` }).where('id', '=', id).execute();
-    const token = await issueToken(trx, id, 'reset_password', 24 * 60);
+    const token = await issueToken(trx, id, 'reset_password', { minutes: 24 * 60 });
     return { created: !existing, link: `${config.publicUrl}${paths.accounts.reset(token)}` };
   });
 }

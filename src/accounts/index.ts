@@ -8,7 +8,7 @@ export { CsrfField, FormErrors, TextInput, TextArea, Select, CheckboxInput, type
 export { FormPage, MessagePage } from './views/pages.tsx';
 export { accountRoutes } from './routes.ts';
 export { recordChanges, recordManyChanges, auditTrail, pseudonym, type AuditChange, type AuditRecord } from './audit.ts';
-export { queueMail, type Mail } from './mail/outbox.ts';
+export { queueMail, queueRequestedMail, mailLimitMessage, MAIL_LIMITS, type Mail } from './mail/outbox.ts';
 export { editorsOf, grantEditor, findUserById, findRoles } from './users.ts';
 export { accountsDb, asAccounts, type AccountsDb, type AccountsTx } from './tables.ts';
 export { isLimited, countAttempt, limits } from './rate-limit.ts';

@@ -1,9 +1,19 @@
+import { settings } from './settings-messages.ts';
+
 /** How to choose a better password, after every reason a password was refused. */
 const BETTER = ' Velg heller tre eller fire ord som ikke hører sammen, gjerne med mellomrom, eller en setning bare du kjenner.';
-const minutes = (n: number) => (n === 1 ? '1 minutt' : `${n} minutter`);
+
+/** "ett minutt", "7 minutter", "3 timer": how long to wait, rounded up. */
+export const waitText = (minutes: number): string =>
+  minutes <= 1 ? 'ett minutt' : minutes < 60 ? `${minutes} minutter` : minutes < 120 ? 'én time' : `${Math.ceil(minutes / 60)} timer`;
 
 /** Norwegian bokmål text of accounts pages and mail (a section of the site's catalogue, nb.accounts). */
 export const accounts = {
+  settings,
+  mailLimit: {
+    recipient: (minutes: number) => `Denne adressen har fått mange e-poster fra Samklang på kort tid, så vi sender ikke flere nå. Prøv igjen om ${waitText(minutes)}.`,
+    sender: (minutes: number) => `Du har sendt mange e-poster gjennom Samklang på kort tid. Prøv igjen om ${waitText(minutes)}.`,
+  },
   nav: { login: 'Logg inn', logout: 'Logg ut', account: 'Min konto', mine: 'Mine tilbud', moderation: 'Moderering' },
   fields: {
     email: 'E-post',
@@ -33,10 +43,12 @@ export const accounts = {
     verifyWrongPassword: 'Passordet stemmer ikke med det som ble valgt da kontoen ble registrert. Husker du det ikke, eller var det ikke du som registrerte kontoen? Velg et nytt passord med lenken under.',
     loginFailed: 'E-postadressen eller passordet er feil.',
     locked: 'For mange forsøk. Vent et kvarter og prøv igjen.',
-    slowDown: (wait: number) => `For mange feil passord for denne kontoen herfra. Vent ${minutes(wait)} før du prøver igjen. Har du glemt passordet, kan du velge et nytt med «Glemt passordet?».`,
+    slowDown: (wait: number) => `For mange feil passord for denne kontoen herfra. Vent ${waitText(wait)} før du prøver igjen. Har du glemt passordet, kan du velge et nytt med «Glemt passordet?».`,
     badNextTitle: 'Ugyldig lenke',
     badNext: 'Lenken du fulgte hit er ugyldig: adressen vi skulle sende deg videre til etter innloggingen, inneholder tegn som ikke er tillatt. Gå til innloggingen på nytt.',
     rateLimited: 'Du har prøvd mange ganger på kort tid. Vent en stund og prøv igjen.',
+    sessionEndedTitle: 'Du er logget ut',
+    sessionEnded: 'Du ble logget ut fordi siden ikke var i bruk på en stund, så vi kunne ikke ta imot skjemaet. Gå tilbake i nettleseren – teksten du skrev, står der vanligvis fortsatt – og kopier den. Logg inn igjen i en ny fane, og send skjemaet på nytt derfra.',
     csrfTitle: 'Skjemaet er utløpt',
     csrf: 'Av sikkerhetshensyn godtok vi ikke skjemaet. Gå tilbake, last inn siden på nytt og send igjen.',
     forbiddenTitle: 'Ingen tilgang',
@@ -53,6 +65,7 @@ export const accounts = {
     register: 'Har du ingen konto? Registrer deg',
     oidc: 'Logg inn med ekstern innlogging',
     unverified: 'Du må bekrefte e-postadressen før du kan logge inn. Vi har sendt deg en ny lenke.',
+    unverifiedRecent: (minutes: number) => `Du må bekrefte e-postadressen før du kan logge inn. Vi har nylig sendt deg en lenke: se etter den i innboksen (og i søppelposten). Får du den ikke, kan du be om en ny om ${waitText(minutes)} ved å logge inn igjen.`,
     needed: 'Du må logge inn for å se denne siden.',
   },
   register: {

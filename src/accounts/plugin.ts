@@ -10,7 +10,7 @@ import { viewerContext } from '../platform/views/layout.tsx';
 import { CSRF_FIELD, type SessionUser } from './contract.ts';
 import { hmac, randomToken, sameText } from './crypto.ts';
 import { sessionSecret } from './secret.ts';
-import { SESSION_DAYS, createSession, endSession, userForSession } from './sessions.ts';
+import { SESSION_DAYS, createSession, endSession, pruneSessions, userForSession } from './sessions.ts';
 import { accountsDb, type AccountsTx } from './tables.ts';
 import { createMailer, type Mailer } from './mail/smtp.ts';
 import { pruneOutbox } from './mail/outbox.ts';
@@ -83,7 +83,7 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
   jobs.register({ kind: 'accounts:housekeeping', next: nextNight, run: async () => {
     await pruneAttempts(tables);
     await pruneOutbox(tables);
-    await tables.deleteFrom('user_session').where('expires_at', '<', sql<Date>`now()`).execute();
+    await pruneSessions(tables, config.clock.now());
     await tables.deleteFrom('user_token').where('expires_at', '<', sql<Date>`now() - interval '7 days'`).execute();
     // mail that could not be sent before is tried again
     await mailer.deliver();
@@ -102,7 +102,7 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
   app.addHook('onRequest', async (request) => {
     // static files need no session lookup
     const sessionToken = request.url.startsWith('/assets/') ? null : (request.cookies[SESSION_COOKIE] ?? null);
-    const user = sessionToken ? await userForSession(tables, sessionToken) : null;
+    const user = sessionToken ? await userForSession(tables, sessionToken, config.clock.now()) : null;
     request.user = user;
     state.set(request, {
       secret: await sessionSecret(tables, config),
@@ -157,7 +157,9 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
 function rejectCsrf(request: FastifyRequest, reply: FastifyReply) {
   const m = nb.accounts.errors;
   if (isApi(request)) return sendProblem(reply, { type: ACCOUNT_PROBLEMS.csrf, title: 'Missing or invalid CSRF token', status: 403, detail: `Send the token in the ${CSRF_HEADER} header or the ${CSRF_FIELD} field` });
-  return sendPage(reply, ErrorPage({ title: m.csrfTitle, message: m.csrf }), 403);
+  // the browser still sends a session cookie that no longer works: the session ended (unused too long)
+  const ended = request.cookies[SESSION_COOKIE] !== undefined && !request.user;
+  return sendPage(reply, ErrorPage(ended ? { title: m.sessionEndedTitle, message: m.sessionEnded } : { title: m.csrfTitle, message: m.csrf }), 403);
 }
 
 /**
@@ -168,13 +170,16 @@ export async function startSession(db: AccountsTx, request: FastifyRequest, repl
   const s = stateOf(request);
   const previous = request.cookies[SESSION_COOKIE];
   if (previous) await endSession(db, previous);
-  const token = await createSession(db, userId);
+  const token = await createSession(db, userId, config.clock.now(), request.headers['user-agent']);
   s.sessionToken = token;
   s.formCookie = null;
   s.newFormCookie = false;
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(config), maxAge: SESSION_DAYS * 86_400 });
   reply.clearCookie(FORM_COOKIE, { path: '/' });
 }
+
+/** The session cookie of a signed-in request (to tell its session from the person's others). */
+export const currentSessionToken = (request: FastifyRequest): string | null => stateOf(request).sessionToken;
 
 export async function stopSession(db: AccountsTx, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = request.cookies[SESSION_COOKIE];

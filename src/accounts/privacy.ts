@@ -12,7 +12,7 @@ export async function personalData(db: AccountsTx, userId: string) {
   const [roles, sessions, audit, mails, changeRequests, claims, imports] = await Promise.all([
     db.selectFrom('organization_editor as e').innerJoin('organization as o', 'o.id', 'e.organization_id')
       .select(['o.id as organization_id', 'o.name as organization_name', 'e.granted_at']).where('e.user_id', '=', userId).execute(),
-    db.selectFrom('user_session').select(['created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', userId).execute(),
+    db.selectFrom('user_session').select(['created_at', 'last_seen_at', 'expires_at', 'device']).where('user_id', '=', userId).execute(),
     db.selectFrom('audit_log').select(['resource_id', 'resource_type', 'last_action_date', 'last_action_type', 'field_name', 'previous_value', 'replacement_value'])
       .where('updated_by', '=', userId).orderBy('last_action_date').execute(),
     db.selectFrom('mail_outbox').select(['subject', 'created_at', 'sent_at']).where(sql`lower(to_address)`, '=', user.email.toLowerCase()).orderBy('created_at').execute(),

@@ -29,8 +29,10 @@ export type SessionTable = {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** "Firefox på Linux": a summary of the browser, for the list of one's sessions */
+  device: string | null;
 };
-export type TokenPurpose = 'verify_email' | 'reset_password';
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'change_email';
 export type TokenTable = {
   token_hash: string;
   user_id: string;
@@ -38,6 +40,8 @@ export type TokenTable = {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: NullableTimestamp;
+  /** the address a 'change_email' link confirms */
+  new_email: string | null;
 };
 export type RateLimitHitTable = {
   bucket: string;
@@ -53,6 +57,10 @@ export type MailOutboxTable = {
   attempts: Generated<number>;
   locked_until: NullableTimestamp;
   last_error: string | null;
+  /** a request caused it (counted against the mail limits), not the application on its own */
+  requested: ColumnType<boolean, boolean | undefined, boolean>;
+  /** the signed-in account whose request caused it */
+  requested_by: string | null;
 };
 export type AppSettingTable = {
   name: string;

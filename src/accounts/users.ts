@@ -37,8 +37,11 @@ export async function createUser(db: AccountsTx, user: { email: string; name: st
   return id;
 }
 
+/** Sets a new password; a pending change of email address is cancelled (its link stops working). */
 export async function setPassword(db: AccountsTx, userId: string, passwordHash: string): Promise<void> {
   await db.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  await db.updateTable('user_token').set({ used_at: sql`now()` })
+    .where('user_id', '=', userId).where('purpose', '=', 'change_email').where('used_at', 'is', null).execute();
 }
 
 export async function markVerified(db: AccountsTx, userId: string): Promise<void> {

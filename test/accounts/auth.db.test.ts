@@ -32,13 +32,13 @@ for (const backend of backends()) {
       assert.match(sent.$('main').text(), /Sjekk e-posten/);
       const mail = await lastMailTo(database.db, 'ola@example.no');
       assert.match(mail.link!, /^https:\/\/samklang\.test\/konto\/bekreft\//);
-      // before verification the account cannot sign in, and a new link is sent
+      // before verification the account cannot sign in; the link just sent stays the one to use
+      // (a new one goes out at most every 15 minutes: test/accounts/mail-limits.db.test.ts)
       const early = await v.signIn('ola@example.no', PASSWORD);
       assert.equal(early.status, 403);
+      assert.match(early.$('main').text(), /nylig sendt deg en lenke/);
       const fresh = await lastMailTo(database.db, 'ola@example.no');
-      assert.notEqual(fresh.link, mail.link);
-      // the first link was replaced by the new one
-      assert.equal((await v.get(pathOf(mail.link!))).status, 410);
+      assert.equal(fresh.link, mail.link);
       const confirm = await v.get(pathOf(fresh.link!));
       assert.equal(confirm.status, 200);
       const done = await v.post(pathOf(fresh.link!), { password: PASSWORD });

@@ -24,10 +24,15 @@ export interface Page {
 export class Visitor {
   readonly cookies = new Map<string, string>();
   csrf = '';
-  constructor(private readonly app: FastifyInstance, private readonly ip = '127.0.0.1') {}
+  constructor(private readonly app: FastifyInstance, private readonly ip = '127.0.0.1', private readonly userAgent?: string) {}
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  /** the browser's own headers: cookies, and its User-Agent when it has one */
+  private get browserHeaders(): Record<string, string> {
+    return { cookie: this.cookieHeader, ...(this.userAgent ? { 'user-agent': this.userAgent } : {}) };
   }
 
   private remember(response: LightMyRequestResponse): Page {
@@ -43,7 +48,7 @@ export class Visitor {
   }
 
   async get(url: string): Promise<Page> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader }, remoteAddress: this.ip }));
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: this.browserHeaders, remoteAddress: this.ip }));
   }
 
   /** Posts a form as the browser would, with the CSRF token of the last page unless one is given. */
@@ -54,7 +59,7 @@ export class Visitor {
     for (const [k, v] of Object.entries(form)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
     return this.remember(await this.app.inject({
       method: 'POST', url, payload: body.toString(), remoteAddress: this.ip,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...this.browserHeaders },
     }));
   }
 
@@ -116,6 +121,10 @@ export class TestClock implements Clock {
   }
   advance(ms: number): void {
     this.offset += ms;
+  }
+  /** Puts the clock `ms` ahead of real time (0: real time again). */
+  set(ms: number): void {
+    this.offset = ms;
   }
 }
 export const MINUTE = 60_000;

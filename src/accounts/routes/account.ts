@@ -12,6 +12,8 @@ import { deleteAccount, personalData } from '../privacy.ts';
 import type { AccountsDb } from '../tables.ts';
 import { AccountPage, DeleteAccountPage, OutboxPage, PrivacyPage } from '../views/account-pages.tsx';
 import { MessagePage } from '../views/pages.tsx';
+import { pendingEmailChange } from '../settings.ts';
+import { settingsRoutes } from './settings.ts';
 
 const m = nb.accounts;
 
@@ -22,7 +24,9 @@ export async function accountPageRoutes(app: FastifyInstance, { db, config }: { 
     const user = request.user!;
     const organizations = user.editorOf.length === 0 ? [] : await db.selectFrom('organization').select(['id', 'name'])
       .where('id', 'in', user.editorOf).orderBy('name').execute();
-    return sendPage(reply, AccountPage({ user, organizations }));
+    const changed = (request.query as { endret?: string }).endret;
+    const notice = changed ? m.settings.saved[changed] ?? null : null;
+    return sendPage(reply, AccountPage({ user, organizations, pendingEmail: await pendingEmailChange(db, user.id), notice }));
   });
 
   app.get(paths.accounts.data, { preHandler: requireUser }, async (request, reply) => {
@@ -44,6 +48,8 @@ export async function accountPageRoutes(app: FastifyInstance, { db, config }: { 
     await stopSession(db, request, reply);
     return sendPage(reply, MessagePage({ title: m.deleteAccount.doneTitle, message: m.deleteAccount.done }));
   });
+
+  await settingsRoutes(app, { db, config });
 
   app.get(paths.moderation.outbox, { preHandler: requireAdmin }, async (_request, reply) =>
     sendPage(reply, OutboxPage({ mails: await listOutbox(db), smtp: config.smtp !== undefined })));

@@ -5,7 +5,8 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { Email, FormBody, formErrors, typed } from '../forms.ts';
-import { queueMail } from '../mail/outbox.ts';
+import { queueRequestedMail } from '../mail/outbox.ts';
+import { mailVerification } from '../mail/verification.ts';
 import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from '../passwords.ts';
 import { startSession, stopSession } from '../plugin.ts';
 import { readNext } from '../next.ts';
@@ -22,11 +23,6 @@ const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{
 
 /** Home of a signed-in person: their offers. */
 export const AFTER_LOGIN = paths.selfService.mine;
-
-async function mailVerification(db: AccountsDb, config: Config, user: { id: string; email: string }) {
-  const token = await issueToken(db, user.id, 'verify_email', undefined, config.clock.now());
-  await queueMail(db, { to: user.email, subject: m.mail.verifySubject, body: m.mail.verifyBody(`${config.publicUrl}${paths.accounts.verify(token)}`) + m.mail.signature });
-}
 
 export async function authRoutes(app: FastifyInstance, { db, config }: { db: AccountsDb; config: Config }) {
   const oidc = oidcConfigured(config);
@@ -68,9 +64,9 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
       return loginPage(request, reply, values, { email: m.errors.loginFailed }, 401);
     }
     if (!user.email_verified_at) {
-      await mailVerification(db, config, user);
+      const mailed = await mailVerification(db, config, user);
       app.mailer.kick();
-      return loginPage(request, reply, values, {}, 403, m.login.unverified);
+      return loginPage(request, reply, values, {}, 403, mailed.sent ? m.login.unverified : m.login.unverifiedRecent(mailed.retryMinutes));
     }
     await forgetAttempts(db, loginPair(email, request.ip));
     await startSession(db, request, reply, config, user.id);
@@ -105,7 +101,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
     await db.transaction().execute(async (trx) => {
       const existing = await findUserByEmail(trx, values.email);
       if (existing) {
-        await queueMail(trx, { to: existing.email, subject: m.mail.existsSubject, body: m.mail.existsBody(`${config.publicUrl}${paths.accounts.login}`, `${config.publicUrl}${paths.accounts.forgot}`) + m.mail.signature });
+        await queueRequestedMail(trx, existing.email, null, async () => ({ subject: m.mail.existsSubject, body: m.mail.existsBody(`${config.publicUrl}${paths.accounts.login}`, `${config.publicUrl}${paths.accounts.forgot}`) + m.mail.signature }));
         return;
       }
       const id = await createUser(trx, { email: values.email, name: values.name.trim() || null, passwordHash, verified: false });
@@ -169,8 +165,10 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Acc
     await db.transaction().execute(async (trx) => {
       const user = await findUserByEmail(trx, values.email);
       if (!user) return;
-      const token = await issueToken(trx, user.id, 'reset_password', undefined, now);
-      await queueMail(trx, { to: user.email, subject: m.mail.resetSubject, body: m.mail.resetBody(`${config.publicUrl}${paths.accounts.reset(token)}`) + m.mail.signature });
+      await queueRequestedMail(trx, user.email, null, async (inner) => {
+        const token = await issueToken(inner, user.id, 'reset_password', { now });
+        return { subject: m.mail.resetSubject, body: m.mail.resetBody(`${config.publicUrl}${paths.accounts.reset(token)}`) + m.mail.signature };
+      });
     });
     app.mailer.kick();
     return sendPage(reply, MessagePage({ title: m.forgot.sentTitle, message: m.forgot.sent }));

@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -8,17 +8,27 @@ import { CsrfField, FormErrors, TextInput, type Errors } from './form.tsx';
 
 const m = nb.accounts;
 
-export function AccountPage({ user, organizations }: { user: SessionUser; organizations: { id: string; name: string }[] }) {
+export function AccountPage({ user, organizations, pendingEmail = null, notice = null }: { user: SessionUser; organizations: { id: string; name: string }[]; pendingEmail?: string | null; notice?: string | null }) {
+  const s = m.settings;
   const roles = [user.isAdmin ? m.account.admin : null, organizations.length ? m.account.editorOf(organizations.map((o) => o.name).join(', ')) : null].filter(Boolean);
   return (
     <Layout title={m.account.title}>
       <div className="stack detail">
         <Heading level={1} data-size="lg">{m.account.title}</Heading>
+        {notice && <Alert data-color="success">{notice}</Alert>}
         <dl>
           <dt>{m.account.name}</dt><dd>{user.name ?? '–'}</dd>
           <dt>{m.account.email}</dt><dd>{user.email}</dd>
           <dt>{m.account.roles}</dt><dd>{roles.length ? roles.join('. ') : m.account.noRoles}</dd>
         </dl>
+        {pendingEmail && <Paragraph>{s.pendingEmail(pendingEmail)}</Paragraph>}
+        <Heading level={2} data-size="sm">{s.heading}</Heading>
+        <ul>
+          <li><Link href={paths.accounts.changeName}>{s.links.name}</Link></li>
+          <li><Link href={paths.accounts.changeEmail}>{s.links.email}</Link></li>
+          <li><Link href={paths.accounts.changePassword}>{s.links.password}</Link></li>
+          <li><Link href={paths.accounts.sessions}>{s.links.sessions}</Link></li>
+        </ul>
         <Heading level={2} data-size="sm">{m.account.dataHeading}</Heading>
         <ul>
           <li><Link href={paths.accounts.data} download>{m.account.download}</Link></li>

@@ -6,7 +6,7 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { invalidParams } from '../../platform/http/problem.ts';
-import { accountsDb, Email, FormBody, formErrors, queueMail, requireUser, typed, type Errors } from '../../accounts/index.ts';
+import { accountsDb, Email, FormBody, formErrors, mailLimitMessage, queueRequestedMail, requireUser, typed, type Errors } from '../../accounts/index.ts';
 import { BusinessCasePage } from '../views/business-case-page.tsx';
 import { LocalPage } from '../views/local-page.tsx';
 import { MemoPage } from '../views/memo-page.tsx';
@@ -121,19 +121,30 @@ export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { 
     const plan = await openPlan(db, request, reply, 'edit');
     if (!plan) return reply;
     const values = typed(request.body, ['epost', 'rolle']) as { epost: string; rolle: string };
-    const errors = formErrors(request, m.members.errors, m.members.errors.epost);
+    // one person per invitation: several addresses (repeated fields, or a list in one) are refused
+    const sent = (request.body as Record<string, unknown> | undefined)?.epost;
+    const several = Array.isArray(sent) || (values.epost.match(/@/g) ?? []).length > 1;
+    const errors = several ? { epost: m.members.errors.several } : formErrors(request, m.members.errors, m.members.errors.epost);
+    if (Array.isArray(sent)) values.epost = sent.filter((v) => typeof v === 'string').join(', ');
     if (Object.keys(errors).length > 0) return sendPage(reply, await membersPage(plan, values, errors, request.csrfToken, null), 400);
     const invitee = values.epost.trim().toLowerCase();
     const role = values.rolle as 'editor' | 'viewer';
-    await db.transaction().execute(async (trx) => {
-      if (!(await upsertMember(trx, plan.id, invitee, role, email(request)))) return;
+    const refused = await db.transaction().execute(async (trx) => {
+      // a changed role is no new invitation: mail goes only to someone not yet on the plan
+      if ((await listMembers(trx, plan.id)).some((member) => member.email === invitee)) {
+        await upsertMember(trx, plan.id, invitee, role, email(request));
+        return null;
+      }
       const inviter = request.user!.name || request.user!.email;
-      await queueMail(accountsDb(trx), {
-        to: invitee,
+      const queued = await queueRequestedMail(accountsDb(trx), invitee, request.user, async () => ({
         subject: m.members.mailSubject(plan.title),
         body: m.members.mailBody(inviter, plan.title, plan.organization_name, m.roles[role], `${config.publicUrl}${p.plan(plan.id)}`),
-      });
+      }));
+      if (!queued.queued) return queued;
+      await upsertMember(trx, plan.id, invitee, role, email(request));
+      return null;
     });
+    if (refused) return sendPage(reply, await membersPage(plan, values, { epost: mailLimitMessage(refused) }, request.csrfToken, null), 429);
     request.server.mailer?.kick();
     return reply.redirect(`${p.members(plan.id)}?invitert=${encodeURIComponent(invitee)}`, 303);
   });

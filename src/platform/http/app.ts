@@ -25,6 +25,13 @@ const isFhir = (url: string) => under(url, '/fhir');
 // the open-data APIs (HSDS, FHIR) answer like the JSON API: open CORS, errors as data
 const isApi = (url: string) => url.startsWith('/api/') || under(url, '/hsds') || isFhir(url);
 
+/**
+ * Powerful browser features no page uses (the finder asks for a postal code or place, never the
+ * browser's position), denied to the site itself and to anything it could embed.
+ */
+const PERMISSIONS_POLICY = ['accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'midi', 'payment', 'usb']
+  .map((feature) => `${feature}=()`).join(', ');
+
 const FHIR_ISSUE: Record<number, string> = { 400: 'invalid', 404: 'not-found', 429: 'throttled', 500: 'exception' };
 
 /** An API error: problem+json, or for FHIR clients the OperationOutcome resource they expect. */
@@ -67,7 +74,8 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
         frameAncestors: ["'none'"],
       },
     },
-    strictTransportSecurity: config.trustProxy,
+    // browsers heed HSTS only over https: send it whenever the site is reached that way
+    strictTransportSecurity: config.trustProxy || config.publicUrl.startsWith('https://'),
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   if (config.rateLimitPerMinute > 0) {
@@ -96,6 +104,7 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
   });
 
   app.addHook('onSend', async (request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (isApi(request.url) && request.method === 'GET') reply.header('access-control-allow-origin', '*');
   });
 

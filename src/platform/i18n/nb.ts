@@ -537,7 +537,7 @@ export const nb = {
         invite: 'Send invitasjon',
         invited: (email: string) => `${email} er invitert.`,
         removed: (email: string) => `${email} har ikke lenger tilgang.`,
-        errors: { epost: 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.', rolle: 'Velg tilgang.' },
+        errors: { epost: 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.', rolle: 'Velg tilgang.', several: 'Inviter én person om gangen: skriv bare én e-postadresse.' },
         mailSubject: (plan: string) => `Du er invitert til etableringsplanen «${plan}» i Samklang`,
         mailBody: (inviter: string, plan: string, organization: string, role: string, url: string) =>
           `${inviter} har delt etableringsplanen «${plan}» (${organization}) med deg i Samklang.\n\nDin tilgang: ${role}.\n\nLogg inn eller registrer deg med denne e-postadressen, så finner du planen her:\n${url}\n`,

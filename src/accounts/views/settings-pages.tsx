@@ -1,0 +1,96 @@
+import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { formatDateTime, nb } from '../../platform/i18n/nb.ts';
+import { paths } from '../../platform/paths.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { SessionSummary } from '../sessions.ts';
+import { CsrfField, TextInput, type Errors } from './form.tsx';
+import { FormPage } from './pages.tsx';
+
+const s = nb.accounts.settings;
+const back = <Paragraph><Link href={paths.accounts.account}>{s.back}</Link></Paragraph>;
+
+export function ChangeNamePage({ values, errors, csrfToken }: { values: { navn: string }; errors: Errors; csrfToken: string }) {
+  return (
+    <FormPage title={s.name.title} errors={errors} action={paths.accounts.changeName} csrfToken={csrfToken} submit={s.name.submit} after={back}>
+      <TextInput id="navn" label={s.name.label} hint={s.name.hint} autoComplete="name" value={values.navn} error={errors.navn} maxLength={200} />
+    </FormPage>
+  );
+}
+
+export function ChangePasswordPage({ errors, csrfToken, hasPassword }: { errors: Errors; csrfToken: string; hasPassword: boolean }) {
+  if (!hasPassword) return <MessageWithBack title={s.password.title} message={s.password.noPassword} />;
+  return (
+    <FormPage title={s.password.title} intro={s.password.intro} errors={errors} action={paths.accounts.changePassword} csrfToken={csrfToken} submit={s.password.submit} after={back}>
+      <TextInput id="gjeldende" label={s.password.current} type="password" autoComplete="current-password" error={errors.gjeldende} maxLength={1024} />
+      <TextInput id="passord" label={s.password.next} hint={nb.accounts.fields.passwordHint} type="password" autoComplete="new-password" error={errors.passord} maxLength={1024} />
+    </FormPage>
+  );
+}
+
+export function ChangeEmailPage({ values, errors, csrfToken, hasPassword, currentEmail }: { values: { epost: string }; errors: Errors; csrfToken: string; hasPassword: boolean; currentEmail: string }) {
+  return (
+    <FormPage title={s.email.title} intro={s.email.intro} errors={errors} action={paths.accounts.changeEmail} csrfToken={csrfToken} submit={s.email.submit} after={back}>
+      <Paragraph>{nb.accounts.account.email}: {currentEmail}</Paragraph>
+      <TextInput id="epost" label={s.email.newEmail} type="email" autoComplete="email" value={values.epost} error={errors.epost} maxLength={254} />
+      {hasPassword && <TextInput id="gjeldende" label={s.email.current} hint={s.email.currentHint} type="password" autoComplete="current-password" error={errors.gjeldende} maxLength={1024} />}
+    </FormPage>
+  );
+}
+
+export function ConfirmEmailPage({ token, newEmail, csrfToken }: { token: string; newEmail: string; csrfToken: string }) {
+  return <FormPage title={s.email.confirmTitle} intro={s.email.confirmIntro(newEmail)} action={paths.accounts.confirmEmail(token)} csrfToken={csrfToken} submit={s.email.confirmSubmit} />;
+}
+
+function MessageWithBack({ title, message }: { title: string; message: string }) {
+  return (
+    <Layout title={title}>
+      <div className="stack detail">
+        <Heading level={1} data-size="lg">{title}</Heading>
+        <Paragraph>{message}</Paragraph>
+        {back}
+      </div>
+    </Layout>
+  );
+}
+
+function device(summary: string | null): string {
+  const [browser = '', system = ''] = (summary ?? '').split('/');
+  return browser || system ? s.sessions.deviceText(browser, system) : s.sessions.unknownDevice;
+}
+
+export function SessionsPage({ sessions, csrfToken, notice }: { sessions: SessionSummary[]; csrfToken: string; notice: string | null }) {
+  const t = s.sessions;
+  return (
+    <Layout title={t.title}>
+      <div className="stack">
+        <Heading level={1} data-size="lg">{t.title}</Heading>
+        {notice && <Paragraph role="status">{notice}</Paragraph>}
+        <Paragraph>{t.intro}</Paragraph>
+        <Table>
+          <caption>{t.caption}</caption>
+          <Table.Head><Table.Row><Table.HeaderCell>{t.device}</Table.HeaderCell><Table.HeaderCell>{t.started}</Table.HeaderCell><Table.HeaderCell>{t.lastActive}</Table.HeaderCell></Table.Row></Table.Head>
+          <Table.Body>
+            {sessions.map((session, i) => (
+              <Table.Row key={i} data-current={session.current ? 'true' : undefined}>
+                <Table.Cell>{device(session.device)}{session.current && <> <Tag data-color="info">{t.thisOne}</Tag></>}</Table.Cell>
+                <Table.Cell>{formatDateTime(session.createdAt)}</Table.Cell>
+                <Table.Cell>{formatDateTime(session.lastSeenAt)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+        <div className="actions">
+          <form method="post" action={paths.accounts.endOtherSessions}>
+            <CsrfField token={csrfToken} />
+            <Button type="submit" variant="secondary">{t.endOthers}</Button>
+          </form>
+          <form method="post" action={paths.accounts.endAllSessions}>
+            <CsrfField token={csrfToken} />
+            <Button type="submit" data-color="danger" variant="secondary">{t.endAll}</Button>
+          </form>
+        </div>
+        {back}
+      </div>
+    </Layout>
+  );
+}

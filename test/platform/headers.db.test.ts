@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/platform/db/index.ts';
+import { backends, freshDatabase } from '../helpers/db.ts';
+import { testApp } from '../helpers/app.ts';
+
+const [pglite] = backends();
+
+describe('security headers', { skip: pglite!.skip }, () => {
+  let database: Database;
+  let plain: FastifyInstance;
+  let https: FastifyInstance;
+
+  before(async () => {
+    database = await freshDatabase('pglite');
+    plain = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'http://localhost:3000' });
+    https = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
+  });
+  after(async () => {
+    await plain.close();
+    await https.close();
+    await database.close();
+  });
+
+  test('Permissions-Policy denies camera, microphone and geolocation (no page uses them) on pages, the API and errors', async () => {
+    for (const url of ['/', '/tilbud', '/api/v1/services', '/finnes-ikke', '/logg-inn']) {
+      const response = await plain.inject({ method: 'GET', url });
+      const policy = String(response.headers['permissions-policy'] ?? '');
+      for (const feature of ['camera', 'microphone', 'geolocation']) assert.match(policy, new RegExp(`(^|, )${feature}=\\(\\)`), `${feature} on ${url}`);
+    }
+  });
+
+  test('HSTS is sent whenever PUBLIC_URL is https, without TRUST_PROXY too, and not for a plain http site', async () => {
+    const secured = await https.inject({ method: 'GET', url: '/' });
+    assert.match(String(secured.headers['strict-transport-security']), /max-age=\d{7,}/);
+    assert.equal((await plain.inject({ method: 'GET', url: '/' })).headers['strict-transport-security'], undefined);
+  });
+});
