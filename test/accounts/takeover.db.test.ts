@@ -86,7 +86,7 @@ for (const backend of backends()) {
       for (let i = 0; i < 5; i++) assert.equal((await v.post(link, { password: `gjetning nummer ${i}` })).status, 400);
       const held = await v.post(link, { password: ATTACKERS });
       assert.equal(held.status, 429);
-      assert.match(held.$('#password-error').text(), /Vent 1 minutt/);
+      assert.match(held.$('#password-error').text(), /Vent ett minutt/);
     });
 
     test('an admin made from an unverified account (npm run admin:create) keeps no password chosen before', async () => {
