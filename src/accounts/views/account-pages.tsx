@@ -4,6 +4,7 @@ import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { SessionUser } from '../contract.ts';
 import type { OutboxRow } from '../mail/outbox.ts';
+import type { DeletionNotice } from '../privacy.ts';
 import { CsrfField, FormErrors, TextInput, type Errors } from './form.tsx';
 
 const m = nb.accounts;
@@ -31,13 +32,19 @@ export function AccountPage({ user, organizations }: { user: SessionUser; organi
   );
 }
 
-export function DeleteAccountPage({ errors, csrfToken }: { errors: Errors; csrfToken: string }) {
+export function DeleteAccountPage({ errors, csrfToken, notices }: { errors: Errors; csrfToken: string; notices: DeletionNotice[] }) {
   const failed = Object.keys(errors).length > 0;
   return (
     <Layout title={failed ? `Feil: ${m.deleteAccount.title}` : m.deleteAccount.title}>
       <div className="stack detail">
         <Heading level={1} data-size="lg">{m.deleteAccount.title}</Heading>
         <Paragraph>{m.deleteAccount.intro}</Paragraph>
+        {notices.map((notice) => (
+          <section key={notice.id} aria-labelledby={`${notice.id}-overskrift`}>
+            <Heading level={2} data-size="sm" id={`${notice.id}-overskrift`}>{notice.heading}</Heading>
+            <ul id={notice.id}>{notice.items.map((item) => <li key={item}>{item}</li>)}</ul>
+          </section>
+        ))}
         <FormErrors errors={errors} />
         <form method="post" action={paths.accounts.delete} className="stack" noValidate>
           <CsrfField token={csrfToken} />

@@ -35,7 +35,6 @@ function businessCaseMessage(error: BusinessCaseError): string {
 
 export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   app.addHook('preHandler', requireUser);
-  const email = (request: { user: { email: string } | null }) => request.user!.email.toLowerCase();
 
   const businessCasePage = (plan: PlanRow, raw: Record<string, unknown>, csrfToken: string, notice: string | null, showErrors: boolean, schemaFailures: string[] = []) => {
     const read = readBusinessCase(raw);
@@ -126,7 +125,7 @@ export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { 
     const invitee = values.epost.trim().toLowerCase();
     const role = values.rolle as 'editor' | 'viewer';
     await db.transaction().execute(async (trx) => {
-      if (!(await upsertMember(trx, plan.id, invitee, role, email(request)))) return;
+      if (!(await upsertMember(trx, plan.id, invitee, role, request.user!.id))) return;
       const inviter = request.user!.name || request.user!.email;
       await queueMail(accountsDb(trx), {
         to: invitee,

@@ -15,7 +15,7 @@ import { ReadinessPage } from '../views/readiness-page.tsx';
 import { openPlan, savedNotice } from './access.ts';
 import { itemsForPlan, osloToday, planProgress } from './checklist.ts';
 import { readChecklist, readReadiness } from './forms.ts';
-import { insertPlan, listItemStates, listPlansForMember, saveItemStates, updatePlanJson, type PlanRow } from './queries.ts';
+import { acceptInvitations, insertPlan, listItemStates, listPlansForMember, saveItemStates, updatePlanJson, type PlanRow } from './queries.ts';
 import { readinessProfile } from './readiness.ts';
 import { SETTINGS, SETTING_BY_CODE, SERVICE_LEVELS } from './settings.ts';
 
@@ -41,9 +41,12 @@ export async function planChecklist(db: Db, plan: PlanRow) {
 
 export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.addHook('preHandler', requireUser);
-  const email = (request: { user: { email: string } | null }) => request.user!.email.toLowerCase();
+  const userId = (request: { user: { id: string } | null }) => request.user!.id;
 
-  app.get(p.index, async (request, reply) => sendPage(reply, PlannerIndexPage({ plans: await listPlansForMember(db, email(request)) })));
+  app.get(p.index, async (request, reply) => {
+    await acceptInvitations(db, userId(request));
+    return sendPage(reply, PlannerIndexPage({ plans: await listPlansForMember(db, userId(request)) }));
+  });
 
   const municipalities = () => listMunicipalities(db);
   app.get(p.create, async (request, reply) => {
@@ -63,7 +66,7 @@ export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const id = await db.transaction().execute((trx) => insertPlan(trx, {
       title: values.tittel.trim(), organizationName: values.virksomhet.trim(), setting: values.tjenestested,
       municipalityNumber: values.kommune, serviceLevel: values.niva as PlanRow['service_level'],
-    }, email(request)));
+    }, userId(request)));
     return reply.redirect(p.plan(id), 303);
   });
 
@@ -97,7 +100,7 @@ export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
       }));
       return sendPage(reply, ChecklistPage({ plan, items, states, failed: { phase, typed: read.typed, errors }, csrfToken: request.csrfToken }), 400);
     }
-    await db.transaction().execute((trx) => saveItemStates(trx, plan.id, read.states, email(request)));
+    await db.transaction().execute((trx) => saveItemStates(trx, plan.id, read.states, userId(request)));
     return reply.redirect(`${p.checklist(plan.id)}?lagret=1#fase-${phase}`, 303);
   });
 

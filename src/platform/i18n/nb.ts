@@ -531,6 +531,7 @@ export const nb = {
         role: 'Rolle',
         remove: 'Fjern',
         removeLabel: (email: string) => `Fjern ${email}`,
+        pending: '(invitert, har ikke logget inn ennå)',
         inviteHeading: 'Inviter en kollega',
         inviteEmail: 'E-postadresse',
         inviteRole: 'Tilgang',
@@ -541,6 +542,13 @@ export const nb = {
         mailSubject: (plan: string) => `Du er invitert til etableringsplanen «${plan}» i Samklang`,
         mailBody: (inviter: string, plan: string, organization: string, role: string, url: string) =>
           `${inviter} har delt etableringsplanen «${plan}» (${organization}) med deg i Samklang.\n\nDin tilgang: ${role}.\n\nLogg inn eller registrer deg med denne e-postadressen, så finner du planen her:\n${url}\n`,
+      },
+      // on the page that confirms deleting an account
+      deletion: {
+        heading: 'Etableringsplanene dine',
+        deleted: (title: string) => `«${title}»: planen slettes, fordi ingen andre har tilgang til den.`,
+        transferred: (title: string, email: string) => `«${title}»: du fjernes fra planen, og ${email} blir eier. Planen blir værende for de andre.`,
+        left: (title: string) => `«${title}»: du fjernes fra planen. Planen blir værende for de andre.`,
       },
     },
     historyPage: {
@@ -553,6 +561,7 @@ export const nb = {
       note: 'Endring',
       fromFile: 'Fra innholdsfilene',
       fromBrowser: (author: string) => `Redigert i nettleseren av ${author}`,
+      fromDeletedAccount: 'Redigert i nettleseren av en konto som er slettet',
       diffTitle: (n: number, title: string) => `Versjon ${n} av «${title}»: endringer`,
       back: 'Tilbake til historikken',
       noChanges: 'Denne versjonen endret ingen tekst.',
