@@ -84,24 +84,25 @@ export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return sendPage(reply, ChecklistPage({ plan, items, states, failed: null, csrfToken: request.csrfToken, notice: savedNotice(request, m.saved) }));
   });
 
-  app.post(p.checklistPhase(), async (request, reply) => {
+  // the whole checklist in one form: every phase is saved together, or nothing is and all that was typed comes back
+  app.post(p.checklist(), async (request, reply) => {
     const plan = await openPlan(db, request, reply, 'edit');
     if (!plan) return reply;
-    const phase = (request.params as { phase: string }).phase as Phase;
-    if (!PHASES.includes(phase)) return reply.callNotFound();
     const { items, states } = await planChecklist(db, plan);
-    const inPhase = items.filter((item) => item.phase === phase);
-    const read = readChecklist(inPhase, request.body);
+    const read = readChecklist(items, request.body);
     if (read.errors.size > 0) {
-      const text = new Map(inPhase.map((item) => [item.id, item.text]));
+      const text = new Map(items.map((item) => [item.id, item.text]));
       const errors: Errors = Object.fromEntries([...read.errors].map(([field, kind]) => {
         const itemText = text.get(field.replace(/-(status|ansvarlig|frist|kommentar)$/, '')) ?? '';
         return [field, m.checklist.errorFor(itemText, m.checklist.errors[kind])];
       }));
-      return sendPage(reply, ChecklistPage({ plan, items, states, failed: { phase, typed: read.typed, errors }, csrfToken: request.csrfToken }), 400);
+      return sendPage(reply, ChecklistPage({ plan, items, states, failed: { typed: read.typed, errors }, csrfToken: request.csrfToken }), 400);
     }
     await db.transaction().execute((trx) => saveItemStates(trx, plan.id, read.states, userId(request)));
-    return reply.redirect(`${p.checklist(plan.id)}?lagret=1#fase-${phase}`, 303);
+    // the button pressed names its phase: back to where the person was
+    const phase = (request.body as { fase?: unknown } | undefined)?.fase;
+    const anchor = typeof phase === 'string' && (PHASES as readonly string[]).includes(phase) ? `#fase-${phase}` : '';
+    return reply.redirect(`${p.checklist(plan.id)}?lagret=1${anchor}`, 303);
   });
 
   const readinessPage = async (plan: PlanRow, typedValues: Record<string, string>, errors: Errors, csrfToken: string, notice: string | null) => {

@@ -295,7 +295,8 @@ export const nb = {
       },
       checklist: {
         title: 'Sjekkliste',
-        intro: 'Sjekkpunktene kommer fra veilederen. Hvert punkt lenker til kapitlet som forklarer det. Lagre én fase om gangen.',
+        intro: 'Sjekkpunktene kommer fra veilederen. Hvert punkt lenker til kapitlet som forklarer det. Alle fasene er ett skjema: hver lagreknapp lagrer hele sjekklisten, så ingenting du har fylt inn i andre faser, går tapt.',
+        introReadOnly: 'Sjekkpunktene kommer fra veilederen. Hvert punkt lenker til kapitlet som forklarer det.',
         phaseStatus: (closed: number, total: number) => `${closed} av ${total} fullført`,
         status: 'Status',
         statuses: { open: 'Åpen', done: 'Ferdig', not_relevant: 'Ikke relevant' },
@@ -304,7 +305,7 @@ export const nb = {
         dueHint: 'Dato, for eksempel 2027-03-01 eller 1.3.2027.',
         comment: 'Kommentar',
         readMore: (title: string) => `Les mer: ${title}`,
-        savePhase: (phase: string) => `Lagre «${phase}»`,
+        save: 'Lagre sjekklisten',
         noItems: 'Ingen sjekkpunkter i denne fasen for deres tjenestested.',
         errors: {
           status: 'Velg en status.',
