@@ -1,5 +1,5 @@
 // The privacy page (/personvern) in Norwegian bokmål: nb.accounts.privacy. One entry per kind of
-// personal data Samklang keeps (see the table list in docs/security.md); when a table with personal
+// personal data Samklang keeps (every table is classified in test/accounts/privacy-page.db.test.ts); when a table with personal
 // data is added, it gets an entry here, in the data download and in account deletion.
 
 /** The legal bases used, GDPR article 6(1) (personvernforordningen artikkel 6 nr. 1). */

@@ -55,7 +55,7 @@ const accountBucket = (email: string) => `%:${sha256(email.trim().toLowerCase())
 
 /**
  * Everything Samklang holds about one account, for "download my data": every table that names the
- * account by id or by its address (see docs/security.md for the list), secrets excepted (password
+ * account by id or by its address (classified in test/accounts/privacy-page.db.test.ts), secrets excepted (password
  * hash, session and token hashes).
  */
 export async function personalData(db: AccountsTx, userId: string, sources: readonly PersonalDataSource[] = []) {

@@ -152,6 +152,26 @@ for (const backend of backends()) {
       assert.equal(await count(sql`select count(*) as n from establishment_plan_invitation where email = 'ubekreftet@fjordby.no'`), 1);
     });
 
+    test('a moderator who edited and reviewed the handbook: the download lists it, and deletion takes the name out of its history', async () => {
+      const ritaId = await anAccount(database.db, { email: 'rita@nettverket.no', name: 'Rita Redaktør', admin: true });
+      await anAccount(database.db, { email: 'other-admin@nettverket.no', admin: true });
+      const rita = await as('rita@nettverket.no');
+      const form = await rita.get('/veileder/forankring/rediger');
+      const values = { title: form.$('#title').val() as string, summary: form.$('#summary').text(), sources: form.$('#sources').text(), body: `${form.$('#body').text()}\n\nEt nytt avsnitt.`, note: 'La til et avsnitt' };
+      assert.equal((await rita.post('/veileder/forankring/rediger', { ...values, handling: 'lagre' })).status, 303);
+      await rita.get('/veileder/forankring');
+      assert.equal((await rita.post('/veileder/forankring/gjennomgatt', {})).status, 303);
+      const data = JSON.parse((await rita.get('/konto/mine-data.json')).body) as { handbookRevisions: { note: string }[]; handbookReviews: { slug: string }[] };
+      assert.ok(data.handbookRevisions.some((r) => r.note === 'La til et avsnitt'));
+      assert.ok(data.handbookReviews.some((r) => r.slug === 'forankring'));
+
+      await deleteAccount(rita, 'rita@nettverket.no');
+      const history = await (await as('other-admin@nettverket.no')).get('/veileder/forankring/historikk');
+      assert.doesNotMatch(history.$('main').text(), /Rita/);
+      assert.match(history.$('tbody tr').first().text(), /en konto som er slettet.*La til et avsnitt/s);
+      assert.equal(await count(sql`select count(*) as n from handbook_section where reviewed_by like '%Rita%' or reviewed_by_id = ${ritaId}`), 0);
+    });
+
     test('the data download holds every kind of record about the account', async () => {
       const organization = anOrganization({ name: 'Nedlasting AS' });
       const service = aService(organization, { name: 'Nedlastingstilbud' });
