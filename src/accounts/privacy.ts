@@ -74,7 +74,8 @@ export async function personalData(db: AccountsTx, userId: string, sources: read
     // entries about the account made by others, e.g. a moderator granting it a role
     db.selectFrom('audit_log').select(['resource_id', 'resource_type', 'last_action_date', 'last_action_type', 'field_name', 'previous_value', 'replacement_value'])
       .where((eb) => eb.or([eb('replacement_value', '=', userId), eb('previous_value', '=', userId)])).orderBy('last_action_date').execute(),
-    db.selectFrom('mail_outbox').select(['subject', 'body', 'created_at', 'sent_at']).where(sql`lower(to_address)`, '=', email).orderBy('created_at').execute(),
+    // subjects only: a body may hold a sign-in or reset link that still works
+    db.selectFrom('mail_outbox').select(['subject', 'created_at', 'sent_at']).where(sql`lower(to_address)`, '=', email).orderBy('created_at').execute(),
     rows(sql`select id, service_id, organization_id, is_new, proposed, status, created_at, submitted_at, decided_at, reason from change_request where created_by = ${userId} order by created_at`),
     rows(sql`select organization_id, note, status, created_at, decided_at, reason from organization_claim where user_id = ${userId} order by created_at`),
     rows(sql`select id, channel, source, size_bytes, status, created_at, submitted_at, decided_at, reason from import_run where created_by = ${userId} order by created_at`),

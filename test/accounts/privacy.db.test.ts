@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -224,6 +224,24 @@ for (const backend of backends()) {
         assert.ok(Array.isArray(data[kind]), `the download has ${kind}`);
         assert.ok(check(data[kind]!), `${kind} holds the account's records: ${JSON.stringify(data[kind])}`);
       }
+
+      // after deletion no column of any table holds the account's id, address or the address's hash,
+      // except the append-only audit log, whose entries keep the id as a pseudonym
+      await deleteAccount(dora, 'dora@fjordby.no');
+      const needles = [id, 'dora@fjordby.no', createHash('sha256').update('dora@fjordby.no').digest('hex')];
+      const { rows: columns } = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and data_type in ('text', 'uuid', 'jsonb', 'character varying') and table_name not like 'kysely_%' and table_name <> 'audit_log'`.execute(database.db);
+      const left: string[] = [];
+      for (const { table_name, column_name } of columns) {
+        const column = sql.ref(`${table_name}.${column_name}`);
+        const found = await count(sql`select count(*) as n from ${sql.table(table_name)} where ${sql.join(needles.map((needle) => sql`lower(${column}::text) like ${`%${needle}%`}`), sql` or `)}`);
+        if (found > 0) left.push(`${table_name}.${column_name}`);
+      }
+      assert.deepEqual(left, [], 'nothing about the deleted account is left');
+      // her plan was shared with a reader, who owns it now
+      assert.equal(await count(sql`select count(*) as n from establishment_plan p join establishment_plan_member m on m.plan_id = p.id join app_user u on u.id = m.user_id
+        where p.title = 'Doras plan' and m.role = 'owner' and u.email = 'eva@fjordby.no'`), 1);
+      assert.equal(await count(sql`select count(*) as n from error_report where message = 'Feil telefonnummer' and reporter_email is null`), 1, 'the report stays, without the address');
     });
   });
 }
