@@ -6,6 +6,7 @@ import * as m0005 from './0005_accounts.ts';
 import * as m0006 from './0006_handbook.ts';
 import * as m0007 from './0007_imports.ts';
 import * as m0010 from './0010_account_settings.ts';
+import * as m0011 from './0011_plan_accounts.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0006_handbook': m0006,
   '0007_imports': m0007,
   '0010_account_settings': m0010,
+  '0011_plan_accounts': m0011,
 };

@@ -6,6 +6,7 @@ const BETTER = ' Velg heller tre eller fire ord som ikke hører sammen, gjerne m
 /** "ett minutt", "7 minutter", "3 timer": how long to wait, rounded up. */
 export const waitText = (minutes: number): string =>
   minutes <= 1 ? 'ett minutt' : minutes < 60 ? `${minutes} minutter` : minutes < 120 ? 'én time' : `${Math.ceil(minutes / 60)} timer`;
+import { privacyNotice } from './privacy-messages.ts';
 
 /** Norwegian bokmål text of accounts pages and mail (a section of the site's catalogue, nb.accounts). */
 export const accounts = {
@@ -117,36 +118,13 @@ export const accounts = {
   },
   deleteAccount: {
     title: 'Slett kontoen',
-    intro: 'Når du sletter kontoen, fjerner vi navnet, e-postadressen, passordet og rollene dine. Endringer du har gjort i tilbud, står fortsatt i endringsloggen, men under et pseudonym i stedet for e-postadressen.',
+    intro: 'Når du sletter kontoen, fjerner vi navnet, e-postadressen, passordet, innloggingene og rollene dine, e-post vi har sendt deg og invitasjoner til adressen din. Endringer du har gjort i tilbud, står fortsatt i endringsloggen, men under et pseudonym i stedet for e-postadressen. Last gjerne ned opplysningene dine først.',
     confirmLabel: 'Skriv e-postadressen din for å bekrefte',
     submit: 'Slett kontoen for godt',
     doneTitle: 'Kontoen er slettet',
     done: 'Vi har slettet kontoen og opplysningene om deg. Takk for at du brukte Samklang.',
   },
-  privacy: {
-    title: 'Personvern',
-    paragraphs: [
-      'Samklang inneholder opplysninger om musikkterapitilbud og organisasjonene som driver dem – aldri om pasienter eller brukere av tilbudene.',
-      'Leser du sidene uten å logge inn, lagrer vi ingen opplysninger om deg. Når du sender et skjema, får nettleseren en informasjonskapsel som bare brukes for å beskytte skjemaet mot misbruk.',
-    ],
-    storedHeading: 'Dette lagrer vi når du har konto',
-    stored: [
-      'Navn og e-postadresse: for å logge deg inn, sende deg lenker og påminnelser, og for at moderatorene kan kontakte deg om tilbudet.',
-      'Passordet, bare som en argon2id-hash som ikke kan gjøres om til passordet.',
-      'Hvilke organisasjoner du er redaktør for: for å vite hvilke tilbud du kan endre.',
-      'Innlogginger (økter): en hash av øktnøkkelen, når økten startet og når den utløper. En økt varer i høyst 14 dager.',
-      'Endringsloggen: hver endring i tilbudene, med tidspunkt, gammel og ny verdi og hvem som gjorde den. Loggen kan ikke endres, fordi den viser hvor opplysningene kommer fra.',
-      'Importer du har lastet opp: filnavn, tidspunkt og hva importen endret. Selve filene slettes når importen er behandlet.',
-      'E-post vi har sendt deg, i inntil 90 dager.',
-      'Meldinger om feil i et tilbud, og e-postadressen din hvis du oppgir den.',
-    ],
-    rightsHeading: 'Dine rettigheter',
-    rights: [
-      'Du kan laste ned alt vi har om deg fra siden «Min konto».',
-      'Du kan slette kontoen selv. Da fjerner vi navn, e-post, passord, økter og roller. I endringsloggen står det da et pseudonym i stedet for e-postadressen din.',
-    ],
-    purpose: 'Behandlingsgrunnlaget er nettverkets berettigede interesse i en riktig og oppdatert oversikt over musikkterapitilbud (personvernforordningen artikkel 6 nr. 1 bokstav f).',
-  },
+  privacy: privacyNotice,
   mail: {
     signature: '\n\nHilsen Samklang – Nasjonalt nettverk for musikkterapi i rus og psykisk helse',
     verifySubject: 'Bekreft e-postadressen din i Samklang',

@@ -16,6 +16,7 @@ import { createMailer, type Mailer } from './mail/smtp.ts';
 import { pruneOutbox } from './mail/outbox.ts';
 import { createJobRegistry, nextNight, startWorker, type JobRegistry } from './jobs.ts';
 import { pruneAttempts } from './rate-limit.ts';
+import { createPersonalDataRegistry } from './privacy.ts';
 import { sql } from 'kysely';
 
 declare module 'fastify' {
@@ -80,6 +81,7 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
   const jobs = createJobRegistry();
   app.decorate('mailer', mailer);
   app.decorate('jobs', jobs);
+  app.decorate('personalData', createPersonalDataRegistry());
   jobs.register({ kind: 'accounts:housekeeping', next: nextNight, run: async () => {
     await pruneAttempts(tables);
     await pruneOutbox(tables);

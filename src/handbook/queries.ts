@@ -61,17 +61,18 @@ export async function replaceFromFile(db: Db, id: string, section: NewSection) {
 }
 
 /** An admin's edit: the text changes, so a reviewed section goes back to draft (the review was of other words). */
-export async function updateFromBrowser(db: Db, id: string, content: SectionContent, author: string, note: string | null) {
+/** `author`: the name shown in the history, and the account, so the name can go with the account. */
+export async function updateFromBrowser(db: Db, id: string, content: SectionContent, author: { name: string; id: string }, note: string | null) {
   await handbookDb(db).updateTable('handbook_section').set({
     title: content.title, summary: content.summary, sources: JSON.stringify(content.sources), body: content.body,
-    body_text: content.bodyText, status: 'utkast', last_reviewed: null, reviewed_by: null, edited_in_db: true, updated_at: sql<Date>`now()`,
+    body_text: content.bodyText, status: 'utkast', last_reviewed: null, reviewed_by: null, reviewed_by_id: null, edited_in_db: true, updated_at: sql<Date>`now()`,
   }).where('id', '=', id).execute();
-  await insertRevision(db, id, content, { origin: 'browser', author, note });
+  await insertRevision(db, id, content, { origin: 'browser', author: author.name, authorId: author.id, note });
 }
 
-export function markReviewed(db: Db, id: string, reviewer: string, date: string) {
+export function markReviewed(db: Db, id: string, reviewer: { name: string; id: string }, date: string) {
   return handbookDb(db).updateTable('handbook_section')
-    .set({ status: 'gjennomgått', last_reviewed: date, reviewed_by: reviewer, edited_in_db: true, updated_at: sql<Date>`now()` })
+    .set({ status: 'gjennomgått', last_reviewed: date, reviewed_by: reviewer.name, reviewed_by_id: reviewer.id, edited_in_db: true, updated_at: sql<Date>`now()` })
     .where('id', '=', id).execute();
 }
 
@@ -81,12 +82,12 @@ export function markExported(db: Db, id: string, fileChecksum: string) {
     .where('id', '=', id).execute();
 }
 
-async function insertRevision(db: Db, sectionId: string, content: SectionContent, meta: { origin: 'file' | 'browser'; author: string | null; note: string | null }) {
+async function insertRevision(db: Db, sectionId: string, content: SectionContent, meta: { origin: 'file' | 'browser'; author: string | null; authorId?: string; note: string | null }) {
   const last = await handbookDb(db).selectFrom('handbook_revision').select((eb) => eb.fn.max('number').as('n'))
     .where('section_id', '=', sectionId).executeTakeFirst();
   await handbookDb(db).insertInto('handbook_revision').values({
     id: newId(), section_id: sectionId, number: (last?.n ?? 0) + 1, title: content.title, summary: content.summary,
-    sources: JSON.stringify(content.sources), body: content.body, origin: meta.origin, author: meta.author, note: meta.note,
+    sources: JSON.stringify(content.sources), body: content.body, origin: meta.origin, author: meta.author, author_id: meta.authorId ?? null, note: meta.note,
   }).execute();
 }
 

@@ -13,6 +13,7 @@ import { searchHandbook } from './search.ts';
 import { osloToday } from './planner/checklist.ts';
 import { plannerRoutes } from './planner/routes.ts';
 import { plannerMoreRoutes } from './planner/routes-more.ts';
+import { plannerPersonalData } from './planner/personal-data.ts';
 import { HandbookIndexPage } from './views/handbook-index.tsx';
 import { SectionPage } from './views/section-page.tsx';
 import { HandbookSearchPage } from './views/search-page.tsx';
@@ -36,6 +37,7 @@ const authorOf = (request: FastifyRequest) => request.user?.name || request.user
 export async function handbookRoutes(app: FastifyInstance, deps: { db: Db; config: Config }) {
   const { db } = deps;
   const m = nb.handbook;
+  app.personalData.register(plannerPersonalData);
   // the planner is for signed-in people only: its own scopes, so the sign-in hook stays there
   await app.register(async (scope) => plannerRoutes(scope, deps));
   await app.register(async (scope) => plannerMoreRoutes(scope, deps));
@@ -78,14 +80,14 @@ export async function handbookRoutes(app: FastifyInstance, deps: { db: Db; confi
       return sendPage(reply, EditPage({ slug: section.slug, values, errors, preview: rendered, csrfToken: request.csrfToken }), Object.keys(errors).length > 0 ? 400 : 200);
     }
     const content = { title: values.title.trim(), summary: values.summary.trim(), sources: sourceLines(values.sources), body: values.body.replace(/\r\n/g, '\n'), bodyText: renderMarkdown(values.body).text };
-    await db.transaction().execute((trx) => updateFromBrowser(trx, section.id, content, authorOf(request), values.note.trim() || null));
+    await db.transaction().execute((trx) => updateFromBrowser(trx, section.id, content, { name: authorOf(request), id: request.user!.id }, values.note.trim() || null));
     return reply.redirect(paths.handbook.section(section.slug), 303);
   });
 
   app.post(paths.handbook.review(), { preHandler: requireAdmin, schema: { params: SLUG }, attachValidation: true }, async (request, reply) => {
     const section = request.validationError ? undefined : await findSection(db, (request.params as { slug: string }).slug);
     if (!section) return reply.callNotFound();
-    await markReviewed(db, section.id, authorOf(request), osloToday());
+    await markReviewed(db, section.id, { name: authorOf(request), id: request.user!.id }, osloToday());
     return reply.redirect(paths.handbook.section(section.slug), 303);
   });
 

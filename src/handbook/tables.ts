@@ -2,6 +2,7 @@
 // in the platform's Tables, because only this domain reads them; `handbookDb` adds them to a handle.
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Db, Tables } from '../platform/db/index.ts';
+import type { AccountTables } from '../accounts/index.ts';
 import type { ChecklistItem } from './content.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -25,6 +26,8 @@ export type HandbookSectionTable = {
   status: SectionStatus;
   last_reviewed: string | null;
   reviewed_by: string | null;
+  /** the account that reviewed it, so the name above can go with the account */
+  reviewed_by_id: string | null;
   file_checksum: string;
   edited_in_db: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: Timestamp;
@@ -41,6 +44,8 @@ export type HandbookRevisionTable = {
   body: string;
   origin: 'file' | 'browser';
   author: string | null;
+  /** the account that made a browser edit, so the name above can go with the account */
+  author_id: string | null;
   note: string | null;
   created_at: Timestamp;
 };
@@ -56,7 +61,8 @@ export type PlanTable = {
   setting: string;
   municipality_number: string;
   service_level: ServiceLevel;
-  created_by_email: string;
+  /** the account that made the plan; null once it is deleted */
+  created_by: string | null;
   memo: ColumnType<Record<string, string>, string | undefined, string>;
   readiness: ColumnType<Record<string, number>, string | undefined, string>;
   business_case: ColumnType<Record<string, string>, string | undefined, string>;
@@ -64,11 +70,21 @@ export type PlanTable = {
   updated_at: Timestamp;
 };
 
+/** Someone with access to a plan: always an account (migrations/0011_plan_accounts.ts). */
 export type PlanMemberTable = {
   plan_id: string;
-  email: string;
+  user_id: string;
   role: PlanRole;
-  invited_by_email: string | null;
+  invited_by: string | null;
+  created_at: Generated<Date>;
+};
+
+/** An invitation to an address no verified account has taken up yet. */
+export type PlanInvitationTable = {
+  plan_id: string;
+  email: string;
+  role: Exclude<PlanRole, 'owner'>;
+  invited_by: string | null;
   created_at: Generated<Date>;
 };
 
@@ -80,7 +96,7 @@ export type PlanItemTable = {
   due_date: string | null;
   comment: string | null;
   updated_at: Timestamp;
-  updated_by_email: string | null;
+  updated_by: string | null;
 };
 
 export type HandbookTables = {
@@ -88,11 +104,13 @@ export type HandbookTables = {
   handbook_revision: HandbookRevisionTable;
   establishment_plan: PlanTable;
   establishment_plan_member: PlanMemberTable;
+  establishment_plan_invitation: PlanInvitationTable;
   establishment_plan_item: PlanItemTable;
 };
 
-export type HandbookDb = Kysely<Tables & HandbookTables>;
+/** The planner's members are accounts, so its queries join app_user. */
+export type HandbookDb = Kysely<Tables & HandbookTables & Pick<AccountTables, 'app_user'>>;
 
 export function handbookDb(db: Db): HandbookDb {
-  return db.withTables<HandbookTables>();
+  return db.withTables<HandbookTables & Pick<AccountTables, 'app_user'>>();
 }

@@ -28,6 +28,12 @@ const EnvSchema = Type.Object({
   FRESHNESS_STALE_MONTHS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$' })),
   FRESHNESS_HIDDEN_MONTHS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$' })),
   JOB_WORKER: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
+  // the operator of the site, named on the privacy page as the controller (behandlingsansvarlig)
+  OPERATOR_NAME: Type.Optional(Type.String({ maxLength: 200 })),
+  OPERATOR_ORGNR: Type.Optional(Type.String({ pattern: '^[0-9]{3} ?[0-9]{3} ?[0-9]{3}$' })),
+  OPERATOR_ADDRESS: Type.Optional(Type.String({ maxLength: 300 })),
+  OPERATOR_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', maxLength: 254 })),
+  OPERATOR_DPO: Type.Optional(Type.String({ maxLength: 300 })),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -53,6 +59,11 @@ const HELP: Record<keyof Env, string> = {
   FRESHNESS_STALE_MONTHS: 'FRESHNESS_STALE_MONTHS must be a whole number of months from 1 to 99',
   FRESHNESS_HIDDEN_MONTHS: 'FRESHNESS_HIDDEN_MONTHS must be a whole number of months from 1 to 99, above FRESHNESS_STALE_MONTHS',
   JOB_WORKER: 'JOB_WORKER must be "on" or "off" (off: this instance runs no scheduled jobs)',
+  OPERATOR_NAME: 'OPERATOR_NAME must be at most 200 characters (the controller named on the privacy page)',
+  OPERATOR_ORGNR: 'OPERATOR_ORGNR must be a Norwegian organisation number of 9 digits, e.g. 123456789 or 123 456 789',
+  OPERATOR_ADDRESS: 'OPERATOR_ADDRESS must be at most 300 characters (the controller\'s postal address)',
+  OPERATOR_EMAIL: 'OPERATOR_EMAIL must be an email address, e.g. personvern@example.no (where people send privacy requests)',
+  OPERATOR_DPO: 'OPERATOR_DPO must be at most 300 characters (the data protection officer\'s name and contact)',
 };
 const SECRETS: string[] = ['DATABASE_URL', 'SESSION_SECRET', 'SMTP_PASSWORD', 'OIDC_CLIENT_SECRET'];
 
@@ -82,6 +93,8 @@ export interface Config {
   jobWorker: boolean;
   /** the time link lifetimes and rate-limit windows are measured by (not an environment variable: tests set it) */
   clock: Clock;
+  /** who runs the site, for the privacy page; each unset value is shown as "ikke satt" */
+  operator: { name?: string; orgnr?: string; address?: string; email?: string; dpo?: string };
 }
 
 export class ConfigError extends Error {
@@ -126,6 +139,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     freshness: { staleMonths: Number(valid.FRESHNESS_STALE_MONTHS ?? '12'), hiddenMonths: Number(valid.FRESHNESS_HIDDEN_MONTHS ?? '18') },
     jobWorker: (valid.JOB_WORKER ?? 'on') === 'on',
     clock: systemClock,
+    operator: {
+      name: valid.OPERATOR_NAME, orgnr: valid.OPERATOR_ORGNR?.replace(/ /g, ''), address: valid.OPERATOR_ADDRESS,
+      email: valid.OPERATOR_EMAIL, dpo: valid.OPERATOR_DPO,
+    },
   };
 }
 

@@ -32,7 +32,6 @@ export const paths = {
       create: '/planlegger/ny',
       plan: (id = ':id') => `/planlegger/${id}`,
       checklist: (id = ':id') => `/planlegger/${id}/sjekkliste`,
-      checklistPhase: (id = ':id', phase = ':phase') => `/planlegger/${id}/sjekkliste/${phase}`,
       readiness: (id = ':id') => `/planlegger/${id}/modenhet`,
       businessCase: (id = ':id') => `/planlegger/${id}/kostnader`,
       memo: (id = ':id') => `/planlegger/${id}/notat`,

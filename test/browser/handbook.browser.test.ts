@@ -68,13 +68,13 @@ describe('handbook and planner in Chromium', { skip: browserSkip }, () => {
       assert.equal(await page.locator('h1').innerText(), 'Musikkterapi i Bodø');
 
       await page.getByRole('link', { name: 'Sjekkliste' }).click();
-      const phase = page.locator('form[action$="/sjekkliste/rom"]');
+      const phase = page.locator('section[aria-labelledby="fase-rom"]');
       const first = phase.locator('fieldset.checklist-item').first();
       await first.getByLabel('Ferdig').check();
       await first.getByLabel('Ansvarlig').fill('Åse Ødegård');
-      await phase.getByRole('button', { name: /Lagre «Rom og utstyr»/ }).click();
+      await phase.getByRole('button', { name: 'Lagre sjekklisten' }).click();
       await page.waitForURL(/lagret=1/);
-      assert.equal(await page.locator('form[action$="/sjekkliste/rom"] fieldset.checklist-item').first().getByLabel('Ansvarlig').inputValue(), 'Åse Ødegård');
+      assert.equal(await page.locator('section[aria-labelledby="fase-rom"] fieldset.checklist-item').first().getByLabel('Ansvarlig').inputValue(), 'Åse Ødegård');
 
       await page.getByRole('link', { name: 'Kostnader og nytte' }).click();
       await page.getByLabel('Stillingsstørrelse (prosent)').fill('50');
@@ -148,14 +148,60 @@ describe('handbook and planner in Chromium', { skip: browserSkip }, () => {
     await page.waitForSelector('#epost-error');
     await check('invitation with errors');
     await page.goto(`${base}${plan}/sjekkliste`);
-    const due = page.locator('form[action$="/sjekkliste/behov"] input[name$="-frist"]').first();
+    const due = page.locator('section[aria-labelledby="fase-behov"] input[name$="-frist"]').first();
     // a browser's date picker cannot produce a bad date; a browser without one can
     await due.evaluate((input) => { (input as HTMLInputElement).type = 'text'; });
     await due.fill('31.02.2026');
-    await page.locator('form[action$="/sjekkliste/behov"]').getByRole('button').click();
+    await page.locator('section[aria-labelledby="fase-behov"]').getByRole('button').click();
     await page.waitForSelector('.ds-error-summary');
-    assert.equal(await page.locator('form[action$="/sjekkliste/behov"] input[name$="-frist"]').first().inputValue(), '31.02.2026');
+    assert.equal(await page.locator('section[aria-labelledby="fase-behov"] input[name$="-frist"]').first().inputValue(), '31.02.2026');
     await check('checklist with errors');
+    await context.close();
+  });
+  test('checklist: ticks in two phases survive one save, and leaving with unsaved changes asks first', async () => {
+    await anAccount(database.db, { email: 'sjekkliste@example.no' });
+    const context = await browser.newContext();
+    const page = await signIn(context, 'sjekkliste@example.no');
+    await page.goto(`${base}/planlegger/ny`);
+    await page.getByLabel('Navn på planen').fill('Sjekklisteplan');
+    await page.getByLabel('Virksomhet').fill('Bodø kommune');
+    await page.getByLabel('Tjenestested').selectOption('kommune');
+    await page.getByLabel('Kommune', { exact: true }).selectOption('1804');
+    await page.getByLabel('Oppfølging').check();
+    await page.getByRole('button', { name: 'Opprett planen' }).click();
+    await page.waitForURL(/\/planlegger\/[0-9a-f-]{36}$/);
+    const plan = new URL(page.url()).pathname;
+    await page.goto(`${base}${plan}/sjekkliste`);
+
+    const behov = page.locator('section[aria-labelledby="fase-behov"] fieldset.checklist-item').first();
+    const rom = page.locator('section[aria-labelledby="fase-rom"] fieldset.checklist-item').first();
+    await behov.getByLabel('Ferdig').check();
+    await rom.getByLabel('Ikke relevant').check();
+    await rom.getByLabel('Kommentar').fill('Vi bruker rommet til kulturskolen');
+
+    // leaving now asks first; staying keeps what was typed
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => { asked.push(dialog.type()); void dialog.dismiss(); });
+    await page.getByRole('link', { name: 'Oversikt' }).click({ noWaitAfter: true });
+    await page.waitForTimeout(500);
+    assert.deepEqual(asked, ['beforeunload']);
+    assert.match(page.url(), /\/sjekkliste$/);
+    assert.ok(await behov.getByLabel('Ferdig').isChecked());
+
+    // one save, with the button of one phase, keeps both phases' ticks
+    await page.locator('section[aria-labelledby="fase-behov"]').getByRole('button', { name: 'Lagre sjekklisten' }).click();
+    await page.waitForURL(/lagret=1#fase-behov/);
+    await page.reload();
+    assert.ok(await page.locator('section[aria-labelledby="fase-behov"] fieldset.checklist-item').first().getByLabel('Ferdig').isChecked());
+    const romAfter = page.locator('section[aria-labelledby="fase-rom"] fieldset.checklist-item').first();
+    assert.ok(await romAfter.getByLabel('Ikke relevant').isChecked());
+    assert.equal(await romAfter.getByLabel('Kommentar').inputValue(), 'Vi bruker rommet til kulturskolen');
+
+    // after the save, leaving asks nothing
+    page.once('dialog', (dialog) => { asked.push(dialog.type()); void dialog.accept(); });
+    await page.getByRole('link', { name: 'Oversikt' }).click();
+    await page.waitForURL((url) => url.pathname === plan);
+    assert.deepEqual(asked, ['beforeunload']);
     await context.close();
   });
 });

@@ -113,7 +113,7 @@ for (const backend of backends()) {
       assert.equal((await reader.get(`${planUrl}/dokumenter/vedtaksnotat.pdf`)).status, 200);
       const attempts: [string, Record<string, string>][] = [
         ['/notat', { behov: 'Endret av leser' }],
-        ['/sjekkliste/rom', {}],
+        ['/sjekkliste', {}],
         ['/modenhet', { 'kjenner-musikkterapi': '5' }],
         ['/kostnader', { stillingsprosent: '50' }],
         ['/deling', { epost: 'ny@example.no', rolle: 'editor' }],
@@ -136,8 +136,8 @@ for (const backend of backends()) {
 
     test('checklist: a bad due date keeps everything typed in the phase, a good save counts in the progress', async () => {
       const page = await owner.get(`${planUrl}/sjekkliste`);
-      const form = page.$('form[action$="/sjekkliste/rom"]');
-      const ids = form.find('fieldset.checklist-item').map((_, el) => page.$(el).attr('id')).get();
+      const form = page.$('form[action$="/sjekkliste"]');
+      const ids = page.$('#fase-rom').closest('section').find('fieldset.checklist-item').map((_, el) => page.$(el).attr('id')).get();
       assert.ok(ids.length >= 3);
       const [first, second, third] = ids as [string, string, string];
       const typed = {
@@ -146,7 +146,7 @@ for (const backend of backends()) {
         [`${second}-status`]: 'not_relevant', [`${second}-frist`]: '31.02.2026',
         [`${third}-status`]: 'open', [`${third}-ansvarlig`]: 'Ola', [`${third}-frist`]: '2020-01-01',
       };
-      const failed = await owner.post(`${planUrl}/sjekkliste/rom`, typed);
+      const failed = await owner.post(`${planUrl}/sjekkliste`, typed);
       assert.equal(failed.status, 400);
       assert.equal(failed.$(`#${first}-ansvarlig`).val(), 'Kari Nordmann');
       assert.equal(failed.$(`#${first}-kommentar`).text(), 'Rommet i 2. etasje');
@@ -156,8 +156,9 @@ for (const backend of backends()) {
       assert.ok(failed.$(`input[name="${second}-status"][value=not_relevant]`).is('[checked]'));
       assert.match(failed.$(`#${second}-frist-error`).text(), /dato/);
 
-      const saved = await owner.post(`${planUrl}/sjekkliste/rom`, { ...typed, [`${second}-frist`]: '' });
+      const saved = await owner.post(`${planUrl}/sjekkliste`, { ...typed, [`${second}-frist`]: '', fase: 'rom' });
       assert.equal(saved.status, 303);
+      assert.equal(saved.location, `${planUrl}/sjekkliste?lagret=1#fase-rom`);
       const after = await owner.get(`${planUrl}/sjekkliste`);
       assert.equal(after.$(`#${first}-frist`).val(), '2026-03-01');
       const overview = await owner.get(planUrl);
@@ -165,6 +166,36 @@ for (const backend of backends()) {
       assert.equal(rom.find('td').eq(0).text(), '1');
       assert.equal(rom.find('td').eq(1).text(), '1');
       assert.match(overview.$('ul.overdue').text(), /frist 1\. januar 2020, ansvarlig: Ola/);
+    });
+
+    test('checklist: the whole list is one form, so one save keeps ticks and text in every phase', async () => {
+      const page = await owner.get(`${planUrl}/sjekkliste`);
+      assert.equal(page.$('main form[method=post]').length, 1, 'one form for every phase');
+      const form = page.$('main form[method=post]');
+      const phases = form.find('section.phase').filter((_, el) => page.$(el).find('fieldset.checklist-item').length > 0);
+      assert.ok(phases.length >= 3);
+      const firstOf = (n: number) => phases.eq(n).find('fieldset.checklist-item').first().attr('id')!;
+      const [a, b, c] = [firstOf(0), firstOf(phases.length - 1), firstOf(1)];
+      assert.equal(phases.find('button[type=submit]').length, phases.length, 'a save button at the end of each phase');
+      // ticks in two phases and a comment in a third, sent with the button of just one of them
+      const typed = { ...formValues(page.$, form), [`${a}-status`]: 'done', [`${b}-status`]: 'not_relevant', [`${c}-kommentar`]: 'Avklart med leder' };
+      const saved = await owner.post(`${planUrl}/sjekkliste`, { ...typed, fase: 'behov' });
+      assert.equal(saved.status, 303);
+      const after = await owner.get(`${planUrl}/sjekkliste`);
+      assert.ok(after.$(`input[name="${a}-status"][value=done]`).is('[checked]'));
+      assert.ok(after.$(`input[name="${b}-status"][value=not_relevant]`).is('[checked]'));
+      assert.equal(after.$(`#${c}-kommentar`).text(), 'Avklart med leder');
+
+      // a mistake in one phase keeps what was typed in all the others, and saves nothing
+      const again = formValues(after.$, after.$('main form[method=post]'));
+      const failed = await owner.post(`${planUrl}/sjekkliste`, { ...again, [`${a}-status`]: 'open', [`${b}-frist`]: '31.02.2026', [`${c}-kommentar`]: 'Endret' });
+      assert.equal(failed.status, 400);
+      assert.ok(failed.$(`input[name="${a}-status"][value=open]`).is('[checked]'));
+      assert.equal(failed.$(`#${b}-frist`).val(), '31.02.2026');
+      assert.equal(failed.$(`#${c}-kommentar`).text(), 'Endret');
+      assert.equal(failed.$('main form[method=post]').attr('data-unsaved'), 'true', 'the page warns before leaving what was not stored');
+      const unchanged = await owner.get(`${planUrl}/sjekkliste`);
+      assert.ok(unchanged.$(`input[name="${a}-status"][value=done]`).is('[checked]'), 'nothing was saved');
     });
 
     test('readiness: answers give a profile with the weakest area and the handbook sections about it', async () => {

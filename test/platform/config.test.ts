@@ -29,3 +29,15 @@ test('values are trimmed and case-insensitive where that is safe', () => {
   assert.equal(config.databaseUrl, 'postgres://u@localhost/db');
   assert.equal(config.dataDir, '/var/lib/samklang');
 });
+
+test('the operator named on the privacy page: optional, checked, the organisation number without spaces', () => {
+  assert.deepEqual(loadConfig({}).operator, { name: undefined, orgnr: undefined, address: undefined, email: undefined, dpo: undefined });
+  const config = loadConfig({ OPERATOR_NAME: ' Nettverket ', OPERATOR_ORGNR: '123 456 785', OPERATOR_EMAIL: 'personvern@example.no', OPERATOR_ADDRESS: 'Postboks 1, 0101 Oslo', OPERATOR_DPO: 'Pia' });
+  assert.deepEqual(config.operator, { name: 'Nettverket', orgnr: '123456785', address: 'Postboks 1, 0101 Oslo', email: 'personvern@example.no', dpo: 'Pia' });
+  assert.throws(() => loadConfig({ OPERATOR_ORGNR: '12345', OPERATOR_EMAIL: 'ikke-en-adresse' }), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.ok(error.problems.some((p) => p.startsWith('OPERATOR_ORGNR')));
+    assert.ok(error.problems.some((p) => p.startsWith('OPERATOR_EMAIL')));
+    return true;
+  });
+});

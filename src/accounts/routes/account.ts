@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
@@ -8,7 +8,8 @@ import { FormBody, typed } from '../forms.ts';
 import { requireAdmin, requireUser } from '../guards.ts';
 import { listOutbox } from '../mail/outbox.ts';
 import { stopSession } from '../plugin.ts';
-import { deleteAccount, personalData } from '../privacy.ts';
+import { SESSION_DAYS } from '../sessions.ts';
+import { deleteAccount, deletionNotices, personalData } from '../privacy.ts';
 import type { AccountsDb } from '../tables.ts';
 import { AccountPage, DeleteAccountPage, OutboxPage, PrivacyPage } from '../views/account-pages.tsx';
 import { MessagePage } from '../views/pages.tsx';
@@ -18,7 +19,7 @@ import { settingsRoutes } from './settings.ts';
 const m = nb.accounts;
 
 export async function accountPageRoutes(app: FastifyInstance, { db, config }: { db: AccountsDb; config: Config }) {
-  app.get(paths.accounts.privacy, async (_request, reply) => sendPage(reply, PrivacyPage()));
+  app.get(paths.accounts.privacy, async (_request, reply) => sendPage(reply, PrivacyPage({ operator: config.operator, sessionDays: SESSION_DAYS })));
 
   app.get(paths.accounts.account, { preHandler: requireUser }, async (request, reply) => {
     const user = request.user!;
@@ -30,21 +31,24 @@ export async function accountPageRoutes(app: FastifyInstance, { db, config }: { 
   });
 
   app.get(paths.accounts.data, { preHandler: requireUser }, async (request, reply) => {
-    const data = await personalData(db, request.user!.id);
+    const data = await personalData(db, request.user!.id, app.personalData.sources);
     return reply.header('content-disposition', 'attachment; filename="samklang-mine-data.json"')
       .type('application/json; charset=utf-8').send(JSON.stringify({ exportedAt: new Date().toISOString(), ...data }, null, 2));
   });
 
-  app.get(paths.accounts.delete, { preHandler: requireUser }, async (request, reply) =>
-    sendPage(reply, DeleteAccountPage({ errors: {}, csrfToken: request.csrfToken })));
+  // the confirm page says what will become of the plans and other shared records before anything happens
+  const deletePage = async (request: FastifyRequest, errors: Record<string, string>) => DeleteAccountPage({
+    errors, csrfToken: request.csrfToken, notices: await deletionNotices(db, { id: request.user!.id, email: request.user!.email.toLowerCase() }, app.personalData.sources),
+  });
+  app.get(paths.accounts.delete, { preHandler: requireUser }, async (request, reply) => sendPage(reply, await deletePage(request, {})));
 
   app.post(paths.accounts.delete, { preHandler: requireUser, schema: { body: FormBody({ bekreft: Type.String({ maxLength: 254 }) }) }, attachValidation: true }, async (request, reply) => {
     const confirmation = typed(request.body, ['bekreft']).bekreft!.trim().toLowerCase();
     if (confirmation !== request.user!.email.toLowerCase()) {
-      return sendPage(reply, DeleteAccountPage({ errors: { bekreft: m.errors.confirmDelete }, csrfToken: request.csrfToken }), 400);
+      return sendPage(reply, await deletePage(request, { bekreft: m.errors.confirmDelete }), 400);
     }
     const userId = request.user!.id;
-    await db.transaction().execute((trx) => deleteAccount(trx, userId));
+    await db.transaction().execute((trx) => deleteAccount(trx, userId, app.personalData.sources));
     await stopSession(db, request, reply);
     return sendPage(reply, MessagePage({ title: m.deleteAccount.doneTitle, message: m.deleteAccount.done }));
   });

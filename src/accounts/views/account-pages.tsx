@@ -2,8 +2,10 @@ import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsy
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import type { Config } from '../../platform/config.ts';
 import type { SessionUser } from '../contract.ts';
 import type { OutboxRow } from '../mail/outbox.ts';
+import type { DeletionNotice } from '../privacy.ts';
 import { CsrfField, FormErrors, TextInput, type Errors } from './form.tsx';
 
 const m = nb.accounts;
@@ -41,13 +43,19 @@ export function AccountPage({ user, organizations, pendingEmail = null, notice =
   );
 }
 
-export function DeleteAccountPage({ errors, csrfToken }: { errors: Errors; csrfToken: string }) {
+export function DeleteAccountPage({ errors, csrfToken, notices }: { errors: Errors; csrfToken: string; notices: DeletionNotice[] }) {
   const failed = Object.keys(errors).length > 0;
   return (
     <Layout title={failed ? `Feil: ${m.deleteAccount.title}` : m.deleteAccount.title}>
       <div className="stack detail">
         <Heading level={1} data-size="lg">{m.deleteAccount.title}</Heading>
         <Paragraph>{m.deleteAccount.intro}</Paragraph>
+        {notices.map((notice) => (
+          <section key={notice.id} aria-labelledby={`${notice.id}-overskrift`}>
+            <Heading level={2} data-size="sm" id={`${notice.id}-overskrift`}>{notice.heading}</Heading>
+            <ul id={notice.id}>{notice.items.map((item) => <li key={item}>{item}</li>)}</ul>
+          </section>
+        ))}
         <FormErrors errors={errors} />
         <form method="post" action={paths.accounts.delete} className="stack" noValidate>
           <CsrfField token={csrfToken} />
@@ -59,18 +67,43 @@ export function DeleteAccountPage({ errors, csrfToken }: { errors: Errors; csrfT
   );
 }
 
-export function PrivacyPage() {
+/** The privacy page: who is responsible (from configuration), each kind of data kept, the rights and where to complain. */
+export function PrivacyPage({ operator, sessionDays }: { operator: Config['operator']; sessionDays: number }) {
   const p = m.privacy;
+  const c = p.controller;
+  const value = (text: string | undefined) => text ?? p.notSet;
+  const controller: [string, string | undefined][] = [[c.name, operator.name], [c.orgnr, operator.orgnr], [c.address, operator.address], [c.email, operator.email], [c.dpo, operator.dpo]];
   return (
     <Layout title={p.title}>
-      <div className="stack detail">
+      <div className="stack detail privacy">
         <Heading level={1} data-size="lg">{p.title}</Heading>
-        {p.paragraphs.map((text) => <Paragraph key={text}>{text}</Paragraph>)}
-        <Heading level={2} data-size="sm">{p.storedHeading}</Heading>
-        <ul>{p.stored.map((text) => <li key={text}>{text}</li>)}</ul>
-        <Paragraph>{p.purpose}</Paragraph>
-        <Heading level={2} data-size="sm">{p.rightsHeading}</Heading>
-        <ul>{p.rights.map((text) => <li key={text}>{text}</li>)}</ul>
+        {p.intro.map((text) => <Paragraph key={text}>{text}</Paragraph>)}
+        <Heading level={2} data-size="md" id="behandlingsansvarlig">{p.controllerHeading}</Heading>
+        <Paragraph>{p.controllerIntro}</Paragraph>
+        <dl className="controller">
+          {controller.map(([label, text]) => <div key={label}><dt>{label}</dt><dd>{value(text)}</dd></div>)}
+        </dl>
+        {controller.some(([, text]) => text === undefined) && <Paragraph data-size="sm">{p.notSetNote}</Paragraph>}
+        <Heading level={2} data-size="md" id="opplysninger">{p.kindsHeading}</Heading>
+        {p.kinds({ sessionDays }).map((kind) => (
+          <section key={kind.id} aria-labelledby={`data-${kind.id}`} className="data-kind">
+            <Heading level={3} data-size="sm" id={`data-${kind.id}`}>{kind.title}</Heading>
+            <dl>
+              <dt>{p.labels.what}</dt><dd>{kind.what}</dd>
+              <dt>{p.labels.why}</dt><dd>{kind.why}</dd>
+              <dt>{p.labels.basis}</dt><dd>{kind.basis}</dd>
+              <dt>{p.labels.retention}</dt><dd>{kind.retention}</dd>
+              <dt>{p.labels.who}</dt><dd>{kind.who}</dd>
+            </dl>
+          </section>
+        ))}
+        <Heading level={2} data-size="md" id="rettigheter">{p.rightsHeading}</Heading>
+        <ul className="rights">
+          {p.rights.map((right) => <li key={right.title}><strong>{right.title}:</strong> {right.text}</li>)}
+        </ul>
+        <Paragraph>{p.contact(value(operator.email))}</Paragraph>
+        <Heading level={2} data-size="md" id="klage">{p.complaintHeading}</Heading>
+        <Paragraph>{p.complaint}</Paragraph>
       </div>
     </Layout>
   );

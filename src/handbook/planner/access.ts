@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { forbid } from '../../accounts/index.ts';
-import { findPlanForMember, type PlanRow } from './queries.ts';
+import { acceptInvitations, findPlanForMember, type PlanRow } from './queries.ts';
 
 const UUID = new RegExp(UUID_PATTERN);
 
@@ -13,7 +13,8 @@ const UUID = new RegExp(UUID_PATTERN);
  */
 export async function openPlan(db: Db, request: FastifyRequest, reply: FastifyReply, need: 'read' | 'edit'): Promise<PlanRow | undefined> {
   const { id } = request.params as { id?: string };
-  const plan = id && UUID.test(id) && request.user ? await findPlanForMember(db, id, request.user.email) : undefined;
+  if (request.user) await acceptInvitations(db, request.user.id);
+  const plan = id && UUID.test(id) && request.user ? await findPlanForMember(db, id, request.user.id) : undefined;
   if (!plan) {
     await reply.callNotFound();
     return undefined;

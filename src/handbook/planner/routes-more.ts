@@ -35,7 +35,6 @@ function businessCaseMessage(error: BusinessCaseError): string {
 
 export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   app.addHook('preHandler', requireUser);
-  const email = (request: { user: { email: string } | null }) => request.user!.email.toLowerCase();
 
   const businessCasePage = (plan: PlanRow, raw: Record<string, unknown>, csrfToken: string, notice: string | null, showErrors: boolean, schemaFailures: string[] = []) => {
     const read = readBusinessCase(raw);
@@ -132,7 +131,7 @@ export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { 
     const refused = await db.transaction().execute(async (trx) => {
       // a changed role is no new invitation: mail goes only to someone not yet on the plan
       if ((await listMembers(trx, plan.id)).some((member) => member.email === invitee)) {
-        await upsertMember(trx, plan.id, invitee, role, email(request));
+        await upsertMember(trx, plan.id, invitee, role, request.user!.id);
         return null;
       }
       const inviter = request.user!.name || request.user!.email;
@@ -141,7 +140,7 @@ export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { 
         body: m.members.mailBody(inviter, plan.title, plan.organization_name, m.roles[role], `${config.publicUrl}${p.plan(plan.id)}`),
       }));
       if (!queued.queued) return queued;
-      await upsertMember(trx, plan.id, invitee, role, email(request));
+      await upsertMember(trx, plan.id, invitee, role, request.user!.id);
       return null;
     });
     if (refused) return sendPage(reply, await membersPage(plan, values, { epost: mailLimitMessage(refused) }, request.csrfToken, null), 429);

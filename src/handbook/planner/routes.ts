@@ -15,7 +15,7 @@ import { ReadinessPage } from '../views/readiness-page.tsx';
 import { openPlan, savedNotice } from './access.ts';
 import { itemsForPlan, osloToday, planProgress } from './checklist.ts';
 import { readChecklist, readReadiness } from './forms.ts';
-import { insertPlan, listItemStates, listPlansForMember, saveItemStates, updatePlanJson, type PlanRow } from './queries.ts';
+import { acceptInvitations, insertPlan, listItemStates, listPlansForMember, saveItemStates, updatePlanJson, type PlanRow } from './queries.ts';
 import { readinessProfile } from './readiness.ts';
 import { SETTINGS, SETTING_BY_CODE, SERVICE_LEVELS } from './settings.ts';
 
@@ -41,9 +41,12 @@ export async function planChecklist(db: Db, plan: PlanRow) {
 
 export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.addHook('preHandler', requireUser);
-  const email = (request: { user: { email: string } | null }) => request.user!.email.toLowerCase();
+  const userId = (request: { user: { id: string } | null }) => request.user!.id;
 
-  app.get(p.index, async (request, reply) => sendPage(reply, PlannerIndexPage({ plans: await listPlansForMember(db, email(request)) })));
+  app.get(p.index, async (request, reply) => {
+    await acceptInvitations(db, userId(request));
+    return sendPage(reply, PlannerIndexPage({ plans: await listPlansForMember(db, userId(request)) }));
+  });
 
   const municipalities = () => listMunicipalities(db);
   app.get(p.create, async (request, reply) => {
@@ -63,7 +66,7 @@ export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const id = await db.transaction().execute((trx) => insertPlan(trx, {
       title: values.tittel.trim(), organizationName: values.virksomhet.trim(), setting: values.tjenestested,
       municipalityNumber: values.kommune, serviceLevel: values.niva as PlanRow['service_level'],
-    }, email(request)));
+    }, userId(request)));
     return reply.redirect(p.plan(id), 303);
   });
 
@@ -81,24 +84,25 @@ export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return sendPage(reply, ChecklistPage({ plan, items, states, failed: null, csrfToken: request.csrfToken, notice: savedNotice(request, m.saved) }));
   });
 
-  app.post(p.checklistPhase(), async (request, reply) => {
+  // the whole checklist in one form: every phase is saved together, or nothing is and all that was typed comes back
+  app.post(p.checklist(), async (request, reply) => {
     const plan = await openPlan(db, request, reply, 'edit');
     if (!plan) return reply;
-    const phase = (request.params as { phase: string }).phase as Phase;
-    if (!PHASES.includes(phase)) return reply.callNotFound();
     const { items, states } = await planChecklist(db, plan);
-    const inPhase = items.filter((item) => item.phase === phase);
-    const read = readChecklist(inPhase, request.body);
+    const read = readChecklist(items, request.body);
     if (read.errors.size > 0) {
-      const text = new Map(inPhase.map((item) => [item.id, item.text]));
+      const text = new Map(items.map((item) => [item.id, item.text]));
       const errors: Errors = Object.fromEntries([...read.errors].map(([field, kind]) => {
         const itemText = text.get(field.replace(/-(status|ansvarlig|frist|kommentar)$/, '')) ?? '';
         return [field, m.checklist.errorFor(itemText, m.checklist.errors[kind])];
       }));
-      return sendPage(reply, ChecklistPage({ plan, items, states, failed: { phase, typed: read.typed, errors }, csrfToken: request.csrfToken }), 400);
+      return sendPage(reply, ChecklistPage({ plan, items, states, failed: { typed: read.typed, errors }, csrfToken: request.csrfToken }), 400);
     }
-    await db.transaction().execute((trx) => saveItemStates(trx, plan.id, read.states, email(request)));
-    return reply.redirect(`${p.checklist(plan.id)}?lagret=1#fase-${phase}`, 303);
+    await db.transaction().execute((trx) => saveItemStates(trx, plan.id, read.states, userId(request)));
+    // the button pressed names its phase: back to where the person was
+    const phase = (request.body as { fase?: unknown } | undefined)?.fase;
+    const anchor = typeof phase === 'string' && (PHASES as readonly string[]).includes(phase) ? `#fase-${phase}` : '';
+    return reply.redirect(`${p.checklist(plan.id)}?lagret=1${anchor}`, 303);
   });
 
   const readinessPage = async (plan: PlanRow, typedValues: Record<string, string>, errors: Errors, csrfToken: string, notice: string | null) => {

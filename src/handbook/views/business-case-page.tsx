@@ -31,7 +31,7 @@ export function BusinessCasePage(props: BusinessCasePageProps) {
       {plan.role !== 'viewer' && (
         <>
           <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
-          <form method="post" noValidate action={paths.handbook.planner.businessCase(plan.id)} className="stack business-case">
+          <form method="post" noValidate action={paths.handbook.planner.businessCase(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack business-case">
             <CsrfField token={props.csrfToken} />
             <Paragraph data-size="sm">{m.numberHint}</Paragraph>
             <fieldset className="ds-fieldset"><legend className="ds-label">{m.position}</legend>

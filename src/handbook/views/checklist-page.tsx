@@ -11,7 +11,7 @@ import { PlanLayout } from './plan-layout.tsx';
 const m = nb.handbook.planner.checklist;
 const STATUSES = (['open', 'done', 'not_relevant'] as const).map((value) => ({ value, label: m.statuses[value] }));
 
-/** What a phase's form shows: saved states, or what was just typed when the save failed. */
+/** What an item's fields show: saved states, or what was just typed when the save failed. */
 export interface TypedItem {
   status: string;
   owner: string;
@@ -24,36 +24,61 @@ export interface ChecklistPageProps {
   plan: PlanRow;
   items: PlanItem[];
   states: Map<string, ItemState>;
-  /** the phase whose save failed, with what was typed and the errors */
-  failed: { phase: Phase; typed: Map<string, TypedItem>; errors: Errors } | null;
+  /** a save that failed: what was typed in every phase, and the errors */
+  failed: { typed: Map<string, TypedItem>; errors: Errors } | null;
   csrfToken: string;
   notice?: string | null;
 }
 
+/**
+ * One form for every phase, so a save never drops what was typed in another phase. Each phase
+ * ends with a save button for the whole list (it brings the reader back to that phase); with
+ * JavaScript, leaving the page with unsaved changes asks first (data-module="unsaved-warning").
+ */
 export function ChecklistPage(props: ChecklistPageProps) {
   const { plan, items, states, failed } = props;
   const editable = plan.role !== 'viewer';
+  const phases = PHASES.map((phase) => {
+    const inPhase = items.filter((item) => item.phase === phase);
+    const closed = inPhase.filter((item) => (states.get(item.id) ?? OPEN).status !== 'open').length;
+    return { phase, inPhase, closed };
+  });
+  const typedFor = (item: PlanItem) => failed?.typed.get(item.id) ?? typedFromState(states.get(item.id) ?? OPEN);
+  const heading = (phase: Phase, closed: number, total: number) => (
+    <h2 className="ds-heading" data-size="sm" id={`fase-${phase}`}>{nb.handbook.phases[phase]} <span className="phase-count">({m.phaseStatus(closed, total)})</span></h2>
+  );
+  if (!editable) {
+    return (
+      <PlanLayout plan={plan} tab="checklist" heading={m.title} notice={props.notice}>
+        <Paragraph>{m.introReadOnly}</Paragraph>
+        {phases.map(({ phase, inPhase, closed }) => (
+          <section key={phase} aria-labelledby={`fase-${phase}`} className="phase">
+            {heading(phase, closed, inPhase.length)}
+            {inPhase.length === 0 ? <Paragraph>{m.noItems}</Paragraph> : <ReadOnlyItems items={inPhase} states={states} />}
+          </section>
+        ))}
+      </PlanLayout>
+    );
+  }
   return (
     <PlanLayout plan={plan} tab="checklist" heading={m.title} notice={props.notice}>
       <Paragraph>{m.intro}</Paragraph>
       {failed && <FormErrors errors={failed.errors} heading={nb.handbook.planner.errorsHeading} />}
-      {PHASES.map((phase) => {
-        const inPhase = items.filter((item) => item.phase === phase);
-        const closed = inPhase.filter((item) => (states.get(item.id) ?? OPEN).status !== 'open').length;
-        const typedFor = (item: PlanItem) => (failed?.phase === phase ? failed.typed.get(item.id) : undefined) ?? typedFromState(states.get(item.id) ?? OPEN);
-        return (
+      <form method="post" noValidate action={paths.handbook.planner.checklist(plan.id)} className="stack checklist-form"
+        data-module="unsaved-warning" data-unsaved={failed ? 'true' : undefined}>
+        <CsrfField token={props.csrfToken} />
+        {phases.map(({ phase, inPhase, closed }) => (
           <section key={phase} aria-labelledby={`fase-${phase}`} className="phase">
-            <h2 className="ds-heading" data-size="sm" id={`fase-${phase}`}>{nb.handbook.phases[phase]} <span className="phase-count">({m.phaseStatus(closed, inPhase.length)})</span></h2>
-            {inPhase.length === 0 ? <Paragraph>{m.noItems}</Paragraph> : editable ? (
-              <form method="post" noValidate action={paths.handbook.planner.checklistPhase(plan.id, phase)} className="stack">
-                <CsrfField token={props.csrfToken} />
-                {inPhase.map((item) => <ItemFields key={item.id} item={item} typed={typedFor(item)} errors={failed?.phase === phase ? failed.errors : {}} />)}
-                <div className="actions"><Button type="submit">{m.savePhase(nb.handbook.phases[phase])}</Button></div>
-              </form>
-            ) : <ReadOnlyItems items={inPhase} states={states} />}
+            {heading(phase, closed, inPhase.length)}
+            {inPhase.length === 0 ? <Paragraph>{m.noItems}</Paragraph> : (
+              <>
+                {inPhase.map((item) => <ItemFields key={item.id} item={item} typed={typedFor(item)} errors={failed?.errors ?? {}} />)}
+                <div className="actions"><Button type="submit" name="fase" value={phase}>{m.save}</Button></div>
+              </>
+            )}
           </section>
-        );
-      })}
+        ))}
+      </form>
     </PlanLayout>
   );
 }

@@ -27,7 +27,7 @@ export function HistoryPage({ slug, title, revisions }: { slug: string; title: s
             <Table.Row key={revision.id}>
               <Table.Cell>{revision.number > 1 ? <Link href={paths.handbook.revision(slug, revision.number)}>{m.versionLink(revision.number)}</Link> : m.versionLink(revision.number)}</Table.Cell>
               <Table.Cell>{formatDateTime(revision.created_at)}</Table.Cell>
-              <Table.Cell>{revision.origin === 'file' ? m.fromFile : m.fromBrowser(revision.author ?? '')}</Table.Cell>
+              <Table.Cell>{revision.origin === 'file' ? m.fromFile : revision.author ? m.fromBrowser(revision.author) : m.fromDeletedAccount}</Table.Cell>
               <Table.Cell>{revision.note ?? ''}</Table.Cell>
             </Table.Row>
           ))}

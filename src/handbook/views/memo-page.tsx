@@ -19,7 +19,7 @@ export function MemoPage({ plan, values, errors, csrfToken, notice }: { plan: Pl
       ) : (
         <>
           <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
-          <form method="post" noValidate action={paths.handbook.planner.memo(plan.id)} className="stack">
+          <form method="post" noValidate action={paths.handbook.planner.memo(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack">
             <CsrfField token={csrfToken} />
             {MEMO_FIELDS.map((name) => (
               <TextArea key={name} id={name} label={m.fields[name]!} hint={m.hints[name]} value={values[name] ?? ''} error={errors[name]} rows={name === 'oppgaver' ? 6 : 4} maxLength={5000} />

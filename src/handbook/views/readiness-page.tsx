@@ -66,7 +66,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
       {plan.role !== 'viewer' && (
         <>
           <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
-          <form method="post" noValidate action={paths.handbook.planner.readiness(plan.id)} className="stack">
+          <form method="post" noValidate action={paths.handbook.planner.readiness(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack">
             <CsrfField token={props.csrfToken} />
             {DOMAINS.map((domain) => (
               <section key={domain.id} aria-labelledby={`omrade-${domain.id}`}>

@@ -3,8 +3,7 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { CsrfField, FormErrors, TextInput, type Errors } from '../../accounts/index.ts';
 import { DOCUMENT_KINDS } from '../planner/documents.ts';
-import type { PlanRow } from '../planner/queries.ts';
-import type { PlanRole } from '../tables.ts';
+import type { MemberRow, PlanRow } from '../planner/queries.ts';
 import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
 
@@ -30,7 +29,7 @@ export function DocumentsPage({ plan }: { plan: PlanRow }) {
 
 export interface MembersPageProps {
   plan: PlanRow;
-  members: { email: string; role: PlanRole }[];
+  members: MemberRow[];
   values: { epost: string; rolle: string };
   errors: Errors;
   csrfToken: string;
@@ -56,7 +55,7 @@ export function MembersPage({ plan, members, values, errors, csrfToken, notice }
           {members.map((member) => (
             <Table.Row key={member.email}>
               <Table.Cell>{member.email}</Table.Cell>
-              <Table.Cell>{m.roles[member.role]}</Table.Cell>
+              <Table.Cell>{m.roles[member.role]}{member.pending ? ` ${s.pending}` : ''}</Table.Cell>
               {manage && (
                 <Table.Cell>
                   {member.role !== 'owner' && (

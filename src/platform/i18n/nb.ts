@@ -295,7 +295,8 @@ export const nb = {
       },
       checklist: {
         title: 'Sjekkliste',
-        intro: 'Sjekkpunktene kommer fra veilederen. Hvert punkt lenker til kapitlet som forklarer det. Lagre én fase om gangen.',
+        intro: 'Sjekkpunktene kommer fra veilederen. Hvert punkt lenker til kapitlet som forklarer det. Alle fasene er ett skjema: hver lagreknapp lagrer hele sjekklisten, så ingenting du har fylt inn i andre faser, går tapt.',
+        introReadOnly: 'Sjekkpunktene kommer fra veilederen. Hvert punkt lenker til kapitlet som forklarer det.',
         phaseStatus: (closed: number, total: number) => `${closed} av ${total} fullført`,
         status: 'Status',
         statuses: { open: 'Åpen', done: 'Ferdig', not_relevant: 'Ikke relevant' },
@@ -304,7 +305,7 @@ export const nb = {
         dueHint: 'Dato, for eksempel 2027-03-01 eller 1.3.2027.',
         comment: 'Kommentar',
         readMore: (title: string) => `Les mer: ${title}`,
-        savePhase: (phase: string) => `Lagre «${phase}»`,
+        save: 'Lagre sjekklisten',
         noItems: 'Ingen sjekkpunkter i denne fasen for deres tjenestested.',
         errors: {
           status: 'Velg en status.',
@@ -531,6 +532,7 @@ export const nb = {
         role: 'Rolle',
         remove: 'Fjern',
         removeLabel: (email: string) => `Fjern ${email}`,
+        pending: '(invitert, har ikke logget inn ennå)',
         inviteHeading: 'Inviter en kollega',
         inviteEmail: 'E-postadresse',
         inviteRole: 'Tilgang',
@@ -541,6 +543,13 @@ export const nb = {
         mailSubject: (plan: string) => `Du er invitert til etableringsplanen «${plan}» i Samklang`,
         mailBody: (inviter: string, plan: string, organization: string, role: string, url: string) =>
           `${inviter} har delt etableringsplanen «${plan}» (${organization}) med deg i Samklang.\n\nDin tilgang: ${role}.\n\nLogg inn eller registrer deg med denne e-postadressen, så finner du planen her:\n${url}\n`,
+      },
+      // on the page that confirms deleting an account
+      deletion: {
+        heading: 'Etableringsplanene dine',
+        deleted: (title: string) => `«${title}»: planen slettes, fordi ingen andre har tilgang til den.`,
+        transferred: (title: string, email: string) => `«${title}»: du fjernes fra planen, og ${email} blir eier. Planen blir værende for de andre.`,
+        left: (title: string) => `«${title}»: du fjernes fra planen. Planen blir værende for de andre.`,
       },
     },
     historyPage: {
@@ -553,6 +562,7 @@ export const nb = {
       note: 'Endring',
       fromFile: 'Fra innholdsfilene',
       fromBrowser: (author: string) => `Redigert i nettleseren av ${author}`,
+      fromDeletedAccount: 'Redigert i nettleseren av en konto som er slettet',
       diffTitle: (n: number, title: string) => `Versjon ${n} av «${title}»: endringer`,
       back: 'Tilbake til historikken',
       noChanges: 'Denne versjonen endret ingen tekst.',
