@@ -39,7 +39,7 @@ export const privacyNotice = {
   notSetNote: 'Der det står «ikke satt», har den som driver nettstedet ikke lagt inn opplysningen ennå. I demoversjonen er ingen av dem satt.',
   kindsHeading: 'Hva vi lagrer, og hvorfor',
   labels: { what: 'Hva', why: 'Hvorfor', basis: 'Rettslig grunnlag', retention: 'Hvor lenge', who: 'Hvem ser det' },
-  kinds: (settings: { sessionDays: number }): DataKind[] => [
+  kinds: (settings: { sessionDays: number; idleHours: number }): DataKind[] => [
     {
       id: 'konto',
       title: 'Kontoen din',
@@ -52,10 +52,10 @@ export const privacyNotice = {
     {
       id: 'okter',
       title: 'Innlogginger (økter)',
-      what: 'En hash av nøkkelen i innloggingskapselen, og når økten startet, sist ble brukt og utløper.',
-      why: 'For å holde deg innlogget og kunne logge deg ut.',
+      what: 'En hash av nøkkelen i innloggingskapselen, når økten startet, sist ble brukt og utløper, og en kort beskrivelse av nettleseren (for eksempel «Firefox på Linux», aldri hele nettleserstrengen).',
+      why: 'For å holde deg innlogget, og for at du selv skal kunne se hvor du er logget inn og logge ut de andre stedene.',
       basis: basis.contract,
-      retention: `Høyst ${settings.sessionDays} dager. Logger du ut, slettes økten med en gang; utløpte økter slettes hver natt.`,
+      retention: `Høyst ${settings.sessionDays} dager, og økten slutter etter ${settings.idleHours} timer uten bruk. Logger du ut, slettes økten med en gang; utløpte økter slettes hver natt.`,
       who: 'Ingen andre enn deg.',
     },
     {

@@ -8,7 +8,7 @@ import { FormBody, typed } from '../forms.ts';
 import { requireAdmin, requireUser } from '../guards.ts';
 import { listOutbox } from '../mail/outbox.ts';
 import { stopSession } from '../plugin.ts';
-import { SESSION_DAYS } from '../sessions.ts';
+import { SESSION_DAYS, SESSION_IDLE_MINUTES } from '../sessions.ts';
 import { deleteAccount, deletionNotices, personalData } from '../privacy.ts';
 import type { AccountsDb } from '../tables.ts';
 import { AccountPage, DeleteAccountPage, OutboxPage, PrivacyPage } from '../views/account-pages.tsx';
@@ -19,7 +19,7 @@ import { settingsRoutes } from './settings.ts';
 const m = nb.accounts;
 
 export async function accountPageRoutes(app: FastifyInstance, { db, config }: { db: AccountsDb; config: Config }) {
-  app.get(paths.accounts.privacy, async (_request, reply) => sendPage(reply, PrivacyPage({ operator: config.operator, sessionDays: SESSION_DAYS })));
+  app.get(paths.accounts.privacy, async (_request, reply) => sendPage(reply, PrivacyPage({ operator: config.operator, sessionDays: SESSION_DAYS, idleHours: SESSION_IDLE_MINUTES / 60 })));
 
   app.get(paths.accounts.account, { preHandler: requireUser }, async (request, reply) => {
     const user = request.user!;

@@ -68,7 +68,7 @@ export function DeleteAccountPage({ errors, csrfToken, notices }: { errors: Erro
 }
 
 /** The privacy page: who is responsible (from configuration), each kind of data kept, the rights and where to complain. */
-export function PrivacyPage({ operator, sessionDays }: { operator: Config['operator']; sessionDays: number }) {
+export function PrivacyPage({ operator, sessionDays, idleHours }: { operator: Config['operator']; sessionDays: number; idleHours: number }) {
   const p = m.privacy;
   const c = p.controller;
   const value = (text: string | undefined) => text ?? p.notSet;
@@ -85,7 +85,7 @@ export function PrivacyPage({ operator, sessionDays }: { operator: Config['opera
         </dl>
         {controller.some(([, text]) => text === undefined) && <Paragraph data-size="sm">{p.notSetNote}</Paragraph>}
         <Heading level={2} data-size="md" id="opplysninger">{p.kindsHeading}</Heading>
-        {p.kinds({ sessionDays }).map((kind) => (
+        {p.kinds({ sessionDays, idleHours }).map((kind) => (
           <section key={kind.id} aria-labelledby={`data-${kind.id}`} className="data-kind">
             <Heading level={3} data-size="sm" id={`data-${kind.id}`}>{kind.title}</Heading>
             <dl>
