@@ -54,7 +54,7 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
     await tables.transaction().execute(async (trx) => {
       const submitter = c.createdBy ? await findUserById(asAccounts(trx), c.createdBy) : undefined;
       const confirmed = { ...proposed, assuredDate: c.submittedAt ? osloToday(c.submittedAt) : osloToday() };
-      await publishService(trx, confirmed, adminId, c.id, submitter?.email ?? null);
+      await publishService(trx, confirmed, adminId, c.id, true);
       await decideChangeRequest(trx, c.id, { status: 'approved', by: adminId, reason: null, proposed: confirmed });
       if (submitter) {
         await queueMail(asAccounts(trx), { to: submitter.email, subject: m.mail.approvedSubject(proposed.name), body: m.mail.approvedBody(proposed.name, `${config.publicUrl}${paths.service(proposed.id)}`) });

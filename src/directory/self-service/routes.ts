@@ -67,7 +67,7 @@ async function saveFromForm(db: SelfServiceDb, request: FastifyRequest, reply: F
       if (published && changes.length > 0 && changes.every((c) => TRUSTED_FIELDS.has(c.field))) {
         const id = await saveChangeRequest(trx, { id: target.existing?.id, proposed: proposal.aggregate, isNew: false, userId: user.id, submit: true });
         await trx.updateTable('change_request').set({ status: 'approved', decided_by: user.id, decided_at: new Date() }).where('id', '=', id).execute();
-        await publishService(trx, proposal.aggregate, user.id, id, null);
+        await publishService(trx, proposal.aggregate, user.id, id, false);
         return 'publisert';
       }
     }
@@ -157,7 +157,7 @@ export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { 
   app.post(paths.selfService.assure(), serviceRoute, async (request, reply) => {
     const loaded = await loadService(request, reply);
     if (!loaded.service) return loaded.reply;
-    const date = await tables.transaction().execute((trx) => assureService(trx, loaded.service.id, request.user!.id, request.user!.email));
+    const date = await tables.transaction().execute((trx) => assureService(trx, loaded.service.id, request.user!.id));
     const overview = await mineOverview(tables, request);
     return sendPage(reply, MinePage({ ...overview, notice: m.mine.assured(formatDate(date)), csrfToken: request.csrfToken }));
   });
