@@ -36,8 +36,10 @@ export interface LocationAggregate {
   transportation: string | null;
   latitude: number | null;
   longitude: number | null;
-  /** address hidden from the public; the contact point is shown instead */
+  /** address hidden from the public; the contact point is shown instead (see location-view.ts) */
   isConfidential: boolean;
+  /** a confidential location's name may be shown: its editor says the name gives nothing away (default hidden) */
+  nameShown: boolean;
   municipalityNumber: string | null;
   address: { address1: string; postalCode: string; city: string; stateProvince: string } | null;
   /** taxonomy keys of the tilgjengelighet facet */

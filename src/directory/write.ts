@@ -66,6 +66,8 @@ export async function insertServiceParts(db: Tx, services: ServiceAggregate[]): 
   await insertBatched(db, 'location', locations.map(({ s, l }) => ({
     id: l.id, organization_id: s.organizationId, name: l.name, description: l.description, transportation: l.transportation,
     latitude: l.latitude, longitude: l.longitude, is_confidential: l.isConfidential,
+    // change requests saved before the flag existed have none: hidden
+    name_shown: l.nameShown === true,
     municipality_number: l.municipalityNumber, is_demo: s.isDemo,
     location_type: l.address || l.latitude !== null ? 'physical' : 'virtual',
   })));

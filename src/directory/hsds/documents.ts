@@ -61,7 +61,7 @@ export async function serviceAtLocationDocuments(db: Db, ids: string[], form: 'l
       return serviceAtLocationObject(sal, graph, { service: serviceObject(service, graph, { withOrganization: true, withLocations: false }) });
     }
     const location = graph.locations.get(sal.location_id);
-    const description = location?.is_confidential ? undefined : sal.description ?? undefined;
+    const description = sal.description ?? undefined;
     return {
       id: sal.id, service_id: sal.service_id, location_id: sal.location_id, ...(description ? { description } : {}),
       ...(location ? { location: locationListObject(location) } : {}),

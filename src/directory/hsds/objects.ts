@@ -87,9 +87,9 @@ function scheduleObject(row: Row<'schedule'>): Json {
 const children = <T extends { id: string }>(rows: T[], key: keyof T, id: string) => rows.filter((row) => row[key] === id);
 
 /**
- * A location as HSDS. A confidential one keeps only its id, type, organisation, contact points and
- * the attributes that say it is confidential and in which municipality: never a name, address,
- * coordinates, description, transport note or accessibility details.
+ * A location as HSDS. What the public may see of a confidential one is decided before this, by
+ * publicLocationView (location-view.ts) when the graph is loaded for the public: the row and its
+ * parts come here already masked. The attributes say it is confidential and in which municipality.
  */
 export function locationObject(row: Row<'location'>, graph: Graph): Json {
   const data: [DataTermCode, string | null][] = [
@@ -103,7 +103,6 @@ export function locationObject(row: Row<'location'>, graph: Graph): Json {
     schedules: children(graph.schedules, 'location_id', row.id).map(scheduleObject),
     attributes: attributes(graph, 'location', row.id, data),
   };
-  if (row.is_confidential) return compact(shared, ['location_type']);
   return compact({
     ...shared, url: row.url, name: row.name, alternate_name: row.alternate_name, description: row.description, transportation: row.transportation,
     latitude: row.latitude, longitude: row.longitude, external_identifier: row.external_identifier, external_identifier_type: row.external_identifier_type,
@@ -117,9 +116,8 @@ export function locationObject(row: Row<'location'>, graph: Graph): Json {
   }, ['location_type']);
 }
 
-/** The one-to-one fields of a location (the list form): masked the same way. */
+/** The one-to-one fields of a location (the list form), from the same (for the public: masked) row. */
 export function locationListObject(row: Row<'location'>): Json {
-  if (row.is_confidential) return compact({ id: row.id, location_type: row.location_type, organization_id: row.organization_id });
   return compact({
     id: row.id, location_type: row.location_type, url: row.url, organization_id: row.organization_id, name: row.name,
     alternate_name: row.alternate_name, description: row.description, transportation: row.transportation, latitude: row.latitude,
@@ -166,7 +164,7 @@ export function serviceAtLocationObject(row: Row<'service_at_location'>, graph: 
   const location = graph.locations.get(row.location_id);
   return compact({
     id: row.id, service_id: row.service_id, location_id: row.location_id,
-    description: location?.is_confidential ? null : row.description,
+    description: row.description,
     contacts: children(graph.contacts, 'service_at_location_id', row.id).map((c) => contactObject(c, graph)),
     phones: children(graph.phones, 'service_at_location_id', row.id).map((p) => phoneObject(p, graph)),
     schedules: children(graph.schedules, 'service_at_location_id', row.id).map(scheduleObject),

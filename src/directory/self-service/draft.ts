@@ -30,6 +30,8 @@ const LocationDraft = Type.Object({
   postalCode: Type.String({ pattern: '^[0-9]{4}$' }),
   city: Text(100),
   isConfidential: Type.Boolean(),
+  /** a confidential location's name may be shown; absent: hidden */
+  nameShown: Type.Optional(Type.Boolean()),
   latitude: Nullable(Type.Number({ minimum: 57, maximum: 81 })),
   longitude: Nullable(Type.Number({ minimum: -10, maximum: 35 })),
   transportation: Text(1000),
@@ -110,7 +112,7 @@ export function formToDraft(values: FormValues): { draft: unknown; rowOf: Record
       const v = (f: string) => values[`location-${i}-${f}`];
       return {
         id: one(v('id')) || newId(), name: text(v('name')), address1: text(v('address1')), postalCode: one(v('postalCode')),
-        city: text(v('city')), isConfidential: one(v('isConfidential')) === 'ja', latitude: numberOrText(v('latitude')),
+        city: text(v('city')), isConfidential: one(v('isConfidential')) === 'ja', nameShown: one(v('nameShown')) === 'ja', latitude: numberOrText(v('latitude')),
         longitude: numberOrText(v('longitude')), transportation: text(v('transportation')), description: text(v('description')),
         accessibility: many(v('accessibility')), accessibilityDescription: text(v('accessibilityDescription')),
       };
@@ -185,7 +187,7 @@ export function draftToAggregate(draft: ServiceDraft, base: { id: string; organi
       const place = places.get(l.postalCode);
       return {
         id: l.id, name: l.name, description: l.description, transportation: l.transportation, latitude: l.latitude, longitude: l.longitude,
-        isConfidential: l.isConfidential, municipalityNumber: place?.municipalityNumber ?? null,
+        isConfidential: l.isConfidential, nameShown: l.nameShown === true, municipalityNumber: place?.municipalityNumber ?? null,
         address: l.address1 ? { address1: l.address1, postalCode: l.postalCode, city: l.city ?? place?.city ?? '', stateProvince: place?.county ?? '' } : null,
         accessibility: [...l.accessibility].sort(), accessibilityDescription: l.accessibilityDescription,
       };
@@ -207,7 +209,7 @@ export function aggregateToForm(s: ServiceAggregate): FormValues {
   s.locations.forEach((l, i) => Object.assign(values, {
     [`location-${i}-id`]: l.id, [`location-${i}-name`]: l.name ?? '', [`location-${i}-address1`]: l.address?.address1 ?? '',
     [`location-${i}-postalCode`]: l.address?.postalCode ?? '', [`location-${i}-city`]: l.address?.city ?? '',
-    [`location-${i}-isConfidential`]: l.isConfidential ? 'ja' : '', [`location-${i}-latitude`]: l.latitude?.toString() ?? '',
+    [`location-${i}-isConfidential`]: l.isConfidential ? 'ja' : '', [`location-${i}-nameShown`]: l.nameShown === true ? 'ja' : '', [`location-${i}-latitude`]: l.latitude?.toString() ?? '',
     [`location-${i}-longitude`]: l.longitude?.toString() ?? '', [`location-${i}-transportation`]: l.transportation ?? '',
     [`location-${i}-description`]: l.description ?? '', [`location-${i}-accessibility`]: l.accessibility,
     [`location-${i}-accessibilityDescription`]: l.accessibilityDescription ?? '',

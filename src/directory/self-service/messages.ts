@@ -93,6 +93,7 @@ export const selfService = {
     postalCode: 'Postnummer',
     city: 'Poststed',
     confidential: 'Skjermet adresse: vis bare kommunen og kontaktinformasjonen',
+    nameShown: 'Navnet på stedet kan vises selv om adressen er skjermet (kryss bare av hvis navnet ikke avslører hvor stedet er)',
     latitude: 'Breddegrad (valgfritt)',
     longitude: 'Lengdegrad (valgfritt)',
     transportation: 'Reisevei og kollektivtransport',
