@@ -172,7 +172,8 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       order by l.is_confidential, sal.id
       limit 1
     ) point on true
-    where s.status in ('active', 'temporarily closed') ${only}
+    -- an organisation waiting for a moderator publishes nothing (see organizationApproved)
+    where s.status in ('active', 'temporarily closed') and not o.awaiting_approval ${only}
     -- a full rebuild writes rows in place order, so searches near a place read few pages
     order by places.numbers[1], point.lat, point.lon
   `.execute(db);

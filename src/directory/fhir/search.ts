@@ -1,7 +1,7 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
-import { allOf, containing, locationShownTo, serviceConditions, serviceShownTo } from '../hsds/filters.ts';
+import { allOf, containing, locationShownTo, organizationShownTo, serviceConditions, serviceShownTo } from '../hsds/filters.ts';
 import { publicLocationName } from '../location-view.ts';
 import { OneOf } from '../params.ts';
 import { TERM_BY_KEY } from '../taxonomy.ts';
@@ -105,6 +105,7 @@ function conditions(type: ResourceType, p: SearchParams): { table: string; where
     where.push(sql<boolean>`exists (select 1 from organization_identifier i where i.organization_id = s.id and i.identifier_type = 'organisasjonsnummer' and i.identifier = ${value})`);
   }
   if (p.active === false) where.push(sql<boolean>`false`);
+  where.push(organizationShownTo('public', 's'));
   return { table: 'organization', where };
 }
 

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db, Tables } from '../../platform/db/index.ts';
-import { locationShownTo, serviceShownTo, type Audience } from './filters.ts';
+import { locationShownTo, organizationShownTo, serviceShownTo, type Audience } from './filters.ts';
 import { publicLinkDescription, publicLocationView } from '../location-view.ts';
 
 export type Row<T extends keyof Tables> = Selectable<Tables[T]>;
@@ -42,7 +42,7 @@ export async function loadGraph(db: Db, scope: { audience: Audience; serviceIds?
   const serviceIds = services.map((s) => s.id);
   const organizationIds = ids([...services.map((s) => s.organization_id), ...(scope.organizationIds ?? [])]);
   const [organizations, identifiers, serviceAtLocations, ownLocations] = await Promise.all([
-    db.selectFrom('organization').selectAll().where('id', 'in', organizationIds).execute(),
+    db.selectFrom('organization as o').selectAll().where('id', 'in', organizationIds).where(organizationShownTo(scope.audience, 'o')).execute(),
     db.selectFrom('organization_identifier').selectAll().where('organization_id', 'in', organizationIds).orderBy('id').execute(),
     db.selectFrom('service_at_location').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('id').execute(),
     scope.organizationIds?.length

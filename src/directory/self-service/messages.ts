@@ -18,6 +18,8 @@ export const selfService = {
     assure: 'Bekreft at opplysningene stemmer',
     assured: (date: string) => `Takk! Opplysningene er bekreftet ${date}.`,
     pendingClaims: 'Venter på godkjenning som redaktør',
+    awaitingApproval: 'Venter på godkjenning',
+    awaitingApprovalText: 'Moderatorene har ikke godkjent organisasjonen ennå. Du kan lage utkast til tilbud; de blir synlige først når organisasjonen og tilbudene er godkjent.',
     confirmed: (date: string) => `Sist bekreftet ${date}`,
     freshness: { fresh: 'Oppdatert', stale: 'Ikke bekreftet siste år', hidden: 'Skjult i søket til det er bekreftet' },
     statusOf: { draft: 'Utkast', submitted: 'Venter på godkjenning', approved: 'Godkjent', rejected: 'Avvist' } as Record<string, string>,
@@ -46,6 +48,7 @@ export const selfService = {
     claimSubmit: 'Be om å bli redaktør',
     claimSent: 'Forespørselen er sendt. Du får e-post når moderatorene har behandlet den.',
     alreadyEditor: 'Du er allerede redaktør for denne organisasjonen.',
+    registered: 'Organisasjonen er registrert og venter på godkjenning fra moderatorene. Du får e-post når den er godkjent. I mellomtiden kan du lage utkast til tilbud; ingenting blir synlig før organisasjonen er godkjent.',
   },
   form: {
     newTitle: 'Nytt tilbud',

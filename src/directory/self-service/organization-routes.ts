@@ -6,7 +6,7 @@ import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { isValidOrganizationNumber, normaliseOrganizationNumber } from './orgnr.ts';
-import { claimOrganization, createOrganization, organizationByNumber } from './store.ts';
+import { claimOrganization, createOrganization, organizationByNumber, registrationsOf } from './store.ts';
 import type { SelfServiceDb } from './tables.ts';
 import { StartPage, type StartValues } from './views/start-page.tsx';
 
@@ -40,11 +40,12 @@ export async function organizationRoutes(app: FastifyInstance, { db }: { db: Sel
     if (Object.keys(errors).length > 0) return sendPage(reply, StartPage({ values, errors, csrfToken: request.csrfToken, existing: null }), 400);
     const existing = await organizationByNumber(db, orgnr);
     if (existing) {
-      if (request.user!.editorOf.includes(existing.id)) return reply.redirect(paths.selfService.newService(existing.id), 303);
+      const own = request.user!.editorOf.includes(existing.id) || (await registrationsOf(db, request.user!.id)).some((o) => o.id === existing.id);
+      if (own) return reply.redirect(paths.selfService.newService(existing.id), 303);
       return sendPage(reply, StartPage({ values, errors: {}, csrfToken: request.csrfToken, existing }), 409);
     }
-    const id = await db.transaction().execute((trx) => createOrganization(trx, { name: values.orgName, organizationNumber: orgnr, website: values.website || null, email: values.orgEmail || null }, request.user!.id));
-    return reply.redirect(paths.selfService.newService(id), 303);
+    const id = await db.transaction().execute((trx) => createOrganization(trx, { name: values.orgName, organizationNumber: orgnr, website: values.website || null, email: values.orgEmail || null, note: '' }, request.user!.id));
+    return reply.redirect(`${paths.selfService.newService(id)}?melding=registrert`, 303);
   });
 
   app.post(paths.selfService.claimOrganization, {
