@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
-import type { LocationAggregate, ServiceAggregate } from '../model.ts';
+import { isWebUrl, WEB_URL_PATTERN, type LocationAggregate, type ServiceAggregate } from '../model.ts';
 import { LANGUAGES, TERMS } from '../taxonomy.ts';
 
 /**
@@ -45,7 +45,7 @@ export const ServiceDraftSchema = Type.Object({
   description: Type.String({ maxLength: 5000 }),
   status: OneOf(STATUSES),
   email: Nullable(Type.String({ pattern: EMAIL, maxLength: 254 })),
-  url: Nullable(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 500 })),
+  url: Nullable(Type.String({ pattern: WEB_URL_PATTERN, maxLength: 500 })),
   applicationProcess: Text(2000),
   feesDescription: Text(1000),
   eligibilityDescription: Text(2000),
@@ -163,6 +163,7 @@ export function checkDraftObject(draft: unknown, rowOf: Record<string, number[]>
   }
   const d = draft as ServiceDraft;
   if (typeof d.minimumAge === 'number' && typeof d.maximumAge === 'number' && d.minimumAge > d.maximumAge) errors.maximumAge ??= 'ageOrder';
+  if (typeof d.url === 'string' && !isWebUrl(d.url)) errors.url ??= 'url';
   d.schedules.forEach((s, i) => {
     if (s.byday === '') errors[`schedule-${rowOf.schedules?.[i] ?? i}-day-MO`] ??= 'byday';
   });

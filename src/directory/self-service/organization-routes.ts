@@ -5,6 +5,7 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import { isWebUrl } from '../model.ts';
 import { isValidOrganizationNumber, normaliseOrganizationNumber } from './orgnr.ts';
 import { claimOrganization, createOrganization, organizationByNumber, registrationsOf } from './store.ts';
 import type { SelfServiceDb } from './tables.ts';
@@ -35,7 +36,7 @@ export async function organizationRoutes(app: FastifyInstance, { db }: { db: Sel
     const orgnr = normaliseOrganizationNumber(values.orgnr);
     if (!isValidOrganizationNumber(orgnr)) errors.orgnr = m.errors.organizationNumber;
     if (!values.orgName || values.orgName.length > 200) errors.orgName = m.errors.organizationName;
-    if (values.website && !/^https?:\/\/\S+$/.test(values.website)) errors.website = m.errors.website;
+    if (values.website && !isWebUrl(values.website)) errors.website = m.errors.website;
     if (values.orgEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.orgEmail)) errors.orgEmail = m.errors.email;
     if (Object.keys(errors).length > 0) return sendPage(reply, StartPage({ values, errors, csrfToken: request.csrfToken, existing: null }), 400);
     const existing = await organizationByNumber(db, orgnr);
