@@ -79,6 +79,9 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
+/** A stored link as the public gets it: a web address, or nothing (one stored before the rule held may have any scheme). */
+export const publicWebUrl = (value: string | null): string | null => (value !== null && isWebUrl(value) ? value : null);
+
 /** An email address as the directory stores one (also what a mailto: link may carry). */
 export const EMAIL_PATTERN = '^[^@\\s:/?#&<>"\\\\]+@[^@\\s:/?#&<>"\\\\]+\\.[^@\\s:/?#&<>"\\\\]+$';
 export const isEmailAddress = (value: string): boolean => new RegExp(EMAIL_PATTERN).test(value) && !CONTROL.test(value);

@@ -87,6 +87,11 @@ for (const backend of backends()) {
         const hrefs = page.$('a[href]').map((_, a) => page.$(a).attr('href')!).get();
         assert.ok(!hrefs.some((href) => /^\s*(javascript|data|vbscript):/i.test(href) || href.includes('bcc=')), `${attack}: ${hrefs.join(' ')}`);
         assert.match(page.$('main').text(), new RegExp(attack.slice(0, 10).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+        // the open data leaves such a link out rather than hand it to someone else's page
+        for (const url of [`/api/v1/services/${service.id}`, `/hsds/services/${service.id}`, `/hsds/services?full=true`, `/fhir/HealthcareService/${service.id}`, '/hsds/tabular.json']) {
+          const body = (await app.inject({ method: 'GET', url })).body;
+          assert.ok(!body.includes(attack), `${url} publishes ${attack}`);
+        }
       }
       await sql`update service set url = 'https://lenkeby.example/musikk', email = 'post@lenkeby.example' where id = ${service.id}`.execute(database.db);
       const page = await editor.get(`/tilbud/${service.id}`);
