@@ -17,6 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     -- ours: an organisation registered through self-service waits for a moderator, with its first
     -- editor (an organization_claim), before it or anything of it is published or editable
     alter table organization add column awaiting_approval boolean not null default false;
+    -- ours: the claim made by registering the organisation (only its maker may draft for it while it waits)
+    alter table organization_claim add column is_registration boolean not null default false;
 
     -- an organisation is never its own ancestor: every write of parent_organization_id is checked
     -- (imports check first and name the chain; this is the guarantee for any other writer)

@@ -97,6 +97,11 @@ for (const backend of backends()) {
       const exists = await real.post('/registrer-tilbud/ny-organisasjon', { orgnr: NUMBER, orgName: 'Kantfall musikkforening', website: '', orgEmail: '' });
       assert.equal(exists.status, 409);
       assert.equal((await real.post('/registrer-tilbud/krev-organisasjon', { organizationId, note: 'Jeg er leder.' })).status, 200);
+      // a claim on a registration that waits gives no access to it, nor to its maker's drafts
+      assert.equal((await real.get(`/mine-tilbud/${organizationId}/nytt-tilbud`)).status, 403);
+      const mine = (await real.get('/mine-tilbud')).$('main').text();
+      assert.doesNotMatch(mine, /Kantfall korps/);
+      assert.match(mine, new RegExp(`Venter på godkjenning som redaktør: ${NAME}`));
       const queue = await admin.get('/moderering');
       const claims = queue.$('form[action^="/moderering/krav/"]').map((_, f) => ({ action: queue.$(f).attr('action')!, text: queue.$(f).parent().text() })).get();
       const first = claims.find((c) => c.text.includes('forst@example.no'))!;

@@ -113,7 +113,7 @@ export async function createOrganization(db: SelfServiceTx, org: { name: string;
     id: nameUuid(`orgnr:${org.organizationNumber}`), organization_id: id, identifier_scheme: 'NO-BRC',
     identifier_type: ORGANIZATION_NUMBER_TYPE, identifier: org.organizationNumber,
   }).execute();
-  await claimOrganization(db, id, userId, org.note);
+  await db.insertInto('organization_claim').values({ id: newId(), organization_id: id, user_id: userId, note: org.note, status: 'pending', is_registration: true }).execute();
   await recordChanges(asAccounts(db), userId, [
     { resourceId: id, resourceType: 'organization', actionType: 'create', fieldName: 'name', previousValue: '', replacementValue: org.name },
     { resourceId: id, resourceType: 'organization', actionType: 'create', fieldName: 'organization_identifier', previousValue: '', replacementValue: org.organizationNumber },
@@ -123,10 +123,14 @@ export async function createOrganization(db: SelfServiceTx, org: { name: string;
   return id;
 }
 
-/** Organisations the person registered that wait for a moderator: they may draft services for them meanwhile. */
+/**
+ * Organisations the person registered that wait for a moderator: they may draft services for them
+ * meanwhile. Someone who only claims such an organisation may not (nor see its maker's drafts).
+ */
 export async function registrationsOf(db: SelfServiceTx, userId: string): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('organization_claim as c').innerJoin('organization as o', 'o.id', 'c.organization_id')
-    .select(['o.id', 'o.name']).where('c.user_id', '=', userId).where('c.status', '=', 'pending').where('o.awaiting_approval', '=', true)
+    .select(['o.id', 'o.name']).where('c.user_id', '=', userId).where('c.status', '=', 'pending').where('c.is_registration', '=', true)
+    .where('o.awaiting_approval', '=', true)
     .orderBy('o.name').execute();
 }
 
@@ -143,6 +147,8 @@ export async function claimOrganization(db: SelfServiceTx, organizationId: strin
 
 export async function pendingClaimsOf(db: SelfServiceTx, userId: string): Promise<{ organizationName: string }[]> {
   const rows = await db.selectFrom('organization_claim as c').innerJoin('organization as o', 'o.id', 'c.organization_id')
-    .select('o.name').where('c.user_id', '=', userId).where('c.status', '=', 'pending').where('o.awaiting_approval', '=', false).orderBy('o.name').execute();
+    // one's own registration is listed as an organisation of its own (see registrationsOf)
+    .select('o.name').where('c.user_id', '=', userId).where('c.status', '=', 'pending')
+    .where((eb) => eb.not(eb.and([eb('c.is_registration', '=', true), eb('o.awaiting_approval', '=', true)]))).orderBy('o.name').execute();
   return rows.map((r) => ({ organizationName: r.name }));
 }
