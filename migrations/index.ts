@@ -7,6 +7,7 @@ import * as m0006 from './0006_handbook.ts';
 import * as m0007 from './0007_imports.ts';
 import * as m0010 from './0010_account_settings.ts';
 import * as m0011 from './0011_plan_accounts.ts';
+import * as m0012 from './0012_publication_rules.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0007_imports': m0007,
   '0010_account_settings': m0010,
   '0011_plan_accounts': m0011,
+  '0012_publication_rules': m0012,
 };

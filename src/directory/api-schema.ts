@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { publicWebUrl } from './model.ts';
 import type { ServiceDetail } from './queries.ts';
 import type { SearchHit } from './search.ts';
 
@@ -46,7 +47,7 @@ export function hitToJson(hit: SearchHit) {
 const LocationSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Nullable(Type.String()),
-  is_confidential: Type.Boolean({ description: 'Address and point withheld; contact the service for where to meet' }),
+  is_confidential: Type.Boolean({ description: 'Address, point, transport and accessibility description withheld, and the name unless its editor marked it safe to show; contact the service for where to meet' }),
   municipality_number: Nullable(Type.String()),
   municipality_name: Nullable(Type.String()),
   address: Type.Union([Type.Object({ address_1: Type.String(), postal_code: Type.String(), city: Type.String() }), Type.Null()]),
@@ -86,8 +87,8 @@ export const ServiceSchema = Type.Object({
 export function serviceToJson(s: ServiceDetail) {
   return {
     id: s.id, name: s.name, description: s.description, status: s.status,
-    organization: { id: s.organization.id, name: s.organization.name, website: s.organization.website, email: s.organization.email, is_demo: s.organization.isDemo },
-    email: s.email, url: s.url, application_process: s.applicationProcess, fees_description: s.feesDescription,
+    organization: { id: s.organization.id, name: s.organization.name, website: publicWebUrl(s.organization.website), email: s.organization.email, is_demo: s.organization.isDemo },
+    email: s.email, url: publicWebUrl(s.url), application_process: s.applicationProcess, fees_description: s.feesDescription,
     eligibility_description: s.eligibilityDescription, wait_time: s.waitTime, minimum_age: s.minimumAge, maximum_age: s.maximumAge,
     assured_date: s.assuredDate, fte: s.fte, is_demo: s.isDemo, last_modified: s.lastModified.toISOString(),
     classification: s.terms, languages: s.languages, phones: s.phones, contacts: s.contacts,

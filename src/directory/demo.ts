@@ -146,6 +146,7 @@ function demoLocation(serviceId: string, municipality: MunicipalityRow, random: 
     latitude: Math.round(lat * 1e5) / 1e5,
     longitude: Math.round(lon * 1e5) / 1e5,
     isConfidential: confidential,
+    nameShown: false,
     municipalityNumber: municipality.number,
     address: {
       address1: `${random.pick(STREETS)} ${1 + Math.floor(random.next() * 60)}`,

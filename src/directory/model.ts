@@ -36,8 +36,10 @@ export interface LocationAggregate {
   transportation: string | null;
   latitude: number | null;
   longitude: number | null;
-  /** address hidden from the public; the contact point is shown instead */
+  /** address hidden from the public; the contact point is shown instead (see location-view.ts) */
   isConfidential: boolean;
+  /** a confidential location's name may be shown: its editor says the name gives nothing away (default hidden) */
+  nameShown: boolean;
   municipalityNumber: string | null;
   address: { address1: string; postalCode: string; city: string; stateProvince: string } | null;
   /** taxonomy keys of the tilgjengelighet facet */
@@ -54,4 +56,51 @@ export interface OrganizationAggregate {
   /** Norwegian organisation number (organisasjonsnummer), 9 digits */
   organizationNumber: string | null;
   isDemo: boolean;
+}
+
+/**
+ * A web address the directory may store and link to: http or https with a host, no whitespace or
+ * control characters. Anything else (javascript:, data:, vbscript:, file:, a relative path) is
+ * refused wherever a link comes in (self-service forms, imports) and never rendered as a link.
+ * The same rule as a pattern, for schemas (TypeBox, the import's columns), and as a function.
+ */
+export const WEB_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@\\\\]+([/?#][^\\s]*)?$';
+const WEB_URL = new RegExp(WEB_URL_PATTERN);
+// control characters (C0, DEL, C1) never belong in a link, and browsers strip some of them
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+export function isWebUrl(value: string): boolean {
+  if (!WEB_URL.test(value) || CONTROL.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A stored link as the public gets it: a web address, or nothing (one stored before the rule held may have any scheme). */
+export const publicWebUrl = (value: string | null): string | null => (value !== null && isWebUrl(value) ? value : null);
+
+/** An email address as the directory stores one (also what a mailto: link may carry). */
+export const EMAIL_PATTERN = '^[^@\\s:/?#&<>"\\\\]+@[^@\\s:/?#&<>"\\\\]+\\.[^@\\s:/?#&<>"\\\\]+$';
+export const isEmailAddress = (value: string): boolean => new RegExp(EMAIL_PATTERN).test(value) && !CONTROL.test(value);
+
+/**
+ * The chain of organisations that would lead from `id` back to itself through
+ * parent_organization_id (an organisation its own ancestor), or null when there is none. `parentOf`
+ * answers for every organisation: what a form or file would write, else what is stored. Imports
+ * call this for each organisation they write (the database refuses a cycle too, see migration 0012).
+ */
+export function parentCycleOf(id: string, parentOf: (id: string) => string | null | undefined): string[] | null {
+  const chain = [id];
+  const seen = new Set(chain);
+  for (let parent = parentOf(id); parent; parent = parentOf(parent)) {
+    if (parent === id) return [...chain, id];
+    // a loop above this organisation that does not pass through it is that organisation's problem
+    if (seen.has(parent)) return null;
+    seen.add(parent);
+    chain.push(parent);
+  }
+  return null;
 }

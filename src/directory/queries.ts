@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db/index.ts';
 import { TERM_BY_ID } from './taxonomy.ts';
 import { freshnessCutoffs, freshnessOf } from './freshness.ts';
+import { publicLocationView } from './location-view.ts';
 
 export interface PublicLocation {
   id: string;
@@ -9,7 +10,7 @@ export interface PublicLocation {
   isConfidential: boolean;
   municipalityNumber: string | null;
   municipalityName: string | null;
-  /** null for a confidential location: its address and point are never shown */
+  /** null when confidential (see location-view.ts): name unless marked safe to show; address, point, transport and accessibility description always */
   address: { address1: string; postalCode: string; city: string } | null;
   latitude: number | null;
   longitude: number | null;
@@ -66,20 +67,25 @@ export async function findPublicService(db: Db, id: string): Promise<ServiceDeta
   const [locations, languages, phones, contacts, schedules] = await Promise.all([
     db.selectFrom('service_at_location as sal')
       .innerJoin('location as l', 'l.id', 'sal.location_id')
-      .leftJoin('municipality as m', 'm.number', 'l.municipality_number')
-      .leftJoin('address as a', 'a.location_id', 'l.id')
-      .leftJoin('accessibility as acc', 'acc.location_id', 'l.id')
-      .select(['l.id', 'l.name', 'l.is_confidential', 'l.municipality_number', 'm.name as municipality_name', 'l.latitude', 'l.longitude',
-        'l.transportation', 'a.address_1', 'a.postal_code', 'a.city', 'acc.description as accessibility_description'])
+      .selectAll('l')
       .where('sal.service_id', '=', id).orderBy('sal.id').execute(),
     db.selectFrom('language').select('code').where('service_id', '=', id).orderBy('code').execute(),
     db.selectFrom('phone').select(['number', 'description']).where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('contact').select(['name', 'title', 'email']).where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('schedule').select(['byday', 'opens_at', 'closes_at', 'description']).where('service_id', '=', id).orderBy('id').execute(),
   ]);
-  const locationTerms = locations.length === 0 ? [] : await db.selectFrom('attribute')
-    .select(['link_id', 'taxonomy_term_id']).where('link_entity', '=', 'location')
-    .where('link_id', 'in', locations.map((l) => l.id)).execute();
+  const locationIds = locations.length === 0 ? ['00000000-0000-0000-0000-000000000000'] : locations.map((l) => l.id);
+  const [locationTerms, addresses, accessibility, municipalities] = await Promise.all([
+    db.selectFrom('attribute').select(['link_id', 'taxonomy_term_id']).where('link_entity', '=', 'location').where('link_id', 'in', locationIds).execute(),
+    db.selectFrom('address').selectAll().where('location_id', 'in', locationIds).orderBy('id').execute(),
+    db.selectFrom('accessibility').selectAll().where('location_id', 'in', locationIds).orderBy('id').execute(),
+    db.selectFrom('municipality').select(['number', 'name'])
+      .where('number', 'in', [...new Set(locations.map((l) => l.municipality_number ?? '0000'))]).execute(),
+  ]);
+  // what the public may see of each place: the one rule for confidential locations
+  const views = locations.map((location) => publicLocationView({
+    location, addresses: addresses.filter((a) => a.location_id === location.id), accessibility: accessibility.filter((a) => a.location_id === location.id),
+  }));
 
   return {
     id: service.id, name: service.name, description: service.description, status: service.status,
@@ -92,15 +98,13 @@ export async function findPublicService(db: Db, id: string): Promise<ServiceDeta
     languages: languages.map((l) => l.code).filter((c): c is string => c !== null),
     phones, contacts,
     schedules: schedules.map((s) => ({ byday: s.byday, opensAt: s.opens_at?.slice(0, 5) ?? null, closesAt: s.closes_at?.slice(0, 5) ?? null, description: s.description })),
-    locations: locations.map((l) => ({
+    locations: views.map(({ location: l, addresses: [address], accessibility: [access] }) => ({
       id: l.id, name: l.name, isConfidential: l.is_confidential, municipalityNumber: l.municipality_number,
-      municipalityName: l.municipality_name,
-      address: l.is_confidential || !l.address_1 ? null : { address1: l.address_1, postalCode: l.postal_code!, city: l.city! },
-      latitude: l.is_confidential ? null : l.latitude,
-      longitude: l.is_confidential ? null : l.longitude,
-      transportation: l.is_confidential ? null : l.transportation,
+      municipalityName: municipalities.find((m) => m.number === l.municipality_number)?.name ?? null,
+      address: address ? { address1: address.address_1, postalCode: address.postal_code, city: address.city } : null,
+      latitude: l.latitude, longitude: l.longitude, transportation: l.transportation,
       accessibility: locationTerms.filter((t) => t.link_id === l.id).map((t) => TERM_BY_ID.get(t.taxonomy_term_id)?.key).filter((k): k is string => !!k),
-      accessibilityDescription: l.accessibility_description,
+      accessibilityDescription: access?.description ?? null,
     })),
   };
 }

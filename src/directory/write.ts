@@ -66,6 +66,8 @@ export async function insertServiceParts(db: Tx, services: ServiceAggregate[]): 
   await insertBatched(db, 'location', locations.map(({ s, l }) => ({
     id: l.id, organization_id: s.organizationId, name: l.name, description: l.description, transportation: l.transportation,
     latitude: l.latitude, longitude: l.longitude, is_confidential: l.isConfidential,
+    // change requests saved before the flag existed have none: hidden
+    name_shown: l.nameShown === true,
     municipality_number: l.municipalityNumber, is_demo: s.isDemo,
     location_type: l.address || l.latitude !== null ? 'physical' : 'virtual',
   })));
@@ -170,7 +172,8 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       order by l.is_confidential, sal.id
       limit 1
     ) point on true
-    where s.status in ('active', 'temporarily closed') ${only}
+    -- an organisation waiting for a moderator publishes nothing (see organizationApproved)
+    where s.status in ('active', 'temporarily closed') and not o.awaiting_approval ${only}
     -- a full rebuild writes rows in place order, so searches near a place read few pages
     order by places.numbers[1], point.lat, point.lon
   `.execute(db);

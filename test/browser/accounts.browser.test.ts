@@ -76,7 +76,8 @@ describe('accounts, self-service and moderation in Chromium', { skip: browserSki
       await page.locator('#orgnr').fill(organizationNumber(mode === 'on' ? 91234567 : 81234567));
       await page.locator('#orgName').fill(`Musikkhuset ${mode}`);
       await page.getByRole('button', { name: 'Registrer organisasjonen' }).click();
-      await page.waitForURL(/\/nytt-tilbud$/);
+      await page.waitForURL(/\/nytt-tilbud\?melding=registrert$/);
+      assert.match(await page.locator('main').innerText(), /venter på godkjenning/);
 
       await page.locator('#name').fill(serviceName);
       await page.locator('#description').fill('Vi spiller trommer sammen. Ingen erfaring trengs.');
@@ -93,6 +94,9 @@ describe('accounts, self-service and moderation in Chromium', { skip: browserSki
       const adminPage = await moderator.newPage();
       await signIn(adminPage, 'moderator@example.no');
       await adminPage.getByRole('link', { name: 'Moderering' }).click();
+      // the new organisation and its first editor are approved first, like a claim
+      await adminPage.locator('li', { hasText: email }).getByRole('button', { name: /^Godkjenn/ }).click();
+      await adminPage.waitForURL(/\/moderering$/);
       await adminPage.getByRole('link', { name: serviceName }).click();
       assert.match(await adminPage.locator('table.diff').innerText(), /Trommegruppe/);
       await adminPage.getByRole('button', { name: 'Godkjenn og publiser' }).click();

@@ -13,7 +13,7 @@ export function anOrganization(overrides: Partial<OrganizationAggregate> = {}): 
 export function aLocation(overrides: Partial<LocationAggregate> = {}): LocationAggregate {
   return {
     id: randomUUID(), name: 'Huset', description: null, transportation: null,
-    latitude: 59.9139, longitude: 10.7522, isConfidential: false, municipalityNumber: '0301',
+    latitude: 59.9139, longitude: 10.7522, isConfidential: false, nameShown: false, municipalityNumber: '0301',
     address: { address1: 'Testgata 1', postalCode: '0150', city: 'Oslo', stateProvince: 'Oslo' },
     accessibility: [], accessibilityDescription: null, ...overrides,
   };

@@ -35,7 +35,7 @@ for (const backend of backends()) {
       await database.close();
     });
 
-    test('registering an organisation checks the number, keeps what was typed, and makes the person its editor', async () => {
+    test('registering an organisation checks the number and keeps what was typed; it waits for a moderator, who makes the person its editor', async () => {
       await editor.get('/registrer-tilbud');
       const bad = await editor.post('/registrer-tilbud/ny-organisasjon', { orgnr: '974760674', orgName: 'Grønland kulturhus', website: '', orgEmail: '' });
       assert.equal(bad.status, 400);
@@ -44,9 +44,12 @@ for (const backend of backends()) {
       const ok = await editor.post('/registrer-tilbud/ny-organisasjon', { orgnr: '974 760 673', orgName: 'Grønland kulturhus', website: 'https://example.no', orgEmail: '' });
       assert.equal(ok.status, 303);
       organizationId = ok.location!.split('/')[2]!;
-      assert.match(ok.location!, /\/mine-tilbud\/.+\/nytt-tilbud$/);
+      assert.match(ok.location!, /\/mine-tilbud\/.+\/nytt-tilbud\?melding=registrert$/);
       const audit = await auditRows(database.db, organizationId);
       assert.ok(audit.some((a) => a.field_name === 'organization_identifier' && a.replacement_value === '974760673'));
+      const queue = await admin.get('/moderering');
+      assert.match(queue.$('main').text(), /redaktor@example\.no vil bli redaktør for den nyregistrerte organisasjonen Grønland kulturhus \(organisasjonsnummer 974760673\)/);
+      assert.equal((await admin.post(queue.$('form[action^="/moderering/krav/"]').attr('action')!, { handling: 'godkjenn' })).status, 303);
     });
 
     test('a draft with a bad value answers 400 with the message beside the field and every value kept; nothing is saved', async () => {
@@ -160,7 +163,7 @@ for (const backend of backends()) {
       assert.equal(confirmed.status, 200);
       assert.match(confirmed.$('main').text(), /Opplysningene er bekreftet/);
       const { rows } = await sql<{ assured: boolean; assurer_email: string }>`select assured_date = (now() at time zone 'Europe/Oslo')::date as assured, assurer_email from service where id = ${serviceId}`.execute(database.db);
-      assert.deepEqual(rows[0], { assured: true, assurer_email: 'redaktor@example.no' });
+      assert.deepEqual(rows[0], { assured: true, assurer_email: null }, 'the organisation has no address of its own: no assurer is published, never the person');
       assert.doesNotMatch((await new Visitor(app).get(`/tilbud/${serviceId}`)).$('main').text(), /Ikke bekreftet siste år/);
       assert.ok((await auditRows(database.db, serviceId)).some((a) => a.last_action_type === 'assure'));
     });

@@ -1,5 +1,6 @@
 import type { Graph, Row } from '../hsds/graph.ts';
 import { compact } from '../hsds/objects.ts';
+import { publicWebUrl } from '../model.ts';
 import { TERM_BY_ID } from '../taxonomy.ts';
 import {
   DEMO_TAG, FACET_ELEMENT, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM, ORGANIZATION_NUMBER_SYSTEM, coding,
@@ -22,24 +23,23 @@ function district(number: string | null, names: Map<string, string>) {
   };
 }
 
-/** A Location. A confidential one keeps only its municipality: no name, street, postal code or position. */
+/**
+ * A Location from a row and addresses already through publicLocationView (location-view.ts): a
+ * confidential one arrives with no address, position or description, and a name only when its
+ * editor marked it safe to show, so it has only its municipality (and its contact points).
+ */
 export function locationResource(row: Row<'location'>, graph: Pick<Graph, 'addresses' | 'phones'>, municipalities: Map<string, string>): Resource {
-  const base = {
-    resourceType: 'Location', id: row.id, meta: meta(null, row.is_demo), status: 'active', mode: 'instance',
-    managingOrganization: row.organization_id ? reference('Organization', row.organization_id) : null,
-  };
   const address = graph.addresses.find((a) => a.location_id === row.id);
-  if (row.is_confidential) {
-    return compact({ ...base, address: row.municipality_number ? { ...district(row.municipality_number, municipalities), country: 'NO' } : null });
-  }
   const phones = graph.phones.filter((p) => p.location_id === row.id).map((p) => ({ system: 'phone', value: p.number }));
   return compact({
-    ...base, name: row.name, alias: row.alternate_name ? [row.alternate_name] : [], description: row.description,
-    telecom: [...phones, ...(row.url ? [{ system: 'url', value: row.url }] : [])],
-    address: address || row.municipality_number ? compact({
-      use: 'work', type: address?.address_type === 'postal' ? 'postal' : 'physical', line: address ? [address.address_1, address.address_2].filter(Boolean) : [],
-      city: address?.city, postalCode: address?.postal_code, country: address?.country, ...district(row.municipality_number, municipalities),
-    }) : null,
+    resourceType: 'Location', id: row.id, meta: meta(null, row.is_demo), status: 'active', mode: 'instance',
+    managingOrganization: row.organization_id ? reference('Organization', row.organization_id) : null,
+    name: row.name, alias: row.alternate_name ? [row.alternate_name] : [], description: row.description,
+    telecom: [...phones, ...(publicWebUrl(row.url) ? [{ system: 'url', value: row.url }] : [])],
+    address: address ? compact({
+      use: 'work', type: address.address_type === 'postal' ? 'postal' : 'physical', line: [address.address_1, address.address_2].filter(Boolean),
+      city: address.city, postalCode: address.postal_code, country: address.country, ...district(row.municipality_number, municipalities),
+    }) : row.municipality_number ? { ...district(row.municipality_number, municipalities), country: 'NO' } : null,
     position: row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
   });
 }
@@ -50,7 +50,7 @@ export function organizationResource(row: Row<'organization'>, graph: Graph): Re
     resourceType: 'Organization', id: row.id, meta: meta(row.updated_at, row.is_demo),
     identifier: numbers.map((i) => ({ system: ORGANIZATION_NUMBER_SYSTEM, value: i.identifier })),
     active: true, name: row.name, alias: row.alternate_name ? [row.alternate_name] : [],
-    telecom: [...(row.email ? [{ system: 'email', value: row.email }] : []), ...(row.website ? [{ system: 'url', value: row.website }] : [])],
+    telecom: [...(row.email ? [{ system: 'email', value: row.email }] : []), ...(publicWebUrl(row.website) ? [{ system: 'url', value: row.website }] : [])],
     partOf: row.parent_organization_id ? reference('Organization', row.parent_organization_id) : null,
   });
 }
@@ -72,7 +72,7 @@ export function healthcareServiceResource(row: Row<'service'>, graph: Graph): Re
   const { category, type, characteristic } = classification(row, graph);
   const telecom = [
     ...graph.phones.filter((p) => p.service_id === row.id).map((p) => ({ system: 'phone', value: p.number })),
-    ...(row.email ? [{ system: 'email', value: row.email }] : []), ...(row.url ? [{ system: 'url', value: row.url }] : []),
+    ...(row.email ? [{ system: 'email', value: row.email }] : []), ...(publicWebUrl(row.url) ? [{ system: 'url', value: row.url }] : []),
   ];
   return compact({
     resourceType: 'HealthcareService', id: row.id, meta: meta(row.last_modified, row.is_demo),

@@ -6,6 +6,7 @@ import { locationShownTo } from '../hsds/filters.ts';
 import { loadGraph } from '../hsds/graph.ts';
 import { baseUrl } from '../hsds/routes.ts';
 import { IdParams } from '../hsds/params.ts';
+import { publicLocationView } from '../location-view.ts';
 import { capabilityStatement } from './capability.ts';
 import { CODE_SYSTEMS, codeSystemResource } from './codes.ts';
 import { healthcareServiceResource, locationResource, organizationResource } from './resources.ts';
@@ -42,7 +43,10 @@ async function resources(db: Db, type: ResourceType, ids: string[]): Promise<Res
     db.selectFrom('municipality').select(['number', 'name']).execute(),
   ]);
   const names = new Map(municipalities.map((m) => [m.number, m.name]));
-  const byId = new Map(locations.map((l) => [l.id, locationResource(l, { addresses, phones }, names)]));
+  const byId = new Map(locations.map((stored) => {
+    const view = publicLocationView({ location: stored, addresses: addresses.filter((a) => a.location_id === stored.id), accessibility: [] });
+    return [stored.id, locationResource(view.location, { addresses: view.addresses, phones }, names)];
+  }));
   return ids.map((id) => byId.get(id)).filter((r): r is Resource => r !== undefined);
 }
 

@@ -1,7 +1,8 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
-import { allOf, containing, locationShownTo, serviceConditions, serviceShownTo } from '../hsds/filters.ts';
+import { allOf, containing, locationShownTo, organizationShownTo, serviceConditions, serviceShownTo } from '../hsds/filters.ts';
+import { publicLocationName } from '../location-view.ts';
 import { OneOf } from '../params.ts';
 import { TERM_BY_KEY } from '../taxonomy.ts';
 import { termKeysForToken } from './codes.ts';
@@ -68,10 +69,13 @@ function tokenConditions(param: string, values: string[] | undefined, element: '
   });
 }
 
+/** The name column searched and ordered by: for a Location, only the name the public may see. */
+const nameColumn = (type: ResourceType) => (type === 'Location' ? publicLocationName('s') : sql`s.name`);
+
 function conditions(type: ResourceType, p: SearchParams): { table: string; where: RawBuilder<boolean>[] } {
   const where: RawBuilder<boolean>[] = [];
   if (typeof p._id === 'string') where.push(sql<boolean>`s.id = any(${ids('_id', p._id)}::uuid[])`);
-  where.push(...nameConditions(p, sql`s.name`));
+  where.push(...nameConditions(p, nameColumn(type)));
   if (type === 'HealthcareService') {
     // the finder's freshness rule, as in HSDS (see Audience)
     where.push(serviceShownTo('public', 's'));
@@ -94,8 +98,6 @@ function conditions(type: ResourceType, p: SearchParams): { table: string; where
     if (typeof p['address-postalcode'] === 'string') {
       where.push(sql<boolean>`not s.is_confidential and exists (select 1 from address a where a.location_id = s.id and a.postal_code like ${`${p['address-postalcode'].replace(/[\\%_]/g, '')}%`})`);
     }
-    // a confidential location has no public name: a name search never finds it
-    if (p.name || p['name:contains'] || p['name:exact']) where.push(sql<boolean>`not s.is_confidential`);
     return { table: 'location', where };
   }
   if (typeof p.identifier === 'string') {
@@ -103,6 +105,7 @@ function conditions(type: ResourceType, p: SearchParams): { table: string; where
     where.push(sql<boolean>`exists (select 1 from organization_identifier i where i.organization_id = s.id and i.identifier_type = 'organisasjonsnummer' and i.identifier = ${value})`);
   }
   if (p.active === false) where.push(sql<boolean>`false`);
+  where.push(organizationShownTo('public', 's'));
   return { table: 'organization', where };
 }
 
@@ -113,7 +116,7 @@ export async function searchIds(db: Db, type: ResourceType, params: SearchParams
   const offset = Number(params._offset ?? 0);
   const { rows } = await sql<{ id: string; total: number }>`
     select s.id, count(*) over () as total from ${sql.table(table)} s where ${allOf(where)}
-    order by s.name nulls last, s.id limit ${count} offset ${offset}`.execute(db);
+    order by ${nameColumn(type)} nulls last, s.id limit ${count} offset ${offset}`.execute(db);
   if (rows.length > 0 || offset === 0) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
   const { rows: all } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} s where ${allOf(where)}`.execute(db);
   return { ids: [], total: all[0]?.n ?? 0 };

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/index.ts';
-import { serviceShownTo, type Audience } from './filters.ts';
+import { organizationShownTo, serviceShownTo, type Audience } from './filters.ts';
 import { loadGraph, loadTerms } from './graph.ts';
 import {
   locationListObject, organizationListObject, organizationObject, serviceAtLocationObject, serviceListObject, serviceObject,
@@ -32,7 +32,7 @@ export async function serviceDocuments(db: Db, ids: string[], form: ServiceForm,
 export async function organizationDocuments(db: Db, ids: string[], form: 'list' | 'full' | 'full_service', audience: Audience): Promise<Json[]> {
   if (ids.length === 0) return [];
   if (form === 'list') {
-    const rows = await db.selectFrom('organization').selectAll().where('id', 'in', ids).execute();
+    const rows = await db.selectFrom('organization as o').selectAll().where('id', 'in', ids).where(organizationShownTo(audience, 'o')).execute();
     return inOrder(ids, rows).map(organizationListObject);
   }
   const services = await db.selectFrom('service').select(['id', 'organization_id']).where('organization_id', 'in', ids).orderBy('name').orderBy('id').execute();
@@ -61,7 +61,7 @@ export async function serviceAtLocationDocuments(db: Db, ids: string[], form: 'l
       return serviceAtLocationObject(sal, graph, { service: serviceObject(service, graph, { withOrganization: true, withLocations: false }) });
     }
     const location = graph.locations.get(sal.location_id);
-    const description = location?.is_confidential ? undefined : sal.description ?? undefined;
+    const description = sal.description ?? undefined;
     return {
       id: sal.id, service_id: sal.service_id, location_id: sal.location_id, ...(description ? { description } : {}),
       ...(location ? { location: locationListObject(location) } : {}),

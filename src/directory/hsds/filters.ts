@@ -14,16 +14,31 @@ import { DATA_TAXONOMY, DATA_TERM_BY_ID } from './profile.ts';
  */
 export type Audience = 'public' | 'everything';
 
+/**
+ * SQL: the organisation with this id is published. One registered through self-service waits for
+ * a moderator (awaiting_approval): until approved it, its services and its locations are nowhere
+ * public (finder, /api/v1, CSV, HSDS, tabular, FHIR), whatever the audience asks, since an
+ * unapproved organisation is not part of the directory yet.
+ */
+export const organizationApproved = (organization: RawBuilder<unknown>): RawBuilder<boolean> =>
+  sql<boolean>`not exists (select 1 from organization awaiting where awaiting.id = ${organization} and awaiting.awaiting_approval)`;
+
+/** SQL: an organisation aliased `alias` is shown to the audience. */
+export const organizationShownTo = (audience: Audience, alias: string): RawBuilder<boolean> =>
+  audience === 'public' ? sql<boolean>`not ${sql.ref(`${alias}.awaiting_approval`)}` : sql<boolean>`true`;
+
 /** SQL: a service aliased `alias` is shown to the audience. */
 export const serviceShownTo = (audience: Audience, alias: string): RawBuilder<boolean> =>
-  audience === 'public' ? publiclyVisible(alias) : sql<boolean>`true`;
+  audience === 'public' ? sql<boolean>`(${publiclyVisible(alias)} and ${organizationApproved(sql.ref(`${alias}.organization_id`))})` : sql<boolean>`true`;
 
 /** SQL: the location with this id is shown to the audience (see Audience). */
 export function locationShownTo(audience: Audience, location: RawBuilder<unknown>): RawBuilder<boolean> {
   if (audience === 'everything') return sql<boolean>`true`;
-  return sql<boolean>`(not exists (select 1 from service_at_location at_location where at_location.location_id = ${location})
+  return sql<boolean>`(not exists (select 1 from location own join organization awaiting on awaiting.id = own.organization_id
+      where own.id = ${location} and awaiting.awaiting_approval)
+    and (not exists (select 1 from service_at_location at_location where at_location.location_id = ${location})
     or exists (select 1 from service_at_location at_location join service shown on shown.id = at_location.service_id
-      where at_location.location_id = ${location} and ${publiclyVisible('shown')}))`;
+      where at_location.location_id = ${location} and ${serviceShownTo('public', 'shown')})))`;
 }
 
 /** The HSDS filters on services, each optional; all given ones must hold (AND). */

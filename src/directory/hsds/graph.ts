@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db, Tables } from '../../platform/db/index.ts';
-import { locationShownTo, serviceShownTo, type Audience } from './filters.ts';
+import { locationShownTo, organizationShownTo, serviceShownTo, type Audience } from './filters.ts';
+import { publicLinkDescription, publicLocationView } from '../location-view.ts';
 
 export type Row<T extends keyof Tables> = Selectable<Tables[T]>;
 
@@ -41,7 +42,7 @@ export async function loadGraph(db: Db, scope: { audience: Audience; serviceIds?
   const serviceIds = services.map((s) => s.id);
   const organizationIds = ids([...services.map((s) => s.organization_id), ...(scope.organizationIds ?? [])]);
   const [organizations, identifiers, serviceAtLocations, ownLocations] = await Promise.all([
-    db.selectFrom('organization').selectAll().where('id', 'in', organizationIds).execute(),
+    db.selectFrom('organization as o').selectAll().where('id', 'in', organizationIds).where(organizationShownTo(scope.audience, 'o')).execute(),
     db.selectFrom('organization_identifier').selectAll().where('organization_id', 'in', organizationIds).orderBy('id').execute(),
     db.selectFrom('service_at_location').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('id').execute(),
     scope.organizationIds?.length
@@ -80,10 +81,32 @@ export async function loadGraph(db: Db, scope: { audience: Audience; serviceIds?
       .where('link_id', 'in', ids([...serviceIds, ...locationIds, ...salIds, ...organizationIds])).orderBy('id').execute(),
   ]);
   const { terms, taxonomies } = await loadTerms(db, attributes.map((a) => a.taxonomy_term_id));
-  return {
+  const graph: Graph = {
     services, identifiers, serviceAtLocations, addresses, accessibility, contacts, phones, schedules, languages, attributes, terms, taxonomies,
     organizations: new Map(organizations.map((o) => [o.id, o])),
     locations: new Map(locations.map((l) => [l.id, l])),
+  };
+  return scope.audience === 'public' ? publicGraph(graph) : graph;
+}
+
+/** The graph as the public may see it: every location through publicLocationView, the one rule for confidential places. */
+function publicGraph(graph: Graph): Graph {
+  const locations = new Map<string, Row<'location'>>();
+  const addresses: Row<'address'>[] = [];
+  const accessibility: Row<'accessibility'>[] = [];
+  for (const location of graph.locations.values()) {
+    const view = publicLocationView({
+      location, addresses: graph.addresses.filter((a) => a.location_id === location.id),
+      accessibility: graph.accessibility.filter((a) => a.location_id === location.id),
+    });
+    locations.set(location.id, view.location);
+    addresses.push(...view.addresses);
+    accessibility.push(...view.accessibility);
+  }
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  return {
+    ...graph, locations, addresses: addresses.sort(byId), accessibility: accessibility.sort(byId),
+    serviceAtLocations: graph.serviceAtLocations.map((sal) => ({ ...sal, description: publicLinkDescription(graph.locations.get(sal.location_id), sal.description) })),
   };
 }
 

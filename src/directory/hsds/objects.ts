@@ -1,4 +1,5 @@
 import type { Graph, Row } from './graph.ts';
+import { publicWebUrl } from '../model.ts';
 import { DATA_TAXONOMY, DATA_TERM_BY_CODE, DATA_TERM_BY_ID, dataAttributeId, type DataTermCode } from './profile.ts';
 
 export type Json = Record<string, unknown>;
@@ -80,16 +81,16 @@ function scheduleObject(row: Row<'schedule'>): Json {
     valid_from: row.valid_from, valid_to: row.valid_to, dtstart: row.dtstart, timezone: asNumber(row.timezone), until: row.until,
     count: row.count, wkst: row.wkst, freq: row.freq, interval: row.interval, byday: row.byday, byweekno: row.byweekno,
     bymonthday: row.bymonthday, byyearday: row.byyearday, description: row.description, opens_at: row.opens_at, closes_at: row.closes_at,
-    schedule_link: row.schedule_link, attending_type: row.attending_type, notes: row.notes,
+    schedule_link: publicWebUrl(row.schedule_link), attending_type: row.attending_type, notes: row.notes,
   });
 }
 
 const children = <T extends { id: string }>(rows: T[], key: keyof T, id: string) => rows.filter((row) => row[key] === id);
 
 /**
- * A location as HSDS. A confidential one keeps only its id, type, organisation, contact points and
- * the attributes that say it is confidential and in which municipality: never a name, address,
- * coordinates, description, transport note or accessibility details.
+ * A location as HSDS. What the public may see of a confidential one is decided before this, by
+ * publicLocationView (location-view.ts) when the graph is loaded for the public: the row and its
+ * parts come here already masked. The attributes say it is confidential and in which municipality.
  */
 export function locationObject(row: Row<'location'>, graph: Graph): Json {
   const data: [DataTermCode, string | null][] = [
@@ -103,25 +104,23 @@ export function locationObject(row: Row<'location'>, graph: Graph): Json {
     schedules: children(graph.schedules, 'location_id', row.id).map(scheduleObject),
     attributes: attributes(graph, 'location', row.id, data),
   };
-  if (row.is_confidential) return compact(shared, ['location_type']);
   return compact({
-    ...shared, url: row.url, name: row.name, alternate_name: row.alternate_name, description: row.description, transportation: row.transportation,
+    ...shared, url: publicWebUrl(row.url), name: row.name, alternate_name: row.alternate_name, description: row.description, transportation: row.transportation,
     latitude: row.latitude, longitude: row.longitude, external_identifier: row.external_identifier, external_identifier_type: row.external_identifier_type,
     addresses: children(graph.addresses, 'location_id', row.id).map((a) => compact({
       id: a.id, location_id: a.location_id, attention: a.attention, address_1: a.address_1, address_2: a.address_2, city: a.city, region: a.region,
       state_province: a.state_province, postal_code: a.postal_code, country: a.country, address_type: a.address_type,
     }, ['address_1', 'city', 'state_province', 'postal_code', 'country', 'address_type'])),
     accessibility: children(graph.accessibility, 'location_id', row.id).map((a) => compact({
-      id: a.id, location_id: a.location_id, description: a.description, details: a.details, url: a.url,
+      id: a.id, location_id: a.location_id, description: a.description, details: a.details, url: publicWebUrl(a.url),
     })),
   }, ['location_type']);
 }
 
-/** The one-to-one fields of a location (the list form): masked the same way. */
+/** The one-to-one fields of a location (the list form), from the same (for the public: masked) row. */
 export function locationListObject(row: Row<'location'>): Json {
-  if (row.is_confidential) return compact({ id: row.id, location_type: row.location_type, organization_id: row.organization_id });
   return compact({
-    id: row.id, location_type: row.location_type, url: row.url, organization_id: row.organization_id, name: row.name,
+    id: row.id, location_type: row.location_type, url: publicWebUrl(row.url), organization_id: row.organization_id, name: row.name,
     alternate_name: row.alternate_name, description: row.description, transportation: row.transportation, latitude: row.latitude,
     longitude: row.longitude, external_identifier: row.external_identifier, external_identifier_type: row.external_identifier_type,
   });
@@ -129,8 +128,8 @@ export function locationListObject(row: Row<'location'>): Json {
 
 export function organizationListObject(row: Row<'organization'>): Json {
   return compact({
-    id: row.id, name: row.name, alternate_name: row.alternate_name, description: row.description, email: row.email, website: row.website,
-    year_incorporated: row.year_incorporated, legal_status: row.legal_status, logo: row.logo, uri: row.uri, parent_organization_id: row.parent_organization_id,
+    id: row.id, name: row.name, alternate_name: row.alternate_name, description: row.description, email: row.email, website: publicWebUrl(row.website),
+    year_incorporated: row.year_incorporated, legal_status: row.legal_status, logo: publicWebUrl(row.logo), uri: row.uri, parent_organization_id: row.parent_organization_id,
   }, ['description']);
 }
 
@@ -154,7 +153,7 @@ export function serviceListObject(row: Row<'service'>, graph: Graph): Json {
   const organization = graph.organizations.get(row.organization_id);
   return compact({
     id: row.id, organization_id: row.organization_id, name: row.name, alternate_name: row.alternate_name, description: row.description,
-    url: row.url, email: row.email, status: row.status, interpretation_services: row.interpretation_services,
+    url: publicWebUrl(row.url), email: row.email, status: row.status, interpretation_services: row.interpretation_services,
     application_process: row.application_process, fees_description: row.fees_description, wait_time: row.wait_time,
     eligibility_description: row.eligibility_description, minimum_age: row.minimum_age, maximum_age: row.maximum_age,
     assured_date: row.assured_date, assurer_email: row.assurer_email, alert: row.alert, last_modified: iso(row.last_modified),
@@ -166,7 +165,7 @@ export function serviceAtLocationObject(row: Row<'service_at_location'>, graph: 
   const location = graph.locations.get(row.location_id);
   return compact({
     id: row.id, service_id: row.service_id, location_id: row.location_id,
-    description: location?.is_confidential ? null : row.description,
+    description: row.description,
     contacts: children(graph.contacts, 'service_at_location_id', row.id).map((c) => contactObject(c, graph)),
     phones: children(graph.phones, 'service_at_location_id', row.id).map((p) => phoneObject(p, graph)),
     schedules: children(graph.schedules, 'service_at_location_id', row.id).map(scheduleObject),

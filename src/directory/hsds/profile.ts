@@ -80,8 +80,8 @@ export const PROFILE_PATCHES: Record<string, Record<string, unknown>> = {
   'location.json': {
     description:
       'A place a service is offered (Samklang profile). A confidential location (attribute skjermet) is served with its id, ' +
-      'location_type, organization_id, contact points and attributes only: no name, address, coordinates, description, transport or ' +
-      'accessibility details; attribute kommunenummer says which municipality.',
+      'location_type, organization_id, contact points and attributes only: no address, coordinates, description, transport, web address ' +
+      'or accessibility details, and a name only when its editor marked the name safe to show; attribute kommunenummer says which municipality.',
     properties: {
       latitude: { minimum: -90, maximum: 90, description: 'WGS 84 latitude' },
       longitude: { minimum: -180, maximum: 180, description: 'WGS 84 longitude' },

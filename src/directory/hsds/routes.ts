@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/index.ts';
 import { PROBLEM_TYPES, sendProblem } from '../../platform/http/problem.ts';
 import { paths } from '../../platform/paths.ts';
 import { resolvePlace } from '../../reference/index.ts';
-import type { ServiceFilter } from './filters.ts';
+import { sql } from 'kysely';
+import { organizationShownTo, type ServiceFilter } from './filters.ts';
 import { organizationDocuments, serviceAtLocationDocuments, serviceDocuments, taxonomyDocuments, termDocuments } from './documents.ts';
 import type { Json } from './objects.ts';
 import {
@@ -136,7 +137,7 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   app.get(paths.hsds.organizations, { schema: { tags: TAGS, summary: 'Organisations', querystring: OrganizationsQuery } }, async (request, reply) => {
     const query = request.query as OrganizationsQuery;
-    const where = nameSearch(query.search);
+    const where = sql<boolean>`${nameSearch(query.search)} and ${organizationShownTo('public', 'organization')}`;
     const form = query.full_service ? 'full_service' : query.full ? 'full' : 'list';
     return sendList(reply, query, {
       page: (page, perPage) => pageOrganizationIds(db, where, page, perPage),

@@ -15,6 +15,8 @@ export const moderation = {
     open: 'Se gjennom',
     links: { dashboard: 'Oversikt over ferskhet', outbox: 'Utboks for e-post' },
     claimText: (who: string, org: string) => `${who} vil bli redaktør for ${org}`,
+    registrationText: (who: string, org: string, number: string) => `${who} vil bli redaktør for den nyregistrerte organisasjonen ${org} (organisasjonsnummer ${number}). Sjekk i Enhetsregisteret at personen hører til organisasjonen. Organisasjonen vises ingen steder før den er godkjent; avviser du, slettes den med utkastene sine.`,
+    organizationAwaiting: (org: string) => `${org} er ikke godkjent ennå. Godkjenn organisasjonen og redaktøren under «Forespørsler om å bli redaktør» først.`,
     approveClaim: 'Godkjenn',
     rejectClaim: 'Avvis',
     resolve: 'Merk som behandlet',
@@ -95,5 +97,6 @@ export const moderation = {
     claimApprovedBody: (org: string, link: string) => `Hei!\n\nDu kan nå registrere og endre tilbudene til ${org}:\n\n${link}\n\nHilsen Samklang`,
     claimRejectedSubject: (org: string) => `Forespørselen om ${org} ble ikke godkjent`,
     claimRejectedBody: (org: string, reason: string) => `Hei!\n\nModeratorene godkjente ikke forespørselen om å bli redaktør for ${org}:\n\n${reason}\n\nHilsen Samklang`,
+    registrationRejectedBody: (org: string) => `Hei!\n\nModeratorene godkjente ikke registreringen av ${org} i Samklang, og den er slettet sammen med utkastene til tilbud. Ta kontakt med nettverket hvis du mener dette er feil.\n\nHilsen Samklang`,
   },
 } as const;

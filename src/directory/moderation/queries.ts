@@ -22,9 +22,12 @@ export async function pendingChanges(db: SelfServiceTx): Promise<QueueItem[]> {
   return rows.map((r) => ({ id: r.id, serviceId: r.service_id, name: r.name, organizationName: r.organization_name, isNew: r.is_new, submittedBy: r.email, submittedAt: r.submitted_at! }));
 }
 
+/** Pending claims, oldest first; one on an organisation awaiting approval also decides the organisation (a registration). */
 export async function pendingClaims(db: SelfServiceTx) {
   return db.selectFrom('organization_claim as c').innerJoin('organization as o', 'o.id', 'c.organization_id').innerJoin('app_user as u', 'u.id', 'c.user_id')
-    .select(['c.id', 'c.note', 'c.created_at', 'o.name as organization_name', 'u.email']).where('c.status', '=', 'pending').orderBy('c.created_at').execute();
+    .leftJoin('organization_identifier as i', (join) => join.onRef('i.organization_id', '=', 'o.id').on('i.identifier_type', '=', 'organisasjonsnummer'))
+    .select(['c.id', 'c.note', 'c.created_at', 'o.name as organization_name', 'o.awaiting_approval', 'i.identifier as organization_number', 'u.email'])
+    .where('c.status', '=', 'pending').orderBy('c.created_at').execute();
 }
 
 export async function openReports(db: SelfServiceTx) {

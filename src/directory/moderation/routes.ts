@@ -13,9 +13,10 @@ import { diffServices } from '../self-service/diff.ts';
 import { aggregateToForm, type FormValues } from '../self-service/draft.ts';
 import { proposalFromForm } from '../self-service/proposal.ts';
 import { publishService } from '../self-service/publish.ts';
-import { decideChangeRequest, findChangeRequest, type ChangeRequest } from '../self-service/store.ts';
+import { decideChangeRequest, findChangeRequest, isAwaitingApproval, type ChangeRequest } from '../self-service/store.ts';
 import { asAccounts, selfServiceDb, type SelfServiceDb } from '../self-service/tables.ts';
 import { ServiceFormPage } from '../self-service/views/service-form.tsx';
+import { approveOrganization, dropRegistration } from './registrations.ts';
 import { countsByStatus, freshnessByCounty, historyIds, oldestConfirmations, openReports, pendingChanges, pendingClaims, resolveReport } from './queries.ts';
 import { reportRoutes } from './report-routes.ts';
 import { importsDb, listRuns } from '../imports/index.ts';
@@ -35,13 +36,13 @@ async function queue(db: SelfServiceDb, request: FastifyRequest, reply: FastifyR
   return sendPage(reply, QueuePage({ changes, claims, reports, imports, csrfToken: request.csrfToken, notice }));
 }
 
-async function review(db: SelfServiceDb, request: FastifyRequest, reply: FastifyReply, c: ChangeRequest, errors: Record<string, string> = {}, reason = '') {
+async function review(db: SelfServiceDb, request: FastifyRequest, reply: FastifyReply, c: ChangeRequest, errors: Record<string, string> = {}, reason = '', status?: number) {
   const published = await loadServiceAggregate(db as unknown as Db, c.serviceId);
   const org = await db.selectFrom('organization').select('name').where('id', '=', c.organizationId).executeTakeFirst();
   return sendPage(reply, ReviewPage({
     id: c.id, name: c.proposed.name, organizationName: org?.name ?? '', isNew: c.isNew, changes: diffServices(published ?? null, c.proposed),
     errors, reason, csrfToken: request.csrfToken, decided: c.status !== 'submitted',
-  }), Object.keys(errors).length ? 400 : 200);
+  }), status ?? (Object.keys(errors).length ? 400 : 200));
 }
 
 /** The moderation queue: approve (optionally after editing) or reject with a reason that is mailed. */
@@ -54,13 +55,19 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
     await tables.transaction().execute(async (trx) => {
       const submitter = c.createdBy ? await findUserById(asAccounts(trx), c.createdBy) : undefined;
       const confirmed = { ...proposed, assuredDate: c.submittedAt ? osloToday(c.submittedAt) : osloToday() };
-      await publishService(trx, confirmed, adminId, c.id, submitter?.email ?? null);
+      await publishService(trx, confirmed, adminId, c.id, true);
       await decideChangeRequest(trx, c.id, { status: 'approved', by: adminId, reason: null, proposed: confirmed });
       if (submitter) {
         await queueMail(asAccounts(trx), { to: submitter.email, subject: m.mail.approvedSubject(proposed.name), body: m.mail.approvedBody(proposed.name, `${config.publicUrl}${paths.service(proposed.id)}`) });
       }
     });
     app.mailer.kick();
+  }
+
+  /** A service of an organisation that waits for approval is not published before the organisation is. */
+  async function awaiting(request: FastifyRequest, reply: FastifyReply, c: ChangeRequest) {
+    const org = await tables.selectFrom('organization').select('name').where('id', '=', c.organizationId).executeTakeFirstOrThrow();
+    return review(tables, request, reply, c, { form: m.queue.organizationAwaiting(org.name) }, '', 409);
   }
 
   app.get(paths.moderation.queue, { preHandler: requireAdmin }, async (request, reply) => queue(tables, request, reply));
@@ -79,6 +86,7 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
     if (c.status !== 'submitted') return review(tables, request, reply, c);
     const { handling, reason = '' } = request.body as { handling: 'godkjenn' | 'avvis'; reason?: string };
     if (handling === 'godkjenn') {
+      if (await isAwaitingApproval(tables, c.organizationId)) return awaiting(request, reply, c);
       await approve(c, c.proposed, request.user!.id);
       return queue(tables, request, reply, m.review.approved(c.proposed.name));
     }
@@ -104,6 +112,7 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
     const c = await findChangeRequest(tables, (request.params as { id: string }).id);
     if (!c || c.status !== 'submitted') return reply.callNotFound();
     const values = request.body as FormValues;
+    if (await isAwaitingApproval(tables, c.organizationId)) return awaiting(request, reply, c);
     const proposal = await proposalFromForm(db, values, { id: c.serviceId, organizationId: c.organizationId, assuredDate: c.proposed.assuredDate, isDemo: c.proposed.isDemo }, true);
     if (!proposal.ok) {
       return sendPage(reply, ServiceFormPage({ title: m.review.title(c.proposed.name), action: paths.moderation.editChangeRequest(c.id), values, errors: proposal.errors, csrfToken: request.csrfToken, mode: 'moderator' }), 400);
@@ -117,18 +126,22 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
   }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const claim = await tables.selectFrom('organization_claim as c').innerJoin('organization as o', 'o.id', 'c.organization_id').innerJoin('app_user as u', 'u.id', 'c.user_id')
-      .select(['c.id', 'c.user_id', 'c.organization_id', 'o.name', 'u.email']).where('c.id', '=', id).where('c.status', '=', 'pending').executeTakeFirst();
+      .select(['c.id', 'c.user_id', 'c.organization_id', 'o.name', 'o.awaiting_approval', 'u.email']).where('c.id', '=', id).where('c.status', '=', 'pending').executeTakeFirst();
     if (!claim) return reply.callNotFound();
     const approved = (request.body as { handling: string }).handling === 'godkjenn';
+    let deleted = false;
     await tables.transaction().execute(async (trx) => {
       await trx.updateTable('organization_claim').set({ status: approved ? 'approved' : 'rejected', decided_by: request.user!.id, decided_at: new Date() }).where('id', '=', id).execute();
       if (approved) {
         await grantEditor(asAccounts(trx), claim.user_id, claim.organization_id);
         await recordChanges(asAccounts(trx), request.user!.id, [{ resourceId: claim.organization_id, resourceType: 'organization_editor', actionType: 'claim', fieldName: 'user_id', previousValue: '', replacementValue: claim.user_id }]);
+        if (claim.awaiting_approval) await approveOrganization(trx, claim.organization_id, request.user!.id);
+      } else if (claim.awaiting_approval) {
+        deleted = await dropRegistration(trx, claim.organization_id, request.user!.id);
       }
       await queueMail(asAccounts(trx), approved
         ? { to: claim.email, subject: m.mail.claimApprovedSubject(claim.name), body: m.mail.claimApprovedBody(claim.name, `${config.publicUrl}${paths.selfService.mine}`) }
-        : { to: claim.email, subject: m.mail.claimRejectedSubject(claim.name), body: m.mail.claimRejectedBody(claim.name, '') });
+        : { to: claim.email, subject: m.mail.claimRejectedSubject(claim.name), body: deleted ? m.mail.registrationRejectedBody(claim.name) : m.mail.claimRejectedBody(claim.name, '') });
     });
     app.mailer.kick();
     return reply.redirect(paths.moderation.queue, 303);

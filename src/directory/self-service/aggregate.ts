@@ -12,7 +12,7 @@ export async function loadServiceAggregate(db: Tx, id: string): Promise<ServiceA
   const [locations, languages, phones, contacts, schedules, attributes] = await Promise.all([
     db.selectFrom('service_at_location as sal').innerJoin('location as l', 'l.id', 'sal.location_id')
       .leftJoin('address as a', 'a.location_id', 'l.id').leftJoin('accessibility as acc', 'acc.location_id', 'l.id')
-      .select(['l.id', 'l.name', 'l.description', 'l.transportation', 'l.latitude', 'l.longitude', 'l.is_confidential', 'l.municipality_number',
+      .select(['l.id', 'l.name', 'l.description', 'l.transportation', 'l.latitude', 'l.longitude', 'l.is_confidential', 'l.name_shown', 'l.municipality_number',
         'a.address_1', 'a.postal_code', 'a.city', 'a.state_province', 'acc.description as accessibility_description'])
       .where('sal.service_id', '=', id).orderBy('sal.id').execute(),
     db.selectFrom('language').select('code').where('service_id', '=', id).orderBy('id').execute(),
@@ -36,7 +36,7 @@ export async function loadServiceAggregate(db: Tx, id: string): Promise<ServiceA
     schedules: schedules.map((x) => ({ byday: x.byday ?? '', opensAt: x.opens_at?.slice(0, 5) ?? '', closesAt: x.closes_at?.slice(0, 5) ?? '', description: x.description })),
     locations: locations.map((l): LocationAggregate => ({
       id: l.id, name: l.name, description: l.description, transportation: l.transportation, latitude: l.latitude, longitude: l.longitude,
-      isConfidential: l.is_confidential, municipalityNumber: l.municipality_number,
+      isConfidential: l.is_confidential, nameShown: l.name_shown, municipalityNumber: l.municipality_number,
       address: l.address_1 ? { address1: l.address_1, postalCode: l.postal_code!, city: l.city!, stateProvince: l.state_province! } : null,
       accessibility: termsOf(l.id), accessibilityDescription: l.accessibility_description,
     })),

@@ -50,7 +50,7 @@ export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: S
     const service = await loadServiceAggregate(db as unknown as Db, serviceId);
     if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 });
     if (!mayEdit(request, service.organizationId)) return forbid(request, reply);
-    const date = await db.transaction().execute((trx) => assureService(trx, serviceId, request.user!.id, request.user!.email));
+    const date = await db.transaction().execute((trx) => assureService(trx, serviceId, request.user!.id));
     return { id: serviceId, assured_date: date };
   });
 

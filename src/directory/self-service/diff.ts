@@ -51,6 +51,7 @@ export function flattenService(s: ServiceAggregate): FlatField[] {
       loc('address', 'Adresse', l.address ? `${l.address.address1}, ${l.address.postalCode} ${l.address.city}` : ''),
       loc('municipality_number', 'Kommunenummer', l.municipalityNumber),
       loc('is_confidential', 'Skjermet adresse', l.isConfidential ? 'Ja' : 'Nei'),
+      loc('name_shown', 'Navnet kan vises selv om stedet er skjermet', l.nameShown === true ? 'Ja' : 'Nei'),
       loc('latitude', 'Breddegrad', l.latitude),
       loc('longitude', 'Lengdegrad', l.longitude),
       loc('transportation', 'Reise', l.transportation),

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
-import type { LocationAggregate, ServiceAggregate } from '../model.ts';
+import { isWebUrl, WEB_URL_PATTERN, type LocationAggregate, type ServiceAggregate } from '../model.ts';
 import { LANGUAGES, TERMS } from '../taxonomy.ts';
 
 /**
@@ -30,6 +30,8 @@ const LocationDraft = Type.Object({
   postalCode: Type.String({ pattern: '^[0-9]{4}$' }),
   city: Text(100),
   isConfidential: Type.Boolean(),
+  /** a confidential location's name may be shown; absent: hidden */
+  nameShown: Type.Optional(Type.Boolean()),
   latitude: Nullable(Type.Number({ minimum: 57, maximum: 81 })),
   longitude: Nullable(Type.Number({ minimum: -10, maximum: 35 })),
   transportation: Text(1000),
@@ -43,7 +45,7 @@ export const ServiceDraftSchema = Type.Object({
   description: Type.String({ maxLength: 5000 }),
   status: OneOf(STATUSES),
   email: Nullable(Type.String({ pattern: EMAIL, maxLength: 254 })),
-  url: Nullable(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 500 })),
+  url: Nullable(Type.String({ pattern: WEB_URL_PATTERN, maxLength: 500 })),
   applicationProcess: Text(2000),
   feesDescription: Text(1000),
   eligibilityDescription: Text(2000),
@@ -110,7 +112,7 @@ export function formToDraft(values: FormValues): { draft: unknown; rowOf: Record
       const v = (f: string) => values[`location-${i}-${f}`];
       return {
         id: one(v('id')) || newId(), name: text(v('name')), address1: text(v('address1')), postalCode: one(v('postalCode')),
-        city: text(v('city')), isConfidential: one(v('isConfidential')) === 'ja', latitude: numberOrText(v('latitude')),
+        city: text(v('city')), isConfidential: one(v('isConfidential')) === 'ja', nameShown: one(v('nameShown')) === 'ja', latitude: numberOrText(v('latitude')),
         longitude: numberOrText(v('longitude')), transportation: text(v('transportation')), description: text(v('description')),
         accessibility: many(v('accessibility')), accessibilityDescription: text(v('accessibilityDescription')),
       };
@@ -161,6 +163,7 @@ export function checkDraftObject(draft: unknown, rowOf: Record<string, number[]>
   }
   const d = draft as ServiceDraft;
   if (typeof d.minimumAge === 'number' && typeof d.maximumAge === 'number' && d.minimumAge > d.maximumAge) errors.maximumAge ??= 'ageOrder';
+  if (typeof d.url === 'string' && !isWebUrl(d.url)) errors.url ??= 'url';
   d.schedules.forEach((s, i) => {
     if (s.byday === '') errors[`schedule-${rowOf.schedules?.[i] ?? i}-day-MO`] ??= 'byday';
   });
@@ -185,7 +188,7 @@ export function draftToAggregate(draft: ServiceDraft, base: { id: string; organi
       const place = places.get(l.postalCode);
       return {
         id: l.id, name: l.name, description: l.description, transportation: l.transportation, latitude: l.latitude, longitude: l.longitude,
-        isConfidential: l.isConfidential, municipalityNumber: place?.municipalityNumber ?? null,
+        isConfidential: l.isConfidential, nameShown: l.nameShown === true, municipalityNumber: place?.municipalityNumber ?? null,
         address: l.address1 ? { address1: l.address1, postalCode: l.postalCode, city: l.city ?? place?.city ?? '', stateProvince: place?.county ?? '' } : null,
         accessibility: [...l.accessibility].sort(), accessibilityDescription: l.accessibilityDescription,
       };
@@ -207,7 +210,7 @@ export function aggregateToForm(s: ServiceAggregate): FormValues {
   s.locations.forEach((l, i) => Object.assign(values, {
     [`location-${i}-id`]: l.id, [`location-${i}-name`]: l.name ?? '', [`location-${i}-address1`]: l.address?.address1 ?? '',
     [`location-${i}-postalCode`]: l.address?.postalCode ?? '', [`location-${i}-city`]: l.address?.city ?? '',
-    [`location-${i}-isConfidential`]: l.isConfidential ? 'ja' : '', [`location-${i}-latitude`]: l.latitude?.toString() ?? '',
+    [`location-${i}-isConfidential`]: l.isConfidential ? 'ja' : '', [`location-${i}-nameShown`]: l.nameShown === true ? 'ja' : '', [`location-${i}-latitude`]: l.latitude?.toString() ?? '',
     [`location-${i}-longitude`]: l.longitude?.toString() ?? '', [`location-${i}-transportation`]: l.transportation ?? '',
     [`location-${i}-description`]: l.description ?? '', [`location-${i}-accessibility`]: l.accessibility,
     [`location-${i}-accessibilityDescription`]: l.accessibilityDescription ?? '',

@@ -5,8 +5,9 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import { isWebUrl } from '../model.ts';
 import { isValidOrganizationNumber, normaliseOrganizationNumber } from './orgnr.ts';
-import { claimOrganization, createOrganization, organizationByNumber } from './store.ts';
+import { claimOrganization, createOrganization, organizationByNumber, registrationsOf } from './store.ts';
 import type { SelfServiceDb } from './tables.ts';
 import { StartPage, type StartValues } from './views/start-page.tsx';
 
@@ -35,16 +36,17 @@ export async function organizationRoutes(app: FastifyInstance, { db }: { db: Sel
     const orgnr = normaliseOrganizationNumber(values.orgnr);
     if (!isValidOrganizationNumber(orgnr)) errors.orgnr = m.errors.organizationNumber;
     if (!values.orgName || values.orgName.length > 200) errors.orgName = m.errors.organizationName;
-    if (values.website && !/^https?:\/\/\S+$/.test(values.website)) errors.website = m.errors.website;
+    if (values.website && !isWebUrl(values.website)) errors.website = m.errors.website;
     if (values.orgEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.orgEmail)) errors.orgEmail = m.errors.email;
     if (Object.keys(errors).length > 0) return sendPage(reply, StartPage({ values, errors, csrfToken: request.csrfToken, existing: null }), 400);
     const existing = await organizationByNumber(db, orgnr);
     if (existing) {
-      if (request.user!.editorOf.includes(existing.id)) return reply.redirect(paths.selfService.newService(existing.id), 303);
+      const own = request.user!.editorOf.includes(existing.id) || (await registrationsOf(db, request.user!.id)).some((o) => o.id === existing.id);
+      if (own) return reply.redirect(paths.selfService.newService(existing.id), 303);
       return sendPage(reply, StartPage({ values, errors: {}, csrfToken: request.csrfToken, existing }), 409);
     }
-    const id = await db.transaction().execute((trx) => createOrganization(trx, { name: values.orgName, organizationNumber: orgnr, website: values.website || null, email: values.orgEmail || null }, request.user!.id));
-    return reply.redirect(paths.selfService.newService(id), 303);
+    const id = await db.transaction().execute((trx) => createOrganization(trx, { name: values.orgName, organizationNumber: orgnr, website: values.website || null, email: values.orgEmail || null, note: '' }, request.user!.id));
+    return reply.redirect(`${paths.selfService.newService(id)}?melding=registrert`, 303);
   });
 
   app.post(paths.selfService.claimOrganization, {

@@ -22,7 +22,7 @@ async function removeServiceParts(db: SelfServiceTx, serviceId: string): Promise
  * Makes a proposal the public entry, in the caller's transaction: inserts or replaces the service
  * with all its parts, appends every changed field to the audit log, and re-indexes it for the finder.
  */
-export async function publishService(db: SelfServiceTx, proposed: ServiceAggregate, actor: string, changeRequestId: string | null, assurer: string | null): Promise<FieldChange[]> {
+export async function publishService(db: SelfServiceTx, proposed: ServiceAggregate, actor: string, changeRequestId: string | null, confirms: boolean): Promise<FieldChange[]> {
   const before = await loadServiceAggregate(asDirectory(db), proposed.id);
   const changes = diffServices(before ?? null, proposed);
   if (!before) {
@@ -37,17 +37,27 @@ export async function publishService(db: SelfServiceTx, proposed: ServiceAggrega
     }).where('id', '=', proposed.id).execute();
     await insertServiceParts(asDirectory(db), [proposed]);
   }
-  if (assurer !== null) await db.updateTable('service').set({ assurer_email: assurer }).where('id', '=', proposed.id).execute();
+  if (confirms) await db.updateTable('service').set({ assurer_email: await assurerAddress(db, proposed.organizationId) }).where('id', '=', proposed.id).execute();
   await recordChanges(asAccounts(db), actor, toAuditChanges(changes, before ? 'update' : 'create'), changeRequestId);
   await reindexServices(asDirectory(db), [proposed.id]);
   return changes;
 }
 
-/** "Bekreft at opplysningene stemmer": today's date and the assurer, audited, and fresh in the finder. */
-export async function assureService(db: SelfServiceTx, serviceId: string, actor: string, assurerEmail: string): Promise<string> {
+/**
+ * The address published as HSDS assurer_email when an editor confirms an entry: the organisation's
+ * own (role) address, or nothing. Never the confirming person's login: assurer_email is public in
+ * every HSDS form, and who confirmed is already in the audit log, which only moderators read.
+ */
+async function assurerAddress(db: SelfServiceTx, organizationId: string): Promise<string | null> {
+  const org = await db.selectFrom('organization').select('email').where('id', '=', organizationId).executeTakeFirst();
+  return org?.email ?? null;
+}
+
+/** "Bekreft at opplysningene stemmer": today's date and the organisation as assurer, audited (with the person), and fresh in the finder. */
+export async function assureService(db: SelfServiceTx, serviceId: string, actor: string): Promise<string> {
   const today = osloToday();
-  const before = await db.selectFrom('service').select(['assured_date', 'assurer_email']).where('id', '=', serviceId).executeTakeFirstOrThrow();
-  await db.updateTable('service').set({ assured_date: today, assurer_email: assurerEmail }).where('id', '=', serviceId).execute();
+  const before = await db.selectFrom('service').select(['assured_date', 'organization_id']).where('id', '=', serviceId).executeTakeFirstOrThrow();
+  await db.updateTable('service').set({ assured_date: today, assurer_email: await assurerAddress(db, before.organization_id) }).where('id', '=', serviceId).execute();
   await recordChanges(asAccounts(db), actor, [
     { resourceId: serviceId, resourceType: 'service', actionType: 'assure', fieldName: 'assured_date', previousValue: before.assured_date ?? '', replacementValue: today },
   ]);

@@ -16,7 +16,9 @@ import { organizationRoutes } from './organization-routes.ts';
 import { proposalFromForm } from './proposal.ts';
 import { assureService, publishService } from './publish.ts';
 import { selfServiceApiRoutes } from './api.ts';
-import { changeRequestsOf, findChangeRequest, openChangeRequest, organizationsByIds, pendingClaimsOf, saveChangeRequest, servicesOf, type ChangeRequest } from './store.ts';
+import {
+  changeRequestsOf, findChangeRequest, openChangeRequest, organizationsByIds, pendingClaimsOf, registrationsOf, saveChangeRequest, servicesOf, type ChangeRequest,
+} from './store.ts';
 import { selfServiceDb, type SelfServiceDb } from './tables.ts';
 import { MinePage } from './views/mine-page.tsx';
 import { ServiceFormPage } from './views/service-form.tsx';
@@ -33,11 +35,22 @@ export const TRUSTED_FIELDS = new Set(['wait_time', 'status']);
 
 const NOTICES: Record<string, string> = { lagret: m.mine.saved, sendt: m.mine.submitted, publisert: m.mine.published };
 
+/**
+ * May draft services for the organisation: its editors, and the person who registered it while it
+ * waits for a moderator (drafts only: nothing of it is published or sent on before approval).
+ */
+async function mayDraft(db: SelfServiceDb, request: FastifyRequest, organizationId: string): Promise<boolean> {
+  if (mayEdit(request, organizationId)) return true;
+  return !!request.user && (await registrationsOf(db, request.user.id)).some((o) => o.id === organizationId);
+}
+
 export async function mineOverview(db: SelfServiceDb, request: FastifyRequest) {
   const user = request.user!;
-  const organizations = await organizationsByIds(db, user.editorOf);
+  const [editable, registered] = await Promise.all([organizationsByIds(db, user.editorOf), registrationsOf(db, user.id)]);
+  const organizations = [...editable.map((o) => ({ ...o, awaitingApproval: false })), ...registered.map((o) => ({ ...o, awaitingApproval: true }))];
+  const ids = organizations.map((o) => o.id);
   const [services, changes, claims] = await Promise.all([
-    servicesOf(db, user.editorOf), changeRequestsOf(db, user.editorOf), pendingClaimsOf(db, user.id),
+    servicesOf(db, user.editorOf), changeRequestsOf(db, ids), pendingClaimsOf(db, user.id),
   ]);
   return {
     organizations: organizations.map((o) => ({
@@ -67,7 +80,7 @@ async function saveFromForm(db: SelfServiceDb, request: FastifyRequest, reply: F
       if (published && changes.length > 0 && changes.every((c) => TRUSTED_FIELDS.has(c.field))) {
         const id = await saveChangeRequest(trx, { id: target.existing?.id, proposed: proposal.aggregate, isNew: false, userId: user.id, submit: true });
         await trx.updateTable('change_request').set({ status: 'approved', decided_by: user.id, decided_at: new Date() }).where('id', '=', id).execute();
-        await publishService(trx, proposal.aggregate, user.id, id, null);
+        await publishService(trx, proposal.aggregate, user.id, id, false);
         return 'publisert';
       }
     }
@@ -99,12 +112,13 @@ export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { 
   const newService = { schema: { params: Id('organizationId') }, preHandler: requireUser };
   app.get(paths.selfService.newService(), newService, async (request, reply) => {
     const { organizationId } = request.params as { organizationId: string };
-    if (!mayEdit(request, organizationId)) return forbid(request, reply);
-    return sendPage(reply, ServiceFormPage({ title: m.form.newTitle, action: paths.selfService.newService(organizationId), values: { status: 'active', sprak: ['nb'] }, errors: {}, csrfToken: request.csrfToken, mode: 'editor' }));
+    if (!(await mayDraft(tables, request, organizationId))) return forbid(request, reply);
+    const notice = (request.query as Record<string, unknown>).melding === 'registrert' ? m.start.registered : undefined;
+    return sendPage(reply, ServiceFormPage({ notice, title: m.form.newTitle, action: paths.selfService.newService(organizationId), values: { status: 'active', sprak: ['nb'] }, errors: {}, csrfToken: request.csrfToken, mode: 'editor' }));
   });
   app.post(paths.selfService.newService(), newService, async (request, reply) => {
     const { organizationId } = request.params as { organizationId: string };
-    if (!mayEdit(request, organizationId)) return forbid(request, reply);
+    if (!(await mayDraft(tables, request, organizationId))) return forbid(request, reply);
     return saveFromForm(tables, request, reply, { base: newServiceBase(organizationId), isNew: true, title: m.form.newTitle, action: paths.selfService.newService(organizationId) });
   });
 
@@ -114,7 +128,7 @@ export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { 
     const { id } = request.params as { id: string };
     const found = await findChangeRequest(tables, id);
     if (!found) return { reply: reply.callNotFound() };
-    if (!mayEdit(request, found.organizationId)) return { reply: forbid(request, reply) };
+    if (!(await mayDraft(tables, request, found.organizationId))) return { reply: forbid(request, reply) };
     if (found.status === 'approved') return { reply: sendPage(reply, ServiceFormPage({ title: m.form.editTitle(found.proposed.name), action: paths.selfService.draft(id), values: aggregateToForm(found.proposed), errors: { form: m.errors.notEditable }, csrfToken: request.csrfToken, mode: 'editor' }), 409) };
     return { found };
   };
@@ -157,7 +171,7 @@ export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { 
   app.post(paths.selfService.assure(), serviceRoute, async (request, reply) => {
     const loaded = await loadService(request, reply);
     if (!loaded.service) return loaded.reply;
-    const date = await tables.transaction().execute((trx) => assureService(trx, loaded.service.id, request.user!.id, request.user!.email));
+    const date = await tables.transaction().execute((trx) => assureService(trx, loaded.service.id, request.user!.id));
     const overview = await mineOverview(tables, request);
     return sendPage(reply, MinePage({ ...overview, notice: m.mine.assured(formatDate(date)), csrfToken: request.csrfToken }));
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { newId, nameUuid } from '../../platform/ids.ts';
-import { grantEditor, recordChanges } from '../../accounts/index.ts';
+import { recordChanges } from '../../accounts/index.ts';
 import type { ServiceAggregate } from '../model.ts';
 import { confirmedOn } from '../freshness.ts';
 import { ORGANIZATION_NUMBER_TYPE } from '../write.ts';
@@ -100,23 +100,44 @@ export async function organizationByNumber(db: SelfServiceTx, organizationNumber
     .select(['o.id', 'o.name']).where('i.identifier_type', '=', ORGANIZATION_NUMBER_TYPE).where('i.identifier', '=', organizationNumber).executeTakeFirst();
 }
 
-/** A new organisation with its number; the person who registers it becomes its editor at once. */
-export async function createOrganization(db: SelfServiceTx, org: { name: string; organizationNumber: string; website: string | null; email: string | null }, userId: string): Promise<string> {
+/**
+ * A new organisation with its number, waiting for a moderator: whoever first typed a real
+ * organisation's number must not own it, nor publish it, on their word alone. The person's request
+ * to be its editor is a claim like any other (the moderation queue decides both at once); until
+ * then the organisation is published nowhere, and the person may only draft its services.
+ */
+export async function createOrganization(db: SelfServiceTx, org: { name: string; organizationNumber: string; website: string | null; email: string | null; note: string }, userId: string): Promise<string> {
   const id = newId();
-  await db.insertInto('organization').values({ id, name: org.name, website: org.website, email: org.email, description: '' }).execute();
+  await db.insertInto('organization').values({ id, name: org.name, website: org.website, email: org.email, description: '', awaiting_approval: true }).execute();
   await db.insertInto('organization_identifier').values({
     id: nameUuid(`orgnr:${org.organizationNumber}`), organization_id: id, identifier_scheme: 'NO-BRC',
     identifier_type: ORGANIZATION_NUMBER_TYPE, identifier: org.organizationNumber,
   }).execute();
-  await grantEditor(asAccounts(db), userId, id);
+  await db.insertInto('organization_claim').values({ id: newId(), organization_id: id, user_id: userId, note: org.note, status: 'pending', is_registration: true }).execute();
   await recordChanges(asAccounts(db), userId, [
     { resourceId: id, resourceType: 'organization', actionType: 'create', fieldName: 'name', previousValue: '', replacementValue: org.name },
     { resourceId: id, resourceType: 'organization', actionType: 'create', fieldName: 'organization_identifier', previousValue: '', replacementValue: org.organizationNumber },
     ...(org.website ? [{ resourceId: id, resourceType: 'organization' as const, actionType: 'create', fieldName: 'website', previousValue: '', replacementValue: org.website }] : []),
     ...(org.email ? [{ resourceId: id, resourceType: 'organization' as const, actionType: 'create', fieldName: 'email', previousValue: '', replacementValue: org.email }] : []),
-    { resourceId: id, resourceType: 'organization_editor', actionType: 'create', fieldName: 'user_id', previousValue: '', replacementValue: userId },
   ]);
   return id;
+}
+
+/**
+ * Organisations the person registered that wait for a moderator: they may draft services for them
+ * meanwhile. Someone who only claims such an organisation may not (nor see its maker's drafts).
+ */
+export async function registrationsOf(db: SelfServiceTx, userId: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('organization_claim as c').innerJoin('organization as o', 'o.id', 'c.organization_id')
+    .select(['o.id', 'o.name']).where('c.user_id', '=', userId).where('c.status', '=', 'pending').where('c.is_registration', '=', true)
+    .where('o.awaiting_approval', '=', true)
+    .orderBy('o.name').execute();
+}
+
+/** The organisation waits for a moderator (see createOrganization). */
+export async function isAwaitingApproval(db: SelfServiceTx, organizationId: string): Promise<boolean> {
+  const row = await db.selectFrom('organization').select('awaiting_approval').where('id', '=', organizationId).executeTakeFirst();
+  return row?.awaiting_approval ?? false;
 }
 
 export async function claimOrganization(db: SelfServiceTx, organizationId: string, userId: string, note: string): Promise<void> {
@@ -126,6 +147,8 @@ export async function claimOrganization(db: SelfServiceTx, organizationId: strin
 
 export async function pendingClaimsOf(db: SelfServiceTx, userId: string): Promise<{ organizationName: string }[]> {
   const rows = await db.selectFrom('organization_claim as c').innerJoin('organization as o', 'o.id', 'c.organization_id')
-    .select('o.name').where('c.user_id', '=', userId).where('c.status', '=', 'pending').orderBy('o.name').execute();
+    // one's own registration is listed as an organisation of its own (see registrationsOf)
+    .select('o.name').where('c.user_id', '=', userId).where('c.status', '=', 'pending')
+    .where((eb) => eb.not(eb.and([eb('c.is_registration', '=', true), eb('o.awaiting_approval', '=', true)]))).orderBy('o.name').execute();
   return rows.map((r) => ({ organizationName: r.name }));
 }

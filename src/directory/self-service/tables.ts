@@ -27,6 +27,8 @@ export type OrganizationClaimTable = {
   organization_id: string;
   user_id: string;
   note: ColumnType<string, string | undefined, string>;
+  /** the claim made by registering a new organisation (migration 0012) */
+  is_registration: ColumnType<boolean, boolean | undefined, boolean>;
   status: 'pending' | 'approved' | 'rejected';
   created_at: Timestamp;
   decided_by: string | null;

@@ -1,6 +1,22 @@
-import { Tag } from '@digdir/designsystemet-react';
+import { Link, Tag } from '@digdir/designsystemet-react';
 import { nb, formatDate } from '../../platform/i18n/nb.ts';
+import { isEmailAddress, isWebUrl } from '../model.ts';
 import { TERM_BY_KEY } from '../taxonomy.ts';
+
+/** The href for stored data, or null when it is not safe to link: only http(s) addresses, and mailto: for an email address. */
+export function safeHref(kind: 'web' | 'email', value: string): string | null {
+  if (kind === 'web') return isWebUrl(value) ? value : null;
+  return isEmailAddress(value) ? `mailto:${value}` : null;
+}
+
+/**
+ * A link to a stored address. Data imported or stored before the input rules may hold any scheme
+ * (javascript:, data:, vbscript:): such a value is shown as text, never as a link.
+ */
+export function StoredLink({ kind, value }: { kind: 'web' | 'email'; value: string }) {
+  const href = safeHref(kind, value);
+  return href ? <Link href={href}>{value}</Link> : <span>{value}</span>;
+}
 
 /** Human names of taxonomy keys, skipping parents when a child is present (DPS, not "Spesialisthelsetjeneste, DPS"). */
 export function termNames(keys: string[], facetIds: string[]): string[] {

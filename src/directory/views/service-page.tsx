@@ -5,7 +5,7 @@ import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { ServiceDetail } from '../queries.ts';
 import { LANGUAGES } from '../taxonomy.ts';
-import { termNames } from './components.tsx';
+import { StoredLink, termNames } from './components.tsx';
 
 const m = nb.service;
 
@@ -63,8 +63,8 @@ export function ServicePage({ service }: { service: ServiceDetail }) {
         <Heading level={2} data-size="sm">{m.contact}</Heading>
         <dl>
           {service.phones.map((p) => <Row key={p.number} term={m.phone}>{p.number}{p.description ? ` – ${p.description}` : ''}</Row>)}
-          {service.email && <Row term={m.email}><Link href={`mailto:${service.email}`}>{service.email}</Link></Row>}
-          {service.url && <Row term={m.website}><Link href={service.url}>{service.url}</Link></Row>}
+          {service.email && <Row term={m.email}><StoredLink kind="email" value={service.email} /></Row>}
+          {service.url && <Row term={m.website}><StoredLink kind="web" value={service.url} /></Row>}
           {service.contacts.map((c, i) => <Row key={i} term={c.title ?? m.contactPerson}>{[c.name, c.email].filter(Boolean).join(', ')}</Row>)}
         </dl>
 

@@ -51,6 +51,8 @@ export interface OrganizationTable {
   uri: string | null;
   parent_organization_id: string | null;
   is_demo: WithDefault<boolean>;
+  /** ours: registered through self-service and not yet approved by a moderator: published nowhere */
+  awaiting_approval: WithDefault<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -100,6 +102,8 @@ export interface LocationTable {
   external_identifier: string | null;
   external_identifier_type: string | null;
   is_confidential: WithDefault<boolean>;
+  /** ours: a confidential location's name may be shown (its editor says so); hidden by default */
+  name_shown: WithDefault<boolean>;
   municipality_number: string | null;
   is_demo: WithDefault<boolean>;
 }

@@ -2,6 +2,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import type { TableName } from './dataset.ts';
 import { importText } from './messages.ts';
+import { WEB_URL_PATTERN } from '../../model.ts';
 
 /**
  * The columns an import stores, per table, as TypeBox schemas: HSDS 3.0 field names and types,
@@ -20,6 +21,8 @@ const dateTime = hinted(
 );
 const email = hinted(Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 320 }), importText.hint.email);
 const uri = hinted(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S+$', maxLength: 2000 }), importText.hint.uri);
+// a link the public is shown (a web page, not an identifier): http or https only (model.ts)
+const webUrl = hinted(Type.String({ pattern: WEB_URL_PATTERN, maxLength: 2000 }), importText.hint.webUrl);
 const int = (minimum: number, maximum: number) => hinted(Type.Integer({ minimum, maximum }), importText.hint.wholeNumber(minimum, maximum));
 const number = (minimum: number, maximum: number) => hinted(Type.Number({ minimum, maximum }), importText.hint.number(minimum, maximum));
 const oneOf = (values: string[]) => hinted(Type.String({ pattern: `^(${values.join('|')})$` }), importText.hint.oneOf(values));
@@ -38,14 +41,14 @@ export const COLUMNS: Record<TableName, TableColumns> = {
     code: text(200), name: text(500), description: text(), parent_id: uuid, taxonomy: text(200), language: text(35), taxonomy_id: uuid, term_uri: uri,
   }),
   organization: table(['name'], {
-    name: text(500), alternate_name: text(500), description: text(), email, website: uri, legal_status: text(500),
-    year_incorporated: int(1000, 2100), logo: text(2000), uri, parent_organization_id: uuid, is_demo: flag,
+    name: text(500), alternate_name: text(500), description: text(), email, website: webUrl, legal_status: text(500),
+    year_incorporated: int(1000, 2100), logo: webUrl, uri, parent_organization_id: uuid, is_demo: flag,
   }),
   organization_identifier: table(['organization_id', 'identifier_type', 'identifier'], {
     organization_id: uuid, identifier_scheme: text(100), identifier_type: text(200), identifier: text(200),
   }),
   location: table(['location_type'], {
-    location_type: oneOf(['physical', 'postal', 'virtual']), url: uri, organization_id: uuid, name: text(500), alternate_name: text(500),
+    location_type: oneOf(['physical', 'postal', 'virtual']), url: webUrl, organization_id: uuid, name: text(500), alternate_name: text(500),
     description: text(), transportation: text(), latitude: number(-90, 90), longitude: number(-180, 180), external_identifier: text(500),
     external_identifier_type: text(200), is_confidential: flag, is_demo: flag,
     municipality_number: hinted(Type.String({ pattern: '^[0-9]{4}$' }), importText.hint.municipalityNumber),
@@ -55,9 +58,9 @@ export const COLUMNS: Record<TableName, TableColumns> = {
     state_province: text(200), postal_code: text(20), address_type: oneOf(['physical', 'postal', 'virtual']),
     country: hinted(Type.String({ pattern: '^[A-Z]{2}$' }), importText.hint.countryCode),
   }),
-  accessibility: table([], { location_id: uuid, description: text(), details: text(), url: uri }),
+  accessibility: table([], { location_id: uuid, description: text(), details: text(), url: webUrl }),
   service: table(['organization_id', 'name', 'status'], {
-    organization_id: uuid, name: text(500), alternate_name: text(500), description: text(), url: uri, email,
+    organization_id: uuid, name: text(500), alternate_name: text(500), description: text(), url: webUrl, email,
     status: oneOf(['active', 'inactive', 'defunct', 'temporarily closed']), interpretation_services: text(), application_process: text(),
     fees_description: text(), wait_time: text(), eligibility_description: text(), minimum_age: int(0, 150), maximum_age: int(0, 150),
     assured_date: date, assurer_email: email, alert: text(), last_modified: dateTime, fte: number(0, 9999), is_demo: flag,
@@ -75,7 +78,7 @@ export const COLUMNS: Record<TableName, TableColumns> = {
     service_id: uuid, location_id: uuid, service_at_location_id: uuid, valid_from: date, valid_to: date, dtstart: date,
     timezone: number(-12, 14), until: date, count: int(0, 100_000), wkst: oneOf(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']),
     freq: oneOf(['WEEKLY', 'MONTHLY']), interval: int(1, 1000), byday: text(100), byweekno: text(500), bymonthday: text(500),
-    byyearday: text(1000), description: text(), opens_at: time, closes_at: time, schedule_link: uri, attending_type: text(500), notes: text(),
+    byyearday: text(1000), description: text(), opens_at: time, closes_at: time, schedule_link: webUrl, attending_type: text(500), notes: text(),
   }),
   language: table([], { service_id: uuid, location_id: uuid, phone_id: uuid, name: text(200), code: text(35), note: text() }),
   attribute: table(['link_id', 'taxonomy_term_id', 'link_entity'], {

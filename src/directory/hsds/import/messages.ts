@@ -26,6 +26,7 @@ export const importText = {
     dateTime: 'må være dato og klokkeslett med tidssone, for eksempel 2026-03-15T10:30:00Z',
     email: 'må være en e-postadresse, for eksempel post@example.no',
     uri: 'må være en fullstendig nettadresse, for eksempel https://example.no',
+    webUrl: 'må være en nettadresse som begynner med https:// eller http://, for eksempel https://example.no (andre typer lenker, som javascript: eller data:, tas ikke imot)',
     wholeNumber: (min: number, max: number) => `må være et heltall fra ${min} til ${max}`,
     number: (min: number, max: number) => `må være et tall mellom ${min} og ${max}`,
     oneOf: (values: string[]) => `må være én av disse: ${values.join(', ')}`,
@@ -79,6 +80,8 @@ export const importText = {
 
   /** links between rows, and what the directory already holds */
   references: {
+    parentCycle: (chain: string[]) =>
+      `organization ${chain[0]} ville blitt sin egen overordnede organisasjon (${chain.join(' → ')}). Rett parent_organization_id i en av dem.`,
     missing: (column: string, value: string, target: string) =>
       `${column} ${value} peker på en ${target} som ${NOT_FOUND}. Ta med denne ${target} i filen, eller rett ${column}.`,
     missingLink: (column: string, value: string, target: string) => `${column} ${value} peker på en ${target} som ${NOT_FOUND}; koblingen er utelatt`,

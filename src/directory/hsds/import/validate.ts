@@ -7,6 +7,7 @@ import { COLUMNS } from './columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts';
 import { importText } from './messages.ts';
 import { checkReferences } from './references.ts';
+import { parentCycleOf } from '../../model.ts';
 
 const SCHEMAS = Object.fromEntries(TABLES.map((table) => {
   const { columns, required } = COLUMNS[table];
@@ -103,4 +104,18 @@ export async function validateDataset(db: Db, dataset: Dataset): Promise<void> {
   keepOwnClassification(dataset);
   checkTypes(dataset);
   if (dataset.problems.length === 0) await checkReferences(db, dataset);
+  if (dataset.problems.length === 0) await checkParentCycles(db, dataset);
+}
+
+/** No organisation may become its own ancestor (the rule is model.ts's parentCycleOf; the database refuses it too). */
+async function checkParentCycles(db: Db, dataset: Dataset): Promise<void> {
+  const organizations = dataset.rows('organization');
+  if (!organizations.some(([, { row }]) => typeof row.parent_organization_id === 'string')) return;
+  const inFile = new Map(organizations.map(([id, { row }]) => [id, typeof row.parent_organization_id === 'string' ? row.parent_organization_id : null]));
+  const stored = new Map((await db.selectFrom('organization').select(['id', 'parent_organization_id']).execute()).map((o) => [o.id, o.parent_organization_id]));
+  const parentOf = (id: string) => (inFile.has(id) ? inFile.get(id) : stored.get(id));
+  for (const [id, { where }] of organizations) {
+    const cycle = parentCycleOf(id, parentOf);
+    if (cycle) dataset.problems.push({ where, message: importText.references.parentCycle(cycle) });
+  }
 }

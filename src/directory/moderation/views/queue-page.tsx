@@ -10,7 +10,7 @@ const m = nb.moderation.queue;
 
 export interface QueueProps {
   changes: QueueItem[];
-  claims: { id: string; note: string; created_at: Date; organization_name: string; email: string }[];
+  claims: { id: string; note: string; created_at: Date; organization_name: string; awaiting_approval: boolean; organization_number: string | null; email: string }[];
   reports: { id: string; message: string; reporter_email: string | null; created_at: Date; service_id: string; service_name: string }[];
   /** editors' imports waiting for a decision */
   imports: RunSummary[];
@@ -60,7 +60,10 @@ export function QueuePage({ changes, claims, reports, imports, csrfToken, notice
           <ul className="stack">
             {claims.map((c) => (
               <li key={c.id} className="stack">
-                <Paragraph>{m.claimText(c.email, c.organization_name)}{c.note ? `: «${c.note}»` : ''}</Paragraph>
+                <Paragraph>
+                  {c.awaiting_approval ? m.registrationText(c.email, c.organization_name, c.organization_number ?? '') : m.claimText(c.email, c.organization_name)}
+                  {c.note ? `: «${c.note}»` : ''}
+                </Paragraph>
                 <form method="post" action={paths.moderation.claim(c.id)} className="actions">
                   <CsrfField token={csrfToken} />
                   <Button type="submit" name="handling" value="godkjenn" data-size="sm">{m.approveClaim}<span className="ds-sr-only">: {c.email}</span></Button>

@@ -11,6 +11,8 @@ const m = nb.selfService.mine;
 export interface MineOrganization {
   id: string;
   name: string;
+  /** registered by this person and not yet approved by a moderator: drafts only */
+  awaitingApproval: boolean;
   services: (OwnService & { freshness: Freshness })[];
   changes: ChangeRequest[];
 }
@@ -46,10 +48,11 @@ export function MinePage({ organizations, pendingClaims, notice, csrfToken }: { 
         {organizations.length === 0 && <Paragraph>{m.none}</Paragraph>}
         {pendingClaims.length > 0 && <Paragraph>{m.pendingClaims}: {pendingClaims.join(', ')}</Paragraph>}
         <Paragraph><Link href={paths.selfService.start}>{m.register}</Link></Paragraph>
-        {organizations.length > 0 && <Paragraph><Link href={paths.imports.index}>{nb.imports.title}</Link></Paragraph>}
+        {organizations.some((o) => !o.awaitingApproval) && <Paragraph><Link href={paths.imports.index}>{nb.imports.title}</Link></Paragraph>}
         {organizations.map((org) => (
           <section key={org.id} aria-labelledby={`org-${org.id}`} className="stack">
             <Heading level={2} data-size="md" id={`org-${org.id}`}>{org.name}</Heading>
+            {org.awaitingApproval && <Paragraph><Tag data-color="warning" data-size="sm">{m.awaitingApproval}</Tag> {m.awaitingApprovalText}</Paragraph>}
             <Paragraph><Link href={paths.selfService.newService(org.id)}>{m.newService}<span className="ds-sr-only">: {org.name}</span></Link></Paragraph>
             <Heading level={3} data-size="sm">{m.drafts}</Heading>
             {org.changes.length === 0 ? <Paragraph data-size="sm">{m.noDrafts}</Paragraph> : (

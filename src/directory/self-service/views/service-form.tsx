@@ -136,6 +136,7 @@ export function ServiceFormPage({ title, action, values, errors, csrfToken, mode
                 <TextInput id={f('postalCode')} label={m.postalCode} value={v(f('postalCode'))} error={errors[f('postalCode')]} inputMode="numeric" maxLength={4} />
                 <TextInput id={f('city')} label={m.city} value={v(f('city'))} error={errors[f('city')]} maxLength={100} />
                 <CheckboxInput id={f('isConfidential')} name={f('isConfidential')} value="ja" label={m.confidential} checked={v(f('isConfidential')) === 'ja'} />
+                <CheckboxInput id={f('nameShown')} name={f('nameShown')} value="ja" label={m.nameShown} checked={v(f('nameShown')) === 'ja'} />
                 <TextInput id={f('latitude')} label={m.latitude} value={v(f('latitude'))} error={errors[f('latitude')]} inputMode="decimal" maxLength={12} />
                 <TextInput id={f('longitude')} label={m.longitude} value={v(f('longitude'))} error={errors[f('longitude')]} inputMode="decimal" maxLength={12} />
                 <TextArea id={f('transportation')} label={m.transportation} value={v(f('transportation'))} error={errors[f('transportation')]} rows={2} maxLength={1000} />
