@@ -196,6 +196,12 @@ for (const backend of backends()) {
       assert.match(text, /Årlig kostnad395 000 kr/);
       assert.match(text, /Forventet.*450 000 kr/s);
       assert.equal(page.$('#arslonn').val(), '600 000');
+      // a broken-off course that costs nothing: the break-even says so, never ∞ or NaN
+      await owner.post(`${planUrl}/kostnader`, { ...form, arlig_rom: '20 000', deltakere_hoy: '40', frafall_hoy: '20', bruddkostnad_hoy: '0' });
+      const free = await owner.get(`${planUrl}/kostnader`);
+      const highRow = free.$('tr').filter((_, row) => /^Høyt/.test(free.$(row).find('th').first().text())).first();
+      assert.equal(highRow.find('td').last().text(), 'Kan ikke regnes ut: ingen kostnad per avbrudd');
+      assert.doesNotMatch(free.$('main').text(), /∞|NaN|Infinity/);
     });
 
     test('memo: text over the limit comes back with an error and is not lost', async () => {

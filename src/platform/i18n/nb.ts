@@ -390,6 +390,7 @@ export const nb = {
         avoidedCost: 'Anslått sparte kostnader',
         net: 'Netto per år',
         breakEven: 'Avbrudd som må unngås for å dekke årlig kostnad',
+        breakEvenNoCost: 'Kan ikke regnes ut: ingen kostnad per avbrudd',
         noScenarios: 'Fyll inn alle tre antakelsene for minst ett anslag for å se følsomhetstabellen.',
         errors: {
           number: 'Skriv et tall, for eksempel 650 000 eller 14,1.',
