@@ -38,6 +38,8 @@ export class DataDirLockedError extends Error {
       `If you are sure no other process uses this folder, delete ${lockFile} and start again.`,
     ].join('\n'));
     this.name = 'DataDirLockedError';
+    // an expected condition, not a bug: whoever prints it uncaught (the CLI scripts) shows no stack
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
