@@ -64,8 +64,10 @@ for (const backend of backends()) {
       assert.deepEqual(service.category[0].coding.map((c: Resource) => [c.system, c.code]), [[NIVA, 'behandling']]);
       assert.ok(service.type.some((t: Resource) => t.coding[0].code === 'spesialist:dps'));
       assert.deepEqual(service.communication.map((c: Resource) => c.coding[0].code).sort(), ['nb', 'se']);
-      // FHIR time is hh:mm:ss; each schedule row is one availableTime with its own days
-      assert.deepEqual(service.availableTime, [
+      // FHIR time is hh:mm:ss; each schedule row is one availableTime with its own days (in the order of
+      // the rows' ids, which are random here: compared by start time)
+      const byStart = (a: Resource, b: Resource) => String(a.availableStartTime).localeCompare(String(b.availableStartTime));
+      assert.deepEqual([...service.availableTime].sort(byStart), [
         { daysOfWeek: ['mon', 'tue', 'wed', 'thu', 'fri'], availableStartTime: '08:00:00', availableEndTime: '15:30:00' },
         { daysOfWeek: ['sat'], availableStartTime: '10:15:00', availableEndTime: '13:45:00' },
       ]);
