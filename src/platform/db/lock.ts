@@ -85,7 +85,13 @@ function readOwner(file: string): { owner: Partial<Owner>; raw: string } | null 
 
 /** Whether the lock's owner is certainly gone. */
 function isStale(file: string, owner: Partial<Owner>): boolean {
-  const ageMs = Date.now() - statSync(file).mtimeMs;
+  let ageMs: number;
+  try {
+    ageMs = Date.now() - statSync(file).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true; // released meanwhile: try again
+    throw error;
+  }
   // unreadable: written by a process killed while writing it (a fresh one may still be being written)
   if (typeof owner.pid !== 'number' || typeof owner.host !== 'string') return ageMs > 10_000;
   if (owner.host !== hostname()) return ageMs > STALE_AFTER_MS;
