@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { openDatabase } from './platform/db/index.ts';
+import { DataDirLockedError, EXIT_DATA_DIR_LOCKED, openDatabase } from './platform/db/index.ts';
 import { prepareDatabase } from './setup.ts';
 import { createApp } from './app.ts';
 
@@ -37,6 +37,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(EXIT_DATA_DIR_LOCKED);
+  }
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -20,6 +20,8 @@ test('the same seed gives the same demo data, another seed other data', () => {
 
 test('demo data is flagged and says it is fictional, in the data and in the text', () => {
   const data = generateDemoData(municipalities, { services: 100 });
+  assert.equal(data.services.length, 100);
+  assert.ok(data.organizations.length > 0);
   for (const o of data.organizations) {
     assert.equal(o.isDemo, true);
     assert.match(o.name, /\(fiktiv\)$/);
@@ -35,5 +37,6 @@ test('demo data is flagged and says it is fictional, in the data and in the text
 
 test('demo offers are placed only in municipalities with a population figure', () => {
   const data = generateDemoData(municipalities, { services: 200 });
+  assert.ok(data.services.some((s) => s.locations.length > 0), 'some demo offers have a place');
   for (const s of data.services) for (const l of s.locations) assert.notEqual(l.municipalityNumber, '9999');
 });

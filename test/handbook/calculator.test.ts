@@ -61,6 +61,24 @@ describe('business case calculator', () => {
     assert.deepEqual(result.sensitivity.map((s) => s.scenario), ['expected']);
   });
 
+  test('break-even when a broken-off course costs nothing is "cannot be worked out" (null), never Infinity or NaN', () => {
+    const free = { participants: 30, dropoutReductionPoints: 10, costPerBrokenCourse: 0 };
+    const [expected] = calculateBusinessCase({ ...example, benefit: { low: null, expected: free, high: null } }).sensitivity;
+    assert.equal(expected!.breakEvenCourses, null);
+    assert.deepEqual([expected!.avoidedCost, expected!.netPerYear], [0, -425_000]);
+    // no yearly cost either: 0 / 0 would be NaN
+    const nothing = calculateBusinessCase({
+      ...example, positionPercent: 0, yearly: { instruments: 0, supervision: 0, room: 0, other: 0 }, benefit: { low: null, expected: free, high: null },
+    });
+    assert.equal(nothing.yearlyCost, 0);
+    assert.equal(nothing.sensitivity[0]!.breakEvenCourses, null);
+    // no yearly cost, a cost per course: nothing to cover
+    const covered = calculateBusinessCase({ ...example, positionPercent: 0, yearly: { instruments: 0, supervision: 0, room: 0, other: 0 } });
+    assert.deepEqual(covered.sensitivity.map((s) => s.breakEvenCourses), [0, 0, 0]);
+    const everyNumber = JSON.stringify(nothing, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? 'NOT FINITE' : value));
+    assert.doesNotMatch(everyNumber, /NOT FINITE/);
+  });
+
   test('a 20 % position with employer costs of 14.1 % (worked by hand)', () => {
     const result = calculateBusinessCase({ ...example, positionPercent: 20, annualSalary: 550_000, employerCostPercent: 14.1, yearly: { instruments: 0, supervision: 0, room: 0, other: 0 } });
     // 550 000 × 20 % = 110 000; 110 000 × 14.1 % = 15 510; 110 000 + 15 510 = 125 510

@@ -34,7 +34,10 @@ for (const backend of backends()) {
     });
 
     test('the start-up sync is idempotent: a second run over the same files changes nothing', async () => {
-      assert.deepEqual(await syncHandbookContent(database.db, dir), { added: [], updated: [], keptBrowserEdits: [] });
+      // run twice here rather than rely on being the first test after the app's own sync
+      const first = await syncHandbookContent(database.db, dir);
+      const second = await syncHandbookContent(database.db, dir);
+      assert.deepEqual(second, { added: [], updated: [], keptBrowserEdits: first.keptBrowserEdits });
     });
 
     test('Norwegian stemming: "stillingen" and "instrumentene" find the sections about them', async () => {

@@ -52,6 +52,17 @@ for (const backend of backends()) {
       await app.close();
       await database.close();
     });
+    /** A plan of the owner's for one test, shared as that test says: no test relies on another's invitations. */
+    const newPlan = async (members: [string, 'editor' | 'viewer'][] = []): Promise<string> => {
+      await owner.get('/planlegger/ny');
+      const url = (await owner.post('/planlegger/ny', NEW_PLAN)).location!;
+      assert.match(url, /^\/planlegger\/[0-9a-f-]{36}$/);
+      for (const [epost, rolle] of members) {
+        await owner.get(`${url}/deling`);
+        assert.equal((await owner.post(`${url}/deling`, { epost, rolle })).status, 303);
+      }
+      return url;
+    };
 
     test('the planner asks people who are not signed in to sign in', async () => {
       const anonymous = new Visitor(app, '10.0.2.1');
@@ -104,6 +115,9 @@ for (const backend of backends()) {
     });
 
     test('a viewer can read every page but cannot change anything, by form or by URL', async () => {
+      const planUrl = await newPlan([['leser@fjordby.kommune.no', 'viewer'], ['kollega@fjordby.kommune.no', 'editor']]);
+      await owner.get(`${planUrl}/notat`);
+      assert.equal((await owner.post(`${planUrl}/notat`, { behov: 'Mange i oppfølging ønsker et musikktilbud.' })).status, 303);
       const reader = await as('leser@fjordby.kommune.no');
       for (const part of ['', '/sjekkliste', '/modenhet', '/kostnader', '/notat', '/lokalt', '/dokumenter', '/deling']) {
         const page = await reader.get(`${planUrl}${part}`);
@@ -227,6 +241,12 @@ for (const backend of backends()) {
       assert.match(text, /Årlig kostnad395 000 kr/);
       assert.match(text, /Forventet.*450 000 kr/s);
       assert.equal(page.$('#arslonn').val(), '600 000');
+      // a broken-off course that costs nothing: the break-even says so, never ∞ or NaN
+      await owner.post(`${planUrl}/kostnader`, { ...form, arlig_rom: '20 000', deltakere_hoy: '40', frafall_hoy: '20', bruddkostnad_hoy: '0' });
+      const free = await owner.get(`${planUrl}/kostnader`);
+      const highRow = free.$('tr').filter((_, row) => /^Høyt/.test(free.$(row).find('th').first().text())).first();
+      assert.equal(highRow.find('td').last().text(), 'Kan ikke regnes ut: ingen kostnad per avbrudd');
+      assert.doesNotMatch(free.$('main').text(), /∞|NaN|Infinity/);
     });
 
     test('memo: text over the limit comes back with an error and is not lost', async () => {
@@ -256,7 +276,8 @@ for (const backend of backends()) {
     });
 
     test('an editor can remove a member, but nobody can remove the owner', async () => {
-      await owner.get(`${planUrl}/deling`);
+      const planUrl = await newPlan([['leser@fjordby.kommune.no', 'viewer']]);
+      assert.match((await owner.get(`${planUrl}/deling`)).$('table').text(), /leser@fjordby\.kommune\.no/);
       await owner.post(`${planUrl}/deling/fjern`, { epost: 'eier@fjordby.kommune.no' });
       await owner.post(`${planUrl}/deling/fjern`, { epost: 'leser@fjordby.kommune.no' });
       const text = (await owner.get(`${planUrl}/deling`)).$('table').text();

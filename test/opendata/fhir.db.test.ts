@@ -20,7 +20,7 @@ for (const backend of backends()) {
     const dps = aService(org, {
       name: 'Musikkterapi ved DPS Fjellby', terms: ['niva:behandling', 'felt:psykisk-helse', 'arena:spesialist:dps', 'tilgang:henvisning'],
       languages: ['nb', 'se'], phones: [{ number: '+47 22 00 00 00', description: null }], email: 'dps@fjellby.no',
-      schedules: [{ byday: 'MO,TU,WE,TH,FR', opensAt: '08:00', closesAt: '15:30', description: null }],
+      schedules: [{ byday: 'MO,TU,WE,TH,FR', opensAt: '08:00', closesAt: '15:30', description: null }, { byday: 'SA', opensAt: '10:15', closesAt: '13:45', description: 'Lørdagsgruppe' }],
       locations: [aLocation({ name: 'DPS-bygget', municipalityNumber: '0301', address: { address1: 'Sykehusveien 1', postalCode: '0150', city: 'Oslo', stateProvince: 'Oslo' } })],
     });
     const secret = aService(org, {
@@ -64,6 +64,14 @@ for (const backend of backends()) {
       assert.deepEqual(service.category[0].coding.map((c: Resource) => [c.system, c.code]), [[NIVA, 'behandling']]);
       assert.ok(service.type.some((t: Resource) => t.coding[0].code === 'spesialist:dps'));
       assert.deepEqual(service.communication.map((c: Resource) => c.coding[0].code).sort(), ['nb', 'se']);
+      // FHIR time is hh:mm:ss; each schedule row is one availableTime with its own days (in the order of
+      // the rows' ids, which are random here: compared by start time)
+      const byStart = (a: Resource, b: Resource) => String(a.availableStartTime).localeCompare(String(b.availableStartTime));
+      assert.deepEqual([...service.availableTime].sort(byStart), [
+        { daysOfWeek: ['mon', 'tue', 'wed', 'thu', 'fri'], availableStartTime: '08:00:00', availableEndTime: '15:30:00' },
+        { daysOfWeek: ['sat'], availableStartTime: '10:15:00', availableEndTime: '13:45:00' },
+      ]);
+      assert.equal((await get(`/fhir/HealthcareService/${secret.id}`)).json().availableTime, undefined, 'no schedule, no availableTime');
       const organization = (await get(`/fhir/Organization/${org.id}`)).json();
       valid(organization, 'Organization');
       assert.deepEqual(organization.identifier, [{ system: 'urn:oid:2.16.578.1.12.4.1.4.101', value: '974760673' }]);

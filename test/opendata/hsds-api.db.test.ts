@@ -89,6 +89,17 @@ for (const backend of backends()) {
       assert.deepEqual(emptyFields(page), []);
     });
 
+    test('total_pages through the API: none for no match, and per_page 1 gives exactly one page per item', async () => {
+      const none = (await get('/hsds/services?search=zzqxjkvw')).json();
+      assert.deepEqual([none.total_items, none.total_pages, none.size, none.first_page, none.last_page, none.empty], [0, 0, 0, true, true, true]);
+      const last = (await get(`/hsds/services?per_page=1&page=${visible.all}`)).json();
+      assert.deepEqual([last.total_items, last.total_pages, last.size, last.last_page], [visible.all, visible.all, 1, true]);
+      const beforeLast = (await get(`/hsds/services?per_page=1&page=${visible.all - 1}`)).json();
+      assert.equal(beforeLast.last_page, false);
+      const past = (await get(`/hsds/services?per_page=1&page=${visible.all + 1}`)).json();
+      assert.deepEqual([past.size, past.empty, past.last_page], [0, true, true]);
+    });
+
     test('the largest page (500) validates, and one more per page is refused with problem+json', async () => {
       const page = (await get('/hsds/services?per_page=500&full=true')).json();
       assert.equal(page.size, 500);
@@ -158,6 +169,7 @@ for (const backend of backends()) {
       const stemmed = (await get(`/hsds/services?search=musikken&organization_id=${org.id}`)).json();
       assert.ok(stemmed.contents.some((s: Doc) => s.id === unicode.id));
       const minimal = (await get('/hsds/services?minimal=true&per_page=3')).json();
+      assert.equal(minimal.contents.length, 3);
       for (const item of minimal.contents) assert.deepEqual(Object.keys(item).sort(), ['id', 'last_modified']);
     });
 
@@ -181,6 +193,8 @@ for (const backend of backends()) {
 
     test('organisations: list, full and full_service validate against the compiled schemas', async () => {
       const list = (await get('/hsds/organizations?per_page=50')).json();
+      assert.ok(list.contents.length > 1, `organisations listed: ${list.contents.length}`);
+      assert.equal(list.size, list.contents.length);
       for (const item of list.contents) assertValid(compiledSchema('organization_list'), item, item.name);
       for (const url of [`/hsds/organizations/${org.id}`, `/hsds/organizations/${org.id}?full_service=true`, '/hsds/organizations/d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610']) {
         const organization = (await get(url)).json();
@@ -194,6 +208,7 @@ for (const backend of backends()) {
 
     test('service_at_locations: list and full validate; postcode with proximity finds the nearest first', async () => {
       const list = (await get('/hsds/service_at_locations?per_page=100')).json();
+      assert.equal(list.contents.length, 100);
       for (const item of list.contents) assertValid(compiledSchema('service_at_location_list'), item, item.id);
       const one = (await get(`/hsds/service_at_locations/${list.contents[0].id}`)).json();
       assertValid(compiledSchema('service_at_location'), one, 'service_at_location');
@@ -206,6 +221,7 @@ for (const backend of backends()) {
 
     test('taxonomies and terms validate, include the profile\'s data taxonomy, and filter by taxonomy, parent and top level', async () => {
       const taxonomies = (await get('/hsds/taxonomies?per_page=100')).json();
+      assert.ok(taxonomies.contents.length > 1, `taxonomies listed: ${taxonomies.contents.length}`);
       for (const item of taxonomies.contents) assertValid(canonicalObject('taxonomy.json'), item, item.name);
       assert.ok(taxonomies.contents.some((t: Doc) => t.id === DATA_TAXONOMY.id));
       const spesialist = TERM_BY_KEY.get('arena:spesialist')!;

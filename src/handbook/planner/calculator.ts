@@ -37,7 +37,10 @@ export interface ScenarioResult {
   avoidedCost: number;
   /** avoided cost − yearly cost: positive means the assumed benefit exceeds the cost */
   netPerYear: number;
-  /** how many broken-off courses must be prevented per year for the benefit to equal the yearly cost */
+  /**
+   * how many broken-off courses must be prevented per year for the benefit to equal the yearly cost;
+   * null when a broken-off course costs nothing (no number of them covers a cost: never Infinity or NaN)
+   */
   breakEvenCourses: number | null;
 }
 

@@ -129,7 +129,7 @@ export function BusinessCaseResultView({ result, percent }: { result: BusinessCa
                   <Table.Cell>{formatNumber(s.avoidedBrokenCourses)}</Table.Cell>
                   <Table.Cell>{formatKroner(s.avoidedCost)}</Table.Cell>
                   <Table.Cell>{formatKroner(s.netPerYear)}</Table.Cell>
-                  <Table.Cell>{s.breakEvenCourses === null ? '–' : formatNumber(s.breakEvenCourses)}</Table.Cell>
+                  <Table.Cell>{s.breakEvenCourses === null ? m.breakEvenNoCost : formatNumber(s.breakEvenCourses)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

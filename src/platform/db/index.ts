@@ -6,11 +6,13 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './tables.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { lockDataDir } from './lock.ts';
 
 export type Db = Kysely<Tables>;
 /** A handle or an open transaction: what a function takes that may run inside its caller's transaction. */
 export type Tx = Db | Transaction<Tables>;
 export type { Tables, ServiceStatus } from './tables.ts';
+export { DataDirLockedError, EXIT_DATA_DIR_LOCKED } from './lock.ts';
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
@@ -25,16 +27,34 @@ const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 const toNumber = (value: string) => Number(value);
 const asText = (value: string) => value;
 
+/**
+ * PGlite in memory, or on disk in `dataDir`: then this process takes the folder's lock first and
+ * keeps it until close() or exit (throws DataDirLockedError when another process has it).
+ */
 export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { pg_trgm },
-    parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: asText },
-  });
+  const lock = options.dataDir ? lockDataDir(options.dataDir) : null;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { pg_trgm },
+      parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: asText },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir('none') };
+  const close = async () => {
+    try {
+      await db.destroy();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, kind: 'pglite', close, dump: () => pglite.dumpDataDir('none') };
 }
 
 export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Database> {

@@ -11,6 +11,7 @@ import { isReachable, type Db } from '../db/index.ts';
 import { paths } from '../paths.ts';
 import { assetRoutes } from './assets.ts';
 import { PROBLEM_TYPES, invalidParams, sendProblem, type Problem } from './problem.ts';
+import { isUnsafeValue, refuseUnsafeInput } from './input-guard.ts';
 import { sendPage } from '../views/render.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { nb } from '../i18n/nb.ts';
@@ -108,6 +109,9 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     if (isApi(request.url) && request.method === 'GET') reply.header('access-control-allow-origin', '*');
   });
 
+  // before every route's own hooks and handler: values no route can use are a 400, never a 500
+  app.addHook('preHandler', refuseUnsafeInput);
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
       if (isApi(request.url)) {
@@ -116,7 +120,8 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
           errors: invalidParams(error.validation),
         });
       }
-      return sendPage(reply, ErrorPage({ title: nb.errors.notFoundTitle, message: nb.errors.filter }), 400);
+      const message = error.validation.some(isUnsafeValue) ? nb.errors.unusableValue : nb.errors.filter;
+      return sendPage(reply, ErrorPage({ title: nb.errors.badRequestTitle, message }), 400);
     }
     if (error.statusCode === 429) {
       reply.header('retry-after', '60');

@@ -102,6 +102,8 @@ export const nb = {
     page: 'Sidetallet må være et helt tall fra 1.',
     filter: 'Et av filtrene har en verdi vi ikke kjenner. Velg på nytt i listen.',
     text: 'Søkeordet kan ha høyst 200 tegn.',
+    badRequestTitle: 'Noe i forespørselen kan vi ikke bruke',
+    unusableValue: 'Adressen eller skjemaet har en verdi vi ikke kan bruke: et tegn som ikke hører hjemme i tekst (nulltegn), et uendelig stort tall eller data nøstet for dypt. Gå tilbake, rett verdien og prøv igjen.',
     notFoundTitle: 'Fant ikke siden',
     notFound: 'Siden eller tilbudet finnes ikke, eller er ikke lenger publisert.',
     serverTitle: 'Noe gikk galt hos oss',
@@ -389,6 +391,7 @@ export const nb = {
         avoidedCost: 'Anslått sparte kostnader',
         net: 'Netto per år',
         breakEven: 'Avbrudd som må unngås for å dekke årlig kostnad',
+        breakEvenNoCost: 'Kan ikke regnes ut: ingen kostnad per avbrudd',
         noScenarios: 'Fyll inn alle tre antakelsene for minst ett anslag for å se følsomhetstabellen.',
         errors: {
           number: 'Skriv et tall, for eksempel 650 000 eller 14,1.',
