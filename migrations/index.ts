@@ -5,6 +5,7 @@ import * as m0003 from './0003_coverage.ts';
 import * as m0005 from './0005_accounts.ts';
 import * as m0006 from './0006_handbook.ts';
 import * as m0007 from './0007_imports.ts';
+import * as m0008 from './0008_import_checks.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0005_accounts': m0005,
   '0006_handbook': m0006,
   '0007_imports': m0007,
+  '0008_import_checks': m0008,
 };
