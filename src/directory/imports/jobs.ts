@@ -19,11 +19,19 @@ export interface CheckState {
   done: Promise<void>;
 }
 
+/**
+ * Requests come first: on Linux the worker thread alone gets the lowest CPU priority (nice 19)
+ * before it loads anything, so on a busy machine the app's own thread is scheduled before a long
+ * check. Elsewhere (no /proc/thread-self) it keeps the app's priority.
+ */
+const LOWER_PRIORITY = `import { readlinkSync } from 'node:fs'; import { constants, setPriority } from 'node:os';
+try { const thread = Number(readlinkSync('/proc/thread-self').split('/').pop()); if (thread > 0) setPriority(thread, constants.priority.PRIORITY_LOW); } catch {}`;
+
 /** Starts a worker thread for import jobs. The app runs TypeScript through tsx; so does the worker. */
 function startWorker(): Worker {
   const loader = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker/import-worker.ts', import.meta.url).href;
-  const boot = `import { register } from ${JSON.stringify(loader)}; register(); await import(${JSON.stringify(entry)});`;
+  const boot = `${LOWER_PRIORITY}\nconst { register } = await import(${JSON.stringify(loader)}); register(); await import(${JSON.stringify(entry)});`;
   const worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   // the server keeps the process alive; an idle worker must not
   worker.unref();
@@ -38,7 +46,7 @@ function startWorker(): Worker {
 class WorkerLine {
   private worker: Worker | null = null;
   private tail: Promise<unknown> = Promise.resolve();
-  private current: { resolve: (outcome: JobOutcome) => void; reject: (error: unknown) => void; onProgress: (p: ImportProgress) => void } | null = null;
+  private current: { worker: Worker; resolve: (outcome: JobOutcome) => void; reject: (error: unknown) => void; onProgress: (p: ImportProgress) => void } | null = null;
   private closed = false;
 
   constructor(private readonly db: Db) {}
@@ -64,7 +72,7 @@ class WorkerLine {
     serveDatabase(this.db, worker);
     worker.on('message', (message: WorkerMessage | { type: 'db' }) => {
       const job = this.current;
-      if (!job || message.type === 'db') return;
+      if (!job || job.worker !== worker || message.type === 'db') return;
       if (message.type === 'progress') job.onProgress({ phase: message.phase, rows: message.rows });
       else {
         this.current = null;
@@ -77,9 +85,11 @@ class WorkerLine {
     worker.on('error', (error) => { failure = error; });
     worker.once('exit', () => {
       if (this.worker === worker) this.worker = null;
+      // a retired thread ends after its job; only a job still running on it failed
       const job = this.current;
+      if (job?.worker !== worker) return;
       this.current = null;
-      job?.reject(failure ?? new Error('the import worker stopped'));
+      job.reject(failure ?? new Error('the import worker stopped'));
     });
     this.worker = worker;
     return worker;
@@ -99,7 +109,7 @@ class WorkerLine {
         clearTimeout(timer);
         f(value);
       };
-      this.current = { resolve: settle(resolve), reject: settle(reject), onProgress };
+      this.current = { worker, resolve: settle(resolve), reject: settle(reject), onProgress };
       worker.postMessage({ type: 'job', job });
     });
   }

@@ -28,10 +28,15 @@ export async function findRun(db: ImportsTx, id: string): Promise<ImportRun | un
 /** Characters per stored slice of an uploaded file: no one statement moves a whole 25 MB file. */
 const SLICE = 128 * 1024;
 
-/** Keeps a run's uploaded files, slice by slice, until the run is decided. */
+/**
+ * Keeps a run's uploaded files, slice by slice, until the run is decided. Between slices other
+ * requests get their turn: PGlite answers within the same thread, so a chain of its queries would
+ * otherwise run from start to end without letting the event loop in (1.5 s for a 25 MB upload).
+ */
 export async function storeFiles(db: ImportsTx, runId: string, files: UploadedFile[]): Promise<void> {
   for (const [fileIndex, file] of files.entries()) {
     for (let slice = 0; slice === 0 || slice * SLICE < file.text.length; slice++) {
+      await new Promise((resolve) => setImmediate(resolve));
       await db.insertInto('import_run_file').values({ run_id: runId, file_index: fileIndex, slice, name: file.name, text: file.text.slice(slice * SLICE, (slice + 1) * SLICE) }).execute();
     }
   }

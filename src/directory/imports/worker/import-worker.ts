@@ -1,6 +1,6 @@
 // The worker thread of import jobs (jobs.ts starts it). Parsing, validating and comparing a large
 // file happen here, off the app's event loop; queries go to the app's database through the main
-// thread (remote-db.ts). Jobs come one at a time.
+// thread (remote-db.ts). Jobs come one at a time. The thread runs at the lowest CPU priority (jobs.ts).
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { AlreadyDecided, applyRun, checkRun } from '../service.ts';
@@ -9,6 +9,7 @@ import type { ImportJob, JobOutcome, WorkerMessage } from './protocol.ts';
 
 /** A heap grown past this after a job: the thread asks to be ended, which gives the memory back. */
 const RECYCLE_ABOVE_BYTES = 256 * 1024 * 1024;
+
 
 const port = parentPort!;
 const db = remoteDb(port);
