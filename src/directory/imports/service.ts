@@ -49,7 +49,8 @@ function storable(report: ImportReport): string {
     ...report, problems: report.problems.slice(0, STORED_FINDINGS), warnings: report.warnings.slice(0, STORED_FINDINGS),
     changes: report.changes.slice(0, LISTED_ROWS), totals: { problems: report.problems.length, warnings: report.warnings.length },
   };
-  return JSON.stringify(stored);
+  // jsonb holds no NUL either: one in a field name or a quoted value is shown as the text \u0000
+  return JSON.stringify(stored).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\\\u0000');
 }
 
 /** A decision that came too late: someone else decided the run first. */
