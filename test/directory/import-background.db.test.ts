@@ -85,6 +85,19 @@ for (const backend of backends()) {
       let id: string | null = null;
       void uploading.then((response) => { id = runId(response.headers.get('location') ?? undefined); });
       const ROUNDS = 15;
+      const progress: string[] = [];
+      const runUrl = (run: string) => `/import/${run}`;
+      /** The run page while the check runs: its status, a Refresh header (no script needed) and a way to stop it. */
+      const checkingPage = async (url: string) => {
+        const response = await app.inject({ method: 'GET', url, headers: { cookie: admin.cookieHeader } });
+        if (response.statusCode !== 200 || !response.body.includes('id="import-checking"')) return 'not shown';
+        assert.equal(response.headers.refresh, '3');
+        assert.match(response.body, /href="\/import\/[0-9a-f-]+\?oppdater=nei"/);
+        assert.doesNotMatch(response.body, /name="handling"/, 'nothing to decide while the check runs');
+        const still = await app.inject({ method: 'GET', url: `${url}?oppdater=nei`, headers: { cookie: admin.cookieHeader } });
+        assert.equal(still.headers.refresh, undefined, 'the reloading can be turned off');
+        return 'shown';
+      };
       let rounds = 0;
       for (let checking = true; checking;) {
         for (const url of ['/healthz', '/tilbud']) {
@@ -92,6 +105,7 @@ for (const backend of backends()) {
           if (id === null) receiving.push(Math.round(ms));
           else if (rounds < ROUNDS) samples.push({ url, ms });
         }
+        if (id !== null && rounds === 0) progress.push(await checkingPage(runUrl(id)));
         if (id !== null) rounds += 1;
         // still checking after the last judged round: every judged answer came while the check ran
         if (rounds === ROUNDS) assert.equal((await runStatus(db, id!)).status, 'checking', 'the check outlasted the measurement');
@@ -101,6 +115,7 @@ for (const backend of backends()) {
       const uploaded = await uploading;
       assert.equal(uploaded.status, 303);
       const location = uploaded.headers.get('location')!;
+      assert.deepEqual(progress.slice(0, 1), ['shown'], 'the run page showed the check under way');
       const page = await settled(admin, location);
       assert.equal((await runStatus(db, runId(location))).status, 'checked', page.$('main').text().slice(0, 500));
       const counts = page.$('main table').first().find('td').map((_, td) => page.$(td).text()).get();
