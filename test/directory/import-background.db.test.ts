@@ -12,6 +12,7 @@ import { runId, runStatus, settled } from './import-helpers.ts';
 
 const FILE_FIELD = 'filer';
 const ROWS = 100_000;
+const FILE_NAME = 'services.csv';
 
 /** HSDS tabular services.csv with this many new services of one organisation (about 11 MB). */
 function servicesCsv(organizationId: string, rows: number): string {
@@ -75,18 +76,16 @@ for (const backend of backends()) {
       for (let i = 0; i < 10; i++) for (const url of ['/healthz', '/tilbud']) idle.push(Math.round(await timed(base, url)));
       const file = servicesCsv(own.id, ROWS);
       await admin.get('/import');
-      const uploading = upload(base, admin, 'services.csv', file);
+      const uploading = upload(base, admin, FILE_NAME, file);
 
-      // sample while the file is checked, one request after another as a person's would be. The test
-      // runs in the app's own process, so while its 11 MB upload is sent and received those samples
-      // measure the test's sending too: they are shown, not judged.
+      // sample while the file is stored and checked (from the moment its run exists), one request
+      // after another as a person's would be. The test runs in the app's own process, so before
+      // that, while its 11 MB upload is sent and received, samples measure the test's sending too:
+      // they are shown, not judged.
       const samples: { url: string; ms: number }[] = [];
       const receiving: number[] = [];
-      let id: string | null = null;
-      void uploading.then((response) => { id = runId(response.headers.get('location') ?? undefined); });
       const ROUNDS = 15;
       const progress: string[] = [];
-      const runUrl = (run: string) => `/import/${run}`;
       /** The run page while the check runs: its status, a Refresh header (no script needed) and a way to stop it. */
       const checkingPage = async (url: string) => {
         const response = await app.inject({ method: 'GET', url, headers: { cookie: admin.cookieHeader } });
@@ -98,6 +97,8 @@ for (const backend of backends()) {
         assert.equal(still.headers.refresh, undefined, 'the reloading can be turned off');
         return 'shown';
       };
+      const run = async () => (await sql<{ id: string; status: string }>`select id, status from import_run where source = ${FILE_NAME}`.execute(db)).rows[0];
+      let id: string | null = null;
       let rounds = 0;
       for (let checking = true; checking;) {
         for (const url of ['/healthz', '/tilbud']) {
@@ -105,12 +106,14 @@ for (const backend of backends()) {
           if (id === null) receiving.push(Math.round(ms));
           else if (rounds < ROUNDS) samples.push({ url, ms });
         }
-        if (id !== null && rounds === 0) progress.push(await checkingPage(runUrl(id)));
+        if (id !== null && rounds === 0) progress.push(await checkingPage(`/import/${id}`));
         if (id !== null) rounds += 1;
         // still checking after the last judged round: every judged answer came while the check ran
         if (rounds === ROUNDS) assert.equal((await runStatus(db, id!)).status, 'checking', 'the check outlasted the measurement');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        checking = id === null || (await runStatus(db, id)).status === 'checking';
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const current = await run();
+        if (current && id === null) id = current.id;
+        checking = current === undefined || current.status === 'checking';
       }
       const uploaded = await uploading;
       assert.equal(uploaded.status, 303);
@@ -172,6 +175,19 @@ for (const backend of backends()) {
       assert.match(text, /høyst 20\s000 rader/);
       assert.match(text, /be sekretariatet importere/);
       assert.equal((await runStatus(db, runId(checked.location))).files, 0, 'a refused upload is not kept');
+    });
+
+    test('a run left half-stored by a restart is checked on its next view and refused, not read in part', async () => {
+      const id = randomUUID();
+      const { rows } = await sql<{ id: string }>`select id from app_user where email = 'sekretariat@example.no'`.execute(db);
+      // as the app leaves it when it stops between storing the first slice and the last
+      await sql`insert into import_run (id, created_by, created_at, channel, source, size_bytes, status, report)
+        values (${id}, ${rows[0]!.id}, now() - interval '3 minutes', 'page', 'avbrutt.json', 500000, 'checking', '{"problems":[],"warnings":[],"counts":{},"added":[],"details":[]}')`.execute(db);
+      await sql`insert into import_run_file (run_id, file_index, slice, name, text) values (${id}, 0, 0, 'avbrutt.json', '[{"id":')`.execute(db);
+      const page = await settled(admin, `/import/${id}`);
+      assert.equal((await runStatus(db, id)).status, 'invalid');
+      assert.match(page.$('main').text(), /Opplastingen ble avbrutt/);
+      assert.equal((await runStatus(db, id)).files, 0);
     });
   });
 }

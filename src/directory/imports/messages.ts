@@ -95,6 +95,7 @@ export const imports = {
       autoRefresh: (seconds: number) => `Siden oppdaterer seg selv hvert ${seconds}. sekund til sjekken er ferdig.`,
       stopRefresh: 'Slutt å oppdatere automatisk',
     },
+    uploadIncomplete: 'Opplastingen ble avbrutt før filen var lagret. Ingenting er endret. Last opp filen på nytt.',
     checkFailed: 'Sjekken av filen stoppet uventet. Ingenting er endret. Prøv å laste opp på nytt; skjer det igjen, kontakt sekretariatet.',
     checkTooLarge: 'Filen er for stor til å sjekkes på denne siden. Ingenting er endret. Del den i mindre filer, eller bruk kommandolinjen (npm run import).',
     notices: {

@@ -22,6 +22,8 @@ const mayImport = (user: SessionUser) => user.isAdmin || user.editorOf.length > 
 const mayView = (user: SessionUser, run: ImportRun) => user.isAdmin || run.createdBy === user.id;
 /** How long a request waits for a check before it shows the run as being checked (the check goes on). */
 const WAIT_FOR_CHECK_MS = 1500;
+/** A run left 'checking' this long with no check running here was interrupted (a restart): it is checked on its next view. */
+const ORPHANED_AFTER_MS = 2 * 60_000;
 const waitFor = (done: Promise<void>) => new Promise<void>((resolve) => {
   const timer = setTimeout(resolve, WAIT_FOR_CHECK_MS);
   void done.finally(() => { clearTimeout(timer); resolve(); });
@@ -97,7 +99,11 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
   async function current(run: ImportRun): Promise<{ run: ImportRun; checking: ImportCheck | null }> {
     const waiting = run.status === 'checked' || run.status === 'submitted';
     let state = jobs.state(run.id);
-    if (!state && (run.status === 'checking' || (waiting && run.checkedVersion !== await directoryVersion(db)))) state = jobs.check(run.id);
+    // a run still 'checking' that no job here knows of was left by a restart (its upload request
+    // starts the check once the files are stored; until then they may be incomplete)
+    const orphaned = run.status === 'checking' && Date.now() - run.createdAt.getTime() > ORPHANED_AFTER_MS;
+    if (!state && (orphaned || (waiting && run.checkedVersion !== await directoryVersion(db)))) state = jobs.check(run.id);
+    if (!state && run.status === 'checking') return { run, checking: { queued: true, progress: null, recheck: false } };
     if (!state) return { run, checking: null };
     await waitFor(state.done);
     const fresh = (await findRun(importsDb(db), run.id)) ?? run;

@@ -32,6 +32,8 @@ export interface ImportRun {
   sha256: string | null;
   status: ImportStatus;
   report: StoredReport;
+  /** of the uploaded files together */
+  sizeBytes: number;
   /** the directory version the report was made against (null: not checked yet) */
   checkedVersion: number | null;
   decidedByEmail: string | null;
@@ -150,6 +152,11 @@ export async function checkRun(db: Db, runId: string, onProgress?: ImportOptions
   const run = await findRun(tables, runId);
   if (!run || !['checking', 'checked', 'submitted'].includes(run.status)) return run?.status;
   const files = await loadFiles(tables, runId);
+  if (files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) !== run.sizeBytes) {
+    // the upload was cut off while its files were stored (the app stopped): nothing to check
+    await failCheck(db, runId, m.run.uploadIncomplete);
+    return 'invalid';
+  }
   const owner = await uploader(db, run);
   const report = await importFiles(db, files, { dryRun: true, scope: scopeOf(owner), maxRows: maxRowsOf(owner), ...(onProgress ? { onProgress } : {}) });
   const status: ImportStatus = run.status !== 'checking' ? run.status : report.ok ? 'checked' : 'invalid';

@@ -15,12 +15,12 @@ const parsed = <T>(value: T | string): T => (typeof value === 'string' ? JSON.pa
 
 export async function findRun(db: ImportsTx, id: string): Promise<ImportRun | undefined> {
   const row = await db.selectFrom('import_run as r').leftJoin('app_user as u', 'u.id', 'r.created_by').leftJoin('app_user as d', 'd.id', 'r.decided_by')
-    .select(['r.id', 'r.created_by', 'u.email', 'r.created_at', 'r.channel', 'r.source', 'r.sha256', 'r.status', 'r.report', 'r.checked_version', 'd.email as decided_by_email', 'r.decided_at', 'r.reason'])
+    .select(['r.id', 'r.created_by', 'u.email', 'r.created_at', 'r.channel', 'r.source', 'r.sha256', 'r.size_bytes', 'r.status', 'r.report', 'r.checked_version', 'd.email as decided_by_email', 'r.decided_at', 'r.reason'])
     .where('r.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id, createdBy: row.created_by, createdByEmail: row.email, createdAt: row.created_at, channel: row.channel, source: row.source,
-    sha256: row.sha256, status: row.status, report: parsed<ImportReport>(row.report), checkedVersion: row.checked_version === null ? null : Number(row.checked_version),
+    sha256: row.sha256, sizeBytes: Number(row.size_bytes), status: row.status, report: parsed<ImportReport>(row.report), checkedVersion: row.checked_version === null ? null : Number(row.checked_version),
     decidedByEmail: row.decided_by_email, decidedAt: row.decided_at, reason: row.reason,
   };
 }
