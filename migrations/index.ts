@@ -5,6 +5,7 @@ import * as m0003 from './0003_coverage.ts';
 import * as m0005 from './0005_accounts.ts';
 import * as m0006 from './0006_handbook.ts';
 import * as m0007 from './0007_imports.ts';
+import * as m0008 from './0008_import_checks.ts';
 import * as m0010 from './0010_account_settings.ts';
 import * as m0011 from './0011_plan_accounts.ts';
 import * as m0012 from './0012_publication_rules.ts';
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005_accounts': m0005,
   '0006_handbook': m0006,
   '0007_imports': m0007,
+  '0008_import_checks': m0008,
   '0010_account_settings': m0010,
   '0011_plan_accounts': m0011,
   '0012_publication_rules': m0012,

@@ -9,6 +9,7 @@ import { FinderQuerySchema, OneOf, toSearchQuery, type FinderQuery } from './par
 import { searchServices, type SearchHit } from './search.ts';
 import { LANGUAGE_FACET, LANGUAGES } from './taxonomy.ts';
 import { termNames } from './views/components.tsx';
+import { sendExport, yieldToRequests } from './hsds/export-cache.ts';
 
 /**
  * CSV as spreadsheets and HSDS tabular data use it (RFC 4180): quoted fields may hold the
@@ -130,18 +131,26 @@ function facetCell(hit: SearchHit, facet: string): string {
   return termNames(hit.terms, [facet]).join(', ');
 }
 
-export function servicesCsv(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string }): string {
+/** The CSV of the finder's hits in pieces: the header, then a few thousand hits at a time. */
+export function* servicesCsvPieces(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string }): Generator<string> {
   const c = nb.openData.csvColumns;
   const facets: [string, string][] = [[c.level, 'niva'], [c.field, 'felt'], [c.setting, 'arena'], [c.group, 'malgruppe'], [c.access, 'tilgang'],
     [c.referrers, 'henviser'], [c.format, 'format'], [c.cost, 'kostnad'], [c.languages, LANGUAGE_FACET]];
   const header = [c.id, c.name, c.organization, c.status, ...facets.map(([name]) => name), c.municipalities, c.digital, c.lat, c.lon,
     c.distance, c.assured, c.demo, c.url];
   const yesNo = (value: boolean) => (value ? nb.openData.yes : nb.openData.no);
-  return BOM + csvLine(header, options) + hits.map((hit) => csvLine([
-    hit.id, hit.name, hit.organizationName, hit.status, ...facets.map(([, facet]) => facetCell(hit, facet)), hit.municipalityNumbers.join(', '),
-    yesNo(hit.isDigital), hit.lat, hit.lon, hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10, hit.assuredDate,
-    yesNo(hit.isDemo), `${options.baseUrl}${paths.service(hit.id)}`,
-  ], options)).join('');
+  yield BOM + csvLine(header, options);
+  for (let i = 0; i < hits.length; i += 2000) {
+    yield hits.slice(i, i + 2000).map((hit) => csvLine([
+      hit.id, hit.name, hit.organizationName, hit.status, ...facets.map(([, facet]) => facetCell(hit, facet)), hit.municipalityNumbers.join(', '),
+      yesNo(hit.isDigital), hit.lat, hit.lon, hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10, hit.assuredDate,
+      yesNo(hit.isDemo), `${options.baseUrl}${paths.service(hit.id)}`,
+    ], options)).join('');
+  }
+}
+
+export function servicesCsv(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string }): string {
+  return [...servicesCsvPieces(hits, options)].join('');
 }
 
 /** The finder's place parameters as a Place, or the parameter that could not be understood. */
@@ -176,11 +185,18 @@ export async function servicesCsvRoutes(app: FastifyInstance, { db }: { db: Db }
       return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors: [{ name: located.field, reason: located.reason }] });
     }
     const search = { ...toSearchQuery(query, located.place), page: 1, perPage: CSV_LIMIT };
-    const result = await searchServices(db, search);
-    const csv = servicesCsv(result.hits, { delimiter: query.sep ?? ',', baseUrl: `${request.protocol}://${request.host}` });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="samklang-tilbud.csv"')
-      .send(csv);
+    const baseUrl = `${request.protocol}://${request.host}`;
+    // kept per directory version and query: the same download again is read from disk, not searched and written again
+    const key = `services.csv\u0000${baseUrl}\u0000${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
+    return sendExport(request, reply, db, {
+      key, type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="samklang-tilbud.csv"',
+      build: async function* () {
+        const result = await searchServices(db, search);
+        for (const piece of servicesCsvPieces(result.hits, { delimiter: query.sep ?? ',', baseUrl })) {
+          yield piece;
+          await yieldToRequests();
+        }
+      },
+    });
   });
 }

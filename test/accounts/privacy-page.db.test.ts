@@ -22,6 +22,7 @@ const TABLES: Record<string, string | null> = {
   audit_log: 'endringer',
   change_request: 'endringer',
   import_run: 'importer',
+  import_run_file: 'importer',
   error_report: 'feilmeldinger',
   establishment_plan: 'planer',
   establishment_plan_member: 'planer',
@@ -39,7 +40,7 @@ const TABLES: Record<string, string | null> = {
   organization_identifier: null, location: null, address: null, service_at_location: null, schedule: null, language: null,
   accessibility: null, taxonomy: null, taxonomy_term: null, attribute: null, service_search: null, search_word: null,
   search_version: null, coverage_travel_time: null, coverage_travel_time_set: null, coverage_snapshot: null,
-  app_setting: null, job: null, freshness_reminder: null,
+  app_setting: null, job: null, freshness_reminder: null, directory_version: null,
 };
 
 const OPERATOR = {

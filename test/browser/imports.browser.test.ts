@@ -42,6 +42,16 @@ describe('the import page in Chromium', { skip: browserSkip }, () => {
     await page.waitForURL(/\/mine-tilbud/);
   }
 
+  /** Waits until the run page shows its finished check (it may first say the file is being checked). */
+  async function checked(page: Page, shows: RegExp) {
+    const started = Date.now();
+    while (!shows.test(await page.locator('main').innerText())) {
+      assert.match(await page.locator('main').innerText(), /Filen sjekkes|Filen (venter|leses)/, 'while checking, the page says so');
+      assert.ok(Date.now() - started < 120_000, 'the check finished');
+      await page.waitForTimeout(500);
+    }
+  }
+
   const upload = (page: Page, name: string, text: string) =>
     page.locator('#filer').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
@@ -67,7 +77,8 @@ describe('the import page in Chromium', { skip: browserSkip }, () => {
       await upload(page, 'feil.json', JSON.stringify({ id: randomUUID(), organization_id: org.id, name: 'Feil', description: 'x', status: 'kanskje' }));
       await page.getByRole('button', { name: 'Sjekk filen' }).click();
       await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
-      assert.match(await page.locator('main').innerText(), /feil må rettes/);
+      // the check runs in the background; the page shows its progress and reloads itself (a Refresh header, no script)
+      await checked(page, /feil må rettes/);
       await check('a run with problems');
 
       const name = `Importert kor ${javaScriptEnabled ? 'med' : 'uten'} JavaScript`;
@@ -75,7 +86,7 @@ describe('the import page in Chromium', { skip: browserSkip }, () => {
       await upload(page, 'kor.json', JSON.stringify({ id: randomUUID(), organization_id: org.id, name, description: 'Fra et register.', status: 'active' }));
       await page.getByRole('button', { name: 'Sjekk filen' }).click();
       await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
-      assert.match(await page.locator('main').innerText(), new RegExp(name));
+      await checked(page, new RegExp(name));
       await check('a run ready to import');
 
       await page.getByRole('button', { name: 'Importer nå' }).click();

@@ -10,6 +10,7 @@ import { searchServices } from '../../src/directory/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../accounts/client.ts';
+import { runId, runStatus, settled } from './import-helpers.ts';
 import { tempFile } from '../opendata/examples.ts';
 import { aLocation, aService, anOrganization, store } from './factories.ts';
 
@@ -25,12 +26,6 @@ async function exported(db: Db, id: string, change: (doc: Record<string, unknown
 
 /** A new service of an organisation the directory has, in the smallest HSDS form the import takes. */
 const newService = (organizationId: string, name: string) => JSON.stringify({ id: randomUUID(), organization_id: organizationId, name, description: 'Importert i test.', status: 'active' });
-
-async function runStatus(db: Db, id: string) {
-  const { rows } = await sql<{ status: string; files: unknown; created_by: string | null }>`select status, files, created_by from import_run where id = ${id}`.execute(db);
-  return rows[0]!;
-}
-const runId = (location: string | undefined) => location!.split('/').pop()!;
 
 for (const backend of backends()) {
   describe(`import page and moderation of imports on ${backend.name}`, { skip: backend.skip }, () => {
@@ -72,6 +67,7 @@ for (const backend of backends()) {
 
       const text = `${newService(own.id, 'Importert band i Elvdal')}\n${await exported(db, ownService.id, (d) => { d.name = 'Sangstund i Elvdal sentrum'; })}`;
       const checked = await admin.upload('/import', [{ field: FILE_FIELD, name: 'register.ndjson', content: text }]);
+      await settled(admin, checked.location!);
       assert.equal(checked.status, 303);
       const id = runId(checked.location);
       assert.equal((await runStatus(db, id)).status, 'checked');
@@ -90,7 +86,7 @@ for (const backend of backends()) {
       assert.equal(applied.status, 200);
       assert.match(applied.$('main').text(), /Importen er lagret/);
       assert.equal((await runStatus(db, id)).status, 'applied');
-      assert.equal((await runStatus(db, id)).files, null, 'the uploaded files are not kept once the run is decided');
+      assert.equal((await runStatus(db, id)).files, 0, 'the uploaded files are not kept once the run is decided');
       const names = (await searchServices(db, query)).hits.map((h) => h.name).sort();
       assert.deepEqual(names, ['Importert band i Elvdal', 'Sangstund i Elvdal sentrum', 'Trommegruppe i Nabodal']);
 
@@ -102,6 +98,7 @@ for (const backend of backends()) {
       assert.match(history.$('main').text(), /Endret ved import/);
 
       const again = await admin.upload('/import', [{ field: FILE_FIELD, name: 'register.ndjson', content: text }]);
+      await settled(admin, again.location!);
       const same = await admin.get(again.location!);
       assert.match(same.$('main').text(), /Importen vil ikke endre noe/);
     });
@@ -109,6 +106,7 @@ for (const backend of backends()) {
     test('a file with problems changes nothing, and each problem is listed by place in the file', async () => {
       const broken = JSON.stringify({ id: randomUUID(), organization_id: own.id, name: 'Uten status', description: 'x', status: 'kanskje' });
       const checked = await admin.upload('/import', [{ field: FILE_FIELD, name: 'feil.json', content: broken }]);
+      await settled(admin, checked.location!);
       const page = await admin.get(checked.location!);
       assert.equal((await runStatus(db, runId(checked.location))).status, 'invalid');
       assert.match(page.$('h2').first().text(), /1 feil må rettes/);
@@ -122,6 +120,7 @@ for (const backend of backends()) {
       assert.match(page.$('main').text(), /sendes til sekretariatet/);
       const text = await exported(db, ownService.id, (d) => { d.description = 'Sang for alle, hver tirsdag.'; });
       const checked = await editor.upload('/import', [{ field: FILE_FIELD, name: 'elvdal.json', content: text }]);
+      await settled(editor, checked.location!);
       assert.equal(checked.status, 303);
       const preview = await editor.get(checked.location!);
       assert.equal(preview.$('button[name=handling][value=importer]').length, 0, 'an editor cannot write directly');
@@ -145,6 +144,7 @@ for (const backend of backends()) {
       const sheet = 'navn;beskrivelse;organisasjon;organisasjonsnummer;adresse;postnummer;niva;felt\n'
         + 'Korps for alle;Alle kan bli med.;Elvdal;974760673;Storgata 1;0150;lavterskel;rus\n';
       const checked = await editor.upload('/import', [{ field: FILE_FIELD, name: 'mal.csv', content: sheet }]);
+      await settled(editor, checked.location!);
       const page = await editor.get(checked.location!);
       assert.equal((await runStatus(db, runId(checked.location))).status, 'checked', page.$('main table').first().text());
       assert.ok(!page.$('main table').first().text().includes('organization_identifier'), 'the organisation is not written again');
@@ -155,6 +155,7 @@ for (const backend of backends()) {
     test('an editor cannot import another organisation\'s entries, nor the classification; an admin rejection needs a reason', async () => {
       const theirs = await exported(db, otherService.id, (d) => { d.name = 'Overtatt'; });
       const refused = await editor.upload('/import', [{ field: FILE_FIELD, name: 'nabo.json', content: theirs }]);
+      await settled(editor, refused.location!);
       const page = await editor.get(refused.location!);
       assert.equal((await runStatus(db, runId(refused.location))).status, 'invalid');
       assert.match(page.$('main').text(), /hører ikke til en organisasjon du er redaktør for/);
@@ -164,9 +165,11 @@ for (const backend of backends()) {
       const taxonomy = randomUUID();
       const terms = JSON.stringify([{ id: taxonomy, name: 'Egen klassifikasjon', description: 'Fra en kommune.' }, { id: randomUUID(), code: 'egen', name: 'Egen term', description: 'x', taxonomy_id: taxonomy }]);
       const classification = await editor.upload('/import', [{ field: FILE_FIELD, name: 'termer.json', content: terms }]);
+      await settled(editor, classification.location!);
       assert.match((await editor.get(classification.location!)).$('main').text(), /bare sekretariatet kan importere klassifikasjoner/);
 
       const mine = await editor.upload('/import', [{ field: FILE_FIELD, name: 'ny.json', content: newService(own.id, 'Gitarkurs i Elvdal') }]);
+      await settled(editor, mine.location!);
       await editor.post(mine.location!, { handling: 'send' });
       await admin.get(mine.location!);
       const empty = await admin.post(mine.location!, { handling: 'avvis', reason: ' ' });

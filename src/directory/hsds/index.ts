@@ -11,4 +11,5 @@ export async function openDataRoutes(app: FastifyInstance, deps: { db: Db }) {
   await openDataPageRoutes(app);
 }
 
-export { importSource, shownValue, LISTED_ROWS, type ImportReport, type ImportOptions } from './import/index.ts';
+export { importSource, shownValue, LISTED_ROWS, type ImportReport, type ImportOptions, type ImportProgress } from './import/index.ts';
+export { directoryVersion } from './version.ts';

@@ -17,7 +17,8 @@ import {
   catalogueIdBatches, nameSearch, organizationIdBatches, pageCatalogueIds, pageOrganizationIds, pageServiceAtLocationIds, pageServiceIds,
   serviceIdBatches, type IdPage, type Near,
 } from './queries.ts';
-import { tabularExport } from './tabular-export.ts';
+import { sendExport, yieldToRequests } from './export-cache.ts';
+import { tabularExportJson } from './tabular-export.ts';
 
 const TAGS = ['HSDS 3.0'];
 export const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -26,6 +27,8 @@ export const baseUrl = (request: FastifyRequest) => `${request.protocol}://${req
 function sendNdjson(reply: FastifyReply, batches: AsyncGenerator<string[]>, build: (ids: string[]) => Promise<Json[]>) {
   async function* lines() {
     for await (const ids of batches) {
+      // requests get their turn between batches (PGlite answers in this thread)
+      await yieldToRequests();
       const documents = await build(ids);
       yield documents.map((d) => `${JSON.stringify(d)}\n`).join('');
     }
@@ -177,5 +180,7 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   app.get(paths.hsds.tabular, {
     schema: { tags: TAGS, summary: 'The published directory in HSDS tabular form as JSON (one array of rows per table), as the import reads it' },
-  }, async () => tabularExport(db, 'public'));
+  }, async (request, reply) => sendExport(request, reply, db, {
+    key: 'hsds-tabular', type: 'application/json; charset=utf-8', build: () => tabularExportJson(db, 'public'),
+  }));
 }

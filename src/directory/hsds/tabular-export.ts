@@ -5,6 +5,7 @@ import { Dataset, TABLES } from './import/dataset.ts';
 import { flattenObject } from './import/flatten.ts';
 import { catalogueIdBatches, organizationIdBatches, serviceIdBatches } from './queries.ts';
 import { sql } from 'kysely';
+import { yieldToRequests } from './export-cache.ts';
 
 /**
  * The whole directory in HSDS tabular form, as JSON ({"service": [rows], ...}), the shape of the
@@ -14,10 +15,13 @@ import { sql } from 'kysely';
  */
 export async function tabularExport(db: Db, audience: Audience = 'everything'): Promise<Record<string, Record<string, unknown>[]>> {
   const dataset = new Dataset();
+  // between batches requests get their turn: with PGlite a chain of queries alone never lets them in
   for await (const ids of serviceIdBatches(db, { audience })) {
     for (const document of await serviceDocuments(db, ids, 'full', audience)) flattenObject(dataset, 'service', document, `service ${String(document.id)}`);
+    await yieldToRequests();
   }
   for await (const ids of organizationIdBatches(db, sql<boolean>`true`)) {
+    await yieldToRequests();
     for (const document of await organizationDocuments(db, ids, 'full', audience)) {
       const { services: _, ...organization } = document;
       flattenObject(dataset, 'organization', organization, `organization ${String(document.id)}`);
@@ -36,4 +40,23 @@ export async function tabularExport(db: Db, audience: Audience = 'everything'): 
       .map(([, { row }]) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)));
   }
   return tables;
+}
+
+/** Rows written per piece of the JSON text, so writing it out never holds the event loop long. */
+const ROWS_PER_PIECE = 2000;
+
+/** The tabular export as JSON text in pieces (what /hsds/tabular.json sends, through its cache). */
+export async function* tabularExportJson(db: Db, audience: Audience): AsyncGenerator<string> {
+  const tables = await tabularExport(db, audience);
+  yield '{';
+  let first = true;
+  for (const [table, rows] of Object.entries(tables)) {
+    yield `${first ? '' : ','}${JSON.stringify(table)}:[`;
+    first = false;
+    for (let i = 0; i < rows.length; i += ROWS_PER_PIECE) {
+      yield `${i === 0 ? '' : ','}${rows.slice(i, i + ROWS_PER_PIECE).map((row) => JSON.stringify(row)).join(',')}`;
+    }
+    yield ']';
+  }
+  yield '}';
 }

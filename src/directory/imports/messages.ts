@@ -13,6 +13,7 @@ export const imports = {
     docs: 'Feltene og klassifikasjonen er beskrevet på siden',
     docsLink: 'Åpne data',
     limits: (megabytes: number, files: number) => `Til sammen høyst ${megabytes} MB og ${files} filer, i UTF-8. Større filer importeres fra kommandolinjen (npm run import).`,
+    editorRows: (rows: number) => `Som redaktør kan du importere høyst ${rows.toLocaleString('nb-NO')} rader om gangen her (tilbud, steder, adresser, telefoner og annet til sammen). Større importer gjør sekretariatet.`,
     rules: 'Rader med samme id som en oppføring i katalogen oppdaterer den. Ingenting slettes. En fil med feil endrer ingenting.',
   },
   form: {
@@ -39,6 +40,7 @@ export const imports = {
     cli: 'kommandolinjen',
   },
   status: {
+    checking: 'Sjekkes',
     invalid: 'Har feil',
     checked: 'Sjekket, ikke importert',
     submitted: 'Venter på godkjenning',
@@ -81,6 +83,21 @@ export const imports = {
     reject: 'Avvis med begrunnelse',
     reasonRequired: 'Skriv en begrunnelse, så den som lastet opp vet hva som må rettes.',
     recheck: 'Sjekket på nytt mot katalogen slik den er nå.',
+    checking: {
+      heading: 'Filen sjekkes',
+      queued: 'Filen venter på å bli sjekket. En annen import sjekkes først.',
+      started: 'Filen leses og sjekkes nå. Det kan ta et par minutter for store filer.',
+      read: (rows: number) => `Filen er lest: ${rows.toLocaleString('nb-NO')} rader. Radene sjekkes nå.`,
+      validated: (rows: number) => `${rows.toLocaleString('nb-NO')} rader er sjekket. De sammenlignes nå med katalogen.`,
+      compared: 'Nesten ferdig.',
+      recheck: 'Katalogen er endret siden filen ble sjekket, så den sjekkes på nytt. Du kan velge hva du vil gjøre når sjekken er ferdig.',
+      refresh: 'Oppdater siden',
+      autoRefresh: (seconds: number) => `Siden oppdaterer seg selv hvert ${seconds}. sekund til sjekken er ferdig.`,
+      stopRefresh: 'Slutt å oppdatere automatisk',
+    },
+    uploadIncomplete: 'Opplastingen ble avbrutt før filen var lagret. Ingenting er endret. Last opp filen på nytt.',
+    checkFailed: 'Sjekken av filen stoppet uventet. Ingenting er endret. Prøv å laste opp på nytt; skjer det igjen, kontakt sekretariatet.',
+    checkTooLarge: 'Filen er for stor til å sjekkes på denne siden. Ingenting er endret. Del den i mindre filer, eller bruk kommandolinjen (npm run import).',
     notices: {
       applied: (services: number) => `Importen er lagret. ${services} tilbud er oppdatert i søket.`,
       submitted: 'Importen er sendt til sekretariatet. Du får e-post når den er behandlet.',
@@ -106,6 +123,7 @@ export const imports = {
   scope: {
     classification: 'bare sekretariatet kan importere klassifikasjoner (taxonomy og taxonomy_term)',
     outside: (table: string, id: string) => `${table} ${id} hører ikke til en organisasjon du er redaktør for`,
+    noLongerEditor: 'Den som lastet opp importen, er ikke lenger redaktør for noen organisasjon, så importen kan ikke godkjennes. Ingenting er lagret. Avvis importen, eller be vedkommende få redaktørrollen tilbake og laste opp på nytt.',
     unowned: (table: string, id: string) => `${table} ${id} er ikke knyttet til en organisasjon du er redaktør for (knytt den til et av tilbudene deres)`,
   },
 };

@@ -7,17 +7,27 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { AlreadyDecided, applyRun, checkUpload, discardRun, recheck, rejectRun, SAFE_FILE_NAME, submitRun, UPLOAD_LIMITS, type ImportRun } from './service.ts';
+import { directoryVersion } from '../hsds/index.ts';
+import { ImportJobs } from './jobs.ts';
+import { AlreadyDecided, createRun, discardRun, rejectRun, SAFE_FILE_NAME, submitRun, UPLOAD_LIMITS, type ImportRun } from './service.ts';
 import { findRun, listRuns } from './store.ts';
 import { importsDb, type UploadedFile } from './tables.ts';
 import { FILE_FIELD, ImportPage } from './views/import-page.tsx';
-import { RunPage, type RunPageProps } from './views/run-page.tsx';
+import { REFRESH_SECONDS, RunPage, type ImportCheck, type RunPageProps } from './views/run-page.tsx';
 
 const m = nb.imports;
 const MEGABYTE = 1024 * 1024;
 const TOO_LARGE = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
 const mayImport = (user: SessionUser) => user.isAdmin || user.editorOf.length > 0;
 const mayView = (user: SessionUser, run: ImportRun) => user.isAdmin || run.createdBy === user.id;
+/** How long a request waits for a check before it shows the run as being checked (the check goes on). */
+const WAIT_FOR_CHECK_MS = 1500;
+/** A run left 'checking' this long with no check running here was interrupted (a restart): it is checked on its next view. */
+const ORPHANED_AFTER_MS = 2 * 60_000;
+const waitFor = (done: Promise<void>) => new Promise<void>((resolve) => {
+  const timer = setTimeout(resolve, WAIT_FOR_CHECK_MS);
+  void done.finally(() => { clearTimeout(timer); resolve(); });
+});
 
 /** Before any file is read: only signed-in admins and editors may send one. */
 async function importers(request: FastifyRequest, reply: FastifyReply) {
@@ -58,8 +68,9 @@ async function importPage(db: Db, request: FastifyRequest, reply: FastifyReply, 
   return sendPage(reply, ImportPage({ isAdmin: user.isAdmin, runs, csrfToken: request.csrfToken, error }), status);
 }
 
-/** What the viewer may do with a run now. */
-function actionsFor(user: SessionUser, run: ImportRun): RunPageProps['actions'] {
+/** What the viewer may do with a run now (nothing but wait while it is being checked). */
+function actionsFor(user: SessionUser, run: ImportRun, checking = false): RunPageProps['actions'] {
+  if (checking || run.status === 'checking') return { apply: false, submit: false, discard: false, reject: false };
   const open = run.status === 'checked' || run.status === 'submitted';
   const ok = run.report.ok && run.report.problems.length === 0;
   const own = run.createdBy === user.id;
@@ -78,10 +89,34 @@ function actionsFor(user: SessionUser, run: ImportRun): RunPageProps['actions'] 
  */
 export async function importRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const runLink = (id: string) => `${config.publicUrl}${paths.imports.run(id)}`;
+  const jobs = new ImportJobs(db, app.log);
+  app.addHook('onClose', () => jobs.close());
+
+  /**
+   * A run as it stands, checked in the background when it must be: a new upload, or a waiting run
+   * whose report was made before the directory last changed. Never a full check on every view.
+   */
+  async function current(run: ImportRun): Promise<{ run: ImportRun; checking: ImportCheck | null }> {
+    const waiting = run.status === 'checked' || run.status === 'submitted';
+    let state = jobs.state(run.id);
+    // a run still 'checking' that no job here knows of was left by a restart (its upload request
+    // starts the check once the files are stored; until then they may be incomplete)
+    const orphaned = run.status === 'checking' && Date.now() - run.createdAt.getTime() > ORPHANED_AFTER_MS;
+    if (!state && (orphaned || (waiting && run.checkedVersion !== await directoryVersion(db)))) state = jobs.check(run.id);
+    if (!state && run.status === 'checking') return { run, checking: { queued: true, progress: null, recheck: false } };
+    if (!state) return { run, checking: null };
+    await waitFor(state.done);
+    const fresh = (await findRun(importsDb(db), run.id)) ?? run;
+    const still = jobs.state(run.id);
+    return { run: fresh, checking: still ? { queued: still.queued, progress: still.progress, recheck: fresh.status !== 'checking' } : null };
+  }
   const params = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
 
   async function showRun(request: FastifyRequest, reply: FastifyReply, run: ImportRun, extra: Partial<RunPageProps> = {}, status = 200) {
-    return sendPage(reply, RunPage({ run, actions: actionsFor(request.user!, run), csrfToken: request.csrfToken, ...extra }), status);
+    const checking = extra.checking ?? null;
+    const autoRefresh = checking !== null && (request.query as { oppdater?: string } | undefined)?.oppdater !== 'nei';
+    if (autoRefresh) reply.header('refresh', String(REFRESH_SECONDS));
+    return sendPage(reply, RunPage({ run, actions: actionsFor(request.user!, run, checking !== null), csrfToken: request.csrfToken, autoRefresh, ...extra }), status);
   }
 
   app.get(paths.imports.index, { onRequest: importers }, async (request, reply) => importPage(db, request, reply));
@@ -96,16 +131,21 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
   }, async (request, reply) => {
     const files = uploadedFiles(request.body);
     if (typeof files === 'string') return importPage(db, request, reply, files, 400);
-    const id = await checkUpload(db, request.user!, files);
+    const id = await createRun(db, request.user!, files);
+    // small files are checked by the time the page is shown; larger ones show their progress
+    await waitFor(jobs.check(id).done);
     return reply.redirect(paths.imports.run(id), 303);
   });
 
-  app.get(paths.imports.run(), { onRequest: requireUser, schema: { params } }, async (request, reply) => {
-    const run = await findRun(importsDb(db), (request.params as { id: string }).id);
-    if (!run || !mayView(request.user!, run)) return reply.callNotFound();
+  app.get(paths.imports.run(), {
+    onRequest: requireUser,
+    schema: { params, querystring: Type.Object({ oppdater: Type.Optional(Type.String({ maxLength: 10 })) }) },
+  }, async (request, reply) => {
+    const found = await findRun(importsDb(db), (request.params as { id: string }).id);
+    if (!found || !mayView(request.user!, found)) return reply.callNotFound();
     // a waiting run is shown as it would apply to the directory now, not as it was at upload
-    if (run.status === 'checked' || run.status === 'submitted') run.report = await recheck(db, run);
-    return showRun(request, reply, run);
+    const { run, checking } = await current(found);
+    return showRun(request, reply, run, { checking });
   });
 
   app.post(paths.imports.run(), {
@@ -122,13 +162,15 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
     const run = await findRun(importsDb(db), (request.params as { id: string }).id);
     if (!run || !mayView(user, run)) return reply.callNotFound();
     const { handling, reason = '' } = request.body as { handling: 'importer' | 'send' | 'forkast' | 'avvis'; reason?: string };
-    const allowed = actionsFor(user, run);
+    const allowed = actionsFor(user, run, jobs.state(run.id) !== undefined);
     const back = () => reply.redirect(paths.imports.run(run.id), 303);
     // the run as the decision left it, with what happened said on top
     const decided = async (notice: string) => showRun(request, reply, (await findRun(importsDb(db), run.id))!, { notice });
     try {
       if (handling === 'importer' && allowed.apply) {
-        const report = await applyRun(db, run, user, runLink(run.id));
+        const outcome = await jobs.apply(run.id, user, runLink(run.id));
+        if (outcome.kind !== 'applied') return back();
+        const report = outcome.report;
         if (!report.ok) return showRun(request, reply, { ...run, report }, { notice: m.run.notices.changedSince }, 409);
         app.mailer.kick();
         return decided(m.run.notices.applied(report.reindexed));

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Finding, TableName } from '../hsds/import/dataset.ts';
 import { TABLES } from '../hsds/import/dataset.ts';
 import { OPTIONAL_REFERENCES, REQUIRED_REFERENCES } from '../hsds/import/columns.ts';
+import { idIn } from '../hsds/import/references.ts';
 import type { ImportOptions } from '../hsds/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Plan, PlannedRows } from '../hsds/import/apply.ts';
@@ -43,9 +44,9 @@ class OwnerResolver {
 
   /** Directory rows of many ids at once, so most lookups need no query of their own. */
   async prefetch(table: TableName, ids: string[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += 5000) {
-      const slice = ids.slice(i, i + 5000);
-      const found = await this.db.selectFrom(table).selectAll().where('id', 'in', slice).execute() as Row[];
+    for (let i = 0; i < ids.length; i += 2000) {
+      const slice = ids.slice(i, i + 2000);
+      const found = await this.db.selectFrom(table).selectAll().where(idIn(slice)).execute() as Row[];
       for (const id of slice) this.stored.set(`${table}:${id}`, null);
       for (const row of found) this.stored.set(`${table}:${String(row.id)}`, row);
     }

@@ -12,10 +12,12 @@ import { TABLES } from '../hsds/import/dataset.ts';
 import { UnreadableSource } from '../hsds/import/unreadable.ts';
 import { imports as m } from './messages.ts';
 import { editorScope } from './scope.ts';
+import { dropFiles, findRun, loadFiles, storeFiles } from './store.ts';
+import { directoryVersion } from '../hsds/version.ts';
 import { importsDb, type ImportsTx, type ImportStatus, type UploadedFile } from './tables.ts';
 
-/** What the import page takes; larger files go through `npm run import`. */
-export const UPLOAD_LIMITS = { megabytes: 25, files: 20 };
+/** What the import page takes; larger files go through `npm run import`. Editors' imports are bounded in rows too: they are checked by the server for anyone who registered an organisation. */
+export const UPLOAD_LIMITS = { megabytes: 25, files: 20, editorRows: 20_000 };
 /** A file name we write to a temporary folder: no paths, no hidden files. */
 export const SAFE_FILE_NAME = /^[\p{L}\p{N}_-][\p{L}\p{N}._ -]{0,119}$/u;
 
@@ -28,9 +30,12 @@ export interface ImportRun {
   channel: 'page' | 'cli';
   source: string;
   sha256: string | null;
-  files: UploadedFile[] | null;
   status: ImportStatus;
   report: StoredReport;
+  /** of the uploaded files together */
+  sizeBytes: number;
+  /** the directory version the report was made against (null: not checked yet) */
+  checkedVersion: number | null;
   decidedByEmail: string | null;
   decidedAt: Date | null;
   reason: string | null;
@@ -46,7 +51,8 @@ function storable(report: ImportReport): string {
     ...report, problems: report.problems.slice(0, STORED_FINDINGS), warnings: report.warnings.slice(0, STORED_FINDINGS),
     changes: report.changes.slice(0, LISTED_ROWS), totals: { problems: report.problems.length, warnings: report.warnings.length },
   };
-  return JSON.stringify(stored);
+  // jsonb holds no NUL either: one in a field name or a quoted value is shown as the text \u0000
+  return JSON.stringify(stored).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\\\u0000');
 }
 
 /** A decision that came too late: someone else decided the run first. */
@@ -57,12 +63,16 @@ export class AlreadyDecided extends Error {}
  * has deleted their account is judged by the admin who decides it, with no scope of its own.
  */
 const scopeOf = (importer: Importer | null): ImportOptions['scope'] => (!importer || importer.isAdmin ? undefined : editorScope(importer.editorOf));
+const maxRowsOf = (importer: Importer | null) => (!importer || importer.isAdmin ? undefined : UPLOAD_LIMITS.editorRows);
 
 export function checksum(files: UploadedFile[]): string {
   const hash = createHash('sha256');
   for (const file of files) hash.update(file.name).update('\0').update(file.text).update('\0');
   return hash.digest('hex');
 }
+
+const emptyReport = (source: string, dryRun: boolean): ImportReport =>
+  ({ source, dryRun, ok: false, problems: [], warnings: [], counts: {}, changes: [], added: [], details: [], reindexed: 0 });
 
 /**
  * Runs the import on uploaded files: they are written to a private temporary folder the import
@@ -80,7 +90,7 @@ async function importFiles(db: Db, files: UploadedFile[], options: ImportOptions
       // a file the upload lacks (a datapackage.json names it) is a problem with the upload, not a bug
       if (!(error instanceof UnreadableSource)) throw error;
       const where = error.path ? basename(error.path) : files.map((f) => f.name).join(', ');
-      report = { source: '', dryRun: options.dryRun, ok: false, problems: [{ where, message: error.message }], warnings: [], counts: {}, changes: [], added: [], details: [], reindexed: 0 };
+      report = { ...emptyReport('', options.dryRun), problems: [{ where, message: error.message }] };
     }
     const hide = (text: string) => text.split(`${dir}/`).join('').split(dir).join('');
     for (const finding of [...report.problems, ...report.warnings]) Object.assign(finding, { where: hide(finding.where), message: hide(finding.message) });
@@ -110,15 +120,19 @@ export function auditChanges(plan: Plan, rows: PlannedRows): AuditChange[] {
   return changes;
 }
 
-/** Checks uploaded files (a dry run, with the importer's scope) and keeps them as a run to decide on. */
-export async function checkUpload(db: Db, importer: Importer, files: UploadedFile[]): Promise<string> {
-  const report = await importFiles(db, files, { dryRun: true, scope: scopeOf(importer) });
+/**
+ * Keeps an upload as a run waiting for its check (status 'checking'); the check itself runs in
+ * the background (jobs.ts), never on the request that uploaded.
+ */
+export async function createRun(db: Db, importer: Importer, files: UploadedFile[]): Promise<string> {
   const id = newId();
-  await importsDb(db).insertInto('import_run').values({
-    id, created_by: importer.id, channel: 'page', source: report.source, sha256: checksum(files),
-    size_bytes: files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
-    files: report.ok ? JSON.stringify(files) : null, status: report.ok ? 'checked' : 'invalid', report: storable(report),
+  const source = files.map((f) => f.name).join(', ');
+  const tables = importsDb(db);
+  await tables.insertInto('import_run').values({
+    id, created_by: importer.id, channel: 'page', source, sha256: null, size_bytes: files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
+    status: 'checking', report: JSON.stringify(emptyReport(source, true)),
   }).execute();
+  await storeFiles(tables, id, files);
   return id;
 }
 
@@ -126,41 +140,83 @@ export async function checkUpload(db: Db, importer: Importer, files: UploadedFil
 const uploader = async (db: Db, run: ImportRun): Promise<Importer | null> =>
   (run.createdBy ? await findRoles(asAccounts(importsDb(db)), run.createdBy) : undefined) ?? null;
 
-/** A waiting run checked again against the directory as it is now; the fresh report is kept. */
-export async function recheck(db: Db, run: ImportRun): Promise<ImportReport> {
+/**
+ * Checks a run (a dry run with its uploader's scope) against the directory as it is now and keeps
+ * the report with the directory version it was made at: the run page checks again only when the
+ * directory has changed since. Runs in a worker thread (worker/import-worker.ts).
+ */
+export async function checkRun(db: Db, runId: string, onProgress?: ImportOptions['onProgress']): Promise<ImportStatus | undefined> {
+  const tables = importsDb(db);
+  // read first: a change committed while the check runs makes the next view check again
+  const version = await directoryVersion(db);
+  const run = await findRun(tables, runId);
+  if (!run || !['checking', 'checked', 'submitted'].includes(run.status)) return run?.status;
+  const files = await loadFiles(tables, runId);
+  if (files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) !== run.sizeBytes) {
+    // the upload was cut off while its files were stored (the app stopped): nothing to check
+    await failCheck(db, runId, m.run.uploadIncomplete);
+    return 'invalid';
+  }
   const owner = await uploader(db, run);
-  const report = await importFiles(db, run.files ?? [], { dryRun: true, scope: scopeOf(owner) });
-  await importsDb(db).updateTable('import_run').set({ report: storable(report) }).where('id', '=', run.id).execute();
-  return report;
+  const report = await importFiles(db, files, { dryRun: true, scope: scopeOf(owner), maxRows: maxRowsOf(owner), ...(onProgress ? { onProgress } : {}) });
+  const status: ImportStatus = run.status !== 'checking' ? run.status : report.ok ? 'checked' : 'invalid';
+  const done = await tables.updateTable('import_run')
+    .set({ report: storable(report), checked_version: version, status, ...(run.status === 'checking' ? { sha256: checksum(files) } : {}) })
+    .where('id', '=', runId).where('status', '=', run.status).executeTakeFirst();
+  if (status === 'invalid' && Number(done.numUpdatedRows) > 0) await dropFiles(tables, runId);
+  return status;
+}
+
+/** A check that could not finish (the worker failed or ran out of memory): the run is refused with the reason. */
+export async function failCheck(db: Db, runId: string, message: string): Promise<void> {
+  const tables = importsDb(db);
+  const run = await findRun(tables, runId);
+  if (!run || run.status !== 'checking') return;
+  const report = { ...emptyReport(run.source, true), problems: [{ where: run.source, message }] };
+  await tables.updateTable('import_run').set({ status: 'invalid', report: storable(report) }).where('id', '=', runId).where('status', '=', 'checking').execute();
+  await dropFiles(tables, runId);
 }
 
 /** Marks a waiting run decided; throws AlreadyDecided when another request decided it first. */
 async function decide(db: ImportsTx, runId: string, decision: { status: ImportStatus; by: string; reason?: string }): Promise<void> {
   const done = await db.updateTable('import_run')
-    .set({ status: decision.status, decided_by: decision.by, decided_at: sql`now()`, reason: decision.reason ?? null, files: null })
+    .set({ status: decision.status, decided_by: decision.by, decided_at: sql`now()`, reason: decision.reason ?? null })
     .where('id', '=', runId).where('status', 'in', ['checked', 'submitted']).executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) throw new AlreadyDecided();
+  await dropFiles(db, runId);
 }
 
 /**
- * Writes a run into the directory, by an admin: the import, its audit entries and the run's new
- * status in one transaction. The uploader hears by mail when it was someone else's import.
+ * Writes a run into the directory, by an admin, in one transaction: first the run is claimed (a
+ * second approval waits for it and then finds it decided), then the file is compared with the
+ * directory and the uploader's scope checked as they are inside the transaction, and only then
+ * are the rows, their audit entries and the mail written. Any problem writes nothing. Runs in a
+ * worker thread (worker/import-worker.ts).
  */
-export async function applyRun(db: Db, run: ImportRun, admin: { id: string }, link: string): Promise<ImportReport> {
+export async function applyRun(db: Db, runId: string, admin: { id: string }, link: string): Promise<ImportReport> {
+  const tables = importsDb(db);
+  const run = await findRun(tables, runId);
+  if (!run || !['checked', 'submitted'].includes(run.status)) throw new AlreadyDecided();
   const owner = await uploader(db, run);
-  const report = await importFiles(db, run.files ?? [], {
+  if (owner && !owner.isAdmin && owner.editorOf.length === 0) {
+    const report = { ...emptyReport(run.source, false), problems: [{ where: run.source, message: m.scope.noLongerEditor }] };
+    await tables.updateTable('import_run').set({ report: storable(report) }).where('id', '=', runId).execute();
+    return report;
+  }
+  const report = await importFiles(db, await loadFiles(tables, runId), {
     dryRun: false,
     scope: scopeOf(owner),
+    maxRows: maxRowsOf(owner),
+    onBegin: async (trx: Tx) => decide(importsDb(trx as Db) as ImportsTx, runId, { status: 'applied', by: admin.id }),
     onWrite: async (trx: Tx, plan: Plan, rows: PlannedRows) => {
       const tx = importsDb(trx as Db) as ImportsTx;
-      await decide(tx, run.id, { status: 'applied', by: admin.id });
       await recordManyChanges(asAccounts(tx), admin.id, auditChanges(plan, rows), run.id);
       if (run.createdBy && run.createdBy !== admin.id && run.createdByEmail) {
         await queueMail(asAccounts(tx), { to: run.createdByEmail, subject: m.mail.approvedSubject, body: m.mail.approvedBody(run.source, link) });
       }
     },
   });
-  await importsDb(db).updateTable('import_run').set({ report: storable(report) }).where('id', '=', run.id).execute();
+  await tables.updateTable('import_run').set({ report: storable(report) }).where('id', '=', run.id).execute();
   return report;
 }
 
@@ -171,7 +227,7 @@ export async function submitRun(db: Db, runId: string): Promise<boolean> {
 }
 
 export async function discardRun(db: Db, runId: string, by: string): Promise<void> {
-  await decide(importsDb(db), runId, { status: 'discarded', by });
+  await importsDb(db).transaction().execute((trx) => decide(trx, runId, { status: 'discarded', by }));
 }
 
 /** Rejects an editor's import with a reason that is mailed to them. */
@@ -195,12 +251,12 @@ export async function importFromCommandLine(db: Db, ref: string, options: { dryR
     dryRun: false,
     onWrite: async (trx, plan, rows) => {
       const tx = importsDb(trx as Db) as ImportsTx;
-      await tx.insertInto('import_run').values({ id, created_by: null, channel: 'cli', source: ref, sha256: null, size_bytes: 0, files: null, status: 'applied', report: '{}', decided_at: new Date() }).execute();
+      await tx.insertInto('import_run').values({ id, created_by: null, channel: 'cli', source: ref, sha256: null, size_bytes: 0, status: 'applied', report: '{}', decided_at: new Date() }).execute();
       await recordManyChanges(asAccounts(tx), 'system', auditChanges(plan, rows), id);
     },
   });
   const stored = storable(report);
   if (report.ok) await tables.updateTable('import_run').set({ report: stored }).where('id', '=', id).execute();
-  else await tables.insertInto('import_run').values({ id, channel: 'cli', source: ref, sha256: null, size_bytes: 0, files: null, status: 'invalid', report: stored }).execute();
+  else await tables.insertInto('import_run').values({ id, channel: 'cli', source: ref, sha256: null, size_bytes: 0, status: 'invalid', report: stored }).execute();
   return report;
 }

@@ -3,6 +3,7 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { reindexServices } from '../../write.ts';
 import { COLUMNS, NUMBER_AS_TEXT, OPTIONAL_REFERENCES } from './columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts';
+import { idIn } from './references.ts';
 
 export interface TablePlan {
   added: string[];
@@ -14,7 +15,7 @@ export type Plan = Record<TableName, TablePlan>;
 
 /** The rows an import writes, per table and id, as our tables store them. */
 export type PlannedRows = Map<TableName, Map<string, Record<string, unknown>>>;
-const CHUNK = 5000;
+const CHUNK = 2000;
 const REINDEX_SLICE = 20_000;
 /** Our own columns with a NOT NULL default: an omitted value means the default. */
 const DEFAULTS: Record<string, unknown> = { is_demo: false, is_confidential: false };
@@ -76,7 +77,7 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
     const current = new Map<string, Record<string, unknown>>();
     const ids = [...stored.keys()];
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const found = await db.selectFrom(table).selectAll().where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+      const found = await db.selectFrom(table).selectAll().where(idIn(ids.slice(i, i + CHUNK))).execute();
       for (const row of found as Record<string, unknown>[]) current.set(String(row.id), row);
     }
     const tablePlan: TablePlan = { added: [], changed: [], unchanged: 0 };

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import type { TableName } from './dataset.ts';
 import { importText } from './messages.ts';
@@ -13,12 +13,30 @@ import { WEB_URL_PATTERN } from '../../model.ts';
 const hinted = <T extends TSchema>(schema: T, hint: string): T => ({ ...schema, hint });
 const uuid = hinted(Type.String({ pattern: UUID_PATTERN }), importText.hint.uuid);
 const text = (max = 10_000) => hinted(Type.String({ maxLength: max }), importText.hint.text(max));
-const date = hinted(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }), importText.hint.date);
+/** A day that exists in the calendar (not 2026-02-31), from year 1 to 9999 as PostgreSQL's date takes it. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeapYear(year) ? 1 : 0);
+}
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+// The formats TypeBox checks with these functions: the same check before the write as the database
+// makes at it, so a file that passes the check is never refused by PostgreSQL (issue #10, item 11).
+FormatRegistry.Set('calendar-date', (value) => {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+});
+FormatRegistry.Set('zoned-date-time', (value) => {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]{1,9})?)?(Z|[+-]([0-9]{2}):?([0-9]{2}))$/.exec(value);
+  if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return false;
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  const offset = match[7] === 'Z' || (Number(match[8]) <= 15 && Number(match[9]) <= 59);
+  return hour <= 23 && minute <= 59 && second <= 59 && offset;
+});
+
+const date = hinted(Type.String({ format: 'calendar-date' }), importText.hint.date);
 const time = hinted(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$' }), importText.hint.time);
-const dateTime = hinted(
-  Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})$' }),
-  importText.hint.dateTime,
-);
+const dateTime = hinted(Type.String({ format: 'zoned-date-time' }), importText.hint.dateTime);
 const email = hinted(Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 320 }), importText.hint.email);
 const uri = hinted(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S+$', maxLength: 2000 }), importText.hint.uri);
 // a link the public is shown (a web page, not an identifier): http or https only (model.ts)

@@ -2,6 +2,13 @@ import { COLUMNS } from './columns.ts';
 import { IGNORED_TABLES, TABLES, type Dataset, type FlatRow, type TableName, type Value } from './dataset.ts';
 import { importText } from './messages.ts';
 
+/**
+ * How deep HSDS objects and lists may nest. The deepest the spec needs is a page of services with
+ * their locations' addresses (about a dozen); past this the file is not HSDS, and reading on would
+ * only fill the stack (20,000 levels did, and the import ended in a 500).
+ */
+export const MAX_NESTING = 64;
+
 type Kind = TableName | (typeof IGNORED_TABLES)[number];
 
 /**
@@ -52,8 +59,12 @@ const isStored = (kind: Kind): kind is TableName => (TABLES as readonly string[]
  * Adds one nested HSDS object and everything inside it to the dataset; returns its id. The
  * nesting decides what an object belongs to: a child's parent column is set from where it sits.
  */
-export function flattenObject(dataset: Dataset, kind: Kind, object: Record<string, unknown>, where: string, parent?: { kind: Kind; id: string; down?: string }): string | null {
+export function flattenObject(dataset: Dataset, kind: Kind, object: Record<string, unknown>, where: string, parent?: { kind: Kind; id: string; down?: string }, depth = 0): string | null {
   const id = typeof object.id === 'string' ? object.id : null;
+  if (depth > MAX_NESTING) {
+    dataset.problems.push({ where, message: importText.json.tooDeep(MAX_NESTING) });
+    return id;
+  }
   if (!isStored(kind)) {
     dataset.ignore(kind);
     return id;
@@ -92,7 +103,7 @@ export function flattenObject(dataset: Dataset, kind: Kind, object: Record<strin
     row.link_entity = parent.kind;
   }
   for (const [field, nest, child] of ups) {
-    const childId = flattenObject(dataset, nest.kind, child, `${where}.${field}`);
+    const childId = flattenObject(dataset, nest.kind, child, `${where}.${field}`, undefined, depth + 1);
     if (!nest.up || childId === null || !isStored(nest.kind)) continue;
     if (row[nest.up] !== undefined && row[nest.up] !== null && row[nest.up] !== childId) {
       dataset.problems.push({ where: `${where}.${field}`, message: importText.json.nestedIdDiffers(nest.up, String(row[nest.up]), field, childId) });
@@ -103,7 +114,7 @@ export function flattenObject(dataset: Dataset, kind: Kind, object: Record<strin
       const value = object[field];
       if (nest.up || !Array.isArray(value)) continue;
       value.forEach((child, i) => {
-        if (isObject(child)) flattenObject(dataset, nest.kind, child, `${where}.${field}[${i}]`, { kind, id, ...(nest.down ? { down: nest.down } : {}) });
+        if (isObject(child)) flattenObject(dataset, nest.kind, child, `${where}.${field}[${i}]`, { kind, id, ...(nest.down ? { down: nest.down } : {}) }, depth + 1);
       });
     }
   }

@@ -27,11 +27,19 @@ export interface ImportReport {
   reindexed: number;
 }
 
+export interface ImportProgress { phase: 'read' | 'validated' | 'compared'; rows: number }
+
 /** How many new and changed rows a report lists one by one (the counts cover all). */
 export const LISTED_ROWS = 500;
 
 export interface ImportOptions {
   dryRun: boolean;
+  /** at most this many rows (all tables together); more is one problem, nothing is checked further */
+  maxRows?: number;
+  /** told as the import moves on: rows read, rows checked against the directory */
+  onProgress?: (progress: ImportProgress) => void;
+  /** runs first in the import's transaction, before anything is planned or written: e.g. claiming a run so a second approval waits and finds it decided */
+  onBegin?: (trx: Tx) => Promise<void>;
   /** further problems found in the planned changes, e.g. rows outside an editor's organisations */
   scope?: (db: Tx, plan: Plan, rows: PlannedRows, where: (table: TableName, id: string) => string) => Promise<Finding[]>;
   /** runs in the import's transaction once the rows are written: audit entries, bookkeeping */
@@ -96,11 +104,18 @@ function summarise(plan: Plan, rows: PlannedRows) {
  */
 export async function importSource(db: Db, ref: string, options: ImportOptions): Promise<ImportReport> {
   const dataset = await readDataset(ref, await templateLookup(db));
-  if (dataset.problems.length === 0) await validateDataset(db, dataset);
   const report: ImportReport = {
-    source: ref, dryRun: options.dryRun, ok: false, problems: dataset.problems, warnings: [...dataset.warnings, ...notStored(dataset)],
+    source: ref, dryRun: options.dryRun, ok: false, problems: dataset.problems, warnings: [...dataset.warnings],
     counts: {}, changes: [], added: [], details: [], reindexed: 0,
   };
+  if (options.maxRows !== undefined && dataset.size() > options.maxRows) {
+    report.problems.unshift({ where: ref, message: importText.tooManyRows(dataset.size(), options.maxRows) });
+    return report;
+  }
+  options.onProgress?.({ phase: 'read', rows: dataset.size() });
+  if (dataset.problems.length === 0) await validateDataset(db, dataset);
+  options.onProgress?.({ phase: 'validated', rows: dataset.size() });
+  report.warnings = [...dataset.warnings, ...notStored(dataset)];
   if (dataset.problems.length > 0) return report;
   if (dataset.size() === 0) {
     report.problems.push({ where: ref, message: importText.noData });
@@ -108,18 +123,45 @@ export async function importSource(db: Db, ref: string, options: ImportOptions):
   }
   if (options.dryRun) {
     const { plan, rows } = await planChanges(db, dataset);
+    options.onProgress?.({ phase: 'compared', rows: dataset.size() });
     report.problems.push(...(await options.scope?.(db, plan, rows, whereIn(dataset))) ?? []);
     Object.assign(report, summarise(plan, rows), { ok: report.problems.length === 0 });
     return report;
   }
-  await db.transaction().execute(async (trx) => {
-    const { plan, rows } = await planChanges(trx, dataset);
-    Object.assign(report, summarise(plan, rows));
-    report.problems.push(...(await options.scope?.(trx, plan, rows, whereIn(dataset))) ?? []);
-    if (report.problems.length > 0) return;
-    report.reindexed = await applyPlan(trx, plan, rows);
-    await options.onWrite?.(trx, plan, rows);
-  });
-  report.ok = report.problems.length === 0;
+  try {
+    // the order matters: claim, then plan and check the scope against the directory as it is inside
+    // the transaction, and only then write; any problem or refusal rolls everything back
+    await db.transaction().execute(async (trx) => {
+      await options.onBegin?.(trx);
+      const { plan, rows } = await planChanges(trx, dataset);
+      Object.assign(report, summarise(plan, rows));
+      report.problems.push(...(await options.scope?.(trx, plan, rows, whereIn(dataset))) ?? []);
+      if (report.problems.length > 0) throw new Refused();
+      report.reindexed = await applyPlan(trx, plan, rows);
+      await options.onWrite?.(trx, plan, rows);
+    });
+  } catch (error) {
+    if (error instanceof Refused) return report;
+    const refusal = databaseRefusal(error);
+    if (refusal === null) throw error;
+    report.reindexed = 0;
+    report.problems.push({ where: ref, message: importText.refusedByDatabase(refusal) });
+    return report;
+  }
+  report.ok = true;
   return report;
+}
+
+/** Rolls the import's transaction back when its own checks find a problem. */
+class Refused extends Error {}
+
+/**
+ * A value the database refused (SQLSTATE class 22, data exception; 23, integrity constraint; P0,
+ * raised by a trigger): the check should have caught it, but if it did not, the person hears what
+ * the database said and nothing is written. Anything else is a bug and goes to the error handler.
+ */
+function databaseRefusal(error: unknown): string | null {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string' || !/^(22|23|P0)/.test(code)) return null;
+  return String(message ?? code).slice(0, 300);
 }

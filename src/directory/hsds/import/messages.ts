@@ -43,6 +43,7 @@ export const importText = {
     required: (field: string) => `${field} mangler og må fylles ut`,
     invalid: (field: string, hint: string, shown: string) => `${field} ${hint} (var ${shown})`,
     unfit: 'har en verdi som ikke passer',
+    nul: (field: string) => `${field} inneholder et NUL-tegn (\\u0000), som ikke kan lagres. Fjern det fra teksten.`,
     ageOrder: (min: number, max: number) => `minimum_age (${min}) er høyere enn maximum_age (${max}). Rett den ene, eller bytt dem om.`,
   },
 
@@ -56,6 +57,7 @@ export const importText = {
     eachMustBeObject: (field: string) => `hvert element i ${field} må være et objekt { … }`,
     mustBeList: (field: string) => `${field} må være en liste [ … ]`,
     mustBeSingleValue: (field: string) => `${field} må være én verdi (tekst, tall, true eller false), ikke en liste eller et objekt`,
+    tooDeep: (max: number) => `objektene er nestet dypere enn ${max} nivåer, og slik nesting finnes ikke i HSDS. Sjekk at filen er et HSDS-dokument.`,
     nestedIdDiffers: (column: string, value: string, field: string, childId: string) =>
       `${column} er ${value}, men ${field} inni har id ${childId}. De to må være like.`,
   },
@@ -103,6 +105,9 @@ export const importText = {
     knownField: (key: string, count: number) => `HSDS-feltet ${key} lagres ikke i Samklang (ennå) og er utelatt (${timeCount(count)})`,
     unknownField: (key: string, count: number) => `det ukjente feltet ${key} lagres ikke og er utelatt (${timeCount(count)})`,
   },
+  tooManyRows: (rows: number, max: number) =>
+    `Filen gir ${rows.toLocaleString('nb-NO')} rader (tilbud, steder, adresser, telefoner og annet til sammen). En redaktør kan importere høyst ${max.toLocaleString('nb-NO')} rader om gangen her. Del filen i mindre deler, eller be sekretariatet importere hele filen for deg.`,
+  refusedByDatabase: (reason: string) => `Databasen tok ikke imot importen (${reason}). Ingenting er lagret. Rett verdien i filen og last den opp på nytt, eller kontakt sekretariatet.`,
   noData: 'inneholder ingen tjenester, organisasjoner eller steder som Samklang kan lese inn',
 
   /** a file or address that cannot be read at all (thrown, not a finding) */

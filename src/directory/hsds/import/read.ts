@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseCsv } from '../../csv.ts';
 import { Dataset } from './dataset.ts';
-import { detectKind, flattenObject } from './flatten.ts';
+import { detectKind, flattenObject, MAX_NESTING } from './flatten.ts';
 import { addTabularRows, tableOfFile } from './tabular.ts';
 import { isTemplate, addTemplateRows, type TemplateLookup } from './template.ts';
 import { importText } from './messages.ts';
@@ -35,9 +35,13 @@ export function sourceOf(ref: string): Source {
   return { name: ref, text: () => readable(ref, readFile(file, 'utf8')), sibling: (path) => sourceOf(join(dirname(file), path)) };
 }
 
-function addJson(dataset: Dataset, value: unknown, path: string): void {
+function addJson(dataset: Dataset, value: unknown, path: string, depth = 0): void {
+  if (depth > MAX_NESTING) {
+    dataset.problems.push({ where: path || importText.where.document, message: importText.json.tooDeep(MAX_NESTING) });
+    return;
+  }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => addJson(dataset, item, `${path}[${i}]`));
+    value.forEach((item, i) => addJson(dataset, item, `${path}[${i}]`, depth + 1));
     return;
   }
   if (typeof value !== 'object' || value === null) {
@@ -46,7 +50,7 @@ function addJson(dataset: Dataset, value: unknown, path: string): void {
   }
   const object = value as Record<string, unknown>;
   const kind = detectKind(object);
-  if (kind === 'page') return addJson(dataset, object.contents, path ? `${path}.contents` : 'contents');
+  if (kind === 'page') return addJson(dataset, object.contents, path ? `${path}.contents` : 'contents', depth + 1);
   if (kind === 'api-info') {
     dataset.problems.push({ where: path || importText.where.document, message: importText.json.apiInfo });
     return;
@@ -61,7 +65,7 @@ function addJson(dataset: Dataset, value: unknown, path: string): void {
     dataset.problems.push({ where: path || importText.where.document, message: importText.json.unknownObject });
     return;
   }
-  flattenObject(dataset, kind, object, path || kind);
+  flattenObject(dataset, kind, object, path || kind, undefined, depth);
 }
 
 async function addDatapackage(dataset: Dataset, source: Source): Promise<void> {
@@ -133,8 +137,10 @@ function addJsonLine(dataset: Dataset, line: string, number: number): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
-  } catch {
-    dataset.problems.push({ where: importText.where.line(number), message: importText.json.invalid });
+  } catch (error) {
+    // JSON.parse itself gives up on nesting deep enough to fill its stack
+    const message = error instanceof RangeError ? importText.json.tooDeep(MAX_NESTING) : importText.json.invalid;
+    dataset.problems.push({ where: importText.where.line(number), message });
     return;
   }
   addJson(dataset, parsed, importText.where.line(number));
@@ -142,11 +148,17 @@ function addJsonLine(dataset: Dataset, line: string, number: number): void {
 
 /** JSON first; a text that is not one JSON document is read as ndjson, one object a line. */
 export function addJsonText(dataset: Dataset, text: string): void {
+  let parsed: unknown;
   try {
-    addJson(dataset, JSON.parse(text), '');
-    return;
+    parsed = JSON.parse(text);
   } catch (error) {
+    if (error instanceof RangeError) {
+      dataset.problems.push({ where: importText.where.document, message: importText.json.tooDeep(MAX_NESTING) });
+      return;
+    }
     if (!(error instanceof SyntaxError)) throw error;
+    text.split(/\r?\n/).forEach((line, i) => addJsonLine(dataset, line, i + 1));
+    return;
   }
-  text.split(/\r?\n/).forEach((line, i) => addJsonLine(dataset, line, i + 1));
+  addJson(dataset, parsed, '');
 }

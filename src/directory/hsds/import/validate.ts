@@ -80,6 +80,12 @@ function checkTypes(dataset: Dataset): void {
       if (table === 'organization' || table === 'service') row.description ??= '';
       const converted = Value.Convert(schema, row) as FlatRow;
       const seen = new Set<string>();
+      // PostgreSQL's text holds no NUL: a value with one would pass every schema and fail the write
+      for (const [field, value] of Object.entries(converted)) {
+        if (typeof value !== 'string' || !value.includes('\u0000') || !(field in COLUMNS[table].columns)) continue;
+        seen.add(field);
+        dataset.problems.push({ where: entry.where, message: importText.row.nul(field) });
+      }
       for (const error of Value.Errors(schema, converted)) {
         const field = error.path.replace(/^\//, '') || String((error.schema as { required?: string[] }).required?.find((r) => !(r in converted)) ?? 'row');
         if (seen.has(field)) continue;

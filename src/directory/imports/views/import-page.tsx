@@ -55,6 +55,7 @@ export function ImportPage({ isAdmin, runs, csrfToken, error }: { isAdmin: boole
         <Paragraph>{m.formats.docs} <Link href={paths.openData.page}>{m.formats.docsLink}</Link>.</Paragraph>
         <Paragraph>{m.formats.rules}</Paragraph>
         <Paragraph>{m.formats.limits(UPLOAD_LIMITS.megabytes, UPLOAD_LIMITS.files)}</Paragraph>
+        {!isAdmin && <Paragraph>{m.formats.editorRows(UPLOAD_LIMITS.editorRows)}</Paragraph>}
 
         <Heading level={2} data-size="md">{m.form.heading}</Heading>
         {error && <FormErrors errors={{ [FILE_FIELD]: error }} />}

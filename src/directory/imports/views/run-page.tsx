@@ -4,10 +4,22 @@ import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { Finding } from '../../hsds/import/dataset.ts';
+import type { ImportProgress } from '../../hsds/index.ts';
 import type { ImportRun, StoredReport } from '../service.ts';
 import { byWhom } from './import-page.tsx';
 
 const m = nb.imports;
+/** How often the page of a run being checked reloads itself (the route sends it as a Refresh header). */
+export const REFRESH_SECONDS = 3;
+
+/** A check of the run under way in the background. */
+export interface ImportCheck {
+  /** waiting for another import's check to finish */
+  queued: boolean;
+  progress: ImportProgress | null;
+  /** a waiting run checked again because the directory changed (its last report is shown meanwhile) */
+  recheck: boolean;
+}
 
 export interface RunPageProps {
   run: ImportRun;
@@ -17,6 +29,28 @@ export interface RunPageProps {
   notice?: string | undefined;
   reasonError?: string | undefined;
   reason?: string;
+  checking?: ImportCheck | null;
+  /** the page reloads itself (Refresh header) while the check runs */
+  autoRefresh?: boolean;
+}
+
+function Checking({ run, check, autoRefresh }: { run: ImportRun; check: ImportCheck; autoRefresh: boolean }) {
+  const c = m.run.checking;
+  const progress = check.progress;
+  const status = check.queued ? c.queued
+    : progress?.phase === 'read' ? c.read(progress.rows)
+      : progress?.phase === 'validated' ? c.validated(progress.rows)
+        : progress?.phase === 'compared' ? c.compared : c.started;
+  const self = paths.imports.run(run.id);
+  return (
+    <section className="stack" aria-labelledby="import-checking">
+      <Heading level={2} data-size="md" id="import-checking">{c.heading}</Heading>
+      {check.recheck && <Paragraph>{c.recheck}</Paragraph>}
+      <Paragraph role="status">{status}</Paragraph>
+      {autoRefresh && <Paragraph data-size="sm">{c.autoRefresh(REFRESH_SECONDS)} <Link href={`${self}?oppdater=nei`}>{c.stopRefresh}</Link></Paragraph>}
+      <Paragraph><Link href={self}>{c.refresh}</Link></Paragraph>
+    </section>
+  );
 }
 
 function Findings({ findings, total, caption }: { findings: Finding[]; total: number; caption: string }) {
@@ -121,7 +155,7 @@ function Actions({ run, actions, csrfToken, reasonError, reason }: RunPageProps)
 
 /** One import run: what it does (or did), its problems, and what the viewer may do with it. */
 export function RunPage(props: RunPageProps) {
-  const { run, notice, reasonError } = props;
+  const { run, notice, reasonError, checking = null, autoRefresh = false } = props;
   const report = run.report;
   const problems = report.problems ?? [];
   const warnings = report.warnings ?? [];
@@ -139,7 +173,9 @@ export function RunPage(props: RunPageProps) {
         {run.decidedAt && run.status !== 'applied' && run.decidedByEmail && <Paragraph>{m.run.decided(run.decidedByEmail, formatDateTime(run.decidedAt))}</Paragraph>}
         {run.reason && <Paragraph>{m.run.reasonShown(run.reason)}</Paragraph>}
 
-        {problems.length > 0 ? (
+        {checking && <Checking run={run} check={checking} autoRefresh={autoRefresh} />}
+
+        {checking && !checking.recheck ? null : problems.length > 0 ? (
           <>
             <Heading level={2} data-size="md">{m.run.problemsHeading(report.totals?.problems ?? problems.length)}</Heading>
             <Paragraph>{m.run.problemsIntro}</Paragraph>
