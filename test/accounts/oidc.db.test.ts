@@ -170,7 +170,7 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     for (const payload of CONTROL_NEXT) {
       const start = await new Visitor(app, '10.8.3.2').get(`/logg-inn/oidc?neste=${encodeURIComponent(payload)}`);
       assert.equal(start.status, 400, JSON.stringify(payload));
-      assert.match(start.$('main').text(), /ugyldig/);
+      assert.match(start.$('main').text(), /ugyldig|nulltegn/);
     }
   });
 });

@@ -57,14 +57,15 @@ for (const backend of backends()) {
       for (const payload of CONTROL_NEXT) {
         const get = await signedIn.get(`/logg-inn?neste=${encodeURIComponent(payload)}`);
         assert.equal(get.status, 400, JSON.stringify(payload));
-        assert.match(get.$('main').text(), /ugyldig/, JSON.stringify(payload));
+        assert.match(get.$('main').text(), /ugyldig|nulltegn/, JSON.stringify(payload));
         assert.equal(get.headers['set-cookie'], undefined);
         const v = visitor();
         await v.get('/logg-inn');
         const post = await v.post('/logg-inn', { email: 'kari@example.no', password: PASSWORD, neste: payload });
         assert.equal(post.status, 400, JSON.stringify(payload));
-        assert.match(post.$('main').text(), /ugyldig/, JSON.stringify(payload));
-        assert.equal(post.$('input[name=neste]').val(), '');
+        assert.match(post.$('main').text(), /ugyldig|nulltegn/, JSON.stringify(payload));
+        // the sign-in form comes back without the value; a NUL is refused earlier, by the shared input guard's page
+        assert.ok([undefined, ''].includes(post.$('input[name=neste]').val() as string | undefined), JSON.stringify(payload));
         assert.equal((await v.get('/konto')).status, 401, 'not signed in by a request that was refused');
       }
     });
