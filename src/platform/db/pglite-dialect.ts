@@ -9,8 +9,8 @@ import {
   type Driver,
   type Kysely,
   type QueryResult,
-  type TransactionSettings,
 } from 'kysely';
+import { SqlTransactions } from './sql-transactions.ts';
 
 /**
  * Kysely dialect for PGlite. PGlite is one session, so the driver hands out that single
@@ -33,12 +33,13 @@ export class PGliteDialect implements Dialect {
   }
 }
 
-class PGliteDriver implements Driver {
+class PGliteDriver extends SqlTransactions implements Driver {
   private readonly connection: PGliteConnection;
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
 
   constructor(private readonly pglite: PGlite) {
+    super();
     this.connection = new PGliteConnection(pglite);
   }
   async init() {}
@@ -49,26 +50,6 @@ class PGliteDriver implements Driver {
     await previous;
     this.release = release;
     return this.connection;
-  }
-  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    const mode = settings.accessMode ? ` ${settings.accessMode}` : '';
-    await connection.executeQuery(CompiledQuery.raw(`begin${isolation}${mode}`));
-  }
-  async commitTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
-  }
-  async rollbackTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
-  }
-  async savepoint(connection: DatabaseConnection, name: string) {
-    await connection.executeQuery(CompiledQuery.raw(`savepoint ${name}`));
-  }
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string) {
-    await connection.executeQuery(CompiledQuery.raw(`rollback to savepoint ${name}`));
-  }
-  async releaseSavepoint(connection: DatabaseConnection, name: string) {
-    await connection.executeQuery(CompiledQuery.raw(`release savepoint ${name}`));
   }
   async releaseConnection() {
     const release = this.release;

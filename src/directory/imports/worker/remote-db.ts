@@ -1,8 +1,9 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import {
   CompiledQuery, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  type DatabaseConnection, type Dialect, type Driver, type QueryResult, type TransactionSettings,
+  type DatabaseConnection, type Dialect, type Driver, type QueryResult,
 } from 'kysely';
+import { SqlTransactions } from '../../../platform/db/sql-transactions.ts';
 import type { Db } from '../../../platform/db/index.ts';
 
 /**
@@ -107,31 +108,13 @@ class RemoteConnection implements DatabaseConnection {
   }
 }
 
-class RemoteDriver implements Driver {
-  constructor(private readonly client: RemoteClient) {}
+class RemoteDriver extends SqlTransactions implements Driver {
+  constructor(private readonly client: RemoteClient) {
+    super();
+  }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
     return new RemoteConnection(this.client, await this.client.call<number>({ op: 'acquire' } as never));
-  }
-  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    const mode = settings.accessMode ? ` ${settings.accessMode}` : '';
-    await connection.executeQuery(CompiledQuery.raw(`begin${isolation}${mode}`));
-  }
-  async commitTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
-  }
-  async rollbackTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
-  }
-  async savepoint(connection: DatabaseConnection, name: string) {
-    await connection.executeQuery(CompiledQuery.raw(`savepoint ${name}`));
-  }
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string) {
-    await connection.executeQuery(CompiledQuery.raw(`rollback to savepoint ${name}`));
-  }
-  async releaseSavepoint(connection: DatabaseConnection, name: string) {
-    await connection.executeQuery(CompiledQuery.raw(`release savepoint ${name}`));
   }
   async releaseConnection(connection: DatabaseConnection) {
     await this.client.call({ op: 'release', connection: (connection as RemoteConnection).id } as never);
