@@ -142,9 +142,3 @@ export const selfService = {
     notEditable: 'Denne endringen er allerede behandlet og kan ikke endres.',
   },
 } as const;
-
-/** Message for a field error key from draft.ts; unknown keys fall back to "too long". */
-export function draftErrorMessage(key: string): string {
-  const errors = selfService.errors as Record<string, string>;
-  return errors[key] ?? selfService.errors.tooLong;
-}

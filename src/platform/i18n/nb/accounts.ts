@@ -1,4 +1,5 @@
-import { settings } from './settings-messages.ts';
+import { settings } from './account-settings.ts';
+import { privacyNotice } from './privacy.ts';
 
 /** How to choose a better password, after every reason a password was refused. */
 const BETTER = ' Velg heller tre eller fire ord som ikke hører sammen, gjerne med mellomrom, eller en setning bare du kjenner.';
@@ -6,7 +7,6 @@ const BETTER = ' Velg heller tre eller fire ord som ikke hører sammen, gjerne m
 /** "ett minutt", "7 minutter", "3 timer": how long to wait, rounded up. */
 export const waitText = (minutes: number): string =>
   minutes <= 1 ? 'ett minutt' : minutes < 60 ? `${minutes} minutter` : minutes < 120 ? 'én time' : `${Math.ceil(minutes / 60)} timer`;
-import { privacyNotice } from './privacy-messages.ts';
 
 /** Norwegian bokmål text of accounts pages and mail (a section of the site's catalogue, nb.accounts). */
 export const accounts = {

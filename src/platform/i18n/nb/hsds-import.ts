@@ -9,7 +9,7 @@ const rowCount = (n: number) => (n === 1 ? '1 rad' : `${n} rader`);
 const timeCount = (n: number) => (n === 1 ? '1 gang' : `${n} ganger`);
 const NOT_FOUND = 'verken finnes i filen eller i katalogen';
 
-export const importText = {
+export const hsdsImport = {
   /** where in the file a finding is; JSON paths after it stay paths */
   where: {
     document: '(dokumentet)',
