@@ -134,4 +134,19 @@ export const accounts = {
     resetSubject: 'Nytt passord i Samklang',
     resetBody: (link: string) => `Hei!\n\nNoen (forhåpentligvis du) har bedt om å få velge nytt passord i Samklang. Åpne lenken for å velge et nytt:\n\n${link}\n\nLenken virker i én time og kan brukes én gang. Var det ikke deg, kan du se bort fra denne e-posten; passordet ditt er ikke endret.`,
   },
+  /** the admin page of mail sent and waiting */
+  outbox: {
+    title: 'Utboks for e-post',
+    introSmtp: 'E-post sendes gjennom SMTP-serveren. Her ser du det som er sendt de siste 90 dagene, og det som venter.',
+    introNoSmtp: 'Ingen SMTP-server er satt opp, så e-post blir liggende her i stedet for å sendes. Lenker til bekreftelse og nytt passord kan kopieres herfra.',
+    empty: 'Utboksen er tom.',
+    caption: (n: number) => `${n} e-poster, nyeste først`,
+    when: 'Tidspunkt (UTC)',
+    to: 'Til',
+    subject: 'Emne og innhold',
+    status: 'Status',
+    sent: 'Sendt',
+    waiting: 'Venter',
+    failed: (error: string) => `Ikke sendt: ${error}`,
+  },
 } as const;

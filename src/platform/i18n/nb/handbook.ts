@@ -407,4 +407,38 @@ export const handbook = {
     removed: 'Fjernet: ',
     fields: { title: 'Tittel', summary: 'Sammendrag', sources: 'Kilder', body: 'Tekst' },
   },
+  /** the readiness self-assessment's domains and statements, by the ids stored in plans (src/handbook/planner/readiness.ts) */
+  readinessModel: {
+    domains: {
+      tiltaket: { name: 'Tiltaket', description: 'Hva musikkterapi er, og hva tilbudet skal være' },
+      ytre: { name: 'Ytre forhold', description: 'Behov, samarbeidspartnere og finansiering utenfor egen virksomhet' },
+      indre: { name: 'Indre forhold', description: 'Ledelse, planer, budsjett og lokaler i egen virksomhet' },
+      personer: { name: 'Personene', description: 'Kolleger, brukere og kompetansen dere trenger' },
+      prosess: { name: 'Prosessen', description: 'Ansvar, framdrift og evaluering' },
+    },
+    statements: {
+      'kjenner-musikkterapi': 'Vi vet hva musikkterapi er, og hva det kan bidra med for målgruppen vår.',
+      'kjenner-retningslinjer': 'Vi vet hvilke nasjonale faglige retningslinjer som gjelder for tjenesten vår.',
+      'tydelig-tilbud': 'Vi har en tydelig idé om målgruppe, tjenestenivå og form på tilbudet.',
+      'kjenner-behovet': 'Vi kjenner behovet og vet hvilke tilbud som finnes i området fra før.',
+      'kjenner-finansiering': 'Vi har oversikt over mulige finansieringskilder utenfor eget budsjett.',
+      'har-samarbeidspartnere': 'Vi har samarbeidspartnere som vil henvise til eller støtte tilbudet.',
+      'ledelsen-staar-bak': 'Ledelsen står bak etableringen og vil sette av ressurser til den.',
+      'i-planer-og-budsjett': 'Tilbudet passer inn i virksomhetens planer og budsjett.',
+      'rom-og-utstyr': 'Vi har, eller kan skaffe, et egnet rom og instrumenter.',
+      'kolleger-positive': 'Kollegene som skal samarbeide med musikkterapeuten, er positive til tilbudet.',
+      'brukere-med': 'Brukere eller erfaringskonsulenter er med i planleggingen.',
+      'vet-kompetansekrav': 'Vi vet hvilken kompetanse vi skal kreve, og hvordan vi skal rekruttere.',
+      'ansvarlig-utpekt': 'En navngitt person har ansvar for å drive etableringen framover.',
+      'plan-for-evaluering': 'Vi har en plan for hvordan tilbudet skal dokumenteres og evalueres.',
+    },
+  },
+  /** where an offer will be run, by the codes stored in plans (src/handbook/planner/settings.ts) */
+  settingNames: {
+    kommune: 'Kommune',
+    spesialist: 'Spesialisthelsetjenesten (TSB, DPS, psykisk helsevern)',
+    kriminalomsorg: 'Kriminalomsorgen',
+    ideell: 'Ideell eller frivillig organisasjon',
+    lavterskel: 'Lavterskel- eller brukerstyrt sted',
+  },
 } as const;
