@@ -12,9 +12,9 @@ import { openDatabase } from '../src/platform/db/index.ts';
 import { prepareDatabase } from '../src/setup.ts';
 import type { ImportReport } from '../src/directory/hsds/index.ts';
 import { importFromCommandLine } from '../src/directory/imports/index.ts';
-import { importText } from '../src/directory/hsds/import/messages.ts';
+import { nb } from '../src/platform/i18n/nb.ts';
 
-const t = importText.cli;
+const t = nb.hsdsImport.cli;
 const SHOWN_CHANGES = 50;
 
 function print(report: ImportReport): void {

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
-import { formatDate } from '../platform/i18n/nb.ts';
+import { formatDate, nb } from '../platform/i18n/nb.ts';
 import { paths } from '../platform/paths.ts';
 import { editorsOf, queueMail, type JobDefinition } from '../accounts/index.ts';
 import { asAccounts, selfServiceDb } from './self-service/tables.ts';
@@ -65,13 +65,7 @@ export function publiclyVisible(alias: string, settings = current, today = osloT
 export const confirmedOn = (alias = 's'): RawBuilder<string> =>
   sql<string>`coalesce(${sql.ref(`${alias}.assured_date`)}, (${sql.ref(`${alias}.created_at`)} at time zone 'Europe/Oslo')::date)`;
 
-const REMINDER = {
-  subject: (name: string) => `Stemmer opplysningene om «${name}»?`,
-  body: (name: string, confirmed: string, months: number, link: string, hiddenMonths: number) =>
-    `Hei!\n\nOpplysningene om «${name}» i Samklang ble sist bekreftet ${confirmed}, for ${months} måneder siden. ` +
-    `Se over tilbudet og trykk «Bekreft at opplysningene stemmer», eller rett det som er endret:\n\n${link}\n\n` +
-    `Tilbud som ikke er bekreftet på ${hiddenMonths} måneder, vises ikke lenger i søket.\n\nHilsen Samklang`,
-};
+const REMINDER = nb.selfService.reminder;
 
 /**
  * Mails the editors of every active entry that reached a reminder stage (staleMonths − 1 and

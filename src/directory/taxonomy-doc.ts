@@ -1,4 +1,4 @@
-import { FACETS, LANGUAGE_FACET, LANGUAGES, TERMS, TAXONOMY_URI } from './taxonomy.ts';
+import { FACETS, LANGUAGE_FACET, LANGUAGE_FACET_NAME, LANGUAGES, TERMS, TAXONOMY_URI } from './taxonomy.ts';
 
 /** docs/taxonomy.md, generated from taxonomy.ts so the two cannot drift (a test compares them). */
 export function taxonomyMarkdown(): string {
@@ -23,7 +23,7 @@ export function taxonomyMarkdown(): string {
     for (const term of TERMS.filter((t) => t.facet === facet)) lines.push(`| \`${term.code}\` | ${term.name} | ${term.description} |`);
     lines.push('');
   }
-  lines.push(`## Språk (\`${LANGUAGE_FACET}\`, service)`, '', 'From the HSDS `language` rows of the service (ISO 639-1 codes), not taxonomy terms.', '', '| code | name |', '|---|---|');
+  lines.push(`## ${LANGUAGE_FACET_NAME} (\`${LANGUAGE_FACET}\`, service)`, '', 'From the HSDS `language` rows of the service (ISO 639-1 codes), not taxonomy terms.', '', '| code | name |', '|---|---|');
   for (const [code, name] of Object.entries(LANGUAGES)) lines.push(`| \`${code}\` | ${name} |`);
   lines.push('', '## Other classification fields', '',
     '- Age range: HSDS `service.minimum_age` / `maximum_age` (the finder\'s `alder` filter keeps services whose range contains the age).',

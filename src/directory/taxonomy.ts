@@ -100,6 +100,8 @@ export const FACETS: Facet[] = [
 
 /** The facet for languages is built from the service's HSDS language rows, not taxonomy terms. */
 export const LANGUAGE_FACET = 'sprak';
+/** the language facet's name where the taxonomy is documented (docs/taxonomy.md) */
+export const LANGUAGE_FACET_NAME = 'Språk';
 export const LANGUAGES: Record<string, string> = {
   nb: 'Norsk', en: 'Engelsk', se: 'Nordsamisk', pl: 'Polsk', ar: 'Arabisk', so: 'Somali', uk: 'Ukrainsk', fa: 'Persisk',
 };

@@ -110,7 +110,7 @@ export function PrivacyPage({ operator, sessionDays, idleHours }: { operator: Co
 }
 
 export function OutboxPage({ mails, smtp }: { mails: OutboxRow[]; smtp: boolean }) {
-  const o = outboxText;
+  const o = m.outbox;
   return (
     <Layout title={o.title}>
       <div className="stack">
@@ -138,18 +138,3 @@ export function OutboxPage({ mails, smtp }: { mails: OutboxRow[]; smtp: boolean 
     </Layout>
   );
 }
-
-const outboxText = {
-  title: 'Utboks for e-post',
-  introSmtp: 'E-post sendes gjennom SMTP-serveren. Her ser du det som er sendt de siste 90 dagene, og det som venter.',
-  introNoSmtp: 'Ingen SMTP-server er satt opp, så e-post blir liggende her i stedet for å sendes. Lenker til bekreftelse og nytt passord kan kopieres herfra.',
-  empty: 'Utboksen er tom.',
-  caption: (n: number) => `${n} e-poster, nyeste først`,
-  when: 'Tidspunkt (UTC)',
-  to: 'Til',
-  subject: 'Emne og innhold',
-  status: 'Status',
-  sent: 'Sendt',
-  waiting: 'Venter',
-  failed: (error: string) => `Ikke sendt: ${error}`,
-};

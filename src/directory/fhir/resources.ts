@@ -1,6 +1,7 @@
 import type { Graph, Row } from '../hsds/graph.ts';
 import { compact } from '../hsds/objects.ts';
 import { publicWebUrl } from '../model.ts';
+import { nb } from '../../platform/i18n/nb.ts';
 import { TERM_BY_ID } from '../taxonomy.ts';
 import {
   DEMO_TAG, FACET_ELEMENT, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM, ORGANIZATION_NUMBER_SYSTEM, coding,
@@ -87,7 +88,7 @@ export function healthcareServiceResource(row: Row<'service'>, graph: Graph): Re
     availableTime: graph.schedules.filter((s) => s.service_id === row.id && s.byday).map((s) => compact({
       daysOfWeek: s.byday!.split(',').map((d) => DAYS[d.trim()]).filter(Boolean), availableStartTime: s.opens_at, availableEndTime: s.closes_at,
     })),
-    notAvailable: row.status === 'temporarily closed' ? [{ description: 'Midlertidig stengt' }] : [],
+    notAvailable: row.status === 'temporarily closed' ? [{ description: nb.finder.temporarilyClosed }] : [],
     availabilityExceptions: row.wait_time ? `Ventetid: ${row.wait_time}` : null,
   });
 }

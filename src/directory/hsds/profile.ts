@@ -1,3 +1,4 @@
+import { nb } from '../../platform/i18n/nb.ts';
 import { nameUuid } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { TAXONOMY_URI } from '../taxonomy.ts';
@@ -15,8 +16,8 @@ export const HSDS_VERSION = '3.0';
  */
 export const DATA_TAXONOMY = {
   id: nameUuid('hsds-profile:taxonomy:data'),
-  name: 'Samklang dataegenskaper',
-  description: 'Opplysninger Samklang legger til HSDS: demodata, skjermet adresse, kommunenummer og årsverk',
+  name: nb.openData.dataTaxonomy.name,
+  description: nb.openData.dataTaxonomy.description,
   uri: `${TAXONOMY_URI}/data`,
   version: '1',
 };
@@ -32,10 +33,10 @@ interface DataTerm {
 }
 
 const DATA_TERMS: DataTerm[] = [
-  { code: 'demo', name: 'Demodata', description: 'Oppdiktet eksempel som ikke finnes i virkeligheten. Verdi: true', entities: ['organization', 'service', 'location'] },
-  { code: 'skjermet', name: 'Skjermet adresse', description: 'Adresse og koordinater vises ikke; kontakt tilbudet for oppmøtested. Verdi: true', entities: ['location'] },
-  { code: 'kommunenummer', name: 'Kommunenummer', description: 'Kommunen stedet ligger i (SSB-kode, inndeling fra 2024). Verdi: fire sifre', entities: ['location'] },
-  { code: 'arsverk', name: 'Årsverk musikkterapeut', description: 'Musikkterapeutkapasitet i årsverk. Verdi: desimaltall, for eksempel 1.5', entities: ['service'] },
+  { code: 'demo', ...nb.openData.dataTaxonomy.terms.demo, entities: ['organization', 'service', 'location'] },
+  { code: 'skjermet', ...nb.openData.dataTaxonomy.terms.skjermet, entities: ['location'] },
+  { code: 'kommunenummer', ...nb.openData.dataTaxonomy.terms.kommunenummer, entities: ['location'] },
+  { code: 'arsverk', ...nb.openData.dataTaxonomy.terms.arsverk, entities: ['service'] },
 ];
 
 export interface DataTermRow {

@@ -6,7 +6,9 @@ import { idIn } from '../hsds/import/references.ts';
 import type { ImportOptions } from '../hsds/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Plan, PlannedRows } from '../hsds/import/apply.ts';
-import { imports as m } from './messages.ts';
+import { nb } from '../../platform/i18n/nb.ts';
+
+const m = nb.imports;
 
 type Row = Record<string, unknown>;
 type Owners = Set<string>;

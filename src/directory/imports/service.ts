@@ -10,11 +10,13 @@ import { importSource, LISTED_ROWS, shownValue, type ImportOptions, type ImportR
 import type { Plan, PlannedRows } from '../hsds/import/apply.ts';
 import { TABLES } from '../hsds/import/dataset.ts';
 import { UnreadableSource } from '../hsds/import/unreadable.ts';
-import { imports as m } from './messages.ts';
+import { nb } from '../../platform/i18n/nb.ts';
 import { editorScope } from './scope.ts';
 import { dropFiles, findRun, loadFiles, storeFiles } from './store.ts';
 import { directoryVersion } from '../hsds/version.ts';
 import { importsDb, type ImportsTx, type ImportStatus, type UploadedFile } from './tables.ts';
+
+const m = nb.imports;
 
 /** What the import page takes; larger files go through `npm run import`. Editors' imports are bounded in rows too: they are checked by the server for anyone who registered an organisation. */
 export const UPLOAD_LIMITS = { megabytes: 25, files: 20, editorRows: 20_000 };

@@ -139,7 +139,7 @@ export function fieldIdOf(path: string, rowOf: Record<string, number[]>): string
 
 export interface DraftCheck {
   draft: ServiceDraft | null;
-  /** field id → message key (see messages.ts) */
+  /** field id → message key (nb.selfService.errors in the catalogue) */
   errors: Record<string, string>;
   /** the form row each kept row came from, per list */
   rowOf: Record<string, number[]>;

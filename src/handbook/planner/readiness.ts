@@ -2,13 +2,16 @@
 // implementation research commonly uses (CFIR: the intervention, the outer setting, the inner
 // setting, the individuals involved, the process). Each statement points to the handbook
 // sections that help where the answer is weak. Ids are stored in plans: never rename or reuse one.
+import { nb } from '../../platform/i18n/nb.ts';
+
+const t = nb.handbook.readinessModel;
 
 export const DOMAINS = [
-  { id: 'tiltaket', name: 'Tiltaket', description: 'Hva musikkterapi er, og hva tilbudet skal være' },
-  { id: 'ytre', name: 'Ytre forhold', description: 'Behov, samarbeidspartnere og finansiering utenfor egen virksomhet' },
-  { id: 'indre', name: 'Indre forhold', description: 'Ledelse, planer, budsjett og lokaler i egen virksomhet' },
-  { id: 'personer', name: 'Personene', description: 'Kolleger, brukere og kompetansen dere trenger' },
-  { id: 'prosess', name: 'Prosessen', description: 'Ansvar, framdrift og evaluering' },
+  { id: 'tiltaket', ...t.domains.tiltaket },
+  { id: 'ytre', ...t.domains.ytre },
+  { id: 'indre', ...t.domains.indre },
+  { id: 'personer', ...t.domains.personer },
+  { id: 'prosess', ...t.domains.prosess },
 ] as const;
 export type DomainId = (typeof DOMAINS)[number]['id'];
 
@@ -20,23 +23,23 @@ export interface Statement {
   sections: string[];
 }
 
-const s = (id: string, domain: DomainId, text: string, sections: string[]): Statement => ({ id, domain, text, sections });
+const s = (id: keyof typeof t.statements, domain: DomainId, sections: string[]): Statement => ({ id, domain, text: t.statements[id], sections });
 
 export const STATEMENTS: Statement[] = [
-  s('kjenner-musikkterapi', 'tiltaket', 'Vi vet hva musikkterapi er, og hva det kan bidra med for målgruppen vår.', ['hva-er-musikkterapi', 'kunnskapsgrunnlag']),
-  s('kjenner-retningslinjer', 'tiltaket', 'Vi vet hvilke nasjonale faglige retningslinjer som gjelder for tjenesten vår.', ['nasjonale-retningslinjer']),
-  s('tydelig-tilbud', 'tiltaket', 'Vi har en tydelig idé om målgruppe, tjenestenivå og form på tilbudet.', ['malgruppe-og-tjenesteniva']),
-  s('kjenner-behovet', 'ytre', 'Vi kjenner behovet og vet hvilke tilbud som finnes i området fra før.', ['malgruppe-og-tjenesteniva', 'samarbeid']),
-  s('kjenner-finansiering', 'ytre', 'Vi har oversikt over mulige finansieringskilder utenfor eget budsjett.', ['plan-budsjett-og-finansiering']),
-  s('har-samarbeidspartnere', 'ytre', 'Vi har samarbeidspartnere som vil henvise til eller støtte tilbudet.', ['samarbeid']),
-  s('ledelsen-staar-bak', 'indre', 'Ledelsen står bak etableringen og vil sette av ressurser til den.', ['forankring']),
-  s('i-planer-og-budsjett', 'indre', 'Tilbudet passer inn i virksomhetens planer og budsjett.', ['forankring', 'plan-budsjett-og-finansiering']),
-  s('rom-og-utstyr', 'indre', 'Vi har, eller kan skaffe, et egnet rom og instrumenter.', ['rom-og-instrumenter']),
-  s('kolleger-positive', 'personer', 'Kollegene som skal samarbeide med musikkterapeuten, er positive til tilbudet.', ['samarbeid', 'forankring']),
-  s('brukere-med', 'personer', 'Brukere eller erfaringskonsulenter er med i planleggingen.', ['brukermedvirkning-og-erfaringskonsulenter']),
-  s('vet-kompetansekrav', 'personer', 'Vi vet hvilken kompetanse vi skal kreve, og hvordan vi skal rekruttere.', ['kompetanse-og-rekruttering']),
-  s('ansvarlig-utpekt', 'prosess', 'En navngitt person har ansvar for å drive etableringen framover.', ['forankring']),
-  s('plan-for-evaluering', 'prosess', 'Vi har en plan for hvordan tilbudet skal dokumenteres og evalueres.', ['evaluering', 'dokumentasjon']),
+  s('kjenner-musikkterapi', 'tiltaket', ['hva-er-musikkterapi', 'kunnskapsgrunnlag']),
+  s('kjenner-retningslinjer', 'tiltaket', ['nasjonale-retningslinjer']),
+  s('tydelig-tilbud', 'tiltaket', ['malgruppe-og-tjenesteniva']),
+  s('kjenner-behovet', 'ytre', ['malgruppe-og-tjenesteniva', 'samarbeid']),
+  s('kjenner-finansiering', 'ytre', ['plan-budsjett-og-finansiering']),
+  s('har-samarbeidspartnere', 'ytre', ['samarbeid']),
+  s('ledelsen-staar-bak', 'indre', ['forankring']),
+  s('i-planer-og-budsjett', 'indre', ['forankring', 'plan-budsjett-og-finansiering']),
+  s('rom-og-utstyr', 'indre', ['rom-og-instrumenter']),
+  s('kolleger-positive', 'personer', ['samarbeid', 'forankring']),
+  s('brukere-med', 'personer', ['brukermedvirkning-og-erfaringskonsulenter']),
+  s('vet-kompetansekrav', 'personer', ['kompetanse-og-rekruttering']),
+  s('ansvarlig-utpekt', 'prosess', ['forankring']),
+  s('plan-for-evaluering', 'prosess', ['evaluering', 'dokumentasjon']),
 ];
 
 export const SCALE = [1, 2, 3, 4, 5] as const;

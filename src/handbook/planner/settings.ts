@@ -1,4 +1,5 @@
 import { FACETS } from '../../directory/index.ts';
+import { nb } from '../../platform/i18n/nb.ts';
 import type { ServiceLevel } from '../tables.ts';
 
 /** Where the offer will be run: each setting has its own handbook section in part 4. */
@@ -10,11 +11,11 @@ export interface Setting {
 }
 
 export const SETTINGS: Setting[] = [
-  { code: 'kommune', name: 'Kommune', sectionSlug: 'kommune' },
-  { code: 'spesialist', name: 'Spesialisthelsetjenesten (TSB, DPS, psykisk helsevern)', sectionSlug: 'spesialisthelsetjenesten' },
-  { code: 'kriminalomsorg', name: 'Kriminalomsorgen', sectionSlug: 'kriminalomsorg' },
-  { code: 'ideell', name: 'Ideell eller frivillig organisasjon', sectionSlug: 'ideell-og-frivillig-sektor' },
-  { code: 'lavterskel', name: 'Lavterskel- eller brukerstyrt sted', sectionSlug: 'lavterskel-og-brukerstyrte-steder' },
+  { code: 'kommune', name: nb.handbook.settingNames.kommune, sectionSlug: 'kommune' },
+  { code: 'spesialist', name: nb.handbook.settingNames.spesialist, sectionSlug: 'spesialisthelsetjenesten' },
+  { code: 'kriminalomsorg', name: nb.handbook.settingNames.kriminalomsorg, sectionSlug: 'kriminalomsorg' },
+  { code: 'ideell', name: nb.handbook.settingNames.ideell, sectionSlug: 'ideell-og-frivillig-sektor' },
+  { code: 'lavterskel', name: nb.handbook.settingNames.lavterskel, sectionSlug: 'lavterskel-og-brukerstyrte-steder' },
 ];
 export const SETTING_BY_CODE = new Map(SETTINGS.map((setting) => [setting.code, setting]));
 

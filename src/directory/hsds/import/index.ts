@@ -6,7 +6,7 @@ import { UNSTORED_FIELDS } from './columns.ts';
 import { readDataset } from './read.ts';
 import { templateLookup } from './template.ts';
 import { validateDataset } from './validate.ts';
-import { importText } from './messages.ts';
+import { nb } from '../../../platform/i18n/nb.ts';
 
 export interface ImportReport {
   source: string;
@@ -60,12 +60,12 @@ function labelOf(row: Record<string, unknown> | undefined): string | null {
 
 function notStored(dataset: Dataset): Finding[] {
   const findings: Finding[] = [...dataset.ignored].map(([table, count]) => ({
-    where: table, message: importText.leftOut.table(table, count),
+    where: table, message: nb.hsdsImport.leftOut.table(table, count),
   }));
   for (const [key, { count, where }] of dataset.ignoredFields) {
     const [table, field] = key.split('.') as [TableName, string];
     const known = UNSTORED_FIELDS[table]?.includes(field);
-    findings.push({ where, message: (known ? importText.leftOut.knownField : importText.leftOut.unknownField)(key, count) });
+    findings.push({ where, message: (known ? nb.hsdsImport.leftOut.knownField : nb.hsdsImport.leftOut.unknownField)(key, count) });
   }
   return findings;
 }
@@ -109,7 +109,7 @@ export async function importSource(db: Db, ref: string, options: ImportOptions):
     counts: {}, changes: [], added: [], details: [], reindexed: 0,
   };
   if (options.maxRows !== undefined && dataset.size() > options.maxRows) {
-    report.problems.unshift({ where: ref, message: importText.tooManyRows(dataset.size(), options.maxRows) });
+    report.problems.unshift({ where: ref, message: nb.hsdsImport.tooManyRows(dataset.size(), options.maxRows) });
     return report;
   }
   options.onProgress?.({ phase: 'read', rows: dataset.size() });
@@ -118,7 +118,7 @@ export async function importSource(db: Db, ref: string, options: ImportOptions):
   report.warnings = [...dataset.warnings, ...notStored(dataset)];
   if (dataset.problems.length > 0) return report;
   if (dataset.size() === 0) {
-    report.problems.push({ where: ref, message: importText.noData });
+    report.problems.push({ where: ref, message: nb.hsdsImport.noData });
     return report;
   }
   if (options.dryRun) {
@@ -145,7 +145,7 @@ export async function importSource(db: Db, ref: string, options: ImportOptions):
     const refusal = databaseRefusal(error);
     if (refusal === null) throw error;
     report.reindexed = 0;
-    report.problems.push({ where: ref, message: importText.refusedByDatabase(refusal) });
+    report.problems.push({ where: ref, message: nb.hsdsImport.refusedByDatabase(refusal) });
     return report;
   }
   report.ok = true;

@@ -7,7 +7,7 @@ import { Dataset } from './dataset.ts';
 import { detectKind, flattenObject, MAX_NESTING } from './flatten.ts';
 import { addTabularRows, tableOfFile } from './tabular.ts';
 import { isTemplate, addTemplateRows, type TemplateLookup } from './template.ts';
-import { importText } from './messages.ts';
+import { nb } from '../../../platform/i18n/nb.ts';
 import { FETCH_TIMEOUT_SECONDS, httpFailure, readable, UnreadableSource } from './unreadable.ts';
 
 /** Where an import reads from: a file, a folder of tabular CSV files, or an http(s) URL. */
@@ -37,7 +37,7 @@ export function sourceOf(ref: string): Source {
 
 function addJson(dataset: Dataset, value: unknown, path: string, depth = 0): void {
   if (depth > MAX_NESTING) {
-    dataset.problems.push({ where: path || importText.where.document, message: importText.json.tooDeep(MAX_NESTING) });
+    dataset.problems.push({ where: path || nb.hsdsImport.where.document, message: nb.hsdsImport.json.tooDeep(MAX_NESTING) });
     return;
   }
   if (Array.isArray(value)) {
@@ -45,14 +45,14 @@ function addJson(dataset: Dataset, value: unknown, path: string, depth = 0): voi
     return;
   }
   if (typeof value !== 'object' || value === null) {
-    dataset.problems.push({ where: path || importText.where.document, message: importText.json.notAnObject });
+    dataset.problems.push({ where: path || nb.hsdsImport.where.document, message: nb.hsdsImport.json.notAnObject });
     return;
   }
   const object = value as Record<string, unknown>;
   const kind = detectKind(object);
   if (kind === 'page') return addJson(dataset, object.contents, path ? `${path}.contents` : 'contents', depth + 1);
   if (kind === 'api-info') {
-    dataset.problems.push({ where: path || importText.where.document, message: importText.json.apiInfo });
+    dataset.problems.push({ where: path || nb.hsdsImport.where.document, message: nb.hsdsImport.json.apiInfo });
     return;
   }
   if (kind === 'tabular') {
@@ -62,7 +62,7 @@ function addJson(dataset: Dataset, value: unknown, path: string, depth = 0): voi
     return;
   }
   if (kind === null) {
-    dataset.problems.push({ where: path || importText.where.document, message: importText.json.unknownObject });
+    dataset.problems.push({ where: path || nb.hsdsImport.where.document, message: nb.hsdsImport.json.unknownObject });
     return;
   }
   flattenObject(dataset, kind, object, path || kind, undefined, depth);
@@ -75,14 +75,14 @@ async function addDatapackage(dataset: Dataset, source: Source): Promise<void> {
     const parsed = JSON.parse(text) as { resources?: unknown };
     if (Array.isArray(parsed.resources)) resources = parsed.resources as typeof resources;
   } catch {
-    dataset.problems.push({ where: source.name, message: importText.tabular.datapackageInvalid });
+    dataset.problems.push({ where: source.name, message: nb.hsdsImport.tabular.datapackageInvalid });
     return;
   }
-  if (resources.length === 0) dataset.problems.push({ where: source.name, message: importText.tabular.noResources });
+  if (resources.length === 0) dataset.problems.push({ where: source.name, message: nb.hsdsImport.tabular.noResources });
   for (const resource of resources) {
     if (typeof resource.path !== 'string') continue;
     if (resource.path.includes('..') || resource.path.startsWith('/')) {
-      dataset.problems.push({ where: source.name, message: importText.tabular.outsidePackage(resource.path) });
+      dataset.problems.push({ where: source.name, message: nb.hsdsImport.tabular.outsidePackage(resource.path) });
       continue;
     }
     // a missing resource is one problem among the others, not the end of the whole report
@@ -96,10 +96,10 @@ async function addDatapackage(dataset: Dataset, source: Source): Promise<void> {
 async function addCsvTable(dataset: Dataset, source: Source, file: string, lookup?: TemplateLookup): Promise<void> {
   const table = parseCsv(await source.text());
   for (const { line, cells } of table.ragged) {
-    dataset.problems.push({ where: importText.where.fileLine(file, line), message: importText.tabular.ragged(cells, table.header.length) });
+    dataset.problems.push({ where: nb.hsdsImport.where.fileLine(file, line), message: nb.hsdsImport.tabular.ragged(cells, table.header.length) });
   }
   if (lookup && isTemplate(table.header)) return addTemplateRows(dataset, table, file, lookup);
-  addTabularRows(dataset, file, table.records.map((r) => ({ where: importText.where.fileLine(file, r.line), values: r.values })));
+  addTabularRows(dataset, file, table.records.map((r) => ({ where: nb.hsdsImport.where.fileLine(file, r.line), values: r.values })));
 }
 
 /**
@@ -139,11 +139,11 @@ function addJsonLine(dataset: Dataset, line: string, number: number): void {
     parsed = JSON.parse(line);
   } catch (error) {
     // JSON.parse itself gives up on nesting deep enough to fill its stack
-    const message = error instanceof RangeError ? importText.json.tooDeep(MAX_NESTING) : importText.json.invalid;
-    dataset.problems.push({ where: importText.where.line(number), message });
+    const message = error instanceof RangeError ? nb.hsdsImport.json.tooDeep(MAX_NESTING) : nb.hsdsImport.json.invalid;
+    dataset.problems.push({ where: nb.hsdsImport.where.line(number), message });
     return;
   }
-  addJson(dataset, parsed, importText.where.line(number));
+  addJson(dataset, parsed, nb.hsdsImport.where.line(number));
 }
 
 /** JSON first; a text that is not one JSON document is read as ndjson, one object a line. */
@@ -153,7 +153,7 @@ export function addJsonText(dataset: Dataset, text: string): void {
     parsed = JSON.parse(text);
   } catch (error) {
     if (error instanceof RangeError) {
-      dataset.problems.push({ where: importText.where.document, message: importText.json.tooDeep(MAX_NESTING) });
+      dataset.problems.push({ where: nb.hsdsImport.where.document, message: nb.hsdsImport.json.tooDeep(MAX_NESTING) });
       return;
     }
     if (!(error instanceof SyntaxError)) throw error;

@@ -5,7 +5,7 @@ import { FACETS, TERM_BY_ID, taxonomyId } from '../../taxonomy.ts';
 import { DATA_TAXONOMY, DATA_TERM_BY_ID } from '../profile.ts';
 import { COLUMNS } from './columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts';
-import { importText } from './messages.ts';
+import { nb } from '../../../platform/i18n/nb.ts';
 import { checkReferences } from './references.ts';
 import { parentCycleOf } from '../../model.ts';
 
@@ -29,7 +29,7 @@ function foldDataAttributes(dataset: Dataset): void {
     const entity = String(row.link_entity) as TableName;
     const target = (TABLES as readonly string[]).includes(entity) ? dataset.get(entity, String(row.link_id)) : undefined;
     if (!target || !term.entities.includes(entity)) {
-      dataset.warnings.push({ where, message: importText.leftOut.dataAttribute(term.code, term.entities) });
+      dataset.warnings.push({ where, message: nb.hsdsImport.leftOut.dataAttribute(term.code, term.entities) });
       continue;
     }
     const value = row.value === null || row.value === undefined ? 'true' : String(row.value);
@@ -48,7 +48,7 @@ const LINKABLE = new Set(['service', 'location', 'organization', 'service_at_loc
 function dropUnlinkableAttributes(dataset: Dataset): void {
   for (const [id, { row, where }] of dataset.rows('attribute')) {
     if (LINKABLE.has(String(row.link_entity))) continue;
-    dataset.warnings.push({ where, message: importText.leftOut.attributeOf(String(row.link_entity)) });
+    dataset.warnings.push({ where, message: nb.hsdsImport.leftOut.attributeOf(String(row.link_entity)) });
     dataset.remove('attribute', id);
   }
 }
@@ -59,16 +59,16 @@ function keepOwnClassification(dataset: Dataset): void {
     const own = TERM_BY_ID.get(id);
     if (!own) continue;
     dataset.remove('taxonomy_term', id);
-    if (row.name !== own.name) dataset.warnings.push({ where, message: importText.leftOut.ownTerm(own.key) });
+    if (row.name !== own.name) dataset.warnings.push({ where, message: nb.hsdsImport.leftOut.ownTerm(own.key) });
   }
   for (const [id] of dataset.rows('taxonomy')) if (OUR_TAXONOMIES.has(id)) dataset.remove('taxonomy', id);
 }
 
 function plainError(field: string, hint: string | undefined, value: unknown): string {
-  if (value === undefined) return importText.row.required(field);
+  if (value === undefined) return nb.hsdsImport.row.required(field);
   const shown = typeof value === 'string' && value.length > 60 ? `${value.slice(0, 57)}…` : JSON.stringify(value);
   // every column carries a hint; TypeBox's own message is English and for developers
-  return importText.row.invalid(field, hint ?? importText.row.unfit, shown);
+  return nb.hsdsImport.row.invalid(field, hint ?? nb.hsdsImport.row.unfit, shown);
 }
 
 /** Checks and converts each row to its column types; every failing field is one problem. */
@@ -84,7 +84,7 @@ function checkTypes(dataset: Dataset): void {
       for (const [field, value] of Object.entries(converted)) {
         if (typeof value !== 'string' || !value.includes('\u0000') || !(field in COLUMNS[table].columns)) continue;
         seen.add(field);
-        dataset.problems.push({ where: entry.where, message: importText.row.nul(field) });
+        dataset.problems.push({ where: entry.where, message: nb.hsdsImport.row.nul(field) });
       }
       for (const error of Value.Errors(schema, converted)) {
         const field = error.path.replace(/^\//, '') || String((error.schema as { required?: string[] }).required?.find((r) => !(r in converted)) ?? 'row');
@@ -94,7 +94,7 @@ function checkTypes(dataset: Dataset): void {
         dataset.problems.push({ where: entry.where, message: plainError(field, hint, converted[field]) });
       }
       if (typeof converted.minimum_age === 'number' && typeof converted.maximum_age === 'number' && converted.minimum_age > converted.maximum_age) {
-        dataset.problems.push({ where: entry.where, message: importText.row.ageOrder(converted.minimum_age, converted.maximum_age) });
+        dataset.problems.push({ where: entry.where, message: nb.hsdsImport.row.ageOrder(converted.minimum_age, converted.maximum_age) });
       }
       if (typeof converted.opens_at === 'string' && converted.opens_at.length === 5) converted.opens_at += ':00';
       if (typeof converted.closes_at === 'string' && converted.closes_at.length === 5) converted.closes_at += ':00';
@@ -122,6 +122,6 @@ async function checkParentCycles(db: Db, dataset: Dataset): Promise<void> {
   const parentOf = (id: string) => (inFile.has(id) ? inFile.get(id) : stored.get(id));
   for (const [id, { where }] of organizations) {
     const cycle = parentCycleOf(id, parentOf);
-    if (cycle) dataset.problems.push({ where, message: importText.references.parentCycle(cycle) });
+    if (cycle) dataset.problems.push({ where, message: nb.hsdsImport.references.parentCycle(cycle) });
   }
 }

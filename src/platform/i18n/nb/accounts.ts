@@ -1,4 +1,5 @@
-import { settings } from './settings-messages.ts';
+import { settings } from './account-settings.ts';
+import { privacyNotice } from './privacy.ts';
 
 /** How to choose a better password, after every reason a password was refused. */
 const BETTER = ' Velg heller tre eller fire ord som ikke hører sammen, gjerne med mellomrom, eller en setning bare du kjenner.';
@@ -6,7 +7,6 @@ const BETTER = ' Velg heller tre eller fire ord som ikke hører sammen, gjerne m
 /** "ett minutt", "7 minutter", "3 timer": how long to wait, rounded up. */
 export const waitText = (minutes: number): string =>
   minutes <= 1 ? 'ett minutt' : minutes < 60 ? `${minutes} minutter` : minutes < 120 ? 'én time' : `${Math.ceil(minutes / 60)} timer`;
-import { privacyNotice } from './privacy-messages.ts';
 
 /** Norwegian bokmål text of accounts pages and mail (a section of the site's catalogue, nb.accounts). */
 export const accounts = {
@@ -133,5 +133,20 @@ export const accounts = {
     existsBody: (loginLink: string, forgotLink: string) => `Hei!\n\nNoen prøvde å registrere en ny konto i Samklang med denne adressen, men du har allerede en konto. Logg inn her:\n\n${loginLink}\n\nHar du glemt passordet, kan du velge et nytt her:\n\n${forgotLink}\n\nVar det ikke deg, kan du se bort fra denne e-posten.`,
     resetSubject: 'Nytt passord i Samklang',
     resetBody: (link: string) => `Hei!\n\nNoen (forhåpentligvis du) har bedt om å få velge nytt passord i Samklang. Åpne lenken for å velge et nytt:\n\n${link}\n\nLenken virker i én time og kan brukes én gang. Var det ikke deg, kan du se bort fra denne e-posten; passordet ditt er ikke endret.`,
+  },
+  /** the admin page of mail sent and waiting */
+  outbox: {
+    title: 'Utboks for e-post',
+    introSmtp: 'E-post sendes gjennom SMTP-serveren. Her ser du det som er sendt de siste 90 dagene, og det som venter.',
+    introNoSmtp: 'Ingen SMTP-server er satt opp, så e-post blir liggende her i stedet for å sendes. Lenker til bekreftelse og nytt passord kan kopieres herfra.',
+    empty: 'Utboksen er tom.',
+    caption: (n: number) => `${n} e-poster, nyeste først`,
+    when: 'Tidspunkt (UTC)',
+    to: 'Til',
+    subject: 'Emne og innhold',
+    status: 'Status',
+    sent: 'Sendt',
+    waiting: 'Venter',
+    failed: (error: string) => `Ikke sendt: ${error}`,
   },
 } as const;

@@ -2,14 +2,14 @@
  * Norwegian bokmål text of an import's findings, its read errors and the import command. A finding
  * is read by a secretariat worker, not a developer: it says what is wrong and what to do. HSDS
  * table and field names stay as they are (service.name, location.latitude): they are what the file
- * itself says, so the person can find them there.
+ * itself says, so the person can find them there. Read as nb.hsdsImport.
  */
 
 const rowCount = (n: number) => (n === 1 ? '1 rad' : `${n} rader`);
 const timeCount = (n: number) => (n === 1 ? '1 gang' : `${n} ganger`);
 const NOT_FOUND = 'verken finnes i filen eller i katalogen';
 
-export const importText = {
+export const hsdsImport = {
   /** where in the file a finding is; JSON paths after it stay paths */
   where: {
     document: '(dokumentet)',

@@ -141,10 +141,12 @@ export const selfService = {
     alreadyOpen: 'Det finnes allerede en endring som venter på godkjenning for dette tilbudet.',
     notEditable: 'Denne endringen er allerede behandlet og kan ikke endres.',
   },
+  /** the mail to editors of an entry not confirmed for a while */
+  reminder: {
+    subject: (name: string) => `Stemmer opplysningene om «${name}»?`,
+    body: (name: string, confirmed: string, months: number, link: string, hiddenMonths: number) =>
+      `Hei!\n\nOpplysningene om «${name}» i Samklang ble sist bekreftet ${confirmed}, for ${months} måneder siden. ` +
+      `Se over tilbudet og trykk «Bekreft at opplysningene stemmer», eller rett det som er endret:\n\n${link}\n\n` +
+      `Tilbud som ikke er bekreftet på ${hiddenMonths} måneder, vises ikke lenger i søket.\n\nHilsen Samklang`,
+  },
 } as const;
-
-/** Message for a field error key from draft.ts; unknown keys fall back to "too long". */
-export function draftErrorMessage(key: string): string {
-  const errors = selfService.errors as Record<string, string>;
-  return errors[key] ?? selfService.errors.tooLong;
-}

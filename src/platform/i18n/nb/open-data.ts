@@ -97,4 +97,15 @@ export const openData = {
   },
   yes: 'ja',
   no: 'nei',
+  /** the small HSDS taxonomy of Samklang's own facts (src/directory/hsds/profile.ts), exported with the data */
+  dataTaxonomy: {
+    name: 'Samklang dataegenskaper',
+    description: 'Opplysninger Samklang legger til HSDS: demodata, skjermet adresse, kommunenummer og årsverk',
+    terms: {
+      demo: { name: 'Demodata', description: 'Oppdiktet eksempel som ikke finnes i virkeligheten. Verdi: true' },
+      skjermet: { name: 'Skjermet adresse', description: 'Adresse og koordinater vises ikke; kontakt tilbudet for oppmøtested. Verdi: true' },
+      kommunenummer: { name: 'Kommunenummer', description: 'Kommunen stedet ligger i (SSB-kode, inndeling fra 2024). Verdi: fire sifre' },
+      arsverk: { name: 'Årsverk musikkterapeut', description: 'Musikkterapeutkapasitet i årsverk. Verdi: desimaltall, for eksempel 1.5' },
+    },
+  },
 } as const;

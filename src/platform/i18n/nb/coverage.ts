@@ -1,5 +1,4 @@
 // Norwegian bokmål text of the coverage atlas (nb.coverage in the platform catalogue).
-import type { ShortageClass } from './shortage.ts';
 
 const unitWord = (unit: 'km' | 'min') => (unit === 'km' ? 'km' : 'minutter');
 
@@ -15,7 +14,7 @@ export const coverage = {
   missing: 'mangler',
   none: '–',
   levels: { all: 'Alle nivåer', lavterskel: 'Lavterskel', oppfolging: 'Oppfølging', behandling: 'Behandling' } as Record<string, string>,
-  shortage: { none: 'Ingen mangel', moderate: 'Moderat mangel', severe: 'Alvorlig mangel' } as Record<ShortageClass, string>,
+  shortage: { none: 'Ingen mangel', moderate: 'Moderat mangel', severe: 'Alvorlig mangel' },
   indicators: {
     tilgang: { label: 'Tilgang (E2SFCA)', unit: 'årsverk per 10 000 innbyggere innen rekkevidde', direction: 'Høyere er bedre.' },
     arsverk: { label: 'Årsverk per 10 000 innbyggere', unit: 'årsverk i kommunen per 10 000 innbyggere', direction: 'Høyere er bedre.' },
