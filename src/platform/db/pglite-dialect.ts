@@ -11,6 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import type { Database } from './schema/index.ts';
 
 /**
  * Kysely dialect for PGlite. PGlite is one session, so the driver hands out that single
@@ -25,7 +26,7 @@ export class PGliteDialect implements Dialect {
   createDriver(): Driver {
     return new PGliteDriver(this.pglite);
   }
-  createIntrospector(db: Kysely<any>) {
+  createIntrospector(db: Kysely<Database>) {
     return new PostgresIntrospector(db);
   }
   createQueryCompiler() {
