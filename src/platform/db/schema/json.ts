@@ -10,5 +10,4 @@
  * A table file names the key (`Json<JsonShapes['coverage_snapshot.indicators']>`); a key no domain
  * declares fails the type check.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface JsonShapes {}
