@@ -7,7 +7,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { sql } from 'kysely';
-import { openPGlite, openPostgres, type Database, type Db } from '../src/platform/db/index.ts';
+import { openPGlite, openPostgres, type OpenedDatabase, type Db } from '../src/platform/db/index.ts';
 import { prepareDatabase } from '../src/setup.ts';
 import { loadDemoData } from '../src/directory/index.ts';
 import { importFromCommandLine } from '../src/directory/imports/index.ts';
@@ -37,7 +37,7 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }
  * entries unconfirmed for 18 months, about a tenth of the demo data). Generated on PostgreSQL when there is one
  * (loading 100,000 demo services into PGlite first takes far longer than the benchmark itself).
  */
-async function writeNdjson(path: string, source: Database): Promise<void> {
+async function writeNdjson(path: string, source: OpenedDatabase): Promise<void> {
   await prepareDatabase(source.db, { demoData: false });
   await loadDemoData(source.db, { services: SERVICES });
   const out = createWriteStream(path);
@@ -52,7 +52,7 @@ async function writeNdjson(path: string, source: Database): Promise<void> {
 }
 
 /** A new, empty database on the cluster. */
-async function createDatabase(url: string, name: string): Promise<Database> {
+async function createDatabase(url: string, name: string): Promise<OpenedDatabase> {
   const admin = await openPostgres(url, 1);
   await sql`create database ${sql.id(name)}`.execute(admin.db);
   await admin.close();

@@ -13,7 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { openPGlite, openPostgres, type Database } from '../src/platform/db/index.ts';
+import { openPGlite, openPostgres, type OpenedDatabase } from '../src/platform/db/index.ts';
 import { prepareDatabase } from '../src/setup.ts';
 import { freePort, startCluster } from '../scripts/pg-cluster.ts';
 import { countDirectory, replaceDemoData } from '../scripts/demo.ts';
@@ -65,7 +65,7 @@ interface Backend {
 }
 
 /** Seconds the load took, or null when --reuse-data found the set already there. */
-async function loadDemo(database: Database): Promise<number | null> {
+async function loadDemo(database: OpenedDatabase): Promise<number | null> {
   await prepareDatabase(database.db, { demoData: false });
   if (options['reuse-data'] && (await countDirectory(database.db)).services === SERVICES) return null;
   const timing = await replaceDemoData(database.db, { services: SERVICES });

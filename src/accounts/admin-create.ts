@@ -3,7 +3,6 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import { paths } from '../platform/paths.ts';
 import { EMAIL_PATTERN } from './forms.ts';
-import { accountsDb } from './tables.ts';
 import { issueToken } from './tokens.ts';
 import { clearUnproven, createUser, findUserByEmail } from './users.ts';
 
@@ -13,7 +12,7 @@ import { clearUnproven, createUser, findUserByEmail } from './users.ts';
  */
 export async function createAdmin(db: Db, config: Pick<Config, 'publicUrl'>, options: { email: string; name: string | null }): Promise<{ created: boolean; link: string }> {
   if (!new RegExp(EMAIL_PATTERN).test(options.email)) throw new Error(`Not an email address: ${options.email}`);
-  return accountsDb(db).transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const existing = await findUserByEmail(trx, options.email);
     const id = existing?.id ?? await createUser(trx, { email: options.email, name: options.name, passwordHash: null, verified: true, isAdmin: true });
     // a password or name chosen by whoever registered the address, unproven, must not become an admin's

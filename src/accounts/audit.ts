@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { newId } from '../platform/ids.ts';
 import { sha256 } from './crypto.ts';
-import type { AccountsTx } from './tables.ts';
+import type { Tx } from '../platform/db/index.ts';
 
 /** One changed field, in the shape of an HSDS 3.0 metadata record. */
 export interface AuditChange {
@@ -18,7 +18,7 @@ export interface AuditChange {
 export type Actor = string;
 
 /** Appends changes to the audit log (the database rejects any later update or delete). */
-export async function recordChanges(db: AccountsTx, actor: Actor, changes: AuditChange[], changeRequestId: string | null = null): Promise<void> {
+export async function recordChanges(db: Tx, actor: Actor, changes: AuditChange[], changeRequestId: string | null = null): Promise<void> {
   if (changes.length === 0) return;
   const now = new Date();
   await db.insertInto('audit_log').values(changes.map((c) => ({
@@ -34,7 +34,7 @@ const BULK_ROWS = 20_000;
  * Appends many changes at once (an import can change millions of fields): one statement per
  * 20,000 changes, each column bound as one array, so the bind-parameter limit never applies.
  */
-export async function recordManyChanges(db: AccountsTx, actor: Actor, changes: AuditChange[], importRunId: string): Promise<void> {
+export async function recordManyChanges(db: Tx, actor: Actor, changes: AuditChange[], importRunId: string): Promise<void> {
   for (let i = 0; i < changes.length; i += BULK_ROWS) {
     const slice = changes.slice(i, i + BULK_ROWS);
     const column = (pick: (c: AuditChange) => string) => slice.map(pick);
@@ -63,7 +63,7 @@ export interface AuditRecord {
 }
 
 /** The history of one entry (a service and its locations, or an organisation), newest first. */
-export async function auditTrail(db: AccountsTx, resourceIds: string[]): Promise<AuditRecord[]> {
+export async function auditTrail(db: Tx, resourceIds: string[]): Promise<AuditRecord[]> {
   if (resourceIds.length === 0) return [];
   const rows = await db.selectFrom('audit_log as a')
     .leftJoin('app_user as u', (join) => join.on(sql`u.id::text`, '=', sql.ref('a.updated_by')))

@@ -10,7 +10,6 @@ export { accountRoutes } from './routes.ts';
 export { recordChanges, recordManyChanges, auditTrail, pseudonym, type AuditChange, type AuditRecord } from './audit.ts';
 export { queueMail, queueRequestedMail, mailLimitMessage, MAIL_LIMITS, type Mail } from './mail/outbox.ts';
 export { editorsOf, grantEditor, findUserById, findRoles } from './users.ts';
-export { accountsDb, asAccounts, type AccountsDb, type AccountsTx, type AccountTables } from './tables.ts';
 export { isLimited, countAttempt, limits } from './rate-limit.ts';
 export type { DataSubject, DeletionNotice, PersonalDataSource } from './privacy.ts';
 export { runDueJobs, nextNight, type JobDefinition } from './jobs.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { newId } from '../platform/ids.ts';
-import type { AccountsDb } from './tables.ts';
+import type { Db } from '../platform/db/index.ts';
 
 /**
  * Scheduled work in a PostgreSQL table instead of pg-boss or graphile-worker: those need a real
@@ -19,14 +19,14 @@ export interface JobDefinition {
 const LEASE_MINUTES = 10;
 
 /** Makes sure every kind has a pending run (the first one is due at once). */
-async function schedule(db: AccountsDb, jobs: JobDefinition[]): Promise<void> {
+async function schedule(db: Db, jobs: JobDefinition[]): Promise<void> {
   for (const job of jobs) {
     await sql`insert into job (id, kind, run_at) values (${newId()}, ${job.kind}, now())
       on conflict (kind) where done_at is null do nothing`.execute(db);
   }
 }
 
-async function claim(db: AccountsDb, kinds: string[]): Promise<{ id: string; kind: string } | undefined> {
+async function claim(db: Db, kinds: string[]): Promise<{ id: string; kind: string } | undefined> {
   const { rows } = await sql<{ id: string; kind: string }>`
     update job set locked_until = now() + make_interval(mins => ${LEASE_MINUTES}), attempts = attempts + 1
     where id = (
@@ -39,7 +39,7 @@ async function claim(db: AccountsDb, kinds: string[]): Promise<{ id: string; kin
 }
 
 /** Runs every job that is due, once across all instances; returns the kinds that ran. */
-export async function runDueJobs(db: AccountsDb, jobs: JobDefinition[], log?: { error(obj: object, msg: string): void }): Promise<string[]> {
+export async function runDueJobs(db: Db, jobs: JobDefinition[], log?: { error(obj: object, msg: string): void }): Promise<string[]> {
   if (jobs.length === 0) return [];
   await schedule(db, jobs);
   const ran: string[] = [];
@@ -80,7 +80,7 @@ export function createJobRegistry(): JobRegistry {
 }
 
 /** Polls for due jobs every `everyMs`; stop() waits for a run in progress. */
-export function startWorker(db: AccountsDb, registry: JobRegistry, log: { error(obj: object, msg: string): void }, everyMs = 60_000) {
+export function startWorker(db: Db, registry: JobRegistry, log: { error(obj: object, msg: string): void }, everyMs = 60_000) {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = () => {

@@ -1,7 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config.ts';
-import type { Db } from '../platform/db/index.ts';
+import type { Db, Tx } from '../platform/db/index.ts';
 import { sendProblem } from '../platform/http/problem.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { sendPage } from '../platform/views/render.ts';
@@ -11,7 +11,6 @@ import { CSRF_FIELD, type SessionUser } from './contract.ts';
 import { hmac, randomToken, sameText } from './crypto.ts';
 import { sessionSecret } from './secret.ts';
 import { SESSION_DAYS, createSession, endSession, pruneSessions, userForSession } from './sessions.ts';
-import { accountsDb, type AccountsTx } from './tables.ts';
 import { createMailer, type Mailer } from './mail/smtp.ts';
 import { pruneOutbox } from './mail/outbox.ts';
 import { createJobRegistry, nextNight, startWorker, type JobRegistry } from './jobs.ts';
@@ -75,24 +74,23 @@ export function cookieOptions(config: Pick<Config, 'trustProxy' | 'publicUrl'>) 
  * cannot send those cross-site without CORS, which the API does not allow for writes).
  */
 export async function accountsPlugin(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
-  const tables = accountsDb(db);
   const cookies = cookieOptions(config);
-  const mailer = createMailer(tables, config, app.log);
+  const mailer = createMailer(db, config, app.log);
   const jobs = createJobRegistry();
   app.decorate('mailer', mailer);
   app.decorate('jobs', jobs);
   app.decorate('personalData', createPersonalDataRegistry());
   jobs.register({ kind: 'accounts:housekeeping', next: nextNight, run: async () => {
-    await pruneAttempts(tables);
-    await pruneOutbox(tables);
-    await pruneSessions(tables, config.clock.now());
-    await tables.deleteFrom('user_token').where('expires_at', '<', sql<Date>`now() - interval '7 days'`).execute();
+    await pruneAttempts(db);
+    await pruneOutbox(db);
+    await pruneSessions(db, config.clock.now());
+    await db.deleteFrom('user_token').where('expires_at', '<', sql<Date>`now() - interval '7 days'`).execute();
     // mail that could not be sent before is tried again
     await mailer.deliver();
   } });
   let worker: ReturnType<typeof startWorker> | undefined;
   app.addHook('onReady', async () => {
-    if (config.jobWorker) worker = startWorker(tables, jobs, app.log);
+    if (config.jobWorker) worker = startWorker(db, jobs, app.log);
   });
   app.addHook('onClose', async () => {
     await worker?.stop();
@@ -104,10 +102,10 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
   app.addHook('onRequest', async (request) => {
     // static files need no session lookup
     const sessionToken = request.url.startsWith('/assets/') ? null : (request.cookies[SESSION_COOKIE] ?? null);
-    const user = sessionToken ? await userForSession(tables, sessionToken, config.clock.now()) : null;
+    const user = sessionToken ? await userForSession(db, sessionToken, config.clock.now()) : null;
     request.user = user;
     state.set(request, {
-      secret: await sessionSecret(tables, config),
+      secret: await sessionSecret(db, config),
       sessionToken: user ? sessionToken : null,
       formCookie: request.cookies[FORM_COOKIE] ?? null,
       newFormCookie: false,
@@ -168,7 +166,7 @@ function rejectCsrf(request: FastifyRequest, reply: FastifyReply) {
  * Signs a person in on this request: any session the browser already had is ended and a new id
  * is issued (no session fixation), and the form cookie is dropped.
  */
-export async function startSession(db: AccountsTx, request: FastifyRequest, reply: FastifyReply, config: Config, userId: string): Promise<void> {
+export async function startSession(db: Tx, request: FastifyRequest, reply: FastifyReply, config: Config, userId: string): Promise<void> {
   const s = stateOf(request);
   const previous = request.cookies[SESSION_COOKIE];
   if (previous) await endSession(db, previous);
@@ -183,7 +181,7 @@ export async function startSession(db: AccountsTx, request: FastifyRequest, repl
 /** The session cookie of a signed-in request (to tell its session from the person's others). */
 export const currentSessionToken = (request: FastifyRequest): string | null => stateOf(request).sessionToken;
 
-export async function stopSession(db: AccountsTx, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+export async function stopSession(db: Tx, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = request.cookies[SESSION_COOKIE];
   if (token) await endSession(db, token);
   stateOf(request).sessionToken = null;

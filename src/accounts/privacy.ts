@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../platform/db/index.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { sha256 } from './crypto.ts';
-import type { AccountsTx } from './tables.ts';
 
 /** The account a privacy request is about. */
 export interface DataSubject {
@@ -24,11 +23,11 @@ export interface DeletionNotice {
  */
 export interface PersonalDataSource {
   /** more top-level fields for the data download */
-  collect(db: Db, subject: DataSubject): Promise<Record<string, unknown>>;
+  collect(db: Tx, subject: DataSubject): Promise<Record<string, unknown>>;
   /** what deletion will do, when it does more than remove the records silently */
-  notice(db: Db, subject: DataSubject): Promise<DeletionNotice | null>;
+  notice(db: Tx, subject: DataSubject): Promise<DeletionNotice | null>;
   /** runs before the account row is deleted, so the account's rows can still be found */
-  erase(db: Db, subject: DataSubject): Promise<void>;
+  erase(db: Tx, subject: DataSubject): Promise<void>;
 }
 
 export interface PersonalDataRegistry {
@@ -48,8 +47,6 @@ declare module 'fastify' {
   }
 }
 
-// Other domains' handles know more tables; the sources take the platform's handle type.
-const asDb = (db: AccountsTx): Db => db as unknown as Db;
 /** Rate-limit buckets name an account by the SHA-256 of its address, never the address itself. */
 const accountBucket = (email: string) => `%:${sha256(email.trim().toLowerCase())}`;
 
@@ -58,7 +55,7 @@ const accountBucket = (email: string) => `%:${sha256(email.trim().toLowerCase())
  * account by id or by its address (classified in test/accounts/privacy-page.db.test.ts), secrets excepted (password
  * hash, session and token hashes).
  */
-export async function personalData(db: AccountsTx, userId: string, sources: readonly PersonalDataSource[] = []) {
+export async function personalData(db: Tx, userId: string, sources: readonly PersonalDataSource[] = []) {
   const user = await db.selectFrom('app_user')
     .select(['id', 'email', 'name', 'is_admin', 'email_verified_at', 'created_at', 'last_login_at', 'oidc_issuer', 'oidc_subject'])
     .where('id', '=', userId).executeTakeFirstOrThrow();
@@ -88,7 +85,7 @@ export async function personalData(db: AccountsTx, userId: string, sources: read
       order by at`),
     rows(sql`select split_part(bucket, ':', 1) as kind, hit_at from rate_limit_hit where bucket like ${accountBucket(email)} order by hit_at`),
   ]);
-  const more = await Promise.all(sources.map((source) => source.collect(asDb(db), { id: userId, email })));
+  const more = await Promise.all(sources.map((source) => source.collect(db, { id: userId, email })));
   return {
     user, editorOf: roles, sessions, tokens, auditEntries: audit, auditEntriesAboutYou: auditAbout, mails,
     changeRequests, organizationClaims: claims, imports, errorReports, decisions, signInAttempts,
@@ -97,8 +94,8 @@ export async function personalData(db: AccountsTx, userId: string, sources: read
 }
 
 /** What deleting the account will do beyond removing it, for the confirm page. */
-export async function deletionNotices(db: AccountsTx, subject: DataSubject, sources: readonly PersonalDataSource[]): Promise<DeletionNotice[]> {
-  const notices = await Promise.all(sources.map((source) => source.notice(asDb(db), subject)));
+export async function deletionNotices(db: Tx, subject: DataSubject, sources: readonly PersonalDataSource[]): Promise<DeletionNotice[]> {
+  const notices = await Promise.all(sources.map((source) => source.notice(db, subject)));
   return notices.filter((n): n is DeletionNotice => n !== null);
 }
 
@@ -110,11 +107,11 @@ export async function deletionNotices(db: AccountsTx, subject: DataSubject, sour
  * attempts counted for it, the address on error reports (reports already resolved are deleted), and
  * the address where it was copied into directory data (a service's assurer).
  */
-export async function deleteAccount(db: AccountsTx, userId: string, sources: readonly PersonalDataSource[] = []): Promise<void> {
+export async function deleteAccount(db: Tx, userId: string, sources: readonly PersonalDataSource[] = []): Promise<void> {
   const user = await db.selectFrom('app_user').select(['id', 'email']).where('id', '=', userId).executeTakeFirst();
   if (!user) return;
   const email = user.email.toLowerCase();
-  for (const source of sources) await source.erase(asDb(db), { id: user.id, email });
+  for (const source of sources) await source.erase(db, { id: user.id, email });
   await db.updateTable('service').set({ assurer_email: null }).where(sql`lower(assurer_email)`, '=', email).execute();
   await db.deleteFrom('mail_outbox').where(sql`lower(to_address)`, '=', email).execute();
   await db.deleteFrom('rate_limit_hit').where('bucket', 'like', accountBucket(email)).execute();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { sha256 } from './crypto.ts';
-import type { AccountsTx } from './tables.ts';
+import type { Tx } from '../platform/db/index.ts';
 
 export interface Limit {
   bucket: string;
@@ -41,7 +41,7 @@ export const limits = {
 const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
 /** True when any of the limits has already been reached within its window. */
-export async function isLimited(db: AccountsTx, checks: Limit[], now = new Date()): Promise<boolean> {
+export async function isLimited(db: Tx, checks: Limit[], now = new Date()): Promise<boolean> {
   for (const limit of checks) {
     const row = await db.selectFrom('rate_limit_hit').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('bucket', '=', limit.bucket)
@@ -52,11 +52,11 @@ export async function isLimited(db: AccountsTx, checks: Limit[], now = new Date(
   return false;
 }
 
-export async function countAttempt(db: AccountsTx, checks: Pick<Limit, 'bucket'>[], now = new Date()): Promise<void> {
+export async function countAttempt(db: Tx, checks: Pick<Limit, 'bucket'>[], now = new Date()): Promise<void> {
   await db.insertInto('rate_limit_hit').values(checks.map((c) => ({ bucket: c.bucket, hit_at: now }))).execute();
 }
 
-export async function forgetAttempts(db: AccountsTx, limit: Pick<Limit, 'bucket'>): Promise<void> {
+export async function forgetAttempts(db: Tx, limit: Pick<Limit, 'bucket'>): Promise<void> {
   await db.deleteFrom('rate_limit_hit').where('bucket', '=', limit.bucket).execute();
 }
 
@@ -71,7 +71,7 @@ export const LOGIN_THROTTLE = { freeFailures: 5, firstWaitSeconds: 60, maxWaitSe
 export const loginPair = (email: string, ip: string): Pick<Limit, 'bucket'> => ({ bucket: `login:pair:${sha256(`${typedEmail(email)}\n${clientKey(ip)}`)}` });
 
 /** Seconds this account and address must still wait before the next try; 0 when it may try now. */
-export async function loginWait(db: AccountsTx, email: string, ip: string, now = new Date()): Promise<number> {
+export async function loginWait(db: Tx, email: string, ip: string, now = new Date()): Promise<number> {
   const row = await db.selectFrom('rate_limit_hit')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('hit_at').as('last')])
     .where('bucket', '=', loginPair(email, ip).bucket)
@@ -85,6 +85,6 @@ export async function loginWait(db: AccountsTx, email: string, ip: string, now =
 }
 
 /** Old hits are no longer counted: the nightly job removes them. */
-export async function pruneAttempts(db: AccountsTx): Promise<void> {
+export async function pruneAttempts(db: Tx): Promise<void> {
   await db.deleteFrom('rate_limit_hit').where('hit_at', '<', sql<Date>`now() - interval '1 day'`).execute();
 }

@@ -5,13 +5,11 @@ import { setOidcEnabled } from './guards.ts';
 import { accountPageRoutes } from './routes/account.ts';
 import { authRoutes } from './routes/auth.ts';
 import { oidcConfigured, oidcRoutes } from './routes/oidc.ts';
-import { accountsDb } from './tables.ts';
 
 /** Pages of the accounts domain: sign-in, registration, links from mail, own account, privacy, OIDC. */
 export async function accountRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
-  const tables = accountsDb(db);
   setOidcEnabled(oidcConfigured(config));
-  await authRoutes(app, { db: tables, config });
-  await accountPageRoutes(app, { db: tables, config });
-  await oidcRoutes(app, { db: tables, config });
+  await authRoutes(app, { db: db, config });
+  await accountPageRoutes(app, { db: db, config });
+  await oidcRoutes(app, { db: db, config });
 }

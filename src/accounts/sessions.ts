@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { SessionUser } from './contract.ts';
 import { randomToken, sha256 } from './crypto.ts';
 import { deviceOf } from './device.ts';
-import type { AccountsTx } from './tables.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { editorOfSql } from './users.ts';
 
 /** A session ends 14 days after sign-in, or after 2 hours without a request, whichever comes first. */
@@ -16,7 +16,7 @@ const idleSince = (at: Date) => new Date(at.getTime() - SESSION_IDLE_MINUTES * 6
 /** Times are the app's clock (config.clock), so the idle timeout can be tested by moving it. */
 
 /** Starts a session; returns the cookie value (only its hash is stored). */
-export async function createSession(db: AccountsTx, userId: string, at: Date, userAgent?: string): Promise<string> {
+export async function createSession(db: Tx, userId: string, at: Date, userAgent?: string): Promise<string> {
   const token = randomToken();
   await db.insertInto('user_session').values({
     id_hash: sha256(token), user_id: userId, created_at: at, last_seen_at: at,
@@ -25,22 +25,22 @@ export async function createSession(db: AccountsTx, userId: string, at: Date, us
   return token;
 }
 
-export async function endSession(db: AccountsTx, token: string): Promise<void> {
+export async function endSession(db: Tx, token: string): Promise<void> {
   await db.deleteFrom('user_session').where('id_hash', '=', sha256(token)).execute();
 }
 
-export async function endAllSessions(db: AccountsTx, userId: string): Promise<void> {
+export async function endAllSessions(db: Tx, userId: string): Promise<void> {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }
 
 /** Signs an account out everywhere but in the browser that holds `keepToken`. */
-export async function endOtherSessions(db: AccountsTx, userId: string, keepToken: string): Promise<number> {
+export async function endOtherSessions(db: Tx, userId: string, keepToken: string): Promise<number> {
   const result = await db.deleteFrom('user_session').where('user_id', '=', userId).where('id_hash', '<>', sha256(keepToken)).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
 /** The person a session cookie belongs to, with their roles, or null when it is unknown, expired or idle too long. */
-export async function userForSession(db: AccountsTx, token: string, at: Date): Promise<SessionUser | null> {
+export async function userForSession(db: Tx, token: string, at: Date): Promise<SessionUser | null> {
   const row = await db.selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .select(['u.id', 'u.email', 'u.name', 'u.is_admin', 's.last_seen_at', 's.id_hash'])
@@ -64,7 +64,7 @@ export interface SessionSummary {
 }
 
 /** An account's live sessions, the asking browser's first, then the most recently used. */
-export async function listSessions(db: AccountsTx, userId: string, currentToken: string | null, at: Date): Promise<SessionSummary[]> {
+export async function listSessions(db: Tx, userId: string, currentToken: string | null, at: Date): Promise<SessionSummary[]> {
   const currentHash = currentToken ? sha256(currentToken) : '';
   const rows = await db.selectFrom('user_session').select(['id_hash', 'device', 'created_at', 'last_seen_at'])
     .where('user_id', '=', userId).where('expires_at', '>', at).where('last_seen_at', '>', idleSince(at))
@@ -73,6 +73,6 @@ export async function listSessions(db: AccountsTx, userId: string, currentToken:
 }
 
 /** Sessions that ended (by age or idleness) are removed by the nightly job. */
-export async function pruneSessions(db: AccountsTx, at: Date): Promise<void> {
+export async function pruneSessions(db: Tx, at: Date): Promise<void> {
   await db.deleteFrom('user_session').where((eb) => eb.or([eb('expires_at', '<', at), eb('last_seen_at', '<', idleSince(at))])).execute();
 }

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { AccountsTx } from './tables.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { consumeToken } from './tokens.ts';
 import { findUserByEmail, normaliseEmail } from './users.ts';
 
 /** The new address an account has asked for and not yet confirmed, if any. */
-export async function pendingEmailChange(db: AccountsTx, userId: string): Promise<string | null> {
+export async function pendingEmailChange(db: Tx, userId: string): Promise<string | null> {
   const row = await db.selectFrom('user_token').select('new_email')
     .where('user_id', '=', userId).where('purpose', '=', 'change_email').where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
@@ -18,7 +18,7 @@ export type EmailChange = { ok: true; email: string } | { ok: false; reason: 'ex
  * verified, since the link reached it) unless another account has taken it meanwhile. The
  * caller runs this in a transaction.
  */
-export async function confirmEmailChange(db: AccountsTx, token: string, now: Date): Promise<EmailChange> {
+export async function confirmEmailChange(db: Tx, token: string, now: Date): Promise<EmailChange> {
   const used = await consumeToken(db, token, 'change_email', now);
   if (!used.ok) return used;
   const email = normaliseEmail(used.newEmail ?? '');

@@ -1,5 +1,5 @@
 import { randomToken, sha256 } from './crypto.ts';
-import type { AccountsTx, TokenPurpose } from './tables.ts';
+import type { Tx, TokenPurpose } from '../platform/db/index.ts';
 
 /** How long a link in a mail works. */
 export const TOKEN_MINUTES: Record<TokenPurpose, number> = { verify_email: 24 * 60, reset_password: 60, change_email: 24 * 60 };
@@ -14,7 +14,7 @@ export interface IssueOptions {
 }
 
 /** A single-use, expiring token for a link; earlier unused ones of the same purpose stop working. */
-export async function issueToken(db: AccountsTx, userId: string, purpose: TokenPurpose, options: IssueOptions = {}): Promise<string> {
+export async function issueToken(db: Tx, userId: string, purpose: TokenPurpose, options: IssueOptions = {}): Promise<string> {
   const { minutes = TOKEN_MINUTES[purpose], now = new Date(), newEmail = null } = options;
   const token = randomToken();
   await spendTokens(db, userId, purpose, now);
@@ -25,7 +25,7 @@ export async function issueToken(db: AccountsTx, userId: string, purpose: TokenP
 }
 
 /** Makes every unused link of this purpose stop working (e.g. when what it was for has been done another way). */
-export async function spendTokens(db: AccountsTx, userId: string, purpose: TokenPurpose, now = new Date()): Promise<void> {
+export async function spendTokens(db: Tx, userId: string, purpose: TokenPurpose, now = new Date()): Promise<void> {
   await db.updateTable('user_token').set({ used_at: now })
     .where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
 }
@@ -33,7 +33,7 @@ export async function spendTokens(db: AccountsTx, userId: string, purpose: Token
 export type TokenCheck = { ok: true; userId: string; newEmail: string | null } | { ok: false; reason: 'expired' | 'used' | 'unknown' };
 
 /** Whether a link still works, without using it up (to show the right page). */
-export async function checkToken(db: AccountsTx, token: string, purpose: TokenPurpose, now = new Date()): Promise<TokenCheck> {
+export async function checkToken(db: Tx, token: string, purpose: TokenPurpose, now = new Date()): Promise<TokenCheck> {
   const row = await db.selectFrom('user_token').select(['user_id', 'new_email', 'used_at', 'expires_at'])
     .where('token_hash', '=', sha256(token)).where('purpose', '=', purpose).executeTakeFirst();
   if (!row) return { ok: false, reason: 'unknown' };
@@ -43,7 +43,7 @@ export async function checkToken(db: AccountsTx, token: string, purpose: TokenPu
 }
 
 /** Uses a token up: one statement, so two clicks at once cannot both succeed. */
-export async function consumeToken(db: AccountsTx, token: string, purpose: TokenPurpose, now = new Date()): Promise<TokenCheck> {
+export async function consumeToken(db: Tx, token: string, purpose: TokenPurpose, now = new Date()): Promise<TokenCheck> {
   const row = await db.updateTable('user_token').set({ used_at: now })
     .where('token_hash', '=', sha256(token)).where('purpose', '=', purpose)
     .where('used_at', 'is', null).where('expires_at', '>', now)

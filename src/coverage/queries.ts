@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db/index.ts';
 import type { TravelTimeRow } from './distance.ts';
 import type { SnapshotIndicators } from './snapshot-model.ts';
-import { coverageDb } from './tables.ts';
 
 /** One row per (active published service, location); services without a location give one row of nulls. */
 export function listSupplyRows(db: Db) {
@@ -53,19 +52,19 @@ export async function dataVersionParts(db: Db): Promise<Record<string, unknown>>
 }
 
 export function findTravelTimeSet(db: Db) {
-  return coverageDb(db).selectFrom('coverage_travel_time_set')
+  return db.selectFrom('coverage_travel_time_set')
     .select(['checksum', 'row_count', 'source_name', 'loaded_at']).executeTakeFirst();
 }
 
 export async function listTravelTimes(db: Db): Promise<TravelTimeRow[]> {
-  const rows = await coverageDb(db).selectFrom('coverage_travel_time')
+  const rows = await db.selectFrom('coverage_travel_time')
     .select(['from_municipality', 'to_municipality', 'minutes']).execute();
   return rows.map((r) => ({ from: r.from_municipality, to: r.to_municipality, minutes: r.minutes }));
 }
 
 /** Replaces the matrix in one transaction, so the atlas never sees half of a file. */
 export async function replaceTravelTimes(db: Db, rows: readonly TravelTimeRow[], meta: { checksum: string; sourceName: string }): Promise<void> {
-  await coverageDb(db).transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('coverage_travel_time').execute();
     for (let i = 0; i < rows.length; i += 5000) {
       await trx.insertInto('coverage_travel_time')
@@ -79,7 +78,7 @@ export async function replaceTravelTimes(db: Db, rows: readonly TravelTimeRow[],
 }
 
 export async function clearTravelTimes(db: Db): Promise<void> {
-  await coverageDb(db).transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('coverage_travel_time').execute();
     await trx.deleteFrom('coverage_travel_time_set').execute();
   });
@@ -96,7 +95,7 @@ export interface SnapshotRow {
 
 /** Inserts unless a snapshot of the same date and data version (or this month's automatic one) exists. */
 export async function insertSnapshot(db: Db, row: Omit<SnapshotRow, 'taken_at'>): Promise<boolean> {
-  const result = await coverageDb(db).insertInto('coverage_snapshot')
+  const result = await db.insertInto('coverage_snapshot')
     .values({ ...row, indicators: JSON.stringify(row.indicators) })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
@@ -104,13 +103,13 @@ export async function insertSnapshot(db: Db, row: Omit<SnapshotRow, 'taken_at'>)
 }
 
 export async function hasSnapshotInMonth(db: Db, month: string): Promise<boolean> {
-  const row = await coverageDb(db).selectFrom('coverage_snapshot').select('month').where('month', '=', month).limit(1).executeTakeFirst();
+  const row = await db.selectFrom('coverage_snapshot').select('month').where('month', '=', month).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
 /** Newest first. */
 export async function listSnapshots(db: Db, limit = 24): Promise<SnapshotRow[]> {
-  const rows = await coverageDb(db).selectFrom('coverage_snapshot')
+  const rows = await db.selectFrom('coverage_snapshot')
     .select(['taken_on', 'data_version', 'month', 'trigger', 'taken_at', 'indicators'])
     .orderBy('taken_at', 'desc').limit(limit).execute();
   // Both drivers parse jsonb; the guard keeps a driver that returns text from breaking the page.

@@ -4,7 +4,6 @@ import type { Db } from '../platform/db/index.ts';
 import { formatDate, nb } from '../platform/i18n/nb.ts';
 import { paths } from '../platform/paths.ts';
 import { editorsOf, queueMail, type JobDefinition } from '../accounts/index.ts';
-import { asAccounts, selfServiceDb } from './self-service/tables.ts';
 
 /**
  * How fresh an entry is, measured from its last confirmation (assured_date; else from when it was
@@ -73,10 +72,9 @@ const REMINDER = nb.selfService.reminder;
  * job runs again or on several instances (freshness_reminder's primary key decides).
  */
 export async function sendFreshnessReminders(db: Db, config: Pick<Config, 'publicUrl'>, settings = current, today = osloToday()): Promise<number> {
-  const tables = selfServiceDb(db);
   let sent = 0;
   for (const stage of [settings.staleMonths - 1, settings.staleMonths].filter((s) => s > 0)) {
-    const due = await tables.selectFrom('service as s')
+    const due = await db.selectFrom('service as s')
       .select(['s.id', 's.name', 's.organization_id', sql<string>`${confirmedOn()}::text`.as('confirmed_on')])
       .where('s.status', 'in', ['active', 'temporarily closed'])
       .where(sql<boolean>`${confirmedOn()} <= ${cutoff(today, stage)}::date`)
@@ -90,12 +88,12 @@ export async function sendFreshnessReminders(db: Db, config: Pick<Config, 'publi
         .where(sql<boolean>`r.confirmed_on = ${confirmedOn()}`))))
       .execute();
     for (const service of due) {
-      await tables.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         const claimed = await trx.insertInto('freshness_reminder').values({ service_id: service.id, stage, confirmed_on: service.confirmed_on })
           .onConflict((oc) => oc.doNothing()).returning('service_id').executeTakeFirst();
         if (!claimed) return;
-        for (const editor of await editorsOf(asAccounts(trx), service.organization_id)) {
-          await queueMail(asAccounts(trx), {
+        for (const editor of await editorsOf(trx, service.organization_id)) {
+          await queueMail(trx, {
             to: editor.email, subject: REMINDER.subject(service.name),
             body: REMINDER.body(service.name, formatDate(service.confirmed_on), stage, `${config.publicUrl}${paths.selfService.mine}`, settings.hiddenMonths),
           });

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
-import type { Tables } from '../platform/db/index.ts';
+import type { Database } from '../platform/db/index.ts';
 
-type LocationTable = Tables['location'];
-type AddressTable = Tables['address'];
-type AccessibilityTable = Tables['accessibility'];
+type LocationTable = Database['location'];
+type AddressTable = Database['address'];
+type AccessibilityTable = Database['accessibility'];
 
 /**
  * The one rule for what the public learns about a location, used by every output (the finder's

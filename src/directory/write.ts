@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tables, Tx } from '../platform/db/index.ts';
+import type { Database, Tx } from '../platform/db/index.ts';
 import { nameUuid } from '../platform/ids.ts';
 import type { OrganizationAggregate, ServiceAggregate } from './model.ts';
 import { TERM_BY_KEY } from './taxonomy.ts';
@@ -13,7 +13,7 @@ const BATCH = 5000;
  * with a parameter per value: 10,000 demo services loaded into PGlite in 6.8–7.0 s instead of
  * 7.9–8.0 s (PostgreSQL gains less; there index upkeep dominates).
  */
-async function insertBatched<T extends keyof Tables>(db: Tx, table: T, rows: Record<string, unknown>[]): Promise<void> {
+async function insertBatched<T extends keyof Database>(db: Tx, table: T, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = sql.join(Object.keys(rows[0]!).map((column) => sql.ref(column)));
   for (let i = 0; i < rows.length; i += BATCH) {

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { createAdmin } from '../../src/accounts/admin-create.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { Visitor, pathOf } from './client.ts';
 
 describe('creating the first admin', () => {
-  let database: Database;
+  let database: OpenedDatabase;
   let app: FastifyInstance;
   before(async () => {
     database = await freshDatabase('pglite');

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
-import { accountsDb } from '../../src/accounts/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo, pathOf } from './client.ts';
 
 for (const backend of backends()) {
   describe(`accounts: sign-in, registration and links on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let ipCounter = 10;
     const visitor = () => new Visitor(app, `10.0.0.${ipCounter++}`);
@@ -119,7 +118,7 @@ for (const backend of backends()) {
       stale.cookies.set('samklang_sesjon', issued);
       assert.equal((await stale.get('/konto')).status, 401);
       // the session is stored hashed: the cookie value is nowhere in the table
-      const rows = await accountsDb(database.db).selectFrom('user_session').select('id_hash').execute();
+      const rows = await database.db.selectFrom('user_session').select('id_hash').execute();
       assert.ok(rows.every((r) => r.id_hash !== attacker.cookies.get('samklang_sesjon')));
     });
 

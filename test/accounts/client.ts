@@ -2,7 +2,6 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { load, type CheerioAPI } from 'cheerio';
 import { sql } from 'kysely';
 import type { Db } from '../../src/platform/db/index.ts';
-import { accountsDb } from '../../src/accounts/index.ts';
 import { hashPassword } from '../../src/accounts/passwords.ts';
 import { createUser, grantEditor } from '../../src/accounts/users.ts';
 import { createApp } from '../../src/app.ts';
@@ -92,12 +91,11 @@ export class Visitor {
 
 /** A verified account made directly in the database (hashing as the app does). */
 export async function anAccount(db: Db, options: { email: string; password?: string; name?: string; admin?: boolean; editorOf?: string[]; verified?: boolean }): Promise<string> {
-  const tables = accountsDb(db);
-  const id = await createUser(tables, {
+  const id = await createUser(db, {
     email: options.email, name: options.name ?? null, passwordHash: await hashPassword(options.password ?? PASSWORD),
     verified: options.verified ?? true, isAdmin: options.admin ?? false,
   });
-  for (const org of options.editorOf ?? []) await grantEditor(tables, id, org);
+  for (const org of options.editorOf ?? []) await grantEditor(db, id, org);
   return id;
 }
 
@@ -105,7 +103,7 @@ export const PASSWORD = 'fire tilfeldige ord her';
 
 /** The newest mail to an address, and the first link in it. */
 export async function lastMailTo(db: Db, address: string): Promise<{ subject: string; body: string; link: string | null }> {
-  const row = await accountsDb(db).selectFrom('mail_outbox').select(['subject', 'body']).where(sql`lower(to_address)`, '=', address.toLowerCase())
+  const row = await db.selectFrom('mail_outbox').select(['subject', 'body']).where(sql`lower(to_address)`, '=', address.toLowerCase())
     .orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
   const link = row.body.match(/https?:\/\/\S+/)?.[0] ?? null;
   return { subject: row.subject, body: row.body, link };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
 import { HOUR, MINUTE, PASSWORD, TestClock, Visitor, anAccount, appOnClock, lastMailTo, pathOf } from './client.ts';
@@ -12,7 +12,7 @@ import { HOUR, MINUTE, PASSWORD, TestClock, Visitor, anAccount, appOnClock, last
  */
 for (const backend of backends()) {
   describe(`accounts: link lifetimes and limit windows on the app's clock on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const clock = new TestClock();
     const org = anOrganization();

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
-import { accountsDb, queueRequestedMail } from '../../src/accounts/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
+import { queueRequestedMail } from '../../src/accounts/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from './client.ts';
@@ -12,11 +12,11 @@ const NEW_PLAN = { tittel: 'Musikk i rusomsorgen', virksomhet: 'Fjordby kommune'
 
 for (const backend of backends()) {
   describe(`mail rate limits on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let ip = 10;
     const visitor = () => new Visitor(app, `10.0.7.${ip++}`);
-    const mailsTo = async (address: string) => Number((await accountsDb(database.db).selectFrom('mail_outbox')
+    const mailsTo = async (address: string) => Number((await database.db.selectFrom('mail_outbox')
       .select((eb) => eb.fn.countAll<number>().as('n')).where(sql`lower(to_address)`, '=', address).executeTakeFirstOrThrow()).n);
     const signedIn = async (email: string) => {
       await anAccount(database.db, { email });
@@ -119,14 +119,14 @@ for (const backend of backends()) {
       assert.equal(refused.status, 429);
       assert.match(refused.$('#epost-error').text(), /Du har sendt mange e-poster.*Prøv igjen om/);
       assert.equal(await mailsTo('nummer21@example.no'), 0);
-      const sent = await accountsDb(database.db).selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n'))
+      const sent = await database.db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n'))
         .where(sql`lower(to_address)`, 'like', 'kollega%@example.no').executeTakeFirstOrThrow();
       assert.equal(Number(sent.n), 20);
     });
 
     test('the limit holds under concurrency: 20 requests at once over several connections queue exactly 5 mails to one address', async () => {
       const attempts = await Promise.all(Array.from({ length: 20 }, () =>
-        queueRequestedMail(accountsDb(database.db), 'samtidig@example.no', null, async () => ({ subject: 'Samtidig', body: 'Hei' }))));
+        queueRequestedMail(database.db, 'samtidig@example.no', null, async () => ({ subject: 'Samtidig', body: 'Hei' }))));
       assert.equal(attempts.filter((a) => a.queued).length, 5);
       assert.equal(await mailsTo('samtidig@example.no'), 5);
       const refused = attempts.find((a) => !a.queued);

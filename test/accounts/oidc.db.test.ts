@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import { load } from 'cheerio';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
-import { accountsDb } from '../../src/accounts/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { CONTROL_NEXT, FOREIGN_NEXT, Visitor, anAccount, lastMailTo, pathOf } from './client.ts';
@@ -71,7 +70,7 @@ async function signInAtProvider(start: string, login: string): Promise<string> {
 }
 
 describe('single sign-on through a real OpenID Connect provider', () => {
-  let database: Database;
+  let database: OpenedDatabase;
   let app: FastifyInstance;
   let provider: { issuer: string; server: Server };
 
@@ -108,14 +107,14 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     const account = await visitor.get('/konto');
     assert.equal(account.status, 200);
     assert.match(account.$('main').text(), /kari@example\.no/);
-    const users = await accountsDb(database.db).selectFrom('app_user').select(['email', 'oidc_subject']).where('email', '=', 'kari@example.no').execute();
+    const users = await database.db.selectFrom('app_user').select(['email', 'oidc_subject']).where('email', '=', 'kari@example.no').execute();
     assert.deepEqual(users, [{ email: 'kari@example.no', oidc_subject: 'kari' }]);
   });
 
   test('a new person gets an account with a verified email and no password', async () => {
     const { done } = await ssoAs('nils');
     assert.equal(done.status, 303);
-    const user = await accountsDb(database.db).selectFrom('app_user').select(['email', 'password_hash', 'email_verified_at', 'name']).where('email', '=', 'nils@example.no').executeTakeFirstOrThrow();
+    const user = await database.db.selectFrom('app_user').select(['email', 'password_hash', 'email_verified_at', 'name']).where('email', '=', 'nils@example.no').executeTakeFirstOrThrow();
     assert.equal(user.password_hash, null);
     assert.ok(user.email_verified_at);
     assert.equal(user.name, 'OIDC nils');
@@ -144,7 +143,7 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     const { visitor, done } = await ssoAs('berit');
     assert.equal(done.status, 303, done.body);
     assert.equal((await visitor.get('/konto')).status, 200, 'the owner is signed in');
-    const user = await accountsDb(database.db).selectFrom('app_user').select(['password_hash', 'name', 'email_verified_at', 'oidc_subject']).where('email', '=', 'berit@example.no').executeTakeFirstOrThrow();
+    const user = await database.db.selectFrom('app_user').select(['password_hash', 'name', 'email_verified_at', 'oidc_subject']).where('email', '=', 'berit@example.no').executeTakeFirstOrThrow();
     assert.equal(user.password_hash, null, 'the password chosen before anyone proved the address is gone');
     assert.equal(user.name, 'OIDC berit', 'and so is the name the registrant typed');
     assert.ok(user.email_verified_at);

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Algorithm, verify } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
-import { accountsDb } from '../../src/accounts/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { ARGON2 } from '../../src/accounts/passwords.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
@@ -34,9 +33,9 @@ test('argon2id parameters meet at least OWASP\'s first choice (19 MiB, 2 iterati
 
 for (const backend of backends()) {
   describe(`accounts: passwords are stored as argon2id hashes on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
-    const stored = async (email: string) => (await accountsDb(database.db).selectFrom('app_user').select('password_hash').where('email', '=', email).executeTakeFirstOrThrow()).password_hash;
+    const stored = async (email: string) => (await database.db.selectFrom('app_user').select('password_hash').where('email', '=', email).executeTakeFirstOrThrow()).password_hash;
 
     before(async () => {
       database = await freshDatabase(backend.name);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { getPage, testApp } from '../helpers/app.ts';
 
@@ -53,7 +53,7 @@ const OPERATOR = {
 
 for (const backend of backends()) {
   describe(`the privacy page on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let demo: FastifyInstance;
     let configured: FastifyInstance;
 

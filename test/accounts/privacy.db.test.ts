@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
@@ -20,7 +20,7 @@ const STRONG = 'Kvernhus-Lyngbakke-93-tåkelur';
  */
 for (const backend of backends()) {
   describe(`account deletion and data download on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let ip = 10;
     const as = async (email: string, password = PASSWORD) => {

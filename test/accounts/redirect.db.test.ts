@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { CONTROL_NEXT, FOREIGN_NEXT, PASSWORD, Visitor, anAccount, type Page } from './client.ts';
@@ -17,7 +17,7 @@ function staysHome(page: Page, expected: string, payload: string) {
 
 for (const backend of backends()) {
   describe(`accounts: where sign-in sends you (neste) on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let ip = 10;
     const visitor = () => new Visitor(app, `10.7.0.${ip++}`);

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
-import { accountsDb } from '../../src/accounts/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { MINUTE, PASSWORD, TestClock, Visitor, anAccount, appOnClock } from './client.ts';
@@ -13,7 +12,7 @@ const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Ap
 
 for (const backend of backends()) {
   describe(`sessions: idle timeout, list of one's sessions, sign out everywhere on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let ip = 10;
     const browser = (userAgent?: string) => new Visitor(app, `10.0.8.${ip++}`, userAgent);
@@ -57,13 +56,13 @@ for (const backend of backends()) {
       assert.equal(page.status, 403);
       assert.match(page.$('h1').text(), /Du er logget ut/);
       assert.match(page.$('main').text(), /Gå tilbake i nettleseren/);
-      const row = await accountsDb(database.db).selectFrom('app_user').select('name').where('email', '=', 'treg@example.no').executeTakeFirstOrThrow();
+      const row = await database.db.selectFrom('app_user').select('name').where('email', '=', 'treg@example.no').executeTakeFirstOrThrow();
       assert.equal(row.name, null);
     });
 
     test('"last seen" is written at most once a minute, not on every request', async () => {
       const v = await signedIn('aktiv@example.no');
-      const lastSeen = async () => (await accountsDb(database.db).selectFrom('user_session as s').innerJoin('app_user as u', 'u.id', 's.user_id')
+      const lastSeen = async () => (await database.db.selectFrom('user_session as s').innerJoin('app_user as u', 'u.id', 's.user_id')
         .select('s.last_seen_at').where('u.email', '=', 'aktiv@example.no').executeTakeFirstOrThrow()).last_seen_at.getTime();
       const start = await lastSeen();
       later(0.5);

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
-import { accountsDb } from '../../src/accounts/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { verifyPassword } from '../../src/accounts/passwords.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
@@ -13,7 +12,7 @@ const NEW_PASSWORD = 'blå båter i stille vann';
 
 for (const backend of backends()) {
   describe(`account settings: name, email, password on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let ip = 10;
     const browser = () => new Visitor(app, `10.0.9.${ip++}`);
@@ -22,9 +21,9 @@ for (const backend of backends()) {
       assert.equal((await v.signIn(email, password)).status, 303, `sign-in of ${email}`);
       return v;
     };
-    const account = (email: string) => accountsDb(database.db).selectFrom('app_user').select(['id', 'email', 'name', 'password_hash', 'email_verified_at'])
+    const account = (email: string) => database.db.selectFrom('app_user').select(['id', 'email', 'name', 'password_hash', 'email_verified_at'])
       .where(sql`lower(email)`, '=', email).executeTakeFirst();
-    const mailCount = async (address: string) => Number((await accountsDb(database.db).selectFrom('mail_outbox')
+    const mailCount = async (address: string) => Number((await database.db.selectFrom('mail_outbox')
       .select((eb) => eb.fn.countAll<number>().as('n')).where(sql`lower(to_address)`, '=', address).executeTakeFirstOrThrow()).n);
 
     before(async () => {

@@ -3,8 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
-import { accountsDb } from '../../src/accounts/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor } from './client.ts';
@@ -12,7 +11,7 @@ import { PASSWORD, Visitor } from './client.ts';
 interface Received { from: string; to: string[]; data: string }
 
 describe('mail through a real SMTP server', () => {
-  let database: Database;
+  let database: OpenedDatabase;
   let server: SMTPServer;
   let app: FastifyInstance;
   const received: Received[] = [];
@@ -51,7 +50,7 @@ describe('mail through a real SMTP server', () => {
     assert.equal(mail.from, 'samklang@example.no');
     assert.match(mail.data, /Subject: Bekreft e-postadressen din i Samklang/);
     assert.match(mail.data.replace(/=\r?\n/g, ''), /https:\/\/samklang\.test\/konto\/bekreft\/[A-Za-z0-9_-]{43}/);
-    const row = await accountsDb(database.db).selectFrom('mail_outbox').select(['sent_at', 'attempts']).where('to_address', '=', 'siri@example.no').executeTakeFirstOrThrow();
+    const row = await database.db.selectFrom('mail_outbox').select(['sent_at', 'attempts']).where('to_address', '=', 'siri@example.no').executeTakeFirstOrThrow();
     assert.ok(row.sent_at);
     assert.equal(row.attempts, 1);
   });
@@ -60,10 +59,10 @@ describe('mail through a real SMTP server', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const v = new Visitor(app, '10.7.0.2');
     await v.get('/glemt-passord');
-    await accountsDb(database.db).insertInto('app_user').values({ id: '0b7d7c1e-3b7d-4c59-9e0a-5d2b8f4e7a13', email: 'per@example.no', name: null, password_hash: null, email_verified_at: new Date(), oidc_issuer: null, oidc_subject: null }).execute();
+    await database.db.insertInto('app_user').values({ id: '0b7d7c1e-3b7d-4c59-9e0a-5d2b8f4e7a13', email: 'per@example.no', name: null, password_hash: null, email_verified_at: new Date(), oidc_issuer: null, oidc_subject: null }).execute();
     await v.post('/glemt-passord', { email: 'per@example.no' });
     assert.equal(await app.mailer.deliver(), 0);
-    const waiting = await accountsDb(database.db).selectFrom('mail_outbox').select(['sent_at', 'last_error']).where('to_address', '=', 'per@example.no').executeTakeFirstOrThrow();
+    const waiting = await database.db.selectFrom('mail_outbox').select(['sent_at', 'last_error']).where('to_address', '=', 'per@example.no').executeTakeFirstOrThrow();
     assert.equal(waiting.sent_at, null);
     assert.match(waiting.last_error ?? '', /ECONNREFUSED|connect/i);
     server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData(stream, session, callback) {

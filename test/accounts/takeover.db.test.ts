@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
-import { accountsDb } from '../../src/accounts/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { createAdmin } from '../../src/accounts/admin-create.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
@@ -17,7 +16,7 @@ const ATTACKERS = 'angriperens eget passord';
  */
 for (const backend of backends()) {
   describe(`accounts: an address registered by someone else on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let ip = 10;
     const visitor = () => new Visitor(app, `10.3.0.${ip++}`);
@@ -51,7 +50,7 @@ for (const backend of backends()) {
         assert.equal(refused.status, 400);
         assert.match(refused.$('#password-error').text(), /passordet/i);
       }
-      const row = await accountsDb(database.db).selectFrom('app_user').select('email_verified_at').where('email', '=', 'offer@example.no').executeTakeFirstOrThrow();
+      const row = await database.db.selectFrom('app_user').select('email_verified_at').where('email', '=', 'offer@example.no').executeTakeFirstOrThrow();
       assert.equal(row.email_verified_at, null);
       const attempt = await visitor().signIn('offer@example.no', ATTACKERS);
       assert.notEqual(attempt.status, 303, 'the attacker cannot sign in');
@@ -93,7 +92,7 @@ for (const backend of backends()) {
       await attackerRegisters('sjef@example.no');
       const { link } = await createAdmin(database.db, { publicUrl: 'https://samklang.test' }, { email: 'sjef@example.no', name: null });
       assert.notEqual((await visitor().signIn('sjef@example.no', ATTACKERS)).status, 303);
-      const row = await accountsDb(database.db).selectFrom('app_user').select(['password_hash', 'is_admin']).where('email', '=', 'sjef@example.no').executeTakeFirstOrThrow();
+      const row = await database.db.selectFrom('app_user').select(['password_hash', 'is_admin']).where('email', '=', 'sjef@example.no').executeTakeFirstOrThrow();
       assert.deepEqual(row, { password_hash: null, is_admin: true });
       const owner = visitor();
       await owner.get(pathOf(link));

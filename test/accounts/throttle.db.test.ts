@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { MINUTE, PASSWORD, TestClock, Visitor, anAccount, appOnClock } from './client.ts';
 
@@ -9,7 +9,7 @@ const WRONG = 'feil passord her';
 
 for (const backend of backends()) {
   describe(`accounts: sign-in throttling per account and address on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const clock = new TestClock();
 

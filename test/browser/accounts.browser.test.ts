@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp, listenOnLoopback } from '../helpers/app.ts';
 import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
@@ -19,7 +19,7 @@ function organizationNumber(base: number): string {
 }
 
 describe('accounts, self-service and moderation in Chromium', { skip: browserSkip }, () => {
-  let database: Database;
+  let database: OpenedDatabase;
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { searchServices } from '../../src/directory/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp, listenOnLoopback } from '../helpers/app.ts';
@@ -14,7 +14,7 @@ import { aService, anOrganization, store } from '../directory/factories.ts';
 const query = { text: '', place: null, radiusKm: null, filters: {}, age: null, sort: 'name' as const, page: 1, perPage: 100 };
 
 describe('the import page in Chromium', { skip: browserSkip }, () => {
-  let database: Database;
+  let database: OpenedDatabase;
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;

@@ -2,7 +2,7 @@
 import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Database, Db } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase, Db } from '../../src/platform/db/index.ts';
 import { testApp } from '../helpers/app.ts';
 import { freshDatabase, type Backend } from '../helpers/db.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
@@ -29,8 +29,8 @@ export async function storeAtlasFixture(db: Db): Promise<void> {
 }
 
 /** A fresh database with the fixture and the real app on it, for one describe block. */
-export function useAtlasApp(backend: Backend['name']): { database: Database; app: FastifyInstance } {
-  const context = {} as { database: Database; app: FastifyInstance };
+export function useAtlasApp(backend: Backend['name']): { database: OpenedDatabase; app: FastifyInstance } {
+  const context = {} as { database: OpenedDatabase; app: FastifyInstance };
   before(async () => {
     context.database = await freshDatabase(backend);
     await storeAtlasFixture(context.database.db);

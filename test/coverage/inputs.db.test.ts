@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { createCoverageCache, dataVersion, loadState, type AtlasState } from '../../src/coverage/service.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { aService, store } from '../directory/factories.ts';
@@ -8,7 +8,7 @@ import { WITHOUT_POPULATION, bodoSecret, org, storeAtlasFixture } from './fixtur
 
 for (const backend of backends()) {
   describe(`coverage inputs from the database on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let state: AtlasState;
     const municipality = (id: string) => state.view('all').municipalities.find((m) => m.id === id)!;
 

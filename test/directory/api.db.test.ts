@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from './factories.ts';
@@ -24,7 +24,7 @@ function validatorFor(openapi: OpenApi) {
 
 for (const backend of backends()) {
   describe(`JSON API on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let check: ReturnType<typeof validatorFor>;
     const org = anOrganization();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { searchServices } from '../../src/directory/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
@@ -18,7 +18,7 @@ const SHOWN_NAME = 'Musikkrommet Kantfall';
 
 for (const backend of backends()) {
   describe(`a confidential location gives nothing away, on every output, on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const org = anOrganization({ name: 'Kantfall krisesenter' });
     const shelter = aLocation({

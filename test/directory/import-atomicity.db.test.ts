@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Database, Db } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase, Db } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../accounts/client.ts';
@@ -23,7 +23,7 @@ async function directoryState(db: Db): Promise<string> {
 
 for (const backend of backends()) {
   describe(`an import is written whole or not at all on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let db: Db;
     let app: FastifyInstance;
     let admin: Visitor;

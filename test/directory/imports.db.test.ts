@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Database, Db } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase, Db } from '../../src/platform/db/index.ts';
 import { serviceDocuments } from '../../src/directory/hsds/documents.ts';
 import { importFromCommandLine } from '../../src/directory/imports/index.ts';
 import { searchServices } from '../../src/directory/index.ts';
@@ -29,7 +29,7 @@ const newService = (organizationId: string, name: string) => JSON.stringify({ id
 
 for (const backend of backends()) {
   describe(`import page and moderation of imports on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let db: Db;
     let app: FastifyInstance;
     let admin: Visitor;

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { importSource } from '../../src/directory/hsds/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
@@ -18,7 +18,7 @@ const ATTACKS = ['javascript:alert(document.cookie)', 'data:text/html;base64,PHN
 
 for (const backend of backends()) {
   describe(`links and organisation parents, on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let editor: Visitor;
     const org = anOrganization({ name: 'Lenkeby kommune' });

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../src/directory/index.ts';
 import { cutoff, freshnessOf, osloToday, sendFreshnessReminders } from '../../src/directory/freshness.ts';
-import { accountsDb, runDueJobs } from '../../src/accounts/index.ts';
+import { runDueJobs } from '../../src/accounts/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../accounts/client.ts';
@@ -30,7 +30,7 @@ test('freshness: 12 months marks an entry, 18 months hides it (thresholds are se
 
 for (const backend of backends()) {
   describe(`freshness in the finder, reminders and the job queue on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const org = anOrganization({ name: 'Ferskhet helse' });
     const fresh = aService(org, { name: 'Korverksted fersk', description: 'Kor for alle.', assuredDate: monthsAgo(1) });
@@ -81,7 +81,7 @@ for (const backend of backends()) {
       assert.equal((await searchServices(database.db, query('sangverksted'))).total, 1);
     });
 
-    const subjectsTo = async (address: string) => (await accountsDb(database.db).selectFrom('mail_outbox').select(['subject', 'body']).where('to_address', '=', address).execute());
+    const subjectsTo = async (address: string) => (await database.db.selectFrom('mail_outbox').select(['subject', 'body']).where('to_address', '=', address).execute());
 
     test('reminders go out at 11 and 12 months, once per stage and confirmation, however often the job runs', async () => {
       const own = anOrganization({ name: 'Påminnelse helse' });
@@ -115,10 +115,10 @@ for (const backend of backends()) {
     test('the job queue runs a due job once even when two workers poll at the same time, and keeps the next run in the database', async () => {
       let runs = 0;
       const job = { kind: 'test:count', run: async () => { runs++; await new Promise((r) => setTimeout(r, 50)); }, next: () => new Date(Date.now() + 3_600_000) };
-      const [a, b] = await Promise.all([runDueJobs(accountsDb(database.db), [job]), runDueJobs(accountsDb(database.db), [job])]);
+      const [a, b] = await Promise.all([runDueJobs(database.db, [job]), runDueJobs(database.db, [job])]);
       assert.equal(runs, 1);
       assert.deepEqual([...a, ...b], ['test:count']);
-      assert.deepEqual(await runDueJobs(accountsDb(database.db), [job]), [], 'not due again yet');
+      assert.deepEqual(await runDueJobs(database.db, [job]), [], 'not due again yet');
       const { rows } = await sql<{ pending: number; done: number }>`select count(*) filter (where done_at is null) as pending, count(*) filter (where done_at is not null) as done from job where kind = 'test:count'`.execute(database.db);
       assert.deepEqual(rows[0], { pending: 1, done: 1 });
     });
@@ -126,8 +126,8 @@ for (const backend of backends()) {
     test('a job that fails keeps its lease and is retried later, not in a tight loop', async () => {
       let tries = 0;
       const job = { kind: 'test:fail', run: async () => { tries++; throw new Error('boom'); }, next: () => new Date() };
-      assert.deepEqual(await runDueJobs(accountsDb(database.db), [job]), []);
-      assert.deepEqual(await runDueJobs(accountsDb(database.db), [job]), []);
+      assert.deepEqual(await runDueJobs(database.db, [job]), []);
+      assert.deepEqual(await runDueJobs(database.db, [job]), []);
       assert.equal(tries, 1);
       const { rows } = await sql<{ last_error: string }>`select last_error from job where kind = 'test:fail' and done_at is null`.execute(database.db);
       assert.equal(rows[0]!.last_error, 'boom');

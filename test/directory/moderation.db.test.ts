@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../accounts/client.ts';
@@ -10,7 +10,7 @@ import { aService, anOrganization, store } from './factories.ts';
 
 for (const backend of backends()) {
   describe(`moderation queue, claims and error reports on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let admin: Visitor;
     const org = anOrganization({ name: 'Fjordby kommune', organizationNumber: '974760673' });

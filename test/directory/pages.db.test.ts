@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { getPage, testApp } from '../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from './factories.ts';
 
 for (const backend of backends()) {
   describe(`finder pages on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const org = anOrganization({ name: 'Demo helse (fiktiv)', isDemo: true });
     const demo = aService(org, {

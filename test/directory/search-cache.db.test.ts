@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../src/directory/index.ts';
 import { orderedHits } from '../../src/directory/search.ts';
 import type { Place } from '../../src/reference/index.ts';
@@ -16,7 +16,7 @@ const query = (overrides: Partial<SearchQuery> = {}): SearchQuery => ({
 // identical searches and expect the second search to see the write.
 for (const backend of backends()) {
   describe(`search cache on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     const org = anOrganization({ name: 'Cachekommune' });
     const rus = { filters: { felt: ['felt:rus'] } };
 

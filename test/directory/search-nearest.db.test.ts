@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../src/directory/index.ts';
 import { orderedHits } from '../../src/directory/search.ts';
 import { municipalityByNumber, type Place } from '../../src/reference/index.ts';
@@ -22,7 +22,7 @@ function sequence(seed: number) {
 // points, no point); these tests hold the pages to the order worked out here by hand.
 for (const backend of backends()) {
   describe(`nearest-first paging on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let oslo: Place;
     const random = sequence(7);
     const org = anOrganization();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../src/directory/index.ts';
 import { resolvePlace, type Place } from '../../src/reference/index.ts';
 import { greatCircleKm } from '../../src/coverage/index.ts';
@@ -13,7 +13,7 @@ const query = (overrides: Partial<SearchQuery> = {}): SearchQuery => ({
 
 for (const backend of backends()) {
   describe(`finder search on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     const org = anOrganization({ name: 'Fjordby kommune' });
     // Hand-placed services: Oslo centre, Drammen, Bergen, Tromsø; one digital; one confidential in Bodø.
     const oslo = aService(org, { name: 'Bandverksted Grünerløkka', description: 'Lavterskel band for ungdom.', terms: ['niva:lavterskel', 'felt:rus', 'arena:ideell', 'malgruppe:unge-voksne', 'format:gruppe', 'tilgang:egenhenvisning'], minimumAge: 16, maximumAge: 25, locations: [aLocation({ latitude: 59.9225, longitude: 10.7590, municipalityNumber: '0301' })] });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { CONTENT_DIR, parseSection } from '../../src/handbook/content.ts';
 import { exportHandbook, syncHandbookContent } from '../../src/handbook/index.ts';
 import { findSection } from '../../src/handbook/queries.ts';
@@ -15,7 +15,7 @@ import { PASSWORD, Visitor, anAccount } from '../accounts/client.ts';
 
 for (const backend of backends()) {
   describe(`establishment handbook on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let dir: string;
 

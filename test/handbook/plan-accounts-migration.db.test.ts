@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { Migrator, sql, type Kysely } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../migrations/index.ts';
-import { openPGlite, openPostgres, type Database } from '../../src/platform/db/index.ts';
+import { openPGlite, openPostgres, type Db, type OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends } from '../helpers/db.ts';
 
 /** An empty database (no template: the point is to stop half-way through the migrations). */
-async function emptyDatabase(backend: 'pglite' | 'postgres'): Promise<Database> {
+async function emptyDatabase(backend: 'pglite' | 'postgres'): Promise<OpenedDatabase> {
   if (backend === 'pglite') return openPGlite();
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `samklang_migration_${randomBytes(6).toString('hex')}`;
@@ -31,7 +31,7 @@ async function emptyDatabase(backend: 'pglite' | 'postgres'): Promise<Database> 
   };
 }
 
-async function migrateTo(db: Kysely<any>, name: string) {
+async function migrateTo(db: Db, name: string) {
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(name);
   if (error) throw error;
 }
@@ -42,7 +42,7 @@ async function migrateTo(db: Kysely<any>, name: string) {
  */
 for (const backend of backends()) {
   describe(`migration 0011 (plans by account) on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     const ids = {
       owner: randomUUID(), editor: randomUUID(), viewer: randomUUID(), unverified: randomUUID(), reRegistered: randomUUID(), admin: randomUUID(),
       alive: randomUUID(), orphan: randomUUID(), handedOn: randomUUID(), revision: randomUUID(), section: randomUUID(),
@@ -50,7 +50,7 @@ for (const backend of backends()) {
 
     before(async () => {
       database = await emptyDatabase(backend.name);
-      const db = database.db as Kysely<any>;
+      const db = database.db;
       await migrateTo(db, '0007_imports');
       await sql`insert into health_region (code, name) values ('N', 'Nord')`.execute(db);
       await sql`insert into county (number, name, official_name) values ('18', 'Nordland', 'Nordland')`.execute(db);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../accounts/client.ts';
@@ -25,7 +25,7 @@ const NEW_PLAN = { tittel: 'Musikkterapi i rustjenesten', virksomhet: 'Fjordby k
 
 for (const backend of backends()) {
   describe(`establishment planner on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let ip = 20;
     const as = async (email: string) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPGlite, openPostgres, type Database } from '../../src/platform/db/index.ts';
+import { openPGlite, openPostgres, type OpenedDatabase } from '../../src/platform/db/index.ts';
 import { prepareDatabase } from '../../src/setup.ts';
 
 export interface Backend {
@@ -25,7 +25,7 @@ export function backends(): Backend[] {
  * A fresh, migrated database with reference data and no directory entries: a copy of the
  * harness's template when there is one, else prepared from scratch (slower; a single file run by hand).
  */
-export async function freshDatabase(backend: Backend['name']): Promise<Database> {
+export async function freshDatabase(backend: Backend['name']): Promise<OpenedDatabase> {
   if (backend === 'pglite') {
     const template = process.env.TEST_PGLITE_TEMPLATE;
     if (template) return openPGlite({ loadDataDir: new Blob([readFileSync(template)]) });

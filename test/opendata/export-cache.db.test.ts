@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { reindexServices } from '../../src/directory/index.ts';
@@ -10,7 +10,7 @@ import { aService, anOrganization, store } from '../directory/factories.ts';
 
 for (const backend of backends()) {
   describe(`whole-directory exports are kept per data version on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const org = anOrganization({ name: 'Eksportby kommune' });
     const choir = aService(org, { name: 'Kor i Eksportby' });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { load } from 'cheerio';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { reindexServices } from '../../src/directory/index.ts';
 import { parseCsv } from '../../src/directory/csv.ts';
 import { DEFAULT_FRESHNESS, cutoff, osloToday, useFreshnessSettings } from '../../src/directory/freshness.ts';
@@ -15,7 +15,7 @@ const monthsAgo = (months: number) => cutoff(osloToday(), months);
 
 for (const backend of backends()) {
   describe(`exports follow the finder's freshness rule on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const org = anOrganization({ name: 'Glemsel kommune' });
     const other = anOrganization({ name: 'Bare glemt AS' });

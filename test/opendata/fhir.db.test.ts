@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { loadDemoData } from '../../src/directory/index.ts';
 import { freshnessOf, osloToday } from '../../src/directory/freshness.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
@@ -14,7 +14,7 @@ const NIVA = 'https://samklang.no/fhir/CodeSystem/samklang-niva';
 
 for (const backend of backends()) {
   describe(`FHIR R4 on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const org = anOrganization({ name: 'Fjellby kommune', organizationNumber: '974760673', email: 'post@fjellby.no' });
     const dps = aService(org, {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { loadDemoData, TERM_BY_KEY } from '../../src/directory/index.ts';
 import { importSource } from '../../src/directory/hsds/index.ts';
 import { DATA_TAXONOMY, DATA_TERM_BY_CODE } from '../../src/directory/hsds/profile.ts';
@@ -24,7 +24,7 @@ const DEMO_SERVICES = 600;
 
 for (const backend of backends()) {
   describe(`HSDS API on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const org = anOrganization({ name: 'Kantfall kommune', organizationNumber: '974760673' });
     const bare = aService(org, { name: 'Tomt tilbud', description: '', terms: [], languages: [], locations: [], fte: null, assuredDate: null });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import type { Database, Db } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase, Db } from '../../src/platform/db/index.ts';
 import { loadDemoData, searchServices } from '../../src/directory/index.ts';
 import { importSource } from '../../src/directory/hsds/index.ts';
 import { createServer } from 'node:http';
@@ -31,7 +31,7 @@ const query = { text: '', place: null, radiusKm: null, filters: {}, age: null, s
 
 for (const backend of backends()) {
   describe(`import on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let db: Db;
     const onEarth = examplesOnEarth();
     before(async () => {

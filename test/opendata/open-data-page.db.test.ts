@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { parseCsv } from '../../src/directory/csv.ts';
 import { TEMPLATE_COLUMNS } from '../../src/directory/hsds/import/template.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { getPage, testApp } from '../helpers/app.ts';
 
 describe('the open-data page', () => {
-  let database: Database;
+  let database: OpenedDatabase;
   let app: FastifyInstance;
   before(async () => {
     database = await freshDatabase('pglite');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { parseCsv } from '../../src/directory/csv.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
@@ -9,7 +9,7 @@ import { aLocation, aService, anOrganization, store } from '../directory/factori
 
 for (const backend of backends()) {
   describe(`services.csv on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     const org = anOrganization({ name: 'Ålesund kommune' });
     const band = aService(org, { name: 'Bandøving på Møhlenpris, «åpen»', terms: ['niva:lavterskel', 'felt:rus', 'arena:spesialist:dps'], languages: ['nb', 'se'],

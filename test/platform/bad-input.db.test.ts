@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { MAX_DEPTH } from '../../src/platform/http/input-guard.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
@@ -75,7 +75,7 @@ function draftBody(): Record<string, unknown> {
 
 for (const backend of backends()) {
   describe(`bad input on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     let app: FastifyInstance;
     let admin: Visitor;
     const schemaParams = new Map<string, [string, Kind][]>();

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 
 const [pglite] = backends();
 
 describe('security headers', { skip: pglite!.skip }, () => {
-  let database: Database;
+  let database: OpenedDatabase;
   let plain: FastifyInstance;
   let https: FastifyInstance;
 

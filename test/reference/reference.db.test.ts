@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Database } from '../../src/platform/db/index.ts';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { listMunicipalities, loadReferenceData, resolvePlace } from '../../src/reference/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 
 for (const backend of backends()) {
   describe(`reference data on ${backend.name}`, { skip: backend.skip }, () => {
-    let database: Database;
+    let database: OpenedDatabase;
     before(async () => { database = await freshDatabase(backend.name); });
     after(() => database.close());
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { newId } from '../../platform/ids.ts';
 import { nb } from '../../platform/i18n/nb.ts';
-import type { AccountsTx } from '../tables.ts';
+import type { Tx } from '../../platform/db/index.ts';
 
 export interface Mail {
   to: string;
@@ -16,7 +16,7 @@ export interface Mail {
  * here, and admins read it on the outbox page. This is for mail the application sends on its own
  * (reminders, moderation decisions); mail a request causes goes through queueRequestedMail.
  */
-export async function queueMail(db: AccountsTx, mail: Mail): Promise<string> {
+export async function queueMail(db: Tx, mail: Mail): Promise<string> {
   const id = newId();
   await db.insertInto('mail_outbox').values({ id, to_address: mail.to, subject: mail.subject, body: mail.body }).execute();
   return id;
@@ -42,8 +42,8 @@ export const mailLimitMessage = (refused: { limit: 'recipient' | 'sender'; retry
 const MAIL_LOCK = 7_310_001;
 
 /** Runs `work` in a transaction (the caller's, if it is one) that holds the requested-mail lock. */
-export function withMailLock<T>(db: AccountsTx, work: (trx: AccountsTx) => Promise<T>): Promise<T> {
-  const run = async (trx: AccountsTx) => {
+export function withMailLock<T>(db: Tx, work: (trx: Tx) => Promise<T>): Promise<T> {
+  const run = async (trx: Tx) => {
     await sql`select pg_advisory_xact_lock(${MAIL_LOCK})`.execute(trx);
     return work(trx);
   };
@@ -56,7 +56,7 @@ export function withMailLock<T>(db: AccountsTx, work: (trx: AccountsTx) => Promi
  * outbox's own rows, so it holds across processes. `compose` runs only when the mail will be
  * queued (so, e.g., a link's token is issued only for mail that goes out).
  */
-export async function queueRequestedMail(db: AccountsTx, to: string, sender: { id: string } | null, compose: (trx: AccountsTx) => Promise<Omit<Mail, 'to'>>): Promise<Queued> {
+export async function queueRequestedMail(db: Tx, to: string, sender: { id: string } | null, compose: (trx: Tx) => Promise<Omit<Mail, 'to'>>): Promise<Queued> {
   return withMailLock(db, async (trx) => {
     const refused = await firstLimitReached(trx, to, sender?.id ?? null);
     if (refused) return { queued: false, ...refused };
@@ -69,7 +69,7 @@ export async function queueRequestedMail(db: AccountsTx, to: string, sender: { i
   });
 }
 
-async function firstLimitReached(db: AccountsTx, to: string, senderId: string | null): Promise<{ limit: 'recipient' | 'sender'; retryMinutes: number } | null> {
+async function firstLimitReached(db: Tx, to: string, senderId: string | null): Promise<{ limit: 'recipient' | 'sender'; retryMinutes: number } | null> {
   const checks = [
     ...MAIL_LIMITS.recipient.map((l) => ({ ...l, limit: 'recipient' as const, where: sql`requested and lower(to_address) = ${to.trim().toLowerCase()}` })),
     ...(senderId ? MAIL_LIMITS.sender.map((l) => ({ ...l, limit: 'sender' as const, where: sql`requested_by = ${senderId}` })) : []),
@@ -97,12 +97,12 @@ export interface OutboxRow {
   lastError: string | null;
 }
 
-export async function listOutbox(db: AccountsTx, limit = 100): Promise<OutboxRow[]> {
+export async function listOutbox(db: Tx, limit = 100): Promise<OutboxRow[]> {
   const rows = await db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
   return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, body: r.body, createdAt: r.created_at, sentAt: r.sent_at, lastError: r.last_error }));
 }
 
 /** Mail is kept 90 days, then removed by the nightly job (it may hold links and addresses). */
-export async function pruneOutbox(db: AccountsTx): Promise<void> {
+export async function pruneOutbox(db: Tx): Promise<void> {
   await db.deleteFrom('mail_outbox').where('created_at', '<', sql<Date>`now() - interval '90 days'`).execute();
 }

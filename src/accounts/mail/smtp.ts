@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
 import type { Config } from '../../platform/config.ts';
-import type { AccountsDb } from '../tables.ts';
+import type { Db } from '../../platform/db/index.ts';
 
 const MAX_ATTEMPTS = 5;
 
@@ -20,7 +20,7 @@ type Claimed = { id: string; to_address: string; subject: string; body: string }
  * LOCKED, so two instances never send one mail at the same time, and no transaction stays open
  * while the SMTP server answers.
  */
-export function createMailer(db: AccountsDb, config: Pick<Config, 'smtp'>, log: { error(obj: object, msg: string): void }): Mailer {
+export function createMailer(db: Db, config: Pick<Config, 'smtp'>, log: { error(obj: object, msg: string): void }): Mailer {
   const smtp = config.smtp;
   let transport: Transporter | undefined;
   let running: Promise<number> = Promise.resolve(0);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import type { AccountsTx } from '../tables.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { issueToken } from '../tokens.ts';
 import { queueRequestedMail, withMailLock } from './outbox.ts';
 
@@ -18,7 +18,7 @@ export type VerificationMail = { sent: true } | { sent: false; retryMinutes: num
  * the recipient's mail limit is reached): then the earlier link stays valid and the answer says
  * how many minutes until a new one can be sent.
  */
-export function mailVerification(db: AccountsTx, config: Pick<Config, 'publicUrl' | 'clock'>, user: { id: string; email: string }): Promise<VerificationMail> {
+export function mailVerification(db: Tx, config: Pick<Config, 'publicUrl' | 'clock'>, user: { id: string; email: string }): Promise<VerificationMail> {
   const now = config.clock.now();
   return withMailLock(db, async (trx) => {
     const { rows } = await sql<{ retry: string | number }>`

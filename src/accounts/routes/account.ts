@@ -10,7 +10,7 @@ import { listOutbox } from '../mail/outbox.ts';
 import { stopSession } from '../plugin.ts';
 import { SESSION_DAYS, SESSION_IDLE_MINUTES } from '../sessions.ts';
 import { deleteAccount, deletionNotices, personalData } from '../privacy.ts';
-import type { AccountsDb } from '../tables.ts';
+import type { Db } from '../../platform/db/index.ts';
 import { AccountPage, DeleteAccountPage, OutboxPage, PrivacyPage } from '../views/account-pages.tsx';
 import { MessagePage } from '../views/pages.tsx';
 import { pendingEmailChange } from '../settings.ts';
@@ -18,7 +18,7 @@ import { settingsRoutes } from './settings.ts';
 
 const m = nb.accounts;
 
-export async function accountPageRoutes(app: FastifyInstance, { db, config }: { db: AccountsDb; config: Config }) {
+export async function accountPageRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   app.get(paths.accounts.privacy, async (_request, reply) => sendPage(reply, PrivacyPage({ operator: config.operator, sessionDays: SESSION_DAYS, idleHours: SESSION_IDLE_MINUTES / 60 })));
 
   app.get(paths.accounts.account, { preHandler: requireUser }, async (request, reply) => {

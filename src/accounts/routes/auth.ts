@@ -12,7 +12,7 @@ import { startSession, stopSession } from '../plugin.ts';
 import { readNext } from '../next.ts';
 import { countAttempt, forgetAttempts, isLimited, limits, loginPair, loginWait } from '../rate-limit.ts';
 import { endAllSessions } from '../sessions.ts';
-import type { AccountsDb } from '../tables.ts';
+import type { Db } from '../../platform/db/index.ts';
 import { checkToken, consumeToken, issueToken, spendTokens } from '../tokens.ts';
 import { createUser, findUserByEmail, findUserById, markVerified, noteLogin, setPassword } from '../users.ts';
 import { ForgotPage, LoginPage, MessagePage, RegisterPage, ResetPage, VerifyPage } from '../views/pages.tsx';
@@ -24,7 +24,7 @@ const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{
 /** Home of a signed-in person: their offers. */
 export const AFTER_LOGIN = paths.selfService.mine;
 
-export async function authRoutes(app: FastifyInstance, { db, config }: { db: AccountsDb; config: Config }) {
+export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const oidc = oidcConfigured(config);
   const clock = config.clock;
   const loginPage = (request: FastifyRequest, reply: FastifyReply, values: { email: string; next: string }, errors: Record<string, string>, status: number, notice?: string) =>

@@ -8,7 +8,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { hmac, sameText } from '../crypto.ts';
 import { readNext } from '../next.ts';
 import { cookieOptions, signingSecret, startSession } from '../plugin.ts';
-import type { AccountsDb } from '../tables.ts';
+import type { Db } from '../../platform/db/index.ts';
 import { clearUnproven, createUser, findUserByEmail, noteLogin } from '../users.ts';
 import { MessagePage } from '../views/pages.tsx';
 
@@ -37,7 +37,7 @@ const isLocal = (issuer: string) => /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(
  * offered by ID-porten and HelseID. An account is found by the provider's subject, else linked by a
  * verified email, else created.
  */
-export async function oidcRoutes(app: FastifyInstance, { db, config }: { db: AccountsDb; config: Config }) {
+export async function oidcRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const settings = config.oidc;
   if (!settings) return;
   let discovered: Promise<client.Configuration> | undefined;

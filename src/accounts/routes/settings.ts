@@ -12,7 +12,7 @@ import { currentSessionToken, startSession, stopSession } from '../plugin.ts';
 import { countAttempt, isLimited, type Limit } from '../rate-limit.ts';
 import { endAllSessions, endOtherSessions, listSessions } from '../sessions.ts';
 import { confirmEmailChange } from '../settings.ts';
-import type { AccountsDb, AccountsTx } from '../tables.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
 import { checkToken, issueToken } from '../tokens.ts';
 import { findUserByEmail, findUserById, normaliseEmail, setPassword, type UserRow } from '../users.ts';
 import { MessagePage } from '../views/pages.tsx';
@@ -30,7 +30,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const currentPasswordLimit = (userId: string): Limit => ({ bucket: `settings:current-password:${userId}`, max: 5, windowMinutes: 15 });
 
 /** The error for the "current password" field, or null when it is right. A wrong one is counted. */
-async function currentPasswordError(db: AccountsTx, user: UserRow, typedPassword: string): Promise<{ message: string; status: number } | null> {
+async function currentPasswordError(db: Tx, user: UserRow, typedPassword: string): Promise<{ message: string; status: number } | null> {
   if (!user.password_hash) return null;
   const limit = currentPasswordLimit(user.id);
   if (await isLimited(db, [limit])) return { message: s.tooManyTries, status: 429 };
@@ -41,7 +41,7 @@ async function currentPasswordError(db: AccountsTx, user: UserRow, typedPassword
 }
 
 /** Own account: name, email (confirmed by a link before it takes effect), password, sessions. */
-export async function settingsRoutes(app: FastifyInstance, { db, config }: { db: AccountsDb; config: Config }) {
+export async function settingsRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const me = async (request: FastifyRequest) => (await findUserById(db, request.user!.id))!;
   const forgotLink = `${config.publicUrl}${paths.accounts.forgot}`;
 

@@ -1,11 +1,11 @@
 // The database a coverage command works on: the one the app is configured for, migrated and
 // with reference data. With embedded PGlite, stop the app first: one process owns its files.
 import { loadConfig } from '../../platform/config.ts';
-import { openDatabase, type Database } from '../../platform/db/index.ts';
+import { openDatabase, type OpenedDatabase } from '../../platform/db/index.ts';
 import { migrate } from '../../platform/db/migrate.ts';
 import { loadReferenceData } from '../../reference/index.ts';
 
-export async function openCommandDatabase(): Promise<Database> {
+export async function openCommandDatabase(): Promise<OpenedDatabase> {
   const database = await openDatabase(loadConfig());
   await migrate(database.db);
   await loadReferenceData(database.db);

@@ -1,9 +1,9 @@
 import { sql, type Selectable } from 'kysely';
-import type { Db, Tables } from '../../platform/db/index.ts';
+import type { Db, Database } from '../../platform/db/index.ts';
 import { locationShownTo, organizationShownTo, serviceShownTo, type Audience } from './filters.ts';
 import { publicLinkDescription, publicLocationView } from '../location-view.ts';
 
-export type Row<T extends keyof Tables> = Selectable<Tables[T]>;
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
 
 /** Rows of every table an HSDS document is built from, for a batch of services or organisations. */
 export interface Graph {

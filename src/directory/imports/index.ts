@@ -3,4 +3,3 @@
 export { importRoutes } from './routes.ts';
 export { importFromCommandLine } from './service.ts';
 export { listRuns, type RunSummary } from './store.ts';
-export { importsDb } from './tables.ts';

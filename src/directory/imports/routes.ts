@@ -11,7 +11,7 @@ import { directoryVersion } from '../hsds/index.ts';
 import { ImportJobs } from './jobs.ts';
 import { AlreadyDecided, createRun, discardRun, rejectRun, SAFE_FILE_NAME, submitRun, UPLOAD_LIMITS, type ImportRun } from './service.ts';
 import { findRun, listRuns } from './store.ts';
-import { importsDb, type UploadedFile } from './tables.ts';
+import type { UploadedFile } from './tables.ts';
 import { FILE_FIELD, ImportPage } from './views/import-page.tsx';
 import { REFRESH_SECONDS, RunPage, type ImportCheck, type RunPageProps } from './views/run-page.tsx';
 
@@ -64,7 +64,7 @@ function uploadedFiles(body: unknown): UploadedFile[] | string {
 
 async function importPage(db: Db, request: FastifyRequest, reply: FastifyReply, error?: string, status = 200) {
   const user = request.user!;
-  const runs = await listRuns(importsDb(db), user.isAdmin ? {} : { createdBy: user.id });
+  const runs = await listRuns(db, user.isAdmin ? {} : { createdBy: user.id });
   return sendPage(reply, ImportPage({ isAdmin: user.isAdmin, runs, csrfToken: request.csrfToken, error }), status);
 }
 
@@ -106,7 +106,7 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
     if (!state && run.status === 'checking') return { run, checking: { queued: true, progress: null, recheck: false } };
     if (!state) return { run, checking: null };
     await waitFor(state.done);
-    const fresh = (await findRun(importsDb(db), run.id)) ?? run;
+    const fresh = (await findRun(db, run.id)) ?? run;
     const still = jobs.state(run.id);
     return { run: fresh, checking: still ? { queued: still.queued, progress: still.progress, recheck: fresh.status !== 'checking' } : null };
   }
@@ -141,7 +141,7 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
     onRequest: requireUser,
     schema: { params, querystring: Type.Object({ oppdater: Type.Optional(Type.String({ maxLength: 10 })) }) },
   }, async (request, reply) => {
-    const found = await findRun(importsDb(db), (request.params as { id: string }).id);
+    const found = await findRun(db, (request.params as { id: string }).id);
     if (!found || !mayView(request.user!, found)) return reply.callNotFound();
     // a waiting run is shown as it would apply to the directory now, not as it was at upload
     const { run, checking } = await current(found);
@@ -159,13 +159,13 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
     },
   }, async (request, reply) => {
     const user = request.user!;
-    const run = await findRun(importsDb(db), (request.params as { id: string }).id);
+    const run = await findRun(db, (request.params as { id: string }).id);
     if (!run || !mayView(user, run)) return reply.callNotFound();
     const { handling, reason = '' } = request.body as { handling: 'importer' | 'send' | 'forkast' | 'avvis'; reason?: string };
     const allowed = actionsFor(user, run, jobs.state(run.id) !== undefined);
     const back = () => reply.redirect(paths.imports.run(run.id), 303);
     // the run as the decision left it, with what happened said on top
-    const decided = async (notice: string) => showRun(request, reply, (await findRun(importsDb(db), run.id))!, { notice });
+    const decided = async (notice: string) => showRun(request, reply, (await findRun(db, run.id))!, { notice });
     try {
       if (handling === 'importer' && allowed.apply) {
         const outcome = await jobs.apply(run.id, user, runLink(run.id));

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sql } from 'kysely';
-import { asAccounts, findRoles, queueMail, recordManyChanges, type AuditChange } from '../../accounts/index.ts';
+import { findRoles, queueMail, recordManyChanges, type AuditChange } from '../../accounts/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { importSource, LISTED_ROWS, shownValue, type ImportOptions, type ImportReport } from '../hsds/index.ts';
@@ -14,7 +14,7 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { editorScope } from './scope.ts';
 import { dropFiles, findRun, loadFiles, storeFiles } from './store.ts';
 import { directoryVersion } from '../hsds/version.ts';
-import { importsDb, type ImportsTx, type ImportStatus, type UploadedFile } from './tables.ts';
+import type { ImportStatus, UploadedFile } from './tables.ts';
 
 const m = nb.imports;
 
@@ -129,18 +129,17 @@ export function auditChanges(plan: Plan, rows: PlannedRows): AuditChange[] {
 export async function createRun(db: Db, importer: Importer, files: UploadedFile[]): Promise<string> {
   const id = newId();
   const source = files.map((f) => f.name).join(', ');
-  const tables = importsDb(db);
-  await tables.insertInto('import_run').values({
+  await db.insertInto('import_run').values({
     id, created_by: importer.id, channel: 'page', source, sha256: null, size_bytes: files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
     status: 'checking', report: JSON.stringify(emptyReport(source, true)),
   }).execute();
-  await storeFiles(tables, id, files);
+  await storeFiles(db, id, files);
   return id;
 }
 
 /** The person who uploaded a run, with the roles they have now, or null when the account is gone. */
 const uploader = async (db: Db, run: ImportRun): Promise<Importer | null> =>
-  (run.createdBy ? await findRoles(asAccounts(importsDb(db)), run.createdBy) : undefined) ?? null;
+  (run.createdBy ? await findRoles(db, run.createdBy) : undefined) ?? null;
 
 /**
  * Checks a run (a dry run with its uploader's scope) against the directory as it is now and keeps
@@ -148,12 +147,11 @@ const uploader = async (db: Db, run: ImportRun): Promise<Importer | null> =>
  * directory has changed since. Runs in a worker thread (worker/import-worker.ts).
  */
 export async function checkRun(db: Db, runId: string, onProgress?: ImportOptions['onProgress']): Promise<ImportStatus | undefined> {
-  const tables = importsDb(db);
   // read first: a change committed while the check runs makes the next view check again
   const version = await directoryVersion(db);
-  const run = await findRun(tables, runId);
+  const run = await findRun(db, runId);
   if (!run || !['checking', 'checked', 'submitted'].includes(run.status)) return run?.status;
-  const files = await loadFiles(tables, runId);
+  const files = await loadFiles(db, runId);
   if (files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) !== run.sizeBytes) {
     // the upload was cut off while its files were stored (the app stopped): nothing to check
     await failCheck(db, runId, m.run.uploadIncomplete);
@@ -162,25 +160,24 @@ export async function checkRun(db: Db, runId: string, onProgress?: ImportOptions
   const owner = await uploader(db, run);
   const report = await importFiles(db, files, { dryRun: true, scope: scopeOf(owner), maxRows: maxRowsOf(owner), ...(onProgress ? { onProgress } : {}) });
   const status: ImportStatus = run.status !== 'checking' ? run.status : report.ok ? 'checked' : 'invalid';
-  const done = await tables.updateTable('import_run')
+  const done = await db.updateTable('import_run')
     .set({ report: storable(report), checked_version: version, status, ...(run.status === 'checking' ? { sha256: checksum(files) } : {}) })
     .where('id', '=', runId).where('status', '=', run.status).executeTakeFirst();
-  if (status === 'invalid' && Number(done.numUpdatedRows) > 0) await dropFiles(tables, runId);
+  if (status === 'invalid' && Number(done.numUpdatedRows) > 0) await dropFiles(db, runId);
   return status;
 }
 
 /** A check that could not finish (the worker failed or ran out of memory): the run is refused with the reason. */
 export async function failCheck(db: Db, runId: string, message: string): Promise<void> {
-  const tables = importsDb(db);
-  const run = await findRun(tables, runId);
+  const run = await findRun(db, runId);
   if (!run || run.status !== 'checking') return;
   const report = { ...emptyReport(run.source, true), problems: [{ where: run.source, message }] };
-  await tables.updateTable('import_run').set({ status: 'invalid', report: storable(report) }).where('id', '=', runId).where('status', '=', 'checking').execute();
-  await dropFiles(tables, runId);
+  await db.updateTable('import_run').set({ status: 'invalid', report: storable(report) }).where('id', '=', runId).where('status', '=', 'checking').execute();
+  await dropFiles(db, runId);
 }
 
 /** Marks a waiting run decided; throws AlreadyDecided when another request decided it first. */
-async function decide(db: ImportsTx, runId: string, decision: { status: ImportStatus; by: string; reason?: string }): Promise<void> {
+async function decide(db: Tx, runId: string, decision: { status: ImportStatus; by: string; reason?: string }): Promise<void> {
   const done = await db.updateTable('import_run')
     .set({ status: decision.status, decided_by: decision.by, decided_at: sql`now()`, reason: decision.reason ?? null })
     .where('id', '=', runId).where('status', 'in', ['checked', 'submitted']).executeTakeFirst();
@@ -196,47 +193,45 @@ async function decide(db: ImportsTx, runId: string, decision: { status: ImportSt
  * worker thread (worker/import-worker.ts).
  */
 export async function applyRun(db: Db, runId: string, admin: { id: string }, link: string): Promise<ImportReport> {
-  const tables = importsDb(db);
-  const run = await findRun(tables, runId);
+  const run = await findRun(db, runId);
   if (!run || !['checked', 'submitted'].includes(run.status)) throw new AlreadyDecided();
   const owner = await uploader(db, run);
   if (owner && !owner.isAdmin && owner.editorOf.length === 0) {
     const report = { ...emptyReport(run.source, false), problems: [{ where: run.source, message: m.scope.noLongerEditor }] };
-    await tables.updateTable('import_run').set({ report: storable(report) }).where('id', '=', runId).execute();
+    await db.updateTable('import_run').set({ report: storable(report) }).where('id', '=', runId).execute();
     return report;
   }
-  const report = await importFiles(db, await loadFiles(tables, runId), {
+  const report = await importFiles(db, await loadFiles(db, runId), {
     dryRun: false,
     scope: scopeOf(owner),
     maxRows: maxRowsOf(owner),
-    onBegin: async (trx: Tx) => decide(importsDb(trx as Db) as ImportsTx, runId, { status: 'applied', by: admin.id }),
+    onBegin: async (trx: Tx) => decide(trx, runId, { status: 'applied', by: admin.id }),
     onWrite: async (trx: Tx, plan: Plan, rows: PlannedRows) => {
-      const tx = importsDb(trx as Db) as ImportsTx;
-      await recordManyChanges(asAccounts(tx), admin.id, auditChanges(plan, rows), run.id);
+      await recordManyChanges(trx, admin.id, auditChanges(plan, rows), run.id);
       if (run.createdBy && run.createdBy !== admin.id && run.createdByEmail) {
-        await queueMail(asAccounts(tx), { to: run.createdByEmail, subject: m.mail.approvedSubject, body: m.mail.approvedBody(run.source, link) });
+        await queueMail(trx, { to: run.createdByEmail, subject: m.mail.approvedSubject, body: m.mail.approvedBody(run.source, link) });
       }
     },
   });
-  await tables.updateTable('import_run').set({ report: storable(report) }).where('id', '=', run.id).execute();
+  await db.updateTable('import_run').set({ report: storable(report) }).where('id', '=', run.id).execute();
   return report;
 }
 
 export async function submitRun(db: Db, runId: string): Promise<boolean> {
-  const done = await importsDb(db).updateTable('import_run').set({ status: 'submitted', submitted_at: sql`now()` })
+  const done = await db.updateTable('import_run').set({ status: 'submitted', submitted_at: sql`now()` })
     .where('id', '=', runId).where('status', '=', 'checked').executeTakeFirst();
   return Number(done.numUpdatedRows) > 0;
 }
 
 export async function discardRun(db: Db, runId: string, by: string): Promise<void> {
-  await importsDb(db).transaction().execute((trx) => decide(trx, runId, { status: 'discarded', by }));
+  await db.transaction().execute((trx) => decide(trx, runId, { status: 'discarded', by }));
 }
 
 /** Rejects an editor's import with a reason that is mailed to them. */
 export async function rejectRun(db: Db, run: ImportRun, admin: { id: string }, reason: string, link: string): Promise<void> {
-  await importsDb(db).transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await decide(trx, run.id, { status: 'rejected', by: admin.id, reason });
-    if (run.createdByEmail) await queueMail(asAccounts(trx), { to: run.createdByEmail, subject: m.mail.rejectedSubject, body: m.mail.rejectedBody(run.source, reason, link) });
+    if (run.createdByEmail) await queueMail(trx, { to: run.createdByEmail, subject: m.mail.rejectedSubject, body: m.mail.rejectedBody(run.source, reason, link) });
   });
 }
 
@@ -248,17 +243,15 @@ export async function rejectRun(db: Db, run: ImportRun, admin: { id: string }, r
 export async function importFromCommandLine(db: Db, ref: string, options: { dryRun: boolean }): Promise<ImportReport> {
   if (options.dryRun) return importSource(db, ref, options);
   const id = newId();
-  const tables = importsDb(db);
   const report = await importSource(db, ref, {
     dryRun: false,
     onWrite: async (trx, plan, rows) => {
-      const tx = importsDb(trx as Db) as ImportsTx;
-      await tx.insertInto('import_run').values({ id, created_by: null, channel: 'cli', source: ref, sha256: null, size_bytes: 0, status: 'applied', report: '{}', decided_at: new Date() }).execute();
-      await recordManyChanges(asAccounts(tx), 'system', auditChanges(plan, rows), id);
+      await trx.insertInto('import_run').values({ id, created_by: null, channel: 'cli', source: ref, sha256: null, size_bytes: 0, status: 'applied', report: '{}', decided_at: new Date() }).execute();
+      await recordManyChanges(trx, 'system', auditChanges(plan, rows), id);
     },
   });
   const stored = storable(report);
-  if (report.ok) await tables.updateTable('import_run').set({ report: stored }).where('id', '=', id).execute();
-  else await tables.insertInto('import_run').values({ id, channel: 'cli', source: ref, sha256: null, size_bytes: 0, status: 'invalid', report: stored }).execute();
+  if (report.ok) await db.updateTable('import_run').set({ report: stored }).where('id', '=', id).execute();
+  else await db.insertInto('import_run').values({ id, channel: 'cli', source: ref, sha256: null, size_bytes: 0, status: 'invalid', report: stored }).execute();
   return report;
 }

@@ -1,6 +1,7 @@
+import type { Tx } from '../../platform/db/index.ts';
 import type { ImportReport } from '../hsds/index.ts';
 import type { ImportRun } from './service.ts';
-import type { ImportsTx, ImportStatus, UploadedFile } from './tables.ts';
+import type { ImportStatus, UploadedFile } from './tables.ts';
 
 export interface RunSummary {
   id: string;
@@ -13,7 +14,7 @@ export interface RunSummary {
 
 const parsed = <T>(value: T | string): T => (typeof value === 'string' ? JSON.parse(value) as T : value);
 
-export async function findRun(db: ImportsTx, id: string): Promise<ImportRun | undefined> {
+export async function findRun(db: Tx, id: string): Promise<ImportRun | undefined> {
   const row = await db.selectFrom('import_run as r').leftJoin('app_user as u', 'u.id', 'r.created_by').leftJoin('app_user as d', 'd.id', 'r.decided_by')
     .select(['r.id', 'r.created_by', 'u.email', 'r.created_at', 'r.channel', 'r.source', 'r.sha256', 'r.size_bytes', 'r.status', 'r.report', 'r.checked_version', 'd.email as decided_by_email', 'r.decided_at', 'r.reason'])
     .where('r.id', '=', id).executeTakeFirst();
@@ -33,7 +34,7 @@ const SLICE = 128 * 1024;
  * requests get their turn: PGlite answers within the same thread, so a chain of its queries would
  * otherwise run from start to end without letting the event loop in (1.5 s for a 25 MB upload).
  */
-export async function storeFiles(db: ImportsTx, runId: string, files: UploadedFile[]): Promise<void> {
+export async function storeFiles(db: Tx, runId: string, files: UploadedFile[]): Promise<void> {
   for (const [fileIndex, file] of files.entries()) {
     for (let slice = 0; slice === 0 || slice * SLICE < file.text.length; slice++) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -43,7 +44,7 @@ export async function storeFiles(db: ImportsTx, runId: string, files: UploadedFi
 }
 
 /** A run's uploaded files, read back slice by slice; none once the run is decided. */
-export async function loadFiles(db: ImportsTx, runId: string): Promise<UploadedFile[]> {
+export async function loadFiles(db: Tx, runId: string): Promise<UploadedFile[]> {
   const { count } = await db.selectFrom('import_run_file').select((eb) => eb.fn.countAll<number>().as('count')).where('run_id', '=', runId).executeTakeFirstOrThrow();
   const files: { name: string; parts: string[] }[] = [];
   for (let offset = 0; offset < Number(count); offset += 8) {
@@ -54,12 +55,12 @@ export async function loadFiles(db: ImportsTx, runId: string): Promise<UploadedF
   return files.filter(Boolean).map((f) => ({ name: f.name, text: f.parts.join('') }));
 }
 
-export async function dropFiles(db: ImportsTx, runId: string): Promise<void> {
+export async function dropFiles(db: Tx, runId: string): Promise<void> {
   await db.deleteFrom('import_run_file').where('run_id', '=', runId).execute();
 }
 
 /** Recent runs, newest first: everyone's for admins, one person's own for editors. */
-export async function listRuns(db: ImportsTx, options: { createdBy?: string; status?: ImportStatus; limit?: number }): Promise<RunSummary[]> {
+export async function listRuns(db: Tx, options: { createdBy?: string; status?: ImportStatus; limit?: number }): Promise<RunSummary[]> {
   let query = db.selectFrom('import_run as r').leftJoin('app_user as u', 'u.id', 'r.created_by')
     .select(['r.id', 'r.created_at', 'r.channel', 'r.source', 'u.email', 'r.status']);
   if (options.createdBy) query = query.where('r.created_by', '=', options.createdBy);

@@ -1,3 +1,4 @@
+import type { Db } from '../../platform/db/index.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { countAttempt, isLimited, limits } from '../../accounts/index.ts';
@@ -7,7 +8,6 @@ import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { findPublicService } from '../queries.ts';
-import { asAccounts, asDirectory, type SelfServiceDb } from '../self-service/tables.ts';
 import { addReport } from './queries.ts';
 import { ReportPage, ReportThanks } from './views/report-page.tsx';
 
@@ -19,17 +19,17 @@ const str = (body: unknown, name: string) => {
 };
 
 /** "Meld fra om feil" on any published entry; reports go to the moderation queue. */
-export async function reportRoutes(app: FastifyInstance, { db, clock }: { db: SelfServiceDb; clock: Clock }) {
+export async function reportRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
   app.get(paths.selfService.reportError(), { schema: { params: Params } }, async (request, reply) => {
     const { serviceId } = request.params as { serviceId: string };
-    const service = await findPublicService(asDirectory(db), serviceId);
+    const service = await findPublicService(db, serviceId);
     if (!service) return reply.callNotFound();
     return sendPage(reply, ReportPage({ serviceId, serviceName: service.name, values: { message: '', email: '' }, errors: {}, csrfToken: request.csrfToken }));
   });
 
   app.post(paths.selfService.reportError(), { schema: { params: Params } }, async (request, reply) => {
     const { serviceId } = request.params as { serviceId: string };
-    const service = await findPublicService(asDirectory(db), serviceId);
+    const service = await findPublicService(db, serviceId);
     if (!service) return reply.callNotFound();
     const values = { message: str(request.body, 'message'), email: str(request.body, 'email') };
     // a filled honeypot is a bot: it gets the same thanks, and nothing is stored
@@ -41,8 +41,8 @@ export async function reportRoutes(app: FastifyInstance, { db, clock }: { db: Se
     if (Object.keys(errors).length > 0) return page(400);
     const limit = [limits.reportIp(request.ip)];
     const now = clock.now();
-    if (await isLimited(asAccounts(db), limit, now)) return page(429, { message: m.rateLimited });
-    await countAttempt(asAccounts(db), limit, now);
+    if (await isLimited(db, limit, now)) return page(429, { message: m.rateLimited });
+    await countAttempt(db, limit, now);
     await addReport(db, { serviceId, message: values.message, reporterEmail: values.email || null });
     return sendPage(reply, ReportThanks({ serviceId }));
   });

@@ -11,7 +11,6 @@ import { ServiceDraftSchema, checkDraftObject, type ServiceDraft } from './draft
 import { proposalFromDraft } from './proposal.ts';
 import { assureService } from './publish.ts';
 import { openChangeRequest, saveChangeRequest, servicesOf } from './store.ts';
-import type { SelfServiceDb } from './tables.ts';
 
 const Params = Type.Object({ serviceId: Type.String({ pattern: UUID_PATTERN }) });
 const Uuid = Type.String({ format: 'uuid' });
@@ -33,7 +32,7 @@ const Saved = Type.Object({ id: Uuid, status: Type.Union([Type.Literal('draft'),
  * The editor's JSON API (cookie session; send the CSRF token in the x-csrf-token header). The same
  * role checks as the pages: an editor reaches only their own organisations' services.
  */
-export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: SelfServiceDb }) {
+export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get(paths.selfService.api.services, {
     preHandler: requireUser,
     schema: { tags: ['self-service'], summary: 'Services the signed-in editor may manage, with their freshness', response: { 200: MineList } },
@@ -47,7 +46,7 @@ export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: S
     schema: { tags: ['self-service'], summary: 'Confirm that the service\'s information is correct ("Bekreft at opplysningene stemmer")', params: Params, response: { 200: Assured } },
   }, async (request, reply) => {
     const { serviceId } = request.params as { serviceId: string };
-    const service = await loadServiceAggregate(db as unknown as Db, serviceId);
+    const service = await loadServiceAggregate(db, serviceId);
     if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 });
     if (!mayEdit(request, service.organizationId)) return forbid(request, reply);
     const date = await db.transaction().execute((trx) => assureService(trx, serviceId, request.user!.id));
@@ -63,13 +62,13 @@ export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: S
     },
   }, async (request, reply) => {
     const { serviceId } = request.params as { serviceId: string };
-    const service = await loadServiceAggregate(db as unknown as Db, serviceId);
+    const service = await loadServiceAggregate(db, serviceId);
     if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 });
     if (!mayEdit(request, service.organizationId)) return forbid(request, reply);
     const { service: draft, submit } = request.body as { service: ServiceDraft; submit: boolean };
     // the same rules as the form, by running the draft through it
     const check = checkDraftObject(draft, {}, { forSubmit: submit });
-    const proposal = check.draft ? await proposalFromDraft(db as unknown as Db, check.draft, service, (i) => `locations/${i}/postalCode`) : { ok: false as const, errors: check.errors };
+    const proposal = check.draft ? await proposalFromDraft(db, check.draft, service, (i) => `locations/${i}/postalCode`) : { ok: false as const, errors: check.errors };
     if (!proposal.ok) {
       return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid service', status: 422, errors: Object.entries(proposal.errors).map(([name, reason]) => ({ name, reason })) });
     }

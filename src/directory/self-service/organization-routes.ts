@@ -1,3 +1,4 @@
+import type { Db } from '../../platform/db/index.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../accounts/index.ts';
@@ -8,7 +9,6 @@ import { sendPage } from '../../platform/views/render.ts';
 import { isWebUrl } from '../model.ts';
 import { isValidOrganizationNumber, normaliseOrganizationNumber } from './orgnr.ts';
 import { claimOrganization, createOrganization, organizationByNumber, registrationsOf } from './store.ts';
-import type { SelfServiceDb } from './tables.ts';
 import { StartPage, type StartValues } from './views/start-page.tsx';
 
 const m = nb.selfService;
@@ -26,7 +26,7 @@ const CreateBody = Type.Object({
 }, { additionalProperties: true });
 
 /** "Registrer et tilbud", step one: register a new organisation (its number checked) or claim one. */
-export async function organizationRoutes(app: FastifyInstance, { db }: { db: SelfServiceDb }) {
+export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get(paths.selfService.start, { preHandler: requireUser }, async (request, reply) =>
     sendPage(reply, StartPage({ values: EMPTY, errors: {}, csrfToken: request.csrfToken, existing: null })));
 

@@ -19,7 +19,6 @@ import { selfServiceApiRoutes } from './api.ts';
 import {
   changeRequestsOf, findChangeRequest, openChangeRequest, organizationsByIds, pendingClaimsOf, registrationsOf, saveChangeRequest, servicesOf, type ChangeRequest,
 } from './store.ts';
-import { selfServiceDb, type SelfServiceDb } from './tables.ts';
 import { MinePage } from './views/mine-page.tsx';
 import { ServiceFormPage } from './views/service-form.tsx';
 
@@ -39,12 +38,12 @@ const NOTICES: Record<string, string> = { lagret: m.mine.saved, sendt: m.mine.su
  * May draft services for the organisation: its editors, and the person who registered it while it
  * waits for a moderator (drafts only: nothing of it is published or sent on before approval).
  */
-async function mayDraft(db: SelfServiceDb, request: FastifyRequest, organizationId: string): Promise<boolean> {
+async function mayDraft(db: Db, request: FastifyRequest, organizationId: string): Promise<boolean> {
   if (mayEdit(request, organizationId)) return true;
   return !!request.user && (await registrationsOf(db, request.user.id)).some((o) => o.id === organizationId);
 }
 
-export async function mineOverview(db: SelfServiceDb, request: FastifyRequest) {
+export async function mineOverview(db: Db, request: FastifyRequest) {
   const user = request.user!;
   const [editable, registered] = await Promise.all([organizationsByIds(db, user.editorOf), registrationsOf(db, user.id)]);
   const organizations = [...editable.map((o) => ({ ...o, awaitingApproval: false })), ...registered.map((o) => ({ ...o, awaitingApproval: true }))];
@@ -63,10 +62,10 @@ export async function mineOverview(db: SelfServiceDb, request: FastifyRequest) {
 }
 
 /** Saves a change request from the service form; a change of trusted fields only is published at once. */
-async function saveFromForm(db: SelfServiceDb, request: FastifyRequest, reply: FastifyReply, target: { existing?: ChangeRequest; base: ServiceAggregate; isNew: boolean; title: string; action: string }) {
+async function saveFromForm(db: Db, request: FastifyRequest, reply: FastifyReply, target: { existing?: ChangeRequest; base: ServiceAggregate; isNew: boolean; title: string; action: string }) {
   const values = request.body as FormValues;
   const submit = values.handling === 'send';
-  const proposal = await proposalFromForm(db as unknown as Db, values, {
+  const proposal = await proposalFromForm(db, values, {
     id: target.base.id, organizationId: target.base.organizationId, assuredDate: target.base.assuredDate, isDemo: target.base.isDemo,
   }, submit);
   if (!proposal.ok) {
@@ -75,7 +74,7 @@ async function saveFromForm(db: SelfServiceDb, request: FastifyRequest, reply: F
   const user = request.user!;
   const outcome = await db.transaction().execute(async (trx) => {
     if (submit && !target.isNew) {
-      const published = await loadServiceAggregate(trx as unknown as Db, target.base.id);
+      const published = await loadServiceAggregate(trx, target.base.id);
       const changes = published ? diffServices(published, proposal.aggregate) : [];
       if (published && changes.length > 0 && changes.every((c) => TRUSTED_FIELDS.has(c.field))) {
         const id = await saveChangeRequest(trx, { id: target.existing?.id, proposed: proposal.aggregate, isNew: false, userId: user.id, submit: true });
@@ -91,15 +90,14 @@ async function saveFromForm(db: SelfServiceDb, request: FastifyRequest, reply: F
 }
 
 export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
-  const tables = selfServiceDb(db);
   useFreshnessSettings(config.freshness);
   app.jobs.register(freshnessJob(db, config, () => app.mailer.deliver()));
-  await organizationRoutes(app, { db: tables });
-  await selfServiceApiRoutes(app, { db: tables });
+  await organizationRoutes(app, { db: db });
+  await selfServiceApiRoutes(app, { db: db });
 
   app.get(paths.selfService.mine, { preHandler: requireUser }, async (request, reply) => {
     const notice = NOTICES[String((request.query as Record<string, unknown>).melding ?? '')];
-    const overview = await mineOverview(tables, request);
+    const overview = await mineOverview(db, request);
     return sendPage(reply, MinePage({ ...overview, notice, csrfToken: request.csrfToken }));
   });
 
@@ -112,23 +110,23 @@ export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { 
   const newService = { schema: { params: Id('organizationId') }, preHandler: requireUser };
   app.get(paths.selfService.newService(), newService, async (request, reply) => {
     const { organizationId } = request.params as { organizationId: string };
-    if (!(await mayDraft(tables, request, organizationId))) return forbid(request, reply);
+    if (!(await mayDraft(db, request, organizationId))) return forbid(request, reply);
     const notice = (request.query as Record<string, unknown>).melding === 'registrert' ? m.start.registered : undefined;
     return sendPage(reply, ServiceFormPage({ notice, title: m.form.newTitle, action: paths.selfService.newService(organizationId), values: { status: 'active', sprak: ['nb'] }, errors: {}, csrfToken: request.csrfToken, mode: 'editor' }));
   });
   app.post(paths.selfService.newService(), newService, async (request, reply) => {
     const { organizationId } = request.params as { organizationId: string };
-    if (!(await mayDraft(tables, request, organizationId))) return forbid(request, reply);
-    return saveFromForm(tables, request, reply, { base: newServiceBase(organizationId), isNew: true, title: m.form.newTitle, action: paths.selfService.newService(organizationId) });
+    if (!(await mayDraft(db, request, organizationId))) return forbid(request, reply);
+    return saveFromForm(db, request, reply, { base: newServiceBase(organizationId), isNew: true, title: m.form.newTitle, action: paths.selfService.newService(organizationId) });
   });
 
   // a draft or change request: only while it is not decided, only by the organisation's editors
   const draftRoute = { schema: { params: Id('id') }, preHandler: requireUser };
   const loadDraft = async (request: FastifyRequest, reply: FastifyReply) => {
     const { id } = request.params as { id: string };
-    const found = await findChangeRequest(tables, id);
+    const found = await findChangeRequest(db, id);
     if (!found) return { reply: reply.callNotFound() };
-    if (!(await mayDraft(tables, request, found.organizationId))) return { reply: forbid(request, reply) };
+    if (!(await mayDraft(db, request, found.organizationId))) return { reply: forbid(request, reply) };
     if (found.status === 'approved') return { reply: sendPage(reply, ServiceFormPage({ title: m.form.editTitle(found.proposed.name), action: paths.selfService.draft(id), values: aggregateToForm(found.proposed), errors: { form: m.errors.notEditable }, csrfToken: request.csrfToken, mode: 'editor' }), 409) };
     return { found };
   };
@@ -142,7 +140,7 @@ export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { 
     const loaded = await loadDraft(request, reply);
     if (!loaded.found) return loaded.reply;
     const c = loaded.found;
-    return saveFromForm(tables, request, reply, { existing: c, base: c.proposed, isNew: c.isNew, title: c.isNew ? m.form.newTitle : m.form.editTitle(c.proposed.name), action: paths.selfService.draft(c.id) });
+    return saveFromForm(db, request, reply, { existing: c, base: c.proposed, isNew: c.isNew, title: c.isNew ? m.form.newTitle : m.form.editTitle(c.proposed.name), action: paths.selfService.draft(c.id) });
   });
 
   // a published service: editing starts a change request (or continues the open one)
@@ -157,22 +155,22 @@ export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { 
   app.get(paths.selfService.change(), serviceRoute, async (request, reply) => {
     const loaded = await loadService(request, reply);
     if (!loaded.service) return loaded.reply;
-    const open = await openChangeRequest(tables, loaded.service.id);
+    const open = await openChangeRequest(db, loaded.service.id);
     if (open) return reply.redirect(paths.selfService.draft(open.id), 303);
     return sendPage(reply, ServiceFormPage({ title: m.form.editTitle(loaded.service.name), action: paths.selfService.change(loaded.service.id), values: aggregateToForm(loaded.service), errors: {}, csrfToken: request.csrfToken, mode: 'editor' }));
   });
   app.post(paths.selfService.change(), serviceRoute, async (request, reply) => {
     const loaded = await loadService(request, reply);
     if (!loaded.service) return loaded.reply;
-    const open = await openChangeRequest(tables, loaded.service.id);
-    return saveFromForm(tables, request, reply, { existing: open, base: loaded.service, isNew: false, title: m.form.editTitle(loaded.service.name), action: paths.selfService.change(loaded.service.id) });
+    const open = await openChangeRequest(db, loaded.service.id);
+    return saveFromForm(db, request, reply, { existing: open, base: loaded.service, isNew: false, title: m.form.editTitle(loaded.service.name), action: paths.selfService.change(loaded.service.id) });
   });
 
   app.post(paths.selfService.assure(), serviceRoute, async (request, reply) => {
     const loaded = await loadService(request, reply);
     if (!loaded.service) return loaded.reply;
-    const date = await tables.transaction().execute((trx) => assureService(trx, loaded.service.id, request.user!.id));
-    const overview = await mineOverview(tables, request);
+    const date = await db.transaction().execute((trx) => assureService(trx, loaded.service.id, request.user!.id));
+    const overview = await mineOverview(db, request);
     return sendPage(reply, MinePage({ ...overview, notice: m.mine.assured(formatDate(date)), csrfToken: request.csrfToken }));
   });
 }

@@ -1,10 +1,11 @@
+import type { Tx } from '../../platform/db/index.ts';
 import { sql } from 'kysely';
 import { newId, nameUuid } from '../../platform/ids.ts';
 import { recordChanges } from '../../accounts/index.ts';
 import type { ServiceAggregate } from '../model.ts';
 import { confirmedOn } from '../freshness.ts';
 import { ORGANIZATION_NUMBER_TYPE } from '../write.ts';
-import { asAccounts, type ChangeRequestStatus, type SelfServiceTx } from './tables.ts';
+import type { ChangeRequestStatus } from './tables.ts';
 
 export interface ChangeRequest {
   id: string;
@@ -27,19 +28,19 @@ const toChangeRequest = (r: { id: string; service_id: string; organization_id: s
 
 const COLUMNS = ['id', 'service_id', 'organization_id', 'is_new', 'proposed', 'status', 'created_by', 'submitted_at', 'reason', 'updated_at'] as const;
 
-export async function findChangeRequest(db: SelfServiceTx, id: string): Promise<ChangeRequest | undefined> {
+export async function findChangeRequest(db: Tx, id: string): Promise<ChangeRequest | undefined> {
   const row = await db.selectFrom('change_request').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   return row ? toChangeRequest(row) : undefined;
 }
 
 /** The draft or submitted change of a service, if one is open (at most one is). */
-export async function openChangeRequest(db: SelfServiceTx, serviceId: string): Promise<ChangeRequest | undefined> {
+export async function openChangeRequest(db: Tx, serviceId: string): Promise<ChangeRequest | undefined> {
   const row = await db.selectFrom('change_request').select(COLUMNS).where('service_id', '=', serviceId)
     .where('status', 'in', ['draft', 'submitted']).executeTakeFirst();
   return row ? toChangeRequest(row) : undefined;
 }
 
-export async function saveChangeRequest(db: SelfServiceTx, request: { id?: string; proposed: ServiceAggregate; isNew: boolean; userId: string; submit: boolean }): Promise<string> {
+export async function saveChangeRequest(db: Tx, request: { id?: string; proposed: ServiceAggregate; isNew: boolean; userId: string; submit: boolean }): Promise<string> {
   const status: ChangeRequestStatus = request.submit ? 'submitted' : 'draft';
   const proposed = JSON.stringify(request.proposed);
   if (request.id) {
@@ -57,7 +58,7 @@ export async function saveChangeRequest(db: SelfServiceTx, request: { id?: strin
   return id;
 }
 
-export async function decideChangeRequest(db: SelfServiceTx, id: string, decision: { status: 'approved' | 'rejected'; by: string; reason: string | null; proposed?: ServiceAggregate }): Promise<void> {
+export async function decideChangeRequest(db: Tx, id: string, decision: { status: 'approved' | 'rejected'; by: string; reason: string | null; proposed?: ServiceAggregate }): Promise<void> {
   await db.updateTable('change_request').set({
     status: decision.status, decided_by: decision.by, decided_at: sql`now()`, reason: decision.reason, updated_at: sql`now()`,
     ...(decision.proposed ? { proposed: JSON.stringify(decision.proposed) } : {}),
@@ -74,7 +75,7 @@ export interface OwnService {
 }
 
 /** Services of the given organisations, published or not, oldest confirmation first. */
-export async function servicesOf(db: SelfServiceTx, organizationIds: string[]): Promise<(OwnService & { organizationId: string })[]> {
+export async function servicesOf(db: Tx, organizationIds: string[]): Promise<(OwnService & { organizationId: string })[]> {
   if (organizationIds.length === 0) return [];
   const rows = await db.selectFrom('service as s').leftJoin('service_search as ss', 'ss.service_id', 's.id')
     .select(['s.id', 's.name', 's.status', 's.assured_date', 's.organization_id', sql<string>`${confirmedOn()}::text`.as('confirmed_on'), sql<boolean>`ss.service_id is not null`.as('published')])
@@ -82,7 +83,7 @@ export async function servicesOf(db: SelfServiceTx, organizationIds: string[]): 
   return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, assuredDate: r.assured_date, confirmedOn: r.confirmed_on, published: r.published, organizationId: r.organization_id }));
 }
 
-export async function changeRequestsOf(db: SelfServiceTx, organizationIds: string[]): Promise<ChangeRequest[]> {
+export async function changeRequestsOf(db: Tx, organizationIds: string[]): Promise<ChangeRequest[]> {
   if (organizationIds.length === 0) return [];
   const rows = await db.selectFrom('change_request').select(COLUMNS).where('organization_id', 'in', organizationIds)
     .where((eb) => eb.or([eb('status', 'in', ['draft', 'submitted']), eb.and([eb('status', '=', 'rejected'), eb('decided_at', '>', sql<Date>`now() - interval '60 days'`)])]))
@@ -90,12 +91,12 @@ export async function changeRequestsOf(db: SelfServiceTx, organizationIds: strin
   return rows.map(toChangeRequest);
 }
 
-export async function organizationsByIds(db: SelfServiceTx, ids: string[]): Promise<{ id: string; name: string }[]> {
+export async function organizationsByIds(db: Tx, ids: string[]): Promise<{ id: string; name: string }[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('organization').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute();
 }
 
-export async function organizationByNumber(db: SelfServiceTx, organizationNumber: string): Promise<{ id: string; name: string } | undefined> {
+export async function organizationByNumber(db: Tx, organizationNumber: string): Promise<{ id: string; name: string } | undefined> {
   return db.selectFrom('organization_identifier as i').innerJoin('organization as o', 'o.id', 'i.organization_id')
     .select(['o.id', 'o.name']).where('i.identifier_type', '=', ORGANIZATION_NUMBER_TYPE).where('i.identifier', '=', organizationNumber).executeTakeFirst();
 }
@@ -106,7 +107,7 @@ export async function organizationByNumber(db: SelfServiceTx, organizationNumber
  * to be its editor is a claim like any other (the moderation queue decides both at once); until
  * then the organisation is published nowhere, and the person may only draft its services.
  */
-export async function createOrganization(db: SelfServiceTx, org: { name: string; organizationNumber: string; website: string | null; email: string | null; note: string }, userId: string): Promise<string> {
+export async function createOrganization(db: Tx, org: { name: string; organizationNumber: string; website: string | null; email: string | null; note: string }, userId: string): Promise<string> {
   const id = newId();
   await db.insertInto('organization').values({ id, name: org.name, website: org.website, email: org.email, description: '', awaiting_approval: true }).execute();
   await db.insertInto('organization_identifier').values({
@@ -114,7 +115,7 @@ export async function createOrganization(db: SelfServiceTx, org: { name: string;
     identifier_type: ORGANIZATION_NUMBER_TYPE, identifier: org.organizationNumber,
   }).execute();
   await db.insertInto('organization_claim').values({ id: newId(), organization_id: id, user_id: userId, note: org.note, status: 'pending', is_registration: true }).execute();
-  await recordChanges(asAccounts(db), userId, [
+  await recordChanges(db, userId, [
     { resourceId: id, resourceType: 'organization', actionType: 'create', fieldName: 'name', previousValue: '', replacementValue: org.name },
     { resourceId: id, resourceType: 'organization', actionType: 'create', fieldName: 'organization_identifier', previousValue: '', replacementValue: org.organizationNumber },
     ...(org.website ? [{ resourceId: id, resourceType: 'organization' as const, actionType: 'create', fieldName: 'website', previousValue: '', replacementValue: org.website }] : []),
@@ -127,7 +128,7 @@ export async function createOrganization(db: SelfServiceTx, org: { name: string;
  * Organisations the person registered that wait for a moderator: they may draft services for them
  * meanwhile. Someone who only claims such an organisation may not (nor see its maker's drafts).
  */
-export async function registrationsOf(db: SelfServiceTx, userId: string): Promise<{ id: string; name: string }[]> {
+export async function registrationsOf(db: Tx, userId: string): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('organization_claim as c').innerJoin('organization as o', 'o.id', 'c.organization_id')
     .select(['o.id', 'o.name']).where('c.user_id', '=', userId).where('c.status', '=', 'pending').where('c.is_registration', '=', true)
     .where('o.awaiting_approval', '=', true)
@@ -135,17 +136,17 @@ export async function registrationsOf(db: SelfServiceTx, userId: string): Promis
 }
 
 /** The organisation waits for a moderator (see createOrganization). */
-export async function isAwaitingApproval(db: SelfServiceTx, organizationId: string): Promise<boolean> {
+export async function isAwaitingApproval(db: Tx, organizationId: string): Promise<boolean> {
   const row = await db.selectFrom('organization').select('awaiting_approval').where('id', '=', organizationId).executeTakeFirst();
   return row?.awaiting_approval ?? false;
 }
 
-export async function claimOrganization(db: SelfServiceTx, organizationId: string, userId: string, note: string): Promise<void> {
+export async function claimOrganization(db: Tx, organizationId: string, userId: string, note: string): Promise<void> {
   await db.insertInto('organization_claim').values({ id: newId(), organization_id: organizationId, user_id: userId, note, status: 'pending' })
     .onConflict((oc) => oc.columns(['organization_id', 'user_id']).where('status', '=', 'pending').doNothing()).execute();
 }
 
-export async function pendingClaimsOf(db: SelfServiceTx, userId: string): Promise<{ organizationName: string }[]> {
+export async function pendingClaimsOf(db: Tx, userId: string): Promise<{ organizationName: string }[]> {
   const rows = await db.selectFrom('organization_claim as c').innerJoin('organization as o', 'o.id', 'c.organization_id')
     // one's own registration is listed as an organisation of its own (see registrationsOf)
     .select('o.name').where('c.user_id', '=', userId).where('c.status', '=', 'pending')

@@ -6,7 +6,7 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { invalidParams } from '../../platform/http/problem.ts';
-import { accountsDb, Email, FormBody, formErrors, mailLimitMessage, queueRequestedMail, requireUser, typed, type Errors } from '../../accounts/index.ts';
+import { Email, FormBody, formErrors, mailLimitMessage, queueRequestedMail, requireUser, typed, type Errors } from '../../accounts/index.ts';
 import { BusinessCasePage } from '../views/business-case-page.tsx';
 import { LocalPage } from '../views/local-page.tsx';
 import { MemoPage } from '../views/memo-page.tsx';
@@ -135,7 +135,7 @@ export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { 
         return null;
       }
       const inviter = request.user!.name || request.user!.email;
-      const queued = await queueRequestedMail(accountsDb(trx), invitee, request.user, async () => ({
+      const queued = await queueRequestedMail(trx, invitee, request.user, async () => ({
         subject: m.members.mailSubject(plan.title),
         body: m.members.mailBody(inviter, plan.title, plan.organization_name, m.roles[role], `${config.publicUrl}${p.plan(plan.id)}`),
       }));

@@ -4,16 +4,18 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { Tables } from './tables.ts';
+import type { Database } from './schema/index.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { lockDataDir } from './lock.ts';
 
-export type Db = Kysely<Tables>;
+/** The one database handle, knowing every table (./schema/). */
+export type Db = Kysely<Database>;
 /** A handle or an open transaction: what a function takes that may run inside its caller's transaction. */
-export type Tx = Db | Transaction<Tables>;
-export type { Tables, ServiceStatus } from './tables.ts';
+export type Tx = Db | Transaction<Database>;
+export type * from './schema/index.ts';
 export { DataDirLockedError, EXIT_DATA_DIR_LOCKED } from './lock.ts';
-export interface Database {
+/** An opened database: the handle, which driver, and how to close it. */
+export interface OpenedDatabase {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
@@ -31,7 +33,7 @@ const asText = (value: string) => value;
  * PGlite in memory, or on disk in `dataDir`: then this process takes the folder's lock first and
  * keeps it until close() or exit (throws DataDirLockedError when another process has it).
  */
-export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<OpenedDatabase> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const lock = options.dataDir ? lockDataDir(options.dataDir) : null;
   let pglite: PGlite;
@@ -46,7 +48,7 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
     lock?.release();
     throw error;
   }
-  const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const close = async () => {
     try {
       await db.destroy();
@@ -57,7 +59,7 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
   return { db, kind: 'pglite', close, dump: () => pglite.dumpDataDir('none') };
 }
 
-export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Database> {
+export async function openPostgres(connectionString: string, maxConnections = 10): Promise<OpenedDatabase> {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === OID.int8 || oid === OID.numeric) return toNumber;
@@ -68,12 +70,12 @@ export async function openPostgres(connectionString: string, maxConnections = 10
   const pool = new pg.Pool({ connectionString, max: maxConnections, types });
   // A pool error (e.g. the server restarting) must not crash the process; queries report it.
   pool.on('error', () => {});
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
 /** The database named by the configuration: PostgreSQL when a URL is given, else PGlite on disk. */
-export function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
+export function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<OpenedDatabase> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite({ dataDir: join(config.dataDir, 'db') });
 }
 

@@ -1,8 +1,9 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator } from 'kysely';
+import type { Db } from './index.ts';
 import { migrations } from '../../../migrations/index.ts';
 
 /** Brings the schema up to date. The one entry point used by app start, the CLI and tests. */
-export async function migrate(db: Kysely<any>): Promise<string[]> {
+export async function migrate(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

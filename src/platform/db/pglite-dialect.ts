@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import type { Database } from './schema/index.ts';
 import { SqlTransactions } from './sql-transactions.ts';
 
 /**
@@ -25,7 +26,7 @@ export class PGliteDialect implements Dialect {
   createDriver(): Driver {
     return new PGliteDriver(this.pglite);
   }
-  createIntrospector(db: Kysely<any>) {
+  createIntrospector(db: Kysely<Database>) {
     return new PostgresIntrospector(db);
   }
   createQueryCompiler() {

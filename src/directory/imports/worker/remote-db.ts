@@ -4,7 +4,7 @@ import {
   type DatabaseConnection, type Dialect, type Driver, type QueryResult,
 } from 'kysely';
 import { SqlTransactions } from '../../../platform/db/sql-transactions.ts';
-import type { Db } from '../../../platform/db/index.ts';
+import type { Database, Db } from '../../../platform/db/index.ts';
 
 /**
  * A database handle for a worker thread whose queries run on the main thread's database.
@@ -24,7 +24,7 @@ type Response = { type: 'db'; id: number; result?: unknown; error?: { message: s
 
 /** Main thread: answers a worker's queries on `db` until the worker ends; rolls back what it left open. */
 export function serveDatabase(db: Db, worker: Worker): void {
-  const held = new Map<number, { conn: Kysely<any>; release: () => void }>();
+  const held = new Map<number, { conn: Db; release: () => void }>();
   let next = 1;
   const answer = (message: Response) => worker.postMessage(message);
   const fail = (id: number, error: unknown) => {
@@ -131,5 +131,5 @@ export function remoteDb(port: MessagePort): Db {
     createIntrospector: (db) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };
-  return new Kysely({ dialect }) as Db;
+  return new Kysely<Database>({ dialect });
 }

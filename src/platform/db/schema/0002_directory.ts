@@ -1,42 +1,7 @@
-import type { ColumnType, Generated } from 'kysely';
-
-// Row types of every table, mirroring migrations/. Dates are 'YYYY-MM-DD' strings (see index.ts).
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type WithDefault<T> = ColumnType<T, T | undefined, T>;
-
-export interface HealthRegionTable {
-  code: string;
-  name: string;
-}
-export interface CountyTable {
-  number: string;
-  name: string;
-  official_name: string;
-}
-export interface MunicipalityTable {
-  number: string;
-  name: string;
-  county_number: string;
-  health_region_code: string;
-  lat: number;
-  lon: number;
-}
-export interface PopulationTable {
-  municipality_number: string;
-  date: string;
-  persons: number;
-}
-export interface PostalCodeTable {
-  code: string;
-  place: string;
-  municipality_number: string | null;
-  area_name: string | null;
-}
-export interface ReferenceDatasetTable {
-  name: string;
-  checksum: string;
-  loaded_at: Generated<Date>;
-}
+// Row types of the tables of migrations/0002_directory.ts (HSDS 3.0 and our search tables); the
+// columns later migrations add are marked with their migration.
+import type { ColumnType } from 'kysely';
+import type { Timestamp, WithDefault } from './columns.ts';
 
 export interface OrganizationTable {
   id: string;
@@ -51,7 +16,7 @@ export interface OrganizationTable {
   uri: string | null;
   parent_organization_id: string | null;
   is_demo: WithDefault<boolean>;
-  /** ours: registered through self-service and not yet approved by a moderator: published nowhere */
+  /** ours (migration 0012): registered through self-service and not yet approved by a moderator: published nowhere */
   awaiting_approval: WithDefault<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -102,7 +67,7 @@ export interface LocationTable {
   external_identifier: string | null;
   external_identifier_type: string | null;
   is_confidential: WithDefault<boolean>;
-  /** ours: a confidential location's name may be shown (its editor says so); hidden by default */
+  /** ours (migration 0012): a confidential location's name may be shown (its editor says so); hidden by default */
   name_shown: WithDefault<boolean>;
   municipality_number: string | null;
   is_demo: WithDefault<boolean>;
@@ -233,18 +198,19 @@ export interface ServiceSearchTable {
   maximum_age: number | null;
   assured_date: string | null;
   is_demo: boolean;
+  /** added by migrations/0005_accounts.ts */
+  confirmed_on: string | null;
 }
 export interface SearchWordTable {
   word: string;
 }
+/** One row: bumped by triggers whenever a table the search reads changes. */
+export interface SearchVersionTable {
+  only_row: ColumnType<boolean, never, never>;
+  version: number;
+}
 
-export interface Tables {
-  health_region: HealthRegionTable;
-  county: CountyTable;
-  municipality: MunicipalityTable;
-  population: PopulationTable;
-  postal_code: PostalCodeTable;
-  reference_dataset: ReferenceDatasetTable;
+export interface DirectoryTables {
   organization: OrganizationTable;
   organization_identifier: OrganizationIdentifierTable;
   service: ServiceTable;
@@ -261,4 +227,5 @@ export interface Tables {
   attribute: AttributeTable;
   service_search: ServiceSearchTable;
   search_word: SearchWordTable;
+  search_version: SearchVersionTable;
 }

@@ -1,0 +1,33 @@
+// The one Database type: every table, assembled from one file per migration that creates tables
+// (named after it). A migration and its table types change in the same commit: a new table goes in
+// a new file named after its migration and is added below; a new column goes in the file of the
+// table's migration, marked with the migration that adds it.
+import type { ReferenceTables } from './0001_reference.ts';
+import type { DirectoryTables } from './0002_directory.ts';
+import type { CoverageTables } from './0003_coverage.ts';
+import type { AccountsTables } from './0005_accounts.ts';
+import type { HandbookTables } from './0006_handbook.ts';
+import type { ImportsTables } from './0007_imports.ts';
+import type { ImportChecksTables } from './0008_import_checks.ts';
+import type { PlanAccountsTables } from './0011_plan_accounts.ts';
+
+export interface Database
+  extends ReferenceTables,
+    DirectoryTables,
+    CoverageTables,
+    AccountsTables,
+    HandbookTables,
+    ImportsTables,
+    ImportChecksTables,
+    PlanAccountsTables {}
+
+export type * from './0001_reference.ts';
+export type * from './0002_directory.ts';
+export type * from './0003_coverage.ts';
+export type * from './0005_accounts.ts';
+export type * from './0006_handbook.ts';
+export type * from './0007_imports.ts';
+export type * from './0008_import_checks.ts';
+export type * from './0011_plan_accounts.ts';
+export type * from './columns.ts';
+export type { JsonShapes } from './json.ts';
