@@ -4,9 +4,9 @@ import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Config } from '../../platform/config.ts';
 import type { SessionUser } from '../contract.ts';
-import type { OutboxRow } from '../mail/outbox.ts';
+import type { OutboxRow } from '../../platform/mail/outbox.ts';
 import type { DeletionNotice } from '../privacy.ts';
-import { CsrfField, FormErrors, TextInput, type Errors } from './form.tsx';
+import { CsrfField, FormErrors, TextInput, type Errors } from '../../platform/forms/index.ts';
 
 const m = nb.accounts;
 

@@ -3,8 +3,7 @@ import { formatDateTime, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { SessionSummary } from '../sessions.ts';
-import { CsrfField, TextInput, type Errors } from './form.tsx';
-import { FormPage } from './pages.tsx';
+import { CsrfField, FormPage, TextInput, type Errors } from '../../platform/forms/index.ts';
 
 const s = nb.accounts.settings;
 const back = <Paragraph><Link href={paths.accounts.account}>{s.back}</Link></Paragraph>;

@@ -1,7 +1,7 @@
 import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, FormErrors, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { SCENARIOS, type BusinessCaseResult } from '../planner/calculator.ts';
 import { benefitFieldNames } from '../planner/business-case-form.ts';
 import type { PlanRow } from '../planner/queries.ts';

@@ -1,7 +1,7 @@
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextArea, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, FormErrors, TextArea, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { PHASES, type Phase } from '../content.ts';
 import { OPEN, type ItemState, type PlanItem } from '../planner/checklist.ts';
 import type { PlanRow } from '../planner/queries.ts';

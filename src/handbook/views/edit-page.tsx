@@ -3,7 +3,7 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { RenderedSection } from '../markdown.ts';
-import { CsrfField, FormErrors, TextArea, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, FormErrors, TextArea, TextInput, type Errors } from '../../platform/forms/index.ts';
 
 export interface EditValues {
   title: string;

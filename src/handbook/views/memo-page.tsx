@@ -1,7 +1,7 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextArea, type Errors } from '../../accounts/index.ts';
+import { CsrfField, FormErrors, TextArea, type Errors } from '../../platform/forms/index.ts';
 import { MEMO_FIELDS } from '../planner/forms.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { PlanLayout } from './plan-layout.tsx';

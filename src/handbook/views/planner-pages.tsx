@@ -2,7 +2,7 @@ import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { CsrfField, FormErrors, Select, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, FormErrors, Select, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { SETTINGS, SETTING_BY_CODE, SERVICE_LEVELS, serviceLevelName } from '../planner/settings.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { RadioGroup } from './form-fields.tsx';

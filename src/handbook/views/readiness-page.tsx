@@ -1,7 +1,7 @@
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, type Errors } from '../../accounts/index.ts';
+import { CsrfField, FormErrors, type Errors } from '../../platform/forms/index.ts';
 import { DOMAINS, SCALE, STATEMENTS, type ReadinessProfile } from '../planner/readiness.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { formatNumber } from './format.ts';

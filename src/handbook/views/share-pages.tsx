@@ -1,7 +1,7 @@
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, FormErrors, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { DOCUMENT_KINDS } from '../planner/documents.ts';
 import type { MemberRow, PlanRow } from '../planner/queries.ts';
 import { RadioGroup } from './form-fields.tsx';

@@ -1,5 +1,5 @@
 import { Button, Field, Heading, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors } from '../../../accounts/index.ts';
+import { CsrfField, FormErrors } from '../../../platform/forms/index.ts';
 import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';

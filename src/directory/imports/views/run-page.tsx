@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors, TextArea } from '../../../accounts/index.ts';
+import { CsrfField, FormErrors, TextArea } from '../../../platform/forms/index.ts';
 import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';

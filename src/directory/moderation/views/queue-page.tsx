@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { CsrfField } from '../../../accounts/index.ts';
+import { CsrfField } from '../../../platform/forms/index.ts';
 import { formatDate, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';

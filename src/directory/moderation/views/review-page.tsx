@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors, TextArea, type Errors } from '../../../accounts/index.ts';
+import { CsrfField, FormErrors, TextArea, type Errors } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';

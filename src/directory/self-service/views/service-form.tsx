@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Fieldset, Heading, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
-import { CheckboxInput, CsrfField, FormErrors, Select, TextArea, TextInput, type Errors } from '../../../accounts/index.ts';
+import { CheckboxInput, CsrfField, FormErrors, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { FACETS, LANGUAGES, TERMS } from '../../taxonomy.ts';

@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../../accounts/index.ts';
+import { CsrfField, FormErrors, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { ErrorSummary, Field, Input, Label, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
-import { CSRF_FIELD } from '../contract.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { CSRF_FIELD } from './csrf.ts';
+import { nb } from '../i18n/nb.ts';
 
-/** The hidden field every POST form must carry (see contract.ts). */
+/** The hidden field every POST form must carry (see csrf.ts). */
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={token} />;
 }

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Layout } from '../views/layout.tsx';
+import { CsrfField, FormErrors, type Errors } from './fields.tsx';
+
+/** A page with one form: errors on top, "Feil:" in the title when something must be fixed. */
+export function FormPage({ title, intro, errors = {}, action, csrfToken, submit, notice, children, after }: {
+  title: string; intro?: string | undefined; errors?: Errors; action: string; csrfToken: string; submit: string;
+  notice?: string | undefined; children?: ReactNode; after?: ReactNode;
+}) {
+  const failed = Object.keys(errors).length > 0;
+  return (
+    <Layout title={failed ? `Feil: ${title}` : title}>
+      <div className="stack detail">
+        <Heading level={1} data-size="lg">{title}</Heading>
+        {notice && <Alert data-color="info">{notice}</Alert>}
+        {intro && <Paragraph>{intro}</Paragraph>}
+        <FormErrors errors={errors} />
+        <form method="post" action={action} noValidate className="stack">
+          <CsrfField token={csrfToken} />
+          {children}
+          <div className="actions"><Button type="submit">{submit}</Button></div>
+        </form>
+        {after}
+      </div>
+    </Layout>
+  );
+}
