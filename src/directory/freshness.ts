@@ -107,7 +107,7 @@ export async function sendFreshnessReminders(db: Db, config: Pick<Config, 'publi
   return sent;
 }
 
-/** The nightly reminder job (see accounts/jobs.ts for how it runs once across instances). */
+/** The nightly reminder job (see platform/jobs.ts for how it runs once across instances). */
 export function freshnessJob(db: Db, config: Pick<Config, 'publicUrl'>, afterRun: () => Promise<unknown>): JobDefinition {
   return {
     kind: 'directory:freshness-reminders',
