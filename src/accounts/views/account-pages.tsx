@@ -6,7 +6,7 @@ import type { Config } from '../../platform/config.ts';
 import type { SessionUser } from '../contract.ts';
 import type { OutboxRow } from '../../platform/mail/outbox.ts';
 import type { DeletionNotice } from '../privacy.ts';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
 
 const m = nb.accounts;
 
@@ -56,7 +56,7 @@ export function DeleteAccountPage({ errors, csrfToken, notices }: { errors: Erro
             <ul id={notice.id}>{notice.items.map((item) => <li key={item}>{item}</li>)}</ul>
           </section>
         ))}
-        <FormErrors errors={errors} />
+        <ErrorSummary errors={errors} />
         <form method="post" action={paths.accounts.delete} className="stack" noValidate>
           <CsrfField token={csrfToken} />
           <TextInput id="bekreft" label={m.deleteAccount.confirmLabel} type="email" autoComplete="off" error={errors.bekreft} maxLength={254} />

@@ -10,11 +10,12 @@ import type { LevelChoice, LevelIndicators } from '../snapshot-model.ts';
 import type { TheilResult } from '../theil.ts';
 import { GroupTable, MunicipalityTable, type SortState } from './atlas-tables.tsx';
 import { Choropleth, type MapCategory } from './choropleth.tsx';
-import { ErrorList, SelectField, levelOptions, type FormErrors, type Option } from './fields.tsx';
+import { SelectField, levelOptions, type Option } from './fields.tsx';
 import { number, ratio } from './format.ts';
 import { KeyFigures, SnapshotChange } from './key-figures.tsx';
 import { LorenzChart, LorenzTable } from './lorenz.tsx';
 import { DigitalSection, HistorySection, MethodSection, type DigitalFacts, type SourceFacts } from './sections.tsx';
+import { ErrorSummary, type Errors } from '../../platform/forms/index.ts';
 
 const c = nb.coverage;
 
@@ -57,7 +58,7 @@ export interface AtlasData {
 
 export interface AtlasPageProps {
   values: AtlasValues;
-  errors: FormErrors;
+  errors: Errors;
   regionOptions: Option[];
   countyOptions: Option[];
   data: AtlasData | null;
@@ -184,7 +185,7 @@ export function AtlasPage(props: AtlasPageProps) {
     <Layout title={failed ? `Feil: ${c.title}` : c.title} showsDemoData={props.showsDemoData}>
       <Heading level={1} data-size="lg">{c.title}</Heading>
       <Paragraph className="lead">{c.lead}</Paragraph>
-      <ErrorList errors={props.errors} />
+      <ErrorSummary errors={props.errors} heading={nb.coverage.errors.summary} />
       <Controls values={props.values} errors={props.errors} regionOptions={props.regionOptions} countyOptions={props.countyOptions} />
       {props.data && <Atlas data={props.data} />}
     </Layout>

@@ -3,10 +3,11 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import type { PlacementResult } from '../planning.ts';
 import { ChangeTable } from './change-table.tsx';
-import { SelectField, TextField, levelOptions, type FormErrors } from './fields.tsx';
+import { SelectField, TextField, levelOptions } from './fields.tsx';
 import { number, ratio } from './format.ts';
 import { ImprovedMunicipalities, nationalChangeRows } from './scenario-page.tsx';
 import { MethodSection, PlanningFrame, type SourceFacts } from './sections.tsx';
+import type { Errors } from '../../platform/forms/index.ts';
 
 const c = nb.coverage;
 const p = c.placement;
@@ -20,7 +21,7 @@ export interface PlacementValues {
 
 export interface PlacementPageProps {
   values: PlacementValues;
-  errors: FormErrors;
+  errors: Errors;
   result: PlacementResult | null;
   /** The chosen positions opened in "Hva om", to adjust them. */
   scenarioHref: string | null;

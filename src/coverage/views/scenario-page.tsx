@@ -5,9 +5,10 @@ import type { PositionRow } from '../forms.ts';
 import { MAX_POSITIONS } from '../planning.ts';
 import type { ScenarioResult } from '../scenario.ts';
 import { ChangeTable, type ChangeRow } from './change-table.tsx';
-import { SelectField, TextField, levelOptions, type FormErrors, type Option } from './fields.tsx';
+import { SelectField, TextField, levelOptions, type Option } from './fields.tsx';
 import { ratio, signed } from './format.ts';
 import { MethodSection, PlanningFrame, type SourceFacts } from './sections.tsx';
+import type { Errors } from '../../platform/forms/index.ts';
 
 const c = nb.coverage;
 const s = c.scenario;
@@ -61,7 +62,7 @@ export interface ScenarioPageProps {
   niva: string;
   rows: PositionRow[];
   municipalityOptions: Option[];
-  errors: FormErrors;
+  errors: Errors;
   result: ScenarioResult | null;
   leftOut: number;
   unit: 'km' | 'min';

@@ -4,23 +4,23 @@ import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { ErrorList, type FormErrors } from './fields.tsx';
 import type { SnapshotRow } from '../queries.ts';
 import type { AtlasState, DistanceInfo } from '../service.ts';
 import type { LevelChoice } from '../snapshot-model.ts';
 import { number, percent, ratio } from './format.ts';
+import { ErrorSummary, type Errors } from '../../platform/forms/index.ts';
 
 const m = nb.coverage.method;
 
 /** The frame of the planning pages: back link, heading, lead, errors; the title says "Feil" on errors. */
-export function PlanningFrame({ title, lead, errors, showsDemoData, children }: { title: string; lead: string; errors: FormErrors; showsDemoData: boolean; children: ReactNode }) {
+export function PlanningFrame({ title, lead, errors, showsDemoData, children }: { title: string; lead: string; errors: Errors; showsDemoData: boolean; children: ReactNode }) {
   const failed = Object.keys(errors).length > 0;
   return (
     <Layout title={failed ? `Feil: ${title}` : title} showsDemoData={showsDemoData}>
       <Paragraph><Link href={paths.coverage.atlas}>{nb.coverage.profile.back}</Link></Paragraph>
       <Heading level={1} data-size="lg">{title}</Heading>
       <Paragraph className="lead">{lead}</Paragraph>
-      <ErrorList errors={errors} />
+      <ErrorSummary errors={errors} heading={nb.coverage.errors.summary} />
       {children}
     </Layout>
   );

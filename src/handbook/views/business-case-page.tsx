@@ -1,7 +1,7 @@
 import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { SCENARIOS, type BusinessCaseResult } from '../planner/calculator.ts';
 import { benefitFieldNames } from '../planner/business-case-form.ts';
 import type { PlanRow } from '../planner/queries.ts';
@@ -30,7 +30,7 @@ export function BusinessCasePage(props: BusinessCasePageProps) {
       <BusinessCaseResultView result={result} percent={values.stillingsprosent ?? ''} />
       {plan.role !== 'viewer' && (
         <>
-          <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
+          <ErrorSummary errors={errors} heading={nb.handbook.planner.errorsHeading} />
           <form method="post" noValidate action={paths.handbook.planner.businessCase(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack business-case">
             <CsrfField token={props.csrfToken} />
             <Paragraph data-size="sm">{m.numberHint}</Paragraph>

@@ -1,7 +1,7 @@
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextArea, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, TextArea, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { PHASES, type Phase } from '../content.ts';
 import { OPEN, type ItemState, type PlanItem } from '../planner/checklist.ts';
 import type { PlanRow } from '../planner/queries.ts';
@@ -63,7 +63,7 @@ export function ChecklistPage(props: ChecklistPageProps) {
   return (
     <PlanLayout plan={plan} tab="checklist" heading={m.title} notice={props.notice}>
       <Paragraph>{m.intro}</Paragraph>
-      {failed && <FormErrors errors={failed.errors} heading={nb.handbook.planner.errorsHeading} />}
+      {failed && <ErrorSummary errors={failed.errors} heading={nb.handbook.planner.errorsHeading} />}
       <form method="post" noValidate action={paths.handbook.planner.checklist(plan.id)} className="stack checklist-form"
         data-module="unsaved-warning" data-unsaved={failed ? 'true' : undefined}>
         <CsrfField token={props.csrfToken} />

@@ -1,7 +1,7 @@
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, type Errors } from '../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, type Errors } from '../../platform/forms/index.ts';
 import { DOMAINS, SCALE, STATEMENTS, type ReadinessProfile } from '../planner/readiness.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { formatNumber } from './format.ts';
@@ -65,7 +65,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
       )}
       {plan.role !== 'viewer' && (
         <>
-          <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
+          <ErrorSummary errors={errors} heading={nb.handbook.planner.errorsHeading} />
           <form method="post" noValidate action={paths.handbook.planner.readiness(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack">
             <CsrfField token={props.csrfToken} />
             {DOMAINS.map((domain) => (

@@ -1,7 +1,7 @@
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { DOCUMENT_KINDS } from '../planner/documents.ts';
 import type { MemberRow, PlanRow } from '../planner/queries.ts';
 import { RadioGroup } from './form-fields.tsx';
@@ -74,7 +74,7 @@ export function MembersPage({ plan, members, values, errors, csrfToken, notice }
       {manage && (
         <section aria-labelledby="invite-heading">
           <h2 className="ds-heading" data-size="sm" id="invite-heading">{s.inviteHeading}</h2>
-          <FormErrors errors={errors} heading={m.errorsHeading} />
+          <ErrorSummary errors={errors} heading={m.errorsHeading} />
           <form method="post" noValidate action={paths.handbook.planner.members(plan.id)} className="stack narrow-form">
             <CsrfField token={csrfToken} />
             <TextInput id="epost" label={s.inviteEmail} type="email" value={values.epost} error={errors.epost} autoComplete="off" maxLength={254} />

@@ -2,7 +2,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { invalidParams } from '../http/problem.ts';
 import { CSRF_FIELD } from './csrf.ts';
-import type { Errors } from './fields.tsx';
+import type { Errors } from './error-summary.tsx';
 
 export const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
 export const Email = Type.String({ pattern: EMAIL_PATTERN, maxLength: 254 });

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Layout } from '../views/layout.tsx';
-import { CsrfField, FormErrors, type Errors } from './fields.tsx';
+import { CsrfField } from './fields.tsx';
+import { ErrorSummary, type Errors } from './error-summary.tsx';
 
 /** A page with one form: errors on top, "Feil:" in the title when something must be fixed. */
 export function FormPage({ title, intro, errors = {}, action, csrfToken, submit, notice, children, after }: {
@@ -15,7 +16,7 @@ export function FormPage({ title, intro, errors = {}, action, csrfToken, submit,
         <Heading level={1} data-size="lg">{title}</Heading>
         {notice && <Alert data-color="info">{notice}</Alert>}
         {intro && <Paragraph>{intro}</Paragraph>}
-        <FormErrors errors={errors} />
+        <ErrorSummary errors={errors} />
         <form method="post" action={action} noValidate className="stack">
           <CsrfField token={csrfToken} />
           {children}

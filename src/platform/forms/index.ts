@@ -2,5 +2,7 @@
 // error summary, the CSRF field and a page with one form.
 export { CSRF_FIELD } from './csrf.ts';
 export { Email, EMAIL_PATTERN, FormBody, formErrors, typed } from './body.ts';
-export { CsrfField, FormErrors, TextInput, TextArea, Select, CheckboxInput, type Errors } from './fields.tsx';
+export { describedBy } from './described-by.ts';
+export { ErrorSummary, type Errors } from './error-summary.tsx';
+export { CsrfField, TextInput, TextArea, Select, CheckboxInput } from './fields.tsx';
 export { FormPage } from './form-page.tsx';

@@ -1,5 +1,5 @@
 import { Button, Field, Heading, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors } from '../../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, describedBy } from '../../../platform/forms/index.ts';
 import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
@@ -58,14 +58,14 @@ export function ImportPage({ isAdmin, runs, csrfToken, error }: { isAdmin: boole
         {!isAdmin && <Paragraph>{m.formats.editorRows(UPLOAD_LIMITS.editorRows)}</Paragraph>}
 
         <Heading level={2} data-size="md">{m.form.heading}</Heading>
-        {error && <FormErrors errors={{ [FILE_FIELD]: error }} />}
+        {error && <ErrorSummary errors={{ [FILE_FIELD]: error }} />}
         <form method="post" action={paths.imports.index} encType="multipart/form-data" className="stack">
           <CsrfField token={csrfToken} />
           <Field>
             <Label htmlFor={FILE_FIELD}>{m.form.files}</Label>
             <p className="ds-paragraph" data-size="sm" id={`${FILE_FIELD}-hint`}>{m.form.filesHint}</p>
             <input className="ds-input" type="file" id={FILE_FIELD} name={FILE_FIELD} multiple accept=".json,.ndjson,.jsonl,.csv,application/json,text/csv"
-              aria-describedby={[`${FILE_FIELD}-hint`, error ? `${FILE_FIELD}-error` : ''].filter(Boolean).join(' ')} aria-invalid={error ? true : undefined} />
+              aria-describedby={describedBy(FILE_FIELD, true, error)} aria-invalid={error ? true : undefined} />
             {error && <ValidationMessage id={`${FILE_FIELD}-error`}>{error}</ValidationMessage>}
           </Field>
           <div><Button type="submit">{m.form.submit}</Button></div>

@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors, TextArea } from '../../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, TextArea } from '../../../platform/forms/index.ts';
 import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
@@ -167,7 +167,7 @@ export function RunPage(props: RunPageProps) {
         <Heading level={1} data-size="lg">{title}</Heading>
         <Paragraph><Tag data-color={run.status === 'applied' ? 'success' : run.status === 'invalid' ? 'danger' : 'neutral'}>{m.status[run.status]}</Tag></Paragraph>
         {notice && <Alert data-color={problems.length > 0 ? 'warning' : 'success'}>{notice}</Alert>}
-        {reasonError && <FormErrors errors={{ reason: reasonError }} />}
+        {reasonError && <ErrorSummary errors={{ reason: reasonError }} />}
         <Paragraph>{run.channel === 'cli' ? `${m.runs.by}: ${byWhom(run)}, ${formatDateTime(run.createdAt)}.` : m.run.uploaded(byWhom(run), formatDateTime(run.createdAt))}</Paragraph>
         {run.sha256 && <Paragraph data-size="sm">{m.run.checksum}: <code>{run.sha256}</code></Paragraph>}
         {run.decidedAt && run.status !== 'applied' && run.decidedByEmail && <Paragraph>{m.run.decided(run.decidedByEmail, formatDateTime(run.decidedAt))}</Paragraph>}

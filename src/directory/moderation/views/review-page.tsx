@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors, TextArea, type Errors } from '../../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, TextArea, type Errors } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
@@ -17,7 +17,7 @@ export function ReviewPage({ id, name, organizationName, isNew, changes, errors,
       <div className="stack">
         <Heading level={1} data-size="lg">{title}</Heading>
         <Paragraph>{m.organization}: {organizationName} ({isNew ? nb.moderation.queue.newEntry : nb.moderation.queue.change})</Paragraph>
-        <FormErrors errors={errors} />
+        <ErrorSummary errors={errors} />
         {changes.length === 0 ? <Paragraph>{m.noChanges}</Paragraph> : (
           <Table className="diff">
             <caption>{m.diffCaption}</caption>

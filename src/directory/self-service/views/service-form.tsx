@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Fieldset, Heading, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
-import { CheckboxInput, CsrfField, FormErrors, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
+import { CheckboxInput, CsrfField, ErrorSummary, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { FACETS, LANGUAGES, TERMS } from '../../taxonomy.ts';
@@ -67,7 +67,7 @@ export function ServiceFormPage({ title, action, values, errors, csrfToken, mode
         <Heading level={1} data-size="lg">{title}</Heading>
         {notice && <Paragraph>{notice}</Paragraph>}
         <Paragraph>{m.intro}</Paragraph>
-        <FormErrors errors={errors} heading={nb.selfService.errors.summary} />
+        <ErrorSummary errors={errors} heading={nb.selfService.errors.summary} />
         <form method="post" action={action} noValidate className="stack">
           <CsrfField token={csrfToken} />
           <Heading level={2} data-size="sm">{m.about}</Heading>

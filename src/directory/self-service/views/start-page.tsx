@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
@@ -19,7 +19,7 @@ export function StartPage({ values, errors, csrfToken, existing, notice }: {
         <Heading level={1} data-size="lg">{m.title}</Heading>
         {notice && <Paragraph>{notice}</Paragraph>}
         <Paragraph>{m.intro}</Paragraph>
-        <FormErrors errors={errors} heading={nb.selfService.errors.summary} />
+        <ErrorSummary errors={errors} heading={nb.selfService.errors.summary} />
         {existing ? (
           <section aria-labelledby="claim-heading" className="stack">
             <Heading level={2} data-size="sm" id="claim-heading">{m.claimHeading}</Heading>
