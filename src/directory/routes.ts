@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../platform/db/index.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, invalidParams, sendProblem, type InvalidParam } from '../platform/http/problem.ts';
