@@ -1,0 +1,43 @@
+import type { HTMLAttributes, Key, ReactNode } from 'react';
+import { Table, type TableProps } from '@digdir/designsystemet-react';
+
+/** One column: its heading and what each row shows in it. */
+export interface Column<Row> {
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** the cell names its row: rendered as `<th scope="row">` */
+  rowHeader?: boolean;
+}
+
+/**
+ * A table of rows with a caption (say what the table holds; `captionClassName="visually-hidden"`
+ * where a heading above already says it), a header row of `<th scope="col">`, and one `<tr>` per
+ * row. The other props go to Designsystemet's Table (zebra, border, id, className).
+ */
+export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKey, rowProps, ...table }: TableProps & {
+  caption?: ReactNode;
+  captionClassName?: string;
+  columns: readonly (Column<Row> | false)[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => Key;
+  rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement>;
+}) {
+  const shown = columns.filter((column): column is Column<Row> => column !== false);
+  return (
+    <Table {...table}>
+      {caption !== undefined && <caption className={captionClassName}>{caption}</caption>}
+      <thead>
+        <tr>{shown.map((column, index) => <th key={index} scope="col">{column.header}</th>)}</tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)} {...rowProps?.(row)}>
+            {shown.map((column, index) => (column.rowHeader
+              ? <th key={index} scope="row">{column.cell(row)}</th>
+              : <td key={index}>{column.cell(row)}</td>))}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
