@@ -4,6 +4,7 @@ import { paths } from '../../platform/paths.ts';
 import type { SortKey } from '../params.ts';
 import type { UnitFigures } from '../present.ts';
 import { distance, number, percent, ratio } from './format.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const t = nb.coverage.table;
 const g = nb.coverage.groups;
@@ -87,39 +88,16 @@ export function GroupTable({ id, rows, caption, unit, drillHref }: {
   drillHref: (row: UnitFigures) => string;
 }) {
   return (
-    <Table zebra border id={id}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{g.name}</th>
-          <th scope="col">{g.members}</th>
-          <th scope="col">{t.population}</th>
-          <th scope="col">{t.fte}</th>
-          <th scope="col">{t.per10k}</th>
-          <th scope="col">{g.meanScore}</th>
-          <th scope="col">{g.gini}</th>
-          <th scope="col">{g.without60(unit)}</th>
-          <th scope="col">{g.severe}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const within60 = r.without_offer?.find((w) => w.threshold === 60)?.share ?? null;
-          return (
-            <tr key={r.id}>
-              <th scope="row"><Link href={drillHref(r)} aria-label={g.show(r.name)}>{r.name}</Link></th>
-              <td>{number(r.members)}</td>
-              <td>{number(r.population ?? 0)}{r.members_missing_population > 0 ? ` (${c.figures.populationMissing(r.members_missing_population)})` : ''}</td>
-              <td>{number(r.fte, 1)}</td>
-              <td>{cell(r.fte_per_10k, false, ratio)}</td>
-              <td>{cell(r.accessibility, false, ratio)}</td>
-              <td>{cell(r.gini, false, (x) => number(x, 3, true))}</td>
-              <td>{cell(within60, false, percent)}</td>
-              <td>{number(r.shortage_counts?.severe ?? 0)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </Table>
+    <DataTable zebra border id={id} caption={caption} rows={rows} rowKey={(r) => r.id} columns={[
+      { header: g.name, rowHeader: true, cell: (r) => <Link href={drillHref(r)} aria-label={g.show(r.name)}>{r.name}</Link> },
+      { header: g.members, cell: (r) => number(r.members) },
+      { header: t.population, cell: (r) => <>{number(r.population ?? 0)}{r.members_missing_population > 0 ? ` (${c.figures.populationMissing(r.members_missing_population)})` : ''}</> },
+      { header: t.fte, cell: (r) => number(r.fte, 1) },
+      { header: t.per10k, cell: (r) => cell(r.fte_per_10k, false, ratio) },
+      { header: g.meanScore, cell: (r) => cell(r.accessibility, false, ratio) },
+      { header: g.gini, cell: (r) => cell(r.gini, false, (x) => number(x, 3, true)) },
+      { header: g.without60(unit), cell: (r) => cell(r.without_offer?.find((w) => w.threshold === 60)?.share ?? null, false, percent) },
+      { header: g.severe, cell: (r) => number(r.shortage_counts?.severe ?? 0) },
+    ]} />
   );
 }
