@@ -12,15 +12,17 @@ export interface Column<Row> {
 /**
  * A table of rows with a caption (say what the table holds; `captionClassName="visually-hidden"`
  * where a heading above already says it), a header row of `<th scope="col">`, and one `<tr>` per
- * row. The other props go to Designsystemet's Table (zebra, border, id, className).
+ * row, and `last` after them (a total row). The other props go to Designsystemet's Table (zebra,
+ * border, id, className).
  */
-export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKey, rowProps, ...table }: TableProps & {
+export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKey, rowProps, last, ...table }: TableProps & {
   caption?: ReactNode;
   captionClassName?: string;
   columns: readonly (Column<Row> | false)[];
   rows: readonly Row[];
   rowKey: (row: Row) => Key;
   rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement>;
+  last?: ReactNode;
 }) {
   const shown = columns.filter((column): column is Column<Row> => column !== false);
   return (
@@ -37,6 +39,7 @@ export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKe
               : <td key={index}>{column.cell(row)}</td>))}
           </tr>
         ))}
+        {last}
       </tbody>
     </Table>
   );
