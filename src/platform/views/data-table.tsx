@@ -20,7 +20,7 @@ export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKe
   captionClassName?: string;
   columns: readonly (Column<Row> | false)[];
   rows: readonly Row[];
-  rowKey: (row: Row) => Key;
+  rowKey: (row: Row, index: number) => Key;
   rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement>;
   last?: ReactNode;
 }) {
@@ -32,11 +32,11 @@ export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKe
         <tr>{shown.map((column, index) => <th key={index} scope="col">{column.header}</th>)}</tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)} {...rowProps?.(row)}>
-            {shown.map((column, index) => (column.rowHeader
-              ? <th key={index} scope="row">{column.cell(row)}</th>
-              : <td key={index}>{column.cell(row)}</td>))}
+        {rows.map((row, index) => (
+          <tr key={rowKey(row, index)} {...rowProps?.(row)}>
+            {shown.map((column, at) => (column.rowHeader
+              ? <th key={at} scope="row">{column.cell(row)}</th>
+              : <td key={at}>{column.cell(row)}</td>))}
           </tr>
         ))}
         {last}

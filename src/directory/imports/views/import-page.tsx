@@ -1,10 +1,11 @@
-import { Button, Field, Heading, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, describedBy } from '../../../platform/forms/index.ts';
 import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { UPLOAD_LIMITS } from '../service.ts';
 import type { RunSummary } from '../store.ts';
+import { DataTable } from '../../../platform/views/data-table.tsx';
 
 const m = nb.imports;
 export const FILE_FIELD = 'filer';
@@ -15,25 +16,12 @@ export const byWhom = (run: { channel: 'page' | 'cli'; createdByEmail: string | 
 export function RunList({ runs }: { runs: RunSummary[] }) {
   if (runs.length === 0) return <Paragraph>{m.runs.none}</Paragraph>;
   return (
-    <Table>
-      <caption>{m.runs.caption}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{m.runs.when}</Table.HeaderCell><Table.HeaderCell>{m.runs.source}</Table.HeaderCell>
-          <Table.HeaderCell>{m.runs.by}</Table.HeaderCell><Table.HeaderCell>{m.runs.status}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {runs.map((run) => (
-          <Table.Row key={run.id}>
-            <Table.Cell>{formatDateTime(run.createdAt)}</Table.Cell>
-            <Table.Cell><Link href={paths.imports.run(run.id)}>{run.source}</Link></Table.Cell>
-            <Table.Cell>{byWhom(run)}</Table.Cell>
-            <Table.Cell>{m.status[run.status]}</Table.Cell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+    <DataTable caption={m.runs.caption} rows={runs} rowKey={(run) => run.id} columns={[
+      { header: m.runs.when, cell: (run) => formatDateTime(run.createdAt) },
+      { header: m.runs.source, cell: (run) => <Link href={paths.imports.run(run.id)}>{run.source}</Link> },
+      { header: m.runs.by, cell: (run) => byWhom(run) },
+      { header: m.runs.status, cell: (run) => m.status[run.status] },
+    ]} />
   );
 }
 
