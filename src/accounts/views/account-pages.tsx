@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -7,6 +7,7 @@ import type { SessionUser } from '../contract.ts';
 import type { OutboxRow } from '../../platform/mail/outbox.ts';
 import type { DeletionNotice } from '../privacy.ts';
 import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.accounts;
 
@@ -117,22 +118,12 @@ export function OutboxPage({ mails, smtp }: { mails: OutboxRow[]; smtp: boolean 
         <Heading level={1} data-size="lg">{o.title}</Heading>
         <Paragraph>{smtp ? o.introSmtp : o.introNoSmtp}</Paragraph>
         {mails.length === 0 ? <Paragraph>{o.empty}</Paragraph> : (
-          <Table>
-            <caption>{o.caption(mails.length)}</caption>
-            <Table.Head><Table.Row><Table.HeaderCell>{o.when}</Table.HeaderCell><Table.HeaderCell>{o.to}</Table.HeaderCell><Table.HeaderCell>{o.subject}</Table.HeaderCell><Table.HeaderCell>{o.status}</Table.HeaderCell></Table.Row></Table.Head>
-            <Table.Body>
-              {mails.map((mail) => (
-                <Table.Row key={mail.id}>
-                  <Table.Cell>{formatDate(mail.createdAt)} {mail.createdAt.toISOString().slice(11, 16)}</Table.Cell>
-                  <Table.Cell>{mail.to}</Table.Cell>
-                  <Table.Cell>
-                    <details><summary>{mail.subject}</summary><pre className="mail-body">{mail.body}</pre></details>
-                  </Table.Cell>
-                  <Table.Cell>{mail.sentAt ? o.sent : mail.lastError ? o.failed(mail.lastError) : o.waiting}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <DataTable caption={o.caption(mails.length)} rows={mails} rowKey={(mail) => mail.id} columns={[
+            { header: o.when, cell: (mail) => <>{formatDate(mail.createdAt)} {mail.createdAt.toISOString().slice(11, 16)}</> },
+            { header: o.to, cell: (mail) => mail.to },
+            { header: o.subject, cell: (mail) => <details><summary>{mail.subject}</summary><pre className="mail-body">{mail.body}</pre></details> },
+            { header: o.status, cell: (mail) => (mail.sentAt ? o.sent : mail.lastError ? o.failed(mail.lastError) : o.waiting) },
+          ]} />
         )}
       </div>
     </Layout>

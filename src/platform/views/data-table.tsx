@@ -21,7 +21,8 @@ export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKe
   columns: readonly (Column<Row> | false)[];
   rows: readonly Row[];
   rowKey: (row: Row, index: number) => Key;
-  rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement>;
+  /** attributes of a row's `<tr>`, e.g. `data-*` for scripts and styles */
+  rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | undefined>;
   last?: ReactNode;
 }) {
   const shown = columns.filter((column): column is Column<Row> => column !== false);
