@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -8,6 +8,7 @@ import { BOM, csvLine } from '../csv.ts';
 import { freshnessSettings } from '../freshness.ts';
 import { TEMPLATE_COLUMNS } from '../hsds/import/template.ts';
 import { FACETS, TERMS } from '../taxonomy.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.openData;
 const e = m.endpoints;
@@ -15,20 +16,10 @@ const e = m.endpoints;
 /** Paths are shown as written; a few as links so they can be tried straight away. */
 function EndpointTable({ caption, rows }: { caption: string; rows: [string, string, boolean][] }) {
   return (
-    <Table zebra border>
-      <caption>{caption}</caption>
-      <thead>
-        <tr><th scope="col">{m.endpointHeader}</th><th scope="col">{m.whatHeader}</th></tr>
-      </thead>
-      <tbody>
-        {rows.map(([path, what, link]) => (
-          <tr key={path}>
-            <th scope="row">{link ? <Link href={path}><code>{path}</code></Link> : <code>{path}</code>}</th>
-            <td>{what}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable zebra border caption={caption} rows={rows} rowKey={([path]) => path} columns={[
+      { header: m.endpointHeader, rowHeader: true, cell: ([path, , link]) => (link ? <Link href={path}><code>{path}</code></Link> : <code>{path}</code>) },
+      { header: m.whatHeader, cell: ([, what]) => what },
+    ]} />
   );
 }
 
@@ -105,17 +96,10 @@ export function OpenDataPage() {
         <Paragraph><code>npm run import -- fil.json --dry-run</code></Paragraph>
         <Paragraph><Link href={paths.openData.importTemplate} download>{m.templateLink}</Link></Paragraph>
         <Heading level={3} data-size="xs">{m.templateHeading}</Heading>
-        <Table zebra border>
-          <caption>{m.templateCaption}</caption>
-          <thead>
-            <tr><th scope="col">{m.columnHeader}</th><th scope="col">{m.meaningHeader}</th></tr>
-          </thead>
-          <tbody>
-            {TEMPLATE_COLUMNS.map((column) => (
-              <tr key={column}><th scope="row"><code>{column}</code></th><td>{templateMeaning(column)}</td></tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable zebra border caption={m.templateCaption} rows={TEMPLATE_COLUMNS} rowKey={(column) => column} columns={[
+          { header: m.columnHeader, rowHeader: true, cell: (column) => <code>{column}</code> },
+          { header: m.meaningHeader, cell: (column) => templateMeaning(column) },
+        ]} />
 
         <Heading level={2} data-size="sm">{m.attributionHeading}</Heading>
         <Paragraph>{m.attributionIntro}</Paragraph>

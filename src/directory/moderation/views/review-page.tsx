@@ -1,9 +1,10 @@
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, TextArea, type Errors } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { FieldChange } from '../../self-service/diff.ts';
+import { DataTable } from '../../../platform/views/data-table.tsx';
 
 const m = nb.moderation.review;
 
@@ -19,19 +20,11 @@ export function ReviewPage({ id, name, organizationName, isNew, changes, errors,
         <Paragraph>{m.organization}: {organizationName} ({isNew ? nb.moderation.queue.newEntry : nb.moderation.queue.change})</Paragraph>
         <ErrorSummary errors={errors} />
         {changes.length === 0 ? <Paragraph>{m.noChanges}</Paragraph> : (
-          <Table className="diff">
-            <caption>{m.diffCaption}</caption>
-            <Table.Head><Table.Row><Table.HeaderCell>{m.field}</Table.HeaderCell><Table.HeaderCell>{m.before}</Table.HeaderCell><Table.HeaderCell>{m.after}</Table.HeaderCell></Table.Row></Table.Head>
-            <Table.Body>
-              {changes.map((c) => (
-                <Table.Row key={`${c.resourceId}:${c.field}`}>
-                  <Table.HeaderCell scope="row">{c.label}</Table.HeaderCell>
-                  <Table.Cell><del>{c.previous || '–'}</del></Table.Cell>
-                  <Table.Cell><ins>{c.value || '–'}</ins></Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <DataTable className="diff" caption={m.diffCaption} rows={changes} rowKey={(c) => `${c.resourceId}:${c.field}`} columns={[
+            { header: m.field, rowHeader: true, cell: (c) => c.label },
+            { header: m.before, cell: (c) => <del>{c.previous || '–'}</del> },
+            { header: m.after, cell: (c) => <ins>{c.value || '–'}</ins> },
+          ]} />
         )}
         {decided ? <Paragraph>{m.done}</Paragraph> : (
           <>
