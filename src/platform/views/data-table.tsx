@@ -1,4 +1,4 @@
-import type { HTMLAttributes, Key, ReactNode } from 'react';
+import type { HTMLAttributes, Key, ReactNode, ThHTMLAttributes } from 'react';
 import { Table, type TableProps } from '@digdir/designsystemet-react';
 
 /** One column: its heading and what each row shows in it. */
@@ -7,6 +7,8 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   /** the cell names its row: rendered as `<th scope="row">` */
   rowHeader?: boolean;
+  /** attributes of the column's `<th>`, e.g. `aria-sort` of a sortable column */
+  headerProps?: ThHTMLAttributes<HTMLTableCellElement> & Record<`data-${string}`, string | undefined>;
 }
 
 /**
@@ -30,7 +32,7 @@ export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKe
     <Table {...table}>
       {caption !== undefined && <caption className={captionClassName}>{caption}</caption>}
       <thead>
-        <tr>{shown.map((column, index) => <th key={index} scope="col">{column.header}</th>)}</tr>
+        <tr>{shown.map((column, index) => <th key={index} scope="col" {...column.headerProps}>{column.header}</th>)}</tr>
       </thead>
       <tbody>
         {rows.map((row, index) => (
