@@ -2,12 +2,12 @@ import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsyst
 import { CsrfField, ErrorSummary, TextArea } from '../../../platform/forms/index.ts';
 import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
-import { Layout } from '../../../platform/views/layout.tsx';
 import type { Finding } from '../../hsds/import/dataset.ts';
 import type { ImportProgress } from '../../hsds/index.ts';
 import type { ImportRun, StoredReport } from '../service.ts';
 import { byWhom } from './import-page.tsx';
 import { DataTable } from '../../../platform/views/data-table.tsx';
+import { PageFrame } from '../../../platform/views/page-frame.tsx';
 
 const m = nb.imports;
 /** How often the page of a run being checked reloads itself (the route sends it as a Refresh header). */
@@ -141,38 +141,35 @@ export function RunPage(props: RunPageProps) {
   const title = m.run.title(run.source);
   const canAct = Object.values(props.actions).some(Boolean);
   return (
-    <Layout title={reasonError ? `Feil: ${title}` : title}>
-      <div className="stack detail">
-        <Heading level={1} data-size="lg">{title}</Heading>
-        <Paragraph><Tag data-color={run.status === 'applied' ? 'success' : run.status === 'invalid' ? 'danger' : 'neutral'}>{m.status[run.status]}</Tag></Paragraph>
-        {notice && <Alert data-color={problems.length > 0 ? 'warning' : 'success'}>{notice}</Alert>}
-        {reasonError && <ErrorSummary errors={{ reason: reasonError }} />}
-        <Paragraph>{run.channel === 'cli' ? `${m.runs.by}: ${byWhom(run)}, ${formatDateTime(run.createdAt)}.` : m.run.uploaded(byWhom(run), formatDateTime(run.createdAt))}</Paragraph>
-        {run.sha256 && <Paragraph data-size="sm">{m.run.checksum}: <code>{run.sha256}</code></Paragraph>}
-        {run.decidedAt && run.status !== 'applied' && run.decidedByEmail && <Paragraph>{m.run.decided(run.decidedByEmail, formatDateTime(run.decidedAt))}</Paragraph>}
-        {run.reason && <Paragraph>{m.run.reasonShown(run.reason)}</Paragraph>}
+    <PageFrame title={reasonError ? `Feil: ${title}` : title} heading={title} className="stack detail">
+      <Paragraph><Tag data-color={run.status === 'applied' ? 'success' : run.status === 'invalid' ? 'danger' : 'neutral'}>{m.status[run.status]}</Tag></Paragraph>
+      {notice && <Alert data-color={problems.length > 0 ? 'warning' : 'success'}>{notice}</Alert>}
+      {reasonError && <ErrorSummary errors={{ reason: reasonError }} />}
+      <Paragraph>{run.channel === 'cli' ? `${m.runs.by}: ${byWhom(run)}, ${formatDateTime(run.createdAt)}.` : m.run.uploaded(byWhom(run), formatDateTime(run.createdAt))}</Paragraph>
+      {run.sha256 && <Paragraph data-size="sm">{m.run.checksum}: <code>{run.sha256}</code></Paragraph>}
+      {run.decidedAt && run.status !== 'applied' && run.decidedByEmail && <Paragraph>{m.run.decided(run.decidedByEmail, formatDateTime(run.decidedAt))}</Paragraph>}
+      {run.reason && <Paragraph>{m.run.reasonShown(run.reason)}</Paragraph>}
 
-        {checking && <Checking run={run} check={checking} autoRefresh={autoRefresh} />}
+      {checking && <Checking run={run} check={checking} autoRefresh={autoRefresh} />}
 
-        {checking && !checking.recheck ? null : problems.length > 0 ? (
-          <>
-            <Heading level={2} data-size="md">{m.run.problemsHeading(report.totals?.problems ?? problems.length)}</Heading>
-            <Paragraph>{m.run.problemsIntro}</Paragraph>
-            <Findings findings={problems} total={report.totals?.problems ?? problems.length} caption={m.run.problemsHeading(report.totals?.problems ?? problems.length)} />
-          </>
-        ) : <Counts report={report} />}
+      {checking && !checking.recheck ? null : problems.length > 0 ? (
+        <>
+          <Heading level={2} data-size="md">{m.run.problemsHeading(report.totals?.problems ?? problems.length)}</Heading>
+          <Paragraph>{m.run.problemsIntro}</Paragraph>
+          <Findings findings={problems} total={report.totals?.problems ?? problems.length} caption={m.run.problemsHeading(report.totals?.problems ?? problems.length)} />
+        </>
+      ) : <Counts report={report} />}
 
-        {warnings.length > 0 && (
-          <>
-            <Heading level={2} data-size="md">{m.run.warningsHeading}</Heading>
-            <Paragraph>{m.run.warningsIntro}</Paragraph>
-            <Findings findings={warnings} total={report.totals?.warnings ?? warnings.length} caption={m.run.warningsHeading} />
-          </>
-        )}
+      {warnings.length > 0 && (
+        <>
+          <Heading level={2} data-size="md">{m.run.warningsHeading}</Heading>
+          <Paragraph>{m.run.warningsIntro}</Paragraph>
+          <Findings findings={warnings} total={report.totals?.warnings ?? warnings.length} caption={m.run.warningsHeading} />
+        </>
+      )}
 
-        {canAct && <Actions {...props} />}
-        <Paragraph><Link href={paths.imports.index}>{m.run.back}</Link></Paragraph>
-      </div>
-    </Layout>
+      {canAct && <Actions {...props} />}
+      <Paragraph><Link href={paths.imports.index}>{m.run.back}</Link></Paragraph>
+    </PageFrame>
   );
 }
