@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import { paths } from '../platform/paths.ts';
-import { EMAIL_PATTERN } from './forms.ts';
+import { EMAIL_PATTERN } from '../platform/forms/index.ts';
 import { issueToken } from './tokens.ts';
 import { clearUnproven, createUser, findUserByEmail } from './users.ts';
 

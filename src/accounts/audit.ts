@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { newId } from '../platform/ids.ts';
-import { sha256 } from './crypto.ts';
+import { sha256 } from '../platform/crypto.ts';
 import type { Tx } from '../platform/db/index.ts';
 
 /** One changed field, in the shape of an HSDS 3.0 metadata record. */

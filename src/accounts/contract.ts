@@ -22,6 +22,3 @@ declare module 'fastify' {
     csrfToken: string;
   }
 }
-
-/** Name of the hidden form field that carries the CSRF token. */
-export const CSRF_FIELD = '_csrf';

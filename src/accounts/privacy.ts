@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../platform/db/index.ts';
-import { sha256 } from './crypto.ts';
+import { sha256 } from '../platform/crypto.ts';
 
 /** The account a privacy request is about. */
 export interface DataSubject {

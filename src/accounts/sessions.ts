@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SessionUser } from './contract.ts';
-import { randomToken, sha256 } from './crypto.ts';
+import { randomToken, sha256 } from '../platform/crypto.ts';
 import { deviceOf } from './device.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { editorOfSql } from './users.ts';

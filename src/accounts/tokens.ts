@@ -1,4 +1,4 @@
-import { randomToken, sha256 } from './crypto.ts';
+import { randomToken, sha256 } from '../platform/crypto.ts';
 import type { Tx, TokenPurpose } from '../platform/db/index.ts';
 
 /** How long a link in a mail works. */

@@ -7,21 +7,13 @@ import { invalidParams } from '../platform/http/problem.ts';
 import { MAX_POSITIONS, type PlannedPosition } from './planning.ts';
 import { PositionSchema, type ScenarioQuery } from './params.ts';
 import type { AtlasState } from './service.ts';
-import type { FormErrors } from './views/fields.tsx';
+import type { Errors } from '../platform/forms/index.ts';
 
 const e = nb.coverage.errors;
 
-/** The first value of every query parameter, as typed, for putting back into the form. */
-export function rawQuery(request: FastifyRequest): Record<string, string[]> {
-  const url = new URL(request.url, 'http://localhost');
-  const params: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) (params[key] ??= []).push(value);
-  return params;
-}
-
 /** Schema errors of a page's query string as field → message; unknown fields go to `fallback`. */
-export function schemaErrors(request: FastifyRequest, fieldIds: Record<string, string>, fallback: string): FormErrors {
-  const errors: FormErrors = {};
+export function schemaErrors(request: FastifyRequest, fieldIds: Record<string, string>, fallback: string): Errors {
+  const errors: Errors = {};
   for (const invalid of invalidParams(request.validationError?.validation ?? [])) {
     const message = (e as Record<string, unknown>)[invalid.name];
     errors[fieldIds[invalid.name] ?? fallback] = typeof message === 'string' ? message : e.sort;
@@ -46,7 +38,7 @@ export interface PositionRow {
 }
 
 /** The rows as typed (padded to `count`), and the positions of the rows someone filled in. */
-export function readPositions(state: AtlasState, query: ScenarioQuery, count: number): { rows: PositionRow[]; positions: PlannedPosition[]; errors: FormErrors } {
+export function readPositions(state: AtlasState, query: ScenarioQuery, count: number): { rows: PositionRow[]; positions: PlannedPosition[]; errors: Errors } {
   const length = Math.min(MAX_POSITIONS, Math.max(count, query.kommune?.length ?? 0, query.arsverk?.length ?? 0));
   const rows: PositionRow[] = Array.from({ length }, (_, i) => ({
     kommune: query.kommune?.[i] ?? '',
@@ -54,7 +46,7 @@ export function readPositions(state: AtlasState, query: ScenarioQuery, count: nu
     stillingsniva: query.stillingsniva?.[i] ?? 'lavterskel',
   }));
   const positions: PlannedPosition[] = [];
-  const errors: FormErrors = {};
+  const errors: Errors = {};
   rows.forEach((row, i) => {
     if (row.kommune === '' && row.arsverk.trim() === '') return;
     const candidate = { municipality: row.kommune, fte: typedNumber(row.arsverk), level: row.stillingsniva };

@@ -9,7 +9,8 @@ import { sendPage } from '../platform/views/render.ts';
 import { HEALTH_REGIONS } from '../reference/index.ts';
 import { coverageApi } from './api.ts';
 import { atlasData, countyName } from './atlas-data.ts';
-import { rawQuery, readPositions, schemaErrors, typedNumber, validFte } from './forms.ts';
+import { readPositions, schemaErrors, typedNumber, validFte } from './forms.ts';
+import { rawQuery } from '../platform/http/request.ts';
 import {
   AtlasQuerySchema, MunicipalityQuerySchema, PlacementQuerySchema, ScenarioQuerySchema, toLevel,
   type AtlasQuery, type PlacementQuery, type ScenarioQuery,
@@ -19,12 +20,12 @@ import { profileData } from './profile-data.ts';
 import { createCoverageCache, type AtlasState } from './service.ts';
 import { ensureMonthlySnapshot, osloDate, snapshotHistory } from './snapshots.ts';
 import { AtlasPage } from './views/atlas-page.tsx';
-import type { FormErrors } from './views/fields.tsx';
 import { MunicipalityPage } from './views/municipality-page.tsx';
 import { PlacementPage } from './views/placement-page.tsx';
 import { ScenarioPage } from './views/scenario-page.tsx';
 import { sourceFacts } from './views/sections.tsx';
 import { withQuery } from './views/urls.ts';
+import type { Errors } from '../platform/forms/index.ts';
 
 const c = nb.coverage;
 const first = (raw: Record<string, string[]>, name: string, fallback = '') => raw[name]?.[0] ?? fallback;
@@ -89,7 +90,7 @@ export async function coverageRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get(paths.coverage.scenario, { schema: { querystring: ScenarioQuerySchema }, attachValidation: true }, async (request, reply) => {
     const raw = rawQuery(request);
     const state = await cache.current();
-    const errors: FormErrors = schemaErrors(request, { niva: 'niva' }, 'stillinger');
+    const errors: Errors = schemaErrors(request, { niva: 'niva' }, 'stillinger');
     // On a schema error the query is not trusted; the form is rebuilt from what was typed.
     const query = (request.validationError ? { kommune: raw.kommune, arsverk: raw.arsverk, stillingsniva: raw.stillingsniva } : request.query) as ScenarioQuery;
     const { rows, positions, errors: rowErrors } = readPositions(state, query, query.rader ?? 3);

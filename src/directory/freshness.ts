@@ -3,7 +3,9 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import { formatDate, nb } from '../platform/i18n/nb.ts';
 import { paths } from '../platform/paths.ts';
-import { editorsOf, queueMail, type JobDefinition } from '../accounts/index.ts';
+import { editorsOf } from '../accounts/index.ts';
+import { queueMail } from '../platform/mail/outbox.ts';
+import { type JobDefinition } from '../platform/jobs.ts';
 
 /**
  * How fresh an entry is, measured from its last confirmation (assured_date; else from when it was
@@ -105,7 +107,7 @@ export async function sendFreshnessReminders(db: Db, config: Pick<Config, 'publi
   return sent;
 }
 
-/** The nightly reminder job (see accounts/jobs.ts for how it runs once across instances). */
+/** The nightly reminder job (see platform/jobs.ts for how it runs once across instances). */
 export function freshnessJob(db: Db, config: Pick<Config, 'publicUrl'>, afterRun: () => Promise<unknown>): JobDefinition {
   return {
     kind: 'directory:freshness-reminders',

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../platform/db/index.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, invalidParams, sendProblem, type InvalidParam } from '../platform/http/problem.ts';
@@ -17,6 +17,7 @@ import { finderUrl } from './views/finder-form.tsx';
 import { HomePage } from './views/home-page.tsx';
 import { ServicePage } from './views/service-page.tsx';
 import { hasDemoData } from './demo.ts';
+import { rawQuery } from '../platform/http/request.ts';
 
 type PlaceOutcome = { place: Place | null; problem: { field: 'sted' | 'kommune' | 'lat'; result: Exclude<PlaceResult, { ok: true }> | null; message: string } | null };
 
@@ -52,21 +53,13 @@ function placeMessage(result: Exclude<PlaceResult, { ok: true }>, typed: string)
   }
 }
 
-/** Raw query as lists, for redisplay and for links that change one parameter. */
-function rawParams(request: FastifyRequest): Record<string, string[]> {
-  const url = new URL(request.url, 'http://localhost');
-  const params: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) (params[key] ??= []).push(value);
-  return params;
-}
-
 const FIELD_MESSAGES: Record<string, string> = { alder: nb.errors.age, innen: nb.errors.radius, side: nb.errors.page, antall: nb.errors.page, q: nb.errors.text, sted: nb.errors.text };
 
 export async function directoryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get(paths.home, async (_request, reply) => sendPage(reply, HomePage({ hasDemoData: await hasDemoData(db) })));
 
   app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true, preValidation: dropEmptyQueryValues }, async (request, reply) => {
-    const params = rawParams(request);
+    const params = rawQuery(request);
     const first = (name: string) => params[name]?.[0] ?? '';
     const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
     const errors: FieldErrors = {};

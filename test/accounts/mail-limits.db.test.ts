@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { queueRequestedMail } from '../../src/accounts/index.ts';
+import { queueRequestedMail } from '../../src/platform/mail/outbox.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from './client.ts';

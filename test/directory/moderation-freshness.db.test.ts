@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../src/directory/index.ts';
 import { cutoff, freshnessOf, osloToday, sendFreshnessReminders } from '../../src/directory/freshness.ts';
-import { runDueJobs } from '../../src/accounts/index.ts';
+import { runDueJobs } from '../../src/platform/jobs.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../accounts/client.ts';

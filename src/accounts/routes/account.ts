@@ -4,15 +4,15 @@ import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { FormBody, typed } from '../forms.ts';
+import { FormBody, typed } from '../../platform/forms/index.ts';
 import { requireAdmin, requireUser } from '../guards.ts';
-import { listOutbox } from '../mail/outbox.ts';
+import { listOutbox } from '../../platform/mail/outbox.ts';
 import { stopSession } from '../plugin.ts';
 import { SESSION_DAYS, SESSION_IDLE_MINUTES } from '../sessions.ts';
 import { deleteAccount, deletionNotices, personalData } from '../privacy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AccountPage, DeleteAccountPage, OutboxPage, PrivacyPage } from '../views/account-pages.tsx';
-import { MessagePage } from '../views/pages.tsx';
+import { MessagePage } from '../../platform/views/message-page.tsx';
 import { pendingEmailChange } from '../settings.ts';
 import { settingsRoutes } from './settings.ts';
 

@@ -5,12 +5,12 @@ import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { hmac, sameText } from '../crypto.ts';
+import { hmac, sameText } from '../../platform/crypto.ts';
 import { readNext } from '../next.ts';
 import { cookieOptions, signingSecret, startSession } from '../plugin.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { clearUnproven, createUser, findUserByEmail, noteLogin } from '../users.ts';
-import { MessagePage } from '../views/pages.tsx';
+import { MessagePage } from '../../platform/views/message-page.tsx';
 
 const STATE_COOKIE = 'samklang_oidc';
 const m = nb.accounts;

@@ -1,12 +1,14 @@
-import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Config } from '../../platform/config.ts';
 import type { SessionUser } from '../contract.ts';
-import type { OutboxRow } from '../mail/outbox.ts';
+import type { OutboxRow } from '../../platform/mail/outbox.ts';
 import type { DeletionNotice } from '../privacy.ts';
-import { CsrfField, FormErrors, TextInput, type Errors } from './form.tsx';
+import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
+import { PageFrame } from '../../platform/views/page-frame.tsx';
 
 const m = nb.accounts;
 
@@ -14,56 +16,50 @@ export function AccountPage({ user, organizations, pendingEmail = null, notice =
   const s = m.settings;
   const roles = [user.isAdmin ? m.account.admin : null, organizations.length ? m.account.editorOf(organizations.map((o) => o.name).join(', ')) : null].filter(Boolean);
   return (
-    <Layout title={m.account.title}>
-      <div className="stack detail">
-        <Heading level={1} data-size="lg">{m.account.title}</Heading>
-        {notice && <Alert data-color="success">{notice}</Alert>}
-        <dl>
-          <dt>{m.account.name}</dt><dd>{user.name ?? '–'}</dd>
-          <dt>{m.account.email}</dt><dd>{user.email}</dd>
-          <dt>{m.account.roles}</dt><dd>{roles.length ? roles.join('. ') : m.account.noRoles}</dd>
-        </dl>
-        {pendingEmail && <Paragraph>{s.pendingEmail(pendingEmail)}</Paragraph>}
-        <Heading level={2} data-size="sm">{s.heading}</Heading>
-        <ul>
-          <li><Link href={paths.accounts.changeName}>{s.links.name}</Link></li>
-          <li><Link href={paths.accounts.changeEmail}>{s.links.email}</Link></li>
-          <li><Link href={paths.accounts.changePassword}>{s.links.password}</Link></li>
-          <li><Link href={paths.accounts.sessions}>{s.links.sessions}</Link></li>
-        </ul>
-        <Heading level={2} data-size="sm">{m.account.dataHeading}</Heading>
-        <ul>
-          <li><Link href={paths.accounts.data} download>{m.account.download}</Link></li>
-          <li><Link href={paths.accounts.privacy}>{m.account.privacy}</Link></li>
-        </ul>
-        <Heading level={2} data-size="sm">{m.account.deleteHeading}</Heading>
-        <Paragraph><Link href={paths.accounts.delete}>{m.account.deleteLink}</Link></Paragraph>
-      </div>
-    </Layout>
+    <PageFrame title={m.account.title} className="stack detail">
+      {notice && <Alert data-color="success">{notice}</Alert>}
+      <dl>
+        <dt>{m.account.name}</dt><dd>{user.name ?? '–'}</dd>
+        <dt>{m.account.email}</dt><dd>{user.email}</dd>
+        <dt>{m.account.roles}</dt><dd>{roles.length ? roles.join('. ') : m.account.noRoles}</dd>
+      </dl>
+      {pendingEmail && <Paragraph>{s.pendingEmail(pendingEmail)}</Paragraph>}
+      <Heading level={2} data-size="sm">{s.heading}</Heading>
+      <ul>
+        <li><Link href={paths.accounts.changeName}>{s.links.name}</Link></li>
+        <li><Link href={paths.accounts.changeEmail}>{s.links.email}</Link></li>
+        <li><Link href={paths.accounts.changePassword}>{s.links.password}</Link></li>
+        <li><Link href={paths.accounts.sessions}>{s.links.sessions}</Link></li>
+      </ul>
+      <Heading level={2} data-size="sm">{m.account.dataHeading}</Heading>
+      <ul>
+        <li><Link href={paths.accounts.data} download>{m.account.download}</Link></li>
+        <li><Link href={paths.accounts.privacy}>{m.account.privacy}</Link></li>
+      </ul>
+      <Heading level={2} data-size="sm">{m.account.deleteHeading}</Heading>
+      <Paragraph><Link href={paths.accounts.delete}>{m.account.deleteLink}</Link></Paragraph>
+    </PageFrame>
   );
 }
 
 export function DeleteAccountPage({ errors, csrfToken, notices }: { errors: Errors; csrfToken: string; notices: DeletionNotice[] }) {
   const failed = Object.keys(errors).length > 0;
   return (
-    <Layout title={failed ? `Feil: ${m.deleteAccount.title}` : m.deleteAccount.title}>
-      <div className="stack detail">
-        <Heading level={1} data-size="lg">{m.deleteAccount.title}</Heading>
-        <Paragraph>{m.deleteAccount.intro}</Paragraph>
-        {notices.map((notice) => (
-          <section key={notice.id} aria-labelledby={`${notice.id}-overskrift`}>
-            <Heading level={2} data-size="sm" id={`${notice.id}-overskrift`}>{notice.heading}</Heading>
-            <ul id={notice.id}>{notice.items.map((item) => <li key={item}>{item}</li>)}</ul>
-          </section>
-        ))}
-        <FormErrors errors={errors} />
-        <form method="post" action={paths.accounts.delete} className="stack" noValidate>
-          <CsrfField token={csrfToken} />
-          <TextInput id="bekreft" label={m.deleteAccount.confirmLabel} type="email" autoComplete="off" error={errors.bekreft} maxLength={254} />
-          <div className="actions"><Button type="submit" data-color="danger">{m.deleteAccount.submit}</Button></div>
-        </form>
-      </div>
-    </Layout>
+    <PageFrame title={failed ? `Feil: ${m.deleteAccount.title}` : m.deleteAccount.title} heading={m.deleteAccount.title} className="stack detail">
+      <Paragraph>{m.deleteAccount.intro}</Paragraph>
+      {notices.map((notice) => (
+        <section key={notice.id} aria-labelledby={`${notice.id}-overskrift`}>
+          <Heading level={2} data-size="sm" id={`${notice.id}-overskrift`}>{notice.heading}</Heading>
+          <ul id={notice.id}>{notice.items.map((item) => <li key={item}>{item}</li>)}</ul>
+        </section>
+      ))}
+      <ErrorSummary errors={errors} />
+      <form method="post" action={paths.accounts.delete} className="stack" noValidate>
+        <CsrfField token={csrfToken} />
+        <TextInput id="bekreft" label={m.deleteAccount.confirmLabel} type="email" autoComplete="off" error={errors.bekreft} maxLength={254} />
+        <div className="actions"><Button type="submit" data-color="danger">{m.deleteAccount.submit}</Button></div>
+      </form>
+    </PageFrame>
   );
 }
 
@@ -112,29 +108,16 @@ export function PrivacyPage({ operator, sessionDays, idleHours }: { operator: Co
 export function OutboxPage({ mails, smtp }: { mails: OutboxRow[]; smtp: boolean }) {
   const o = m.outbox;
   return (
-    <Layout title={o.title}>
-      <div className="stack">
-        <Heading level={1} data-size="lg">{o.title}</Heading>
-        <Paragraph>{smtp ? o.introSmtp : o.introNoSmtp}</Paragraph>
-        {mails.length === 0 ? <Paragraph>{o.empty}</Paragraph> : (
-          <Table>
-            <caption>{o.caption(mails.length)}</caption>
-            <Table.Head><Table.Row><Table.HeaderCell>{o.when}</Table.HeaderCell><Table.HeaderCell>{o.to}</Table.HeaderCell><Table.HeaderCell>{o.subject}</Table.HeaderCell><Table.HeaderCell>{o.status}</Table.HeaderCell></Table.Row></Table.Head>
-            <Table.Body>
-              {mails.map((mail) => (
-                <Table.Row key={mail.id}>
-                  <Table.Cell>{formatDate(mail.createdAt)} {mail.createdAt.toISOString().slice(11, 16)}</Table.Cell>
-                  <Table.Cell>{mail.to}</Table.Cell>
-                  <Table.Cell>
-                    <details><summary>{mail.subject}</summary><pre className="mail-body">{mail.body}</pre></details>
-                  </Table.Cell>
-                  <Table.Cell>{mail.sentAt ? o.sent : mail.lastError ? o.failed(mail.lastError) : o.waiting}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
-      </div>
-    </Layout>
+    <PageFrame title={o.title}>
+      <Paragraph>{smtp ? o.introSmtp : o.introNoSmtp}</Paragraph>
+      {mails.length === 0 ? <Paragraph>{o.empty}</Paragraph> : (
+        <DataTable caption={o.caption(mails.length)} rows={mails} rowKey={(mail) => mail.id} columns={[
+          { header: o.when, cell: (mail) => <>{formatDate(mail.createdAt)} {mail.createdAt.toISOString().slice(11, 16)}</> },
+          { header: o.to, cell: (mail) => mail.to },
+          { header: o.subject, cell: (mail) => <details><summary>{mail.subject}</summary><pre className="mail-body">{mail.body}</pre></details> },
+          { header: o.status, cell: (mail) => (mail.sentAt ? o.sent : mail.lastError ? o.failed(mail.lastError) : o.waiting) },
+        ]} />
+      )}
+    </PageFrame>
   );
 }

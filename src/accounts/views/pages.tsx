@@ -1,47 +1,9 @@
-import type { ReactNode } from 'react';
-import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { Layout } from '../../platform/views/layout.tsx';
-import { CsrfField, FormErrors, TextInput, type Errors } from './form.tsx';
+import { FormPage, TextInput, type Errors } from '../../platform/forms/index.ts';
 
 const m = nb.accounts;
-
-/** A page with one form: errors on top, "Feil:" in the title when something must be fixed. */
-export function FormPage({ title, intro, errors = {}, action, csrfToken, submit, notice, children, after }: {
-  title: string; intro?: string | undefined; errors?: Errors; action: string; csrfToken: string; submit: string;
-  notice?: string | undefined; children?: ReactNode; after?: ReactNode;
-}) {
-  const failed = Object.keys(errors).length > 0;
-  return (
-    <Layout title={failed ? `Feil: ${title}` : title}>
-      <div className="stack detail">
-        <Heading level={1} data-size="lg">{title}</Heading>
-        {notice && <Alert data-color="info">{notice}</Alert>}
-        {intro && <Paragraph>{intro}</Paragraph>}
-        <FormErrors errors={errors} />
-        <form method="post" action={action} noValidate className="stack">
-          <CsrfField token={csrfToken} />
-          {children}
-          <div className="actions"><Button type="submit">{submit}</Button></div>
-        </form>
-        {after}
-      </div>
-    </Layout>
-  );
-}
-
-export function MessagePage({ title, message, links = [] }: { title: string; message: string; links?: { href: string; text: string }[] }) {
-  return (
-    <Layout title={title}>
-      <div className="stack detail">
-        <Heading level={1} data-size="lg">{title}</Heading>
-        <Paragraph>{message}</Paragraph>
-        {links.length > 0 && <ul>{links.map((l) => <li key={l.href}><Link href={l.href}>{l.text}</Link></li>)}</ul>}
-      </div>
-    </Layout>
-  );
-}
 
 export interface LoginValues { email: string; next: string }
 

@@ -1,10 +1,10 @@
-import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { formatDateTime, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { Layout } from '../../platform/views/layout.tsx';
 import type { SessionSummary } from '../sessions.ts';
-import { CsrfField, TextInput, type Errors } from './form.tsx';
-import { FormPage } from './pages.tsx';
+import { CsrfField, FormPage, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
+import { PageFrame } from '../../platform/views/page-frame.tsx';
 
 const s = nb.accounts.settings;
 const back = <Paragraph><Link href={paths.accounts.account}>{s.back}</Link></Paragraph>;
@@ -43,13 +43,10 @@ export function ConfirmEmailPage({ token, newEmail, csrfToken }: { token: string
 
 function MessageWithBack({ title, message }: { title: string; message: string }) {
   return (
-    <Layout title={title}>
-      <div className="stack detail">
-        <Heading level={1} data-size="lg">{title}</Heading>
-        <Paragraph>{message}</Paragraph>
-        {back}
-      </div>
-    </Layout>
+    <PageFrame title={title} className="stack detail">
+      <Paragraph>{message}</Paragraph>
+      {back}
+    </PageFrame>
   );
 }
 
@@ -61,36 +58,25 @@ function device(summary: string | null): string {
 export function SessionsPage({ sessions, csrfToken, notice }: { sessions: SessionSummary[]; csrfToken: string; notice: string | null }) {
   const t = s.sessions;
   return (
-    <Layout title={t.title}>
-      <div className="stack">
-        <Heading level={1} data-size="lg">{t.title}</Heading>
-        {notice && <Paragraph role="status">{notice}</Paragraph>}
-        <Paragraph>{t.intro}</Paragraph>
-        <Table>
-          <caption>{t.caption}</caption>
-          <Table.Head><Table.Row><Table.HeaderCell>{t.device}</Table.HeaderCell><Table.HeaderCell>{t.started}</Table.HeaderCell><Table.HeaderCell>{t.lastActive}</Table.HeaderCell></Table.Row></Table.Head>
-          <Table.Body>
-            {sessions.map((session, i) => (
-              <Table.Row key={i} data-current={session.current ? 'true' : undefined}>
-                <Table.Cell>{device(session.device)}{session.current && <> <Tag data-color="info">{t.thisOne}</Tag></>}</Table.Cell>
-                <Table.Cell>{formatDateTime(session.createdAt)}</Table.Cell>
-                <Table.Cell>{formatDateTime(session.lastSeenAt)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-        <div className="actions">
-          <form method="post" action={paths.accounts.endOtherSessions}>
-            <CsrfField token={csrfToken} />
-            <Button type="submit" variant="secondary">{t.endOthers}</Button>
-          </form>
-          <form method="post" action={paths.accounts.endAllSessions}>
-            <CsrfField token={csrfToken} />
-            <Button type="submit" data-color="danger" variant="secondary">{t.endAll}</Button>
-          </form>
-        </div>
-        {back}
+    <PageFrame title={t.title}>
+      {notice && <Paragraph role="status">{notice}</Paragraph>}
+      <Paragraph>{t.intro}</Paragraph>
+      <DataTable caption={t.caption} rows={sessions} rowKey={(_, i) => i} rowProps={(session) => ({ 'data-current': session.current ? 'true' : undefined })} columns={[
+        { header: t.device, cell: (session) => <>{device(session.device)}{session.current && <> <Tag data-color="info">{t.thisOne}</Tag></>}</> },
+        { header: t.started, cell: (session) => formatDateTime(session.createdAt) },
+        { header: t.lastActive, cell: (session) => formatDateTime(session.lastSeenAt) },
+      ]} />
+      <div className="actions">
+        <form method="post" action={paths.accounts.endOtherSessions}>
+          <CsrfField token={csrfToken} />
+          <Button type="submit" variant="secondary">{t.endOthers}</Button>
+        </form>
+        <form method="post" action={paths.accounts.endAllSessions}>
+          <CsrfField token={csrfToken} />
+          <Button type="submit" data-color="danger" variant="secondary">{t.endAll}</Button>
+        </form>
       </div>
-    </Layout>
+      {back}
+    </PageFrame>
   );
 }

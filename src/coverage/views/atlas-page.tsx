@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -10,11 +10,13 @@ import type { LevelChoice, LevelIndicators } from '../snapshot-model.ts';
 import type { TheilResult } from '../theil.ts';
 import { GroupTable, MunicipalityTable, type SortState } from './atlas-tables.tsx';
 import { Choropleth, type MapCategory } from './choropleth.tsx';
-import { ErrorList, SelectField, levelOptions, type FormErrors, type Option } from './fields.tsx';
+import { SelectField, levelOptions, type Option } from './fields.tsx';
 import { number, ratio } from './format.ts';
 import { KeyFigures, SnapshotChange } from './key-figures.tsx';
 import { LorenzChart, LorenzTable } from './lorenz.tsx';
 import { DigitalSection, HistorySection, MethodSection, type DigitalFacts, type SourceFacts } from './sections.tsx';
+import { ErrorSummary, type Errors } from '../../platform/forms/index.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const c = nb.coverage;
 
@@ -57,7 +59,7 @@ export interface AtlasData {
 
 export interface AtlasPageProps {
   values: AtlasValues;
-  errors: FormErrors;
+  errors: Errors;
   regionOptions: Option[];
   countyOptions: Option[];
   data: AtlasData | null;
@@ -109,20 +111,14 @@ function Inequality({ data }: { data: AtlasData }) {
       )}
       <Heading level={3} data-size="xs">{q.theilHeading}</Heading>
       <Paragraph>{q.theilIntro}</Paragraph>
-      <Table zebra border id="theiltabell">
-        <caption>{q.theilCaption(number(theil.total, 3), number(theil.between, 3), number(theil.within, 3))}</caption>
-        <thead>
-          <tr><th scope="col">{q.region}</th><th scope="col">{c.table.population}</th><th scope="col">{q.regionMean}</th><th scope="col">{q.regionTheil}</th><th scope="col">{q.between}</th><th scope="col">{q.within}</th></tr>
-        </thead>
-        <tbody>
-          {theil.groups.map((g) => (
-            <tr key={g.group}>
-              <th scope="row">{data.regionName(g.group)}</th><td>{number(g.population)}</td><td>{ratio(g.mean)}</td>
-              <td>{number(g.theil, 3)}</td><td>{number(g.between, 3)}</td><td>{number(g.within, 3)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable zebra border id="theiltabell" caption={q.theilCaption(number(theil.total, 3), number(theil.between, 3), number(theil.within, 3))} rows={theil.groups} rowKey={(g) => g.group} columns={[
+        { header: q.region, rowHeader: true, cell: (g) => data.regionName(g.group) },
+        { header: c.table.population, cell: (g) => number(g.population) },
+        { header: q.regionMean, cell: (g) => ratio(g.mean) },
+        { header: q.regionTheil, cell: (g) => number(g.theil, 3) },
+        { header: q.between, cell: (g) => number(g.between, 3) },
+        { header: q.within, cell: (g) => number(g.within, 3) },
+      ]} />
       <Csv href={data.csv.theil} />
     </section>
   );
@@ -184,7 +180,7 @@ export function AtlasPage(props: AtlasPageProps) {
     <Layout title={failed ? `Feil: ${c.title}` : c.title} showsDemoData={props.showsDemoData}>
       <Heading level={1} data-size="lg">{c.title}</Heading>
       <Paragraph className="lead">{c.lead}</Paragraph>
-      <ErrorList errors={props.errors} />
+      <ErrorSummary errors={props.errors} heading={nb.coverage.errors.summary} />
       <Controls values={props.values} errors={props.errors} regionOptions={props.regionOptions} countyOptions={props.countyOptions} />
       {props.data && <Atlas data={props.data} />}
     </Layout>

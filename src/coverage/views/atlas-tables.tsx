@@ -1,9 +1,10 @@
-import { Link, Table } from '@digdir/designsystemet-react';
+import { Link } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import type { SortKey } from '../params.ts';
 import type { UnitFigures } from '../present.ts';
 import { distance, number, percent, ratio } from './format.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const t = nb.coverage.table;
 const g = nb.coverage.groups;
@@ -15,10 +16,9 @@ export function cell(value: number | null, populationMissing: boolean, show: (x:
   return populationMissing ? c.missing : c.none;
 }
 
-interface Column {
+interface SortColumn {
   key: SortKey;
   label: string;
-  numeric: boolean;
 }
 
 export interface SortState {
@@ -28,54 +28,34 @@ export interface SortState {
   href: (key: SortKey) => string;
 }
 
-function SortHeader({ column, sort }: { column: Column; sort: SortState }) {
+/** A column that sorts the table: its heading links to the page sorted by it. */
+function sortable(column: SortColumn, sort: SortState) {
   const current = sort.key === column.key;
-  const ariaSort = current ? (sort.descending ? 'descending' : 'ascending') : undefined;
-  return (
-    <th scope="col" aria-sort={ariaSort} data-sorter={column.key}>
-      <a href={sort.href(column.key)} aria-label={t.sortBy(column.label)}>{column.label}</a>
-      {current && <span className="visually-hidden">{`, ${sort.descending ? t.sortedDescending : t.sortedAscending}`}</span>}
-    </th>
-  );
+  return {
+    headerProps: { 'aria-sort': current ? (sort.descending ? 'descending' : 'ascending') : undefined, 'data-sorter': column.key } as const,
+    header: (
+      <>
+        <a href={sort.href(column.key)} aria-label={t.sortBy(column.label)}>{column.label}</a>
+        {current && <span className="visually-hidden">{`, ${sort.descending ? t.sortedDescending : t.sortedAscending}`}</span>}
+      </>
+    ),
+  };
 }
 
 export function MunicipalityTable({ rows, unit, sort, caption }: { rows: readonly UnitFigures[]; unit: 'km' | 'min'; sort: SortState; caption: string }) {
-  const columns: Column[] = [
-    { key: 'kommune', label: t.municipality, numeric: false },
-    { key: 'fylke', label: t.county, numeric: false },
-    { key: 'folketall', label: t.population, numeric: true },
-    { key: 'arsverk', label: t.fte, numeric: true },
-    { key: 'per10k', label: t.per10k, numeric: true },
-    { key: 'innbyggere', label: t.perFte, numeric: true },
-    { key: 'tilgang', label: t.access, numeric: true },
-    { key: 'avstand', label: t.nearest(unit), numeric: true },
-    { key: 'mangel', label: t.shortage, numeric: false },
-  ];
+  const by = (key: SortKey, label: string) => sortable({ key, label }, sort);
   return (
-    <Table zebra border id="kommunetabell">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>{columns.map((column) => <SortHeader key={column.key} column={column} sort={sort} />)}</tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const missing = r.population === null;
-          return (
-            <tr key={r.id} data-kommune={r.id}>
-              <th scope="row"><Link href={paths.coverage.municipality(r.id)}>{r.name}</Link></th>
-              <td>{r.county_name}</td>
-              <td>{cell(r.population, true, number)}</td>
-              <td>{number(r.fte, 1)}</td>
-              <td>{cell(r.fte_per_10k, missing, ratio)}</td>
-              <td>{cell(r.population_per_fte, missing, number)}</td>
-              <td>{cell(r.accessibility, missing, ratio)}</td>
-              <td>{cell(r.nearest_distance, false, (x) => distance(x, unit).replace(/ (km|min)$/, ''))}</td>
-              <td>{r.shortage ? c.shortage[r.shortage] : c.none}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </Table>
+    <DataTable zebra border id="kommunetabell" caption={caption} rows={rows} rowKey={(r) => r.id} rowProps={(r) => ({ 'data-kommune': r.id })} columns={[
+      { ...by('kommune', t.municipality), rowHeader: true, cell: (r) => <Link href={paths.coverage.municipality(r.id)}>{r.name}</Link> },
+      { ...by('fylke', t.county), cell: (r) => r.county_name },
+      { ...by('folketall', t.population), cell: (r) => cell(r.population, true, number) },
+      { ...by('arsverk', t.fte), cell: (r) => number(r.fte, 1) },
+      { ...by('per10k', t.per10k), cell: (r) => cell(r.fte_per_10k, r.population === null, ratio) },
+      { ...by('innbyggere', t.perFte), cell: (r) => cell(r.population_per_fte, r.population === null, number) },
+      { ...by('tilgang', t.access), cell: (r) => cell(r.accessibility, r.population === null, ratio) },
+      { ...by('avstand', t.nearest(unit)), cell: (r) => cell(r.nearest_distance, false, (x) => distance(x, unit).replace(/ (km|min)$/, '')) },
+      { ...by('mangel', t.shortage), cell: (r) => (r.shortage ? c.shortage[r.shortage] : c.none) },
+    ]} />
   );
 }
 
@@ -87,39 +67,16 @@ export function GroupTable({ id, rows, caption, unit, drillHref }: {
   drillHref: (row: UnitFigures) => string;
 }) {
   return (
-    <Table zebra border id={id}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{g.name}</th>
-          <th scope="col">{g.members}</th>
-          <th scope="col">{t.population}</th>
-          <th scope="col">{t.fte}</th>
-          <th scope="col">{t.per10k}</th>
-          <th scope="col">{g.meanScore}</th>
-          <th scope="col">{g.gini}</th>
-          <th scope="col">{g.without60(unit)}</th>
-          <th scope="col">{g.severe}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const within60 = r.without_offer?.find((w) => w.threshold === 60)?.share ?? null;
-          return (
-            <tr key={r.id}>
-              <th scope="row"><Link href={drillHref(r)} aria-label={g.show(r.name)}>{r.name}</Link></th>
-              <td>{number(r.members)}</td>
-              <td>{number(r.population ?? 0)}{r.members_missing_population > 0 ? ` (${c.figures.populationMissing(r.members_missing_population)})` : ''}</td>
-              <td>{number(r.fte, 1)}</td>
-              <td>{cell(r.fte_per_10k, false, ratio)}</td>
-              <td>{cell(r.accessibility, false, ratio)}</td>
-              <td>{cell(r.gini, false, (x) => number(x, 3, true))}</td>
-              <td>{cell(within60, false, percent)}</td>
-              <td>{number(r.shortage_counts?.severe ?? 0)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </Table>
+    <DataTable zebra border id={id} caption={caption} rows={rows} rowKey={(r) => r.id} columns={[
+      { header: g.name, rowHeader: true, cell: (r) => <Link href={drillHref(r)} aria-label={g.show(r.name)}>{r.name}</Link> },
+      { header: g.members, cell: (r) => number(r.members) },
+      { header: t.population, cell: (r) => <>{number(r.population ?? 0)}{r.members_missing_population > 0 ? ` (${c.figures.populationMissing(r.members_missing_population)})` : ''}</> },
+      { header: t.fte, cell: (r) => number(r.fte, 1) },
+      { header: t.per10k, cell: (r) => cell(r.fte_per_10k, false, ratio) },
+      { header: g.meanScore, cell: (r) => cell(r.accessibility, false, ratio) },
+      { header: g.gini, cell: (r) => cell(r.gini, false, (x) => number(x, 3, true)) },
+      { header: g.without60(unit), cell: (r) => cell(r.without_offer?.find((w) => w.threshold === 60)?.share ?? null, false, percent) },
+      { header: g.severe, cell: (r) => number(r.shortage_counts?.severe ?? 0) },
+    ]} />
   );
 }

@@ -1,6 +1,7 @@
 import { Table } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { number, percent, signed } from './format.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const ch = nb.coverage.change;
 
@@ -25,21 +26,11 @@ function change(row: ChangeRow): string {
 /** Measure | before | after | change: the one shape every "what changed" on these pages uses. */
 export function ChangeTable({ id, caption, beforeLabel, afterLabel, rows }: { id: string; caption: string; beforeLabel: string; afterLabel: string; rows: ChangeRow[] }) {
   return (
-    <Table zebra border id={id}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr><th scope="col">{ch.measure}</th><th scope="col">{beforeLabel}</th><th scope="col">{afterLabel}</th><th scope="col">{ch.change}</th></tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row">{r.label}</th>
-            <td>{r.before === null ? nb.coverage.none : show(r, r.before)}</td>
-            <td>{r.after === null ? nb.coverage.none : show(r, r.after)}</td>
-            <td>{change(r)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable zebra border id={id} caption={caption} rows={rows} rowKey={(r) => r.label} columns={[
+      { header: ch.measure, rowHeader: true, cell: (r) => r.label },
+      { header: beforeLabel, cell: (r) => (r.before === null ? nb.coverage.none : show(r, r.before)) },
+      { header: afterLabel, cell: (r) => (r.after === null ? nb.coverage.none : show(r, r.after)) },
+      { header: ch.change, cell: (r) => change(r) },
+    ]} />
   );
 }

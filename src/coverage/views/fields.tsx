@@ -1,30 +1,11 @@
 // Form pieces of the atlas's GET forms. Labels are linked in the HTML itself (Label htmlFor +
 // the control's id), so the forms work and read right without JavaScript.
-import { ErrorSummary, Field, Input, Label, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Input, Label, ValidationMessage } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
+import { describedBy } from '../../platform/forms/index.ts';
 
-/** Field id → Norwegian message; the summary links to each field. */
-export type FormErrors = Record<string, string>;
-
-export function ErrorList({ errors }: { errors: FormErrors }) {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return null;
-  return (
-    <ErrorSummary data-module="error-summary" tabIndex={-1} aria-labelledby="feil-overskrift">
-      <ErrorSummary.Heading id="feil-overskrift">{nb.coverage.errors.summary}</ErrorSummary.Heading>
-      <ErrorSummary.List>
-        {entries.map(([field, message]) => (
-          <ErrorSummary.Item key={field}>
-            <ErrorSummary.Link href={`#${field}`}>{message}</ErrorSummary.Link>
-          </ErrorSummary.Item>
-        ))}
-      </ErrorSummary.List>
-    </ErrorSummary>
-  );
-}
-
-const describedBy = (id: string, hint: boolean, error: string | undefined) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-feil` : ''].filter(Boolean).join(' ') || undefined;
+// the atlas's message ids end in -feil
+const ERROR_SUFFIX = 'feil';
 
 export interface Option {
   value: string;
@@ -36,7 +17,7 @@ export function SelectField(props: { id: string; name: string; label: string; op
   return (
     <Field>
       <Label htmlFor={id}>{label}</Label>
-      <select className="ds-input" id={id} name={name} defaultValue={value} aria-describedby={describedBy(id, false, error)} aria-invalid={error ? true : undefined}>
+      <select className="ds-input" id={id} name={name} defaultValue={value} aria-describedby={describedBy(id, false, error, ERROR_SUFFIX)} aria-invalid={error ? true : undefined}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
       {error && <ValidationMessage id={`${id}-feil`}>{error}</ValidationMessage>}
@@ -50,7 +31,7 @@ export function TextField(props: { id: string; name: string; label: string; hint
     <Field>
       <Label htmlFor={id}>{label}</Label>
       {hint && <p className="ds-paragraph" data-size="sm" id={`${id}-hint`}>{hint}</p>}
-      <Input id={id} name={name} defaultValue={value} inputMode={inputMode} maxLength={20} aria-describedby={describedBy(id, !!hint, error)} aria-invalid={error ? true : undefined} />
+      <Input id={id} name={name} defaultValue={value} inputMode={inputMode} maxLength={20} aria-describedby={describedBy(id, !!hint, error, ERROR_SUFFIX)} aria-invalid={error ? true : undefined} />
       {error && <ValidationMessage id={`${id}-feil`}>{error}</ValidationMessage>}
     </Field>
   );

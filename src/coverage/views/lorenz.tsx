@@ -3,6 +3,7 @@ import { nb } from '../../platform/i18n/nb.ts';
 import type { LorenzPoint, LorenzResult } from '../inequality.ts';
 import { PALETTE, PATTERN_INK } from '../scale.ts';
 import { percent } from './format.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.coverage.inequality;
 const SIZE = 240;
@@ -50,16 +51,9 @@ export function LorenzChart({ lorenz, giniText }: { lorenz: LorenzResult; giniTe
 
 export function LorenzTable({ points }: { points: readonly LorenzPoint[] }) {
   return (
-    <Table zebra>
-      <caption>{m.decilesCaption}</caption>
-      <thead>
-        <tr><th scope="col">{m.populationShare}</th><th scope="col">{m.accessShare}</th></tr>
-      </thead>
-      <tbody>
-        {lorenzDeciles(points).map((p) => (
-          <tr key={p.populationShare}><td>{percent(p.populationShare)}</td><td>{percent(p.accessShare)}</td></tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable zebra caption={m.decilesCaption} rows={lorenzDeciles(points)} rowKey={(p) => p.populationShare} columns={[
+      { header: m.populationShare, cell: (p) => percent(p.populationShare) },
+      { header: m.accessShare, cell: (p) => percent(p.accessShare) },
+    ]} />
   );
 }

@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -8,6 +8,7 @@ import { ChangeTable, type ChangeRow } from './change-table.tsx';
 import { distance, number, ratio } from './format.ts';
 import { MethodSection, type SourceFacts } from './sections.tsx';
 import { withQuery } from './urls.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const c = nb.coverage;
 const p = c.profile;
@@ -62,22 +63,12 @@ function Reasons({ data }: { data: ProfileData }) {
 function Offers({ data }: { data: ProfileData }) {
   if (data.offers.length === 0) return <Paragraph>{p.noOffers}</Paragraph>;
   return (
-    <Table zebra border id="tilbud-nar">
-      <caption>{p.offersCaption(data.unit)}</caption>
-      <thead>
-        <tr><th scope="col">{p.offer}</th><th scope="col">{p.organization}</th><th scope="col">{c.table.municipality}</th><th scope="col">{p.distance}</th></tr>
-      </thead>
-      <tbody>
-        {data.offers.map((o) => (
-          <tr key={o.siteId}>
-            <th scope="row"><Link href={paths.service(o.serviceId)}>{o.serviceName}</Link></th>
-            <td>{o.organizationName}</td>
-            <td>{o.inMunicipality ? p.inMunicipality : o.municipalityName ?? c.none}</td>
-            <td>{distance(o.distance, data.unit)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable zebra border id="tilbud-nar" caption={p.offersCaption(data.unit)} rows={data.offers} rowKey={(o) => o.siteId} columns={[
+      { header: p.offer, rowHeader: true, cell: (o) => <Link href={paths.service(o.serviceId)}>{o.serviceName}</Link> },
+      { header: p.organization, cell: (o) => o.organizationName },
+      { header: c.table.municipality, cell: (o) => (o.inMunicipality ? p.inMunicipality : o.municipalityName ?? c.none) },
+      { header: p.distance, cell: (o) => distance(o.distance, data.unit) },
+    ]} />
   );
 }
 
@@ -110,19 +101,11 @@ export function MunicipalityPage({ data }: { data: ProfileData }) {
       </section>
       <section aria-labelledby="naermeste">
         <Heading level={2} data-size="sm" id="naermeste">{p.nearestHeading}</Heading>
-        <Table zebra border id="naermeste-per-niva">
-          <caption>{p.nearestHeading}</caption>
-          <thead><tr><th scope="col">{p.level}</th><th scope="col">{p.nearest}</th><th scope="col">{p.distance}</th></tr></thead>
-          <tbody>
-            {data.nearestByLevel.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                <td>{row.offer ? <Link href={paths.service(row.offer.serviceId)}>{row.offer.serviceName}</Link> : p.noneOfLevel}</td>
-                <td>{row.offer ? distance(row.offer.distance, data.unit) : c.none}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable zebra border id="naermeste-per-niva" caption={p.nearestHeading} rows={data.nearestByLevel} rowKey={(row) => row.label} columns={[
+          { header: p.level, rowHeader: true, cell: (row) => row.label },
+          { header: p.nearest, cell: (row) => (row.offer ? <Link href={paths.service(row.offer.serviceId)}>{row.offer.serviceName}</Link> : p.noneOfLevel) },
+          { header: p.distance, cell: (row) => (row.offer ? distance(row.offer.distance, data.unit) : c.none) },
+        ]} />
       </section>
       <section aria-labelledby="pluss-en">
         <Heading level={2} data-size="sm" id="pluss-en">{p.plusOneHeading}</Heading>

@@ -1,12 +1,14 @@
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import type { PlacementResult } from '../planning.ts';
 import { ChangeTable } from './change-table.tsx';
-import { SelectField, TextField, levelOptions, type FormErrors } from './fields.tsx';
+import { SelectField, TextField, levelOptions } from './fields.tsx';
 import { number, ratio } from './format.ts';
 import { ImprovedMunicipalities, nationalChangeRows } from './scenario-page.tsx';
 import { MethodSection, PlanningFrame, type SourceFacts } from './sections.tsx';
+import type { Errors } from '../../platform/forms/index.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const c = nb.coverage;
 const p = c.placement;
@@ -20,7 +22,7 @@ export interface PlacementValues {
 
 export interface PlacementPageProps {
   values: PlacementValues;
-  errors: FormErrors;
+  errors: Errors;
   result: PlacementResult | null;
   /** The chosen positions opened in "Hva om", to adjust them. */
   scenarioHref: string | null;
@@ -32,27 +34,14 @@ export interface PlacementPageProps {
 
 function Steps({ result, nameOf }: { result: PlacementResult; nameOf: (id: string) => string }) {
   return (
-    <Table zebra border id="plasseringer">
-      <caption>{p.stepsCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{p.step}</th><th scope="col">{p.municipality}</th><th scope="col">{p.meanAfter}</th>
-          <th scope="col">{p.giniAfter}</th><th scope="col">{p.newlyCovered}</th><th scope="col">{p.tied}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.greedy.steps.map((step) => (
-          <tr key={step.step}>
-            <td>{step.step}</td>
-            <th scope="row"><Link href={paths.coverage.municipality(step.candidateId)}>{nameOf(step.candidateId)}</Link></th>
-            <td>{ratio(step.meanScore, 3)}</td>
-            <td>{number(step.gini, 3, true)}</td>
-            <td>{number(step.newlyCoveredPopulation)}</td>
-            <td>{number(step.tiedOnObjective)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable zebra border id="plasseringer" caption={p.stepsCaption} rows={result.greedy.steps} rowKey={(step) => step.step} columns={[
+      { header: p.step, cell: (step) => step.step },
+      { header: p.municipality, rowHeader: true, cell: (step) => <Link href={paths.coverage.municipality(step.candidateId)}>{nameOf(step.candidateId)}</Link> },
+      { header: p.meanAfter, cell: (step) => ratio(step.meanScore, 3) },
+      { header: p.giniAfter, cell: (step) => number(step.gini, 3, true) },
+      { header: p.newlyCovered, cell: (step) => number(step.newlyCoveredPopulation) },
+      { header: p.tied, cell: (step) => number(step.tiedOnObjective) },
+    ]} />
   );
 }
 

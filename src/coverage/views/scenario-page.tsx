@@ -1,13 +1,15 @@
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import type { PositionRow } from '../forms.ts';
 import { MAX_POSITIONS } from '../planning.ts';
 import type { ScenarioResult } from '../scenario.ts';
 import { ChangeTable, type ChangeRow } from './change-table.tsx';
-import { SelectField, TextField, levelOptions, type FormErrors, type Option } from './fields.tsx';
+import { SelectField, TextField, levelOptions, type Option } from './fields.tsx';
 import { ratio, signed } from './format.ts';
 import { MethodSection, PlanningFrame, type SourceFacts } from './sections.tsx';
+import type { Errors } from '../../platform/forms/index.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const c = nb.coverage;
 const s = c.scenario;
@@ -35,24 +37,14 @@ export function ImprovedMunicipalities({ result, nameOf }: { result: ScenarioRes
   return (
     <>
       <Heading level={3} data-size="xs">{c.change.municipalitiesHeading}</Heading>
-      <Table zebra border id="forbedrede-kommuner">
-        <caption>{c.change.municipalitiesCaption(improved.length)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{c.table.municipality}</th><th scope="col">{c.change.score}</th><th scope="col">{c.change.scoreAfter}</th>
-            <th scope="col">{c.change.change}</th><th scope="col">{c.change.shortageBefore}</th><th scope="col">{c.change.shortageAfter}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {improved.slice(0, 30).map((m) => (
-            <tr key={m.id}>
-              <th scope="row"><Link href={paths.coverage.municipality(m.id)}>{nameOf(m.id)}</Link></th>
-              <td>{ratio(m.score.before ?? 0)}</td><td>{ratio(m.score.after ?? 0)}</td><td>{signed(m.score.change!, 3)}</td>
-              <td>{c.shortage[m.shortage.before]}</td><td>{c.shortage[m.shortage.after]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable zebra border id="forbedrede-kommuner" caption={c.change.municipalitiesCaption(improved.length)} rows={improved.slice(0, 30)} rowKey={(m) => m.id} columns={[
+        { header: c.table.municipality, rowHeader: true, cell: (m) => <Link href={paths.coverage.municipality(m.id)}>{nameOf(m.id)}</Link> },
+        { header: c.change.score, cell: (m) => ratio(m.score.before ?? 0) },
+        { header: c.change.scoreAfter, cell: (m) => ratio(m.score.after ?? 0) },
+        { header: c.change.change, cell: (m) => signed(m.score.change!, 3) },
+        { header: c.change.shortageBefore, cell: (m) => c.shortage[m.shortage.before] },
+        { header: c.change.shortageAfter, cell: (m) => c.shortage[m.shortage.after] },
+      ]} />
     </>
   );
 }
@@ -61,7 +53,7 @@ export interface ScenarioPageProps {
   niva: string;
   rows: PositionRow[];
   municipalityOptions: Option[];
-  errors: FormErrors;
+  errors: Errors;
   result: ScenarioResult | null;
   leftOut: number;
   unit: 'km' | 'min';

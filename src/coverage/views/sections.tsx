@@ -1,26 +1,27 @@
 // Sections the atlas shares with the planning pages: sources and method, digital offers, history.
 import type { ReactNode } from 'react';
-import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { ErrorList, type FormErrors } from './fields.tsx';
 import type { SnapshotRow } from '../queries.ts';
 import type { AtlasState, DistanceInfo } from '../service.ts';
 import type { LevelChoice } from '../snapshot-model.ts';
 import { number, percent, ratio } from './format.ts';
+import { ErrorSummary, type Errors } from '../../platform/forms/index.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.coverage.method;
 
 /** The frame of the planning pages: back link, heading, lead, errors; the title says "Feil" on errors. */
-export function PlanningFrame({ title, lead, errors, showsDemoData, children }: { title: string; lead: string; errors: FormErrors; showsDemoData: boolean; children: ReactNode }) {
+export function PlanningFrame({ title, lead, errors, showsDemoData, children }: { title: string; lead: string; errors: Errors; showsDemoData: boolean; children: ReactNode }) {
   const failed = Object.keys(errors).length > 0;
   return (
     <Layout title={failed ? `Feil: ${title}` : title} showsDemoData={showsDemoData}>
       <Paragraph><Link href={paths.coverage.atlas}>{nb.coverage.profile.back}</Link></Paragraph>
       <Heading level={1} data-size="lg">{title}</Heading>
       <Paragraph className="lead">{lead}</Paragraph>
-      <ErrorList errors={errors} />
+      <ErrorSummary errors={errors} heading={nb.coverage.errors.summary} />
       {children}
     </Layout>
   );
@@ -75,13 +76,10 @@ export function DigitalSection({ digital }: { digital: DigitalFacts }) {
       {digital.offers === 0 ? <Paragraph>{d.none}</Paragraph> : (
         <>
           <Paragraph id="digitalt-sammendrag">{d.summary(digital.offers, number(digital.fte, 1))}</Paragraph>
-          <Table zebra border id="digitaltabell">
-            <caption>{d.byRegion}</caption>
-            <thead><tr><th scope="col">{nb.coverage.groups.name}</th><th scope="col">{d.heading}</th></tr></thead>
-            <tbody>
-              {digital.byHome.map((row) => <tr key={row.name}><th scope="row">{row.name}</th><td>{number(row.offers)}</td></tr>)}
-            </tbody>
-          </Table>
+          <DataTable zebra border id="digitaltabell" caption={d.byRegion} rows={digital.byHome} rowKey={(row) => row.name} columns={[
+            { header: nb.coverage.groups.name, rowHeader: true, cell: (row) => row.name },
+            { header: d.heading, cell: (row) => number(row.offers) },
+          ]} />
         </>
       )}
     </section>
@@ -97,31 +95,14 @@ export function HistorySection({ snapshots, level, unit, csvHref }: { snapshots:
       <Paragraph>{h.intro}</Paragraph>
       {snapshots.length === 0 ? <Paragraph>{h.none}</Paragraph> : (
         <>
-          <Table zebra border id="historikk">
-            <caption>{h.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{h.date}</th><th scope="col">{h.kind}</th><th scope="col">{t.fte}</th>
-                <th scope="col">{t.meanScore}</th><th scope="col">{t.gini}</th><th scope="col">{t.withoutOffer(60, unit)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {snapshots.map((s) => {
-                const x = s.indicators.levels[level];
-                const share60 = x?.withoutOffer.find((w) => w.threshold === 60)?.share ?? null;
-                return (
-                  <tr key={`${s.taken_on}-${s.data_version}`}>
-                    <th scope="row">{formatDate(s.taken_on)}</th>
-                    <td>{s.trigger === 'monthly' ? h.monthly : h.manual}</td>
-                    <td>{x ? number(x.fte, 1) : nb.coverage.none}</td>
-                    <td>{x?.meanScore != null ? ratio(x.meanScore) : nb.coverage.none}</td>
-                    <td>{x ? number(x.gini, 3) : nb.coverage.none}</td>
-                    <td>{share60 === null ? nb.coverage.none : percent(share60)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
+          <DataTable zebra border id="historikk" caption={h.caption} rows={snapshots.map((s) => ({ s, x: s.indicators.levels[level] }))} rowKey={({ s }) => `${s.taken_on}-${s.data_version}`} columns={[
+            { header: h.date, rowHeader: true, cell: ({ s }) => formatDate(s.taken_on) },
+            { header: h.kind, cell: ({ s }) => (s.trigger === 'monthly' ? h.monthly : h.manual) },
+            { header: t.fte, cell: ({ x }) => (x ? number(x.fte, 1) : nb.coverage.none) },
+            { header: t.meanScore, cell: ({ x }) => (x?.meanScore != null ? ratio(x.meanScore) : nb.coverage.none) },
+            { header: t.gini, cell: ({ x }) => (x ? number(x.gini, 3) : nb.coverage.none) },
+            { header: t.withoutOffer(60, unit), cell: ({ x }) => { const share60 = x?.withoutOffer.find((w) => w.threshold === 60)?.share ?? null; return share60 === null ? nb.coverage.none : percent(share60); } },
+          ]} />
           <Paragraph data-size="sm"><Link href={csvHref}>{nb.coverage.csv}</Link></Paragraph>
         </>
       )}

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { forbid, MessagePage, requireUser, type SessionUser } from '../../accounts/index.ts';
+import { forbid, requireUser, type SessionUser } from '../../accounts/index.ts';
+import { MessagePage } from '../../platform/views/message-page.tsx';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { countAttempt, isLimited, limits } from '../../accounts/index.ts';
+import { countAttempt, isLimited, limits } from '../../platform/rate-limit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';

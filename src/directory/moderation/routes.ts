@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { auditTrail, findUserById, grantEditor, queueMail, recordChanges, requireAdmin } from '../../accounts/index.ts';
+import { auditTrail, findUserById, grantEditor, recordChanges, requireAdmin } from '../../accounts/index.ts';
+import { queueMail } from '../../platform/mail/outbox.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';

@@ -1,6 +1,7 @@
 import { Button, Field, Input, Label, ValidationMessage } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
+import { describedBy } from '../../platform/forms/index.ts';
 import { RADII, SORTS } from '../params.ts';
 
 export interface FormValues {
@@ -12,10 +13,6 @@ export interface FormValues {
 }
 export type FieldErrors = Partial<Record<keyof FormValues | 'filter', string>>;
 
-function describedBy(id: string, error: string | undefined, hint = true) {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
-
 /** The search fields. A plain GET form: the URL is the search, shareable and working without JavaScript. */
 export function SearchFields({ values, errors, hidden = {} }: { values: FormValues; errors: FieldErrors; hidden?: Record<string, string[]> }) {
   const m = nb.finder;
@@ -24,18 +21,18 @@ export function SearchFields({ values, errors, hidden = {} }: { values: FormValu
       <Field>
         <Label htmlFor="q">{m.textLabel}</Label>
         <p className="ds-paragraph" data-size="sm" id="q-hint">{m.textHint}</p>
-        <Input id="q" name="q" type="search" defaultValue={values.q} aria-describedby={describedBy('q', errors.q)} aria-invalid={errors.q ? true : undefined} maxLength={200} />
+        <Input id="q" name="q" type="search" defaultValue={values.q} aria-describedby={describedBy('q', true, errors.q)} aria-invalid={errors.q ? true : undefined} maxLength={200} />
         {errors.q && <ValidationMessage id="q-error">{errors.q}</ValidationMessage>}
       </Field>
       <Field>
         <Label htmlFor="sted">{m.placeLabel}</Label>
         <p className="ds-paragraph" data-size="sm" id="sted-hint">{m.placeHint}</p>
-        <Input id="sted" name="sted" defaultValue={values.sted} autoComplete="postal-code" aria-describedby={describedBy('sted', errors.sted)} aria-invalid={errors.sted ? true : undefined} maxLength={100} />
+        <Input id="sted" name="sted" defaultValue={values.sted} autoComplete="postal-code" aria-describedby={describedBy('sted', true, errors.sted)} aria-invalid={errors.sted ? true : undefined} maxLength={100} />
         {errors.sted && <ValidationMessage id="sted-error">{errors.sted}</ValidationMessage>}
       </Field>
       <Field>
         <Label htmlFor="innen">{m.radiusLabel}</Label>
-        <select className="ds-input" id="innen" name="innen" defaultValue={values.innen} aria-describedby={describedBy('innen', errors.innen, false)} aria-invalid={errors.innen ? true : undefined}>
+        <select className="ds-input" id="innen" name="innen" defaultValue={values.innen} aria-describedby={describedBy('innen', false, errors.innen)} aria-invalid={errors.innen ? true : undefined}>
           <option value="">{m.radiusAny}</option>
           {RADII.map((km) => (
             <option key={km} value={String(km)}>{m.radiusOption(km)}</option>
@@ -46,7 +43,7 @@ export function SearchFields({ values, errors, hidden = {} }: { values: FormValu
       <Field>
         <Label htmlFor="alder">{m.ageLabel}</Label>
         <p className="ds-paragraph" data-size="sm" id="alder-hint">{m.ageHint}</p>
-        <Input id="alder" name="alder" inputMode="numeric" defaultValue={values.alder} aria-describedby={describedBy('alder', errors.alder)} aria-invalid={errors.alder ? true : undefined} maxLength={3} />
+        <Input id="alder" name="alder" inputMode="numeric" defaultValue={values.alder} aria-describedby={describedBy('alder', true, errors.alder)} aria-invalid={errors.alder ? true : undefined} maxLength={3} />
         {errors.alder && <ValidationMessage id="alder-error">{errors.alder}</ValidationMessage>}
       </Field>
       <Field>

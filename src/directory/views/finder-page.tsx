@@ -1,7 +1,8 @@
-import { Alert, Button, ErrorSummary, Field, Heading, Input, Label, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ErrorSummary } from '../../platform/forms/index.ts';
 import type { SearchResult } from '../search.ts';
 import { FACETS, LANGUAGE_FACET, LANGUAGES, TERMS } from '../taxonomy.ts';
 import { Assured, TermTags } from './components.tsx';
@@ -129,18 +130,7 @@ export function FinderPage(props: FinderPageProps) {
   return (
     <Layout title={title} showsDemoData={showsDemoData}>
       <Heading level={1} data-size="lg">{m.title}</Heading>
-      {errorEntries.length > 0 && (
-        <ErrorSummary data-module="error-summary" tabIndex={-1} aria-labelledby="error-summary-heading">
-          <ErrorSummary.Heading id="error-summary-heading">{nb.errors.summaryHeading}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {errorEntries.map(([field, message]) => (
-              <ErrorSummary.Item key={field}>
-                <ErrorSummary.Link href={`#${field === 'filter' ? 'filters-heading' : field}`}>{message}</ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <ErrorSummary errors={errors} heading={nb.errors.summaryHeading} anchor={(field) => (field === 'filter' ? 'filters-heading' : field)} />
       <form method="get" action={paths.finder} data-module="auto-submit" role="search" aria-label={m.title}>
         <SearchFields values={props.values} errors={errors} />
         {props.placeChoices.length > 0 && (

@@ -1,4 +1,4 @@
-import { norwayMap } from '../../reference/map.ts';
+import { norwayMap } from '../../reference/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 
 export interface MapPoint {

@@ -1,12 +1,13 @@
-import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { SCENARIOS, type BusinessCaseResult } from '../planner/calculator.ts';
 import { benefitFieldNames } from '../planner/business-case-form.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { formatKroner, formatNumber } from './format.ts';
 import { PlanLayout } from './plan-layout.tsx';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.handbook.planner.businessCase;
 
@@ -30,7 +31,7 @@ export function BusinessCasePage(props: BusinessCasePageProps) {
       <BusinessCaseResultView result={result} percent={values.stillingsprosent ?? ''} />
       {plan.role !== 'viewer' && (
         <>
-          <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
+          <ErrorSummary errors={errors} heading={nb.handbook.planner.errorsHeading} />
           <form method="post" noValidate action={paths.handbook.planner.businessCase(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack business-case">
             <CsrfField token={props.csrfToken} />
             <Paragraph data-size="sm">{m.numberHint}</Paragraph>
@@ -95,45 +96,23 @@ export function BusinessCaseResultView({ result, percent }: { result: BusinessCa
   return (
     <>
       <h2 className="ds-heading" data-size="sm">{m.resultHeading}</h2>
-      <Table className="money">
-        <caption>{m.costCaption}</caption>
-        <Table.Head><Table.Row><Table.HeaderCell>{m.line}</Table.HeaderCell><Table.HeaderCell>{m.amount}</Table.HeaderCell></Table.Row></Table.Head>
-        <Table.Body>
-          {rows.map(([label, value]) => <Table.Row key={label}><Table.HeaderCell scope="row">{label}</Table.HeaderCell><Table.Cell>{formatKroner(value)}</Table.Cell></Table.Row>)}
-        </Table.Body>
-      </Table>
+      <DataTable className="money" caption={m.costCaption} rows={rows} rowKey={([label]) => label} columns={[
+        { header: m.line, rowHeader: true, cell: ([label]) => label },
+        { header: m.amount, cell: ([, value]) => formatKroner(value) },
+      ]} />
       <h2 className="ds-heading" data-size="sm">{m.sensitivityHeading}</h2>
       {result.sensitivity.length === 0 ? <Paragraph>{m.noScenarios}</Paragraph> : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={m.sensitivityHeading}>
-          <Table className="money">
-            <caption>{m.sensitivityCaption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{m.scenario}</Table.HeaderCell>
-                <Table.HeaderCell>{m.participants}</Table.HeaderCell>
-                <Table.HeaderCell>{m.dropout}</Table.HeaderCell>
-                <Table.HeaderCell>{m.brokenCost}</Table.HeaderCell>
-                <Table.HeaderCell>{m.avoided}</Table.HeaderCell>
-                <Table.HeaderCell>{m.avoidedCost}</Table.HeaderCell>
-                <Table.HeaderCell>{m.net}</Table.HeaderCell>
-                <Table.HeaderCell>{m.breakEven}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {result.sensitivity.map((s) => (
-                <Table.Row key={s.scenario}>
-                  <Table.HeaderCell scope="row">{m.scenarios[s.scenario]}</Table.HeaderCell>
-                  <Table.Cell>{formatNumber(s.assumption.participants)}</Table.Cell>
-                  <Table.Cell>{formatNumber(s.assumption.dropoutReductionPoints)}</Table.Cell>
-                  <Table.Cell>{formatKroner(s.assumption.costPerBrokenCourse)}</Table.Cell>
-                  <Table.Cell>{formatNumber(s.avoidedBrokenCourses)}</Table.Cell>
-                  <Table.Cell>{formatKroner(s.avoidedCost)}</Table.Cell>
-                  <Table.Cell>{formatKroner(s.netPerYear)}</Table.Cell>
-                  <Table.Cell>{s.breakEvenCourses === null ? m.breakEvenNoCost : formatNumber(s.breakEvenCourses)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <DataTable className="money" caption={m.sensitivityCaption} rows={result.sensitivity} rowKey={(s) => s.scenario} columns={[
+            { header: m.scenario, rowHeader: true, cell: (s) => m.scenarios[s.scenario] },
+            { header: m.participants, cell: (s) => formatNumber(s.assumption.participants) },
+            { header: m.dropout, cell: (s) => formatNumber(s.assumption.dropoutReductionPoints) },
+            { header: m.brokenCost, cell: (s) => formatKroner(s.assumption.costPerBrokenCourse) },
+            { header: m.avoided, cell: (s) => formatNumber(s.avoidedBrokenCourses) },
+            { header: m.avoidedCost, cell: (s) => formatKroner(s.avoidedCost) },
+            { header: m.net, cell: (s) => formatKroner(s.netPerYear) },
+            { header: m.breakEven, cell: (s) => (s.breakEvenCourses === null ? m.breakEvenNoCost : formatNumber(s.breakEvenCourses)) },
+          ]} />
         </div>
       )}
     </>

@@ -1,12 +1,13 @@
-import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextArea, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, ErrorSummary, TextArea, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { PHASES, type Phase } from '../content.ts';
 import { OPEN, type ItemState, type PlanItem } from '../planner/checklist.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.handbook.planner.checklist;
 const STATUSES = (['open', 'done', 'not_relevant'] as const).map((value) => ({ value, label: m.statuses[value] }));
@@ -63,7 +64,7 @@ export function ChecklistPage(props: ChecklistPageProps) {
   return (
     <PlanLayout plan={plan} tab="checklist" heading={m.title} notice={props.notice}>
       <Paragraph>{m.intro}</Paragraph>
-      {failed && <FormErrors errors={failed.errors} heading={nb.handbook.planner.errorsHeading} />}
+      {failed && <ErrorSummary errors={failed.errors} heading={nb.handbook.planner.errorsHeading} />}
       <form method="post" noValidate action={paths.handbook.planner.checklist(plan.id)} className="stack checklist-form"
         data-module="unsaved-warning" data-unsaved={failed ? 'true' : undefined}>
         <CsrfField token={props.csrfToken} />
@@ -100,30 +101,12 @@ function ItemFields({ item, typed, errors }: { item: PlanItem; typed: TypedItem;
 
 function ReadOnlyItems({ items, states }: { items: PlanItem[]; states: Map<string, ItemState> }) {
   return (
-    <Table>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{nb.handbook.checklistHeading}</Table.HeaderCell>
-          <Table.HeaderCell>{m.status}</Table.HeaderCell>
-          <Table.HeaderCell>{m.owner}</Table.HeaderCell>
-          <Table.HeaderCell>{m.due}</Table.HeaderCell>
-          <Table.HeaderCell>{m.comment}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {items.map((item) => {
-          const state = states.get(item.id) ?? OPEN;
-          return (
-            <Table.Row key={item.id}>
-              <Table.Cell><Link href={paths.handbook.section(item.sectionSlug)}>{item.text}</Link></Table.Cell>
-              <Table.Cell>{m.statuses[state.status]}</Table.Cell>
-              <Table.Cell>{state.owner ?? ''}</Table.Cell>
-              <Table.Cell>{state.dueDate ? formatDate(state.dueDate) : ''}</Table.Cell>
-              <Table.Cell>{state.comment ?? ''}</Table.Cell>
-            </Table.Row>
-          );
-        })}
-      </Table.Body>
-    </Table>
+    <DataTable rows={items.map((item) => ({ item, state: states.get(item.id) ?? OPEN }))} rowKey={({ item }) => item.id} columns={[
+      { header: nb.handbook.checklistHeading, cell: ({ item }) => <Link href={paths.handbook.section(item.sectionSlug)}>{item.text}</Link> },
+      { header: m.status, cell: ({ state }) => m.statuses[state.status] },
+      { header: m.owner, cell: ({ state }) => state.owner ?? '' },
+      { header: m.due, cell: ({ state }) => (state.dueDate ? formatDate(state.dueDate) : '') },
+      { header: m.comment, cell: ({ state }) => state.comment ?? '' },
+    ]} />
   );
 }

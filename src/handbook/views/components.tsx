@@ -2,6 +2,7 @@ import { Alert, Button, Field, Input, Label, Link, Paragraph, Tag, ValidationMes
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import type { SectionStatus } from '../tables.ts';
+import { describedBy } from '../../platform/forms/index.ts';
 
 const m = () => nb.handbook;
 
@@ -39,7 +40,7 @@ export function HandbookSearchForm({ value, error }: { value: string; error?: st
       <Field>
         <Label htmlFor="q">{m().searchLabel}</Label>
         <div className="handbook-search__row">
-          <Input id="q" name="q" type="search" defaultValue={value} maxLength={200} aria-describedby={error ? 'q-error' : undefined} aria-invalid={error ? true : undefined} />
+          <Input id="q" name="q" type="search" defaultValue={value} maxLength={200} aria-describedby={describedBy('q', false, error)} aria-invalid={error ? true : undefined} />
           <Button type="submit" variant="secondary">{m().searchButton}</Button>
         </div>
         {error && <ValidationMessage id="q-error">{error}</ValidationMessage>}

@@ -3,7 +3,7 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { RenderedSection } from '../markdown.ts';
-import { CsrfField, FormErrors, TextArea, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, ErrorSummary, TextArea, TextInput, type Errors } from '../../platform/forms/index.ts';
 
 export interface EditValues {
   title: string;
@@ -22,7 +22,7 @@ export function EditPage(props: { slug: string; values: EditValues; errors: Erro
       <Paragraph data-size="sm"><Link href={paths.handbook.section(props.slug)}>{m.back}</Link></Paragraph>
       <Heading level={1} data-size="lg">{m.title(values.title)}</Heading>
       <Paragraph>{m.intro}</Paragraph>
-      <FormErrors errors={errors} heading={nb.handbook.errorsHeading} />
+      <ErrorSummary errors={errors} heading={nb.handbook.errorsHeading} />
       <form method="post" noValidate action={paths.handbook.edit(props.slug)} className="stack editor">
         <CsrfField token={props.csrfToken} />
         <TextInput id="title" label={m.titleLabel} value={values.title} error={errors.title} maxLength={200} />

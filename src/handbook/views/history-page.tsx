@@ -1,10 +1,11 @@
-import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { formatDateTime } from './format.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { withContext, type DiffLine } from '../diff.ts';
 import type { RevisionRow } from '../queries.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 export function HistoryPage({ slug, title, revisions }: { slug: string; title: string; revisions: RevisionRow[] }) {
   const m = nb.handbook.historyPage;
@@ -12,27 +13,12 @@ export function HistoryPage({ slug, title, revisions }: { slug: string; title: s
     <Layout title={m.title(title)}>
       <Paragraph data-size="sm"><Link href={paths.handbook.section(slug)}>{nb.handbook.editor.back}</Link></Paragraph>
       <Heading level={1} data-size="lg">{m.title(title)}</Heading>
-      <Table>
-        <caption className="visually-hidden">{m.caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{m.version}</Table.HeaderCell>
-            <Table.HeaderCell>{m.when}</Table.HeaderCell>
-            <Table.HeaderCell>{m.origin}</Table.HeaderCell>
-            <Table.HeaderCell>{m.note}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {revisions.map((revision) => (
-            <Table.Row key={revision.id}>
-              <Table.Cell>{revision.number > 1 ? <Link href={paths.handbook.revision(slug, revision.number)}>{m.versionLink(revision.number)}</Link> : m.versionLink(revision.number)}</Table.Cell>
-              <Table.Cell>{formatDateTime(revision.created_at)}</Table.Cell>
-              <Table.Cell>{revision.origin === 'file' ? m.fromFile : revision.author ? m.fromBrowser(revision.author) : m.fromDeletedAccount}</Table.Cell>
-              <Table.Cell>{revision.note ?? ''}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <DataTable caption={m.caption} captionClassName="visually-hidden" rows={revisions} rowKey={(revision) => revision.id} columns={[
+        { header: m.version, cell: (revision) => (revision.number > 1 ? <Link href={paths.handbook.revision(slug, revision.number)}>{m.versionLink(revision.number)}</Link> : m.versionLink(revision.number)) },
+        { header: m.when, cell: (revision) => formatDateTime(revision.created_at) },
+        { header: m.origin, cell: (revision) => (revision.origin === 'file' ? m.fromFile : revision.author ? m.fromBrowser(revision.author) : m.fromDeletedAccount) },
+        { header: m.note, cell: (revision) => revision.note ?? '' },
+      ]} />
     </Layout>
   );
 }

@@ -1,10 +1,11 @@
-import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import type { LocalPicture } from '../planner/local.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { serviceLevelName } from '../planner/settings.ts';
 import { PlanLayout } from './plan-layout.tsx';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.handbook.planner.local;
 const distance = (hit: { distanceKm: number | null; inPlaceMunicipality: boolean }) =>
@@ -17,21 +18,11 @@ export function LocalPage({ plan, picture }: { plan: PlanRow; picture: LocalPict
       <Paragraph>{m.intro(plan.municipality_name)}</Paragraph>
       {picture.showsDemoData && <Paragraph className="subtle">{m.demoNote}</Paragraph>}
       <h2 className="ds-heading" data-size="sm">{m.nearestHeading}</h2>
-      <Table>
-        <caption>{m.nearestCaption}</caption>
-        <Table.Head>
-          <Table.Row><Table.HeaderCell>{m.level}</Table.HeaderCell><Table.HeaderCell>{m.offer}</Table.HeaderCell><Table.HeaderCell>{m.distance}</Table.HeaderCell></Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {picture.nearest.map(({ level, hit }) => (
-            <Table.Row key={level}>
-              <Table.HeaderCell scope="row">{serviceLevelName(level)}</Table.HeaderCell>
-              <Table.Cell>{hit ? <><Link href={paths.service(hit.id)}>{hit.name}</Link><br /><span className="subtle">{hit.organizationName}</span></> : m.none}</Table.Cell>
-              <Table.Cell>{hit ? distance(hit) : '–'}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <DataTable caption={m.nearestCaption} rows={picture.nearest} rowKey={({ level }) => level} columns={[
+        { header: m.level, rowHeader: true, cell: ({ level }) => serviceLevelName(level) },
+        { header: m.offer, cell: ({ hit }) => (hit ? <><Link href={paths.service(hit.id)}>{hit.name}</Link><br /><span className="subtle">{hit.organizationName}</span></> : m.none) },
+        { header: m.distance, cell: ({ hit }) => (hit ? distance(hit) : '–') },
+      ]} />
       <h2 className="ds-heading" data-size="sm">{m.nearbyHeading(picture.radiusKm)}</h2>
       {picture.nearby.length === 0 ? <Paragraph>{m.noneNearby(picture.radiusKm)}</Paragraph> : (
         <ul className="nearby">

@@ -1,7 +1,7 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextArea, type Errors } from '../../accounts/index.ts';
+import { CsrfField, ErrorSummary, TextArea, type Errors } from '../../platform/forms/index.ts';
 import { MEMO_FIELDS } from '../planner/forms.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { PlanLayout } from './plan-layout.tsx';
@@ -18,7 +18,7 @@ export function MemoPage({ plan, values, errors, csrfToken, notice }: { plan: Pl
         </dl>
       ) : (
         <>
-          <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
+          <ErrorSummary errors={errors} heading={nb.handbook.planner.errorsHeading} />
           <form method="post" noValidate action={paths.handbook.planner.memo(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack">
             <CsrfField token={csrfToken} />
             {MEMO_FIELDS.map((name) => (

@@ -1,10 +1,11 @@
-import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import type { planProgress, PlanItem, ItemState } from '../planner/checklist.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { SETTING_BY_CODE, serviceLevelName } from '../planner/settings.ts';
 import { PlanLayout } from './plan-layout.tsx';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.handbook.planner;
 
@@ -40,35 +41,18 @@ export function PlanOverviewPage({ plan, progress, states, notice }: { plan: Pla
 export function ProgressTable({ progress }: { progress: ReturnType<typeof planProgress> }) {
   const o = m.overview;
   return (
-    <Table className="progress-table">
-      <caption>{o.progressCaption}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{o.phase}</Table.HeaderCell>
-          <Table.HeaderCell>{o.done}</Table.HeaderCell>
-          <Table.HeaderCell>{o.notRelevant}</Table.HeaderCell>
-          <Table.HeaderCell>{o.open}</Table.HeaderCell>
-          <Table.HeaderCell>{o.complete}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {progress.phases.filter((p) => p.total > 0).map((phase) => (
-          <Table.Row key={phase.phase}>
-            <Table.HeaderCell scope="row">{nb.handbook.phases[phase.phase]}</Table.HeaderCell>
-            <Table.Cell>{phase.done}</Table.Cell>
-            <Table.Cell>{phase.notRelevant}</Table.Cell>
-            <Table.Cell>{phase.open}</Table.Cell>
-            <Table.Cell>
-              <meter min={0} max={100} value={phase.percentComplete} aria-hidden="true" /> {o.percent(phase.percentComplete)}
-            </Table.Cell>
-          </Table.Row>
-        ))}
-        <Table.Row>
-          <Table.HeaderCell scope="row">{o.total}</Table.HeaderCell>
-          <Table.Cell colSpan={3}>{progress.closed} / {progress.total}</Table.Cell>
-          <Table.Cell><meter min={0} max={100} value={progress.percentComplete} aria-hidden="true" /> {o.percent(progress.percentComplete)}</Table.Cell>
-        </Table.Row>
-      </Table.Body>
-    </Table>
+    <DataTable className="progress-table" caption={o.progressCaption} rows={progress.phases.filter((p) => p.total > 0)} rowKey={(phase) => phase.phase} columns={[
+      { header: o.phase, rowHeader: true, cell: (phase) => nb.handbook.phases[phase.phase] },
+      { header: o.done, cell: (phase) => phase.done },
+      { header: o.notRelevant, cell: (phase) => phase.notRelevant },
+      { header: o.open, cell: (phase) => phase.open },
+      { header: o.complete, cell: (phase) => <><meter min={0} max={100} value={phase.percentComplete} aria-hidden="true" /> {o.percent(phase.percentComplete)}</> },
+    ]} last={(
+      <tr>
+        <th scope="row">{o.total}</th>
+        <td colSpan={3}>{progress.closed} / {progress.total}</td>
+        <td><meter min={0} max={100} value={progress.percentComplete} aria-hidden="true" /> {o.percent(progress.percentComplete)}</td>
+      </tr>
+    )} />
   );
 }

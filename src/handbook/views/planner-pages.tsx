@@ -2,7 +2,7 @@ import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { CsrfField, FormErrors, Select, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, ErrorSummary, Select, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { SETTINGS, SETTING_BY_CODE, SERVICE_LEVELS, serviceLevelName } from '../planner/settings.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { RadioGroup } from './form-fields.tsx';
@@ -46,7 +46,7 @@ export function NewPlanPage({ values, errors, municipalities, csrfToken }: { val
       <Paragraph data-size="sm"><Link href={paths.handbook.planner.index}>{m.indexTitle}</Link></Paragraph>
       <Heading level={1} data-size="lg">{c.title}</Heading>
       <Paragraph>{c.intro}</Paragraph>
-      <FormErrors errors={errors} heading={m.errorsHeading} />
+      <ErrorSummary errors={errors} heading={m.errorsHeading} />
       <form method="post" noValidate action={paths.handbook.planner.create} className="stack narrow-form">
         <CsrfField token={csrfToken} />
         <TextInput id="tittel" label={c.planTitle} hint={c.planTitleHint} value={values.tittel} error={errors.tittel} maxLength={200} />

@@ -1,12 +1,13 @@
-import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, type Errors } from '../../accounts/index.ts';
+import { CsrfField, ErrorSummary, type Errors } from '../../platform/forms/index.ts';
 import { DOMAINS, SCALE, STATEMENTS, type ReadinessProfile } from '../planner/readiness.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { formatNumber } from './format.ts';
 import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.handbook.planner.readiness;
 
@@ -28,27 +29,11 @@ export function ReadinessPage(props: ReadinessPageProps) {
     <PlanLayout plan={plan} tab="readiness" heading={m.title} notice={props.notice}>
       <Paragraph>{m.intro}</Paragraph>
       <h2 className="ds-heading" data-size="sm">{m.profileHeading}</h2>
-      <Table>
-        <caption>{m.profileCaption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{m.area}</Table.HeaderCell>
-            <Table.HeaderCell>{m.average}</Table.HeaderCell>
-            <Table.HeaderCell>{m.answered}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {profile.domains.map((domain) => (
-            <Table.Row key={domain.id}>
-              <Table.HeaderCell scope="row">{domain.name}<br /><span className="subtle">{domain.description}</span></Table.HeaderCell>
-              <Table.Cell>
-                {domain.average === null ? m.notAnswered : <><meter min={1} max={5} value={domain.average} aria-hidden="true" /> {formatNumber(domain.average)}</>}
-              </Table.Cell>
-              <Table.Cell>{m.answeredOf(domain.answered, domain.total)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <DataTable caption={m.profileCaption} rows={profile.domains} rowKey={(domain) => domain.id} columns={[
+        { header: m.area, rowHeader: true, cell: (domain) => <>{domain.name}<br /><span className="subtle">{domain.description}</span></> },
+        { header: m.average, cell: (domain) => (domain.average === null ? m.notAnswered : <><meter min={1} max={5} value={domain.average} aria-hidden="true" /> {formatNumber(domain.average)}</>) },
+        { header: m.answered, cell: (domain) => m.answeredOf(domain.answered, domain.total) },
+      ]} />
       <h2 className="ds-heading" data-size="sm">{m.weakestHeading}</h2>
       {profile.answered === 0 ? <Paragraph>{m.noWeakest}</Paragraph> : profile.weakest.length === 0 ? <Paragraph>{m.allStrong}</Paragraph> : (
         <>
@@ -65,7 +50,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
       )}
       {plan.role !== 'viewer' && (
         <>
-          <FormErrors errors={errors} heading={nb.handbook.planner.errorsHeading} />
+          <ErrorSummary errors={errors} heading={nb.handbook.planner.errorsHeading} />
           <form method="post" noValidate action={paths.handbook.planner.readiness(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack">
             <CsrfField token={props.csrfToken} />
             {DOMAINS.map((domain) => (

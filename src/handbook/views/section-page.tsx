@@ -4,7 +4,7 @@ import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { RenderedSection } from '../markdown.ts';
 import type { SectionRow } from '../queries.ts';
-import { CsrfField } from '../../accounts/index.ts';
+import { CsrfField } from '../../platform/forms/index.ts';
 import { ReviewStatus, SourceList, partLabel } from './components.tsx';
 
 export interface SectionPageProps {

@@ -1,11 +1,12 @@
-import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../accounts/index.ts';
+import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { DOCUMENT_KINDS } from '../planner/documents.ts';
 import type { MemberRow, PlanRow } from '../planner/queries.ts';
 import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
+import { DataTable } from '../../platform/views/data-table.tsx';
 
 const m = nb.handbook.planner;
 
@@ -42,39 +43,24 @@ export function MembersPage({ plan, members, values, errors, csrfToken, notice }
   return (
     <PlanLayout plan={plan} tab="members" heading={s.title} notice={notice}>
       <Paragraph>{s.intro}</Paragraph>
-      <Table>
-        <caption>{s.caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{s.email}</Table.HeaderCell>
-            <Table.HeaderCell>{s.role}</Table.HeaderCell>
-            {manage && <Table.HeaderCell><span className="visually-hidden">{s.remove}</span></Table.HeaderCell>}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {members.map((member) => (
-            <Table.Row key={member.email}>
-              <Table.Cell>{member.email}</Table.Cell>
-              <Table.Cell>{m.roles[member.role]}{member.pending ? ` ${s.pending}` : ''}</Table.Cell>
-              {manage && (
-                <Table.Cell>
-                  {member.role !== 'owner' && (
-                    <form method="post" noValidate action={paths.handbook.planner.removeMember(plan.id)}>
-                      <CsrfField token={csrfToken} />
-                      <input type="hidden" name="epost" value={member.email} />
-                      <Button type="submit" variant="tertiary" data-size="sm" aria-label={s.removeLabel(member.email)}>{s.remove}</Button>
-                    </form>
-                  )}
-                </Table.Cell>
-              )}
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <DataTable caption={s.caption} rows={members} rowKey={(member) => member.email} columns={[
+        { header: s.email, cell: (member) => member.email },
+        { header: s.role, cell: (member) => <>{m.roles[member.role]}{member.pending ? ` ${s.pending}` : ''}</> },
+        manage && {
+          header: <span className="visually-hidden">{s.remove}</span>,
+          cell: (member) => member.role !== 'owner' && (
+            <form method="post" noValidate action={paths.handbook.planner.removeMember(plan.id)}>
+              <CsrfField token={csrfToken} />
+              <input type="hidden" name="epost" value={member.email} />
+              <Button type="submit" variant="tertiary" data-size="sm" aria-label={s.removeLabel(member.email)}>{s.remove}</Button>
+            </form>
+          ),
+        },
+      ]} />
       {manage && (
         <section aria-labelledby="invite-heading">
           <h2 className="ds-heading" data-size="sm" id="invite-heading">{s.inviteHeading}</h2>
-          <FormErrors errors={errors} heading={m.errorsHeading} />
+          <ErrorSummary errors={errors} heading={m.errorsHeading} />
           <form method="post" noValidate action={paths.handbook.planner.members(plan.id)} className="stack narrow-form">
             <CsrfField token={csrfToken} />
             <TextInput id="epost" label={s.inviteEmail} type="email" value={values.epost} error={errors.epost} autoComplete="off" maxLength={254} />

@@ -1,12 +1,13 @@
-import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors, TextArea } from '../../../accounts/index.ts';
+import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { CsrfField, ErrorSummary, TextArea } from '../../../platform/forms/index.ts';
 import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
-import { Layout } from '../../../platform/views/layout.tsx';
 import type { Finding } from '../../hsds/import/dataset.ts';
 import type { ImportProgress } from '../../hsds/index.ts';
 import type { ImportRun, StoredReport } from '../service.ts';
 import { byWhom } from './import-page.tsx';
+import { DataTable } from '../../../platform/views/data-table.tsx';
+import { PageFrame } from '../../../platform/views/page-frame.tsx';
 
 const m = nb.imports;
 /** How often the page of a run being checked reloads itself (the route sends it as a Refresh header). */
@@ -56,13 +57,10 @@ function Checking({ run, check, autoRefresh }: { run: ImportRun; check: ImportCh
 function Findings({ findings, total, caption }: { findings: Finding[]; total: number; caption: string }) {
   return (
     <>
-      <Table>
-        <caption>{caption}</caption>
-        <Table.Head><Table.Row><Table.HeaderCell>{m.run.where}</Table.HeaderCell><Table.HeaderCell>{m.run.what}</Table.HeaderCell></Table.Row></Table.Head>
-        <Table.Body>
-          {findings.map((f, i) => <Table.Row key={i}><Table.Cell>{f.where}</Table.Cell><Table.Cell>{f.message}</Table.Cell></Table.Row>)}
-        </Table.Body>
-      </Table>
+      <DataTable caption={caption} rows={findings} rowKey={(_, i) => i} columns={[
+        { header: m.run.where, cell: (f) => f.where },
+        { header: m.run.what, cell: (f) => f.message },
+      ]} />
       {total > findings.length && <Paragraph data-size="sm">{m.run.more(findings.length, total)}</Paragraph>}
     </>
   );
@@ -78,20 +76,12 @@ function Counts({ report }: { report: StoredReport }) {
       <Heading level={2} data-size="md">{m.run.countsHeading}</Heading>
       {totalAdded + totalChanged === 0 && <Paragraph>{m.run.nothing}</Paragraph>}
       {counts.length > 0 && (
-        <Table>
-          <caption>{m.run.countsCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{m.run.table}</Table.HeaderCell><Table.HeaderCell>{m.run.added}</Table.HeaderCell>
-              <Table.HeaderCell>{m.run.changed}</Table.HeaderCell><Table.HeaderCell>{m.run.unchanged}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {counts.map(([table, c]) => (
-              <Table.Row key={table}><Table.Cell>{table}</Table.Cell><Table.Cell>{c.added}</Table.Cell><Table.Cell>{c.changed}</Table.Cell><Table.Cell>{c.unchanged}</Table.Cell></Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        <DataTable caption={m.run.countsCaption} rows={counts} rowKey={([table]) => table} columns={[
+          { header: m.run.table, cell: ([table]) => table },
+          { header: m.run.added, cell: ([, c]) => c.added },
+          { header: m.run.changed, cell: ([, c]) => c.changed },
+          { header: m.run.unchanged, cell: ([, c]) => c.unchanged },
+        ]} />
       )}
       {report.added.length > 0 && (
         <>
@@ -103,23 +93,12 @@ function Counts({ report }: { report: StoredReport }) {
       {report.details.length > 0 && (
         <>
           <Heading level={3} data-size="sm">{m.run.changedHeading}</Heading>
-          <div className="table-scroll"><Table>
-            <caption className="ds-sr-only">{m.run.changedHeading}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{m.run.table}</Table.HeaderCell><Table.HeaderCell>{m.run.field}</Table.HeaderCell>
-                <Table.HeaderCell>{m.run.before}</Table.HeaderCell><Table.HeaderCell>{m.run.after}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {report.details.flatMap((d) => d.fields.map((f) => (
-                <Table.Row key={`${d.id}:${f.name}`}>
-                  <Table.Cell>{d.table}: {d.label ?? d.id}</Table.Cell><Table.Cell>{f.name}</Table.Cell>
-                  <Table.Cell>{f.previous || '–'}</Table.Cell><Table.Cell>{f.replacement || '–'}</Table.Cell>
-                </Table.Row>
-              )))}
-            </Table.Body>
-          </Table></div>
+          <div className="table-scroll"><DataTable caption={m.run.changedHeading} captionClassName="ds-sr-only" rows={report.details.flatMap((d) => d.fields.map((f) => ({ d, f })))} rowKey={({ d, f }) => `${d.id}:${f.name}`} columns={[
+            { header: m.run.table, cell: ({ d }) => <>{d.table}: {d.label ?? d.id}</> },
+            { header: m.run.field, cell: ({ f }) => f.name },
+            { header: m.run.before, cell: ({ f }) => f.previous || '–' },
+            { header: m.run.after, cell: ({ f }) => f.replacement || '–' },
+          ]} /></div>
           {shown(report.details.length, totalChanged)}
         </>
       )}
@@ -162,38 +141,35 @@ export function RunPage(props: RunPageProps) {
   const title = m.run.title(run.source);
   const canAct = Object.values(props.actions).some(Boolean);
   return (
-    <Layout title={reasonError ? `Feil: ${title}` : title}>
-      <div className="stack detail">
-        <Heading level={1} data-size="lg">{title}</Heading>
-        <Paragraph><Tag data-color={run.status === 'applied' ? 'success' : run.status === 'invalid' ? 'danger' : 'neutral'}>{m.status[run.status]}</Tag></Paragraph>
-        {notice && <Alert data-color={problems.length > 0 ? 'warning' : 'success'}>{notice}</Alert>}
-        {reasonError && <FormErrors errors={{ reason: reasonError }} />}
-        <Paragraph>{run.channel === 'cli' ? `${m.runs.by}: ${byWhom(run)}, ${formatDateTime(run.createdAt)}.` : m.run.uploaded(byWhom(run), formatDateTime(run.createdAt))}</Paragraph>
-        {run.sha256 && <Paragraph data-size="sm">{m.run.checksum}: <code>{run.sha256}</code></Paragraph>}
-        {run.decidedAt && run.status !== 'applied' && run.decidedByEmail && <Paragraph>{m.run.decided(run.decidedByEmail, formatDateTime(run.decidedAt))}</Paragraph>}
-        {run.reason && <Paragraph>{m.run.reasonShown(run.reason)}</Paragraph>}
+    <PageFrame title={reasonError ? `Feil: ${title}` : title} heading={title} className="stack detail">
+      <Paragraph><Tag data-color={run.status === 'applied' ? 'success' : run.status === 'invalid' ? 'danger' : 'neutral'}>{m.status[run.status]}</Tag></Paragraph>
+      {notice && <Alert data-color={problems.length > 0 ? 'warning' : 'success'}>{notice}</Alert>}
+      {reasonError && <ErrorSummary errors={{ reason: reasonError }} />}
+      <Paragraph>{run.channel === 'cli' ? `${m.runs.by}: ${byWhom(run)}, ${formatDateTime(run.createdAt)}.` : m.run.uploaded(byWhom(run), formatDateTime(run.createdAt))}</Paragraph>
+      {run.sha256 && <Paragraph data-size="sm">{m.run.checksum}: <code>{run.sha256}</code></Paragraph>}
+      {run.decidedAt && run.status !== 'applied' && run.decidedByEmail && <Paragraph>{m.run.decided(run.decidedByEmail, formatDateTime(run.decidedAt))}</Paragraph>}
+      {run.reason && <Paragraph>{m.run.reasonShown(run.reason)}</Paragraph>}
 
-        {checking && <Checking run={run} check={checking} autoRefresh={autoRefresh} />}
+      {checking && <Checking run={run} check={checking} autoRefresh={autoRefresh} />}
 
-        {checking && !checking.recheck ? null : problems.length > 0 ? (
-          <>
-            <Heading level={2} data-size="md">{m.run.problemsHeading(report.totals?.problems ?? problems.length)}</Heading>
-            <Paragraph>{m.run.problemsIntro}</Paragraph>
-            <Findings findings={problems} total={report.totals?.problems ?? problems.length} caption={m.run.problemsHeading(report.totals?.problems ?? problems.length)} />
-          </>
-        ) : <Counts report={report} />}
+      {checking && !checking.recheck ? null : problems.length > 0 ? (
+        <>
+          <Heading level={2} data-size="md">{m.run.problemsHeading(report.totals?.problems ?? problems.length)}</Heading>
+          <Paragraph>{m.run.problemsIntro}</Paragraph>
+          <Findings findings={problems} total={report.totals?.problems ?? problems.length} caption={m.run.problemsHeading(report.totals?.problems ?? problems.length)} />
+        </>
+      ) : <Counts report={report} />}
 
-        {warnings.length > 0 && (
-          <>
-            <Heading level={2} data-size="md">{m.run.warningsHeading}</Heading>
-            <Paragraph>{m.run.warningsIntro}</Paragraph>
-            <Findings findings={warnings} total={report.totals?.warnings ?? warnings.length} caption={m.run.warningsHeading} />
-          </>
-        )}
+      {warnings.length > 0 && (
+        <>
+          <Heading level={2} data-size="md">{m.run.warningsHeading}</Heading>
+          <Paragraph>{m.run.warningsIntro}</Paragraph>
+          <Findings findings={warnings} total={report.totals?.warnings ?? warnings.length} caption={m.run.warningsHeading} />
+        </>
+      )}
 
-        {canAct && <Actions {...props} />}
-        <Paragraph><Link href={paths.imports.index}>{m.run.back}</Link></Paragraph>
-      </div>
-    </Layout>
+      {canAct && <Actions {...props} />}
+      <Paragraph><Link href={paths.imports.index}>{m.run.back}</Link></Paragraph>
+    </PageFrame>
   );
 }

@@ -1,41 +1,26 @@
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import type { AuditRecord } from '../../../accounts/index.ts';
 import { formatDateTime as when, nb } from '../../../platform/i18n/nb.ts';
-import { Layout } from '../../../platform/views/layout.tsx';
+import { DataTable } from '../../../platform/views/data-table.tsx';
+import { PageFrame } from '../../../platform/views/page-frame.tsx';
 
 const m = nb.moderation.history;
 
 /** The append-only audit log of one entry, for admins. */
 export function HistoryPage({ name, records }: { name: string; records: AuditRecord[] }) {
   return (
-    <Layout title={m.title(name)}>
-      <div className="stack">
-        <Heading level={1} data-size="lg">{m.title(name)}</Heading>
-        <Paragraph>{m.intro}</Paragraph>
-        {records.length === 0 ? <Paragraph>{m.empty}</Paragraph> : (
-          <Table>
-            <caption>{m.caption(records.length)}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{m.when}</Table.HeaderCell><Table.HeaderCell>{m.who}</Table.HeaderCell><Table.HeaderCell>{m.action}</Table.HeaderCell>
-                <Table.HeaderCell>{m.field}</Table.HeaderCell><Table.HeaderCell>{m.before}</Table.HeaderCell><Table.HeaderCell>{m.after}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {records.map((r) => (
-                <Table.Row key={r.id}>
-                  <Table.Cell>{when(r.lastActionDate)}</Table.Cell>
-                  <Table.Cell>{r.updatedBy}</Table.Cell>
-                  <Table.Cell>{m.actions[r.lastActionType] ?? r.lastActionType}</Table.Cell>
-                  <Table.Cell>{r.resourceType === 'service' ? r.fieldName : `${r.resourceType}.${r.fieldName}`}</Table.Cell>
-                  <Table.Cell>{r.previousValue || '–'}</Table.Cell>
-                  <Table.Cell>{r.replacementValue || '–'}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
-      </div>
-    </Layout>
+    <PageFrame title={m.title(name)}>
+      <Paragraph>{m.intro}</Paragraph>
+      {records.length === 0 ? <Paragraph>{m.empty}</Paragraph> : (
+        <DataTable caption={m.caption(records.length)} rows={records} rowKey={(r) => r.id} columns={[
+          { header: m.when, cell: (r) => when(r.lastActionDate) },
+          { header: m.who, cell: (r) => r.updatedBy },
+          { header: m.action, cell: (r) => m.actions[r.lastActionType] ?? r.lastActionType },
+          { header: m.field, cell: (r) => (r.resourceType === 'service' ? r.fieldName : `${r.resourceType}.${r.fieldName}`) },
+          { header: m.before, cell: (r) => r.previousValue || '–' },
+          { header: m.after, cell: (r) => r.replacementValue || '–' },
+        ]} />
+      )}
+    </PageFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { FormPage, MessagePage, TextArea, TextInput, type Errors } from '../../../accounts/index.ts';
+import { FormPage, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
+import { MessagePage } from '../../../platform/views/message-page.tsx';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 

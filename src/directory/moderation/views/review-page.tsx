@@ -1,9 +1,10 @@
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors, TextArea, type Errors } from '../../../accounts/index.ts';
+import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { CsrfField, ErrorSummary, TextArea, type Errors } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
-import { Layout } from '../../../platform/views/layout.tsx';
 import type { FieldChange } from '../../self-service/diff.ts';
+import { DataTable } from '../../../platform/views/data-table.tsx';
+import { PageFrame } from '../../../platform/views/page-frame.tsx';
 
 const m = nb.moderation.review;
 
@@ -13,42 +14,31 @@ export function ReviewPage({ id, name, organizationName, isNew, changes, errors,
 }) {
   const title = m.title(name);
   return (
-    <Layout title={Object.keys(errors).length ? `Feil: ${title}` : title}>
-      <div className="stack">
-        <Heading level={1} data-size="lg">{title}</Heading>
-        <Paragraph>{m.organization}: {organizationName} ({isNew ? nb.moderation.queue.newEntry : nb.moderation.queue.change})</Paragraph>
-        <FormErrors errors={errors} />
-        {changes.length === 0 ? <Paragraph>{m.noChanges}</Paragraph> : (
-          <Table className="diff">
-            <caption>{m.diffCaption}</caption>
-            <Table.Head><Table.Row><Table.HeaderCell>{m.field}</Table.HeaderCell><Table.HeaderCell>{m.before}</Table.HeaderCell><Table.HeaderCell>{m.after}</Table.HeaderCell></Table.Row></Table.Head>
-            <Table.Body>
-              {changes.map((c) => (
-                <Table.Row key={`${c.resourceId}:${c.field}`}>
-                  <Table.HeaderCell scope="row">{c.label}</Table.HeaderCell>
-                  <Table.Cell><del>{c.previous || '–'}</del></Table.Cell>
-                  <Table.Cell><ins>{c.value || '–'}</ins></Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
-        {decided ? <Paragraph>{m.done}</Paragraph> : (
-          <>
-            <form method="post" action={paths.moderation.changeRequest(id)} className="actions">
-              <CsrfField token={csrfToken} />
-              <Button type="submit" name="handling" value="godkjenn">{m.approve}</Button>
-              <Link href={paths.moderation.editChangeRequest(id)}>{m.editAndApprove}</Link>
-            </form>
-            <Heading level={2} data-size="sm">{m.rejectHeading}</Heading>
-            <form method="post" action={paths.moderation.changeRequest(id)} className="stack" noValidate>
-              <CsrfField token={csrfToken} />
-              <TextArea id="reason" label={m.reason} value={reason} error={errors.reason} maxLength={2000} />
-              <div className="actions"><Button type="submit" name="handling" value="avvis" variant="secondary">{m.reject}</Button></div>
-            </form>
-          </>
-        )}
-      </div>
-    </Layout>
+    <PageFrame title={Object.keys(errors).length ? `Feil: ${title}` : title} heading={title}>
+      <Paragraph>{m.organization}: {organizationName} ({isNew ? nb.moderation.queue.newEntry : nb.moderation.queue.change})</Paragraph>
+      <ErrorSummary errors={errors} />
+      {changes.length === 0 ? <Paragraph>{m.noChanges}</Paragraph> : (
+        <DataTable className="diff" caption={m.diffCaption} rows={changes} rowKey={(c) => `${c.resourceId}:${c.field}`} columns={[
+          { header: m.field, rowHeader: true, cell: (c) => c.label },
+          { header: m.before, cell: (c) => <del>{c.previous || '–'}</del> },
+          { header: m.after, cell: (c) => <ins>{c.value || '–'}</ins> },
+        ]} />
+      )}
+      {decided ? <Paragraph>{m.done}</Paragraph> : (
+        <>
+          <form method="post" action={paths.moderation.changeRequest(id)} className="actions">
+            <CsrfField token={csrfToken} />
+            <Button type="submit" name="handling" value="godkjenn">{m.approve}</Button>
+            <Link href={paths.moderation.editChangeRequest(id)}>{m.editAndApprove}</Link>
+          </form>
+          <Heading level={2} data-size="sm">{m.rejectHeading}</Heading>
+          <form method="post" action={paths.moderation.changeRequest(id)} className="stack" noValidate>
+            <CsrfField token={csrfToken} />
+            <TextArea id="reason" label={m.reason} value={reason} error={errors.reason} maxLength={2000} />
+            <div className="actions"><Button type="submit" name="handling" value="avvis" variant="secondary">{m.reject}</Button></div>
+          </form>
+        </>
+      )}
+    </PageFrame>
   );
 }

@@ -1,10 +1,10 @@
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { CsrfField } from '../../../accounts/index.ts';
+import { CsrfField } from '../../../platform/forms/index.ts';
 import { formatDate, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
-import { Layout } from '../../../platform/views/layout.tsx';
 import type { Freshness } from '../../freshness.ts';
 import type { ChangeRequest, OwnService } from '../store.ts';
+import { PageFrame } from '../../../platform/views/page-frame.tsx';
 
 const m = nb.selfService.mine;
 
@@ -40,41 +40,38 @@ function ServiceRow({ service, csrfToken, open }: { service: MineOrganization['s
 
 export function MinePage({ organizations, pendingClaims, notice, csrfToken }: { organizations: MineOrganization[]; pendingClaims: string[]; notice?: string | undefined; csrfToken: string }) {
   return (
-    <Layout title={m.title}>
-      <div className="stack">
-        <Heading level={1} data-size="lg">{m.title}</Heading>
-        {notice && <Alert data-color="success">{notice}</Alert>}
-        <Paragraph>{m.intro}</Paragraph>
-        {organizations.length === 0 && <Paragraph>{m.none}</Paragraph>}
-        {pendingClaims.length > 0 && <Paragraph>{m.pendingClaims}: {pendingClaims.join(', ')}</Paragraph>}
-        <Paragraph><Link href={paths.selfService.start}>{m.register}</Link></Paragraph>
-        {organizations.some((o) => !o.awaitingApproval) && <Paragraph><Link href={paths.imports.index}>{nb.imports.title}</Link></Paragraph>}
-        {organizations.map((org) => (
-          <section key={org.id} aria-labelledby={`org-${org.id}`} className="stack">
-            <Heading level={2} data-size="md" id={`org-${org.id}`}>{org.name}</Heading>
-            {org.awaitingApproval && <Paragraph><Tag data-color="warning" data-size="sm">{m.awaitingApproval}</Tag> {m.awaitingApprovalText}</Paragraph>}
-            <Paragraph><Link href={paths.selfService.newService(org.id)}>{m.newService}<span className="ds-sr-only">: {org.name}</span></Link></Paragraph>
-            <Heading level={3} data-size="sm">{m.drafts}</Heading>
-            {org.changes.length === 0 ? <Paragraph data-size="sm">{m.noDrafts}</Paragraph> : (
-              <ul>
-                {org.changes.map((c) => (
-                  <li key={c.id}>
-                    <Link href={paths.selfService.draft(c.id)}>{c.proposed.name}</Link>{' '}
-                    ({c.isNew ? m.newEntry : m.changeEntry}, {m.statusOf[c.status] ?? c.status})
-                    {c.status === 'rejected' && c.reason && <Paragraph data-size="sm">{m.rejectedBecause(c.reason)}</Paragraph>}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <Heading level={3} data-size="sm">{m.services}</Heading>
-            {org.services.length === 0 ? <Paragraph data-size="sm">{m.noServices}</Paragraph> : (
-              <ul className="stack">
-                {org.services.map((s) => <ServiceRow key={s.id} service={s} csrfToken={csrfToken} open={org.changes.find((c) => c.serviceId === s.id && (c.status === 'draft' || c.status === 'submitted'))} />)}
-              </ul>
-            )}
-          </section>
-        ))}
-      </div>
-    </Layout>
+    <PageFrame title={m.title}>
+      {notice && <Alert data-color="success">{notice}</Alert>}
+      <Paragraph>{m.intro}</Paragraph>
+      {organizations.length === 0 && <Paragraph>{m.none}</Paragraph>}
+      {pendingClaims.length > 0 && <Paragraph>{m.pendingClaims}: {pendingClaims.join(', ')}</Paragraph>}
+      <Paragraph><Link href={paths.selfService.start}>{m.register}</Link></Paragraph>
+      {organizations.some((o) => !o.awaitingApproval) && <Paragraph><Link href={paths.imports.index}>{nb.imports.title}</Link></Paragraph>}
+      {organizations.map((org) => (
+        <section key={org.id} aria-labelledby={`org-${org.id}`} className="stack">
+          <Heading level={2} data-size="md" id={`org-${org.id}`}>{org.name}</Heading>
+          {org.awaitingApproval && <Paragraph><Tag data-color="warning" data-size="sm">{m.awaitingApproval}</Tag> {m.awaitingApprovalText}</Paragraph>}
+          <Paragraph><Link href={paths.selfService.newService(org.id)}>{m.newService}<span className="ds-sr-only">: {org.name}</span></Link></Paragraph>
+          <Heading level={3} data-size="sm">{m.drafts}</Heading>
+          {org.changes.length === 0 ? <Paragraph data-size="sm">{m.noDrafts}</Paragraph> : (
+            <ul>
+              {org.changes.map((c) => (
+                <li key={c.id}>
+                  <Link href={paths.selfService.draft(c.id)}>{c.proposed.name}</Link>{' '}
+                  ({c.isNew ? m.newEntry : m.changeEntry}, {m.statusOf[c.status] ?? c.status})
+                  {c.status === 'rejected' && c.reason && <Paragraph data-size="sm">{m.rejectedBecause(c.reason)}</Paragraph>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Heading level={3} data-size="sm">{m.services}</Heading>
+          {org.services.length === 0 ? <Paragraph data-size="sm">{m.noServices}</Paragraph> : (
+            <ul className="stack">
+              {org.services.map((s) => <ServiceRow key={s.id} service={s} csrfToken={csrfToken} open={org.changes.find((c) => c.serviceId === s.id && (c.status === 'draft' || c.status === 'submitted'))} />)}
+            </ul>
+          )}
+        </section>
+      ))}
+    </PageFrame>
   );
 }

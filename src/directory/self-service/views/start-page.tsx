@@ -1,8 +1,8 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { CsrfField, FormErrors, TextInput, type Errors } from '../../../accounts/index.ts';
+import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
-import { Layout } from '../../../platform/views/layout.tsx';
+import { PageFrame } from '../../../platform/views/page-frame.tsx';
 
 const m = nb.selfService.start;
 
@@ -14,37 +14,34 @@ export function StartPage({ values, errors, csrfToken, existing, notice }: {
 }) {
   const failed = Object.keys(errors).length > 0;
   return (
-    <Layout title={failed ? `Feil: ${m.title}` : m.title}>
-      <div className="stack detail">
-        <Heading level={1} data-size="lg">{m.title}</Heading>
-        {notice && <Paragraph>{notice}</Paragraph>}
-        <Paragraph>{m.intro}</Paragraph>
-        <FormErrors errors={errors} heading={nb.selfService.errors.summary} />
-        {existing ? (
-          <section aria-labelledby="claim-heading" className="stack">
-            <Heading level={2} data-size="sm" id="claim-heading">{m.claimHeading}</Heading>
-            <Paragraph>{m.exists(existing.name)}</Paragraph>
-            <form method="post" action={paths.selfService.claimOrganization} className="stack" noValidate>
-              <CsrfField token={csrfToken} />
-              <input type="hidden" name="organizationId" value={existing.id} />
-              <TextInput id="note" label={m.claimNoteLabel} value={values.note} error={errors.note} maxLength={500} />
-              <div className="actions"><Button type="submit">{m.claimSubmit}</Button></div>
-            </form>
-          </section>
-        ) : (
-          <section aria-labelledby="create-heading" className="stack">
-            <Heading level={2} data-size="sm" id="create-heading">{m.createHeading}</Heading>
-            <form method="post" action={paths.selfService.createOrganization} className="stack" noValidate>
-              <CsrfField token={csrfToken} />
-              <TextInput id="orgnr" label={m.numberLabel} hint={m.numberHint} value={values.orgnr} error={errors.orgnr} inputMode="numeric" maxLength={11} />
-              <TextInput id="orgName" label={m.nameLabel} value={values.orgName} error={errors.orgName} autoComplete="organization" maxLength={200} />
-              <TextInput id="website" label={m.websiteLabel} type="url" value={values.website} error={errors.website} maxLength={500} />
-              <TextInput id="orgEmail" label={m.emailLabel} type="email" value={values.orgEmail} error={errors.orgEmail} maxLength={254} />
-              <div className="actions"><Button type="submit">{m.createSubmit}</Button></div>
-            </form>
-          </section>
-        )}
-      </div>
-    </Layout>
+    <PageFrame title={failed ? `Feil: ${m.title}` : m.title} heading={m.title} className="stack detail">
+      {notice && <Paragraph>{notice}</Paragraph>}
+      <Paragraph>{m.intro}</Paragraph>
+      <ErrorSummary errors={errors} heading={nb.selfService.errors.summary} />
+      {existing ? (
+        <section aria-labelledby="claim-heading" className="stack">
+          <Heading level={2} data-size="sm" id="claim-heading">{m.claimHeading}</Heading>
+          <Paragraph>{m.exists(existing.name)}</Paragraph>
+          <form method="post" action={paths.selfService.claimOrganization} className="stack" noValidate>
+            <CsrfField token={csrfToken} />
+            <input type="hidden" name="organizationId" value={existing.id} />
+            <TextInput id="note" label={m.claimNoteLabel} value={values.note} error={errors.note} maxLength={500} />
+            <div className="actions"><Button type="submit">{m.claimSubmit}</Button></div>
+          </form>
+        </section>
+      ) : (
+        <section aria-labelledby="create-heading" className="stack">
+          <Heading level={2} data-size="sm" id="create-heading">{m.createHeading}</Heading>
+          <form method="post" action={paths.selfService.createOrganization} className="stack" noValidate>
+            <CsrfField token={csrfToken} />
+            <TextInput id="orgnr" label={m.numberLabel} hint={m.numberHint} value={values.orgnr} error={errors.orgnr} inputMode="numeric" maxLength={11} />
+            <TextInput id="orgName" label={m.nameLabel} value={values.orgName} error={errors.orgName} autoComplete="organization" maxLength={200} />
+            <TextInput id="website" label={m.websiteLabel} type="url" value={values.website} error={errors.website} maxLength={500} />
+            <TextInput id="orgEmail" label={m.emailLabel} type="email" value={values.orgEmail} error={errors.orgEmail} maxLength={254} />
+            <div className="actions"><Button type="submit">{m.createSubmit}</Button></div>
+          </form>
+        </section>
+      )}
+    </PageFrame>
   );
 }

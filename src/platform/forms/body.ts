@@ -1,8 +1,8 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { invalidParams } from '../platform/http/problem.ts';
-import { CSRF_FIELD } from './contract.ts';
-import type { Errors } from './views/form.tsx';
+import { invalidParams } from '../http/problem.ts';
+import { CSRF_FIELD } from './csrf.ts';
+import type { Errors } from './error-summary.tsx';
 
 export const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
 export const Email = Type.String({ pattern: EMAIL_PATTERN, maxLength: 254 });

@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
-import type { Config } from '../../platform/config.ts';
-import type { Db } from '../../platform/db/index.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/index.ts';
 
 const MAX_ATTEMPTS = 5;
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { newId } from '../../platform/ids.ts';
-import { nb } from '../../platform/i18n/nb.ts';
-import type { Tx } from '../../platform/db/index.ts';
+import { newId } from '../ids.ts';
+import { nb } from '../i18n/nb.ts';
+import type { Tx } from '../db/index.ts';
 
 export interface Mail {
   to: string;

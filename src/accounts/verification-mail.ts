@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { Config } from '../../platform/config.ts';
-import { nb } from '../../platform/i18n/nb.ts';
-import { paths } from '../../platform/paths.ts';
-import type { Tx } from '../../platform/db/index.ts';
-import { issueToken } from '../tokens.ts';
-import { queueRequestedMail, withMailLock } from './outbox.ts';
+import type { Config } from '../platform/config.ts';
+import { nb } from '../platform/i18n/nb.ts';
+import { paths } from '../platform/paths.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { issueToken } from './tokens.ts';
+import { queueRequestedMail, withMailLock } from '../platform/mail/outbox.ts';
 
 const m = nb.accounts;
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { sha256 } from './crypto.ts';
-import type { Tx } from '../platform/db/index.ts';
+import type { Tx } from './db/index.ts';
 
 export interface Limit {
   bucket: string;

@@ -1,6 +1,6 @@
-import type { Config } from '../platform/config.ts';
+import type { Config } from './config.ts';
 import { randomToken } from './crypto.ts';
-import type { Db } from '../platform/db/index.ts';
+import type { Db } from './db/index.ts';
 
 const loaded = new WeakMap<object, Promise<string>>();
 

@@ -1,29 +1,11 @@
 import type { ReactNode } from 'react';
-import { ErrorSummary, Field, Input, Label, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
-import { CSRF_FIELD } from '../contract.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { Field, Input, Label, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { CSRF_FIELD } from './csrf.ts';
+import { describedBy } from './described-by.ts';
 
-/** The hidden field every POST form must carry (see contract.ts). */
+/** The hidden field every POST form must carry (see csrf.ts). */
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={token} />;
-}
-
-export type Errors = Record<string, string>;
-
-/** GOV.UK-style summary at the top of a form: each message links to its field. */
-export function FormErrors({ errors, heading = nb.accounts.summaryHeading }: { errors: Errors; heading?: string }) {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return null;
-  return (
-    <ErrorSummary data-module="error-summary" tabIndex={-1} aria-labelledby="error-summary-heading">
-      <ErrorSummary.Heading id="error-summary-heading">{heading}</ErrorSummary.Heading>
-      <ErrorSummary.List>
-        {entries.map(([field, message]) => (
-          <ErrorSummary.Item key={field}><ErrorSummary.Link href={`#${field}`}>{message}</ErrorSummary.Link></ErrorSummary.Item>
-        ))}
-      </ErrorSummary.List>
-    </ErrorSummary>
-  );
 }
 
 interface FieldProps {
@@ -34,10 +16,6 @@ interface FieldProps {
   hint?: string | undefined;
   /** defaults to id */
   name?: string;
-}
-
-function described(id: string, hint: string | undefined, error: string | undefined) {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
 function Wrapper({ id, label, hint, error, children }: FieldProps & { children: ReactNode }) {
@@ -58,7 +36,7 @@ export function TextInput(props: FieldProps & { type?: 'text' | 'email' | 'passw
     <Wrapper {...props}>
       <Input id={id} name={name ?? id} type={type} defaultValue={type === 'password' ? undefined : value} autoComplete={autoComplete}
         maxLength={maxLength} inputMode={inputMode} required={required}
-        aria-describedby={described(id, hint, error)} aria-invalid={error ? true : undefined} />
+        aria-describedby={describedBy(id, !!hint, error)} aria-invalid={error ? true : undefined} />
     </Wrapper>
   );
 }
@@ -68,7 +46,7 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
   return (
     <Wrapper {...props}>
       <Textarea id={id} name={name ?? id} rows={rows} defaultValue={value} maxLength={maxLength}
-        aria-describedby={described(id, hint, error)} aria-invalid={error ? true : undefined} />
+        aria-describedby={describedBy(id, !!hint, error)} aria-invalid={error ? true : undefined} />
     </Wrapper>
   );
 }
@@ -78,7 +56,7 @@ export function Select(props: FieldProps & { options: { value: string; label: st
   return (
     <Wrapper {...props}>
       <select className="ds-input" id={id} name={name ?? id} defaultValue={value}
-        aria-describedby={described(id, hint, error)} aria-invalid={error ? true : undefined}>
+        aria-describedby={describedBy(id, !!hint, error)} aria-invalid={error ? true : undefined}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </Wrapper>

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { newId } from '../platform/ids.ts';
-import type { Db } from '../platform/db/index.ts';
+import { newId } from './ids.ts';
+import type { Db } from './db/index.ts';
 
 /**
  * Scheduled work in a PostgreSQL table instead of pg-boss or graphile-worker: those need a real

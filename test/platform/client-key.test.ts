@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clientKey } from '../../src/accounts/rate-limit.ts';
+import { clientKey } from '../../src/platform/rate-limit.ts';
 
 test('limits count IPv4 per address and IPv6 per /64, however the address is written', () => {
   assert.equal(clientKey('192.0.2.7'), '192.0.2.7');
