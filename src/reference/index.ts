@@ -3,3 +3,4 @@ export { listMunicipalities, findMunicipality, findPostalCode, type Municipality
 export { resolvePlace, municipalityByNumber, titleCase, type Place, type PlaceResult, type PlaceProblem } from './place.ts';
 export { HEALTH_REGIONS } from './regions.ts';
 export { referenceRoutes } from './routes.ts';
+export { MunicipalityNumber, PostalCode } from './schema.ts';
