@@ -8,7 +8,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from './type-provider.ts';
 import type { Config } from '../config.ts';
 import { isReachable, type Db } from '../db/index.ts';
 import { paths } from '../paths.ts';
