@@ -3,6 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
 import { isWebUrl, WEB_URL_PATTERN, type LocationAggregate, type ServiceAggregate } from '../model.ts';
 import { LANGUAGES, TERMS } from '../taxonomy.ts';
+import { PostalCode } from '../../reference/index.ts';
 
 /**
  * The service form: flat HTML field names (phone-0-number, location-1-postalCode …) become a
@@ -27,7 +28,7 @@ const LocationDraft = Type.Object({
   id: Type.String({ pattern: UUID_PATTERN }),
   name: Text(200),
   address1: Text(200),
-  postalCode: Type.String({ pattern: '^[0-9]{4}$' }),
+  postalCode: PostalCode(),
   city: Text(100),
   isConfidential: Type.Boolean(),
   /** a confidential location's name may be shown; absent: hidden */
