@@ -11,7 +11,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { freshnessCutoffs, osloToday } from '../freshness.ts';
 import { loadServiceAggregate } from '../self-service/aggregate.ts';
 import { diffServices } from '../self-service/diff.ts';
-import { aggregateToForm, type FormValues } from '../self-service/draft.ts';
+import { aggregateToForm, postedForm } from '../self-service/draft.ts';
 import { proposalFromForm } from '../self-service/proposal.ts';
 import { publishService } from '../self-service/publish.ts';
 import { decideChangeRequest, findChangeRequest, isAwaitingApproval, type ChangeRequest } from '../self-service/store.ts';
@@ -110,7 +110,7 @@ export async function moderationRoutes(app: App, { db, config }: { db: Db; confi
   app.post(paths.moderation.editChangeRequest(), admin, async (request, reply) => {
     const c = await findChangeRequest(db, request.params.id);
     if (!c || c.status !== 'submitted') return reply.callNotFound();
-    const values = request.body as FormValues;
+    const values = postedForm(request.body);
     if (await isAwaitingApproval(db, c.organizationId)) return awaiting(request, reply, c);
     const proposal = await proposalFromForm(db, values, { id: c.serviceId, organizationId: c.organizationId, assuredDate: c.proposed.assuredDate, isDemo: c.proposed.isDemo }, true);
     if (!proposal.ok) {

@@ -11,6 +11,19 @@ import { PostalCode } from '../../reference/index.ts';
  */
 export type FormValues = Record<string, string | string[] | undefined>;
 
+/**
+ * The service form as posted. It has no body schema (formToDraft and checkDraft name every problem
+ * by field), so its fields are read as sent: strings and lists of strings, nothing else.
+ */
+export function postedForm(body: unknown): FormValues {
+  const values: FormValues = {};
+  if (typeof body !== 'object' || body === null) return values;
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) values[name] = value;
+  }
+  return values;
+}
+
 export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export const STATUSES = ['active', 'temporarily closed', 'inactive', 'defunct'] as const;
 const MAX_ROWS = 10;

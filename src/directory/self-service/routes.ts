@@ -13,7 +13,7 @@ import { freshnessJob, freshnessOf, useFreshnessSettings } from '../freshness.ts
 import type { ServiceAggregate } from '../model.ts';
 import { loadServiceAggregate } from './aggregate.ts';
 import { diffServices } from './diff.ts';
-import { aggregateToForm, type FormValues } from './draft.ts';
+import { aggregateToForm, postedForm } from './draft.ts';
 import { organizationRoutes } from './organization-routes.ts';
 import { proposalFromForm } from './proposal.ts';
 import { assureService, publishService } from './publish.ts';
@@ -65,7 +65,7 @@ export async function mineOverview(db: Db, request: FastifyRequest) {
 
 /** Saves a change request from the service form; a change of trusted fields only is published at once. */
 async function saveFromForm(db: Db, request: FastifyRequest, reply: FastifyReply, target: { existing?: ChangeRequest; base: ServiceAggregate; isNew: boolean; title: string; action: string }) {
-  const values = request.body as FormValues;
+  const values = postedForm(request.body);
   const submit = values.handling === 'send';
   const proposal = await proposalFromForm(db, values, {
     id: target.base.id, organizationId: target.base.organizationId, assuredDate: target.base.assuredDate, isDemo: target.base.isDemo,
