@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config.ts';
 import type { Db, Tx } from '../platform/db/index.ts';
 import { sendProblem } from '../platform/http/problem.ts';
+import { sentValue } from '../platform/http/sent.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { sendPage } from '../platform/views/render.ts';
 import { ErrorPage } from '../platform/views/error-page.tsx';
@@ -135,10 +136,10 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
     const hasCookieSession = request.cookies[SESSION_COOKIE] !== undefined;
     const json = (request.headers['content-type'] ?? '').startsWith('application/json');
     if (json && !hasCookieSession) return;
-    const body = request.body as Record<string, unknown> | undefined;
     // a form field arrives as a string, or as { value } from a multipart form (file uploads)
-    const field = body?.[CSRF_FIELD] as string | { value?: unknown } | undefined;
-    const fromBody = typeof field === 'string' ? field : typeof field?.value === 'string' ? field.value : undefined;
+    const field = sentValue(request.body, CSRF_FIELD);
+    const value = typeof field === 'string' ? field : sentValue(field, 'value');
+    const fromBody = typeof value === 'string' ? value : undefined;
     const sent = (fromBody ?? request.headers[CSRF_HEADER]) as string | undefined;
     const s = stateOf(request);
     const bound = s.sessionToken ?? s.formCookie;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../platform/http/app.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import { setOidcEnabled } from './guards.ts';
@@ -7,7 +7,7 @@ import { authRoutes } from './routes/auth.ts';
 import { oidcConfigured, oidcRoutes } from './routes/oidc.ts';
 
 /** Pages of the accounts domain: sign-in, registration, links from mail, own account, privacy, OIDC. */
-export async function accountRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function accountRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   setOidcEnabled(oidcConfigured(config));
   await authRoutes(app, { db: db, config });
   await accountPageRoutes(app, { db: db, config });

@@ -1,7 +1,7 @@
 // The atlas as JSON and CSV, and the "Hva om" scenario as a POST. Thin: parse, call, shape.
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Db } from '../platform/db/index.ts';
+import type { App } from '../platform/http/app.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { PROBLEM_TYPES, sendProblem } from '../platform/http/problem.ts';
 import { paths } from '../platform/paths.ts';
@@ -10,7 +10,7 @@ import { CoverageResponseSchema, ScenarioResponseSchema } from './api-schema.ts'
 import { toCsv, type Cell } from './csv.ts';
 import {
   CoverageCsvQuerySchema, CoverageQuerySchema, ScenarioBodySchema,
-  type CoverageCsvQuery, type CoverageQuery, type ScenarioBody, type Unit,
+  type CoverageCsvQuery, type CoverageQuery, type Unit,
 } from './params.ts';
 import { runScenario, UnknownMunicipalityError } from './planning.ts';
 import { figuresFor, inSelection, nationalFigures, type UnitFigures } from './present.ts';
@@ -94,7 +94,7 @@ async function csvTable(db: Db, state: AtlasState, query: CoverageCsvQuery): Pro
   }
 }
 
-export async function coverageApi(app: FastifyInstance, { db, cache, onView }: { db: Db; cache: CoverageCache; onView: (state: AtlasState) => Promise<void> }) {
+export async function coverageApi(app: App, { db, cache, onView }: { db: Db; cache: CoverageCache; onView: (state: AtlasState) => Promise<void> }) {
   app.get(paths.coverage.api, {
     schema: {
       tags: ['coverage'],
@@ -104,7 +104,7 @@ export async function coverageApi(app: FastifyInstance, { db, cache, onView }: {
       response: { 200: CoverageResponseSchema },
     },
   }, async (request) => {
-    const query = request.query as CoverageQuery;
+    const query = request.query;
     const state = await cache.current();
     await onView(state);
     const level = query.level ?? 'all';
@@ -133,7 +133,7 @@ export async function coverageApi(app: FastifyInstance, { db, cache, onView }: {
       response: { 200: { description: 'CSV file', content: { 'text/csv': { schema: Type.String() } } } },
     },
   }, async (request, reply) => {
-    const query = request.query as CoverageCsvQuery;
+    const query = request.query;
     const state = await cache.current();
     const table = await csvTable(db, state, query);
     const delimiter = query.delimiter === 'semicolon' ? ';' : ',';
@@ -152,7 +152,7 @@ export async function coverageApi(app: FastifyInstance, { db, cache, onView }: {
       response: { 200: ScenarioResponseSchema },
     },
   }, async (request, reply) => {
-    const body = request.body as ScenarioBody;
+    const body = request.body;
     const state = await cache.current();
     const level = body.level ?? 'all';
     let result;

@@ -1,5 +1,6 @@
 // Deterministic synthetic data for benchmarks and property tests. Not real Norway:
 // points are scattered over a Norway-sized box so distances have realistic scale.
+import { SERVICE_LEVELS } from '../directory/index.ts';
 import type { DemandPoint, SupplySite } from './types.ts';
 
 /** mulberry32: tiny, fast, good enough for test data, and identical on every machine. */
@@ -14,7 +15,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const SERVICE_LEVELS = ['lavterskel', 'oppfolging', 'behandling'] as const;
+export { SERVICE_LEVELS };
 
 export interface DemandOptions {
   count?: number;

@@ -1,19 +1,10 @@
 // Distance providers: straight-line (haversine) and a looked-up travel-time matrix.
+import { EARTH_RADIUS_KM, greatCircleKm } from '../platform/geo.ts';
 import type { DemandPoint, Distance, SupplySite } from './types.ts';
 
-/** Mean Earth radius (IUGG), km. */
-export const EARTH_RADIUS_KM = 6371.0088;
+export { EARTH_RADIUS_KM, greatCircleKm };
 
 const RAD = Math.PI / 180;
-
-/** Great-circle distance in km by the haversine formula (stable for short distances). */
-export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  // min() guards against h creeping above 1 by rounding for antipodal points.
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** Fills out[i] with the distance from demand[i] to one site. */
 export type ColumnFill = (site: SupplySite, out: Float64Array) => void;

@@ -1,7 +1,7 @@
 // Query and body schemas of the atlas's pages and API. Page parameters are Norwegian words (they
 // are in the address bar); API parameters are English, like the rest of /api/v1.
 import { Kind, Type, TypeRegistry, type Static } from '@sinclair/typebox';
-import { HEALTH_REGIONS } from '../reference/index.ts';
+import { HEALTH_REGIONS, MunicipalityNumber } from '../reference/index.ts';
 import { MAX_POSITIONS } from './planning.ts';
 import { LEVEL_CHOICES, SERVICE_LEVEL_CODES } from './snapshot-model.ts';
 
@@ -57,7 +57,7 @@ export const MunicipalityQuerySchema = Type.Object({ niva: Type.Optional(oneOf(P
 
 /** One planned position: the same rules for the API body and the page form. */
 export const PositionSchema = Type.Object({
-  municipality: Type.String({ pattern: '^[0-9]{4}$', description: 'Municipality number (2024 division); the position is placed at its interior point' }),
+  municipality: MunicipalityNumber({ description: 'Municipality number (2024 division); the position is placed at its interior point' }),
   fte: Type.Number({ exclusiveMinimum: 0, maximum: 10, description: 'Full-time equivalents (årsverk), more than 0 and at most 10' }),
   level: oneOf(SERVICE_LEVEL_CODES, { description: 'Service level of the position' }),
 }, { additionalProperties: false });

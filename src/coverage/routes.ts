@@ -1,19 +1,19 @@
 // The atlas's pages and API: parse, call, render. All computation is in the cached state.
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Db } from '../platform/db/index.ts';
+import type { App } from '../platform/http/app.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { paths } from '../platform/paths.ts';
 import { ErrorPage } from '../platform/views/error-page.tsx';
 import { sendPage } from '../platform/views/render.ts';
-import { HEALTH_REGIONS } from '../reference/index.ts';
+import { HEALTH_REGIONS, MunicipalityNumber } from '../reference/index.ts';
 import { coverageApi } from './api.ts';
 import { atlasData, countyName } from './atlas-data.ts';
 import { readPositions, schemaErrors, typedNumber, validFte } from './forms.ts';
 import { rawQuery } from '../platform/http/request.ts';
 import {
   AtlasQuerySchema, MunicipalityQuerySchema, PlacementQuerySchema, ScenarioQuerySchema, toLevel,
-  type AtlasQuery, type PlacementQuery, type ScenarioQuery,
+  type ScenarioQuery,
 } from './params.ts';
 import { runPlacement, runScenario } from './planning.ts';
 import { profileData } from './profile-data.ts';
@@ -32,7 +32,7 @@ const first = (raw: Record<string, string[]>, name: string, fallback = '') => ra
 const municipalityOptions = (state: AtlasState) =>
   [...state.municipality.values()].map((m) => ({ value: m.number, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, 'nb'));
 
-export async function coverageRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function coverageRoutes(app: App, { db }: { db: Db }) {
   const cache = createCoverageCache(db);
   // The automatic snapshot is checked once per month per process, not on every view.
   let checkedMonth: string | undefined;
@@ -56,7 +56,7 @@ export async function coverageRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const errors = schemaErrors(request, { indikator: 'indikator', niva: 'niva', helseregion: 'helseregion', fylke: 'fylke' }, 'valg');
     const state = await cache.current();
     await onView(state);
-    const query = request.query as AtlasQuery;
+    const query = request.query;
     if (!errors.fylke && query.fylke) {
       if (!countyName(state, query.fylke)) errors.fylke = c.errors.fylke;
       else if (query.helseregion && ![...state.municipality.values()].some((m) => m.county_number === query.fylke && m.health_region_code === query.helseregion)) {
@@ -75,15 +75,15 @@ export async function coverageRoutes(app: FastifyInstance, { db }: { db: Db }) {
   });
 
   app.get(paths.coverage.municipalityPattern, {
-    schema: { params: Type.Object({ nummer: Type.String({ pattern: '^[0-9]{4}$' }) }), querystring: MunicipalityQuerySchema },
+    schema: { params: Type.Object({ nummer: MunicipalityNumber() }), querystring: MunicipalityQuerySchema },
     attachValidation: true,
   }, async (request, reply) => {
-    const { nummer } = request.params as { nummer: string };
+    const { nummer } = request.params;
     const state = await cache.current();
     const invalid = request.validationError?.validationContext;
     if (invalid === 'params' || !state.municipality.has(nummer)) return reply.callNotFound();
     if (invalid) return sendPage(reply, ErrorPage({ title: c.errors.summary, message: c.errors.niva }), 400);
-    const { niva } = request.query as { niva?: string };
+    const { niva } = request.query;
     return sendPage(reply, MunicipalityPage({ data: profileData(state, nummer, toLevel(niva)) }));
   });
 
@@ -92,7 +92,7 @@ export async function coverageRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const state = await cache.current();
     const errors: Errors = schemaErrors(request, { niva: 'niva' }, 'stillinger');
     // On a schema error the query is not trusted; the form is rebuilt from what was typed.
-    const query = (request.validationError ? { kommune: raw.kommune, arsverk: raw.arsverk, stillingsniva: raw.stillingsniva } : request.query) as ScenarioQuery;
+    const query: ScenarioQuery = request.validationError ? { kommune: raw.kommune, arsverk: raw.arsverk, stillingsniva: raw.stillingsniva } : request.query;
     const { rows, positions, errors: rowErrors } = readPositions(state, query, query.rader ?? 3);
     Object.assign(errors, rowErrors);
     const failed = Object.keys(errors).length > 0;
@@ -117,7 +117,7 @@ export async function coverageRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const fte = typedNumber(values.arsverk);
     if (!validFte(fte)) errors.arsverk = c.errors.arsverk;
     const failed = Object.keys(errors).length > 0;
-    const query = request.query as PlacementQuery;
+    const query = request.query;
     const submitted = raw.antall !== undefined;
     const level = toLevel(query.niva);
     const result = submitted && !failed

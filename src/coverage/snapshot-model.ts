@@ -1,8 +1,9 @@
 // The shape of a snapshot of national indicators, stored as JSON so new indicators can be
 // added without a migration; old snapshots simply lack them (every reader treats them as optional).
+import { SERVICE_LEVELS } from '../directory/index.ts';
 import type { ShortageClass } from './shortage.ts';
 
-export const LEVEL_CHOICES = ['all', 'lavterskel', 'oppfolging', 'behandling'] as const;
+export const LEVEL_CHOICES = ['all', ...SERVICE_LEVELS] as const;
 /** 'all' or one service level (the directory's niva codes: lavterskel, oppfolging, behandling). */
 export type LevelChoice = (typeof LEVEL_CHOICES)[number];
 export type ServiceLevel = Exclude<LevelChoice, 'all'>;

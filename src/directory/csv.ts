@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../platform/http/app.ts';
 import type { Db } from '../platform/db/index.ts';
 import { PROBLEM_TYPES, sendProblem } from '../platform/http/problem.ts';
 import { nb } from '../platform/i18n/nb.ts';
@@ -171,7 +171,7 @@ async function csvPlace(db: Db, query: FinderQuery): Promise<{ place: Place | nu
 /** Every hit, not a page: a spreadsheet is for working with the whole selection. */
 const CSV_LIMIT = 100_000;
 
-export async function servicesCsvRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function servicesCsvRoutes(app: App, { db }: { db: Db }) {
   app.get(paths.servicesCsv, {
     schema: {
       tags: ['services'], summary: 'The finder\'s hits as CSV (UTF-8 with BOM)',
@@ -179,7 +179,7 @@ export async function servicesCsvRoutes(app: FastifyInstance, { db }: { db: Db }
       querystring: CsvQuerySchema,
     },
   }, async (request, reply) => {
-    const query = request.query as FinderQuery & { sep?: ',' | ';' };
+    const query = request.query;
     const located = await csvPlace(db, query);
     if ('field' in located) {
       return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors: [{ name: located.field, reason: located.reason }] });
@@ -192,7 +192,7 @@ export async function servicesCsvRoutes(app: FastifyInstance, { db }: { db: Db }
       key, type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="samklang-tilbud.csv"',
       build: async function* () {
         const result = await searchServices(db, search);
-        for (const piece of servicesCsvPieces(result.hits, { delimiter: query.sep ?? ',', baseUrl })) {
+        for (const piece of servicesCsvPieces(result.hits, { delimiter: query.sep === ';' ? ';' : ',', baseUrl })) {
           yield piece;
           await yieldToRequests();
         }

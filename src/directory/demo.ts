@@ -4,6 +4,7 @@ import { nameUuid } from '../platform/ids.ts';
 import { listMunicipalities, type MunicipalityRow } from '../reference/index.ts';
 import type { LocationAggregate, OrganizationAggregate, ServiceAggregate } from './model.ts';
 import { insertOrganizations, insertServices, reindexServices } from './write.ts';
+import { SERVICE_LEVELS } from './service-level.ts';
 
 /**
  * Deterministic generator of clearly fictional music-therapy offers over real municipalities.
@@ -93,7 +94,7 @@ export function generateDemoData(
   for (let i = 0; i < options.services; i++) {
     const organization = organizations[i % orgCount]!;
     const municipality = random.chance(0.8) ? pickMunicipality() : pickMunicipality();
-    const level = random.pick(['lavterskel', 'oppfolging', 'behandling'] as const);
+    const level = random.pick(SERVICE_LEVELS);
     const setting = SETTINGS[level];
     const group = random.pick(Object.keys(GROUP_TEXT));
     const digital = random.chance(0.05);

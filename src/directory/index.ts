@@ -4,4 +4,5 @@ export { loadDemoData, hasDemoData, removeDemoData, generateDemoData } from './d
 export { insertOrganizations, insertServices, reindexServices } from './write.ts';
 export { searchServices, type SearchQuery, type SearchResult } from './search.ts';
 export { FACETS, TERMS, TERM_BY_KEY } from './taxonomy.ts';
+export { SERVICE_LEVELS, type ServiceLevel } from './service-level.ts';
 export type { ServiceAggregate, OrganizationAggregate, LocationAggregate } from './model.ts';

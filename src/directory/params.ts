@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { FACETS, LANGUAGE_FACET, LANGUAGES, TERMS } from './taxonomy.ts';
 import type { SearchQuery, SortOrder } from './search.ts';
-import type { Place } from '../reference/index.ts';
+import { MunicipalityNumber, type Place } from '../reference/index.ts';
 
 /** Distances the finder offers, in km. */
 export const RADII = [10, 25, 50, 100, 200] as const;
@@ -24,7 +24,7 @@ export const FinderQuerySchema = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Free text; Norwegian stemming and typo tolerance' })),
     sted: Type.Optional(Type.String({ maxLength: 100, description: 'Place: postal code, municipality name or "lat, lon"' })),
-    kommune: Type.Optional(Type.String({ pattern: '^[0-9]{4}$', description: 'Municipality number (2024 division) to search from' })),
+    kommune: Type.Optional(MunicipalityNumber({ description: 'Municipality number (2024 division) to search from' })),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'Latitude to search from (with lon)' })),
     lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180, description: 'Longitude to search from (with lat)' })),
     innen: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, description: 'Only offers within this many km of the place; digital offers always included' })),

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../platform/http/app.ts';
+import { sentString } from '../platform/http/sent.ts';
 import type { Db } from '../platform/db/index.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, invalidParams, sendProblem, type InvalidParam } from '../platform/http/problem.ts';
@@ -55,7 +57,7 @@ function placeMessage(result: Exclude<PlaceResult, { ok: true }>, typed: string)
 
 const FIELD_MESSAGES: Record<string, string> = { alder: nb.errors.age, innen: nb.errors.radius, side: nb.errors.page, antall: nb.errors.page, q: nb.errors.text, sted: nb.errors.text };
 
-export async function directoryRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function directoryRoutes(app: App, { db }: { db: Db }) {
   app.get(paths.home, async (_request, reply) => sendPage(reply, HomePage({ hasDemoData: await hasDemoData(db) })));
 
   app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true, preValidation: dropEmptyQueryValues }, async (request, reply) => {
@@ -69,7 +71,7 @@ export async function directoryRoutes(app: FastifyInstance, { db }: { db: Db }) 
         errors[field] = FIELD_MESSAGES[invalid.name] ?? nb.errors.filter;
       }
     }
-    const query = request.query as FinderQuery;
+    const query = request.query;
     const outcome = request.validationError ? { place: null, problem: null } : await placeFrom(db, query);
     let placeChoices: { label: string; href: string }[] = [];
     if (outcome.problem) {
@@ -95,7 +97,7 @@ export async function directoryRoutes(app: FastifyInstance, { db }: { db: Db }) 
   });
 
   app.get(paths.servicePattern, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const id = sentString(request.params, 'id') ?? '';
     const service = new RegExp(UUID_PATTERN).test(id) ? await findPublicService(db, id) : undefined;
     if (!service) return reply.callNotFound();
     return sendPage(reply, ServicePage({ service }));
@@ -111,7 +113,7 @@ export async function directoryRoutes(app: FastifyInstance, { db }: { db: Db }) 
       response: { 200: ServiceListSchema },
     },
   }, async (request, reply) => {
-    const query = request.query as FinderQuery;
+    const query = request.query;
     const outcome = await placeFrom(db, query);
     if (outcome.problem) {
       const errors: InvalidParam[] = [{ name: outcome.problem.field, reason: outcome.problem.message }];
@@ -138,7 +140,7 @@ export async function directoryRoutes(app: FastifyInstance, { db }: { db: Db }) 
       response: { 200: ServiceSchema },
     },
   }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     const service = await findPublicService(db, id);
     if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No published service with id ${id}` });
     return serviceToJson(service);

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../platform/db/index.ts';
+import { EARTH_RADIUS_KM } from '../platform/geo.ts';
 import type { Place } from '../reference/index.ts';
 import { FACETS, LANGUAGE_FACET } from './taxonomy.ts';
 import { freshnessCutoffs } from './freshness.ts';
@@ -52,7 +53,6 @@ export interface SearchResult {
   fuzzyMatches: { word: string; matched: string[] }[];
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
 const FACET_IDS = [...FACETS.map((f) => f.id), LANGUAGE_FACET];
 
 type Point = { lat: number; lon: number };

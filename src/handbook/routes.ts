@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
+import type { App } from '../platform/http/app.ts';
+import { sentString } from '../platform/http/sent.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { paths } from '../platform/paths.ts';
 import { sendPage } from '../platform/views/render.ts';
@@ -31,11 +33,11 @@ const EditBody = FormBody({
   note: Type.Optional(Type.String({ maxLength: 500 })),
   handling: Type.Optional(Type.Union([Type.Literal('forhandsvis'), Type.Literal('lagre')])),
 });
-const EDIT_FIELDS = ['title', 'summary', 'sources', 'body', 'note'];
+const EDIT_FIELDS = ['title', 'summary', 'sources', 'body', 'note'] as const;
 const sourceLines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 const authorOf = (request: FastifyRequest) => request.user?.name || request.user?.email || '';
 
-export async function handbookRoutes(app: FastifyInstance, deps: { db: Db; config: Config }) {
+export async function handbookRoutes(app: App, deps: { db: Db; config: Config }) {
   const { db } = deps;
   const m = nb.handbook;
   app.personalData.register(plannerPersonalData);
@@ -46,14 +48,14 @@ export async function handbookRoutes(app: FastifyInstance, deps: { db: Db; confi
   app.get(paths.handbook.index, async (_request, reply) => sendPage(reply, HandbookIndexPage({ sections: await listSections(db) })));
 
   app.get(paths.handbook.search, { schema: { querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })) }) }, attachValidation: true }, async (request, reply) => {
-    const q = typeof (request.query as { q?: unknown }).q === 'string' ? (request.query as { q: string }).q : '';
+    const q = sentString(request.query, 'q') ?? '';
     if (request.validationError) return sendPage(reply, HandbookSearchPage({ query: q, hits: null, error: m.searchTooLong }), 400);
     return sendPage(reply, HandbookSearchPage({ query: q, hits: q.trim() ? await searchHandbook(db, q) : null }));
   });
 
   app.get(paths.handbook.section(), { schema: { params: SLUG }, attachValidation: true }, async (request, reply) => {
     const sections = request.validationError ? [] : await listSections(db);
-    const index = sections.findIndex((s) => s.slug === (request.params as { slug: string }).slug);
+    const index = sections.findIndex((s) => s.slug === request.params.slug);
     const section = sections[index];
     if (!section) return reply.callNotFound();
     const admin = request.user?.isAdmin ? { csrfToken: request.csrfToken } : null;
@@ -61,21 +63,21 @@ export async function handbookRoutes(app: FastifyInstance, deps: { db: Db; confi
   });
 
   app.get(paths.handbook.edit(), { preHandler: requireAdmin, schema: { params: SLUG }, attachValidation: true }, async (request, reply) => {
-    const section = request.validationError ? undefined : await findSection(db, (request.params as { slug: string }).slug);
+    const section = request.validationError ? undefined : await findSection(db, request.params.slug);
     if (!section) return reply.callNotFound();
     const values: EditValues = { title: section.title, summary: section.summary, sources: section.sources.join('\n'), body: section.body, note: '' };
     return sendPage(reply, EditPage({ slug: section.slug, values, errors: {}, preview: null, csrfToken: request.csrfToken }));
   });
 
   app.post(paths.handbook.edit(), { preHandler: requireAdmin, schema: { params: SLUG, body: EditBody }, attachValidation: true }, async (request, reply) => {
-    const section = await findSection(db, (request.params as { slug: string }).slug);
+    const section = await findSection(db, request.params.slug);
     if (!section) return reply.callNotFound();
-    const values = typed(request.body, EDIT_FIELDS) as unknown as EditValues;
+    const values: EditValues = typed(request.body, EDIT_FIELDS);
     const errors: Errors = formErrors(request, m.editor.errors, m.editor.errors.body);
     if (!errors.sources && sourceLines(values.sources).some((line) => line.length > 500)) errors.sources = m.editor.errors.sources;
     if (!errors.body && hasTopLevelHeading(values.body)) errors.body = m.editor.errors.bodyH1;
     delete errors.handling;
-    const preview = (request.body as { handling?: string } | undefined)?.handling !== 'lagre';
+    const preview = sentString(request.body, 'handling') !== 'lagre';
     if (Object.keys(errors).length > 0 || preview) {
       const rendered = errors.body ? null : renderMarkdown(values.body);
       return sendPage(reply, EditPage({ slug: section.slug, values, errors, preview: rendered, csrfToken: request.csrfToken }), Object.keys(errors).length > 0 ? 400 : 200);
@@ -86,23 +88,23 @@ export async function handbookRoutes(app: FastifyInstance, deps: { db: Db; confi
   });
 
   app.post(paths.handbook.review(), { preHandler: requireAdmin, schema: { params: SLUG }, attachValidation: true }, async (request, reply) => {
-    const section = request.validationError ? undefined : await findSection(db, (request.params as { slug: string }).slug);
+    const section = request.validationError ? undefined : await findSection(db, request.params.slug);
     if (!section) return reply.callNotFound();
     await markReviewed(db, section.id, { name: authorOf(request), id: request.user!.id }, osloToday());
     return reply.redirect(paths.handbook.section(section.slug), 303);
   });
 
   app.get(paths.handbook.history(), { preHandler: requireAdmin, schema: { params: SLUG }, attachValidation: true }, async (request, reply) => {
-    const section = request.validationError ? undefined : await findSection(db, (request.params as { slug: string }).slug);
+    const section = request.validationError ? undefined : await findSection(db, request.params.slug);
     if (!section) return reply.callNotFound();
     return sendPage(reply, HistoryPage({ slug: section.slug, title: section.title, revisions: await listRevisions(db, section.id) }));
   });
 
   const RevisionParams = Type.Object({ slug: SLUG.properties.slug, number: Type.Integer({ minimum: 2, maximum: 1_000_000 }) });
   app.get(paths.handbook.revision(), { preHandler: requireAdmin, schema: { params: RevisionParams }, attachValidation: true }, async (request, reply) => {
-    const section = request.validationError ? undefined : await findSection(db, (request.params as { slug: string }).slug);
+    const section = request.validationError ? undefined : await findSection(db, request.params.slug);
     if (!section) return reply.callNotFound();
-    const number = (request.params as { number: number }).number;
+    const { number } = request.params;
     const revisions = await listRevisions(db, section.id);
     const current = revisions.find((r) => r.number === number);
     const before = revisions.find((r) => r.number === number - 1);

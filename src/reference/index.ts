@@ -4,3 +4,4 @@ export { resolvePlace, municipalityByNumber, titleCase, type Place, type PlaceRe
 export { HEALTH_REGIONS } from './regions.ts';
 export { norwayMap, type MapShape, type NorwayMap } from './map.ts';
 export { referenceRoutes } from './routes.ts';
+export { MunicipalityNumber, PostalCode } from './schema.ts';

@@ -1,14 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Db } from '../platform/db/index.ts';
+import type { App } from '../platform/http/app.ts';
 import { PROBLEM_TYPES, sendProblem } from '../platform/http/problem.ts';
 import { paths } from '../platform/paths.ts';
 import { findPostalCode, listMunicipalities } from './queries.ts';
+import { MunicipalityNumber, PostalCode } from './schema.ts';
 
 const Nullable = (schema: ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>) => Type.Union([schema, Type.Null()]);
 
 const MunicipalitySchema = Type.Object({
-  number: Type.String({ pattern: '^[0-9]{4}$' }),
+  number: MunicipalityNumber(),
   name: Type.String(),
   county_number: Type.String(),
   county_name: Type.String(),
@@ -20,7 +21,7 @@ const MunicipalitySchema = Type.Object({
   population_date: Nullable(Type.String({ format: 'date' })),
 });
 
-export async function referenceRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function referenceRoutes(app: App, { db }: { db: Db }) {
   app.get(paths.api.municipalities, {
     schema: {
       tags: ['reference'],
@@ -36,7 +37,7 @@ export async function referenceRoutes(app: FastifyInstance, { db }: { db: Db }) 
     schema: {
       tags: ['reference'],
       summary: 'A postal code and its (primary) municipality',
-      params: Type.Object({ code: Type.String({ pattern: '^[0-9]{4}$', description: 'Four-digit postal code' }) }),
+      params: Type.Object({ code: PostalCode({ description: 'Four-digit postal code' }) }),
       response: {
         200: Type.Object({
           code: Type.String(), place: Type.String(), municipality_number: Nullable(Type.String()),
@@ -45,7 +46,7 @@ export async function referenceRoutes(app: FastifyInstance, { db }: { db: Db }) 
       },
     },
   }, async (request, reply) => {
-    const { code } = request.params as { code: string };
+    const { code } = request.params;
     const found = await findPostalCode(db, code);
     if (!found) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Unknown postal code', status: 404, detail: `No postal code ${code} in the register` });
     return {

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/app.ts';
+import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
@@ -18,15 +20,15 @@ import { settingsRoutes } from './settings.ts';
 
 const m = nb.accounts;
 
-export async function accountPageRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function accountPageRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   app.get(paths.accounts.privacy, async (_request, reply) => sendPage(reply, PrivacyPage({ operator: config.operator, sessionDays: SESSION_DAYS, idleHours: SESSION_IDLE_MINUTES / 60 })));
 
   app.get(paths.accounts.account, { preHandler: requireUser }, async (request, reply) => {
     const user = request.user!;
     const organizations = user.editorOf.length === 0 ? [] : await db.selectFrom('organization').select(['id', 'name'])
       .where('id', 'in', user.editorOf).orderBy('name').execute();
-    const changed = (request.query as { endret?: string }).endret;
-    const notice = changed ? m.settings.saved[changed] ?? null : null;
+    const changed = sentValue(request.query, 'endret');
+    const notice = changed ? m.settings.saved[String(changed)] ?? null : null;
     return sendPage(reply, AccountPage({ user, organizations, pendingEmail: await pendingEmailChange(db, user.id), notice }));
   });
 
@@ -43,7 +45,7 @@ export async function accountPageRoutes(app: FastifyInstance, { db, config }: { 
   app.get(paths.accounts.delete, { preHandler: requireUser }, async (request, reply) => sendPage(reply, await deletePage(request, {})));
 
   app.post(paths.accounts.delete, { preHandler: requireUser, schema: { body: FormBody({ bekreft: Type.String({ maxLength: 254 }) }) }, attachValidation: true }, async (request, reply) => {
-    const confirmation = typed(request.body, ['bekreft']).bekreft!.trim().toLowerCase();
+    const confirmation = typed(request.body, ['bekreft']).bekreft.trim().toLowerCase();
     if (confirmation !== request.user!.email.toLowerCase()) {
       return sendPage(reply, await deletePage(request, { bekreft: m.errors.confirmDelete }), 400);
     }

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/app.ts';
+import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
@@ -25,14 +27,14 @@ const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{
 /** Home of a signed-in person: their offers. */
 export const AFTER_LOGIN = paths.selfService.mine;
 
-export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function authRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   const oidc = oidcConfigured(config);
   const clock = config.clock;
   const loginPage = (request: FastifyRequest, reply: FastifyReply, values: { email: string; next: string }, errors: Record<string, string>, status: number, notice?: string) =>
     sendPage(reply, LoginPage({ values, errors, csrfToken: request.csrfToken, notice, oidc }), status);
 
   app.get(paths.accounts.login, async (request, reply) => {
-    const target = readNext((request.query as Record<string, unknown>).neste);
+    const target = readNext(sentValue(request.query, 'neste'));
     if (!target.ok) return sendPage(reply, MessagePage({ title: m.errors.badNextTitle, message: m.errors.badNext, links: [{ href: paths.accounts.login, text: m.login.title }] }), 400);
     if (request.user) return reply.redirect(target.path || AFTER_LOGIN, 303);
     return loginPage(request, reply, { email: '', next: target.path }, {}, 200);
@@ -42,13 +44,13 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     schema: { body: FormBody({ email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }), neste: Type.Optional(Type.String({ maxLength: 2000 })) }) },
     attachValidation: true,
   }, async (request, reply) => {
-    const target = readNext((request.body as Record<string, unknown> | undefined)?.neste);
-    const values = { email: typed(request.body, ['email']).email!, next: target.ok ? target.path : '' };
+    const target = readNext(sentValue(request.body, 'neste'));
+    const values = { email: typed(request.body, ['email']).email, next: target.ok ? target.path : '' };
     if (!target.ok) return loginPage(request, reply, values, {}, 400, m.errors.badNext);
     if (request.validationError) {
       return loginPage(request, reply, values, formErrors(request, { email: m.errors.emailInvalid, password: m.errors.passwordRequired }, m.errors.loginFailed), 400);
     }
-    const { email, password } = request.body as { email: string; password: string };
+    const { email, password } = request.body;
     const now = clock.now();
     // one address trying many accounts: a hard limit, on that address alone
     if (await isLimited(db, [limits.loginIp(request.ip)], now)) return loginPage(request, reply, values, { email: m.errors.locked }, 429);
@@ -86,9 +88,9 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     schema: { body: FormBody({ email: Email, name: Type.String({ maxLength: 200 }), password: Type.String({ maxLength: 1024 }) }) },
     attachValidation: true,
   }, async (request, reply) => {
-    const values = typed(request.body, ['email', 'name']) as { email: string; name: string };
+    const values = typed(request.body, ['email', 'name']);
     const errors = request.validationError ? formErrors(request, { email: m.errors.emailInvalid, name: m.errors.nameTooLong, password: m.errors.too_long }, m.errors.emailInvalid) : {};
-    const password = typed(request.body, ['password']).password!;
+    const password = typed(request.body, ['password']).password;
     const problem = errors.password ? null : passwordProblem(password, values.email, values.name);
     if (problem) errors.password = m.errors[problem];
     if (Object.keys(errors).length > 0) return sendPage(reply, RegisterPage({ values, errors, csrfToken: request.csrfToken }), 400);
@@ -118,7 +120,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   const forgotLink = { href: paths.accounts.forgot, text: m.forgot.title };
 
   app.get(paths.accounts.verify(), { schema: { params: TokenParams }, attachValidation: true }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'verify_email', clock.now());
     if (!check.ok) return tokenFailure(reply, m.verify.title, check.reason);
     return sendPage(reply, VerifyPage({ token, errors: {}, csrfToken: request.csrfToken }));
@@ -128,11 +130,11 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   // address. So the password chosen at registration must be given too; a person who does not
   // know it chooses a new one through "Glemt passord", which replaces it.
   app.post(paths.accounts.verify(), { schema: { params: TokenParams }, attachValidation: true }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     const now = clock.now();
     const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'verify_email', now);
     if (!check.ok) return tokenFailure(reply, m.verify.title, check.reason);
-    const password = typed(request.body, ['password']).password!;
+    const password = typed(request.body, ['password']).password;
     const refuse = (message: string, status = 400) => sendPage(reply, VerifyPage({ token, errors: { password: message }, csrfToken: request.csrfToken }), status);
     if (!password) return refuse(m.errors.verifyPassword);
     const user = await findUserById(db, check.userId);
@@ -157,7 +159,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   app.get(paths.accounts.forgot, async (request, reply) => sendPage(reply, ForgotPage({ values: { email: '' }, errors: {}, csrfToken: request.csrfToken })));
 
   app.post(paths.accounts.forgot, { schema: { body: FormBody({ email: Email }) }, attachValidation: true }, async (request, reply) => {
-    const values = typed(request.body, ['email']) as { email: string };
+    const values = typed(request.body, ['email']);
     if (request.validationError) return sendPage(reply, ForgotPage({ values, errors: { email: m.errors.emailInvalid }, csrfToken: request.csrfToken }), 400);
     const checks = [limits.resetIp(request.ip), limits.resetAccount(values.email)];
     const now = clock.now();
@@ -176,7 +178,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   });
 
   app.get(paths.accounts.reset(), { schema: { params: TokenParams }, attachValidation: true }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'reset_password', clock.now());
     if (!check.ok) return tokenFailure(reply, m.reset.title, check.reason, forgotLink);
     return sendPage(reply, ResetPage({ token, errors: {}, csrfToken: request.csrfToken }));
@@ -186,12 +188,12 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     schema: { params: TokenParams, body: FormBody({ password: Type.String({ maxLength: 1024 }) }) },
     attachValidation: true,
   }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     const now = clock.now();
     const check = await checkToken(db, token, 'reset_password', now);
     if (!check.ok) return tokenFailure(reply, m.reset.title, check.reason, forgotLink);
     const user = await findUserById(db, check.userId);
-    const password = typed(request.body, ['password']).password!;
+    const password = typed(request.body, ['password']).password;
     const problem = passwordProblem(password, user?.email ?? '', user?.name ?? '');
     if (problem) return sendPage(reply, ResetPage({ token, errors: { password: m.errors[problem] }, csrfToken: request.csrfToken }), 400);
     const passwordHash = await hashPassword(password);

@@ -1,6 +1,7 @@
 import * as client from 'openid-client';
 import { sql } from 'kysely';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../platform/http/app.ts';
+import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
@@ -37,7 +38,7 @@ const isLocal = (issuer: string) => /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(
  * offered by ID-porten and HelseID. An account is found by the provider's subject, else linked by a
  * verified email, else created.
  */
-export async function oidcRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function oidcRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   const settings = config.oidc;
   if (!settings) return;
   let discovered: Promise<client.Configuration> | undefined;
@@ -52,7 +53,7 @@ export async function oidcRoutes(app: FastifyInstance, { db, config }: { db: Db;
     sendPage(reply, MessagePage({ title: m.login.title, message, links: [{ href: paths.accounts.login, text: m.login.title }] }), 400);
 
   app.get(paths.accounts.oidcStart, async (request, reply) => {
-    const target = readNext((request.query as Record<string, unknown>).neste);
+    const target = readNext(sentValue(request.query, 'neste'));
     if (!target.ok) return failed(reply, m.errors.badNext);
     let oidc: client.Configuration;
     try {

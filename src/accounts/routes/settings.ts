@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/app.ts';
+import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
@@ -41,7 +43,7 @@ async function currentPasswordError(db: Tx, user: UserRow, typedPassword: string
 }
 
 /** Own account: name, email (confirmed by a link before it takes effect), password, sessions. */
-export async function settingsRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function settingsRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   const me = async (request: FastifyRequest) => (await findUserById(db, request.user!.id))!;
   const forgotLink = `${config.publicUrl}${paths.accounts.forgot}`;
 
@@ -49,7 +51,7 @@ export async function settingsRoutes(app: FastifyInstance, { db, config }: { db:
     sendPage(reply, ChangeNamePage({ values: { navn: request.user!.name ?? '' }, errors: {}, csrfToken: request.csrfToken })));
 
   app.post(paths.accounts.changeName, { preHandler: requireUser, schema: { body: FormBody({ navn: Type.String({ maxLength: 200 }) }) }, attachValidation: true }, async (request, reply) => {
-    const values = typed(request.body, ['navn']) as { navn: string };
+    const values = typed(request.body, ['navn']);
     const problem = request.validationError ? s.name.tooLong : CONTROL.test(values.navn) ? s.name.control : null;
     if (problem) return sendPage(reply, ChangeNamePage({ values, errors: { navn: problem }, csrfToken: request.csrfToken }), 400);
     await db.updateTable('app_user').set({ name: values.navn.trim() || null }).where('id', '=', request.user!.id).execute();
@@ -62,7 +64,7 @@ export async function settingsRoutes(app: FastifyInstance, { db, config }: { db:
   app.post(paths.accounts.changePassword, { preHandler: requireUser, schema: { body: FormBody({ gjeldende: Secret, passord: Secret }) }, attachValidation: true }, async (request, reply) => {
     const user = await me(request);
     if (!user.password_hash) return sendPage(reply, ChangePasswordPage({ errors: {}, csrfToken: request.csrfToken, hasPassword: false }), 400);
-    const { gjeldende, passord } = typed(request.body, ['gjeldende', 'passord']) as { gjeldende: string; passord: string };
+    const { gjeldende, passord } = typed(request.body, ['gjeldende', 'passord']);
     const errors: Errors = {};
     const current = await currentPasswordError(db, user, gjeldende);
     if (current) errors.gjeldende = current.message;
@@ -89,12 +91,12 @@ export async function settingsRoutes(app: FastifyInstance, { db, config }: { db:
 
   app.post(paths.accounts.changeEmail, { preHandler: requireUser, schema: { body: FormBody({ epost: Email, gjeldende: Type.Optional(Secret) }) }, attachValidation: true }, async (request, reply) => {
     const user = await me(request);
-    const values = typed(request.body, ['epost']) as { epost: string };
+    const values = typed(request.body, ['epost']);
     const newEmail = normaliseEmail(values.epost);
     const errors: Errors = {};
     if (formErrors(request, {}, '').epost !== undefined || CONTROL.test(values.epost)) errors.epost = s.email.invalid;
     else if (newEmail === normaliseEmail(user.email)) errors.epost = s.email.same;
-    const current = await currentPasswordError(db, user, typed(request.body, ['gjeldende']).gjeldende!);
+    const current = await currentPasswordError(db, user, typed(request.body, ['gjeldende']).gjeldende);
     if (current) errors.gjeldende = current.message;
     if (Object.keys(errors).length > 0) return emailPage(request, reply, user, values, errors, current?.status === 429 ? 429 : 400);
     const refused = await db.transaction().execute(async (trx) => {
@@ -120,14 +122,14 @@ export async function settingsRoutes(app: FastifyInstance, { db, config }: { db:
     }), reason === 'unknown' ? 404 : reason === 'taken' ? 409 : 410);
 
   app.get(paths.accounts.confirmEmail(), { schema: { params: TokenParams }, attachValidation: true }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     const check = request.validationError ? { ok: false as const, reason: 'unknown' as const } : await checkToken(db, token, 'change_email', config.clock.now());
     if (!check.ok) return linkFailure(reply, check.reason);
     return sendPage(reply, ConfirmEmailPage({ token, newEmail: check.newEmail ?? '', csrfToken: request.csrfToken }));
   });
 
   app.post(paths.accounts.confirmEmail(), { schema: { params: TokenParams }, attachValidation: true }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     if (request.validationError) return linkFailure(reply, 'unknown');
     let done;
     try {
@@ -143,7 +145,7 @@ export async function settingsRoutes(app: FastifyInstance, { db, config }: { db:
 
   app.get(paths.accounts.sessions, { preHandler: requireUser }, async (request, reply) => {
     const sessions = await listSessions(db, request.user!.id, currentSessionToken(request), config.clock.now());
-    const notice = (request.query as { endret?: string }).endret === 'okter' ? s.saved.okter! : null;
+    const notice = sentValue(request.query, 'endret') === 'okter' ? s.saved.okter! : null;
     return sendPage(reply, SessionsPage({ sessions, csrfToken: request.csrfToken, notice }));
   });
 

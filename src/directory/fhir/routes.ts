@@ -1,5 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import type { App } from '../../platform/http/app.ts';
+import { sentString } from '../../platform/http/sent.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { locationShownTo } from '../hsds/filters.ts';
@@ -79,13 +81,13 @@ function bundle(request: FastifyRequest, type: ResourceType, found: { ids: strin
 }
 
 /** FHIR R4 under /fhir: HealthcareService, Location and Organization (read, search), our CodeSystems, the CapabilityStatement. */
-export async function fhirRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function fhirRoutes(app: App, { db }: { db: Db }) {
   app.get(paths.fhir.metadata, { schema: { tags: TAGS, summary: 'CapabilityStatement' } }, async (request, reply) =>
     send(reply, capabilityStatement(`${baseUrl(request)}${paths.fhir.base}`)));
 
   for (const type of Object.keys(SEARCH_SCHEMAS) as ResourceType[]) {
     app.get(`${paths.fhir.base}/${type}`, { schema: { tags: TAGS, summary: `Search ${type}`, querystring: SEARCH_SCHEMAS[type] } }, async (request, reply) => {
-      const params = request.query as SearchParams;
+      const params = request.query;
       try {
         const found = await searchIds(db, type, params);
         return send(reply, bundle(request, type, found, await resources(db, type, found.ids), params));
@@ -95,7 +97,7 @@ export async function fhirRoutes(app: FastifyInstance, { db }: { db: Db }) {
       }
     });
     app.get(`${paths.fhir.base}/${type}/:id`, { schema: { tags: TAGS, summary: `Read ${type}`, params: IdParams } }, async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const [resource] = await resources(db, type, [id]);
       return resource ? send(reply, resource) : outcome(reply, 404, 'not-found', `${type}/${id} is not known`);
     });
@@ -110,7 +112,7 @@ export async function fhirRoutes(app: FastifyInstance, { db }: { db: Db }) {
     });
   });
   app.get(`${paths.fhir.base}/CodeSystem/:id`, { schema: { tags: TAGS, summary: 'One of Samklang\'s CodeSystems' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const id = sentString(request.params, 'id') ?? '';
     const found = CODE_SYSTEMS.find((c) => c.id === id);
     return found ? send(reply, codeSystemResource(found.facet)) : outcome(reply, 404, 'not-found', `CodeSystem/${id} is not known`);
   });

@@ -19,7 +19,7 @@ const common = {
   'name:contains': text('Name contains'),
   'name:exact': text('Name is exactly'),
 };
-const strict = (properties: TProperties) => Type.Object(properties, { additionalProperties: false });
+const strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });
 
 export const SEARCH_SCHEMAS = {
   HealthcareService: strict({

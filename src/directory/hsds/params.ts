@@ -1,5 +1,6 @@
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
 import { UUID_PATTERN } from '../../platform/ids.ts';
+import { PostalCode } from '../../reference/index.ts';
 import { OneOf } from '../params.ts';
 
 /** The largest page the HSDS API serves; format=ndjson streams everything without pages. */
@@ -34,7 +35,7 @@ export const ServicesQuery = strict({
 export const ServiceAtLocationsQuery = strict({
   ...common, ...serviceFilters,
   full: Flag('Fully nested service_at_locations'),
-  postcode: Type.Optional(Type.String({ pattern: '^[0-9]{4}$', description: 'Norwegian postal code: with proximity, measured from its municipality\'s point; alone, locations in its municipality' })),
+  postcode: Type.Optional(PostalCode({ description: 'Norwegian postal code: with proximity, measured from its municipality\'s point; alone, locations in its municipality' })),
   proximity: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_000_000, description: 'Metres from the postal code (needs postcode)' })),
 });
 export const OrganizationsQuery = strict({

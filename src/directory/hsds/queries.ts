@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
-import { greatCircleKm } from '../../coverage/index.ts';
+import { greatCircleKm } from '../../platform/geo.ts';
 import { allOf, containing, serviceConditions, type ServiceFilter } from './filters.ts';
 import { DATA_TAXONOMY, DATA_TERM_ROWS } from './profile.ts';
 

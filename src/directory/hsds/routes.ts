@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { PROBLEM_TYPES, sendProblem } from '../../platform/http/problem.ts';
 import { paths } from '../../platform/paths.ts';
@@ -82,7 +83,7 @@ async function one(reply: FastifyReply, what: string, id: string, build: (ids: s
  * The HSDS 3.0 API under /hsds/: read-only, open to every origin, described in /api/openapi.json.
  * Every route builds for the 'public' audience: the finder's freshness rule (see Audience).
  */
-export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function hsdsRoutes(app: App, { db }: { db: Db }) {
   const root = async (request: FastifyRequest) => ({
     version: HSDS_VERSION,
     profile: `${baseUrl(request)}${paths.hsds.profile}`,
@@ -96,7 +97,7 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get(paths.hsds.services, {
     schema: { tags: TAGS, summary: 'Services, one-to-one fields (full=true: fully nested; minimal=true: id and last_modified)', querystring: ServicesQuery },
   }, async (request, reply) => {
-    const query = request.query as ServicesQuery;
+    const query = request.query;
     const filter = serviceFilter(query);
     if (!filter) return badRequest(reply, 'modified_after', 'not a real date or date-time');
     const form = query.minimal ? 'minimal' : query.full ? 'full' : 'list';
@@ -107,12 +108,12 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
     });
   });
   app.get(`${paths.hsds.services}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service', params: IdParams } }, async (request, reply) =>
-    one(reply, 'service', (request.params as { id: string }).id, (ids) => serviceDocuments(db, ids, 'full', 'public')));
+    one(reply, 'service', request.params.id, (ids) => serviceDocuments(db, ids, 'full', 'public')));
 
   app.get(paths.hsds.serviceAtLocations, {
     schema: { tags: TAGS, summary: 'Services at locations; postcode and proximity search from a postal code', querystring: ServiceAtLocationsQuery },
   }, async (request, reply) => {
-    const query = request.query as ServiceAtLocationsQuery;
+    const query = request.query;
     const filter = serviceFilter(query);
     if (!filter) return badRequest(reply, 'modified_after', 'not a real date or date-time');
     if (query.proximity !== undefined && !query.postcode) return badRequest(reply, 'proximity', 'proximity needs postcode');
@@ -136,10 +137,10 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
     });
   });
   app.get(`${paths.hsds.serviceAtLocations}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service_at_location', params: IdParams } },
-    async (request, reply) => one(reply, 'service_at_location', (request.params as { id: string }).id, (ids) => serviceAtLocationDocuments(db, ids, 'full', 'public')));
+    async (request, reply) => one(reply, 'service_at_location', request.params.id, (ids) => serviceAtLocationDocuments(db, ids, 'full', 'public')));
 
   app.get(paths.hsds.organizations, { schema: { tags: TAGS, summary: 'Organisations', querystring: OrganizationsQuery } }, async (request, reply) => {
-    const query = request.query as OrganizationsQuery;
+    const query = request.query;
     const where = sql<boolean>`${nameSearch(query.search)} and ${organizationShownTo('public', 'organization')}`;
     const form = query.full_service ? 'full_service' : query.full ? 'full' : 'list';
     return sendList(reply, query, {
@@ -151,12 +152,12 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get(`${paths.hsds.organizations}/:id`, {
     schema: { tags: TAGS, summary: 'One fully nested organisation with its services', params: IdParams, querystring: OrganizationQuery },
   }, async (request, reply) => {
-    const { full_service } = request.query as { full_service?: boolean };
-    return one(reply, 'organization', (request.params as { id: string }).id, (ids) => organizationDocuments(db, ids, full_service ? 'full_service' : 'full', 'public'));
+    const { full_service } = request.query;
+    return one(reply, 'organization', request.params.id, (ids) => organizationDocuments(db, ids, full_service ? 'full_service' : 'full', 'public'));
   });
 
   app.get(paths.hsds.taxonomies, { schema: { tags: TAGS, summary: 'Taxonomies', querystring: TaxonomiesQuery } }, async (request, reply) => {
-    const query = request.query as { search?: string } & Listing;
+    const query = request.query;
     return sendList(reply, query, {
       page: (page, perPage) => pageCatalogueIds(db, 'taxonomy', query, page, perPage),
       batches: () => catalogueIdBatches(db, 'taxonomy', query),
@@ -164,10 +165,10 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
     });
   });
   app.get(`${paths.hsds.taxonomies}/:id`, { schema: { tags: TAGS, summary: 'One taxonomy', params: IdParams } }, async (request, reply) =>
-    one(reply, 'taxonomy', (request.params as { id: string }).id, (ids) => taxonomyDocuments(db, ids)));
+    one(reply, 'taxonomy', request.params.id, (ids) => taxonomyDocuments(db, ids)));
 
   app.get(paths.hsds.taxonomyTerms, { schema: { tags: TAGS, summary: 'Taxonomy terms', querystring: TaxonomyTermsQuery } }, async (request, reply) => {
-    const query = request.query as TaxonomyTermsQuery;
+    const query = request.query;
     const filter = { search: query.search, taxonomyId: query.taxonomy_id, parentId: query.parent_id, topOnly: query.top_only };
     return sendList(reply, query, {
       page: (page, perPage) => pageCatalogueIds(db, 'taxonomy_term', filter, page, perPage),
@@ -176,7 +177,7 @@ export async function hsdsRoutes(app: FastifyInstance, { db }: { db: Db }) {
     });
   });
   app.get(`${paths.hsds.taxonomyTerms}/:id`, { schema: { tags: TAGS, summary: 'One taxonomy term', params: IdParams } }, async (request, reply) =>
-    one(reply, 'taxonomy term', (request.params as { id: string }).id, (ids) => termDocuments(db, ids)));
+    one(reply, 'taxonomy term', request.params.id, (ids) => termDocuments(db, ids)));
 
   app.get(paths.hsds.tabular, {
     schema: { tags: TAGS, summary: 'The published directory in HSDS tabular form as JSON (one array of rows per table), as the import reads it' },

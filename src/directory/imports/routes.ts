@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { forbid, requireUser, type SessionUser } from '../../accounts/index.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
+import type { App } from '../../platform/http/app.ts';
+import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
@@ -88,7 +90,7 @@ function actionsFor(user: SessionUser, run: ImportRun, checking = false): RunPag
  * changes; an editor's import (only their organisations' entries) waits for an admin, like any
  * other change an editor makes. Every written import is audited field by field.
  */
-export async function importRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function importRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   const runLink = (id: string) => `${config.publicUrl}${paths.imports.run(id)}`;
   const jobs = new ImportJobs(db, app.log);
   app.addHook('onClose', () => jobs.close());
@@ -115,7 +117,7 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
 
   async function showRun(request: FastifyRequest, reply: FastifyReply, run: ImportRun, extra: Partial<RunPageProps> = {}, status = 200) {
     const checking = extra.checking ?? null;
-    const autoRefresh = checking !== null && (request.query as { oppdater?: string } | undefined)?.oppdater !== 'nei';
+    const autoRefresh = checking !== null && sentValue(request.query, 'oppdater') !== 'nei';
     if (autoRefresh) reply.header('refresh', String(REFRESH_SECONDS));
     return sendPage(reply, RunPage({ run, actions: actionsFor(request.user!, run, checking !== null), csrfToken: request.csrfToken, autoRefresh, ...extra }), status);
   }
@@ -142,7 +144,7 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
     onRequest: requireUser,
     schema: { params, querystring: Type.Object({ oppdater: Type.Optional(Type.String({ maxLength: 10 })) }) },
   }, async (request, reply) => {
-    const found = await findRun(db, (request.params as { id: string }).id);
+    const found = await findRun(db, request.params.id);
     if (!found || !mayView(request.user!, found)) return reply.callNotFound();
     // a waiting run is shown as it would apply to the directory now, not as it was at upload
     const { run, checking } = await current(found);
@@ -160,9 +162,9 @@ export async function importRoutes(app: FastifyInstance, { db, config }: { db: D
     },
   }, async (request, reply) => {
     const user = request.user!;
-    const run = await findRun(db, (request.params as { id: string }).id);
+    const run = await findRun(db, request.params.id);
     if (!run || !mayView(user, run)) return reply.callNotFound();
-    const { handling, reason = '' } = request.body as { handling: 'importer' | 'send' | 'forkast' | 'avvis'; reason?: string };
+    const { handling, reason = '' } = request.body;
     const allowed = actionsFor(user, run, jobs.state(run.id) !== undefined);
     const back = () => reply.redirect(paths.imports.run(run.id), 303);
     // the run as the decision left it, with what happened said on top

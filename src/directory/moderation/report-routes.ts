@@ -1,6 +1,6 @@
+import type { App } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import { countAttempt, isLimited, limits } from '../../platform/rate-limit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { nb } from '../../platform/i18n/nb.ts';
@@ -19,16 +19,16 @@ const str = (body: unknown, name: string) => {
 };
 
 /** "Meld fra om feil" on any published entry; reports go to the moderation queue. */
-export async function reportRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
+export async function reportRoutes(app: App, { db, clock }: { db: Db; clock: Clock }) {
   app.get(paths.selfService.reportError(), { schema: { params: Params } }, async (request, reply) => {
-    const { serviceId } = request.params as { serviceId: string };
+    const { serviceId } = request.params;
     const service = await findPublicService(db, serviceId);
     if (!service) return reply.callNotFound();
     return sendPage(reply, ReportPage({ serviceId, serviceName: service.name, values: { message: '', email: '' }, errors: {}, csrfToken: request.csrfToken }));
   });
 
   app.post(paths.selfService.reportError(), { schema: { params: Params } }, async (request, reply) => {
-    const { serviceId } = request.params as { serviceId: string };
+    const { serviceId } = request.params;
     const service = await findPublicService(db, serviceId);
     if (!service) return reply.callNotFound();
     const values = { message: str(request.body, 'message'), email: str(request.body, 'email') };

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditTrail, findUserById, grantEditor, recordChanges, requireAdmin } from '../../accounts/index.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
+import type { App } from '../../platform/http/app.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
@@ -11,7 +12,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { freshnessCutoffs, osloToday } from '../freshness.ts';
 import { loadServiceAggregate } from '../self-service/aggregate.ts';
 import { diffServices } from '../self-service/diff.ts';
-import { aggregateToForm, type FormValues } from '../self-service/draft.ts';
+import { aggregateToForm, postedForm } from '../self-service/draft.ts';
 import { proposalFromForm } from '../self-service/proposal.ts';
 import { publishService } from '../self-service/publish.ts';
 import { decideChangeRequest, findChangeRequest, isAwaitingApproval, type ChangeRequest } from '../self-service/store.ts';
@@ -26,8 +27,8 @@ import { QueuePage } from './views/queue-page.tsx';
 import { ReviewPage } from './views/review-page.tsx';
 
 const m = nb.moderation;
-const Id = (name: string) => Type.Object({ [name]: Type.String({ pattern: UUID_PATTERN }) });
-const admin = { preHandler: requireAdmin, schema: { params: Id('id') } };
+const Uuid = Type.String({ pattern: UUID_PATTERN });
+const admin = { preHandler: requireAdmin, schema: { params: Type.Object({ id: Uuid }) } };
 
 async function queue(db: Db, request: FastifyRequest, reply: FastifyReply, notice?: string) {
   const [changes, claims, reports, imports] = await Promise.all([
@@ -46,7 +47,7 @@ async function review(db: Db, request: FastifyRequest, reply: FastifyReply, c: C
 }
 
 /** The moderation queue: approve (optionally after editing) or reject with a reason that is mailed. */
-export async function moderationRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function moderationRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   await reportRoutes(app, { db: db, clock: config.clock });
 
   /** Publishes a change request: the editor's submission counts as confirming the entry. */
@@ -72,7 +73,7 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
   app.get(paths.moderation.queue, { preHandler: requireAdmin }, async (request, reply) => queue(db, request, reply));
 
   app.get(paths.moderation.changeRequest(), admin, async (request, reply) => {
-    const c = await findChangeRequest(db, (request.params as { id: string }).id);
+    const c = await findChangeRequest(db, request.params.id);
     if (!c || c.status === 'draft') return reply.callNotFound();
     return review(db, request, reply, c);
   });
@@ -80,10 +81,10 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
   app.post(paths.moderation.changeRequest(), {
     ...admin, schema: { ...admin.schema, body: Type.Object({ handling: Type.Union([Type.Literal('godkjenn'), Type.Literal('avvis')]), reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: true }) },
   }, async (request, reply) => {
-    const c = await findChangeRequest(db, (request.params as { id: string }).id);
+    const c = await findChangeRequest(db, request.params.id);
     if (!c || c.status === 'draft') return reply.callNotFound();
     if (c.status !== 'submitted') return review(db, request, reply, c);
-    const { handling, reason = '' } = request.body as { handling: 'godkjenn' | 'avvis'; reason?: string };
+    const { handling, reason = '' } = request.body;
     if (handling === 'godkjenn') {
       if (await isAwaitingApproval(db, c.organizationId)) return awaiting(request, reply, c);
       await approve(c, c.proposed, request.user!.id);
@@ -102,15 +103,15 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
   });
 
   app.get(paths.moderation.editChangeRequest(), admin, async (request, reply) => {
-    const c = await findChangeRequest(db, (request.params as { id: string }).id);
+    const c = await findChangeRequest(db, request.params.id);
     if (!c || c.status !== 'submitted') return reply.callNotFound();
     return sendPage(reply, ServiceFormPage({ title: m.review.title(c.proposed.name), action: paths.moderation.editChangeRequest(c.id), values: aggregateToForm(c.proposed), errors: {}, csrfToken: request.csrfToken, mode: 'moderator' }));
   });
 
   app.post(paths.moderation.editChangeRequest(), admin, async (request, reply) => {
-    const c = await findChangeRequest(db, (request.params as { id: string }).id);
+    const c = await findChangeRequest(db, request.params.id);
     if (!c || c.status !== 'submitted') return reply.callNotFound();
-    const values = request.body as FormValues;
+    const values = postedForm(request.body);
     if (await isAwaitingApproval(db, c.organizationId)) return awaiting(request, reply, c);
     const proposal = await proposalFromForm(db, values, { id: c.serviceId, organizationId: c.organizationId, assuredDate: c.proposed.assuredDate, isDemo: c.proposed.isDemo }, true);
     if (!proposal.ok) {
@@ -123,11 +124,11 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
   app.post(paths.moderation.claim(), {
     ...admin, schema: { ...admin.schema, body: Type.Object({ handling: Type.Union([Type.Literal('godkjenn'), Type.Literal('avvis')]) }, { additionalProperties: true }) },
   }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     const claim = await db.selectFrom('organization_claim as c').innerJoin('organization as o', 'o.id', 'c.organization_id').innerJoin('app_user as u', 'u.id', 'c.user_id')
       .select(['c.id', 'c.user_id', 'c.organization_id', 'o.name', 'o.awaiting_approval', 'u.email']).where('c.id', '=', id).where('c.status', '=', 'pending').executeTakeFirst();
     if (!claim) return reply.callNotFound();
-    const approved = (request.body as { handling: string }).handling === 'godkjenn';
+    const approved = request.body.handling === 'godkjenn';
     let deleted = false;
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('organization_claim').set({ status: approved ? 'approved' : 'rejected', decided_by: request.user!.id, decided_at: new Date() }).where('id', '=', id).execute();
@@ -147,12 +148,12 @@ export async function moderationRoutes(app: FastifyInstance, { db, config }: { d
   });
 
   app.post(paths.moderation.report(), admin, async (request, reply) => {
-    if (!(await resolveReport(db, (request.params as { id: string }).id, request.user!.id))) return reply.callNotFound();
+    if (!(await resolveReport(db, request.params.id, request.user!.id))) return reply.callNotFound();
     return reply.redirect(paths.moderation.queue, 303);
   });
 
-  app.get(paths.moderation.history(), { preHandler: requireAdmin, schema: { params: Id('resourceId') } }, async (request, reply) => {
-    const { resourceId } = request.params as { resourceId: string };
+  app.get(paths.moderation.history(), { preHandler: requireAdmin, schema: { params: Type.Object({ resourceId: Uuid }) } }, async (request, reply) => {
+    const { resourceId } = request.params;
     const service = await db.selectFrom('service').select('name').where('id', '=', resourceId).executeTakeFirst();
     const org = service ? undefined : await db.selectFrom('organization').select('name').where('id', '=', resourceId).executeTakeFirst();
     if (!service && !org) return reply.callNotFound();

@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import { forbid, mayEdit, requireUser } from '../../accounts/index.ts';
+import type { App } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { PROBLEM_TYPES, sendProblem } from '../../platform/http/problem.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { freshnessOf } from '../freshness.ts';
 import { loadServiceAggregate } from './aggregate.ts';
-import { ServiceDraftSchema, checkDraftObject, type ServiceDraft } from './draft.ts';
+import { ServiceDraftSchema, checkDraftObject } from './draft.ts';
 import { proposalFromDraft } from './proposal.ts';
 import { assureService } from './publish.ts';
 import { openChangeRequest, saveChangeRequest, servicesOf } from './store.ts';
@@ -32,7 +32,7 @@ const Saved = Type.Object({ id: Uuid, status: Type.Union([Type.Literal('draft'),
  * The editor's JSON API (cookie session; send the CSRF token in the x-csrf-token header). The same
  * role checks as the pages: an editor reaches only their own organisations' services.
  */
-export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function selfServiceApiRoutes(app: App, { db }: { db: Db }) {
   app.get(paths.selfService.api.services, {
     preHandler: requireUser,
     schema: { tags: ['self-service'], summary: 'Services the signed-in editor may manage, with their freshness', response: { 200: MineList } },
@@ -45,7 +45,7 @@ export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: D
     preHandler: requireUser,
     schema: { tags: ['self-service'], summary: 'Confirm that the service\'s information is correct ("Bekreft at opplysningene stemmer")', params: Params, response: { 200: Assured } },
   }, async (request, reply) => {
-    const { serviceId } = request.params as { serviceId: string };
+    const { serviceId } = request.params;
     const service = await loadServiceAggregate(db, serviceId);
     if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 });
     if (!mayEdit(request, service.organizationId)) return forbid(request, reply);
@@ -61,11 +61,11 @@ export async function selfServiceApiRoutes(app: FastifyInstance, { db }: { db: D
       response: { 201: Saved },
     },
   }, async (request, reply) => {
-    const { serviceId } = request.params as { serviceId: string };
+    const { serviceId } = request.params;
     const service = await loadServiceAggregate(db, serviceId);
     if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 });
     if (!mayEdit(request, service.organizationId)) return forbid(request, reply);
-    const { service: draft, submit } = request.body as { service: ServiceDraft; submit: boolean };
+    const { service: draft, submit } = request.body;
     // the same rules as the form, by running the draft through it
     const check = checkDraftObject(draft, {}, { forSubmit: submit });
     const proposal = check.draft ? await proposalFromDraft(db, check.draft, service, (i) => `locations/${i}/postalCode`) : { ok: false as const, errors: check.errors };

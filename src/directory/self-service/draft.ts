@@ -3,12 +3,26 @@ import { Value } from '@sinclair/typebox/value';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
 import { isWebUrl, WEB_URL_PATTERN, type LocationAggregate, type ServiceAggregate } from '../model.ts';
 import { LANGUAGES, TERMS } from '../taxonomy.ts';
+import { PostalCode } from '../../reference/index.ts';
 
 /**
  * The service form: flat HTML field names (phone-0-number, location-1-postalCode …) become a
  * structured draft, which a TypeBox schema validates; errors come back keyed by field id.
  */
 export type FormValues = Record<string, string | string[] | undefined>;
+
+/**
+ * The service form as posted. It has no body schema (formToDraft and checkDraft name every problem
+ * by field), so its fields are read as sent: strings and lists of strings, nothing else.
+ */
+export function postedForm(body: unknown): FormValues {
+  const values: FormValues = {};
+  if (typeof body !== 'object' || body === null) return values;
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) values[name] = value;
+  }
+  return values;
+}
 
 export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export const STATUSES = ['active', 'temporarily closed', 'inactive', 'defunct'] as const;
@@ -27,7 +41,7 @@ const LocationDraft = Type.Object({
   id: Type.String({ pattern: UUID_PATTERN }),
   name: Text(200),
   address1: Text(200),
-  postalCode: Type.String({ pattern: '^[0-9]{4}$' }),
+  postalCode: PostalCode(),
   city: Text(100),
   isConfidential: Type.Boolean(),
   /** a confidential location's name may be shown; absent: hidden */

@@ -1,6 +1,6 @@
+import type { App } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../accounts/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
@@ -26,7 +26,7 @@ const CreateBody = Type.Object({
 }, { additionalProperties: true });
 
 /** "Registrer et tilbud", step one: register a new organisation (its number checked) or claim one. */
-export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function organizationRoutes(app: App, { db }: { db: Db }) {
   app.get(paths.selfService.start, { preHandler: requireUser }, async (request, reply) =>
     sendPage(reply, StartPage({ values: EMPTY, errors: {}, csrfToken: request.csrfToken, existing: null })));
 
@@ -55,7 +55,7 @@ export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db 
     attachValidation: true,
   }, async (request, reply) => {
     if (request.validationError) return sendPage(reply, StartPage({ values: EMPTY, errors: {}, csrfToken: request.csrfToken, existing: null }), 400);
-    const { organizationId } = request.body as { organizationId: string };
+    const { organizationId } = request.body;
     const org = await db.selectFrom('organization').select(['id', 'name']).where('id', '=', organizationId).executeTakeFirst();
     if (!org) return reply.callNotFound();
     if (request.user!.editorOf.includes(org.id)) return sendPage(reply, StartPage({ values: EMPTY, errors: {}, csrfToken: request.csrfToken, existing: null, notice: m.start.alreadyEditor }));

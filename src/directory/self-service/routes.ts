@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbid, mayEdit, requireUser } from '../../accounts/index.ts';
+import type { App } from '../../platform/http/app.ts';
+import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
@@ -11,7 +13,7 @@ import { freshnessJob, freshnessOf, useFreshnessSettings } from '../freshness.ts
 import type { ServiceAggregate } from '../model.ts';
 import { loadServiceAggregate } from './aggregate.ts';
 import { diffServices } from './diff.ts';
-import { aggregateToForm, type FormValues } from './draft.ts';
+import { aggregateToForm, postedForm } from './draft.ts';
 import { organizationRoutes } from './organization-routes.ts';
 import { proposalFromForm } from './proposal.ts';
 import { assureService, publishService } from './publish.ts';
@@ -23,7 +25,7 @@ import { MinePage } from './views/mine-page.tsx';
 import { ServiceFormPage } from './views/service-form.tsx';
 
 const m = nb.selfService;
-const Id = (name: string) => Type.Object({ [name]: Type.String({ pattern: UUID_PATTERN }) });
+const Uuid = Type.String({ pattern: UUID_PATTERN });
 
 /**
  * Small fields an editor may publish at once without moderation: wait time and status change
@@ -63,7 +65,7 @@ export async function mineOverview(db: Db, request: FastifyRequest) {
 
 /** Saves a change request from the service form; a change of trusted fields only is published at once. */
 async function saveFromForm(db: Db, request: FastifyRequest, reply: FastifyReply, target: { existing?: ChangeRequest; base: ServiceAggregate; isNew: boolean; title: string; action: string }) {
-  const values = request.body as FormValues;
+  const values = postedForm(request.body);
   const submit = values.handling === 'send';
   const proposal = await proposalFromForm(db, values, {
     id: target.base.id, organizationId: target.base.organizationId, assuredDate: target.base.assuredDate, isDemo: target.base.isDemo,
@@ -89,14 +91,14 @@ async function saveFromForm(db: Db, request: FastifyRequest, reply: FastifyReply
   return reply.redirect(`${paths.selfService.mine}?melding=${outcome}`, 303);
 }
 
-export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function selfServiceRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   useFreshnessSettings(config.freshness);
   app.jobs.register(freshnessJob(db, config, () => app.mailer.deliver()));
   await organizationRoutes(app, { db: db });
   await selfServiceApiRoutes(app, { db: db });
 
   app.get(paths.selfService.mine, { preHandler: requireUser }, async (request, reply) => {
-    const notice = NOTICES[String((request.query as Record<string, unknown>).melding ?? '')];
+    const notice = NOTICES[String(sentValue(request.query, 'melding') ?? '')];
     const overview = await mineOverview(db, request);
     return sendPage(reply, MinePage({ ...overview, notice, csrfToken: request.csrfToken }));
   });
@@ -107,23 +109,22 @@ export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { 
     fte: null, isDemo: false, terms: [], languages: [], phones: [], contacts: [], schedules: [], locations: [],
   });
 
-  const newService = { schema: { params: Id('organizationId') }, preHandler: requireUser };
+  const newService = { schema: { params: Type.Object({ organizationId: Uuid }) }, preHandler: requireUser };
   app.get(paths.selfService.newService(), newService, async (request, reply) => {
-    const { organizationId } = request.params as { organizationId: string };
+    const { organizationId } = request.params;
     if (!(await mayDraft(db, request, organizationId))) return forbid(request, reply);
-    const notice = (request.query as Record<string, unknown>).melding === 'registrert' ? m.start.registered : undefined;
+    const notice = sentValue(request.query, 'melding') === 'registrert' ? m.start.registered : undefined;
     return sendPage(reply, ServiceFormPage({ notice, title: m.form.newTitle, action: paths.selfService.newService(organizationId), values: { status: 'active', sprak: ['nb'] }, errors: {}, csrfToken: request.csrfToken, mode: 'editor' }));
   });
   app.post(paths.selfService.newService(), newService, async (request, reply) => {
-    const { organizationId } = request.params as { organizationId: string };
+    const { organizationId } = request.params;
     if (!(await mayDraft(db, request, organizationId))) return forbid(request, reply);
     return saveFromForm(db, request, reply, { base: newServiceBase(organizationId), isNew: true, title: m.form.newTitle, action: paths.selfService.newService(organizationId) });
   });
 
   // a draft or change request: only while it is not decided, only by the organisation's editors
-  const draftRoute = { schema: { params: Id('id') }, preHandler: requireUser };
-  const loadDraft = async (request: FastifyRequest, reply: FastifyReply) => {
-    const { id } = request.params as { id: string };
+  const draftRoute = { schema: { params: Type.Object({ id: Uuid }) }, preHandler: requireUser };
+  const loadDraft = async (request: FastifyRequest, reply: FastifyReply, id: string) => {
     const found = await findChangeRequest(db, id);
     if (!found) return { reply: reply.callNotFound() };
     if (!(await mayDraft(db, request, found.organizationId))) return { reply: forbid(request, reply) };
@@ -131,43 +132,42 @@ export async function selfServiceRoutes(app: FastifyInstance, { db, config }: { 
     return { found };
   };
   app.get(paths.selfService.draft(), draftRoute, async (request, reply) => {
-    const loaded = await loadDraft(request, reply);
+    const loaded = await loadDraft(request, reply, request.params.id);
     if (!loaded.found) return loaded.reply;
     const c = loaded.found;
     return sendPage(reply, ServiceFormPage({ title: c.isNew ? m.form.newTitle : m.form.editTitle(c.proposed.name), action: paths.selfService.draft(c.id), values: aggregateToForm(c.proposed), errors: {}, csrfToken: request.csrfToken, mode: 'editor', notice: c.status === 'rejected' && c.reason ? m.mine.rejectedBecause(c.reason) : undefined }));
   });
   app.post(paths.selfService.draft(), draftRoute, async (request, reply) => {
-    const loaded = await loadDraft(request, reply);
+    const loaded = await loadDraft(request, reply, request.params.id);
     if (!loaded.found) return loaded.reply;
     const c = loaded.found;
     return saveFromForm(db, request, reply, { existing: c, base: c.proposed, isNew: c.isNew, title: c.isNew ? m.form.newTitle : m.form.editTitle(c.proposed.name), action: paths.selfService.draft(c.id) });
   });
 
   // a published service: editing starts a change request (or continues the open one)
-  const serviceRoute = { schema: { params: Id('serviceId') }, preHandler: requireUser };
-  const loadService = async (request: FastifyRequest, reply: FastifyReply) => {
-    const { serviceId } = request.params as { serviceId: string };
+  const serviceRoute = { schema: { params: Type.Object({ serviceId: Uuid }) }, preHandler: requireUser };
+  const loadService = async (request: FastifyRequest, reply: FastifyReply, serviceId: string) => {
     const service = await loadServiceAggregate(db, serviceId);
     if (!service) return { reply: reply.callNotFound() };
     if (!mayEdit(request, service.organizationId)) return { reply: forbid(request, reply) };
     return { service };
   };
   app.get(paths.selfService.change(), serviceRoute, async (request, reply) => {
-    const loaded = await loadService(request, reply);
+    const loaded = await loadService(request, reply, request.params.serviceId);
     if (!loaded.service) return loaded.reply;
     const open = await openChangeRequest(db, loaded.service.id);
     if (open) return reply.redirect(paths.selfService.draft(open.id), 303);
     return sendPage(reply, ServiceFormPage({ title: m.form.editTitle(loaded.service.name), action: paths.selfService.change(loaded.service.id), values: aggregateToForm(loaded.service), errors: {}, csrfToken: request.csrfToken, mode: 'editor' }));
   });
   app.post(paths.selfService.change(), serviceRoute, async (request, reply) => {
-    const loaded = await loadService(request, reply);
+    const loaded = await loadService(request, reply, request.params.serviceId);
     if (!loaded.service) return loaded.reply;
     const open = await openChangeRequest(db, loaded.service.id);
     return saveFromForm(db, request, reply, { existing: open, base: loaded.service, isNew: false, title: m.form.editTitle(loaded.service.name), action: paths.selfService.change(loaded.service.id) });
   });
 
   app.post(paths.selfService.assure(), serviceRoute, async (request, reply) => {
-    const loaded = await loadService(request, reply);
+    const loaded = await loadService(request, reply, request.params.serviceId);
     if (!loaded.service) return loaded.reply;
     const date = await db.transaction().execute((trx) => assureService(trx, loaded.service.id, request.user!.id));
     const overview = await mineOverview(db, request);

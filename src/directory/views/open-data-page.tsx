@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import type { App } from '../../platform/http/app.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -106,7 +106,7 @@ export function OpenDataPage() {
   );
 }
 
-export async function openDataPageRoutes(app: FastifyInstance) {
+export async function openDataPageRoutes(app: App) {
   app.get(paths.openData.page, async (_request, reply) => sendPage(reply, OpenDataPage()));
   app.get(paths.openData.importTemplate, async (_request, reply) => reply
     .type('text/csv; charset=utf-8')

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/index.ts';
+import { sentString } from '../../platform/http/sent.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { forbid } from '../../accounts/index.ts';
 import { acceptInvitations, findPlanForMember, type PlanRow } from './queries.ts';
@@ -12,7 +13,7 @@ const UUID = new RegExp(UUID_PATTERN);
  * Returns undefined when the reply has been sent.
  */
 export async function openPlan(db: Db, request: FastifyRequest, reply: FastifyReply, need: 'read' | 'edit'): Promise<PlanRow | undefined> {
-  const { id } = request.params as { id?: string };
+  const id = sentString(request.params, 'id');
   if (request.user) await acceptInvitations(db, request.user.id);
   const plan = id && UUID.test(id) && request.user ? await findPlanForMember(db, id, request.user.id) : undefined;
   if (!plan) {
@@ -28,4 +29,4 @@ export async function openPlan(db: Db, request: FastifyRequest, reply: FastifyRe
 
 /** After a successful save the page says so once: ?lagret=1 on the redirect (post/redirect/get). */
 export const savedNotice = (request: FastifyRequest, text: string): string | null =>
-  (request.query as { lagret?: string } | undefined)?.lagret === '1' ? text : null;
+  sentString(request.query, 'lagret') === '1' ? text : null;

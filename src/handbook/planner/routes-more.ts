@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
+import type { App } from '../../platform/http/app.ts';
+import { sentString, sentValue } from '../../platform/http/sent.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -17,7 +18,7 @@ import { openPlan, savedNotice } from './access.ts';
 import { BusinessCaseBodySchema, readBusinessCase, type BusinessCaseError } from './business-case-form.ts';
 import { calculateBusinessCase } from './calculator.ts';
 import { osloToday } from './checklist.ts';
-import { DOCUMENT_KINDS, planDocument, type DocumentKind } from './documents.ts';
+import { DOCUMENT_KINDS, planDocument } from './documents.ts';
 import { readMemo } from './forms.ts';
 import { localPicture } from './local.ts';
 import { listMembers, removeMember, updatePlanJson, upsertMember, type PlanRow } from './queries.ts';
@@ -35,7 +36,7 @@ function businessCaseMessage(error: BusinessCaseError): string {
   return error.kind === 'whole' ? e.whole : e.number;
 }
 
-export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function plannerMoreRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   app.addHook('preHandler', requireUser);
 
   const businessCasePage = (plan: PlanRow, raw: Record<string, unknown>, csrfToken: string, notice: string | null, showErrors: boolean, schemaFailures: string[] = []) => {
@@ -96,8 +97,9 @@ export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { 
   app.get(p.document(), async (request, reply) => {
     const plan = await openPlan(db, request, reply, 'read');
     if (!plan) return reply;
-    const kind = (request.params as { kind: string }).kind.replace(/\.pdf$/, '') as DocumentKind;
-    if (!DOCUMENT_KINDS.includes(kind) || !(request.params as { kind: string }).kind.endsWith('.pdf')) return reply.callNotFound();
+    const file = sentString(request.params, 'kind') ?? '';
+    const kind = DOCUMENT_KINDS.find((k) => `${k}.pdf` === file);
+    if (!kind) return reply.callNotFound();
     const { items, states } = await planChecklist(db, plan);
     const read = readBusinessCase(plan.business_case);
     const pdf = await planDocument(kind, {
@@ -113,23 +115,24 @@ export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { 
   app.get(p.members(), async (request, reply) => {
     const plan = await openPlan(db, request, reply, 'read');
     if (!plan) return reply;
-    const query = request.query as { invitert?: string; fjernet?: string };
-    const notice = query.invitert ? m.members.invited(query.invitert) : query.fjernet ? m.members.removed(query.fjernet) : null;
+    const invited = sentValue(request.query, 'invitert');
+    const removed = sentValue(request.query, 'fjernet');
+    const notice = invited ? m.members.invited(String(invited)) : removed ? m.members.removed(String(removed)) : null;
     return sendPage(reply, await membersPage(plan, { epost: '', rolle: 'editor' }, {}, request.csrfToken, notice));
   });
 
   app.post(p.members(), { schema: { body: InviteBody }, attachValidation: true }, async (request, reply) => {
     const plan = await openPlan(db, request, reply, 'edit');
     if (!plan) return reply;
-    const values = typed(request.body, ['epost', 'rolle']) as { epost: string; rolle: string };
+    const values = typed(request.body, ['epost', 'rolle']);
     // one person per invitation: several addresses (repeated fields, or a list in one) are refused
-    const sent = (request.body as Record<string, unknown> | undefined)?.epost;
+    const sent = sentValue(request.body, 'epost');
     const several = Array.isArray(sent) || (values.epost.match(/@/g) ?? []).length > 1;
     const errors = several ? { epost: m.members.errors.several } : formErrors(request, m.members.errors, m.members.errors.epost);
     if (Array.isArray(sent)) values.epost = sent.filter((v) => typeof v === 'string').join(', ');
     if (Object.keys(errors).length > 0) return sendPage(reply, await membersPage(plan, values, errors, request.csrfToken, null), 400);
     const invitee = values.epost.trim().toLowerCase();
-    const role = values.rolle as 'editor' | 'viewer';
+    const role = request.body.rolle;
     const refused = await db.transaction().execute(async (trx) => {
       // a changed role is no new invitation: mail goes only to someone not yet on the plan
       if ((await listMembers(trx, plan.id)).some((member) => member.email === invitee)) {
@@ -153,7 +156,7 @@ export async function plannerMoreRoutes(app: FastifyInstance, { db, config }: { 
   app.post(p.removeMember(), { schema: { body: RemoveBody }, attachValidation: true }, async (request, reply) => {
     const plan = await openPlan(db, request, reply, 'edit');
     if (!plan) return reply;
-    const target = typed(request.body, ['epost']).epost!.trim().toLowerCase();
+    const target = typed(request.body, ['epost']).epost.trim().toLowerCase();
     await removeMember(db, plan.id, target);
     return reply.redirect(`${p.members(plan.id)}?fjernet=${encodeURIComponent(target)}`, 303);
   });

@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/index.ts';
+import type { App } from '../../platform/http/app.ts';
+import { sentString } from '../../platform/http/sent.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { requireUser } from '../../accounts/index.ts';
-import { listMunicipalities } from '../../reference/index.ts';
+import { listMunicipalities, MunicipalityNumber } from '../../reference/index.ts';
 import { PHASES, type Phase } from '../content.ts';
 import { listSections } from '../queries.ts';
 import { ChecklistPage } from '../views/checklist-page.tsx';
@@ -28,10 +29,10 @@ const NewPlanBody = FormBody({
   tittel: NonBlank(200),
   virksomhet: NonBlank(200),
   tjenestested: literals(SETTINGS.map((s) => s.code)),
-  kommune: Type.String({ pattern: '^[0-9]{4}$' }),
+  kommune: MunicipalityNumber(),
   niva: literals(SERVICE_LEVELS),
 });
-const NEW_PLAN_FIELDS = ['tittel', 'virksomhet', 'tjenestested', 'kommune', 'niva'];
+const NEW_PLAN_FIELDS = ['tittel', 'virksomhet', 'tjenestested', 'kommune', 'niva'] as const;
 
 /** The plan's checklist: its items (from the handbook sections in the database) and their saved states. */
 export async function planChecklist(db: Db, plan: PlanRow) {
@@ -40,7 +41,7 @@ export async function planChecklist(db: Db, plan: PlanRow) {
   return { sections, items, states: await listItemStates(db, plan.id) };
 }
 
-export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function plannerRoutes(app: App, { db }: { db: Db }) {
   app.addHook('preHandler', requireUser);
   const userId = (request: { user: { id: string } | null }) => request.user!.id;
 
@@ -52,14 +53,14 @@ export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const municipalities = () => listMunicipalities(db);
   app.get(p.create, async (request, reply) => {
     // a link from the coverage atlas may name the municipality; anything else is ignored
-    const wanted = (request.query as { kommune?: unknown }).kommune;
-    const kommune = typeof wanted === 'string' && /^[0-9]{4}$/.test(wanted) ? wanted : '';
+    const wanted = sentString(request.query, 'kommune');
+    const kommune = wanted !== undefined && /^[0-9]{4}$/.test(wanted) ? wanted : '';
     const values: NewPlanValues = { tittel: '', virksomhet: '', tjenestested: '', kommune, niva: '' };
     return sendPage(reply, NewPlanPage({ values, errors: {}, municipalities: await municipalities(), csrfToken: request.csrfToken }));
   });
 
   app.post(p.create, { schema: { body: NewPlanBody }, attachValidation: true }, async (request, reply) => {
-    const values = typed(request.body, NEW_PLAN_FIELDS) as unknown as NewPlanValues;
+    const values: NewPlanValues = typed(request.body, NEW_PLAN_FIELDS);
     const errors: Errors = formErrors(request, m.create.errors, m.create.errors.tittel);
     const list = await municipalities();
     if (!errors.kommune && !list.some((mu) => mu.number === values.kommune)) errors.kommune = m.create.errors.kommune;
@@ -101,8 +102,8 @@ export async function plannerRoutes(app: FastifyInstance, { db }: { db: Db }) {
     }
     await db.transaction().execute((trx) => saveItemStates(trx, plan.id, read.states, userId(request)));
     // the button pressed names its phase: back to where the person was
-    const phase = (request.body as { fase?: unknown } | undefined)?.fase;
-    const anchor = typeof phase === 'string' && (PHASES as readonly string[]).includes(phase) ? `#fase-${phase}` : '';
+    const phase = sentString(request.body, 'fase');
+    const anchor = phase !== undefined && (PHASES as readonly string[]).includes(phase) ? `#fase-${phase}` : '';
     return reply.redirect(`${p.checklist(plan.id)}?lagret=1${anchor}`, 303);
   });
 

@@ -1,6 +1,5 @@
-import { FACETS } from '../../directory/index.ts';
+import { FACETS, SERVICE_LEVELS } from '../../directory/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
-import type { ServiceLevel } from '../tables.ts';
 
 /** Where the offer will be run: each setting has its own handbook section in part 4. */
 export interface Setting {
@@ -19,7 +18,7 @@ export const SETTINGS: Setting[] = [
 ];
 export const SETTING_BY_CODE = new Map(SETTINGS.map((setting) => [setting.code, setting]));
 
-export const SERVICE_LEVELS: ServiceLevel[] = ['lavterskel', 'oppfolging', 'behandling'];
+export { SERVICE_LEVELS };
 
 /** The finder's names for the service levels (tjenestenivå), so both speak alike. */
 export function serviceLevelName(level: string): string {

@@ -21,8 +21,11 @@ export function formErrors(request: FastifyRequest, messages: Record<string, str
   return errors;
 }
 
-/** The form's values as strings, to fill it in again after an error. */
-export function typed(body: unknown, names: string[]): Record<string, string> {
+/**
+ * The form's values as strings, to fill it in again after an error. Reads the body as sent, not as
+ * its schema types it: with `attachValidation` a body that failed validation still reaches the handler.
+ */
+export function typed<K extends string>(body: unknown, names: readonly K[]): Record<K, string> {
   const source = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(names.map((n) => [n, typeof source[n] === 'string' ? (source[n] as string) : '']));
+  return Object.fromEntries(names.map((n) => [n, typeof source[n] === 'string' ? (source[n] as string) : ''])) as Record<K, string>;
 }

@@ -1,11 +1,14 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
+import Fastify, {
+  LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyError, type FastifyReply,
+  type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from './type-provider.ts';
 import type { Config } from '../config.ts';
 import { isReachable, type Db } from '../db/index.ts';
 import { paths } from '../paths.ts';
@@ -16,9 +19,13 @@ import { sendPage } from '../views/render.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { nb } from '../i18n/nb.ts';
 
-export type App = FastifyInstance;
+/**
+ * The app as domains see it: routes registered on it take their request types from their
+ * TypeBox schemas (`request.query`, `params`, `body`), so handlers never cast them.
+ */
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 export interface DomainPlugin {
-  (app: FastifyInstance, deps: { db: Db; config: Config }): Promise<void>;
+  (app: App, deps: { db: Db; config: Config }): Promise<void>;
 }
 
 const under = (url: string, prefix: string) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
@@ -48,7 +55,7 @@ function sendApiError(reply: FastifyReply, problem: Omit<Problem, 'instance'>) {
  * The HTTP stack shared by all domains: security headers, CORS for GET on the API, rate limits,
  * one error shape per channel (problem+json for the API, a Norwegian page for people).
  */
-export async function buildApp(deps: { db: Db; config: Config }, domains: DomainPlugin[], root: DomainPlugin[] = []): Promise<FastifyInstance> {
+export async function buildApp(deps: { db: Db; config: Config }, domains: DomainPlugin[], root: DomainPlugin[] = []): Promise<App> {
   const { config } = deps;
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -152,7 +159,7 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unreachable' });
   });
   await app.register(assetRoutes);
-  for (const domain of domains) await app.register(async (scope) => domain(scope, deps));
+  for (const domain of domains) await app.register(async (scope) => domain(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
   app.get(paths.api.openapi, { config: { rateLimit: false } }, async () => app.swagger());
   return app;
 }

@@ -52,13 +52,14 @@ export function invalidParams(validation: { instancePath: string; message?: stri
  * so it is removed before schema validation instead of failing as "not an integer".
  */
 export async function dropEmptyQueryValues(request: { query: unknown }): Promise<void> {
-  const query = request.query as Record<string, unknown>;
+  const { query } = request;
+  if (typeof query !== 'object' || query === null) return;
   for (const [key, value] of Object.entries(query)) {
-    if (value === '') delete query[key];
+    if (value === '') Reflect.deleteProperty(query, key);
     else if (Array.isArray(value)) {
       const kept = value.filter((v) => v !== '');
-      if (kept.length === 0) delete query[key];
-      else query[key] = kept;
+      if (kept.length === 0) Reflect.deleteProperty(query, key);
+      else Reflect.set(query, key, kept);
     }
   }
 }

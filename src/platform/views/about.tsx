@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../http/app.ts';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { paths } from '../paths.ts';
 import { sendPage } from './render.ts';
@@ -16,6 +16,6 @@ function AboutPage() {
   );
 }
 
-export async function aboutRoutes(app: FastifyInstance) {
+export async function aboutRoutes(app: App) {
   app.get(paths.about, async (_request, reply) => sendPage(reply, AboutPage()));
 }

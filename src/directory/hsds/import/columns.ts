@@ -3,6 +3,7 @@ import { UUID_PATTERN } from '../../../platform/ids.ts';
 import type { TableName } from './dataset.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { WEB_URL_PATTERN } from '../../model.ts';
+import { MunicipalityNumber } from '../../../reference/index.ts';
 
 /**
  * The columns an import stores, per table, as TypeBox schemas: HSDS 3.0 field names and types,
@@ -69,7 +70,7 @@ export const COLUMNS: Record<TableName, TableColumns> = {
     location_type: oneOf(['physical', 'postal', 'virtual']), url: webUrl, organization_id: uuid, name: text(500), alternate_name: text(500),
     description: text(), transportation: text(), latitude: number(-90, 90), longitude: number(-180, 180), external_identifier: text(500),
     external_identifier_type: text(200), is_confidential: flag, is_demo: flag,
-    municipality_number: hinted(Type.String({ pattern: '^[0-9]{4}$' }), nb.hsdsImport.hint.municipalityNumber),
+    municipality_number: hinted(MunicipalityNumber(), nb.hsdsImport.hint.municipalityNumber),
   }),
   address: table(['location_id', 'address_1', 'city', 'state_province', 'postal_code', 'country', 'address_type'], {
     location_id: uuid, attention: text(500), address_1: text(500), address_2: text(500), city: text(200), region: text(200),
