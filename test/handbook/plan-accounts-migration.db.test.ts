@@ -1,35 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Migrator, sql } from 'kysely';
-import pg from 'pg';
 import { migrations } from '../../migrations/index.ts';
-import { openPGlite, openPostgres, type Db, type OpenedDatabase } from '../../src/platform/db/index.ts';
-import { backends } from '../helpers/db.ts';
-
-/** An empty database (no template: the point is to stop half-way through the migrations). */
-async function emptyDatabase(backend: 'pglite' | 'postgres'): Promise<OpenedDatabase> {
-  if (backend === 'pglite') return openPGlite();
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `samklang_migration_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), 2);
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
+import type { Db, OpenedDatabase } from '../../src/platform/db/index.ts';
+import { backends, emptyDatabase } from '../helpers/db.ts';
 
 async function migrateTo(db: Db, name: string) {
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(name);

@@ -33,18 +33,29 @@ export async function freshDatabase(backend: Backend['name']): Promise<OpenedDat
     await prepareDatabase(database.db, { demoData: false });
     return database;
   }
+  const template = process.env.TEST_PG_TEMPLATE;
+  const database = await newPostgresDatabase(template);
+  if (!template) await prepareDatabase(database.db, { demoData: false });
+  return database;
+}
+
+/** An empty database with no migrations run (for tests of the migrations themselves). */
+export function emptyDatabase(backend: Backend['name']): Promise<OpenedDatabase> {
+  return backend === 'pglite' ? openPGlite() : newPostgresDatabase();
+}
+
+/** A new database on the harness's PostgreSQL server, copied from `template` if given; dropped on close. */
+async function newPostgresDatabase(template?: string): Promise<OpenedDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `samklang_test_${process.env.TEST_RUN_ID ?? 'manual'}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const template = process.env.TEST_PG_TEMPLATE;
   await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 5);
-  if (!template) await prepareDatabase(database.db, { demoData: false });
   return {
     ...database,
     close: async () => {
