@@ -1,11 +1,11 @@
+import { hasControlCharacter } from '../platform/text.ts';
+
 /**
  * Where to send a person after signing in (`neste`): only a path on this site. The value is read
  * the way a browser reads a Location header: browsers strip tabs and newlines, treat `\` as `/`,
  * and take `//host` as another site, so any of those, raw or percent-encoded, is refused.
  */
 const HOME = 'http://samklang.invalid';
-// C0 and C1 control characters and DEL: never in a path we made, and CR/LF would split the header
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 // whitespace of any kind (a full-width space included) and backslashes
 const SUSPECT = /[\s\\]/u;
 
@@ -15,7 +15,7 @@ export type NextTarget = { ok: true; path: string } | { ok: false };
 export function readNext(value: unknown): NextTarget {
   if (value === undefined || value === null || value === '') return { ok: true, path: '' };
   if (typeof value !== 'string') return { ok: false };
-  if (CONTROL.test(value)) return { ok: false };
+  if (hasControlCharacter(value)) return { ok: false };
   return { ok: true, path: sameSitePath(value) ?? '' };
 }
 
@@ -37,7 +37,7 @@ function decodedPath(value: string): string | null {
 function sameSitePath(value: string): string | null {
   if (!value.startsWith('/') || SUSPECT.test(value)) return null;
   const decoded = decodedPath(value);
-  if (decoded === null || CONTROL.test(decoded) || SUSPECT.test(decoded) || decoded.includes('//')) return null;
+  if (decoded === null || hasControlCharacter(decoded) || SUSPECT.test(decoded) || decoded.includes('//')) return null;
   let url: URL;
   try {
     url = new URL(value, HOME);

@@ -1,4 +1,5 @@
 import type { ServiceStatus } from '../platform/db/index.ts';
+import { hasControlCharacter } from '../platform/text.ts';
 
 /** A service with everything that belongs to it, as written by the demo generator, import and forms. */
 export interface ServiceAggregate {
@@ -66,11 +67,9 @@ export interface OrganizationAggregate {
  */
 export const WEB_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@\\\\]+([/?#][^\\s]*)?$';
 const WEB_URL = new RegExp(WEB_URL_PATTERN);
-// control characters (C0, DEL, C1) never belong in a link, and browsers strip some of them
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function isWebUrl(value: string): boolean {
-  if (!WEB_URL.test(value) || CONTROL.test(value)) return false;
+  if (!WEB_URL.test(value) || hasControlCharacter(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
@@ -84,7 +83,7 @@ export const publicWebUrl = (value: string | null): string | null => (value !== 
 
 /** An email address as the directory stores one (also what a mailto: link may carry). */
 export const EMAIL_PATTERN = '^[^@\\s:/?#&<>"\\\\]+@[^@\\s:/?#&<>"\\\\]+\\.[^@\\s:/?#&<>"\\\\]+$';
-export const isEmailAddress = (value: string): boolean => new RegExp(EMAIL_PATTERN).test(value) && !CONTROL.test(value);
+export const isEmailAddress = (value: string): boolean => new RegExp(EMAIL_PATTERN).test(value) && !hasControlCharacter(value);
 
 /**
  * The chain of organisations that would lead from `id` back to itself through

@@ -6,6 +6,7 @@ import type { Config } from '../../platform/config.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import { hasControlCharacter } from '../../platform/text.ts';
 import { Email, FormBody, formErrors, typed } from '../../platform/forms/index.ts';
 import { requireUser } from '../guards.ts';
 import { mailLimitMessage, queueMail, queueRequestedMail } from '../../platform/mail/outbox.ts';
@@ -25,20 +26,18 @@ const m = nb.accounts;
 const s = m.settings;
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
 const Secret = Type.String({ maxLength: 1024 });
-/** Control characters (NUL above all, which PostgreSQL refuses in text) never belong in a name or an address. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Guessing the current password through these forms (with a stolen session) is limited like sign-in. */
 const currentPasswordLimit = (userId: string): Limit => ({ bucket: `settings:current-password:${userId}`, max: 5, windowMinutes: 15 });
 
 /** The error for the "current password" field, or null when it is right. A wrong one is counted. */
-async function currentPasswordError(db: Tx, user: UserRow, typedPassword: string): Promise<{ message: string; status: number } | null> {
+async function currentPasswordError(db: Tx, user: UserRow, typedPassword: string, now: Date): Promise<{ message: string; status: number } | null> {
   if (!user.password_hash) return null;
   const limit = currentPasswordLimit(user.id);
-  if (await isLimited(db, [limit])) return { message: s.tooManyTries, status: 429 };
+  if (await isLimited(db, [limit], now)) return { message: s.tooManyTries, status: 429 };
   if (!typedPassword) return { message: s.password.currentMissing, status: 400 };
   if (await verifyPassword(user.password_hash, typedPassword)) return null;
-  await countAttempt(db, [limit]);
+  await countAttempt(db, [limit], now);
   return { message: s.password.currentWrong, status: 400 };
 }
 
@@ -52,7 +51,7 @@ export async function settingsRoutes(app: App, { db, config }: { db: Db; config:
 
   app.post(paths.accounts.changeName, { preHandler: requireUser, schema: { body: FormBody({ navn: Type.String({ maxLength: 200 }) }) }, attachValidation: true }, async (request, reply) => {
     const values = typed(request.body, ['navn']);
-    const problem = request.validationError ? s.name.tooLong : CONTROL.test(values.navn) ? s.name.control : null;
+    const problem = request.validationError ? s.name.tooLong : hasControlCharacter(values.navn) ? s.name.control : null;
     if (problem) return sendPage(reply, ChangeNamePage({ values, errors: { navn: problem }, csrfToken: request.csrfToken }), 400);
     await db.updateTable('app_user').set({ name: values.navn.trim() || null }).where('id', '=', request.user!.id).execute();
     return reply.redirect(`${paths.accounts.account}?endret=navn`, 303);
@@ -66,10 +65,10 @@ export async function settingsRoutes(app: App, { db, config }: { db: Db; config:
     if (!user.password_hash) return sendPage(reply, ChangePasswordPage({ errors: {}, csrfToken: request.csrfToken, hasPassword: false }), 400);
     const { gjeldende, passord } = typed(request.body, ['gjeldende', 'passord']);
     const errors: Errors = {};
-    const current = await currentPasswordError(db, user, gjeldende);
+    const current = await currentPasswordError(db, user, gjeldende, config.clock.now());
     if (current) errors.gjeldende = current.message;
     // the site's password rules, whatever they are (passwords.ts)
-    const problem = passwordProblem(passord, user.email);
+    const problem = passwordProblem(passord, user.email, user.name ?? '');
     if (problem) errors.passord = m.errors[problem];
     if (Object.keys(errors).length > 0) return sendPage(reply, ChangePasswordPage({ errors, csrfToken: request.csrfToken, hasPassword: true }), current?.status ?? 400);
     const passwordHash = await hashPassword(passord);
@@ -94,16 +93,17 @@ export async function settingsRoutes(app: App, { db, config }: { db: Db; config:
     const values = typed(request.body, ['epost']);
     const newEmail = normaliseEmail(values.epost);
     const errors: Errors = {};
-    if (formErrors(request, {}, '').epost !== undefined || CONTROL.test(values.epost)) errors.epost = s.email.invalid;
+    if (formErrors(request, {}, '').epost !== undefined || hasControlCharacter(values.epost)) errors.epost = s.email.invalid;
     else if (newEmail === normaliseEmail(user.email)) errors.epost = s.email.same;
-    const current = await currentPasswordError(db, user, typed(request.body, ['gjeldende']).gjeldende);
+    const current = await currentPasswordError(db, user, typed(request.body, ['gjeldende']).gjeldende, config.clock.now());
     if (current) errors.gjeldende = current.message;
     if (Object.keys(errors).length > 0) return emailPage(request, reply, user, values, errors, current?.status === 429 ? 429 : 400);
     const refused = await db.transaction().execute(async (trx) => {
       // an address another account has gets no link, and the answer is the same: the form tells no one which addresses have accounts
       if (await findUserByEmail(trx, newEmail)) return null;
-      const queued = await queueRequestedMail(trx, newEmail, { id: user.id }, async (inner) => {
-        const token = await issueToken(inner, user.id, 'change_email', { newEmail, now: config.clock.now() });
+      const now = config.clock.now();
+      const queued = await queueRequestedMail(trx, newEmail, { id: user.id }, now, async (inner) => {
+        const token = await issueToken(inner, user.id, 'change_email', { newEmail, now });
         return { subject: s.email.newSubject, body: s.email.newBody(`${config.publicUrl}${paths.accounts.confirmEmail(token)}`) + m.mail.signature };
       });
       if (!queued.queued) return queued;
