@@ -26,7 +26,7 @@ export function mailVerification(db: Tx, config: Pick<Config, 'publicUrl' | 'clo
       from user_token where user_id = ${user.id} and purpose = 'verify_email'
       having max(created_at) > ${now}::timestamptz - make_interval(mins => ${VERIFY_MAIL_WINDOW_MINUTES})`.execute(trx);
     if (rows[0]) return { sent: false, retryMinutes: Math.max(1, Number(rows[0].retry)) };
-    const queued = await queueRequestedMail(trx, user.email, null, async (inner) => {
+    const queued = await queueRequestedMail(trx, user.email, null, now, async (inner) => {
       const token = await issueToken(inner, user.id, 'verify_email', { now });
       return { subject: m.mail.verifySubject, body: m.mail.verifyBody(`${config.publicUrl}${paths.accounts.verify(token)}`) + m.mail.signature };
     });

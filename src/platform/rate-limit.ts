@@ -41,7 +41,7 @@ export const limits = {
 const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
 /** True when any of the limits has already been reached within its window. */
-export async function isLimited(db: Tx, checks: Limit[], now = new Date()): Promise<boolean> {
+export async function isLimited(db: Tx, checks: Limit[], now: Date): Promise<boolean> {
   for (const limit of checks) {
     const row = await db.selectFrom('rate_limit_hit').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('bucket', '=', limit.bucket)
@@ -52,7 +52,7 @@ export async function isLimited(db: Tx, checks: Limit[], now = new Date()): Prom
   return false;
 }
 
-export async function countAttempt(db: Tx, checks: Pick<Limit, 'bucket'>[], now = new Date()): Promise<void> {
+export async function countAttempt(db: Tx, checks: Pick<Limit, 'bucket'>[], now: Date): Promise<void> {
   await db.insertInto('rate_limit_hit').values(checks.map((c) => ({ bucket: c.bucket, hit_at: now }))).execute();
 }
 
@@ -71,7 +71,7 @@ export const LOGIN_THROTTLE = { freeFailures: 5, firstWaitSeconds: 60, maxWaitSe
 export const loginPair = (email: string, ip: string): Pick<Limit, 'bucket'> => ({ bucket: `login:pair:${sha256(`${typedEmail(email)}\n${clientKey(ip)}`)}` });
 
 /** Seconds this account and address must still wait before the next try; 0 when it may try now. */
-export async function loginWait(db: Tx, email: string, ip: string, now = new Date()): Promise<number> {
+export async function loginWait(db: Tx, email: string, ip: string, now: Date): Promise<number> {
   const row = await db.selectFrom('rate_limit_hit')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('hit_at').as('last')])
     .where('bucket', '=', loginPair(email, ip).bucket)

@@ -126,7 +126,7 @@ for (const backend of backends()) {
 
     test('the limit holds under concurrency: 20 requests at once over several connections queue exactly 5 mails to one address', async () => {
       const attempts = await Promise.all(Array.from({ length: 20 }, () =>
-        queueRequestedMail(database.db, 'samtidig@example.no', null, async () => ({ subject: 'Samtidig', body: 'Hei' }))));
+        queueRequestedMail(database.db, 'samtidig@example.no', null, new Date(), async () => ({ subject: 'Samtidig', body: 'Hei' }))));
       assert.equal(attempts.filter((a) => a.queued).length, 5);
       assert.equal(await mailsTo('samtidig@example.no'), 5);
       const refused = attempts.find((a) => !a.queued);

@@ -104,7 +104,7 @@ export async function authRoutes(app: App, { db, config }: { db: Db; config: Con
     await db.transaction().execute(async (trx) => {
       const existing = await findUserByEmail(trx, values.email);
       if (existing) {
-        await queueRequestedMail(trx, existing.email, null, async () => ({ subject: m.mail.existsSubject, body: m.mail.existsBody(`${config.publicUrl}${paths.accounts.login}`, `${config.publicUrl}${paths.accounts.forgot}`) + m.mail.signature }));
+        await queueRequestedMail(trx, existing.email, null, now, async () => ({ subject: m.mail.existsSubject, body: m.mail.existsBody(`${config.publicUrl}${paths.accounts.login}`, `${config.publicUrl}${paths.accounts.forgot}`) + m.mail.signature }));
         return;
       }
       const id = await createUser(trx, { email: values.email, name: values.name.trim() || null, passwordHash, verified: false });
@@ -168,7 +168,7 @@ export async function authRoutes(app: App, { db, config }: { db: Db; config: Con
     await db.transaction().execute(async (trx) => {
       const user = await findUserByEmail(trx, values.email);
       if (!user) return;
-      await queueRequestedMail(trx, user.email, null, async (inner) => {
+      await queueRequestedMail(trx, user.email, null, now, async (inner) => {
         const token = await issueToken(inner, user.id, 'reset_password', { now });
         return { subject: m.mail.resetSubject, body: m.mail.resetBody(`${config.publicUrl}${paths.accounts.reset(token)}`) + m.mail.signature };
       });

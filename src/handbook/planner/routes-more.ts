@@ -140,7 +140,7 @@ export async function plannerMoreRoutes(app: App, { db, config }: { db: Db; conf
         return null;
       }
       const inviter = request.user!.name || request.user!.email;
-      const queued = await queueRequestedMail(trx, invitee, request.user, async () => ({
+      const queued = await queueRequestedMail(trx, invitee, request.user, config.clock.now(), async () => ({
         subject: m.members.mailSubject(plan.title),
         body: m.members.mailBody(inviter, plan.title, plan.organization_name, m.roles[role], `${config.publicUrl}${p.plan(plan.id)}`),
       }));

@@ -54,22 +54,23 @@ export function withMailLock<T>(db: Tx, work: (trx: Tx) => Promise<T>): Promise<
  * Queues mail that a request causes (an invitation, a link someone asked for), unless the
  * recipient or the signed-in sender has reached a limit in MAIL_LIMITS. The count is of the
  * outbox's own rows, so it holds across processes. `compose` runs only when the mail will be
- * queued (so, e.g., a link's token is issued only for mail that goes out).
+ * queued (so, e.g., a link's token is issued only for mail that goes out). `now` is the app's
+ * clock (config.clock), which the windows are measured by.
  */
-export async function queueRequestedMail(db: Tx, to: string, sender: { id: string } | null, compose: (trx: Tx) => Promise<Omit<Mail, 'to'>>): Promise<Queued> {
+export async function queueRequestedMail(db: Tx, to: string, sender: { id: string } | null, now: Date, compose: (trx: Tx) => Promise<Omit<Mail, 'to'>>): Promise<Queued> {
   return withMailLock(db, async (trx) => {
-    const refused = await firstLimitReached(trx, to, sender?.id ?? null);
+    const refused = await firstLimitReached(trx, to, sender?.id ?? null, now);
     if (refused) return { queued: false, ...refused };
     const mail = await compose(trx);
     const id = newId();
     await trx.insertInto('mail_outbox').values({
-      id, to_address: to, subject: mail.subject, body: mail.body, requested: true, requested_by: sender?.id ?? null,
+      id, to_address: to, subject: mail.subject, body: mail.body, requested: true, requested_by: sender?.id ?? null, created_at: now,
     }).execute();
     return { queued: true, id };
   });
 }
 
-async function firstLimitReached(db: Tx, to: string, senderId: string | null): Promise<{ limit: 'recipient' | 'sender'; retryMinutes: number } | null> {
+async function firstLimitReached(db: Tx, to: string, senderId: string | null, now: Date): Promise<{ limit: 'recipient' | 'sender'; retryMinutes: number } | null> {
   const checks = [
     ...MAIL_LIMITS.recipient.map((l) => ({ ...l, limit: 'recipient' as const, where: sql`requested and lower(to_address) = ${to.trim().toLowerCase()}` })),
     ...(senderId ? MAIL_LIMITS.sender.map((l) => ({ ...l, limit: 'sender' as const, where: sql`requested_by = ${senderId}` })) : []),
@@ -77,9 +78,9 @@ async function firstLimitReached(db: Tx, to: string, senderId: string | null): P
   for (const check of checks) {
     // the oldest counted mail leaves the window first: that is when one more may go
     const { rows } = await sql<{ n: string | number; retry: string | number | null }>`
-      select count(*) as n, ceil(extract(epoch from min(created_at) + make_interval(mins => ${check.minutes}) - now()) / 60) as retry
+      select count(*) as n, ceil(extract(epoch from min(created_at) + make_interval(mins => ${check.minutes}) - ${now}::timestamptz) / 60) as retry
       from (select created_at from mail_outbox
-        where ${check.where} and created_at > now() - make_interval(mins => ${check.minutes})
+        where ${check.where} and created_at > ${now}::timestamptz - make_interval(mins => ${check.minutes})
         order by created_at desc limit ${check.max}) recent`.execute(db);
     const row = rows[0]!;
     if (Number(row.n) >= check.max) return { limit: check.limit, retryMinutes: Math.max(1, Number(row.retry ?? 1)) };
