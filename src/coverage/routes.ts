@@ -18,7 +18,8 @@ import {
 import { runPlacement, runScenario } from './planning.ts';
 import { profileData } from './profile-data.ts';
 import { createCoverageCache, type AtlasState } from './service.ts';
-import { ensureMonthlySnapshot, osloDate, snapshotHistory } from './snapshots.ts';
+import { osloDate } from '../platform/clock.ts';
+import { ensureMonthlySnapshot, snapshotHistory } from './snapshots.ts';
 import { AtlasPage } from './views/atlas-page.tsx';
 import { MunicipalityPage } from './views/municipality-page.tsx';
 import { PlacementPage } from './views/placement-page.tsx';

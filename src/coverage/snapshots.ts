@@ -1,5 +1,6 @@
 // Snapshots of the national indicators, so the atlas can show change over time. Taken on
 // demand (npm run coverage:snapshot) and automatically at most once per calendar month.
+import { osloDate } from '../platform/clock.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { CoverageResult } from './atlas.ts';
 import { hasSnapshotInMonth, insertSnapshot, listSnapshots, type SnapshotRow } from './queries.ts';
@@ -30,13 +31,9 @@ export function snapshotIndicators(state: AtlasState): SnapshotIndicators {
   };
 }
 
-/** The calendar date in Norway, 'YYYY-MM-DD' (a snapshot at 00:30 on the 1st belongs to the new month). */
-export function osloDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 /** Returns true when a new snapshot was stored (false: one of this date and data version exists). */
 export function takeSnapshot(db: Db, state: AtlasState, trigger: 'monthly' | 'manual', now = new Date()): Promise<boolean> {
+  // Norway's date: a snapshot at 00:30 on the 1st belongs to the new month
   const takenOn = osloDate(now);
   return insertSnapshot(db, {
     taken_on: takenOn, data_version: state.version, month: takenOn.slice(0, 7), trigger, indicators: snapshotIndicators(state),

@@ -9,7 +9,8 @@ import { FinderQuerySchema, OneOf, toSearchQuery, type FinderQuery } from './par
 import { searchServices, type SearchHit } from './search.ts';
 import { LANGUAGE_FACET, LANGUAGES } from './taxonomy.ts';
 import { termNames } from './views/components.tsx';
-import { sendExport, yieldToRequests } from './hsds/export-cache.ts';
+import { yieldToRequests } from '../platform/event-loop.ts';
+import { sendExport } from './hsds/export-cache.ts';
 
 /**
  * CSV as spreadsheets and HSDS tabular data use it (RFC 4180): quoted fields may hold the

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { osloDate } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import { formatDate, nb } from '../platform/i18n/nb.ts';
@@ -36,9 +37,8 @@ export function cutoff(today: string, months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-// made once: building a DateTimeFormat costs far more than using it, and search calls this per request
-const OSLO_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
-export const osloToday = (now = new Date()): string => OSLO_DAY.format(now);
+/** Today in Norway, 'YYYY-MM-DD' (the day entries are confirmed on and judged by). */
+export const osloToday = osloDate;
 
 export function freshnessOf(confirmedOn: string | null, settings = current, today = osloToday()): Freshness {
   if (!confirmedOn) return 'stale';

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/index.ts';
+import { osloDate } from '../../platform/clock.ts';
+import { yieldToRequests } from '../../platform/event-loop.ts';
 import { directoryVersion } from './version.ts';
 
 /**
@@ -35,12 +37,6 @@ function exportFolder(): string {
   return (folder = made);
 }
 
-/** Today in Norway, 'YYYY-MM-DD': the day the finder's freshness rule is judged by. */
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-
-/** Lets requests waiting in the event loop go first (PGlite answers in this thread, so awaiting it alone never does). */
-export const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 async function write(build: ExportBuilder): Promise<string> {
   const path = join(exportFolder(), `${randomUUID()}.part`);
   const handle = await open(path, 'w', 0o600);
@@ -66,7 +62,7 @@ function discard(entry: Entry) {
 /** The export's file at the current version and day, built now if it is not kept. */
 async function kept(db: Db, key: string, build: ExportBuilder): Promise<{ file: string; hit: boolean; tag: string }> {
   const version = await directoryVersion(db);
-  const day = today();
+  const day = osloDate(); // the day the finder's freshness rule is judged by
   const tag = `"${version}-${day}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}"`;
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
@@ -77,7 +73,11 @@ async function kept(db: Db, key: string, build: ExportBuilder): Promise<{ file: 
     return { file: await entry.file, hit: true, tag };
   }
   // a request that read an older version than the one kept (a write committed meanwhile) builds without keeping
-  if (entry && entry.version > version) return { file: await write(build), hit: false, tag };
+  if (entry && entry.version > version) {
+    const once: Entry = { version, day, file: write(build) };
+    discard(once);
+    return { file: await once.file, hit: false, tag };
+  }
   const file = write(build);
   const fresh: Entry = { version, day, file };
   cache.set(key, fresh);

@@ -18,7 +18,8 @@ import {
   catalogueIdBatches, nameSearch, organizationIdBatches, pageCatalogueIds, pageOrganizationIds, pageServiceAtLocationIds, pageServiceIds,
   serviceIdBatches, type IdPage, type Near,
 } from './queries.ts';
-import { sendExport, yieldToRequests } from './export-cache.ts';
+import { yieldToRequests } from '../../platform/event-loop.ts';
+import { sendExport } from './export-cache.ts';
 import { tabularExportJson } from './tabular-export.ts';
 
 const TAGS = ['HSDS 3.0'];

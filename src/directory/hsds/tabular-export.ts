@@ -5,7 +5,7 @@ import { Dataset, TABLES } from './import/dataset.ts';
 import { flattenObject } from './import/flatten.ts';
 import { catalogueIdBatches, organizationIdBatches, serviceIdBatches } from './queries.ts';
 import { sql } from 'kysely';
-import { yieldToRequests } from './export-cache.ts';
+import { yieldToRequests } from '../../platform/event-loop.ts';
 
 /**
  * The whole directory in HSDS tabular form, as JSON ({"service": [rows], ...}), the shape of the

@@ -1,4 +1,5 @@
 import type { Tx } from '../../platform/db/index.ts';
+import { yieldToRequests } from '../../platform/event-loop.ts';
 import type { ImportReport } from '../hsds/index.ts';
 import type { ImportRun } from './service.ts';
 import type { ImportStatus, UploadedFile } from './tables.ts';
@@ -37,7 +38,7 @@ const SLICE = 128 * 1024;
 export async function storeFiles(db: Tx, runId: string, files: UploadedFile[]): Promise<void> {
   for (const [fileIndex, file] of files.entries()) {
     for (let slice = 0; slice === 0 || slice * SLICE < file.text.length; slice++) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToRequests();
       await db.insertInto('import_run_file').values({ run_id: runId, file_index: fileIndex, slice, name: file.name, text: file.text.slice(slice * SLICE, (slice + 1) * SLICE) }).execute();
     }
   }

@@ -1,3 +1,4 @@
+import { osloDate } from '../../platform/clock.ts';
 import { PHASES, type ChecklistItem, type Phase } from '../content.ts';
 import type { ItemStatus } from '../tables.ts';
 
@@ -60,6 +61,4 @@ export function planProgress(items: PlanItem[], states: Map<string, ItemState>, 
 }
 
 /** Today's date in Norway, as the due dates are meant. */
-export function osloToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const osloToday = osloDate;
