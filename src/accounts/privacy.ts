@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../platform/db/index.ts';
 import { sha256 } from '../platform/crypto.ts';
+import { normaliseEmail } from '../platform/text.ts';
 
 /** The account a privacy request is about. */
 export interface DataSubject {
@@ -48,7 +49,7 @@ declare module 'fastify' {
 }
 
 /** Rate-limit buckets name an account by the SHA-256 of its address, never the address itself. */
-const accountBucket = (email: string) => `%:${sha256(email.trim().toLowerCase())}`;
+const accountBucket = (email: string) => `%:${sha256(normaliseEmail(email))}`;
 
 /**
  * Everything Samklang holds about one account, for "download my data": every table that names the

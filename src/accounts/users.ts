@@ -2,12 +2,13 @@ import { sql } from 'kysely';
 import { newId } from '../platform/ids.ts';
 import type { Tx, UserTable } from '../platform/db/index.ts';
 import { spendTokens } from './tokens.ts';
+import { normaliseEmail } from '../platform/text.ts';
 
 export type UserRow = { id: string; email: string; name: string | null; password_hash: string | null; email_verified_at: Date | null; is_admin: boolean };
 
 const COLUMNS = ['id', 'email', 'name', 'password_hash', 'email_verified_at', 'is_admin'] as const;
 
-export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+export { normaliseEmail };
 
 export function findUserByEmail(db: Tx, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('app_user').select(COLUMNS).where(sql`lower(email)`, '=', normaliseEmail(email)).executeTakeFirst();

@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
 import { sha256 } from './crypto.ts';
 import type { Tx } from './db/index.ts';
+import { normaliseEmail } from './text.ts';
 
 export interface Limit {
   bucket: string;
   max: number;
   windowMinutes: number;
 }
-
-const typedEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * The client address as limits count it. One IPv6 subscriber usually holds a whole /64 and can
@@ -33,7 +32,7 @@ export function clientKey(ip: string): string {
 export const limits = {
   loginIp: (ip: string): Limit => ({ bucket: `login:ip:${clientKey(ip)}`, max: 30, windowMinutes: 15 }),
   resetIp: (ip: string): Limit => ({ bucket: `reset:ip:${clientKey(ip)}`, max: 10, windowMinutes: 60 }),
-  resetAccount: (email: string): Limit => ({ bucket: `reset:account:${sha256(typedEmail(email))}`, max: 3, windowMinutes: 60 }),
+  resetAccount: (email: string): Limit => ({ bucket: `reset:account:${sha256(normaliseEmail(email))}`, max: 3, windowMinutes: 60 }),
   registerIp: (ip: string): Limit => ({ bucket: `register:ip:${clientKey(ip)}`, max: 10, windowMinutes: 60 }),
   reportIp: (ip: string): Limit => ({ bucket: `report:ip:${clientKey(ip)}`, max: 5, windowMinutes: 60 }),
 };
@@ -68,7 +67,7 @@ export async function forgetAttempts(db: Tx, limit: Pick<Limit, 'bucket'>): Prom
  */
 export const LOGIN_THROTTLE = { freeFailures: 5, firstWaitSeconds: 60, maxWaitSeconds: 3600, memoryMinutes: 24 * 60 } as const;
 
-export const loginPair = (email: string, ip: string): Pick<Limit, 'bucket'> => ({ bucket: `login:pair:${sha256(`${typedEmail(email)}\n${clientKey(ip)}`)}` });
+export const loginPair = (email: string, ip: string): Pick<Limit, 'bucket'> => ({ bucket: `login:pair:${sha256(`${normaliseEmail(email)}\n${clientKey(ip)}`)}` });
 
 /** Seconds this account and address must still wait before the next try; 0 when it may try now. */
 export async function loginWait(db: Tx, email: string, ip: string, now: Date): Promise<number> {

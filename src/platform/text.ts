@@ -6,3 +6,6 @@
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const hasControlCharacter = (value: string): boolean => CONTROL_CHARACTERS.test(value);
+
+/** An email address as it is compared and stored: trimmed, lower case. */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

@@ -17,6 +17,7 @@ import { AccountPage, DeleteAccountPage, OutboxPage, PrivacyPage } from '../view
 import { MessagePage } from '../../platform/views/message-page.tsx';
 import { pendingEmailChange } from '../settings.ts';
 import { settingsRoutes } from './settings.ts';
+import { normaliseEmail } from '../../platform/text.ts';
 
 const m = nb.accounts;
 
@@ -45,7 +46,7 @@ export async function accountPageRoutes(app: App, { db, config }: { db: Db; conf
   app.get(paths.accounts.delete, { preHandler: requireUser }, async (request, reply) => sendPage(reply, await deletePage(request, {})));
 
   app.post(paths.accounts.delete, { preHandler: requireUser, schema: { body: FormBody({ bekreft: Type.String({ maxLength: 254 }) }) }, attachValidation: true }, async (request, reply) => {
-    const confirmation = typed(request.body, ['bekreft']).bekreft.trim().toLowerCase();
+    const confirmation = normaliseEmail(typed(request.body, ['bekreft']).bekreft);
     if (confirmation !== request.user!.email.toLowerCase()) {
       return sendPage(reply, await deletePage(request, { bekreft: m.errors.confirmDelete }), 400);
     }

@@ -16,7 +16,7 @@ import { countAttempt, forgetAttempts, isLimited, limits, loginPair, loginWait }
 import { endAllSessions } from '../sessions.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { checkToken, consumeToken, issueToken, spendTokens } from '../tokens.ts';
-import { createUser, findUserByEmail, findUserById, markVerified, noteLogin, setPassword } from '../users.ts';
+import { createUser, findUserByEmail, findUserById, markVerified, normaliseEmail, noteLogin, setPassword } from '../users.ts';
 import { ForgotPage, LoginPage, RegisterPage, ResetPage, VerifyPage } from '../views/pages.tsx';
 import { MessagePage } from '../../platform/views/message-page.tsx';
 import { oidcConfigured } from './oidc.ts';
@@ -108,7 +108,7 @@ export async function authRoutes(app: App, { db, config }: { db: Db; config: Con
         return;
       }
       const id = await createUser(trx, { email: values.email, name: values.name.trim() || null, passwordHash, verified: false });
-      await mailVerification(trx, config, { id, email: values.email.trim().toLowerCase() });
+      await mailVerification(trx, config, { id, email: normaliseEmail(values.email) });
     });
     app.mailer.kick();
     return sendPage(reply, MessagePage({ title: m.register.sentTitle, message: m.register.sent(values.email.trim()) }));

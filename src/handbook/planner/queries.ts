@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import type { ItemStatus, PlanRole, ServiceLevel } from '../tables.ts';
 import type { ItemState } from './checklist.ts';
+import { normaliseEmail } from '../../platform/text.ts';
 
 const PLAN_COLUMNS = [
   'p.id', 'p.title', 'p.organization_name', 'p.setting', 'p.municipality_number', 'p.service_level', 'p.created_by',
@@ -120,7 +121,7 @@ export async function listMembers(db: Db, planId: string): Promise<MemberRow[]> 
  * without one gets an invitation. The owner's role never changes. Returns false when nothing changed.
  */
 export async function upsertMember(db: Db, planId: string, email: string, role: Exclude<PlanRole, 'owner'>, invitedBy: string): Promise<boolean> {
-  const address = email.trim().toLowerCase();
+  const address = normaliseEmail(email);
   const account = await db.selectFrom('app_user').select('id')
     .where(sql`lower(email)`, '=', address).where('email_verified_at', 'is not', null).executeTakeFirst();
   if (account) {
@@ -141,7 +142,7 @@ export async function upsertMember(db: Db, planId: string, email: string, role: 
 
 /** Takes access away from the member with this address, or withdraws the invitation to it; never the owner's. */
 export async function removeMember(db: Db, planId: string, email: string): Promise<boolean> {
-  const address = email.trim().toLowerCase();
+  const address = normaliseEmail(email);
   const member = await db.deleteFrom('establishment_plan_member')
     .where('plan_id', '=', planId).where('role', '<>', 'owner')
     .where('user_id', 'in', db.selectFrom('app_user').select('id').where(sql`lower(email)`, '=', address))

@@ -24,6 +24,7 @@ import { localPicture } from './local.ts';
 import { listMembers, removeMember, updatePlanJson, upsertMember, type PlanRow } from './queries.ts';
 import { readinessProfile } from './readiness.ts';
 import { planChecklist } from './routes.ts';
+import { normaliseEmail } from '../../platform/text.ts';
 
 const p = paths.handbook.planner;
 const m = nb.handbook.planner;
@@ -131,7 +132,7 @@ export async function plannerMoreRoutes(app: App, { db, config }: { db: Db; conf
     const errors = several ? { epost: m.members.errors.several } : formErrors(request, m.members.errors, m.members.errors.epost);
     if (Array.isArray(sent)) values.epost = sent.filter((v) => typeof v === 'string').join(', ');
     if (Object.keys(errors).length > 0) return sendPage(reply, await membersPage(plan, values, errors, request.csrfToken, null), 400);
-    const invitee = values.epost.trim().toLowerCase();
+    const invitee = normaliseEmail(values.epost);
     const role = request.body.rolle;
     const refused = await db.transaction().execute(async (trx) => {
       // a changed role is no new invitation: mail goes only to someone not yet on the plan
@@ -156,7 +157,7 @@ export async function plannerMoreRoutes(app: App, { db, config }: { db: Db; conf
   app.post(p.removeMember(), { schema: { body: RemoveBody }, attachValidation: true }, async (request, reply) => {
     const plan = await openPlan(db, request, reply, 'edit');
     if (!plan) return reply;
-    const target = typed(request.body, ['epost']).epost.trim().toLowerCase();
+    const target = normaliseEmail(typed(request.body, ['epost']).epost);
     await removeMember(db, plan.id, target);
     return reply.redirect(`${p.members(plan.id)}?fjernet=${encodeURIComponent(target)}`, 303);
   });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { newId } from '../ids.ts';
 import { nb } from '../i18n/nb.ts';
 import type { Tx } from '../db/index.ts';
+import { normaliseEmail } from '../text.ts';
 
 export interface Mail {
   to: string;
@@ -72,7 +73,7 @@ export async function queueRequestedMail(db: Tx, to: string, sender: { id: strin
 
 async function firstLimitReached(db: Tx, to: string, senderId: string | null, now: Date): Promise<{ limit: 'recipient' | 'sender'; retryMinutes: number } | null> {
   const checks = [
-    ...MAIL_LIMITS.recipient.map((l) => ({ ...l, limit: 'recipient' as const, where: sql`requested and lower(to_address) = ${to.trim().toLowerCase()}` })),
+    ...MAIL_LIMITS.recipient.map((l) => ({ ...l, limit: 'recipient' as const, where: sql`requested and lower(to_address) = ${normaliseEmail(to)}` })),
     ...(senderId ? MAIL_LIMITS.sender.map((l) => ({ ...l, limit: 'sender' as const, where: sql`requested_by = ${senderId}` })) : []),
   ];
   for (const check of checks) {
