@@ -90,6 +90,30 @@ export const paths = {
     outbox: '/moderering/utboks',
     dashboard: '/moderering/oversikt',
   },
+  // the network's workspace (issue #12); each part keeps its paths in its own object
+  network: {
+    index: '/nettverket',
+
+    members: {
+      index: '/nettverket/medlemmer',
+    },
+
+    events: {
+      index: '/nettverket/arrangementer',
+    },
+
+    ideas: {
+      index: '/nettverket/ideer',
+    },
+
+    evidence: {
+      index: '/nettverket/kunnskap',
+    },
+
+    courses: {
+      index: '/nettverket/kurs',
+    },
+  },
   // importing directory data from files; called without an argument, run() gives the pattern
   imports: {
     index: '/import',

@@ -30,6 +30,8 @@ const TABLES: Record<string, string | null> = {
   establishment_plan_item: 'planer',
   handbook_revision: 'veilederen',
   handbook_section: 'veilederen',
+  network_membership: 'nettverket',
+  network_organization: null,
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

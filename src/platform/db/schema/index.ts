@@ -10,6 +10,7 @@ import type { HandbookTables } from './0006_handbook.ts';
 import type { ImportsTables } from './0007_imports.ts';
 import type { ImportChecksTables } from './0008_import_checks.ts';
 import type { PlanAccountsTables } from './0011_plan_accounts.ts';
+import type { NetworkTables } from './0013_network.ts';
 
 export interface Database
   extends ReferenceTables,
@@ -19,7 +20,8 @@ export interface Database
     HandbookTables,
     ImportsTables,
     ImportChecksTables,
-    PlanAccountsTables {}
+    PlanAccountsTables,
+    NetworkTables {}
 
 export type * from './0001_reference.ts';
 export type * from './0002_directory.ts';
@@ -29,5 +31,6 @@ export type * from './0006_handbook.ts';
 export type * from './0007_imports.ts';
 export type * from './0008_import_checks.ts';
 export type * from './0011_plan_accounts.ts';
+export type * from './0013_network.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';

@@ -140,6 +140,15 @@ export const privacyNotice = {
       who: 'Moderatorene.',
     },
     {
+      id: 'nettverket',
+      title: 'Medlemskap i nettverket',
+      what: 'Hvilke organisasjoner i nettverket du hører til eller har bedt om å bli med i, rollen din der (koordinator, kontaktperson eller deltaker), en eventuell melding du skrev med forespørselen, og hvem som godkjente eller avslo den og når.',
+      why: 'For at nettverket vet hvem som deltar for hvilken organisasjon, og hvem som kan godkjenne nye deltakere.',
+      basis: basis.contract,
+      retention: 'Til du forlater organisasjonen eller sletter kontoen. Da slettes medlemskapet og forespørslene dine.',
+      who: 'Nettverkets koordinatorer og kontaktpersonen i organisasjonen din. Andre ser ikke hvem som er medlem.',
+    },
+    {
       id: 'kontaktpersoner',
       title: 'Kontaktopplysninger i tilbudene',
       what: 'Navn, e-postadresse og telefonnummer som organisasjonene selv oppgir som kontakt for tilbudene sine.',
