@@ -32,6 +32,8 @@ const TABLES: Record<string, string | null> = {
   handbook_section: 'veilederen',
   network_membership: 'nettverket',
   network_organization: null,
+  network_registration: 'arrangementer',
+  network_event: null,
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

@@ -11,6 +11,7 @@ import type { ImportsTables } from './0007_imports.ts';
 import type { ImportChecksTables } from './0008_import_checks.ts';
 import type { PlanAccountsTables } from './0011_plan_accounts.ts';
 import type { NetworkTables } from './0013_network.ts';
+import type { NetworkEventsTables } from './0014_network_events.ts';
 
 export interface Database
   extends ReferenceTables,
@@ -21,7 +22,8 @@ export interface Database
     ImportsTables,
     ImportChecksTables,
     PlanAccountsTables,
-    NetworkTables {}
+    NetworkTables,
+    NetworkEventsTables {}
 
 export type * from './0001_reference.ts';
 export type * from './0002_directory.ts';
@@ -32,5 +34,6 @@ export type * from './0007_imports.ts';
 export type * from './0008_import_checks.ts';
 export type * from './0011_plan_accounts.ts';
 export type * from './0013_network.ts';
+export type * from './0014_network_events.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';

@@ -149,6 +149,15 @@ export const privacyNotice = {
       who: 'Nettverkets koordinatorer og kontaktpersonen i organisasjonen din. Andre ser ikke hvem som er medlem.',
     },
     {
+      id: 'arrangementer',
+      title: 'Påmeldinger til seminarer, møter og kurs',
+      what: 'Hvilke arrangementer og kurs du har meldt deg på, om du står på venteliste eller har meldt deg av, og behov du har oppgitt (mat, tilrettelegging, tolk). Melder du deg på uten konto, lagrer vi navnet og e-postadressen du oppgir.',
+      why: 'For at arrangøren kan planlegge arrangementet, holde plass til deg og sende deg påminnelser.',
+      basis: basis.contract,
+      retention: 'Til du sletter kontoen. En påmelding uten konto slettes når du melder deg av, og senest ett år etter arrangementet.',
+      who: 'Arrangøren. Deltakerlisten (navn, ikke behov) ser også medlemmene av nettverket.',
+    },
+    {
       id: 'kontaktpersoner',
       title: 'Kontaktopplysninger i tilbudene',
       what: 'Navn, e-postadresse og telefonnummer som organisasjonene selv oppgir som kontakt for tilbudene sine.',
