@@ -10,10 +10,10 @@ import { sql } from 'kysely';
 import { openPGlite, openPostgres, type OpenedDatabase, type Db } from '../src/platform/db/index.ts';
 import { prepareDatabase } from '../src/setup.ts';
 import { loadDemoData } from '../src/directory/index.ts';
-import { importFromCommandLine } from '../src/directory/imports/index.ts';
-import { serviceDocuments } from '../src/directory/hsds/documents.ts';
-import { serviceIdBatches } from '../src/directory/hsds/queries.ts';
-import { TABLES } from '../src/directory/hsds/import/dataset.ts';
+import { importFromCommandLine } from '../src/directory/intake/imports/index.ts';
+import { serviceDocuments } from '../src/opendata/hsds/documents.ts';
+import { serviceIdBatches } from '../src/opendata/hsds/queries.ts';
+import { TABLES } from '../src/directory/hsds/dataset.ts';
 import { startCluster } from '../scripts/pg-cluster.ts';
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

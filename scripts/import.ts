@@ -10,8 +10,8 @@
 import { ConfigError, loadConfig } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { prepareDatabase } from '../src/setup.ts';
-import type { ImportReport } from '../src/directory/hsds/index.ts';
-import { importFromCommandLine } from '../src/directory/imports/index.ts';
+import type { ImportReport } from '../src/directory/intake/imports/pipeline/index.ts';
+import { importFromCommandLine } from '../src/directory/intake/imports/index.ts';
 import { nb } from '../src/platform/i18n/nb.ts';
 
 const t = nb.hsdsImport.cli;

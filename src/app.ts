@@ -3,14 +3,13 @@ import type { Db } from './platform/db/index.ts';
 import { buildApp } from './platform/http/app.ts';
 import { referenceRoutes } from './reference/index.ts';
 import { directoryRoutes } from './directory/index.ts';
-import { openDataRoutes } from './directory/hsds/index.ts';
-import { fhirRoutes } from './directory/fhir/index.ts';
+import { fhirRoutes, openDataRoutes } from './opendata/index.ts';
 import { aboutRoutes } from './platform/views/about.tsx';
 import { coverageRoutes } from './coverage/index.ts';
 import { accountsPlugin, accountRoutes } from './accounts/index.ts';
-import { selfServiceRoutes } from './directory/self-service/index.ts';
-import { moderationRoutes } from './directory/moderation/index.ts';
-import { importRoutes } from './directory/imports/index.ts';
+import { selfServiceRoutes } from './directory/intake/self-service/index.ts';
+import { moderationRoutes } from './directory/intake/moderation/index.ts';
+import { importRoutes } from './directory/intake/imports/index.ts';
 import { handbookRoutes } from './handbook/index.ts';
 import { networkRoutes } from './network/index.ts';
 

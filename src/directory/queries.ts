@@ -1,110 +1,117 @@
+// The one read model of a service. Every reader starts from the same rows (loadServiceRows):
+// - editors and moderators get the whole entry as a ServiceAggregate, the shape forms, change
+//   requests and diffs use (confidential addresses included);
+// - the public gets a ServiceDetail: the same aggregate after the one rule for confidential places
+//   (location-view.ts), plus what the public page adds (organisation, freshness, the search
+//   index's classification with ancestors, municipality names).
+// A new field of a service is added to ServiceAggregate (model.ts) and mapped in toAggregate below;
+// the compiler then points at every output that must place it (see service-fields.ts).
 import { sql } from 'kysely';
-import type { Db } from '../platform/db/index.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { TERM_BY_ID } from './taxonomy.ts';
 import { freshnessCutoffs, freshnessOf } from './freshness.ts';
-import { publicLocationView } from './location-view.ts';
+import { publicLocationView, type StoredLocation } from './location-view.ts';
+import type { LocationAggregate, ServiceAggregate } from './model.ts';
 
-export interface PublicLocation {
-  id: string;
-  name: string | null;
-  isConfidential: boolean;
-  municipalityNumber: string | null;
-  municipalityName: string | null;
-  /** null when confidential (see location-view.ts): name unless marked safe to show; address, point, transport and accessibility description always */
-  address: { address1: string; postalCode: string; city: string } | null;
-  latitude: number | null;
-  longitude: number | null;
-  transportation: string | null;
-  accessibility: string[];
-  accessibilityDescription: string | null;
-}
-
-export interface ServiceDetail {
-  id: string;
-  name: string;
-  description: string;
-  status: string;
-  organization: { id: string; name: string; website: string | null; email: string | null; isDemo: boolean };
-  email: string | null;
-  url: string | null;
-  applicationProcess: string | null;
-  feesDescription: string | null;
-  eligibilityDescription: string | null;
-  waitTime: string | null;
-  minimumAge: number | null;
-  maximumAge: number | null;
-  assuredDate: string | null;
-  /** not confirmed within the stale threshold ("ikke bekreftet siste år") */
-  stale: boolean;
-  fte: number | null;
-  isDemo: boolean;
-  lastModified: Date;
-  terms: string[];
-  languages: string[];
-  phones: { number: string; description: string | null }[];
-  contacts: { name: string | null; title: string | null; email: string | null }[];
-  schedules: { byday: string | null; opensAt: string | null; closesAt: string | null; description: string | null }[];
-  locations: PublicLocation[];
-}
-
-/**
- * Everything the public page shows about one service in the finder, or undefined, also when it has
- * gone unconfirmed so long that it left the finder (its editors still see it on their own pages).
- */
-export async function findPublicService(db: Db, id: string): Promise<ServiceDetail | undefined> {
-  const service = await db.selectFrom('service as s')
-    .innerJoin('organization as o', 'o.id', 's.organization_id')
-    .innerJoin('service_search as ss', 'ss.service_id', 's.id')
-    .select([
-      's.id', 's.name', 's.description', 's.status', 's.email', 's.url', 's.application_process', 's.fees_description',
-      's.eligibility_description', 's.wait_time', 's.minimum_age', 's.maximum_age', 's.assured_date', 's.fte', 's.is_demo',
-      's.last_modified', 'ss.terms', sql<string | null>`ss.confirmed_on`.as('confirmed_on'), 'o.id as org_id', 'o.name as org_name', 'o.website as org_website', 'o.email as org_email', 'o.is_demo as org_is_demo',
-    ])
-    .where('s.id', '=', id).executeTakeFirst();
+/** The rows of one service and everything hanging off it. */
+async function loadServiceRows(db: Tx, id: string) {
+  const service = await db.selectFrom('service').selectAll().where('id', '=', id).executeTakeFirst();
   if (!service) return undefined;
-  if (service.confirmed_on && service.confirmed_on < freshnessCutoffs().hidden) return undefined;
-
   const [locations, languages, phones, contacts, schedules] = await Promise.all([
-    db.selectFrom('service_at_location as sal')
-      .innerJoin('location as l', 'l.id', 'sal.location_id')
-      .selectAll('l')
-      .where('sal.service_id', '=', id).orderBy('sal.id').execute(),
-    db.selectFrom('language').select('code').where('service_id', '=', id).orderBy('code').execute(),
+    db.selectFrom('service_at_location as sal').innerJoin('location as l', 'l.id', 'sal.location_id')
+      .selectAll('l').where('sal.service_id', '=', id).orderBy('sal.id').execute(),
+    db.selectFrom('language').select('code').where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('phone').select(['number', 'description']).where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('contact').select(['name', 'title', 'email']).where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('schedule').select(['byday', 'opens_at', 'closes_at', 'description']).where('service_id', '=', id).orderBy('id').execute(),
   ]);
   const locationIds = locations.length === 0 ? ['00000000-0000-0000-0000-000000000000'] : locations.map((l) => l.id);
-  const [locationTerms, addresses, accessibility, municipalities] = await Promise.all([
-    db.selectFrom('attribute').select(['link_id', 'taxonomy_term_id']).where('link_entity', '=', 'location').where('link_id', 'in', locationIds).execute(),
+  const [addresses, accessibility, attributes] = await Promise.all([
     db.selectFrom('address').selectAll().where('location_id', 'in', locationIds).orderBy('id').execute(),
     db.selectFrom('accessibility').selectAll().where('location_id', 'in', locationIds).orderBy('id').execute(),
-    db.selectFrom('municipality').select(['number', 'name'])
-      .where('number', 'in', [...new Set(locations.map((l) => l.municipality_number ?? '0000'))]).execute(),
+    db.selectFrom('attribute').select(['link_id', 'taxonomy_term_id'])
+      .where((eb) => eb.or([eb.and([eb('link_entity', '=', 'service'), eb('link_id', '=', id)]), eb.and([eb('link_entity', '=', 'location'), eb('link_id', 'in', locationIds)])]))
+      .execute(),
   ]);
-  // what the public may see of each place: the one rule for confidential locations
-  const views = locations.map((location) => publicLocationView({
+  const stored: StoredLocation[] = locations.map((location) => ({
     location, addresses: addresses.filter((a) => a.location_id === location.id), accessibility: accessibility.filter((a) => a.location_id === location.id),
   }));
+  const termsOf = (linkId: string) => attributes.filter((a) => a.link_id === linkId).map((a) => TERM_BY_ID.get(a.taxonomy_term_id)?.key).filter((k): k is string => !!k).sort();
+  return { service, stored, languages, phones, contacts, schedules, termsOf };
+}
+type ServiceRows = NonNullable<Awaited<ReturnType<typeof loadServiceRows>>>;
 
+function toAggregate({ service: s, stored, languages, phones, contacts, schedules, termsOf }: ServiceRows): ServiceAggregate {
   return {
-    id: service.id, name: service.name, description: service.description, status: service.status,
-    organization: { id: service.org_id, name: service.org_name, website: service.org_website, email: service.org_email, isDemo: service.org_is_demo },
-    email: service.email, url: service.url, applicationProcess: service.application_process,
-    feesDescription: service.fees_description, eligibilityDescription: service.eligibility_description,
-    waitTime: service.wait_time, minimumAge: service.minimum_age, maximumAge: service.maximum_age,
-    assuredDate: service.assured_date, stale: freshnessOf(service.confirmed_on) !== 'fresh', fte: service.fte, isDemo: service.is_demo, lastModified: service.last_modified,
-    terms: service.terms,
-    languages: languages.map((l) => l.code).filter((c): c is string => c !== null),
+    id: s.id, organizationId: s.organization_id, name: s.name, description: s.description, status: s.status,
+    email: s.email, url: s.url, applicationProcess: s.application_process, feesDescription: s.fees_description,
+    eligibilityDescription: s.eligibility_description, waitTime: s.wait_time, minimumAge: s.minimum_age, maximumAge: s.maximum_age,
+    assuredDate: s.assured_date, fte: s.fte, isDemo: s.is_demo,
+    terms: termsOf(s.id),
+    languages: languages.map((l) => l.code).filter((c): c is string => !!c).sort(),
     phones, contacts,
-    schedules: schedules.map((s) => ({ byday: s.byday, opensAt: s.opens_at?.slice(0, 5) ?? null, closesAt: s.closes_at?.slice(0, 5) ?? null, description: s.description })),
-    locations: views.map(({ location: l, addresses: [address], accessibility: [access] }) => ({
-      id: l.id, name: l.name, isConfidential: l.is_confidential, municipalityNumber: l.municipality_number,
-      municipalityName: municipalities.find((m) => m.number === l.municipality_number)?.name ?? null,
-      address: address ? { address1: address.address_1, postalCode: address.postal_code, city: address.city } : null,
-      latitude: l.latitude, longitude: l.longitude, transportation: l.transportation,
-      accessibility: locationTerms.filter((t) => t.link_id === l.id).map((t) => TERM_BY_ID.get(t.taxonomy_term_id)?.key).filter((k): k is string => !!k),
-      accessibilityDescription: access?.description ?? null,
+    schedules: schedules.map((x) => ({ byday: x.byday ?? '', opensAt: x.opens_at?.slice(0, 5) ?? '', closesAt: x.closes_at?.slice(0, 5) ?? '', description: x.description })),
+    locations: stored.map(({ location: l, addresses: [a], accessibility: [acc] }): LocationAggregate => ({
+      id: l.id, name: l.name, description: l.description, transportation: l.transportation, latitude: l.latitude, longitude: l.longitude,
+      isConfidential: l.is_confidential, nameShown: l.name_shown, municipalityNumber: l.municipality_number,
+      address: a ? { address1: a.address_1, postalCode: a.postal_code, city: a.city, stateProvince: a.state_province } : null,
+      accessibility: termsOf(l.id), accessibilityDescription: acc?.description ?? null,
+    })),
+  };
+}
+
+/**
+ * A service as stored, whether published in the finder or not, in the shape forms and change
+ * requests use. Confidential addresses are included: only editors and moderators see this.
+ */
+export async function loadServiceAggregate(db: Tx, id: string): Promise<ServiceAggregate | undefined> {
+  const rows = await loadServiceRows(db, id);
+  return rows && toAggregate(rows);
+}
+
+export type PublicLocation = Omit<LocationAggregate, 'nameShown' | 'description' | 'address'> & {
+  municipalityName: string | null;
+  /** null when confidential (see location-view.ts) */
+  address: { address1: string; postalCode: string; city: string } | null;
+};
+
+/** A service as the public sees it: the aggregate after the rule for confidential places, with what the public page adds. */
+export type ServiceDetail = Omit<ServiceAggregate, 'organizationId' | 'locations'> & {
+  organization: { id: string; name: string; website: string | null; email: string | null; isDemo: boolean };
+  /** not confirmed within the stale threshold ("ikke bekreftet siste år") */
+  stale: boolean;
+  lastModified: Date;
+  locations: PublicLocation[];
+};
+
+/**
+ * Everything the public page shows about one service in the finder, or undefined, also when it has
+ * gone unconfirmed so long that it left the finder (its editors still see it on their own pages).
+ */
+export async function findPublicService(db: Tx, id: string): Promise<ServiceDetail | undefined> {
+  const indexed = await db.selectFrom('service_search as ss').innerJoin('service as s', 's.id', 'ss.service_id')
+    .innerJoin('organization as o', 'o.id', 's.organization_id')
+    .select(['ss.terms', sql<string | null>`ss.confirmed_on`.as('confirmed_on'), 'o.id', 'o.name', 'o.website', 'o.email', 'o.is_demo'])
+    .where('ss.service_id', '=', id).executeTakeFirst();
+  if (!indexed) return undefined;
+  if (indexed.confirmed_on && indexed.confirmed_on < freshnessCutoffs().hidden) return undefined;
+  const rows = await loadServiceRows(db, id);
+  if (!rows) return undefined;
+  // what the public may see of each place: the one rule for confidential locations
+  const { organizationId: _, locations, ...service } = toAggregate({ ...rows, stored: rows.stored.map(publicLocationView) });
+  const numbers = [...new Set(['0000', ...locations.map((l) => l.municipalityNumber ?? '0000')])];
+  const municipalities = await db.selectFrom('municipality').select(['number', 'name']).where('number', 'in', numbers).execute();
+  return {
+    ...service,
+    organization: { id: indexed.id, name: indexed.name, website: indexed.website, email: indexed.email, isDemo: indexed.is_demo },
+    stale: freshnessOf(indexed.confirmed_on) !== 'fresh',
+    lastModified: rows.service.last_modified,
+    // the search index's classification: the service's and its locations' terms with their ancestors
+    terms: indexed.terms,
+    locations: locations.map(({ nameShown: _shown, description: _description, address, ...l }) => ({
+      ...l,
+      municipalityName: municipalities.find((m) => m.number === l.municipalityNumber)?.name ?? null,
+      address: address ? { address1: address.address1, postalCode: address.postalCode, city: address.city } : null,
     })),
   };
 }

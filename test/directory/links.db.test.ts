@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { importSource } from '../../src/directory/hsds/index.ts';
+import { importSource } from '../../src/directory/intake/imports/pipeline/index.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../accounts/client.ts';
 import { tempFile } from '../opendata/examples.ts';
 import { aService, anOrganization, store } from './factories.ts';
-import { serviceForm } from './self-service-helpers.ts';
+import { serviceForm } from './intake/self-service/self-service-helpers.ts';
 
 // Issue #10, item 12: links with other schemes than http(s) are refused coming in and never
 // rendered as links going out; an organisation is never its own ancestor.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isEmailAddress, isWebUrl, parentCycleOf } from '../../src/directory/model.ts';
-import { safeHref } from '../../src/directory/views/components.tsx';
+import { safeHref } from '../../src/directory/finder/views/components.tsx';
 
 // Issue #10, item 12: only http(s) addresses are stored or linked, whatever the spelling.
 const REFUSED = [

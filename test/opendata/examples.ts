@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES } from './hsds-schemas.ts';
+import { FIXTURES } from './hsds/hsds-schemas.ts';
 
 export const EXAMPLES = `${FIXTURES}examples/`;
 

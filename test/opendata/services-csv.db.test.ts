@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { parseCsv } from '../../src/directory/csv.ts';
+import { parseCsv } from '../../src/directory/intake/imports/pipeline/csv.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';

@@ -1,1 +1,0 @@
-export { fhirRoutes } from './routes.ts';

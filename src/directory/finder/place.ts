@@ -1,0 +1,40 @@
+// Where a search is from, for the finder page, GET /api/v1/services and the CSV alike: coordinates,
+// a municipality number, or what was typed as "sted" (postal code, place name, "lat, lon").
+import type { Db } from '../../platform/db/index.ts';
+import { nb } from '../../platform/i18n/nb.ts';
+import { municipalityByNumber, resolvePlace, type Place, type PlaceResult } from '../../reference/index.ts';
+import type { FinderQuery } from './params.ts';
+
+export type PlaceOutcome = { place: Place | null; problem: { field: 'sted' | 'kommune' | 'lat'; result: Exclude<PlaceResult, { ok: true }> | null; message: string } | null };
+
+/** Where the search is from: coordinates, a municipality number, or what was typed as "sted". */
+export async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcome> {
+  if (query.lat !== undefined || query.lon !== undefined) {
+    if (query.lat === undefined || query.lon === undefined) {
+      return { place: null, problem: { field: 'lat', result: null, message: 'lat and lon must be given together' } };
+    }
+    const place: Place = { kind: 'coordinates', label: `${query.lat}, ${query.lon}`, lat: query.lat, lon: query.lon, municipalityNumber: null, municipalityName: null };
+    return { place, problem: null };
+  }
+  if (query.kommune) {
+    const place = await municipalityByNumber(db, query.kommune);
+    return place ? { place, problem: null } : { place: null, problem: { field: 'kommune', result: null, message: nb.place.unknown_municipality_number(query.kommune) } };
+  }
+  if (query.sted?.trim()) {
+    const result = await resolvePlace(db, query.sted);
+    if (result.ok) return { place: result.place, problem: null };
+    return { place: null, problem: { field: 'sted', result, message: placeMessage(result, query.sted.trim()) } };
+  }
+  return { place: null, problem: null };
+}
+
+function placeMessage(result: Exclude<PlaceResult, { ok: true }>, typed: string): string {
+  switch (result.reason) {
+    case 'unknown_postal_code': return nb.place.unknown_postal_code(typed);
+    case 'outside_municipalities': return nb.place.outside_municipalities(result.area);
+    case 'bad_coordinates': return nb.place.bad_coordinates;
+    case 'ambiguous': return nb.place.ambiguous(typed);
+    case 'unknown_municipality':
+      return [nb.place.unknown_municipality(typed), result.suggestions.length ? nb.place.suggestions(result.suggestions.map((s) => s.name)) : ''].filter(Boolean).join(' ');
+  }
+}

@@ -1,0 +1,114 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/app.ts';
+import { sentString } from '../../platform/http/sent.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { nb } from '../../platform/i18n/nb.ts';
+import { PROBLEM_TYPES, dropEmptyQueryValues, invalidParams, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
+import { UUID_PATTERN } from '../../platform/ids.ts';
+import { paths } from '../../platform/paths.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { FinderPageQuerySchema, FinderQuerySchema, toSearchQuery, type FinderQuery } from './params.ts';
+import { findPublicService } from '../queries.ts';
+import { placeFrom } from './place.ts';
+import { searchServices } from './search.ts';
+import { ServiceListSchema, ServiceSchema, serviceToJson, hitToJson } from './api-schema.ts';
+import { FinderPage } from './views/finder-page.tsx';
+import type { FieldErrors } from './views/finder-form.tsx';
+import { finderUrl } from './views/finder-form.tsx';
+import { HomePage } from './views/home-page.tsx';
+import { ServicePage } from './views/service-page.tsx';
+import { hasDemoData } from '../demo.ts';
+import { rawQuery } from '../../platform/http/request.ts';
+
+const FIELD_MESSAGES: Record<string, string> = { alder: nb.errors.age, innen: nb.errors.radius, side: nb.errors.page, antall: nb.errors.page, q: nb.errors.text, sted: nb.errors.text };
+
+export async function directoryRoutes(app: App, { db }: { db: Db }) {
+  app.get(paths.home, async (_request, reply) => sendPage(reply, HomePage({ hasDemoData: await hasDemoData(db) })));
+
+  app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true, preValidation: dropEmptyQueryValues }, async (request, reply) => {
+    const params = rawQuery(request);
+    const first = (name: string) => params[name]?.[0] ?? '';
+    const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
+    const errors: FieldErrors = {};
+    if (request.validationError) {
+      for (const invalid of invalidParams(request.validationError.validation ?? [])) {
+        const field = (invalid.name in values ? invalid.name : 'filter') as keyof FieldErrors;
+        errors[field] = FIELD_MESSAGES[invalid.name] ?? nb.errors.filter;
+      }
+    }
+    const query = request.query;
+    const outcome = request.validationError ? { place: null, problem: null } : await placeFrom(db, query);
+    let placeChoices: { label: string; href: string }[] = [];
+    if (outcome.problem) {
+      errors[outcome.problem.field === 'sted' ? 'sted' : 'filter'] = outcome.problem.message;
+      if (outcome.problem.result?.reason === 'ambiguous') {
+        placeChoices = outcome.problem.result.candidates.map((c) => ({
+          label: `${c.name} (${c.county_name})`,
+          href: finderUrl({ ...params, sted: undefined, kommune: c.number }),
+        }));
+      }
+    }
+    const failed = Object.keys(errors).length > 0;
+    const search = failed ? null : toSearchQuery(query, outcome.place);
+    const result = search ? await searchServices(db, search) : null;
+    if (outcome.place?.kind === 'municipality' && !values.sted) values.sted = outcome.place.municipalityName ?? '';
+    return sendPage(reply, FinderPage({
+      values: { ...values, sortering: values.sortering || (outcome.place ? 'avstand' : 'relevans') },
+      params, errors, placeChoices,
+      placeLabel: outcome.place?.label ?? null,
+      placeMunicipality: outcome.place?.municipalityName ?? null,
+      result, page: search?.page ?? 1, perPage: search?.perPage ?? 20,
+    }), failed ? 400 : 200);
+  });
+
+  app.get(paths.servicePattern, async (request, reply) => {
+    const id = sentString(request.params, 'id') ?? '';
+    const service = new RegExp(UUID_PATTERN).test(id) ? await findPublicService(db, id) : undefined;
+    if (!service) return reply.callNotFound();
+    return sendPage(reply, ServicePage({ service }));
+  });
+
+  app.get(paths.api.services, {
+    preValidation: dropEmptyQueryValues,
+    schema: {
+      tags: ['services'],
+      summary: 'Search music-therapy offers',
+      description: 'The finder as JSON: the same parameters as /tilbud. Problems come as RFC 9457 problem+json.',
+      querystring: FinderQuerySchema,
+      response: { 200: ServiceListSchema },
+    },
+  }, async (request, reply) => {
+    const query = request.query;
+    const outcome = await placeFrom(db, query);
+    if (outcome.problem) {
+      const errors: InvalidParam[] = [{ name: outcome.problem.field, reason: outcome.problem.message }];
+      return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors });
+    }
+    const search = toSearchQuery(query, outcome.place);
+    const result = await searchServices(db, search);
+    return {
+      total: result.total,
+      page: search.page,
+      per_page: search.perPage,
+      total_pages: Math.ceil(result.total / search.perPage),
+      place: outcome.place ? { kind: outcome.place.kind, label: outcome.place.label, lat: outcome.place.lat, lon: outcome.place.lon, municipality_number: outcome.place.municipalityNumber } : null,
+      items: result.hits.map(hitToJson),
+      facets: result.facetCounts,
+    };
+  });
+
+  app.get(paths.api.service, {
+    schema: {
+      tags: ['services'],
+      summary: 'One music-therapy offer',
+      params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
+      response: { 200: ServiceSchema },
+    },
+  }, async (request, reply) => {
+    const { id } = request.params;
+    const service = await findPublicService(db, id);
+    if (!service) return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No published service with id ${id}` });
+    return serviceToJson(service);
+  });
+}

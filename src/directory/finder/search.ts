@@ -1,0 +1,354 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../platform/db/index.ts';
+import { EARTH_RADIUS_KM } from '../../platform/geo.ts';
+import type { Place } from '../../reference/index.ts';
+import { FACETS, LANGUAGE_FACET } from '../taxonomy.ts';
+import { freshnessCutoffs } from '../freshness.ts';
+import { cached, dataVersion } from './search-cache.ts';
+
+export type SortOrder = 'relevance' | 'distance' | 'name';
+
+export interface SearchQuery {
+  text: string;
+  place: Place | null;
+  /** only offers within this many km of the place (digital offers always included) */
+  radiusKm: number | null;
+  /** selected taxonomy keys per facet id, e.g. { niva: ['niva:lavterskel'] }: OR within, AND across */
+  filters: Record<string, string[]>;
+  age: number | null;
+  sort: SortOrder;
+  page: number;
+  perPage: number;
+  /** freshness cut-off dates (YYYY-MM-DD); default: from the configured thresholds and today */
+  freshness?: { stale: string; hidden: string };
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  organizationName: string;
+  status: string;
+  terms: string[];
+  municipalityNumbers: string[];
+  isDigital: boolean;
+  isDemo: boolean;
+  assuredDate: string | null;
+  /** not confirmed within the stale threshold: marked, and ranked lower by relevance */
+  stale: boolean;
+  /** the point the hit is drawn at (for a confidential location: its municipality's point) */
+  lat: number | null;
+  lon: number | null;
+  /** great-circle km from the searched place; null without a place or for digital-only offers */
+  distanceKm: number | null;
+  /** the hit lies in the searched place's municipality */
+  inPlaceMunicipality: boolean;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** per facet id: how many hits each option would give with the other facets' filters applied */
+  facetCounts: Record<string, Record<string, number>>;
+  /** query words that matched only through typo tolerance, with what they matched */
+  fuzzyMatches: { word: string; matched: string[] }[];
+}
+
+const FACET_IDS = [...FACETS.map((f) => f.id), LANGUAGE_FACET];
+
+type Point = { lat: number; lon: number };
+
+/** Great-circle distance (haversine) from a fixed point to the row's lat/lon, in SQL. */
+function distanceSql(place: Point): RawBuilder<number> {
+  return sql<number>`(2 * ${EARTH_RADIUS_KM}::float8 * asin(sqrt(
+    power(sin(radians(lat - ${place.lat}::float8) / 2), 2)
+    + cos(radians(${place.lat}::float8)) * cos(radians(lat)) * power(sin(radians(lon - ${place.lon}::float8) / 2), 2))))`;
+}
+
+/**
+ * Turns free text into a tsquery: each word is stemmed with the Norwegian snowball stemmer and
+ * widened with indexed words that are trigram-similar (typos, inflections the stemmer misses);
+ * words are ANDed. Returns null when the text has no searchable words.
+ */
+async function textQuery(db: Db, text: string) {
+  if (text.trim() === '') return null;
+  const { rows } = await sql<{ lexeme: string; similar: string[] }>`
+    select l.lexeme, array(
+      select w.word from search_word w
+      where w.word % l.lexeme and similarity(w.word, l.lexeme) >= 0.45 and w.word <> l.lexeme
+      order by similarity(w.word, l.lexeme) desc limit 4) as similar
+    from unnest(to_tsvector('norwegian', ${text})) l`.execute(db);
+  const safe = (word: string) => /^[\p{L}\p{N}]+$/u.test(word);
+  const groups = rows.filter((r) => safe(r.lexeme)).map((r) => ({ lexeme: r.lexeme, similar: r.similar.filter(safe) }));
+  if (groups.length === 0) return null;
+  const quote = (word: string) => `'${word}'`;
+  return {
+    exact: groups.map((g) => quote(g.lexeme)).join(' & '),
+    widened: groups.map((g) => `(${[g.lexeme, ...g.similar].map(quote).join(' | ')})`).join(' & '),
+    fuzzy: groups.filter((g) => g.similar.length > 0).map((g) => ({ word: g.lexeme, matched: g.similar })),
+  };
+}
+
+/**
+ * What a hit must match, as plain values: the SQL conditions are made from these alone, so they
+ * are also the key of what is cached (no SQL is built for a cache hit).
+ */
+interface Criteria {
+  tsquery: string | null;
+  /** the selected facets (in FACET_IDS order) with their keys: OR within, AND across */
+  facets: [string, string[]][];
+  age: number | null;
+  radius: { lat: number; lon: number; km: number } | null;
+  /** entries confirmed before this date (YYYY-MM-DD) are hidden */
+  hiddenBefore: string;
+}
+
+function criteriaOf(query: SearchQuery, tsquery: string | null, hiddenBefore: string): Criteria {
+  const place = query.place;
+  return {
+    tsquery,
+    facets: FACET_IDS.filter((id) => (query.filters[id]?.length ?? 0) > 0).map((id) => [id, query.filters[id]!]),
+    age: query.age,
+    radius: place && query.radiusKm !== null ? { lat: place.lat, lon: place.lon, km: query.radiusKm } : null,
+    hiddenBefore,
+  };
+}
+
+type Condition = RawBuilder<unknown>;
+const and = (conditions: Condition[]): Condition => (conditions.length ? sql`(${sql.join(conditions, sql` and `)})` : sql`true`);
+const or = (conditions: Condition[]): Condition => (conditions.length ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`);
+
+/**
+ * Everything a hit must match. `indexed` writes the facet and radius tests as index operators;
+ * otherwise they are written to be checked row by row, for queries that a place or municipality
+ * index drives: there the planner overrates the terms index (common terms have long posting lists)
+ * and, having no statistics for a GiST box, takes the box for nearly empty.
+ */
+function matching(criteria: Criteria, indexed: boolean): Condition[] {
+  return [...baseConditions(criteria, indexed), ...criteria.facets.map(([, keys]) => facetCondition(keys, indexed))];
+}
+
+/** Everything a hit must match apart from the facet filters. */
+function baseConditions(criteria: Criteria, indexed: boolean): Condition[] {
+  // entries nobody has confirmed for too long leave the finder until they are confirmed
+  const where: Condition[] = [sql`(confirmed_on is null or confirmed_on >= ${criteria.hiddenBefore}::date)`];
+  if (criteria.tsquery) where.push(sql`document @@ to_tsquery('simple', ${criteria.tsquery})`);
+  if (criteria.age !== null) {
+    where.push(sql`(minimum_age is null or minimum_age <= ${criteria.age}) and (maximum_age is null or maximum_age >= ${criteria.age})`);
+  }
+  const radius = criteria.radius;
+  if (radius) {
+    // the bounding box first, so the exact distance is computed for nearby rows only
+    where.push(sql`(is_digital or (${withinBox(radius, sql`${radius.km}::float8`, indexed)} and ${distanceSql(radius)} <= ${radius.km}))`);
+  }
+  return where;
+}
+
+/** A box around the point holding every point within km (its east-west reach taken at the latitude nearest a pole). */
+function withinBox(point: Point, km: RawBuilder<number>, indexed: boolean): Condition {
+  const dLat = sql`(${km} / 111.0)`;
+  const dLon = sql`(${km} / (111.0 * cos(radians(least(89.9, abs(${point.lat}::float8) + ${dLat})))))`;
+  const [west, east] = [sql`${point.lon}::float8 - ${dLon}`, sql`${point.lon}::float8 + ${dLon}`];
+  const [south, north] = [sql`${point.lat}::float8 - ${dLat}`, sql`${point.lat}::float8 + ${dLat}`];
+  return indexed
+    ? sql`point(lon, lat) <@ box(point(${west}, ${south}), point(${east}, ${north}))`
+    : sql`lat between ${south} and ${north} and lon between ${west} and ${east}`;
+}
+
+// arrayoverlap is the function behind &&: the same test, which no index takes
+const facetCondition = (keys: string[], indexed: boolean): Condition =>
+  indexed ? sql`terms && ${keys}::text[]` : sql`arrayoverlap(terms, ${keys}::text[])`;
+const inPlaceSql = (place: Place | null): Condition =>
+  place?.municipalityNumber ? sql`municipality_numbers @> array[${place.municipalityNumber}]::text[]` : sql`false`;
+
+interface Counts {
+  total: number;
+  /** hits without a point (digital offers): the last part of "nearest first" */
+  withoutPoint: number;
+  facetCounts: Record<string, Record<string, number>>;
+}
+
+/**
+ * The total and every facet's counts in one pass: rows matching all selected facets but at most
+ * one are read once, and each count keeps the rows it needs (a facet's own counts ignore its own
+ * selection).
+ */
+function countsQuery(criteria: Criteria) {
+  const selected = criteria.facets;
+  const flag = (i: number) => sql.ref(`f${i}`);
+  const others = (skip: number) => selected.map((_, i) => i).filter((i) => i !== skip);
+  const allBut = (skip: number) => and(others(skip).map(flag));
+  const everything = allBut(-1);
+  // rows some count needs: those matching every selected facet but at most one
+  const needed = selected.length < 2 ? [] : [or(selected.map((_, skip) => and(others(skip).map((i) => facetCondition(selected[i]![1], true)))))];
+  return sql<{ total: number; without_point: number; keys: [string, ...number[]][] }>`
+    with matching as materialized (
+      select terms, lat is null as without_point
+        ${sql.join(selected.map(([, keys], i) => sql`, ${facetCondition(keys, true)} as ${flag(i)}`), sql``)}
+      from service_search
+      where ${and([...baseConditions(criteria, true), ...needed])}
+    )
+    select
+      (select count(*) from matching where ${everything}) as total,
+      (select count(*) from matching where ${everything} and without_point) as without_point,
+      coalesce((select json_agg(json_build_array(key, n ${sql.join(selected.map((_, i) => sql`, ${sql.ref(`n${i}`)}`), sql``)}))
+        from (select key, count(*) filter (where ${everything}) as n
+          ${sql.join(selected.map((_, i) => sql`, count(*) filter (where ${allBut(i)}) as ${sql.ref(`n${i}`)}`), sql``)}
+          from matching, unnest(terms) as key group by key) k), '[]') as keys`;
+}
+
+function countMatches(db: Db, version: bigint, criteria: Criteria): Promise<Counts> {
+  return cached(db, version, `counts\u0000${JSON.stringify(criteria)}`, async () => {
+    const row = (await countsQuery(criteria).execute(db)).rows[0]!;
+    const selected = criteria.facets.map(([id]) => id);
+    const facetCounts: Record<string, Record<string, number>> = {};
+    for (const id of FACET_IDS) {
+      // each entry is [key, n, n0, n1, …]: n for a facet without a selection, else its own count
+      const at = 1 + selected.indexOf(id) + 1;
+      facetCounts[id] = Object.fromEntries(row.keys
+        .filter((entry) => entry[0].startsWith(`${id}:`) && (entry[at] as number) > 0)
+        .map((entry) => [entry[0], entry[at] as number]));
+    }
+    return { total: row.total, withoutPoint: row.without_point, facetCounts };
+  });
+}
+
+interface HitRow {
+  service_id: string; name: string; organization_name: string; status: string; terms: string[];
+  municipality_numbers: string[]; is_digital: boolean; is_demo: boolean; assured_date: string | null; stale: boolean;
+  lat: number | null; lon: number | null; distance_km: number | null; in_municipality: boolean;
+}
+
+function hitColumns(place: Place | null, staleBefore: string) {
+  const distance = place ? sql<number | null>`case when lat is null then null else ${distanceSql(place)} end` : sql<null>`null::float8`;
+  const inMunicipality = place?.municipalityNumber ? sql<boolean>`${place.municipalityNumber} = any(municipality_numbers)` : sql<boolean>`false`;
+  const stale = sql<boolean>`coalesce(confirmed_on < ${staleBefore}::date, false)`;
+  // arrays as JSON: the driver's JSON.parse is several times cheaper than its text-array parser
+  const columns = sql`service_id, name, organization_name, status, to_json(terms) as terms, to_json(municipality_numbers) as municipality_numbers,
+    is_digital, is_demo, assured_date, ${stale} as stale, lat, lon, ${distance} as distance_km, ${inMunicipality} as in_municipality`;
+  return { columns, stale };
+}
+
+/** Hits [from, to) of the rows matching where, nearest the place first (ties by name). */
+async function nearest(db: Db, columns: Condition, place: Place, where: Condition[], from: number, to: number): Promise<HitRow[]> {
+  const km = distanceSql(place);
+  const degrees = sql`point(lon, lat) <-> point(${place.lon}::float8, ${place.lat}::float8)`;
+  // Any `to` matching rows lie within the distance of the farthest of them, so every row that
+  // near is read and ordered exactly. The rows come from the points nearest in degrees (a GiST
+  // scan): first from a fixed number of nearest points, else the nearest matching ones.
+  return (await sql<HitRow>`
+    with near as materialized (
+      select * from service_search where lat is not null order by ${degrees} limit ${Math.max(200, 10 * to)}
+    ), reach as materialized (
+      select coalesce(
+        (select max(km) from (select ${km} as km from near where ${and(where)} limit ${to}) s having count(*) = ${to}),
+        (select max(km) from (select ${km} as km from service_search where ${and(where)} order by ${degrees} limit ${to}) s)) as km
+    )
+    select ${columns} from service_search, reach
+    where ${and(where)} and ${withinBox(place, sql`reach.km`, true)} and ${km} <= reach.km
+    order by distance_km, name, service_id limit ${to - from} offset ${from}`.execute(db)).rows;
+}
+
+/**
+ * "Nearest first" in three parts, each read with an index: points in the place's municipality,
+ * other points, then offers without a point (digital). Only the parts the page overlaps are read.
+ */
+async function nearestFirst(db: Db, version: bigint, query: SearchQuery, place: Place, criteria: Criteria, columns: Condition, counts: Counts): Promise<HitRow[]> {
+  const offset = (query.page - 1) * query.perPage;
+  const inPlace = inPlaceSql(place);
+  const where = matching(criteria, false);
+  // counted apart from the facet counts, so those are shared by searches from every place
+  const inPlaceCount = !place.municipalityNumber ? 0 : await cached(db, version, `in-place\u0000${place.municipalityNumber}\u0000${JSON.stringify(criteria)}`,
+    async () => (await sql<{ n: number }>`select count(*) as n from service_search
+      where ${and([...matching(criteria, true), sql`lat is not null`, inPlace])}`.execute(db)).rows[0]!.n);
+  const parts: { size: number; read: (from: number, to: number) => Promise<HitRow[]> }[] = [
+    { size: inPlaceCount, read: (from, to) => nearest(db, columns, place, [...where, sql`lat is not null`, inPlace], from, to) },
+    { size: counts.total - inPlaceCount - counts.withoutPoint, read: (from, to) => nearest(db, columns, place, [...where, sql`lat is not null`, sql`not ${inPlace}`], from, to) },
+    {
+      size: counts.withoutPoint,
+      read: async (from, to) => (await sql<HitRow>`select ${columns} from service_search where ${and([...where, sql`lat is null`])}
+        order by (not ${inPlace}), name, service_id limit ${to - from} offset ${from}`.execute(db)).rows,
+    },
+  ];
+  const reads: Promise<HitRow[]>[] = [];
+  let start = 0;
+  for (const part of parts) {
+    const from = Math.max(0, offset - start);
+    const to = Math.min(part.size, offset + query.perPage - start);
+    if (to > from) reads.push(part.read(from, to));
+    start += part.size;
+  }
+  return (await Promise.all(reads)).flat();
+}
+
+/**
+ * The first hits of a query in order, kept per data version like the counts: ranking a broad text
+ * search computes a rank for every match (about 40 ms of database time for 33,000 matches at
+ * 100,000 services), and nearest-first reads and orders every row within reach, so the order is
+ * worked out once and each page is then read by id. Deeper pages are read as before.
+ */
+export const orderedHits = {
+  /** how many first hits are kept in order; pages beyond them are read from the table (tests set 0 to check that path) */
+  top: 500,
+};
+
+function orderedIds(db: Db, version: bigint, key: string, criteria: Criteria, order: RawBuilder<unknown>): Promise<string[]> {
+  return cached(db, version, `order\u0000${key}`, async () => (await sql<{ service_id: string }>`
+    select service_id from service_search where ${and(matching(criteria, true))} order by ${order} limit ${orderedHits.top}`.execute(db)).rows.map((r) => r.service_id));
+}
+
+async function rowsInOrder(db: Db, columns: RawBuilder<unknown>, ids: string[]): Promise<HitRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<HitRow>`select ${columns} from service_search where service_id = any(${ids}::uuid[])`.execute(db);
+  const byId = new Map(rows.map((row) => [row.service_id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is HitRow => row !== undefined);
+}
+
+export async function searchServices(db: Db, query: SearchQuery): Promise<SearchResult> {
+  const version = await dataVersion(db);
+  const text = query.text.trim() === '' ? null : await cached(db, version, `text\u0000${query.text}`, () => textQuery(db, query.text));
+  const cutoffs = query.freshness ?? freshnessCutoffs();
+  const criteria = criteriaOf(query, text?.widened ?? null, cutoffs.hidden);
+  const { columns, stale } = hitColumns(query.place, cutoffs.stale);
+  const place = query.place;
+  const counting = countMatches(db, version, criteria);
+
+  let rows: HitRow[];
+  const offset = (query.page - 1) * query.perPage;
+  const kept = offset + query.perPage <= orderedHits.top;
+  if (query.sort === 'distance' && place) {
+    if (kept) {
+      const key = ['nearest', JSON.stringify(criteria), place.lat, place.lon, place.municipalityNumber ?? ''].join('\u0000');
+      const counts = await counting;
+      const ids = await cached(db, version, key, async () => (await nearestFirst(db, version, { ...query, page: 1, perPage: orderedHits.top }, place, criteria,
+        sql`service_id, ${distanceSql(place)} as distance_km`, counts)).map((r) => r.service_id));
+      rows = await rowsInOrder(db, columns, ids.slice(offset, offset + query.perPage));
+    } else rows = await nearestFirst(db, version, query, place, criteria, columns, await counting);
+  } else {
+    // a stale entry counts half as relevant; without search words, fresh entries come first. An
+    // exact match ranks above a typo match; with no typo words the two ranks are the same, so one does.
+    const relevance = text && text.fuzzy.length > 0
+      ? sql`ts_rank(document, to_tsquery('simple', ${text.widened})) + ts_rank(document, to_tsquery('simple', ${text.exact}))`
+      : text ? sql`ts_rank(document, to_tsquery('simple', ${text.exact}))` : null;
+    const rank = relevance ? sql`${relevance} * (case when ${stale} then 0.5 else 1 end) desc,` : sql`${stale},`;
+    const order = query.sort === 'name' ? sql`name, service_id` : sql`${rank} ${place ? sql`(lat is null), ${distanceSql(place)},` : sql``} name, service_id`;
+    if (kept) {
+      const orderKey = [JSON.stringify(criteria), query.sort, text?.exact ?? '', cutoffs.stale, place ? `${place.lat},${place.lon}` : ''].join('\u0000');
+      const ids = (await orderedIds(db, version, orderKey, criteria, order)).slice(offset, offset + query.perPage);
+      rows = await rowsInOrder(db, columns, ids);
+    } else {
+      rows = (await sql<HitRow>`select ${columns} from service_search where ${and(matching(criteria, true))}
+        order by ${order} limit ${query.perPage} offset ${offset}`.execute(db)).rows;
+    }
+  }
+  const counts = await counting;
+  return {
+    total: counts.total,
+    hits: rows.map((r) => ({
+      id: r.service_id, name: r.name, organizationName: r.organization_name, status: r.status, terms: r.terms,
+      municipalityNumbers: r.municipality_numbers, isDigital: r.is_digital, isDemo: r.is_demo, assuredDate: r.assured_date, stale: r.stale,
+      lat: r.lat, lon: r.lon, distanceKm: r.distance_km, inPlaceMunicipality: r.in_municipality,
+    })),
+    facetCounts: counts.facetCounts,
+    fuzzyMatches: text?.fuzzy ?? [],
+  };
+}

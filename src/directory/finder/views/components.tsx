@@ -1,0 +1,48 @@
+import { Link, Tag } from '@digdir/designsystemet-react';
+import { nb, formatDate } from '../../../platform/i18n/nb.ts';
+import { isEmailAddress, isWebUrl } from '../../model.ts';
+import { TERM_BY_KEY } from '../../taxonomy.ts';
+
+/** The href for stored data, or null when it is not safe to link: only http(s) addresses, and mailto: for an email address. */
+export function safeHref(kind: 'web' | 'email', value: string): string | null {
+  if (kind === 'web') return isWebUrl(value) ? value : null;
+  return isEmailAddress(value) ? `mailto:${value}` : null;
+}
+
+/**
+ * A link to a stored address. Data imported or stored before the input rules may hold any scheme
+ * (javascript:, data:, vbscript:): such a value is shown as text, never as a link.
+ */
+export function StoredLink({ kind, value }: { kind: 'web' | 'email'; value: string }) {
+  const href = safeHref(kind, value);
+  return href ? <Link href={href}>{value}</Link> : <span>{value}</span>;
+}
+
+/** Human names of taxonomy keys, skipping parents when a child is present (DPS, not "Spesialisthelsetjeneste, DPS"). */
+export function termNames(keys: string[], facetIds: string[]): string[] {
+  const wanted = keys.filter((key) => facetIds.includes(key.split(':')[0]!));
+  return wanted
+    .filter((key) => !wanted.some((other) => other !== key && other.startsWith(`${key}:`)))
+    .map((key) => TERM_BY_KEY.get(key)?.name ?? key);
+}
+
+export function TermTags({ keys, facets }: { keys: string[]; facets: string[] }) {
+  const names = termNames(keys, facets);
+  if (names.length === 0) return null;
+  return (
+    <ul className="tags">
+      {names.map((name) => (
+        <li key={name}><Tag data-color="neutral" data-size="sm">{name}</Tag></li>
+      ))}
+    </ul>
+  );
+}
+
+export function Assured({ date, stale = false }: { date: string | null; stale?: boolean }) {
+  return (
+    <>
+      <span>{date ? nb.finder.lastAssured(formatDate(date)) : nb.finder.notAssured}</span>
+      {stale && <Tag data-color="warning" data-size="sm">{nb.selfService.staleLabel}</Tag>}
+    </>
+  );
+}

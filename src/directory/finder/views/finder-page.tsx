@@ -1,0 +1,171 @@
+import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { nb } from '../../../platform/i18n/nb.ts';
+import { paths } from '../../../platform/paths.ts';
+import { Layout } from '../../../platform/views/layout.tsx';
+import { ErrorSummary } from '../../../platform/forms/index.ts';
+import type { SearchResult } from '../search.ts';
+import { FACETS, LANGUAGE_FACET, LANGUAGES, TERMS } from '../../taxonomy.ts';
+import { Assured, TermTags } from './components.tsx';
+import { SearchFields, finderUrl, type FieldErrors, type FormValues } from './finder-form.tsx';
+import { HitMap } from './map.tsx';
+
+export interface FinderPageProps {
+  values: FormValues;
+  /** raw query parameters, for links that change one thing */
+  params: Record<string, string[]>;
+  errors: FieldErrors;
+  /** extra help under the place field, e.g. the municipalities to choose between */
+  placeChoices: { label: string; href: string }[];
+  placeLabel: string | null;
+  placeMunicipality: string | null;
+  result: SearchResult | null;
+  page: number;
+  perPage: number;
+}
+
+const m = nb.finder;
+
+function withParams(params: Record<string, string[]>, change: Record<string, string[] | undefined>): string {
+  return finderUrl({ ...params, ...change });
+}
+
+function Filters({ params, result }: { params: Record<string, string[]>; result: SearchResult | null }) {
+  const groups = [
+    ...FACETS.map((facet) => ({ id: facet.id, name: facet.name, options: TERMS.filter((t) => t.facet === facet).map((t) => ({ code: t.code, key: t.key, name: t.name, child: t.parentKey !== null })) })),
+    { id: LANGUAGE_FACET, name: m.languageFacet, options: Object.entries(LANGUAGES).map(([code, name]) => ({ code, key: `${LANGUAGE_FACET}:${code}`, name, child: false })) },
+  ];
+  return (
+    <aside className="filters" aria-labelledby="filters-heading">
+      <Heading level={2} data-size="xs" id="filters-heading">{m.filtersHeading}</Heading>
+      {groups.map((group) => {
+        const selected = params[group.id] ?? [];
+        return (
+          <fieldset key={group.id} className="ds-fieldset">
+            <legend className="ds-label">{group.name}</legend>
+            {group.options.map((option) => {
+              const id = `${group.id}-${option.code.replace(/:/g, '-')}`;
+              const count = result?.facetCounts[group.id]?.[option.key] ?? 0;
+              return (
+                <Field key={option.key} className={option.child ? 'child-option' : undefined}>
+                  <Input type="checkbox" id={id} name={group.id} value={option.code} defaultChecked={selected.includes(option.code)} />
+                  <Label htmlFor={id} data-weight="regular">
+                    {option.name} <span className="count">({count})</span>
+                  </Label>
+                </Field>
+              );
+            })}
+          </fieldset>
+        );
+      })}
+      <Button type="submit" variant="secondary">{m.applyFilters}</Button>
+      <Paragraph data-size="sm"><Link href={finderUrl({ q: params.q, sted: params.sted })}>{m.clearAll}</Link></Paragraph>
+    </aside>
+  );
+}
+
+function NoHits({ params }: { params: Record<string, string[]> }) {
+  const hasFilters = Object.keys(params).some((key) => [...FACETS.map((f) => f.id), LANGUAGE_FACET].includes(key));
+  const suggestions = [
+    params.q?.[0] ? { href: withParams(params, { q: undefined, side: undefined }), text: m.loosen.text(params.q[0]) } : null,
+    params.innen?.[0] ? { href: withParams(params, { innen: undefined, side: undefined }), text: m.loosen.radius } : null,
+    hasFilters ? { href: finderUrl({ q: params.q, sted: params.sted, innen: params.innen, alder: params.alder }), text: m.loosen.filters } : null,
+    params.alder?.[0] ? { href: withParams(params, { alder: undefined, side: undefined }), text: m.loosen.age } : null,
+  ].filter((s): s is { href: string; text: string } => s !== null);
+  return (
+    <div className="no-hits">
+      <Heading level={2} data-size="sm">{m.noHitsHeading}</Heading>
+      {suggestions.length > 0 && (
+        <>
+          <Paragraph>{m.noHitsIntro}</Paragraph>
+          <ul>{suggestions.map((s) => <li key={s.href}><Link href={s.href}>{s.text}</Link></li>)}</ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Hits({ result, placeLabel, placeMunicipality }: { result: SearchResult; placeLabel: string | null; placeMunicipality: string | null }) {
+  return (
+    <ol className="hits">
+      {result.hits.map((hit) => (
+        <li key={hit.id} className="hit">
+          <h3><Link href={paths.service(hit.id)}>{hit.name}</Link></h3>
+          <div className="meta">
+            <span>{hit.organizationName}</span>
+            {hit.isDigital && <span>{m.digital}</span>}
+            {placeLabel && !hit.isDigital && hit.distanceKm !== null && (
+              <span>{hit.inPlaceMunicipality && placeMunicipality ? m.inMunicipality(placeMunicipality) : m.km(hit.distanceKm)}</span>
+            )}
+            <Assured date={hit.assuredDate} stale={hit.stale} />
+            {hit.status === 'temporarily closed' && <Tag data-color="warning" data-size="sm">{m.temporarilyClosed}</Tag>}
+            {hit.isDemo && <Tag data-color="info" data-size="sm">{m.demoTag}</Tag>}
+          </div>
+          <TermTags keys={hit.terms} facets={['niva', 'arena', 'tilgang', 'format']} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Pagination({ params, page, perPage, total }: { params: Record<string, string[]>; page: number; perPage: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={m.pagination}>
+      <ul className="pagination">
+        {page > 1 && <li><Link href={withParams(params, { side: page === 2 ? undefined : [String(page - 1)] })} rel="prev">{m.previous}</Link></li>}
+        <li aria-current="page">{m.page(page, pages)}</li>
+        {page < pages && <li><Link href={withParams(params, { side: [String(page + 1)] })} rel="next">{m.next}</Link></li>}
+      </ul>
+    </nav>
+  );
+}
+
+export function FinderPage(props: FinderPageProps) {
+  const { result, errors, params } = props;
+  const errorEntries = Object.entries(errors).filter(([, message]) => message);
+  const digitalHits = result?.facetCounts.format?.['format:digital'] ?? 0;
+  const showsDemoData = result?.hits.some((h) => h.isDemo) ?? false;
+  const title = errorEntries.length > 0 ? nb.errors.titlePrefix(m.title) : result ? `${m.resultsTitle(result.total)} – ${m.title}` : m.title;
+  return (
+    <Layout title={title} showsDemoData={showsDemoData}>
+      <Heading level={1} data-size="lg">{m.title}</Heading>
+      <ErrorSummary errors={errors} heading={nb.errors.summaryHeading} anchor={(field) => (field === 'filter' ? 'filters-heading' : field)} />
+      <form method="get" action={paths.finder} data-module="auto-submit" role="search" aria-label={m.title}>
+        <SearchFields values={props.values} errors={errors} />
+        {props.placeChoices.length > 0 && (
+          <ul className="place-choices">
+            {props.placeChoices.map((choice) => <li key={choice.href}><Link href={choice.href}>{choice.label}</Link></li>)}
+          </ul>
+        )}
+        <div className="finder">
+          <Filters params={params} result={result} />
+          <section aria-labelledby="results-heading" className="results">
+            {result && (
+              <>
+                <div className="results-head">
+                  <Heading level={2} data-size="sm" id="results-heading" aria-live="polite">{m.resultsTitle(result.total)}</Heading>
+                </div>
+                {props.placeLabel && <Paragraph data-size="sm" className="source">{m.distanceFrom(props.placeLabel)}</Paragraph>}
+                {result.fuzzyMatches.map((f) => <Paragraph key={f.word} data-size="sm">{m.fuzzy(f.word, f.matched)}</Paragraph>)}
+                {digitalHits > 0 && props.placeLabel && <Alert data-color="info" data-size="sm">{m.digitalNote(digitalHits)}</Alert>}
+                {result.total === 0 ? (
+                  <NoHits params={params} />
+                ) : (
+                  <div className="results-body">
+                    <div>
+                      <Hits result={result} placeLabel={props.placeLabel} placeMunicipality={props.placeMunicipality} />
+                      <Pagination params={params} page={props.page} perPage={props.perPage} total={result.total} />
+                    </div>
+                    <HitMap points={result.hits.filter((h) => h.lat !== null && h.lon !== null).map((h) => ({ id: h.id, label: h.name, lat: h.lat!, lon: h.lon! }))} />
+                  </div>
+                )}
+              </>
+            )}
+            {!result && <Heading level={2} data-size="sm" id="results-heading">{m.noHitsHeading}</Heading>}
+          </section>
+        </div>
+      </form>
+    </Layout>
+  );
+}

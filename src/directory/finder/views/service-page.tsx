@@ -1,0 +1,106 @@
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import { nb, formatDate } from '../../../platform/i18n/nb.ts';
+import { paths } from '../../../platform/paths.ts';
+import { Layout } from '../../../platform/views/layout.tsx';
+import type { ServiceDetail } from '../../queries.ts';
+import { LANGUAGES } from '../../taxonomy.ts';
+import { StoredLink, termNames } from './components.tsx';
+
+const m = nb.service;
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function scheduleText(s: ServiceDetail['schedules'][number]): string {
+  const days = s.byday === 'MO,TU,WE,TH,FR' ? m.weekdays : (s.byday ?? '').split(',').map((d) => m.days[d] ?? d).join(', ');
+  const time = s.opensAt && s.closesAt ? ` ${s.opensAt}–${s.closesAt}` : '';
+  return `${days}${time}${s.description ? ` (${s.description})` : ''}`;
+}
+
+/** Everything a person needs to get in: what happens, for whom, how to get access, cost, contact, where, when. */
+export function ServicePage({ service }: { service: ServiceDetail }) {
+  const names = (facets: string[]) => termNames(service.terms, facets).join(', ');
+  return (
+    <Layout title={service.name} showsDemoData={service.isDemo}>
+      <article className="detail stack">
+        <Paragraph data-size="sm"><Link href={paths.finder}>{m.back}</Link></Paragraph>
+        <Heading level={1} data-size="lg">{service.name}</Heading>
+        {service.isDemo && <Tag data-color="info">{nb.finder.demoTag}</Tag>}
+        {service.status === 'temporarily closed' && <Tag data-color="warning">{nb.finder.temporarilyClosed}</Tag>}
+        <Paragraph className="lead">{service.description}</Paragraph>
+
+        <Heading level={2} data-size="sm">{m.what}</Heading>
+        <dl>
+          <Row term={m.classification}>{names(['niva', 'felt', 'arena', 'format'])}</Row>
+          <Row term={m.organization}>{service.organization.name}</Row>
+          {service.fte !== null && <Row term={m.capacity}>{m.fte(service.fte)}</Row>}
+          <Row term={m.languages}>{service.languages.map((code) => LANGUAGES[code] ?? code).join(', ') || '–'}</Row>
+        </dl>
+
+        <Heading level={2} data-size="sm">{m.forWhom}</Heading>
+        <dl>
+          <Row term={nb.finder.ageLabel}>{m.age(service.minimumAge, service.maximumAge)}</Row>
+          <Row term={m.targetGroup}>{names(['malgruppe']) || '–'}</Row>
+          {service.eligibilityDescription && <Row term={m.forWhom}>{service.eligibilityDescription}</Row>}
+        </dl>
+
+        <Heading level={2} data-size="sm">{m.access}</Heading>
+        <dl>
+          <Row term={m.access}>{names(['tilgang'])}</Row>
+          {names(['henviser']) && <Row term={m.referrers}>{names(['henviser'])}</Row>}
+          {service.applicationProcess && <Row term={m.howTo}>{service.applicationProcess}</Row>}
+          {service.waitTime && <Row term={m.waitTime}>{service.waitTime}</Row>}
+          <Row term={m.cost}>{service.feesDescription ?? names(['kostnad'])}</Row>
+        </dl>
+
+        <Heading level={2} data-size="sm">{m.contact}</Heading>
+        <dl>
+          {service.phones.map((p) => <Row key={p.number} term={m.phone}>{p.number}{p.description ? ` – ${p.description}` : ''}</Row>)}
+          {service.email && <Row term={m.email}><StoredLink kind="email" value={service.email} /></Row>}
+          {service.url && <Row term={m.website}><StoredLink kind="web" value={service.url} /></Row>}
+          {service.contacts.map((c, i) => <Row key={i} term={c.title ?? m.contactPerson}>{[c.name, c.email].filter(Boolean).join(', ')}</Row>)}
+        </dl>
+
+        <Heading level={2} data-size="sm">{m.where}</Heading>
+        {service.locations.length === 0 && <Paragraph>{m.digitalOnly}</Paragraph>}
+        {service.locations.map((location) => (
+          <section key={location.id} aria-label={location.name ?? m.where}>
+            <dl>
+              {location.name && <Row term={m.place}>{location.name}</Row>}
+              {location.isConfidential ? (
+                <Row term={m.address}>{m.confidential}</Row>
+              ) : location.address && (
+                <Row term={m.address}>{`${location.address.address1}, ${location.address.postalCode} ${location.address.city}`}</Row>
+              )}
+              {location.municipalityName && <Row term={m.municipality}>{location.municipalityName}</Row>}
+              {location.transportation && <Row term={m.travel}>{location.transportation}</Row>}
+              <Row term={m.accessibility}>
+                {[termNames(location.accessibility, ['tilgjengelighet']).join(', '), location.accessibilityDescription].filter(Boolean).join('. ') || m.noAccessibilityInfo}
+              </Row>
+            </dl>
+          </section>
+        ))}
+
+        {service.schedules.length > 0 && (
+          <>
+            <Heading level={2} data-size="sm">{m.schedule}</Heading>
+            <ul>{service.schedules.map((s, i) => <li key={i}>{scheduleText(s)}</li>)}</ul>
+          </>
+        )}
+
+        <Paragraph data-size="sm" className="source">
+          {m.assured}: {service.assuredDate ? formatDate(service.assuredDate) : nb.finder.notAssured}
+          {service.stale && <> <Tag data-color="warning" data-size="sm">{nb.selfService.staleLabel}</Tag></>}
+        </Paragraph>
+        <Paragraph data-size="sm"><Link href={paths.selfService.reportError(service.id)}>{nb.selfService.reportLink}</Link></Paragraph>
+      </article>
+    </Layout>
+  );
+}

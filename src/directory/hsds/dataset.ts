@@ -1,0 +1,95 @@
+/**
+ * Every import format (nested HSDS JSON, ndjson, tabular CSV, our CSV template) becomes one
+ * Dataset: flat rows per HSDS table, keyed by id, each remembering where in the file it came from,
+ * so every problem can name its row or path.
+ */
+import { nb } from '../../platform/i18n/nb.ts';
+
+/** The tables an import writes, in the order their rows can be written (referenced ones first). */
+export const TABLES = [
+  'taxonomy', 'taxonomy_term', 'organization', 'organization_identifier', 'location', 'address', 'accessibility',
+  'service', 'service_at_location', 'contact', 'phone', 'schedule', 'language', 'attribute',
+] as const;
+export type TableName = (typeof TABLES)[number];
+
+/** HSDS tables Samklang does not store (yet); their rows are counted and reported, not imported. */
+export const IGNORED_TABLES = ['program', 'funding', 'cost_option', 'service_area', 'required_document', 'metadata', 'meta_table_description'] as const;
+
+export type Value = string | number | boolean | null;
+export type FlatRow = Record<string, Value>;
+
+export interface Finding {
+  /** row or path in the file, e.g. "services.csv linje 4" or "linje 2.service_at_locations[0].location" */
+  where: string;
+  message: string;
+}
+
+interface Entry {
+  row: FlatRow;
+  where: string;
+}
+
+export class Dataset {
+  readonly tables = new Map<TableName, Map<string, Entry>>(TABLES.map((t) => [t, new Map()]));
+  readonly problems: Finding[] = [];
+  readonly warnings: Finding[] = [];
+  /** rows of tables we do not store, per table */
+  readonly ignored = new Map<string, number>();
+  /** fields we do not store, per "table.field", with the first place seen */
+  readonly ignoredFields = new Map<string, { count: number; where: string }>();
+
+  /**
+   * Adds a row. The same id may appear more than once (HSDS nests one phone under its service,
+   * contact and location alike): the occurrences merge, and a field given two different values is a problem.
+   */
+  add(table: TableName, row: FlatRow, where: string): void {
+    const id = row.id;
+    if (typeof id !== 'string' || id === '') {
+      this.problems.push({ where, message: nb.hsdsImport.row.noId(table) });
+      return;
+    }
+    const rows = this.tables.get(table)!;
+    const earlier = rows.get(id);
+    if (!earlier) {
+      rows.set(id, { row: { ...row }, where });
+      return;
+    }
+    for (const [field, value] of Object.entries(row)) {
+      const before = earlier.row[field];
+      if (value === null || value === undefined) continue;
+      if (before === null || before === undefined) earlier.row[field] = value;
+      else if (String(before) !== String(value)) {
+        this.problems.push({ where, message: nb.hsdsImport.row.repeated(table, id, earlier.where, field, String(value), String(before)) });
+      }
+    }
+  }
+
+  ignore(table: string, count = 1): void {
+    this.ignored.set(table, (this.ignored.get(table) ?? 0) + count);
+  }
+
+  ignoreField(table: string, field: string, where: string): void {
+    const key = `${table}.${field}`;
+    const seen = this.ignoredFields.get(key);
+    if (seen) seen.count += 1;
+    else this.ignoredFields.set(key, { count: 1, where });
+  }
+
+  rows(table: TableName): [string, Entry][] {
+    return [...this.tables.get(table)!.entries()];
+  }
+
+  get(table: TableName, id: string): Entry | undefined {
+    return this.tables.get(table)!.get(id);
+  }
+
+  remove(table: TableName, id: string): void {
+    this.tables.get(table)!.delete(id);
+  }
+
+  size(): number {
+    let n = 0;
+    for (const rows of this.tables.values()) n += rows.size;
+    return n;
+  }
+}

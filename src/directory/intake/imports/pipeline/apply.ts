@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../../../platform/db/index.ts';
+import { reindexServices } from '../../../write.ts';
+import { COLUMNS, NUMBER_AS_TEXT, OPTIONAL_REFERENCES } from '../../../hsds/columns.ts';
+import { TABLES, type Dataset, type FlatRow, type TableName } from '../../../hsds/dataset.ts';
+import { idIn } from './references.ts';
+
+export interface TablePlan {
+  added: string[];
+  /** each changed row with its changed fields and what they held before */
+  changed: { id: string; fields: string[]; previous: Record<string, unknown> }[];
+  unchanged: number;
+}
+export type Plan = Record<TableName, TablePlan>;
+
+/** The rows an import writes, per table and id, as our tables store them. */
+export type PlannedRows = Map<TableName, Map<string, Record<string, unknown>>>;
+const CHUNK = 2000;
+const REINDEX_SLICE = 20_000;
+/** Our own columns with a NOT NULL default: an omitted value means the default. */
+const DEFAULTS: Record<string, unknown> = { is_demo: false, is_confidential: false };
+
+/** A row as our table stores it: every column the import owns, HSDS numbers kept as text where we do. */
+function toStored(table: TableName, row: FlatRow): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const column of Object.keys(COLUMNS[table].columns)) {
+    let value: unknown = row[column] ?? DEFAULTS[column] ?? null;
+    if (value !== null && NUMBER_AS_TEXT[table]?.includes(column)) value = String(value);
+    if (column === 'last_modified' && value !== null) value = new Date(String(value));
+    stored[column] = value;
+  }
+  if (table === 'service' && stored.last_modified === null) delete stored.last_modified;
+  return stored;
+}
+
+const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : value === undefined ? null : value);
+
+function changedFields(stored: Record<string, unknown>, existing: Record<string, unknown>): string[] {
+  return Object.keys(stored).filter((column) => comparable(stored[column]) !== comparable(existing[column]));
+}
+
+/**
+ * HSDS nests one phone (contact, schedule …) under several parents, and a file may show only one
+ * of them: an optional link the file leaves empty keeps the link the directory has. An import adds
+ * links, it never removes them.
+ */
+function keepLinks(table: TableName, row: Record<string, unknown>, existing: Record<string, unknown>): void {
+  for (const [column] of OPTIONAL_REFERENCES[table] ?? []) {
+    if (row[column] === null && existing[column] !== null) row[column] = existing[column];
+  }
+}
+
+/**
+ * Samklang's own fields (our profile's additions to HSDS). Another system's HSDS file does not
+ * know them, so a file that leaves one out keeps the directory's value: a location marked
+ * confidential here must never become public because a register said nothing about it.
+ */
+const OWN_FIELDS: Partial<Record<TableName, string[]>> = {
+  organization: ['is_demo'],
+  location: ['is_confidential', 'is_demo', 'municipality_number'],
+  service: ['fte', 'is_demo'],
+};
+
+function keepOwnFields(table: TableName, row: Record<string, unknown>, given: FlatRow, existing: Record<string, unknown>): void {
+  for (const column of OWN_FIELDS[table] ?? []) if (!(column in given)) row[column] = existing[column];
+}
+
+/** What the import would change, table by table, compared with the directory as it is. */
+export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Plan; rows: PlannedRows }> {
+  const plan = {} as Plan;
+  const rows: PlannedRows = new Map();
+  for (const table of TABLES) {
+    const entries = dataset.rows(table);
+    const given = new Map(entries.map(([id, { row }]) => [id, row]));
+    const stored = new Map(entries.map(([id, { row }]) => [id, toStored(table, row)]));
+    rows.set(table, stored);
+    const current = new Map<string, Record<string, unknown>>();
+    const ids = [...stored.keys()];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const found = await db.selectFrom(table).selectAll().where(idIn(ids.slice(i, i + CHUNK))).execute();
+      for (const row of found as Record<string, unknown>[]) current.set(String(row.id), row);
+    }
+    const tablePlan: TablePlan = { added: [], changed: [], unchanged: 0 };
+    for (const [id, row] of stored) {
+      const existing = current.get(id);
+      if (!existing) tablePlan.added.push(id);
+      else {
+        keepLinks(table, row, existing);
+        keepOwnFields(table, row, given.get(id)!, existing);
+        const fields = changedFields(row, existing);
+        if (fields.length > 0) tablePlan.changed.push({ id, fields, previous: Object.fromEntries(fields.map((f) => [f, existing[f] ?? null])) });
+        else tablePlan.unchanged += 1;
+      }
+    }
+    plan[table] = tablePlan;
+  }
+  return { plan, rows };
+}
+
+/** Parents before children, for the tables that point at themselves. */
+function parentsFirst(ids: string[], rows: Map<string, Record<string, unknown>>, parentColumn: string | null): string[] {
+  if (!parentColumn) return ids;
+  const depth = (id: string, seen = new Set<string>()): number => {
+    const parent = rows.get(id)?.[parentColumn];
+    if (typeof parent !== 'string' || !rows.has(parent) || seen.has(parent)) return 0;
+    seen.add(id);
+    return 1 + depth(parent, seen);
+  };
+  return [...ids].sort((a, b) => depth(a) - depth(b));
+}
+
+const SELF_REFERENCE: Partial<Record<TableName, string>> = { organization: 'parent_organization_id', taxonomy_term: 'parent_id' };
+
+/** Services whose finder row depends on what changed. */
+async function affectedServices(db: Tx, plan: Plan, rows: PlannedRows): Promise<string[]> {
+  const touched = (table: TableName) => [...plan[table].added, ...plan[table].changed.map((c) => c.id)];
+  const services = new Set(touched('service'));
+  for (const id of touched('service_at_location')) services.add(String(rows.get('service_at_location')!.get(id)!.service_id));
+  for (const id of touched('language')) {
+    const serviceId = rows.get('language')!.get(id)!.service_id;
+    if (typeof serviceId === 'string') services.add(serviceId);
+  }
+  const locations = new Set([...touched('location'), ...touched('address').map((id) => String(rows.get('address')!.get(id)!.location_id))]);
+  const organizations = touched('organization');
+  for (const id of touched('attribute')) {
+    const row = rows.get('attribute')!.get(id)!;
+    if (row.link_entity === 'service') services.add(String(row.link_id));
+    if (row.link_entity === 'location') locations.add(String(row.link_id));
+  }
+  const { rows: linked } = await sql<{ id: string }>`
+    select service_id as id from service_at_location where location_id = any(${[...locations]}::uuid[])
+    union select id from service where organization_id = any(${organizations}::uuid[])`.execute(db);
+  for (const row of linked) services.add(row.id);
+  return [...services];
+}
+
+/** Writes the plan in the caller's transaction and rebuilds the finder rows it touches. */
+export async function applyPlan(trx: Tx, plan: Plan, rows: PlannedRows): Promise<number> {
+  for (const table of TABLES) {
+    const stored = rows.get(table)!;
+    const added = parentsFirst(plan[table].added, stored, SELF_REFERENCE[table] ?? null);
+    // as many rows per statement as PostgreSQL's 65,535 bind parameters allow
+    const batch = Math.max(1, Math.floor(60_000 / (Object.keys(COLUMNS[table].columns).length + 1)));
+    for (let i = 0; i < added.length; i += batch) {
+      await trx.insertInto(table).values(added.slice(i, i + batch).map((id) => ({ id, ...stored.get(id) })) as never).execute();
+    }
+    for (const { id } of plan[table].changed) {
+      const values = { ...stored.get(id)! };
+      if (table === 'service' && !('last_modified' in values)) values.last_modified = new Date();
+      await trx.updateTable(table).set(values as never).where('id', '=', id).execute();
+    }
+  }
+  const services = await affectedServices(trx, plan, rows);
+  // in slices: reindexServices binds one parameter per id, and PostgreSQL allows 65,535
+  for (let i = 0; i < services.length; i += REINDEX_SLICE) await reindexServices(trx, services.slice(i, i + REINDEX_SLICE));
+  return services.length;
+}

@@ -1,0 +1,26 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import type { AuditRecord } from '../../../../accounts/index.ts';
+import { formatDateTime as when, nb } from '../../../../platform/i18n/nb.ts';
+import { DataTable } from '../../../../platform/views/data-table.tsx';
+import { PageFrame } from '../../../../platform/views/page-frame.tsx';
+
+const m = nb.moderation.history;
+
+/** The append-only audit log of one entry, for admins. */
+export function HistoryPage({ name, records }: { name: string; records: AuditRecord[] }) {
+  return (
+    <PageFrame title={m.title(name)}>
+      <Paragraph>{m.intro}</Paragraph>
+      {records.length === 0 ? <Paragraph>{m.empty}</Paragraph> : (
+        <DataTable caption={m.caption(records.length)} rows={records} rowKey={(r) => r.id} columns={[
+          { header: m.when, cell: (r) => when(r.lastActionDate) },
+          { header: m.who, cell: (r) => r.updatedBy },
+          { header: m.action, cell: (r) => m.actions[r.lastActionType] ?? r.lastActionType },
+          { header: m.field, cell: (r) => (r.resourceType === 'service' ? r.fieldName : `${r.resourceType}.${r.fieldName}`) },
+          { header: m.before, cell: (r) => r.previousValue || '–' },
+          { header: m.after, cell: (r) => r.replacementValue || '–' },
+        ]} />
+      )}
+    </PageFrame>
+  );
+}

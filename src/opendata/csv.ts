@@ -1,0 +1,111 @@
+import { Type } from '@sinclair/typebox';
+import type { App } from '../platform/http/app.ts';
+import type { Db } from '../platform/db/index.ts';
+import { PROBLEM_TYPES, sendProblem } from '../platform/http/problem.ts';
+import { nb } from '../platform/i18n/nb.ts';
+import { paths } from '../platform/paths.ts';
+import { OneOf } from '../platform/http/one-of.ts';
+import { yieldToRequests } from '../platform/event-loop.ts';
+import { sendExport } from './hsds/export-cache.ts';
+import { FinderQuerySchema, toSearchQuery, placeFrom, searchServices, type SearchHit, LANGUAGE_FACET, LANGUAGES, termNames } from '../directory/index.ts';
+
+/**
+ * CSV as this site writes it (RFC 4180, CRLF, formula cells guarded); reading lives with the import
+ * (src/directory/intake/imports/pipeline/csv.ts).
+ */
+export interface CsvWriteOptions {
+  delimiter: ',' | ';';
+}
+
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+ * apostrophe, as OWASP advises for CSV exports; numbers are written as numbers.
+ */
+function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function csvCell(value: string | number | boolean | null, options: CsvWriteOptions): string {
+  if (value === null) return '';
+  const text = typeof value === 'number'
+    ? (options.delimiter === ';' ? String(value).replace('.', ',') : String(value))
+    : typeof value === 'boolean' ? String(value) : guardFormula(value);
+  const needsQuotes = text.includes(options.delimiter) || /["\r\n]/.test(text) || text !== text.trim();
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV line ending in CRLF, as RFC 4180 writes it. */
+export function csvLine(values: (string | number | boolean | null)[], options: CsvWriteOptions): string {
+  return `${values.map((v) => csvCell(v, options)).join(options.delimiter)}\r\n`;
+}
+
+/** UTF-8 byte order mark: without it spreadsheet programs show æ, ø and å as garbage. */
+export const BOM = '\uFEFF';
+
+// ---- /api/v1/services.csv: the finder's hits as a spreadsheet ----
+
+const CsvQuerySchema = Type.Object({
+  ...FinderQuerySchema.properties,
+  sep: Type.Optional(OneOf([',', ';'], { description: '";" for Norwegian Excel: semicolon between columns and decimal comma' })),
+}, { additionalProperties: false });
+
+/** The most specific term names of the given facets, or the language names. */
+function facetCell(hit: SearchHit, facet: string): string {
+  if (facet === LANGUAGE_FACET) return hit.terms.filter((k) => k.startsWith(`${facet}:`)).map((k) => LANGUAGES[k.slice(facet.length + 1)] ?? k).join(', ');
+  return termNames(hit.terms, [facet]).join(', ');
+}
+
+/** The CSV of the finder's hits in pieces: the header, then a few thousand hits at a time. */
+export function* servicesCsvPieces(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string }): Generator<string> {
+  const c = nb.openData.csvColumns;
+  const facets: [string, string][] = [[c.level, 'niva'], [c.field, 'felt'], [c.setting, 'arena'], [c.group, 'malgruppe'], [c.access, 'tilgang'],
+    [c.referrers, 'henviser'], [c.format, 'format'], [c.cost, 'kostnad'], [c.languages, LANGUAGE_FACET]];
+  const header = [c.id, c.name, c.organization, c.status, ...facets.map(([name]) => name), c.municipalities, c.digital, c.lat, c.lon,
+    c.distance, c.assured, c.demo, c.url];
+  const yesNo = (value: boolean) => (value ? nb.openData.yes : nb.openData.no);
+  yield BOM + csvLine(header, options);
+  for (let i = 0; i < hits.length; i += 2000) {
+    yield hits.slice(i, i + 2000).map((hit) => csvLine([
+      hit.id, hit.name, hit.organizationName, hit.status, ...facets.map(([, facet]) => facetCell(hit, facet)), hit.municipalityNumbers.join(', '),
+      yesNo(hit.isDigital), hit.lat, hit.lon, hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10, hit.assuredDate,
+      yesNo(hit.isDemo), `${options.baseUrl}${paths.service(hit.id)}`,
+    ], options)).join('');
+  }
+}
+
+export function servicesCsv(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string }): string {
+  return [...servicesCsvPieces(hits, options)].join('');
+}
+
+/** Every hit, not a page: a spreadsheet is for working with the whole selection. */
+const CSV_LIMIT = 100_000;
+
+export async function servicesCsvRoutes(app: App, { db }: { db: Db }) {
+  app.get(paths.servicesCsv, {
+    schema: {
+      tags: ['services'], summary: 'The finder\'s hits as CSV (UTF-8 with BOM)',
+      description: 'The same parameters as /api/v1/services; every hit, not one page. sep=; for Norwegian Excel.',
+      querystring: CsvQuerySchema,
+    },
+  }, async (request, reply) => {
+    const query = request.query;
+    const located = await placeFrom(db, query);
+    if (located.problem) {
+      return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors: [{ name: located.problem.field, reason: located.problem.message }] });
+    }
+    const search = { ...toSearchQuery(query, located.place), page: 1, perPage: CSV_LIMIT };
+    const baseUrl = `${request.protocol}://${request.host}`;
+    // kept per directory version and query: the same download again is read from disk, not searched and written again
+    const key = `services.csv\u0000${baseUrl}\u0000${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
+    return sendExport(request, reply, db, {
+      key, type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="samklang-tilbud.csv"',
+      build: async function* () {
+        const result = await searchServices(db, search);
+        for (const piece of servicesCsvPieces(result.hits, { delimiter: query.sep === ';' ? ';' : ',', baseUrl })) {
+          yield piece;
+          await yieldToRequests();
+        }
+      },
+    });
+  });
+}

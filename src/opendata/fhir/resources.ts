@@ -1,0 +1,93 @@
+import type { Graph, Row } from '../hsds/graph.ts';
+import { compact } from '../hsds/objects.ts';
+import { publicWebUrl, TERM_BY_ID } from '../../directory/index.ts';
+import { nb } from '../../platform/i18n/nb.ts';
+import {
+  DEMO_TAG, FACET_ELEMENT, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM, ORGANIZATION_NUMBER_SYSTEM, coding,
+} from './codes.ts';
+
+type Resource = Record<string, unknown>;
+const DAYS: Record<string, string> = { MO: 'mon', TU: 'tue', WE: 'wed', TH: 'thu', FR: 'fri', SA: 'sat', SU: 'sun' };
+
+const meta = (lastUpdated: Date | null, isDemo: boolean) => compact({ lastUpdated: lastUpdated?.toISOString(), tag: isDemo ? [DEMO_TAG] : [] });
+const reference = (type: string, id: string, display?: string | null) => compact({ reference: `${type}/${id}`, display });
+const concept = (codings: Resource[]) => ({ coding: codings });
+
+/** kommunenummer on Address.district, as the Norwegian base profiles put it. */
+function district(number: string | null, names: Map<string, string>) {
+  if (!number) return {};
+  const name = names.get(number) ?? number;
+  return {
+    district: name,
+    _district: { extension: [{ url: MUNICIPALITY_EXTENSION, valueCoding: { system: MUNICIPALITY_SYSTEM, code: number, display: name } }] },
+  };
+}
+
+/**
+ * A Location from a row and addresses already through publicLocationView (location-view.ts): a
+ * confidential one arrives with no address, position or description, and a name only when its
+ * editor marked it safe to show, so it has only its municipality (and its contact points).
+ */
+export function locationResource(row: Row<'location'>, graph: Pick<Graph, 'addresses' | 'phones'>, municipalities: Map<string, string>): Resource {
+  const address = graph.addresses.find((a) => a.location_id === row.id);
+  const phones = graph.phones.filter((p) => p.location_id === row.id).map((p) => ({ system: 'phone', value: p.number }));
+  return compact({
+    resourceType: 'Location', id: row.id, meta: meta(null, row.is_demo), status: 'active', mode: 'instance',
+    managingOrganization: row.organization_id ? reference('Organization', row.organization_id) : null,
+    name: row.name, alias: row.alternate_name ? [row.alternate_name] : [], description: row.description,
+    telecom: [...phones, ...(publicWebUrl(row.url) ? [{ system: 'url', value: row.url }] : [])],
+    address: address ? compact({
+      use: 'work', type: address.address_type === 'postal' ? 'postal' : 'physical', line: [address.address_1, address.address_2].filter(Boolean),
+      city: address.city, postalCode: address.postal_code, country: address.country, ...district(row.municipality_number, municipalities),
+    }) : row.municipality_number ? { ...district(row.municipality_number, municipalities), country: 'NO' } : null,
+    position: row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
+  });
+}
+
+export function organizationResource(row: Row<'organization'>, graph: Graph): Resource {
+  const numbers = graph.identifiers.filter((i) => i.organization_id === row.id && i.identifier_type === 'organisasjonsnummer');
+  return compact({
+    resourceType: 'Organization', id: row.id, meta: meta(row.updated_at, row.is_demo),
+    identifier: numbers.map((i) => ({ system: ORGANIZATION_NUMBER_SYSTEM, value: i.identifier })),
+    active: true, name: row.name, alias: row.alternate_name ? [row.alternate_name] : [],
+    telecom: [...(row.email ? [{ system: 'email', value: row.email }] : []), ...(publicWebUrl(row.website) ? [{ system: 'url', value: row.website }] : [])],
+    partOf: row.parent_organization_id ? reference('Organization', row.parent_organization_id) : null,
+  });
+}
+
+/** Our classification of the service (and its locations) as codings, per HealthcareService element. */
+function classification(row: Row<'service'>, graph: Graph) {
+  const locations = new Set(graph.serviceAtLocations.filter((s) => s.service_id === row.id).map((s) => s.location_id));
+  const codings: Record<'category' | 'type' | 'characteristic', Resource[]> = { category: [], type: [], characteristic: [] };
+  for (const attribute of graph.attributes) {
+    const mine = (attribute.link_entity === 'service' && attribute.link_id === row.id) || (attribute.link_entity === 'location' && locations.has(attribute.link_id));
+    const term = mine ? TERM_BY_ID.get(attribute.taxonomy_term_id) : undefined;
+    if (term) codings[FACET_ELEMENT[term.facet.id] ?? 'characteristic'].push(coding(term));
+  }
+  return codings;
+}
+
+export function healthcareServiceResource(row: Row<'service'>, graph: Graph): Resource {
+  const organization = graph.organizations.get(row.organization_id);
+  const { category, type, characteristic } = classification(row, graph);
+  const telecom = [
+    ...graph.phones.filter((p) => p.service_id === row.id).map((p) => ({ system: 'phone', value: p.number })),
+    ...(row.email ? [{ system: 'email', value: row.email }] : []), ...(publicWebUrl(row.url) ? [{ system: 'url', value: row.url }] : []),
+  ];
+  return compact({
+    resourceType: 'HealthcareService', id: row.id, meta: meta(row.last_modified, row.is_demo),
+    active: row.status === 'active' || row.status === 'temporarily closed',
+    providedBy: reference('Organization', row.organization_id, organization?.name),
+    category: category.length ? [concept(category)] : [], type: type.map((c) => concept([c])),
+    location: graph.serviceAtLocations.filter((s) => s.service_id === row.id).map((s) => reference('Location', s.location_id)),
+    name: row.name, extraDetails: row.description, telecom,
+    eligibility: row.eligibility_description ? [{ comment: row.eligibility_description }] : [],
+    characteristic: characteristic.map((c) => concept([c])),
+    communication: graph.languages.filter((l) => l.service_id === row.id && l.code).map((l) => concept([{ system: 'urn:ietf:bcp:47', code: l.code }])),
+    availableTime: graph.schedules.filter((s) => s.service_id === row.id && s.byday).map((s) => compact({
+      daysOfWeek: s.byday!.split(',').map((d) => DAYS[d.trim()]).filter(Boolean), availableStartTime: s.opens_at, availableEndTime: s.closes_at,
+    })),
+    notAvailable: row.status === 'temporarily closed' ? [{ description: nb.finder.temporarilyClosed }] : [],
+    availabilityExceptions: row.wait_time ? `Ventetid: ${row.wait_time}` : null,
+  });
+}

@@ -1,0 +1,188 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/app.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { PROBLEM_TYPES, sendProblem } from '../../platform/http/problem.ts';
+import { paths } from '../../platform/paths.ts';
+import { resolvePlace } from '../../reference/index.ts';
+import { sql } from 'kysely';
+import { organizationShownTo, type ServiceFilter } from './filters.ts';
+import { organizationDocuments, serviceAtLocationDocuments, serviceDocuments, taxonomyDocuments, termDocuments } from './documents.ts';
+import type { Json } from './objects.ts';
+import {
+  DEFAULT_PER_PAGE, IdParams, OrganizationQuery, OrganizationsQuery, ServiceAtLocationsQuery, ServicesQuery, TaxonomiesQuery,
+  TaxonomyTermsQuery, pageOf, parseModifiedAfter,
+} from './params.ts';
+import {
+  catalogueIdBatches, nameSearch, organizationIdBatches, pageCatalogueIds, pageOrganizationIds, pageServiceAtLocationIds, pageServiceIds,
+  serviceIdBatches, type IdPage, type Near,
+} from './queries.ts';
+import { yieldToRequests } from '../../platform/event-loop.ts';
+import { sendExport } from './export-cache.ts';
+import { tabularExportJson } from './tabular-export.ts';
+import { HSDS_VERSION, profileDocument } from '../../directory/index.ts';
+
+const TAGS = ['HSDS 3.0'];
+export const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+/** Streams documents as ndjson, one batch of ids at a time, so memory stays flat on any size. */
+function sendNdjson(reply: FastifyReply, batches: AsyncGenerator<string[]>, build: (ids: string[]) => Promise<Json[]>) {
+  async function* lines() {
+    for await (const ids of batches) {
+      // requests get their turn between batches (PGlite answers in this thread)
+      await yieldToRequests();
+      const documents = await build(ids);
+      yield documents.map((d) => `${JSON.stringify(d)}\n`).join('');
+    }
+  }
+  return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(lines()));
+}
+
+interface Listing {
+  format?: string;
+  page?: number;
+  per_page?: number;
+}
+
+/** Answers a list request: one Page object, or every match streamed as ndjson. */
+async function sendList(reply: FastifyReply, query: Listing, source: {
+  page: (page: number, perPage: number) => Promise<IdPage>;
+  batches: () => AsyncGenerator<string[]>;
+  build: (ids: string[]) => Promise<Json[]>;
+}) {
+  if (query.format === 'ndjson') return sendNdjson(reply, source.batches(), source.build);
+  const page = query.page ?? 1;
+  const perPage = query.per_page ?? DEFAULT_PER_PAGE;
+  const { ids, total } = await source.page(page, perPage);
+  return pageOf(await source.build(ids), total, page, perPage);
+}
+
+function badRequest(reply: FastifyReply, name: string, reason: string) {
+  return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors: [{ name, reason }] });
+}
+
+function notFound(reply: FastifyReply, what: string, id: string) {
+  return sendProblem(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No ${what} with id ${id}` });
+}
+
+type FilterQuery = Pick<ServicesQuery, 'search' | 'taxonomy_term_id' | 'taxonomy_id' | 'organization_id' | 'modified_after'>;
+function serviceFilter(query: FilterQuery): ServiceFilter | null {
+  const modifiedAfter = parseModifiedAfter(query.modified_after);
+  if (modifiedAfter === null) return null;
+  return {
+    audience: 'public', search: query.search, taxonomyTermId: query.taxonomy_term_id, taxonomyId: query.taxonomy_id,
+    organizationId: query.organization_id, modifiedAfter,
+  };
+}
+
+async function one(reply: FastifyReply, what: string, id: string, build: (ids: string[]) => Promise<Json[]>) {
+  const [document] = await build([id]);
+  return document ?? notFound(reply, what, id);
+}
+
+/**
+ * The HSDS 3.0 API under /hsds/: read-only, open to every origin, described in /api/openapi.json.
+ * Every route builds for the 'public' audience: the finder's freshness rule (see Audience).
+ */
+export async function hsdsRoutes(app: App, { db }: { db: Db }) {
+  const root = async (request: FastifyRequest) => ({
+    version: HSDS_VERSION,
+    profile: `${baseUrl(request)}${paths.hsds.profile}`,
+    openapi_url: `${baseUrl(request)}${paths.api.openapi}`,
+  });
+  app.get(paths.hsds.root, { schema: { tags: TAGS, summary: 'HSDS version, profile and OpenAPI document' } }, root);
+  app.get(paths.hsds.root.slice(0, -1), { schema: { hide: true } }, root);
+  app.get(paths.hsds.profile, { schema: { tags: TAGS, summary: 'The Samklang HSDS profile: JSON merge patches over the canonical schemas' } },
+    async (request) => profileDocument(baseUrl(request)));
+
+  app.get(paths.hsds.services, {
+    schema: { tags: TAGS, summary: 'Services, one-to-one fields (full=true: fully nested; minimal=true: id and last_modified)', querystring: ServicesQuery },
+  }, async (request, reply) => {
+    const query = request.query;
+    const filter = serviceFilter(query);
+    if (!filter) return badRequest(reply, 'modified_after', 'not a real date or date-time');
+    const form = query.minimal ? 'minimal' : query.full ? 'full' : 'list';
+    return sendList(reply, query, {
+      page: (page, perPage) => pageServiceIds(db, filter, page, perPage),
+      batches: () => serviceIdBatches(db, filter),
+      build: (ids) => serviceDocuments(db, ids, form, 'public'),
+    });
+  });
+  app.get(`${paths.hsds.services}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service', params: IdParams } }, async (request, reply) =>
+    one(reply, 'service', request.params.id, (ids) => serviceDocuments(db, ids, 'full', 'public')));
+
+  app.get(paths.hsds.serviceAtLocations, {
+    schema: { tags: TAGS, summary: 'Services at locations; postcode and proximity search from a postal code', querystring: ServiceAtLocationsQuery },
+  }, async (request, reply) => {
+    const query = request.query;
+    const filter = serviceFilter(query);
+    if (!filter) return badRequest(reply, 'modified_after', 'not a real date or date-time');
+    if (query.proximity !== undefined && !query.postcode) return badRequest(reply, 'proximity', 'proximity needs postcode');
+    let near: Near | null = null;
+    if (query.postcode) {
+      const place = await resolvePlace(db, query.postcode);
+      if (!place.ok || !place.place.municipalityNumber) return badRequest(reply, 'postcode', 'unknown postal code, or one outside the municipalities');
+      near = { municipalityNumber: place.place.municipalityNumber, lat: place.place.lat, lon: place.place.lon, proximity: query.proximity ?? null };
+    }
+    const form = query.full ? 'full' : 'list';
+    return sendList(reply, query, {
+      page: (page, perPage) => pageServiceAtLocationIds(db, filter, near, page, perPage),
+      batches: async function* () {
+        for (let page = 1; ; page++) {
+          const { ids } = await pageServiceAtLocationIds(db, filter, near, page, 500);
+          if (ids.length === 0) return;
+          yield ids;
+        }
+      },
+      build: (ids) => serviceAtLocationDocuments(db, ids, form, 'public'),
+    });
+  });
+  app.get(`${paths.hsds.serviceAtLocations}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service_at_location', params: IdParams } },
+    async (request, reply) => one(reply, 'service_at_location', request.params.id, (ids) => serviceAtLocationDocuments(db, ids, 'full', 'public')));
+
+  app.get(paths.hsds.organizations, { schema: { tags: TAGS, summary: 'Organisations', querystring: OrganizationsQuery } }, async (request, reply) => {
+    const query = request.query;
+    const where = sql<boolean>`${nameSearch(query.search)} and ${organizationShownTo('public', 'organization')}`;
+    const form = query.full_service ? 'full_service' : query.full ? 'full' : 'list';
+    return sendList(reply, query, {
+      page: (page, perPage) => pageOrganizationIds(db, where, page, perPage),
+      batches: () => organizationIdBatches(db, where),
+      build: (ids) => organizationDocuments(db, ids, form, 'public'),
+    });
+  });
+  app.get(`${paths.hsds.organizations}/:id`, {
+    schema: { tags: TAGS, summary: 'One fully nested organisation with its services', params: IdParams, querystring: OrganizationQuery },
+  }, async (request, reply) => {
+    const { full_service } = request.query;
+    return one(reply, 'organization', request.params.id, (ids) => organizationDocuments(db, ids, full_service ? 'full_service' : 'full', 'public'));
+  });
+
+  app.get(paths.hsds.taxonomies, { schema: { tags: TAGS, summary: 'Taxonomies', querystring: TaxonomiesQuery } }, async (request, reply) => {
+    const query = request.query;
+    return sendList(reply, query, {
+      page: (page, perPage) => pageCatalogueIds(db, 'taxonomy', query, page, perPage),
+      batches: () => catalogueIdBatches(db, 'taxonomy', query),
+      build: (ids) => taxonomyDocuments(db, ids),
+    });
+  });
+  app.get(`${paths.hsds.taxonomies}/:id`, { schema: { tags: TAGS, summary: 'One taxonomy', params: IdParams } }, async (request, reply) =>
+    one(reply, 'taxonomy', request.params.id, (ids) => taxonomyDocuments(db, ids)));
+
+  app.get(paths.hsds.taxonomyTerms, { schema: { tags: TAGS, summary: 'Taxonomy terms', querystring: TaxonomyTermsQuery } }, async (request, reply) => {
+    const query = request.query;
+    const filter = { search: query.search, taxonomyId: query.taxonomy_id, parentId: query.parent_id, topOnly: query.top_only };
+    return sendList(reply, query, {
+      page: (page, perPage) => pageCatalogueIds(db, 'taxonomy_term', filter, page, perPage),
+      batches: () => catalogueIdBatches(db, 'taxonomy_term', filter),
+      build: (ids) => termDocuments(db, ids),
+    });
+  });
+  app.get(`${paths.hsds.taxonomyTerms}/:id`, { schema: { tags: TAGS, summary: 'One taxonomy term', params: IdParams } }, async (request, reply) =>
+    one(reply, 'taxonomy term', request.params.id, (ids) => termDocuments(db, ids)));
+
+  app.get(paths.hsds.tabular, {
+    schema: { tags: TAGS, summary: 'The published directory in HSDS tabular form as JSON (one array of rows per table), as the import reads it' },
+  }, async (request, reply) => sendExport(request, reply, db, {
+    key: 'hsds-tabular', type: 'application/json; charset=utf-8', build: () => tabularExportJson(db, 'public'),
+  }));
+}

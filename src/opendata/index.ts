@@ -1,0 +1,16 @@
+// Open data: the directory for other systems. HSDS 3.0 (API, tabular export, profile), FHIR R4,
+// the finder's CSV and the page that documents them. Reads the directory through its index.ts.
+import type { App } from '../platform/http/app.ts';
+import type { Db } from '../platform/db/index.ts';
+import { servicesCsvRoutes } from './csv.ts';
+import { openDataPageRoutes } from './views/open-data-page.tsx';
+import { hsdsRoutes } from './hsds/routes.ts';
+
+export { fhirRoutes } from './fhir/routes.ts';
+
+/** The HSDS API, the CSV export and the page that documents them. */
+export async function openDataRoutes(app: App, deps: { db: Db }) {
+  await hsdsRoutes(app, deps);
+  await servicesCsvRoutes(app, deps);
+  await openDataPageRoutes(app);
+}
