@@ -12,6 +12,7 @@ export { insertOrganizations, insertServices, reindexServices } from './write.ts
 export { directoryVersion } from './version.ts';
 export { FACETS, TERMS, TERM_BY_ID, TERM_BY_KEY, LANGUAGE_FACET, LANGUAGES, type Facet, type FlatTerm } from './taxonomy.ts';
 export { SERVICE_LEVELS, type ServiceLevel } from './service-level.ts';
+export { MODEL_COLUMNS, type ColumnPlaces, type FieldPlaces, type LeftOut } from './service-fields.ts';
 export { publicWebUrl, type ServiceAggregate, type OrganizationAggregate, type LocationAggregate } from './model.ts';
 export { freshnessSettings, publiclyVisible } from './freshness.ts';
 export { publicLinkDescription, publicLocationName, publicLocationView } from './location-view.ts';

@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
-import type { Database, Tx } from '../platform/db/index.ts';
+import { sql, type Insertable } from 'kysely';
+import type { Database, ServiceTable, Tx } from '../platform/db/index.ts';
 import { nameUuid } from '../platform/ids.ts';
 import type { OrganizationAggregate, ServiceAggregate } from './model.ts';
+import { MODEL_COLUMNS } from './service-fields.ts';
 import { TERM_BY_KEY } from './taxonomy.ts';
 import { confirmedOn } from './freshness.ts';
 
@@ -46,13 +47,19 @@ function termId(key: string): string {
  * Inserts services with their locations, addresses, contacts, phones, schedules, languages and
  * classification, in batches. The caller owns the transaction and calls reindexServices after.
  */
+/** The columns of service the model holds (MODEL_COLUMNS): a write of a service sets every one of them. */
+type ModelRow = { [K in keyof typeof MODEL_COLUMNS as (typeof MODEL_COLUMNS)[K] extends string ? K : never]-?: Insertable<ServiceTable>[K] };
+
+/** A service's own row as the model holds it. */
+export const serviceRow = (s: ServiceAggregate): ModelRow => ({
+  id: s.id, organization_id: s.organizationId, name: s.name, description: s.description, status: s.status,
+  email: s.email, url: s.url, application_process: s.applicationProcess, fees_description: s.feesDescription,
+  eligibility_description: s.eligibilityDescription, wait_time: s.waitTime, minimum_age: s.minimumAge,
+  maximum_age: s.maximumAge, assured_date: s.assuredDate, fte: s.fte, is_demo: s.isDemo,
+});
+
 export async function insertServices(db: Tx, services: ServiceAggregate[]): Promise<void> {
-  await insertBatched(db, 'service', services.map((s) => ({
-    id: s.id, organization_id: s.organizationId, name: s.name, description: s.description, status: s.status,
-    email: s.email, url: s.url, application_process: s.applicationProcess, fees_description: s.feesDescription,
-    eligibility_description: s.eligibilityDescription, wait_time: s.waitTime, minimum_age: s.minimumAge,
-    maximum_age: s.maximumAge, assured_date: s.assuredDate, fte: s.fte, is_demo: s.isDemo,
-  })));
+  await insertBatched(db, 'service', services.map(serviceRow));
   await insertServiceParts(db, services);
 }
 

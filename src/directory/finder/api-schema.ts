@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { publicWebUrl } from '../model.ts';
 import type { ServiceDetail } from '../queries.ts';
+import type { FieldPlaces } from '../service-fields.ts';
 import type { SearchHit } from './search.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T | ReturnType<typeof Type.Number> | ReturnType<typeof Type.Integer>) => Type.Union([schema, Type.Null()]);
@@ -83,6 +84,14 @@ export const ServiceSchema = Type.Object({
   schedules: Type.Array(Type.Object({ byday: Nullable(Type.String()), opens_at: Nullable(Type.String()), closes_at: Nullable(Type.String()), description: Nullable(Type.String()) })),
   locations: Type.Array(LocationSchema),
 });
+
+/** Where each field of the model appears in GET /api/v1/services/:id (see ../service-fields.ts). */
+export const API_FIELDS = {
+  id: 'id', organizationId: 'organization.id', name: 'name', description: 'description', status: 'status', email: 'email', url: 'url',
+  applicationProcess: 'application_process', feesDescription: 'fees_description', eligibilityDescription: 'eligibility_description',
+  waitTime: 'wait_time', minimumAge: 'minimum_age', maximumAge: 'maximum_age', assuredDate: 'assured_date', fte: 'fte', isDemo: 'is_demo',
+  terms: 'classification', languages: 'languages', phones: 'phones', contacts: 'contacts', schedules: 'schedules', locations: 'locations',
+} as const satisfies FieldPlaces;
 
 export function serviceToJson(s: ServiceDetail) {
   return {

@@ -1,6 +1,6 @@
 import type { Graph, Row } from '../hsds/graph.ts';
 import { compact } from '../hsds/objects.ts';
-import { publicWebUrl, TERM_BY_ID } from '../../directory/index.ts';
+import { publicWebUrl, TERM_BY_ID, type ColumnPlaces } from '../../directory/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import {
   DEMO_TAG, FACET_ELEMENT, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM, ORGANIZATION_NUMBER_SYSTEM, coding,
@@ -66,6 +66,24 @@ function classification(row: Row<'service'>, graph: Graph) {
   }
   return codings;
 }
+
+/** Where each column of service appears in a HealthcareService (see src/directory/service-fields.ts). */
+export const FHIR_COLUMNS = {
+  id: 'id', organization_id: 'providedBy.reference', name: 'name', description: 'extraDetails', url: 'telecom:url', email: 'telecom:email',
+  status: 'active', eligibility_description: 'eligibility.0.comment', wait_time: 'availabilityExceptions', last_modified: 'meta.lastUpdated',
+  is_demo: 'meta.tag',
+  alternate_name: { leftOut: 'HealthcareService has no alias' },
+  interpretation_services: { leftOut: 'free text with no element; languages go in communication' },
+  application_process: { leftOut: 'no element for how to apply; referralMethod is coded' },
+  fees_description: { leftOut: 'no element for fees in R4 HealthcareService' },
+  minimum_age: { leftOut: 'eligibility is coded in R4; the age limits are in the text of the HSDS and JSON outputs' },
+  maximum_age: { leftOut: 'eligibility is coded in R4; the age limits are in the text of the HSDS and JSON outputs' },
+  assured_date: { leftOut: 'no element for when an entry was last confirmed' },
+  assurer_email: { leftOut: 'internal to moderation' },
+  alert: { leftOut: 'no element for a notice' },
+  fte: { leftOut: 'capacity has no element in R4 HealthcareService' },
+  created_at: { leftOut: 'bookkeeping of the database' },
+} as const satisfies ColumnPlaces;
 
 export function healthcareServiceResource(row: Row<'service'>, graph: Graph): Resource {
   const organization = graph.organizations.get(row.organization_id);

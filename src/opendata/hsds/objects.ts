@@ -1,4 +1,5 @@
 import type { Graph, Row } from './graph.ts';
+import type { ColumnPlaces } from '../../directory/index.ts';
 import { publicWebUrl, DATA_TAXONOMY, DATA_TERM_BY_CODE, DATA_TERM_BY_ID, dataAttributeId, type DataTermCode } from '../../directory/index.ts';
 
 export type Json = Record<string, unknown>;
@@ -148,6 +149,16 @@ export function organizationObject(row: Row<'organization'>, graph: Graph, servi
 }
 
 /** The one-to-one fields of a service with its organisation (the list form). */
+/** Where each column of service appears in an HSDS service document (see src/directory/service-fields.ts). */
+export const HSDS_COLUMNS = {
+  id: 'id', organization_id: 'organization_id', name: 'name', alternate_name: 'alternate_name', description: 'description', url: 'url',
+  email: 'email', status: 'status', interpretation_services: 'interpretation_services', application_process: 'application_process',
+  fees_description: 'fees_description', wait_time: 'wait_time', eligibility_description: 'eligibility_description',
+  minimum_age: 'minimum_age', maximum_age: 'maximum_age', assured_date: 'assured_date', assurer_email: 'assurer_email', alert: 'alert',
+  last_modified: 'last_modified', fte: 'attribute:arsverk', is_demo: 'attribute:demo',
+  created_at: { leftOut: 'HSDS has no creation time; last_modified says when it last changed' },
+} as const satisfies ColumnPlaces;
+
 export function serviceListObject(row: Row<'service'>, graph: Graph): Json {
   const organization = graph.organizations.get(row.organization_id);
   return compact({

@@ -1,5 +1,6 @@
 import type { AuditChange } from '../../../accounts/index.ts';
 import type { ServiceAggregate } from '../../model.ts';
+import type { FieldPlaces } from '../../service-fields.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { FACETS, LANGUAGES, TERM_BY_KEY } from '../../taxonomy.ts';
 
@@ -20,6 +21,18 @@ export interface FieldChange extends FlatField {
 
 const termNames = (keys: string[]) => keys.map((k) => TERM_BY_KEY.get(k)?.name ?? k).join(', ');
 const d = nb.moderation.diff;
+
+/** The audit field each field of the model is shown and logged as (see ../../service-fields.ts); attribute.* and location.* are groups. */
+export const DIFF_FIELDS = {
+  name: 'name', description: 'description', status: 'status', email: 'email', url: 'url', applicationProcess: 'application_process',
+  feesDescription: 'fees_description', eligibilityDescription: 'eligibility_description', waitTime: 'wait_time', minimumAge: 'minimum_age',
+  maximumAge: 'maximum_age', fte: 'fte', terms: 'attribute.*', languages: 'language', phones: 'phone', contacts: 'contact', schedules: 'schedule',
+  locations: 'location.*',
+  id: { leftOut: 'the entry itself, not a field of it' },
+  organizationId: { leftOut: 'an entry does not move between organisations through a change request' },
+  assuredDate: { leftOut: 'confirming an entry is logged as its own action, not as a change' },
+  isDemo: { leftOut: 'set by the demo loader only' },
+} as const satisfies FieldPlaces;
 
 /** A service and its locations as a flat list of fields, for diffs and the audit log. */
 export function flattenService(s: ServiceAggregate): FlatField[] {

@@ -2,7 +2,7 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { sql } from 'kysely';
 import { recordChanges } from '../../../accounts/index.ts';
 import type { ServiceAggregate } from '../../model.ts';
-import { insertServiceParts, insertServices, reindexServices } from '../../write.ts';
+import { insertServiceParts, insertServices, reindexServices, serviceRow } from '../../write.ts';
 import { osloToday } from '../../freshness.ts';
 import { loadServiceAggregate } from '../../queries.ts';
 import { diffServices, toAuditChanges, type FieldChange } from './diff.ts';
@@ -29,12 +29,9 @@ export async function publishService(db: Tx, proposed: ServiceAggregate, actor: 
     await insertServices(db, [proposed]);
   } else {
     await removeServiceParts(db, proposed.id);
-    await db.updateTable('service').set({
-      name: proposed.name, description: proposed.description, status: proposed.status, email: proposed.email, url: proposed.url,
-      application_process: proposed.applicationProcess, fees_description: proposed.feesDescription,
-      eligibility_description: proposed.eligibilityDescription, wait_time: proposed.waitTime, minimum_age: proposed.minimumAge,
-      maximum_age: proposed.maximumAge, assured_date: proposed.assuredDate, fte: proposed.fte, last_modified: sql`now()`,
-    }).where('id', '=', proposed.id).execute();
+    // a change request edits the entry, never which organisation it belongs to or whether it is demo data
+    const { id: _id, organization_id: _organization, is_demo: _demo, ...editable } = serviceRow(proposed);
+    await db.updateTable('service').set({ ...editable, last_modified: sql`now()` }).where('id', '=', proposed.id).execute();
     await insertServiceParts(db, [proposed]);
   }
   if (confirms) await db.updateTable('service').set({ assurer_email: await assurerAddress(db, proposed.organizationId) }).where('id', '=', proposed.id).execute();
