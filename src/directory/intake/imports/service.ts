@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import { sql } from 'kysely';
 import { findRoles, recordManyChanges, type AuditChange } from '../../../accounts/index.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
@@ -77,30 +74,14 @@ export function checksum(files: UploadedFile[]): string {
 const emptyReport = (source: string, dryRun: boolean): ImportReport =>
   ({ source, dryRun, ok: false, problems: [], warnings: [], counts: {}, changes: [], added: [], details: [], reindexed: 0 });
 
-/**
- * Runs the import on uploaded files: they are written to a private temporary folder the import
- * reads like any other file or folder, and the folder is gone afterwards. Findings never show it.
- */
+/** Runs the import on uploaded files, read from memory as they are: no copy on disk. */
 async function importFiles(db: Db, files: UploadedFile[], options: ImportOptions): Promise<ImportReport> {
-  const dir = await mkdtemp(join(tmpdir(), 'samklang-import-'));
+  const input = { name: files.map((f) => f.name).join(', '), files: files.map((f) => ({ name: f.name, size: Buffer.byteLength(f.text), text: async () => f.text })) };
   try {
-    for (const file of files) await writeFile(join(dir, file.name), file.text, { mode: 0o600 });
-    const ref = files.length === 1 ? join(dir, files[0]!.name) : dir;
-    let report: ImportReport;
-    try {
-      report = await importSource(db, ref, options);
-    } catch (error) {
-      // a file the upload lacks (a datapackage.json names it) is a problem with the upload, not a bug
-      if (!(error instanceof UnreadableSource)) throw error;
-      const where = error.path ? basename(error.path) : files.map((f) => f.name).join(', ');
-      report = { ...emptyReport('', options.dryRun), problems: [{ where, message: error.message }] };
-    }
-    const hide = (text: string) => text.split(`${dir}/`).join('').split(dir).join('');
-    for (const finding of [...report.problems, ...report.warnings]) Object.assign(finding, { where: hide(finding.where), message: hide(finding.message) });
-    report.source = files.map((f) => f.name).join(', ');
-    return report;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    return await importSource(db, input, options);
+  } catch (error) {
+    if (!(error instanceof UnreadableSource)) throw error;
+    return { ...emptyReport(input.name, options.dryRun), problems: [{ where: input.name, message: error.message }] };
   }
 }
 

@@ -3,7 +3,8 @@ import type { Tx } from '../../../../platform/db/index.ts';
 import { applyPlan, planChanges, type Plan, type PlannedRows } from './apply.ts';
 import { TABLES, type Dataset, type Finding, type TableName } from '../../../hsds/dataset.ts';
 import { UNSTORED_FIELDS } from '../../../hsds/columns.ts';
-import { readDataset } from './read.ts';
+import { readDataset, sourcesOf, type ImportInput } from './read.ts';
+export type { ImportFile, ImportInput } from './read.ts';
 import { templateLookup } from './template.ts';
 import { validateDataset } from './validate.ts';
 import { nb } from '../../../../platform/i18n/nb.ts';
@@ -95,15 +96,17 @@ function summarise(plan: Plan, rows: PlannedRows) {
 }
 
 /**
- * Imports a file or URL: reads it, validates every row, and only then writes everything in one
+ * Imports files (an upload, or a path or URL the command line names): reads them, validates every row, and only then writes everything in one
  * transaction (or, in a dry run, only says what would change). A file with any problem changes
  * nothing. Rows are upserted by id, so importing the same file again changes nothing. Rows the
  * file leaves out are never deleted.
  *
- * Who may import, and the moderation of editors' imports, live in src/directory/imports/.
+ * Who may import, and the moderation of editors' imports, live in ../ (src/directory/intake/imports/).
  */
-export async function importSource(db: Db, ref: string, options: ImportOptions): Promise<ImportReport> {
-  const dataset = await readDataset(ref, await templateLookup(db));
+export async function importSource(db: Db, source: string | ImportInput, options: ImportOptions): Promise<ImportReport> {
+  const input = typeof source === 'string' ? await sourcesOf(source) : source;
+  const ref = input.name;
+  const dataset = await readDataset(input, await templateLookup(db));
   const report: ImportReport = {
     source: ref, dryRun: options.dryRun, ok: false, problems: dataset.problems, warnings: [...dataset.warnings],
     counts: {}, changes: [], added: [], details: [], reindexed: 0,

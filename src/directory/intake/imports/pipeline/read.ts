@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseCsv } from './csv.ts';
 import { Dataset } from '../../../hsds/dataset.ts';
 import { detectKind, flattenObject, MAX_NESTING } from '../../../hsds/flatten.ts';
@@ -10,16 +10,30 @@ import { isTemplate, addTemplateRows, type TemplateLookup } from './template.ts'
 import { nb } from '../../../../platform/i18n/nb.ts';
 import { FETCH_TIMEOUT_SECONDS, httpFailure, readable, UnreadableSource } from './unreadable.ts';
 
-/** Where an import reads from: a file, a folder of tabular CSV files, or an http(s) URL. */
-interface Source {
+/**
+ * What an import reads: files as readers of {name, text}. An upload is its files in memory; the
+ * command line gives a path or an address, which sourcesOf turns into the same shape. `sibling`
+ * finds a file a datapackage.json names that is not among the files (next to a file on disk or at
+ * an address); `lines` streams a large file on disk one line at a time.
+ */
+export interface ImportFile {
   name: string;
   text(): Promise<string>;
-  sibling(path: string): Source;
+  /** bytes, when known before reading */
+  size?: number;
+  lines?(): AsyncIterable<string>;
+}
+export interface ImportInput {
+  /** what the report calls the input: a path, an address or the uploaded files' names */
+  name: string;
+  files: ImportFile[];
+  sibling?(path: string): ImportFile;
 }
 
 const isUrl = (ref: string) => /^https?:\/\//i.test(ref);
+const baseName = (ref: string) => ref.split(/[?#]/)[0]!.split('/').pop()!;
 
-export function sourceOf(ref: string): Source {
+function fileAt(ref: string): ImportFile & { sibling(path: string): ImportFile } {
   if (isUrl(ref)) {
     return {
       name: ref,
@@ -28,11 +42,31 @@ export function sourceOf(ref: string): Source {
         if (!response.ok) throw httpFailure(ref, response.status);
         return readable(ref, response.text());
       },
-      sibling: (path) => sourceOf(new URL(path, ref).toString()),
+      sibling: (path) => fileAt(new URL(path, ref).toString()),
     };
   }
   const file = resolve(ref);
-  return { name: ref, text: () => readable(ref, readFile(file, 'utf8')), sibling: (path) => sourceOf(join(dirname(file), path)) };
+  return {
+    name: ref,
+    text: () => readable(ref, readFile(file, 'utf8')),
+    lines: () => createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity }),
+    sibling: (path) => fileAt(join(dirname(file), path)),
+  };
+}
+
+/** A path (a file or a folder) or an http(s) address as files to read. */
+export async function sourcesOf(ref: string): Promise<ImportInput> {
+  if (isUrl(ref)) {
+    const file = fileAt(ref);
+    return { name: ref, files: [file], sibling: file.sibling };
+  }
+  const info = await readable(ref, stat(ref));
+  if (info.isDirectory()) {
+    const names = (await readdir(ref)).sort();
+    return { name: ref, files: names.map((name) => fileAt(join(ref, name))), sibling: (path) => fileAt(join(ref, path)) };
+  }
+  const file = fileAt(ref);
+  return { name: ref, files: [{ ...file, size: info.size }], sibling: file.sibling };
 }
 
 function addJson(dataset: Dataset, value: unknown, path: string, depth = 0): void {
@@ -68,7 +102,7 @@ function addJson(dataset: Dataset, value: unknown, path: string, depth = 0): voi
   flattenObject(dataset, kind, object, path || kind, undefined, depth);
 }
 
-async function addDatapackage(dataset: Dataset, source: Source): Promise<void> {
+async function addDatapackage(dataset: Dataset, source: ImportFile, input: ImportInput): Promise<void> {
   const text = await source.text();
   let resources: { path?: unknown; name?: unknown }[] = [];
   try {
@@ -85,15 +119,21 @@ async function addDatapackage(dataset: Dataset, source: Source): Promise<void> {
       dataset.problems.push({ where: source.name, message: nb.hsdsImport.tabular.outsidePackage(resource.path) });
       continue;
     }
+    const path = resource.path;
+    const file = input.files.find((f) => baseName(f.name) === path || f.name.endsWith(`/${path}`)) ?? input.sibling?.(path);
+    if (!file) {
+      dataset.problems.push({ where: source.name, message: nb.hsdsImport.read.notFound(path) });
+      continue;
+    }
     // a missing resource is one problem among the others, not the end of the whole report
-    await addCsvTable(dataset, source.sibling(resource.path), resource.path).catch((error: unknown) => {
+    await addCsvTable(dataset, file, path).catch((error: unknown) => {
       if (!(error instanceof UnreadableSource)) throw error;
       dataset.problems.push({ where: source.name, message: error.message });
     });
   }
 }
 
-async function addCsvTable(dataset: Dataset, source: Source, file: string, lookup?: TemplateLookup): Promise<void> {
+async function addCsvTable(dataset: Dataset, source: ImportFile, file: string, lookup?: TemplateLookup): Promise<void> {
   const table = parseCsv(await source.text());
   for (const { line, cells } of table.ragged) {
     dataset.problems.push({ where: nb.hsdsImport.where.fileLine(file, line), message: nb.hsdsImport.tabular.ragged(cells, table.header.length) });
@@ -104,32 +144,35 @@ async function addCsvTable(dataset: Dataset, source: Source, file: string, looku
 
 /**
  * Reads any supported import into a Dataset: HSDS JSON (one object, a list, a page), ndjson
- * (one object a line), tabular JSON, tabular CSV (a datapackage.json, a folder or one file) and
- * our own CSV template.
+ * (one object a line), tabular JSON, tabular CSV (a datapackage.json, several table files or one)
+ * and our own CSV template.
  */
-export async function readDataset(ref: string, lookup: TemplateLookup): Promise<Dataset> {
+export async function readDataset(input: ImportInput, lookup: TemplateLookup): Promise<Dataset> {
   const dataset = new Dataset();
-  if (!isUrl(ref) && (await readable(ref, stat(ref))).isDirectory()) {
-    const files = await readdir(ref);
-    if (files.includes('datapackage.json')) return readDataset(join(ref, 'datapackage.json'), lookup);
-    for (const file of files.filter((f) => tableOfFile(f) !== null).sort()) await addCsvTable(dataset, sourceOf(join(ref, file)), relative(ref, join(ref, file)));
+  const datapackage = input.files.find((f) => baseName(f.name) === 'datapackage.json');
+  if (datapackage) {
+    await addDatapackage(dataset, datapackage, input);
     return dataset;
   }
-  const source = sourceOf(ref);
-  const name = ref.split(/[?#]/)[0]!.split('/').pop()!;
-  if (name === 'datapackage.json') await addDatapackage(dataset, source);
-  else if (/\.csv$/i.test(name)) await addCsvTable(dataset, source, name, lookup);
-  else if (!isUrl(ref) && (/\.(ndjson|jsonl)$/i.test(name) || (await stat(ref)).size > STREAM_ABOVE)) await addNdjsonFile(dataset, ref);
-  else addJsonText(dataset, await source.text());
+  if (input.files.length !== 1) {
+    // several files: the HSDS tables among them, by file name
+    for (const file of input.files.filter((f) => tableOfFile(baseName(f.name)) !== null)) await addCsvTable(dataset, file, baseName(file.name));
+    return dataset;
+  }
+  const file = input.files[0]!;
+  const name = baseName(file.name);
+  if (/\.csv$/i.test(name)) await addCsvTable(dataset, file, name, lookup);
+  else if (file.lines && (/\.(ndjson|jsonl)$/i.test(name) || (file.size ?? 0) > STREAM_ABOVE)) await addNdjsonLines(dataset, file.lines());
+  else addJsonText(dataset, await file.text());
   return dataset;
 }
 
 /** Files this large are read line by line: one JavaScript string cannot hold much more. */
 const STREAM_ABOVE = 200_000_000;
 
-async function addNdjsonFile(dataset: Dataset, file: string): Promise<void> {
+async function addNdjsonLines(dataset: Dataset, lines: AsyncIterable<string>): Promise<void> {
   let number = 0;
-  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) addJsonLine(dataset, line, ++number);
+  for await (const line of lines) addJsonLine(dataset, line, ++number);
 }
 
 function addJsonLine(dataset: Dataset, line: string, number: number): void {
