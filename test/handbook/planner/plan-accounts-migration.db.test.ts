@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Migrator, sql } from 'kysely';
-import { migrations } from '../../migrations/index.ts';
-import type { Db, OpenedDatabase } from '../../src/platform/db/index.ts';
-import { backends, emptyDatabase } from '../helpers/db.ts';
+import { migrations } from '../../../migrations/index.ts';
+import type { Db, OpenedDatabase } from '../../../src/platform/db/index.ts';
+import { backends, emptyDatabase } from '../../helpers/db.ts';
 
 async function migrateTo(db: Db, name: string) {
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(name);

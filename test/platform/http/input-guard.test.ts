@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_DEPTH, findUnsafeValues } from '../../src/platform/http/input-guard.ts';
+import { MAX_DEPTH, findUnsafeValues } from '../../../src/platform/http/input-guard.ts';
 
 const paths = (value: unknown) => findUnsafeValues(value).map((u) => `${u.keyword} ${u.instancePath}`);
 

@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { DataDirLockedError, EXIT_DATA_DIR_LOCKED, STALE_AFTER_MS, lockDataDir } from '../../src/platform/db/lock.ts';
+import { DataDirLockedError, EXIT_DATA_DIR_LOCKED, STALE_AFTER_MS, lockDataDir } from '../../../src/platform/db/lock.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const ROOT = new URL('../../..', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'samklang-lock-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 let folders = 0;

@@ -3,19 +3,19 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { readSectionFiles } from '../../src/handbook/content.ts';
-import { calculateBusinessCase } from '../../src/handbook/planner/calculator.ts';
-import { readBusinessCase } from '../../src/handbook/planner/business-case-form.ts';
-import { itemsForPlan, type ItemState } from '../../src/handbook/planner/checklist.ts';
-import { planDocument, DOCUMENT_KINDS, type PlanSnapshot } from '../../src/handbook/planner/documents.ts';
-import type { PlanRow } from '../../src/handbook/planner/queries.ts';
-import { readinessProfile } from '../../src/handbook/planner/readiness.ts';
+import { readSectionFiles } from '../../../src/handbook/content.ts';
+import { calculateBusinessCase } from '../../../src/handbook/planner/calculator.ts';
+import { readBusinessCase } from '../../../src/handbook/planner/business-case-form.ts';
+import { itemsForPlan, type ItemState } from '../../../src/handbook/planner/checklist.ts';
+import { planDocument, DOCUMENT_KINDS, type PlanSnapshot } from '../../../src/handbook/planner/documents.ts';
+import type { PlanRow } from '../../../src/handbook/planner/queries.ts';
+import { readinessProfile } from '../../../src/handbook/planner/readiness.ts';
 
 const POPPLER = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'];
 const poppler = POPPLER.every((bin) => existsSync(bin));
 // in CI the PDF suite must run (.ci/run installs poppler-utils): a missing tool fails loudly there
 const CI = process.env.CI === 'true';
-const OUT = new URL('../../.tmp/handbook-pdf/', import.meta.url).pathname;
+const OUT = new URL('../../../.tmp/handbook-pdf/', import.meta.url).pathname;
 
 function snapshot(): PlanSnapshot {
   const sections = readSectionFiles().map((f) => ({ slug: f.slug, title: f.frontMatter.title, sort_order: f.frontMatter.order, checklist: f.frontMatter.checklist }));

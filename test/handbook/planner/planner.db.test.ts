@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
-import { PASSWORD, Visitor, anAccount, lastMailTo } from '../accounts/client.ts';
+import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
+import { backends, freshDatabase } from '../../helpers/db.ts';
+import { testApp } from '../../helpers/app.ts';
+import { PASSWORD, Visitor, anAccount, lastMailTo } from '../../accounts/client.ts';
 
 /** What a browser would send for a form as it stands: text fields, checked radios, textareas. */
 function formValues($: CheerioAPI, form: Cheerio<any>): Record<string, string> {

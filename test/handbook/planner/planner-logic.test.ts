@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readSectionFiles } from '../../src/handbook/content.ts';
-import { itemsForPlan, osloToday, planProgress, type ItemState } from '../../src/handbook/planner/checklist.ts';
-import { readinessProfile, STATEMENTS, DOMAINS } from '../../src/handbook/planner/readiness.ts';
-import { SETTINGS } from '../../src/handbook/planner/settings.ts';
+import { readSectionFiles } from '../../../src/handbook/content.ts';
+import { itemsForPlan, osloToday, planProgress, type ItemState } from '../../../src/handbook/planner/checklist.ts';
+import { readinessProfile, STATEMENTS, DOMAINS } from '../../../src/handbook/planner/readiness.ts';
+import { SETTINGS } from '../../../src/handbook/planner/settings.ts';
 
 const sections = readSectionFiles().map((file) => ({ slug: file.slug, title: file.frontMatter.title, sort_order: file.frontMatter.order, checklist: file.frontMatter.checklist }));
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { calculateBusinessCase, type BusinessCaseInput } from '../../src/handbook/planner/calculator.ts';
-import { parseNorwegianNumber, readBusinessCase } from '../../src/handbook/planner/business-case-form.ts';
+import { calculateBusinessCase, type BusinessCaseInput } from '../../../src/handbook/planner/calculator.ts';
+import { parseNorwegianNumber, readBusinessCase } from '../../../src/handbook/planner/business-case-form.ts';
 
 // A 50 % position in a municipality, every number made up for the example.
 const example: BusinessCaseInput = {
