@@ -3,23 +3,16 @@
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyRequest } from 'fastify';
 import { nb } from '../platform/i18n/nb.ts';
-import { invalidParams } from '../platform/http/problem.ts';
 import { MAX_POSITIONS, type PlannedPosition } from './planning.ts';
 import { PositionSchema, type ScenarioQuery } from './params.ts';
 import type { AtlasState } from './service.ts';
-import type { Errors } from '../platform/forms/index.ts';
+import { formErrors, type Errors } from '../platform/forms/index.ts';
 
 const e = nb.coverage.errors;
 
 /** Schema errors of a page's query string as field → message; unknown fields go to `fallback`. */
-export function schemaErrors(request: FastifyRequest, fieldIds: Record<string, string>, fallback: string): Errors {
-  const errors: Errors = {};
-  for (const invalid of invalidParams(request.validationError?.validation ?? [])) {
-    const message = (e as Record<string, unknown>)[invalid.name];
-    errors[fieldIds[invalid.name] ?? fallback] = typeof message === 'string' ? message : e.sort;
-  }
-  return errors;
-}
+export const schemaErrors = (request: FastifyRequest, fieldIds: Record<string, string>, fallback: string): Errors =>
+  formErrors(request, e, e.sort, (param) => fieldIds[param] ?? fallback);
 
 /** "0,5", "0.5" and " 1 " are numbers; anything else is NaN (which the schema then rejects). */
 export function typedNumber(text: string): number {

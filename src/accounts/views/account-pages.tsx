@@ -45,7 +45,7 @@ export function AccountPage({ user, organizations, pendingEmail = null, notice =
 export function DeleteAccountPage({ errors, csrfToken, notices }: { errors: Errors; csrfToken: string; notices: DeletionNotice[] }) {
   const failed = Object.keys(errors).length > 0;
   return (
-    <PageFrame title={failed ? `Feil: ${m.deleteAccount.title}` : m.deleteAccount.title} heading={m.deleteAccount.title} className="stack detail">
+    <PageFrame title={m.deleteAccount.title} failed={failed} className="stack detail">
       <Paragraph>{m.deleteAccount.intro}</Paragraph>
       {notices.map((notice) => (
         <section key={notice.id} aria-labelledby={`${notice.id}-overskrift`}>

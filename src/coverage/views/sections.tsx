@@ -17,7 +17,7 @@ const m = nb.coverage.method;
 export function PlanningFrame({ title, lead, errors, showsDemoData, children }: { title: string; lead: string; errors: Errors; showsDemoData: boolean; children: ReactNode }) {
   const failed = Object.keys(errors).length > 0;
   return (
-    <Layout title={failed ? `Feil: ${title}` : title} showsDemoData={showsDemoData}>
+    <Layout title={title} failed={failed} showsDemoData={showsDemoData}>
       <Paragraph><Link href={paths.coverage.atlas}>{nb.coverage.profile.back}</Link></Paragraph>
       <Heading level={1} data-size="lg">{title}</Heading>
       <Paragraph className="lead">{lead}</Paragraph>

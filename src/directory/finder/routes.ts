@@ -4,7 +4,8 @@ import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
-import { PROBLEM_TYPES, dropEmptyQueryValues, invalidParams, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
+import { PROBLEM_TYPES, dropEmptyQueryValues, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
+import { formErrors } from '../../platform/forms/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -30,13 +31,7 @@ export async function directoryRoutes(app: App, { db }: { db: Db }) {
     const params = rawQuery(request);
     const first = (name: string) => params[name]?.[0] ?? '';
     const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
-    const errors: FieldErrors = {};
-    if (request.validationError) {
-      for (const invalid of invalidParams(request.validationError.validation ?? [])) {
-        const field = (invalid.name in values ? invalid.name : 'filter') as keyof FieldErrors;
-        errors[field] = FIELD_MESSAGES[invalid.name] ?? nb.errors.filter;
-      }
-    }
+    const errors: FieldErrors = formErrors(request, FIELD_MESSAGES, nb.errors.filter, (param) => (param in values ? param : 'filter'));
     const query = request.query;
     const outcome = request.validationError ? { place: null, problem: null } : await placeFrom(db, query);
     let placeChoices: { label: string; href: string }[] = [];

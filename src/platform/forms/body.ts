@@ -11,12 +11,17 @@ export const Email = Type.String({ pattern: EMAIL_PATTERN, maxLength: 254 });
 export const FormBody = <T extends Record<string, TSchema>>(fields: T) =>
   Type.Object({ [CSRF_FIELD]: Type.Optional(Type.String()), ...fields }, { additionalProperties: true });
 
-/** Schema errors of a form as Norwegian messages per field (the first message per field wins). */
-export function formErrors(request: FastifyRequest, messages: Record<string, string>, fallback: string): Errors {
+/**
+ * Schema errors of a form or a page's query as Norwegian messages per field: the message for the
+ * parameter, else `fallback`; shown at the field `fieldOf` names (default: the parameter itself).
+ * The first message per field wins. Every form and page reads its schema errors through this.
+ */
+export function formErrors(request: FastifyRequest, messages: Readonly<Record<string, unknown>>, fallback: string, fieldOf: (param: string) => string = (param) => param): Errors {
   const errors: Errors = {};
   for (const param of invalidParams(request.validationError?.validation ?? [])) {
     const name = param.name || 'form';
-    errors[name] ??= messages[name] ?? fallback;
+    const message = messages[name];
+    errors[fieldOf(name)] ??= typeof message === 'string' ? message : fallback;
   }
   return errors;
 }

@@ -11,7 +11,7 @@ export function FormPage({ title, intro, errors = {}, action, csrfToken, submit,
 }) {
   const failed = Object.keys(errors).length > 0;
   return (
-    <PageFrame title={failed ? `Feil: ${title}` : title} heading={title} className="stack detail">
+    <PageFrame title={title} failed={failed} className="stack detail">
       {notice && <Alert data-color="info">{notice}</Alert>}
       {intro && <Paragraph>{intro}</Paragraph>}
       <ErrorSummary errors={errors} />

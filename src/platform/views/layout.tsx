@@ -6,6 +6,8 @@ import { paths } from '../paths.ts';
 import { assetUrl } from '../http/assets.ts';
 
 export interface LayoutProps {
+  /** the page answers a request that failed (e.g. a form with errors): the title says so first */
+  failed?: boolean;
   title: string;
   /** the page shows fictional demo data: a banner says so */
   showsDemoData?: boolean;
@@ -39,14 +41,14 @@ function AccountLinks() {
 }
 
 /** The frame of every page: skip link, header with navigation, main, footer with data sources. */
-export function Layout({ title, showsDemoData = false, children }: LayoutProps) {
+export function Layout({ title, failed = false, showsDemoData = false, children }: LayoutProps) {
   const m = nb.site;
   return (
     <html lang="nb" data-color-scheme="light">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – ${m.name}`}</title>
+        <title>{`${failed ? nb.errors.titlePrefix(title) : title} – ${m.name}`}</title>
         <link rel="stylesheet" href={assetUrl('theme.css')} />
         <link rel="stylesheet" href={assetUrl('ds.css')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />

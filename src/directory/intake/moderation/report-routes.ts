@@ -1,7 +1,7 @@
 import type { App } from '../../../platform/http/app.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { Type } from '@sinclair/typebox';
-import { countAttempt, isLimited, limits } from '../../../platform/rate-limit.ts';
+import { countAttempt, isLimited, perClient } from '../../../platform/rate-limit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
@@ -10,6 +10,9 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { findPublicService } from '../../queries.ts';
 import { addReport } from './queries.ts';
 import { ReportPage, ReportThanks } from './views/report-page.tsx';
+
+/** Error reports from one client address: at most 5 an hour. */
+const reportLimit = (ip: string) => perClient('report', ip, 5, 60);
 
 const m = nb.moderation.report;
 const Params = Type.Object({ serviceId: Type.String({ pattern: UUID_PATTERN }) });
@@ -39,7 +42,7 @@ export async function reportRoutes(app: App, { db, clock }: { db: Db; clock: Clo
     if (values.email && (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email) || values.email.length > 254)) errors.email = m.emailInvalid;
     const page = (status: number, errs = errors) => sendPage(reply, ReportPage({ serviceId, serviceName: service.name, values, errors: errs, csrfToken: request.csrfToken }), status);
     if (Object.keys(errors).length > 0) return page(400);
-    const limit = [limits.reportIp(request.ip)];
+    const limit = [reportLimit(request.ip)];
     const now = clock.now();
     if (await isLimited(db, limit, now)) return page(429, { message: m.rateLimited });
     await countAttempt(db, limit, now);

@@ -97,7 +97,7 @@ export const openData = {
   },
   yes: 'ja',
   no: 'nei',
-  /** the small HSDS taxonomy of Samklang's own facts (src/directory/hsds/profile.ts), exported with the data */
+  /** the small HSDS taxonomy of Samklang's own facts (src/directory/hsds-profile.ts), exported with the data */
   dataTaxonomy: {
     name: 'Samklang dataegenskaper',
     description: 'Opplysninger Samklang legger til HSDS: demodata, skjermet adresse, kommunenummer og årsverk',

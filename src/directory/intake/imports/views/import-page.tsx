@@ -28,7 +28,7 @@ export function RunList({ runs }: { runs: RunSummary[] }) {
 /** The import page: what files are taken, the upload form (works without JavaScript) and earlier runs. */
 export function ImportPage({ isAdmin, runs, csrfToken, error }: { isAdmin: boolean; runs: RunSummary[]; csrfToken: string; error?: string | undefined }) {
   return (
-    <PageFrame title={error ? `Feil: ${m.title}` : m.title} heading={m.title} className="stack detail">
+    <PageFrame title={m.title} failed={!!error} className="stack detail">
       <Paragraph>{m.intro}</Paragraph>
       <Paragraph>{isAdmin ? m.introAdmin : m.introEditor}</Paragraph>
 

@@ -141,7 +141,7 @@ export function RunPage(props: RunPageProps) {
   const title = m.run.title(run.source);
   const canAct = Object.values(props.actions).some(Boolean);
   return (
-    <PageFrame title={reasonError ? `Feil: ${title}` : title} heading={title} className="stack detail">
+    <PageFrame title={title} failed={!!reasonError} className="stack detail">
       <Paragraph><Tag data-color={run.status === 'applied' ? 'success' : run.status === 'invalid' ? 'danger' : 'neutral'}>{m.status[run.status]}</Tag></Paragraph>
       {notice && <Alert data-color={problems.length > 0 ? 'warning' : 'success'}>{notice}</Alert>}
       {reasonError && <ErrorSummary errors={{ reason: reasonError }} />}

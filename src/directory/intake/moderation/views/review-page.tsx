@@ -14,7 +14,7 @@ export function ReviewPage({ id, name, organizationName, isNew, changes, errors,
 }) {
   const title = m.title(name);
   return (
-    <PageFrame title={Object.keys(errors).length ? `Feil: ${title}` : title} heading={title}>
+    <PageFrame title={title} failed={Object.keys(errors).length > 0}>
       <Paragraph>{m.organization}: {organizationName} ({isNew ? nb.moderation.queue.newEntry : nb.moderation.queue.change})</Paragraph>
       <ErrorSummary errors={errors} />
       {changes.length === 0 ? <Paragraph>{m.noChanges}</Paragraph> : (

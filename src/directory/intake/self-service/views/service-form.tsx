@@ -62,7 +62,7 @@ export function ServiceFormPage({ title, action, values, errors, csrfToken, mode
   const v = (name: string) => one(values[name]);
   const serviceFacets = FACETS.filter((f) => f.appliesTo === 'service');
   return (
-    <PageFrame title={failed ? `Feil: ${title}` : title} heading={title} className="stack detail">
+    <PageFrame title={title} failed={failed} className="stack detail">
       {notice && <Paragraph>{notice}</Paragraph>}
       <Paragraph>{m.intro}</Paragraph>
       <ErrorSummary errors={errors} heading={nb.selfService.errors.summary} />

@@ -14,7 +14,7 @@ export function StartPage({ values, errors, csrfToken, existing, notice }: {
 }) {
   const failed = Object.keys(errors).length > 0;
   return (
-    <PageFrame title={failed ? `Feil: ${m.title}` : m.title} heading={m.title} className="stack detail">
+    <PageFrame title={m.title} failed={failed} className="stack detail">
       {notice && <Paragraph>{notice}</Paragraph>}
       <Paragraph>{m.intro}</Paragraph>
       <ErrorSummary errors={errors} heading={nb.selfService.errors.summary} />
