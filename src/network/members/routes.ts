@@ -27,7 +27,9 @@ import { MyNetworkPage } from './views/my-page.tsx';
 
 const m = nb.networkMembers;
 const p = paths.network.members;
-export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }) });
+const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const SLUG = new RegExp(SLUG_PATTERN);
+export const SlugParams = Type.Object({ slug: Type.String({ pattern: SLUG_PATTERN, maxLength: 80 }) });
 const IdParams = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
 const JoinBody = FormBody({
   rolle: Type.Union(REQUESTABLE_ROLES.map((r) => Type.Literal(r))),
@@ -41,8 +43,9 @@ const DecideBody = FormBody({
 
 /** The organisation named by the route's slug, or a 404 page (undefined: the reply is sent). */
 export async function organizationOf(db: Tx, request: FastifyRequest, reply: FastifyReply): Promise<OrganizationRow | undefined> {
-  const slug = request.validationError ? undefined : sentString(request.params, 'slug');
-  const organization = slug ? await findOrganization(db, slug) : undefined;
+  // read as sent: a body that failed its schema must still find its organisation
+  const slug = sentString(request.params, 'slug');
+  const organization = slug && SLUG.test(slug) ? await findOrganization(db, slug) : undefined;
   if (!organization) await reply.callNotFound();
   return organization;
 }
@@ -156,7 +159,7 @@ export async function memberRoutes(app: App, { db, config }: { db: Db; config: C
     if (refusal === 'own' || refusal === 'not_decider') return forbid(request, reply);
     const errors: Errors = {};
     const reason = values.begrunnelse.trim();
-    const failed = formErrors(request, {}, '');
+    const failed = formErrors(request, {}, 'invalid');
     if (failed.rolle || refusal === 'coordinator') errors[`rolle-${id}`] = refusal === 'coordinator' ? m.requests.errors.coordinator : m.requests.errors.role;
     if (failed.begrunnelse) errors[`begrunnelse-${id}`] = m.requests.errors.reasonLength;
     else if (values.handling === 'avsla' && !reason) errors[`begrunnelse-${id}`] = m.requests.errors.reason;
