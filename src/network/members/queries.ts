@@ -92,3 +92,13 @@ export function decideRequest(db: Tx, id: string, decision: { status: 'approved'
     .set({ status: decision.status, role: decision.role, reason: decision.reason, decided_by: decision.by, decided_at: decision.at })
     .where('id', '=', id).where('status', '=', 'pending').returning('id').executeTakeFirst();
 }
+
+/** Who to tell about a new request: the organisation's member contacts, or else the coordinators, or else the site admins. */
+export async function decidersOf(db: Tx, organizationId: string): Promise<string[]> {
+  const approved = db.selectFrom('network_membership as m').innerJoin('app_user as u', 'u.id', 'm.user_id').select('u.email').where('m.status', '=', 'approved');
+  const contacts = await approved.where('m.organization_id', '=', organizationId).where('m.role', 'in', ['member_contact', 'coordinator']).execute();
+  let rows = contacts.length > 0 ? contacts : await approved.where('m.role', '=', 'coordinator').execute();
+  // before the first coordinator is appointed, the site admins are the secretariat
+  if (rows.length === 0) rows = await db.selectFrom('app_user').select('email').where('is_admin', '=', true).execute();
+  return [...new Set(rows.map((row) => row.email))].sort();
+}

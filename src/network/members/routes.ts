@@ -12,12 +12,12 @@ import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
-import { queueMail } from '../../platform/mail/outbox.ts';
+import { queueMail, queueRequestedMail } from '../../platform/mail/outbox.ts';
 import { forbid, recordChanges, requireUser } from '../../accounts/index.ts';
 import { mayApproveFor, networkRoles } from '../roles.ts';
 import { MY_PAGE_SECTIONS } from '../my-page.ts';
 import { changesOf, membershipFields } from './audit.ts';
-import { decideRequest, findMembership, findMembershipById, findOrganization, findPersonMembership, listOrganizations, membershipsIn, membershipsOf, upsertRequest, type OrganizationRow } from './queries.ts';
+import { decidersOf, decideRequest, findMembership, findMembershipById, findOrganization, findPersonMembership, listOrganizations, membershipsIn, membershipsOf, upsertRequest, type OrganizationRow } from './queries.ts';
 import { ALL_ROLES, grantableRoles, refusalToDecide, REQUESTABLE_ROLES } from './rules.ts';
 import { MemberListPage } from './views/list-page.tsx';
 import { OrganizationPage } from './views/organization-page.tsx';
@@ -105,7 +105,17 @@ export async function memberRoutes(app: App, { db, config }: { db: Db; config: C
       const id = await upsertRequest(trx, { id: newId(), userId: user.id, organizationId: organization.id, role, note, now: config.clock.now() });
       const after = { user_id: user.id, organization_id: organization.id, role, status: 'pending', note, reason: null };
       await recordChanges(trx, user.id, changesOf('network_membership', id, 'request', before ? membershipFields(before) : null, membershipFields(after)));
+      // the organisation's member contacts hear of it; where it has none, the network's coordinators
+      const deciders = await decidersOf(trx, organization.id);
+      for (const to of deciders.filter((email) => email !== user.email)) {
+        // a request is kept even when a mail limit holds the notice back: it waits in the queue either way
+        await queueRequestedMail(trx, to, user, config.clock.now(), async () => ({
+          subject: m.mail.requestSubject(organization.name),
+          body: m.mail.requestBody(user.name || user.email, organization.name, m.roles[role], `${config.publicUrl}${p.requests}`),
+        }));
+      }
     });
+    request.server.mailer?.kick();
     return reply.redirect(`${p.organization(organization.slug)}?sendt=1`, 303);
   });
 

@@ -102,6 +102,9 @@ for (const backend of backends()) {
       assert.match(pending.$('main').text(), /Forespørselen er sendt/);
       assert.match(pending.$('main').text(), /venter på svar/);
       assert.equal((await ola.get('/nettverket/medlemmer/napha/bli-med')).status, 409);
+      const notice = await lastMailTo(database.db, 'napha@example.no');
+      assert.equal(notice.subject, 'Ny forespørsel om å bli med i NAPHA');
+      assert.equal(notice.link, 'https://samklang.test/nettverket/medlemmer/foresporsler');
 
       const contact = await as('napha@example.no');
       const queue = await contact.get('/nettverket/medlemmer/foresporsler');
@@ -284,6 +287,8 @@ for (const backend of backends()) {
     test('the data download includes memberships and requests, and deleting the account removes them', async () => {
       const siri = await as('siri@example.no');
       await join(siri, 'a-larm', { rolle: 'participant', melding: 'Hilsen Siri' });
+      // A-larm has no member contact: the coordinators hear of the request
+      assert.equal((await lastMailTo(database.db, 'koordinator@example.no')).subject, 'Ny forespørsel om å bli med i A-larm');
       const data = JSON.parse((await siri.get('/konto/mine-data.json')).body) as { networkMemberships: { organization: string; status: string; note: string }[] };
       assert.deepEqual(data.networkMemberships.map((row) => [row.organization, row.status, row.note]), [['A-larm', 'pending', 'Hilsen Siri']]);
       await siri.get('/konto/slett');

@@ -21,7 +21,7 @@ const orNotGiven = (text: string) => text.trim() || <span className="subtle">{m.
 export function OrganizationPage({ organization, viewer, notice }: OrganizationPageProps) {
   const p = paths.network.members;
   return (
-    <PageFrame title={organization.name} heading={<OrganizationName organization={organization} />} className="stack detail">
+    <PageFrame title={organization.is_demo ? `${organization.name} ${m.fictional}` : organization.name} heading={<OrganizationName organization={organization} />} className="stack detail">
       {notice && <Alert data-color="success">{notice}</Alert>}
       {organization.is_demo && <Alert data-color="warning">{o.demoNote}</Alert>}
       <dl className="facts">

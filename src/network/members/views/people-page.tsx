@@ -4,7 +4,6 @@ import { describedBy } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
-import { DataTable } from '../../../platform/views/data-table.tsx';
 import type { OrganizationRow, PersonMembership } from '../queries.ts';
 import { ALL_ROLES } from '../rules.ts';
 import { personLabel } from './requests-page.tsx';
@@ -37,31 +36,38 @@ export function PeoplePage({ organization, people, viewerId, manage, appoint, cs
       <Paragraph><Link href={p.organization(organization.slug)}>{organization.name}</Link> · <Link href={p.requests}>{g.goToRequests}</Link></Paragraph>
       <ErrorSummary errors={errors} heading={m.errorsHeading} />
       {people.length === 0 ? <Paragraph>{g.noPeople}</Paragraph> : (
-        <div className="table-scroll">
-          <DataTable caption={g.peopleCaption} captionClassName="visually-hidden" rows={people} rowKey={(row) => row.id} columns={[
-            { header: g.person, rowHeader: true, cell: (row) => personLabel(row) },
-            { header: g.role, cell: (row) => m.roles[row.role] },
-            { header: g.status, cell: (row) => m.statuses[row.status] },
-            manage && { header: g.actions, cell: (row) => row.user_id === viewerId ? null : (
-              <div className="row-actions">
-                <form method="post" action={p.changeRole(organization.slug, row.id)} noValidate className="inline-fields">
-                  <CsrfField token={csrfToken} />
-                  <label className="ds-label" data-weight="regular" htmlFor={`rolle-${row.id}`}>{g.changeRoleLabel(personLabel(row))}</label>
-                  <select className="ds-input" id={`rolle-${row.id}`} name="rolle" defaultValue={values[`rolle-${row.id}`] ?? row.role}
-                    aria-invalid={errors[`rolle-${row.id}`] ? true : undefined} aria-describedby={describedBy(`rolle-${row.id}`, false, errors[`rolle-${row.id}`])}>
-                    {ALL_ROLES.map((role) => <option key={role} value={role}>{m.roles[role]}</option>)}
-                  </select>
-                  {errors[`rolle-${row.id}`] && <ValidationMessage id={`rolle-${row.id}-error`}>{errors[`rolle-${row.id}`]}</ValidationMessage>}
-                  <Button type="submit" variant="secondary" data-size="sm">{g.changeRole}</Button>
-                </form>
-                <form method="post" action={p.remove(organization.slug, row.id)}>
-                  <CsrfField token={csrfToken} />
-                  <Button type="submit" variant="tertiary" data-size="sm" aria-label={g.removeLabel(personLabel(row))}>{g.remove}</Button>
-                </form>
-              </div>
-            ) },
-          ]} />
-        </div>
+        <ul className="request-list">
+          {people.map((row) => {
+            const person = personLabel(row);
+            const field = `rolle-${row.id}`;
+            return (
+              <li key={row.id}>
+                <section aria-labelledby={`person-${row.id}`} className="stack">
+                  <h2 className="ds-heading" data-size="xs" id={`person-${row.id}`}>{person}</h2>
+                  <Paragraph>{m.myPage.roleAndStatus(m.roles[row.role], m.statuses[row.status])}</Paragraph>
+                  {manage && row.user_id !== viewerId && (
+                    <div className="row-actions">
+                      <form method="post" action={p.changeRole(organization.slug, row.id)} noValidate className="inline-fields">
+                        <CsrfField token={csrfToken} />
+                        <label className="ds-label" data-weight="regular" htmlFor={field}>{g.changeRoleLabel(person)}</label>
+                        <select className="ds-input" id={field} name="rolle" defaultValue={values[field] ?? row.role}
+                          aria-invalid={errors[field] ? true : undefined} aria-describedby={describedBy(field, false, errors[field])}>
+                          {ALL_ROLES.map((role) => <option key={role} value={role}>{m.roles[role]}</option>)}
+                        </select>
+                        {errors[field] && <ValidationMessage id={`${field}-error`}>{errors[field]}</ValidationMessage>}
+                        <Button type="submit" variant="secondary" data-size="sm">{g.changeRole}<span className="visually-hidden">: {person}</span></Button>
+                      </form>
+                      <form method="post" action={p.remove(organization.slug, row.id)}>
+                        <CsrfField token={csrfToken} />
+                        <Button type="submit" variant="tertiary" data-size="sm">{g.remove}<span className="visually-hidden">: {person}</span></Button>
+                      </form>
+                    </div>
+                  )}
+                </section>
+              </li>
+            );
+          })}
+        </ul>
       )}
       {appoint && (
         <section aria-labelledby="utnevn" className="stack">

@@ -173,16 +173,10 @@ export const networkMembers = {
     },
     peopleTitle: (name: string) => `Deltakere i ${name}`,
     peopleIntro: 'Hvem som er med i organisasjonen, og forespørsler som venter. Bare sekretariatet og organisasjonens kontaktpersoner ser denne siden.',
-    peopleCaption: 'Medlemskap og forespørsler',
-    person: 'Person',
-    role: 'Rolle',
-    status: 'Status',
-    actions: 'Endre',
     noPeople: 'Ingen er med eller har bedt om å bli med ennå.',
     changeRole: 'Endre rolle',
     changeRoleLabel: (person: string) => `Ny rolle for ${person}`,
     remove: 'Fjern',
-    removeLabel: (person: string) => `Fjern ${person}`,
     roleChanged: 'Rollen er endret.',
     removed: 'Medlemskapet er fjernet.',
     notYourself: 'Du kan ikke endre eller fjerne ditt eget medlemskap her. Be noen andre i sekretariatet.',
@@ -200,6 +194,9 @@ export const networkMembers = {
   },
 
   mail: {
+    requestSubject: (organization: string) => `Ny forespørsel om å bli med i ${organization}`,
+    requestBody: (person: string, organization: string, role: string, link: string) =>
+      `${person} ber om å bli med i ${organization} i Nasjonalt nettverk for musikkterapi – rus og psykisk helse, som ${role.toLowerCase()}.\n\nDu kan godkjenne eller avslå forespørselen her: ${link}\n`,
     approvedSubject: (organization: string) => `Du er med i ${organization}`,
     approvedBody: (organization: string, role: string, link: string) =>
       `Forespørselen din om å bli med i ${organization} i Nasjonalt nettverk for musikkterapi – rus og psykisk helse er godkjent. Rollen din: ${role.toLowerCase()}.\n\nDin side i nettverket: ${link}\n`,
