@@ -291,7 +291,8 @@ for (const backend of backends()) {
       assert.equal((await lastMailTo(database.db, 'koordinator@example.no')).subject, 'Ny forespørsel om å bli med i A-larm');
       const data = JSON.parse((await siri.get('/konto/mine-data.json')).body) as { networkMemberships: { organization: string; status: string; note: string }[] };
       assert.deepEqual(data.networkMemberships.map((row) => [row.organization, row.status, row.note]), [['A-larm', 'pending', 'Hilsen Siri']]);
-      await siri.get('/konto/slett');
+      const confirm = await siri.get('/konto/slett');
+      assert.match(confirm.$('#medlemskap-som-slettes').parent().text(), /A-larm: Deltaker, venter på svar/);
       assert.equal((await siri.post('/konto/slett', { bekreft: 'siri@example.no' })).status, 200);
       const left = await database.db.selectFrom('network_membership').select('id').where('user_id', '=', ids.siri!).execute();
       assert.deepEqual(left, []);

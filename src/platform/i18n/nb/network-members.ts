@@ -193,6 +193,11 @@ export const networkMembers = {
     goToRequests: 'Til forespørslene',
   },
 
+  deletion: {
+    heading: 'Medlemskap i nettverket som slettes',
+    item: (organization: string, roleAndStatus: string) => `${organization}: ${roleAndStatus}`,
+  },
+
   mail: {
     requestSubject: (organization: string) => `Ny forespørsel om å bli med i ${organization}`,
     requestBody: (person: string, organization: string, role: string, link: string) =>
