@@ -5,11 +5,18 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
 import { membershipPersonalData } from './members/personal-data.ts';
+import { networkHomeRoutes } from './home-routes.ts';
+import { memberRoutes } from './members/routes.ts';
+import { manageRoutes } from './members/manage-routes.ts';
 
+export { loadNetworkDemo } from './members/demo.ts';
+export type { MyPageSection, MyPageSectionSource } from './my-page.ts';
 export { networkRoles, networkRolesOf, networkGuards, mayApproveFor, type NetworkRoles } from './roles.ts';
 
 type Deps = { db: Db; config: Config };
 const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
+  networkHomeRoutes,
+  memberRoutes, manageRoutes,
 ];
 
 export async function networkRoutes(app: App, deps: Deps) {

@@ -96,6 +96,18 @@ export const paths = {
 
     members: {
       index: '/nettverket/medlemmer',
+      myPage: '/nettverket/min-side',
+      requests: '/nettverket/medlemmer/foresporsler',
+      decide: (id = ':id') => `/nettverket/medlemmer/foresporsler/${id}`,
+      create: '/nettverket/medlemmer/ny',
+      organization: (slug = ':slug') => `/nettverket/medlemmer/${slug}`,
+      edit: (slug = ':slug') => `/nettverket/medlemmer/${slug}/rediger`,
+      join: (slug = ':slug') => `/nettverket/medlemmer/${slug}/bli-med`,
+      leave: (slug = ':slug') => `/nettverket/medlemmer/${slug}/forlat`,
+      people: (slug = ':slug') => `/nettverket/medlemmer/${slug}/deltakere`,
+      changeRole: (slug = ':slug', id = ':id') => `/nettverket/medlemmer/${slug}/deltakere/${id}/rolle`,
+      remove: (slug = ':slug', id = ':id') => `/nettverket/medlemmer/${slug}/deltakere/${id}/fjern`,
+      appointCoordinator: (slug = ':slug') => `/nettverket/medlemmer/${slug}/deltakere/koordinator`,
     },
 
     events: {

@@ -2,7 +2,8 @@
 // organisations (requests included). Deletion removes them (the foreign key cascades); a decision
 // someone made on another person's request keeps the request but loses the decider's id.
 import type { Tx } from '../../platform/db/index.ts';
-import type { DataSubject, PersonalDataSource } from '../../accounts/index.ts';
+import { nb } from '../../platform/i18n/nb.ts';
+import type { DataSubject, DeletionNotice, PersonalDataSource } from '../../accounts/index.ts';
 
 async function collect(db: Tx, subject: DataSubject): Promise<Record<string, unknown>> {
   const memberships = await db.selectFrom('network_membership as m').innerJoin('network_organization as o', 'o.id', 'm.organization_id')
@@ -15,4 +16,17 @@ async function erase(db: Tx, subject: DataSubject): Promise<void> {
   await db.deleteFrom('network_membership').where('user_id', '=', subject.id).execute();
 }
 
-export const membershipPersonalData: PersonalDataSource = { collect, notice: async () => null, erase };
+/** Said on the confirm page: which memberships and requests deletion ends. */
+async function notice(db: Tx, subject: DataSubject): Promise<DeletionNotice | null> {
+  const m = nb.networkMembers;
+  const rows = await db.selectFrom('network_membership as m').innerJoin('network_organization as o', 'o.id', 'm.organization_id')
+    .select(['o.name', 'm.role', 'm.status']).where('m.user_id', '=', subject.id).execute();
+  if (rows.length === 0) return null;
+  return {
+    id: 'medlemskap-som-slettes',
+    heading: m.deletion.heading,
+    items: rows.map((row) => m.deletion.item(row.name, m.myPage.roleAndStatus(m.roles[row.role], m.statuses[row.status]))).sort((a, b) => a.localeCompare(b, 'nb')),
+  };
+}
+
+export const membershipPersonalData: PersonalDataSource = { collect, notice, erase };

@@ -67,6 +67,7 @@ export function Layout({ title, failed = false, showsDemoData = false, children 
                 <li><Link href={paths.finder}>{m.nav.finder}</Link></li>
                 <li><Link href={paths.coverage.atlas}>{nb.coverage.nav}</Link></li>
                 <li><Link href={paths.handbook.index}>{nb.handbook.nav}</Link></li>
+                <li><Link href={paths.network.index}>{nb.networkMembers.nav}</Link></li>
                 <li><Link href={paths.about}>{m.nav.about}</Link></li>
                 <li><Link href={paths.openData.page}>{nb.openData.nav}</Link></li>
                 <AccountLinks />
