@@ -5,11 +5,15 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
 import { membershipPersonalData } from './members/personal-data.ts';
+import { evidenceRoutes } from './evidence/routes.ts';
 
+export { loadEvidenceSeed } from './evidence/seed.ts';
+export { resolveCitations } from './evidence/citations.ts';
 export { networkRoles, networkRolesOf, networkGuards, mayApproveFor, type NetworkRoles } from './roles.ts';
 
 type Deps = { db: Db; config: Config };
 const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
+  evidenceRoutes,
 ];
 
 export async function networkRoutes(app: App, deps: Deps) {
