@@ -2,6 +2,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { paths } from '../../platform/paths.ts';
+import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
 import { Type } from '@sinclair/typebox';
 import { entryToCsl } from './csl.ts';
 import { authorLine, type EvidenceEntry } from './model.ts';
@@ -35,6 +36,7 @@ export async function evidenceApiRoutes(app: App, { db }: { db: Db }) {
   const baseUrl = (request: { protocol: string; host: string }) => `${request.protocol}://${request.host}`;
 
   app.get(paths.network.evidence.api.json, {
+    preValidation: dropEmptyQueryValues,
     schema: {
       tags: TAGS, summary: 'The network\'s evidence library: studies, reviews, guidelines and other sources',
       querystring: ApiQuery,
@@ -46,6 +48,7 @@ export async function evidenceApiRoutes(app: App, { db }: { db: Db }) {
   });
 
   app.get(paths.network.evidence.api.csl, {
+    preValidation: dropEmptyQueryValues,
     schema: { tags: TAGS, summary: 'The evidence library as CSL-JSON (for Zotero and other reference managers); id is the citation key', querystring: ApiQuery },
   }, async (request, reply) => {
     const entries = await listEntries(db, filterOf(request.query));
@@ -55,6 +58,7 @@ export async function evidenceApiRoutes(app: App, { db }: { db: Db }) {
   });
 
   app.get(paths.network.evidence.api.csv, {
+    preValidation: dropEmptyQueryValues,
     schema: { tags: TAGS, summary: 'The evidence library as CSV (UTF-8 with BOM, comma-separated)', querystring: ApiQuery },
   }, async (request, reply) => {
     const entries = await listEntries(db, filterOf(request.query));

@@ -4,6 +4,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
+import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -30,7 +31,7 @@ export async function evidenceRoutes(app: App, deps: { db: Db; config: Config })
   await evidenceSecretariatRoutes(app, deps);
   const secretariatOf = async (request: Parameters<typeof networkRoles>[1]) => (await networkRoles(db, request)).secretariat;
 
-  app.get(paths.network.evidence.index, { schema: { querystring: PageQuery }, attachValidation: true }, async (request, reply) => {
+  app.get(paths.network.evidence.index, { schema: { querystring: PageQuery }, attachValidation: true, preValidation: dropEmptyQueryValues }, async (request, reply) => {
     const secretariat = await secretariatOf(request);
     const filter = { design: sentString(request.query, 'design') ?? '', populasjon: sentString(request.query, 'populasjon') ?? '', utfall: sentString(request.query, 'utfall') ?? '' };
     if (request.validationError) {

@@ -19,7 +19,7 @@ export function EntryFormPage({ entryKey, entryTitle, values, errors, csrfToken 
   const failed = Object.keys(errors).length > 0;
   const none = { value: '', label: f.notRegistered };
   return (
-    <PageFrame title={failed ? `${nb.handbook.errorsHeading}: ${title}` : title} heading={title} className="stack detail evidence-form">
+    <PageFrame title={failed ? f.errorTitle(title) : title} heading={title} className="stack detail evidence-form">
       <Breadcrumbs here={title} />
       <Paragraph>{f.intro}</Paragraph>
       {entryKey && <Paragraph>{f.editIntro}</Paragraph>}

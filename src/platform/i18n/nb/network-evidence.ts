@@ -165,6 +165,7 @@ export const networkEvidence = {
       form: 'Skjemaet kunne ikke leses. Prøv igjen.',
     },
     errorsHeading: 'Dette må rettes',
+    errorTitle: (title: string) => `Feil: ${title}`,
   },
   import: {
     title: 'Importer referanser',
