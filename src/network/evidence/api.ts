@@ -10,7 +10,7 @@ import { ApiEntry, ApiQuery } from './params.ts';
 import { listEntries } from './queries.ts';
 
 const TAGS = ['network'];
-const ATTRIBUTION = 'Nasjonalt nettverk for musikkterapi – rus og psykisk helse, via Samklang. Bibliographic facts only; entries with checked=false are not yet checked against their source. NLOD 2.0.';
+const ATTRIBUTION = 'The national network for music therapy in substance use and mental health (Norway), via Samklang. Bibliographic facts only; entries with checked=false are not yet checked against their source. NLOD 2.0.';
 
 function apiEntry(entry: EvidenceEntry, baseUrl: string) {
   return {
