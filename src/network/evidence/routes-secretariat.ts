@@ -20,6 +20,8 @@ import { ImportPage, ImportPreviewPage } from './views/import-pages.tsx';
 
 const KeyParams = Type.Object({ key: Type.String({ pattern: KEY_PATTERN }) });
 const TOO_LARGE = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
+/** PostgreSQL's unique_violation: another write got there first. */
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 const formatOf = (value: unknown): ImportFormat | null => (IMPORT_FORMATS as readonly unknown[]).includes(value) ? value as ImportFormat : null;
 
 /** A multipart part as @fastify/multipart attaches it to the body. */
@@ -42,12 +44,18 @@ export async function evidenceSecretariatRoutes(app: App, { db, config }: { db: 
     const { errors, values } = checkForm(form, formErrors(request, {}, m.form.errors.form), config.clock.now());
     if (values?.doi && (await doiIndex(db, [values.doi])).size > 0) errors.doi = m.form.errors.doiTaken;
     if (!values || Object.keys(errors).length > 0) return sendPage(reply, EntryFormPage({ entryKey: null, values: form, errors, csrfToken: request.csrfToken }), 400);
-    const key = await db.transaction().execute(async (trx) => {
-      const key = uniqueKey(keyFor(values), await takenKeys(trx));
-      await insertEntry(trx, { key, values, csl: {}, origin: 'form', actor: actor(request) });
-      return key;
-    });
-    return reply.redirect(paths.network.evidence.entry(key), 303);
+    try {
+      const key = await db.transaction().execute(async (trx) => {
+        const key = uniqueKey(keyFor(values), await takenKeys(trx));
+        await insertEntry(trx, { key, values, csl: {}, origin: 'form', actor: actor(request) });
+        return key;
+      });
+      return reply.redirect(paths.network.evidence.entry(key), 303);
+    } catch (error) {
+      // another request took the DOI (or the key) between the check and the write
+      if (!isUniqueViolation(error)) throw error;
+      return sendPage(reply, EntryFormPage({ entryKey: null, values: form, errors: { doi: m.form.errors.doiTaken }, csrfToken: request.csrfToken }), 409);
+    }
   });
 
   app.get(paths.network.evidence.edit(), { preHandler: requireSecretariat, schema: { params: KeyParams }, attachValidation: true }, async (request, reply) => {
@@ -66,7 +74,12 @@ export async function evidenceSecretariatRoutes(app: App, { db, config }: { db: 
     if (!values || Object.keys(errors).length > 0) {
       return sendPage(reply, EntryFormPage({ entryKey: entry.key, entryTitle: entry.title, values: form, errors, csrfToken: request.csrfToken }), 400);
     }
-    await db.transaction().execute((trx) => updateEntry(trx, entry, values, actor(request)));
+    try {
+      await db.transaction().execute((trx) => updateEntry(trx, entry, values, actor(request)));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return sendPage(reply, EntryFormPage({ entryKey: entry.key, entryTitle: entry.title, values: form, errors: { doi: m.form.errors.doiTaken }, csrfToken: request.csrfToken }), 409);
+    }
     return reply.redirect(paths.network.evidence.entry(entry.key), 303);
   });
 
@@ -126,8 +139,15 @@ export async function evidenceSecretariatRoutes(app: App, { db, config }: { db: 
     const text = Buffer.from(request.body.data, 'base64').toString('utf8');
     const parsed = await parseImport(text, formatOf(request.body.format), config.clock.now());
     if (!parsed.ok) return importError(request, reply, parsed.error, {}, 422);
-    // one transaction: every new record is written, or none
-    const { written, skipped } = await db.transaction().execute((trx) => writeImport(trx, parsed.records, actor(request)));
+    // one transaction: every new record is written, or none; a DOI another request added meanwhile refuses it whole
+    let outcome: { written: number; skipped: number };
+    try {
+      outcome = await db.transaction().execute((trx) => writeImport(trx, parsed.records, actor(request)));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return importError(request, reply, m.import.errors.changed, {}, 409);
+    }
+    const { written, skipped } = outcome;
     return reply.redirect(`${paths.network.evidence.index}?${new URLSearchParams({ importert: String(written), hoppet: String(skipped) })}`, 303);
   });
 }
