@@ -7,6 +7,7 @@ import { runStatements } from './statements.ts';
 //   csl keeps the whole CSL-JSON record as imported (volume, issue, pages, identifiers, note), and
 //   the columns win over it on export.
 // - doi is stored normalised (lower case, no resolver prefix): duplicates are found by it.
+// - authors_incomplete: the source shows only some authors ("et al."); citations say "mfl.".
 // - design, population: null = not registered. outcomes: a JSON array of outcome codes.
 // - checked_at null = "ikke kontrollert"; a secretariat user marks an entry checked (audited).
 export async function up(db: Kysely<any>): Promise<void> {
@@ -17,6 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       kind text not null default 'study' check (kind in ('study', 'guideline', 'resource')),
       title text not null check (length(title) between 1 and 1000),
       authors jsonb not null default '[]',
+      authors_incomplete boolean not null default false,
       year integer check (year is null or year between 1900 and 2100),
       container_title text not null default '' check (length(container_title) <= 500),
       doi text check (doi is null or (doi = lower(doi) and doi ~ '^10\\.[0-9]{4,9}/\\S+$')),

@@ -14,7 +14,7 @@ const ATTRIBUTION = 'The national network for music therapy in substance use and
 
 function apiEntry(entry: EvidenceEntry, baseUrl: string) {
   return {
-    key: entry.key, kind: entry.kind, title: entry.title, authors: entry.authors, year: entry.year, container_title: entry.container_title,
+    key: entry.key, kind: entry.kind, title: entry.title, authors: entry.authors, authors_incomplete: entry.authors_incomplete, year: entry.year, container_title: entry.container_title,
     doi: entry.doi, url: entry.url, design: entry.design, population: entry.population, setting: entry.setting, outcomes: entry.outcomes,
     main_finding: entry.main_finding, effect_size: entry.effect_size, effect_size_source: entry.effect_size_source,
     checked: entry.checked_at !== null, checked_at: entry.checked_at?.toISOString() ?? null, page: `${baseUrl}${paths.network.evidence.entry(entry.key)}`,
@@ -28,7 +28,7 @@ function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const CSV_COLUMNS = ['key', 'kind', 'authors', 'year', 'title', 'container_title', 'doi', 'url', 'design', 'population', 'setting', 'outcomes', 'main_finding', 'effect_size', 'effect_size_source', 'checked', 'checked_at', 'page'] as const;
+const CSV_COLUMNS = ['key', 'kind', 'authors', 'authors_incomplete', 'year', 'title', 'container_title', 'doi', 'url', 'design', 'population', 'setting', 'outcomes', 'main_finding', 'effect_size', 'effect_size_source', 'checked', 'checked_at', 'page'] as const;
 
 export async function evidenceApiRoutes(app: App, { db }: { db: Db }) {
   const filterOf = (query: { design?: EvidenceEntry['design'] & string; population?: EvidenceEntry['population'] & string; outcome?: EvidenceEntry['outcomes'][number] }) =>

@@ -77,20 +77,22 @@ const initials = (given: string) => given.split(/[\s.]+/).filter(Boolean).map((p
 const shortName = (name: CslName) => name.literal ?? [name.family, name.given ? initials(name.given) : ''].filter(Boolean).join(', ');
 
 /** Authors for a citation: up to three, then "mfl."; the editors (red.) when there are no authors. */
-export function authorsText(authors: CslName[], csl: CslRecord): string {
+export function authorsText(authors: CslName[], csl: CslRecord, incomplete = false): string {
   const m = nb.networkEvidence;
   const editors = authors.length === 0 ? names(csl.editor) : [];
   const list = authors.length > 0 ? authors : editors;
   if (list.length === 0) return '';
   const shown = list.slice(0, 3).map(shortName).join('; ');
-  const more = list.length > 3 ? ` ${m.etAl}` : '';
+  const more = list.length > 3 || (incomplete && authors.length > 0) ? ` ${m.etAl}` : '';
   return `${shown}${more}${editors.length > 0 ? ` ${m.editors}` : ''}`;
 }
 
 /** "Ghetti, C.; Chen, X.; Brenner, A. K. mfl. (2022). Title. Container." */
-export function citationText(entry: Pick<EvidenceEntry, 'authors' | 'csl' | 'year' | 'title' | 'container_title'>): string {
-  const who = authorsText(entry.authors, entry.csl);
+export function citationText(entry: Pick<EvidenceEntry, 'authors' | 'authors_incomplete' | 'csl' | 'year' | 'title' | 'container_title'>): string {
+  const who = authorsText(entry.authors, entry.csl, entry.authors_incomplete);
   const year = `(${entry.year ?? nb.networkEvidence.noYear})`;
-  const title = entry.title.replace(/[.\s]+$/, '');
+  // a report's number (IS-1957) is how guidelines are found
+  const number = entry.csl.type === 'report' && typeof entry.csl.number === 'string' ? ` (${entry.csl.number})` : '';
+  const title = `${entry.title.replace(/[.\s]+$/, '')}${number}`;
   return [who ? `${who} ${year}.` : `${year}.`, `${title}.`, entry.container_title ? `${entry.container_title}.` : ''].filter(Boolean).join(' ');
 }

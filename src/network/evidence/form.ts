@@ -11,6 +11,7 @@ import { typed } from '../../platform/forms/index.ts';
 const Text = (maxLength: number) => Type.String({ maxLength });
 export const EntryBody = FormBody({
   kind: Text(20), title: Text(1000), authors: Text(12_000), year: Text(10), container: Text(500), doi: Text(300), url: Text(2000),
+  authorsIncomplete: Type.Optional(Text(10)),
   design: Text(40), population: Text(40), setting: Text(500),
   outcomes: Type.Optional(Type.Union([Text(40), Type.Array(Text(40), { maxItems: 20 })])),
   mainFinding: Text(4000), effectSize: Text(1000), effectSizeSource: Text(500),
@@ -19,18 +20,18 @@ export const EntryBody = FormBody({
 /** The form as sent, as strings (after an error the body need not match its schema). */
 export function sentForm(body: unknown): FormValues {
   const outcomes = (body as Record<string, unknown> | undefined)?.outcomes;
-  return { ...typed(body, FORM_FIELDS), outcomes: (Array.isArray(outcomes) ? outcomes : [outcomes]).filter((o): o is string => typeof o === 'string') };
+  return { ...typed(body, FORM_FIELDS), authorsIncomplete: typed(body, ['authorsIncomplete']).authorsIncomplete === 'ja', outcomes: (Array.isArray(outcomes) ? outcomes : [outcomes]).filter((o): o is string => typeof o === 'string') };
 }
 
 export function formOf(entry: EvidenceEntry): FormValues {
   return {
-    kind: entry.kind, title: entry.title, authors: entry.authors.map(authorLine).join('\n'), year: entry.year === null ? '' : String(entry.year),
+    kind: entry.kind, title: entry.title, authors: entry.authors.map(authorLine).join('\n'), authorsIncomplete: entry.authors_incomplete, year: entry.year === null ? '' : String(entry.year),
     container: entry.container_title, doi: entry.doi ?? '', url: entry.url ?? '', design: entry.design ?? '', population: entry.population ?? '',
     setting: entry.setting, outcomes: entry.outcomes, mainFinding: entry.main_finding, effectSize: entry.effect_size, effectSizeSource: entry.effect_size_source,
   };
 }
 
-export const EMPTY_FORM: FormValues = { ...Object.fromEntries(FORM_FIELDS.map((f) => [f, ''])) as Record<(typeof FORM_FIELDS)[number], string>, kind: 'study', outcomes: [] };
+export const EMPTY_FORM: FormValues = { ...Object.fromEntries(FORM_FIELDS.map((f) => [f, ''])) as Record<(typeof FORM_FIELDS)[number], string>, kind: 'study', authorsIncomplete: false, outcomes: [] };
 
 /** Every field checked; values only when there is nothing to fix. */
 export function checkForm(form: FormValues, schemaErrors: Errors, now: Date): { errors: Errors; values: EntryValues | null } {
@@ -63,7 +64,7 @@ export function checkForm(form: FormValues, schemaErrors: Errors, now: Date): { 
   return {
     errors,
     values: {
-      kind: form.kind as EntryValues['kind'], title, authors, year, containerTitle: form.container.trim(), doi, url,
+      kind: form.kind as EntryValues['kind'], title, authors, authorsIncomplete: form.authorsIncomplete && authors.length > 0, year, containerTitle: form.container.trim(), doi, url,
       design: (form.design || null) as EntryValues['design'], population: (form.population || null) as EntryValues['population'], setting: form.setting.trim(),
       outcomes: [...new Set(form.outcomes)] as EntryValues['outcomes'], mainFinding: form.mainFinding.trim(),
       effectSize: form.effectSize.trim(), effectSizeSource: form.effectSize.trim() ? form.effectSizeSource.trim() : '',

@@ -16,7 +16,7 @@ export async function previewRows(db: Tx, records: ParsedRecord[]): Promise<Prev
     if (doi && earlier === null) firstWith.set(doi, record.number);
     return {
       number: record.number, doi, existingKey, sameAs: existingKey ? null : earlier,
-      citation: { authors: record.fields.authors, csl: record.csl, year: record.fields.year, title: record.fields.title, container_title: record.fields.containerTitle },
+      citation: { authors: record.fields.authors, authors_incomplete: false, csl: record.csl, year: record.fields.year, title: record.fields.title, container_title: record.fields.containerTitle },
     };
   });
 }
@@ -35,7 +35,7 @@ export async function writeImport(db: Tx, records: ParsedRecord[], actor: string
     await insertEntry(db, {
       key, origin: 'import', actor, csl: { ...record.csl, id: key },
       values: {
-        kind: record.kind, title: fields.title, authors: fields.authors, year: fields.year, containerTitle: fields.containerTitle, doi: fields.doi, url: fields.url,
+        kind: record.kind, title: fields.title, authors: fields.authors, authorsIncomplete: false, year: fields.year, containerTitle: fields.containerTitle, doi: fields.doi, url: fields.url,
         design: null, population: null, setting: '', outcomes: [], mainFinding: '', effectSize: '', effectSizeSource: '',
       },
     });

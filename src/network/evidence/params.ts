@@ -27,6 +27,7 @@ export const ApiEntry = Type.Object({
   kind: Type.String({ enum: ['study', 'guideline', 'resource'] }),
   title: Type.String(),
   authors: Type.Array(Type.Object({ family: Type.Optional(Type.String()), given: Type.Optional(Type.String()), literal: Type.Optional(Type.String()) })),
+  authors_incomplete: Type.Boolean({ description: 'Only some authors are known (the source shows "et al.")' }),
   year: Nullable(Type.Integer()),
   container_title: Type.String({ description: 'Journal, or publisher when there is no journal' }),
   doi: Nullable(Type.String({ description: 'Normalised: lower case, without resolver' })),

@@ -58,6 +58,7 @@ export interface EntryValues {
   kind: EvidenceKind;
   title: string;
   authors: CslName[];
+  authorsIncomplete: boolean;
   year: number | null;
   containerTitle: string;
   doi: string | null;
@@ -74,20 +75,20 @@ export interface EntryValues {
 /** The audited text of each field, as it stands in a row. */
 function auditFields(values: EntryValues): Record<string, string> {
   return {
-    kind: values.kind, title: values.title, authors: values.authors.map(authorLine).join('; '), year: values.year === null ? '' : String(values.year),
+    kind: values.kind, title: values.title, authors: values.authors.map(authorLine).join('; '), authors_incomplete: String(values.authorsIncomplete), year: values.year === null ? '' : String(values.year),
     container_title: values.containerTitle, doi: values.doi ?? '', url: values.url ?? '', design: values.design ?? '', population: values.population ?? '',
     setting: values.setting, outcomes: values.outcomes.join(', '), main_finding: values.mainFinding, effect_size: values.effectSize, effect_size_source: values.effectSizeSource,
   };
 }
 
 export const valuesOf = (entry: EvidenceEntry): EntryValues => ({
-  kind: entry.kind, title: entry.title, authors: entry.authors, year: entry.year, containerTitle: entry.container_title, doi: entry.doi, url: entry.url,
+  kind: entry.kind, title: entry.title, authors: entry.authors, authorsIncomplete: entry.authors_incomplete, year: entry.year, containerTitle: entry.container_title, doi: entry.doi, url: entry.url,
   design: entry.design, population: entry.population, setting: entry.setting, outcomes: entry.outcomes, mainFinding: entry.main_finding,
   effectSize: entry.effect_size, effectSizeSource: entry.effect_size_source,
 });
 
 const columns = (values: EntryValues) => ({
-  kind: values.kind, title: values.title, authors: JSON.stringify(values.authors), year: values.year, container_title: values.containerTitle,
+  kind: values.kind, title: values.title, authors: JSON.stringify(values.authors), authors_incomplete: values.authorsIncomplete, year: values.year, container_title: values.containerTitle,
   doi: values.doi, url: values.url, design: values.design, population: values.population, setting: values.setting,
   outcomes: JSON.stringify(values.outcomes), main_finding: values.mainFinding, effect_size: values.effectSize, effect_size_source: values.effectSizeSource,
 });
@@ -98,13 +99,13 @@ export async function insertEntry(db: Tx, input: { key: string; values: EntryVal
   await db.insertInto('evidence_entry').values({
     id, key: input.key, ...columns(input.values), csl: JSON.stringify(input.csl), origin: input.origin, created_by: input.actor,
   }).execute();
-  const changes: AuditChange[] = Object.entries({ key: input.key, ...auditFields(input.values) }).filter(([, value]) => value !== '')
+  const changes: AuditChange[] = Object.entries({ key: input.key, ...auditFields(input.values) }).filter(([, value]) => value !== '' && value !== 'false')
     .map(([fieldName, value]) => ({ resourceId: id, resourceType: 'evidence_entry', actionType: input.origin === 'import' ? 'import' : 'create', fieldName, previousValue: '', replacementValue: value }));
   await recordChanges(db, input.actor, changes);
   return id;
 }
 
-const CITATION_FIELDS = ['title', 'authors', 'year', 'container_title', 'doi', 'url'];
+const CITATION_FIELDS = ['title', 'authors', 'authors_incomplete', 'year', 'container_title', 'doi', 'url'];
 
 /**
  * Changes an entry and audits each changed field. A changed citation makes the entry unchecked

@@ -9,7 +9,7 @@ import { isDesign, isKind, isOutcome, isPopulation } from './model.ts';
 
 export const SEED_DIR = fileURLToPath(new URL('../../../data/evidence/', import.meta.url));
 
-interface Classification { kind?: string; design?: string; population?: string; outcomes?: string[] }
+interface Classification { authorsIncomplete?: boolean; kind?: string; design?: string; population?: string; outcomes?: string[] }
 
 export async function loadEvidenceSeed(db: Db, dir = SEED_DIR): Promise<number> {
   const records = JSON.parse(readFileSync(`${dir}seed.csl.json`, 'utf8')) as CslRecord[];
@@ -19,7 +19,7 @@ export async function loadEvidenceSeed(db: Db, dir = SEED_DIR): Promise<number> 
     const fields = fieldsOf(record);
     const c = classes[key] ?? {};
     return {
-      id: newId(), key, kind: c.kind && isKind(c.kind) ? c.kind : 'study' as const, title: fields.title, authors: JSON.stringify(fields.authors),
+      id: newId(), key, kind: c.kind && isKind(c.kind) ? c.kind : 'study' as const, title: fields.title, authors: JSON.stringify(fields.authors), authors_incomplete: c.authorsIncomplete === true,
       year: fields.year, container_title: fields.containerTitle, doi: fields.doi, url: fields.url, csl: JSON.stringify(record),
       design: c.design && isDesign(c.design) ? c.design : null, population: c.population && isPopulation(c.population) ? c.population : null,
       outcomes: JSON.stringify((c.outcomes ?? []).filter(isOutcome)), origin: 'seed' as const,

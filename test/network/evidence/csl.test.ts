@@ -13,7 +13,7 @@ const record = {
 function entryFrom(csl: Record<string, unknown>, changes: Partial<EvidenceEntry> = {}): EvidenceEntry {
   const f = fieldsOf(csl);
   return {
-    id: 'x', key: 'nordmann2021-fiktiv', kind: 'study', title: f.title, authors: f.authors, year: f.year, container_title: f.containerTitle, doi: f.doi, url: f.url, csl,
+    id: 'x', key: 'nordmann2021-fiktiv', kind: 'study', title: f.title, authors: f.authors, authors_incomplete: false, year: f.year, container_title: f.containerTitle, doi: f.doi, url: f.url, csl,
     design: null, population: null, setting: '', outcomes: [], main_finding: '', effect_size: '', effect_size_source: '', origin: 'import',
     checked_by: null, checked_at: null, created_by: null, created_at: new Date(), updated_at: new Date(), ...changes,
   };

@@ -112,6 +112,11 @@ for (const backend of backends()) {
       assert.equal($('a[href="https://doi.org/10.1002/14651858.cd012576.pub3"]').length, 1);
       assert.match($('main').text(), /@ghetti2022-cochrane-sud/);
       assert.equal($('form[action$="/kontroller"]').length, 0, 'the public cannot check');
+      // a record that shows only its first author says so: "mfl.", never a sole author
+      const partial = await getPage(app, '/nettverket/kunnskap/kilde/geretsegger2017-cochrane-schizophrenia');
+      assert.match(partial.$('.evidence-citation').text(), /^Geretsegger, M\. mfl\. \(2017\)\./);
+      const guideline = await getPage(app, '/nettverket/kunnskap/kilde/hdir2013-is1957-psykose');
+      assert.match(guideline.$('.evidence-citation').text(), /psykoselidelser \(IS-1957\)\. Helsedirektoratet\.$/);
       assert.equal((await getPage(app, '/nettverket/kunnskap/kilde/finnes-ikke')).status, 404);
       assert.equal((await getPage(app, '/nettverket/kunnskap/kilde/Ugyldig%20N%C3%B8kkel')).status, 404);
     });
@@ -173,7 +178,8 @@ for (const backend of backends()) {
       // the year edited: unchecked again, audited
       const edit = await coordinator.get(`${url}/endre`);
       assert.equal(edit.$('#year').val(), '2024');
-      assert.equal((await coordinator.post(`${url}/endre`, { ...FORM, year: '2023', mainFinding: 'Endret hovedfunn (fiktivt).' })).status, 303);
+      assert.equal((await coordinator.post(`${url}/endre`, { ...FORM, year: '2023', authorsIncomplete: 'ja', mainFinding: 'Endret hovedfunn (fiktivt).' })).status, 303);
+      assert.match((await getPage(app, url)).$('.evidence-citation').text(), /^Nordmann, K\.; Testgruppen mfl\. \(2023\)/);
       const unchecked = await database.db.selectFrom('evidence_entry').select(['checked_at', 'year']).where('id', '=', row.id).executeTakeFirstOrThrow();
       assert.deepEqual(unchecked, { checked_at: null, year: 2023 });
       const log = await database.db.selectFrom('audit_log').select(['field_name', 'previous_value', 'replacement_value', 'last_action_type']).where('resource_id', '=', row.id).where('last_action_type', 'in', ['update', 'uncheck']).execute();
@@ -230,7 +236,7 @@ for (const backend of backends()) {
       const csv = await app.inject({ url: '/api/v1/network/evidence.csv?population=rus' });
       assert.match(csv.headers['content-type'] as string, /text\/csv/);
       const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-      assert.equal(lines[0], 'key,kind,authors,year,title,container_title,doi,url,design,population,setting,outcomes,main_finding,effect_size,effect_size_source,checked,checked_at,page');
+      assert.equal(lines[0], 'key,kind,authors,authors_incomplete,year,title,container_title,doi,url,design,population,setting,outcomes,main_finding,effect_size,effect_size_source,checked,checked_at,page');
       assert.ok(lines.some((line) => line.startsWith('ghetti2022-cochrane-sud,study,Ghetti, Claire;')) === false, 'authors with commas are quoted');
       assert.ok(lines.some((line) => line.startsWith('ghetti2022-cochrane-sud,study,"Ghetti, Claire; Chen, Xi-Jing;')));
     });
@@ -251,6 +257,13 @@ for (const backend of backends()) {
       assert.match(cited.text(), /^Helsedirektoratet \(2016\)\. Nasjonal faglig retningslinje for avrusning/);
       assert.match(cited.parent().text(), /Ikke kontrollert/);
       assert.match($('.sources').text(), /@finnes-ikke-fiktiv/, 'an unknown key stays as written');
+      // the handbook's own content cites the library too: the research section's reviews and guideline
+      const research = await getPage(app, '/veileder/kunnskapsgrunnlag');
+      assert.deepEqual(research.$('.sources a').map((_, a) => research.$(a).attr('href')).get(), [
+        '/nettverket/kunnskap/kilde/geretsegger2017-cochrane-schizophrenia', '/nettverket/kunnskap/kilde/aalbers2017-cochrane-depression',
+        '/nettverket/kunnskap/kilde/ghetti2022-cochrane-sud', '/nettverket/kunnskap/kilde/hdir2013-is1957-psykose',
+      ]);
+      assert.match(research.$('.sources li').eq(3).text(), /Cochrane Library, systematiske oversikter om musikkterapi\./);
       const about = await getPage(app, '/om');
       assert.equal(about.$('.sources a[href^="/nettverket/kunnskap/kilde/"]').length, 6);
       assert.equal(about.$('.sources h2').text(), 'Kunnskapsgrunnlag');

@@ -25,7 +25,7 @@ export function EntryPage({ entry, checkerName, secretariat, notice }: {
         <Paragraph className="evidence-citation">{citationText(entry)}</Paragraph>
         <dl className="evidence-facts">
           {row(e.kind, m.kinds[entry.kind])}
-          {row(e.authors, authorsText(entry.authors, entry.csl) || m.notRegistered)}
+          {row(e.authors, authorsText(entry.authors, entry.csl, entry.authors_incomplete) || m.notRegistered)}
           {row(e.year, entry.year ?? m.notRegistered)}
           {row(e.container, entry.container_title || m.notRegistered)}
           {row(e.doi, entry.doi ? <Link href={`https://doi.org/${entry.doi}`}>{entry.doi}</Link> : m.notRegistered)}

@@ -7,7 +7,7 @@ import { DESIGNS, KINDS, OUTCOMES, POPULATIONS } from '../model.ts';
 import { Breadcrumbs } from './components.tsx';
 
 export const FORM_FIELDS = ['kind', 'title', 'authors', 'year', 'container', 'doi', 'url', 'design', 'population', 'setting', 'mainFinding', 'effectSize', 'effectSizeSource'] as const;
-export type FormValues = Record<(typeof FORM_FIELDS)[number], string> & { outcomes: string[] };
+export type FormValues = Record<(typeof FORM_FIELDS)[number], string> & { authorsIncomplete: boolean; outcomes: string[] };
 
 /** Adding (key null) or changing an entry: one form, refilled after an error. */
 export function EntryFormPage({ entryKey, entryTitle, values, errors, csrfToken }: {
@@ -31,6 +31,7 @@ export function EntryFormPage({ entryKey, entryTitle, values, errors, csrfToken 
           <Select id="kind" label={f.kind} value={values.kind} error={errors.kind} options={KINDS.map((k) => ({ value: k, label: m.kinds[k] }))} />
           <TextArea id="title" label={f.title} value={values.title} error={errors.title} rows={2} maxLength={1000} />
           <TextArea id="authors" label={f.authors} hint={f.authorsHint} value={values.authors} error={errors.authors} rows={4} />
+          <CheckboxInput id="authorsIncomplete" name="authorsIncomplete" value="ja" label={f.authorsIncomplete} checked={values.authorsIncomplete} />
           <TextInput id="year" label={f.year} value={values.year} error={errors.year} inputMode="numeric" maxLength={4} />
           <TextInput id="container" label={f.container} value={values.container} error={errors.container} maxLength={500} />
           <TextInput id="doi" label={f.doi} hint={f.doiHint} value={values.doi} error={errors.doi} maxLength={300} />

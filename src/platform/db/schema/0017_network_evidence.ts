@@ -15,6 +15,8 @@ export type EvidenceEntryTable = {
   kind: WithDefault<EvidenceKind>;
   title: string;
   authors: JsonWithDefault<CslName[]>;
+  /** only some authors are known (the source said "et al.") */
+  authors_incomplete: WithDefault<boolean>;
   year: number | null;
   container_title: WithDefault<string>;
   doi: string | null;

@@ -127,6 +127,7 @@ export const networkEvidence = {
     title: 'Tittel',
     authors: 'Forfattere',
     authorsHint: 'Én per linje: «Etternavn, Fornavn». En organisasjon skrives som den heter.',
+    authorsIncomplete: 'Kilden viser bare noen av forfatterne (skrives «mfl.»)',
     year: 'Årstall',
     container: 'Tidsskrift eller utgiver',
     doi: 'DOI',
