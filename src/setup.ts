@@ -4,7 +4,7 @@ import { loadReferenceData } from './reference/index.ts';
 import { hasDemoData, loadDemoData, syncTaxonomy } from './directory/index.ts';
 import { syncHandbookContent } from './handbook/index.ts';
 import { loadDemoAccounts } from './accounts/index.ts';
-import { loadNetworkDemo } from './network/index.ts';
+import { loadEvidenceSeed, loadNetworkDemo } from './network/index.ts';
 
 /** The modest demo set `npm start` loads on first start. */
 export const DEMO_SERVICES = 240;
@@ -16,6 +16,8 @@ export async function prepareDatabase(db: Db, options: { demoData: boolean }): P
   await syncTaxonomy(db);
   // content files → database; an admin's browser edits are never overwritten (rule in handbook/sync.ts)
   await syncHandbookContent(db);
+  // the evidence library's checked seed records (real sources, each marked unchecked until the secretariat checks it)
+  await loadEvidenceSeed(db);
   let demoLoaded = 0;
   if (options.demoData && !(await hasDemoData(db))) demoLoaded = await loadDemoData(db, { services: DEMO_SERVICES });
   // a demo admin and a demo editor (credentials in the README, demo only)

@@ -9,6 +9,7 @@ import { paths } from '../platform/paths.ts';
 import { sendPage } from '../platform/views/render.ts';
 import { FormBody, formErrors, typed, type Errors } from '../platform/forms/index.ts';
 import { requireAdmin } from '../accounts/index.ts';
+import { resolveCitations } from '../network/index.ts';
 import { lineDiff } from './diff.ts';
 import { hasTopLevelHeading, renderMarkdown } from './markdown.ts';
 import { findSection, listRevisions, listSections, markReviewed, updateFromBrowser } from './queries.ts';
@@ -59,7 +60,8 @@ export async function handbookRoutes(app: App, deps: { db: Db; config: Config })
     const section = sections[index];
     if (!section) return reply.callNotFound();
     const admin = request.user?.isAdmin ? { csrfToken: request.csrfToken } : null;
-    return sendPage(reply, SectionPage({ section, rendered: renderMarkdown(section.body), previous: sections[index - 1], next: sections[index + 1], admin }));
+    const sources = await resolveCitations(db, section.sources);
+    return sendPage(reply, SectionPage({ section, sources, rendered: renderMarkdown(section.body), previous: sections[index - 1], next: sections[index + 1], admin }));
   });
 
   app.get(paths.handbook.edit(), { preHandler: requireAdmin, schema: { params: SLUG }, attachValidation: true }, async (request, reply) => {

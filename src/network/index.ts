@@ -11,12 +11,17 @@ import { manageRoutes } from './members/manage-routes.ts';
 
 export { loadNetworkDemo } from './members/demo.ts';
 export type { MyPageSection, MyPageSectionSource } from './my-page.ts';
+import { evidenceRoutes } from './evidence/routes.ts';
+
+export { loadEvidenceSeed } from './evidence/seed.ts';
+export { resolveCitations } from './evidence/citations.ts';
 export { networkRoles, networkRolesOf, networkGuards, mayApproveFor, type NetworkRoles } from './roles.ts';
 
 type Deps = { db: Db; config: Config };
 const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
   networkHomeRoutes,
   memberRoutes, manageRoutes,
+  evidenceRoutes,
 ];
 
 export async function networkRoutes(app: App, deps: Deps) {

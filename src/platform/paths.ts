@@ -120,6 +120,20 @@ export const paths = {
 
     evidence: {
       index: '/nettverket/kunnskap',
+      entry: (key = ':key') => `/nettverket/kunnskap/kilde/${key}`,
+      edit: (key = ':key') => `/nettverket/kunnskap/kilde/${key}/endre`,
+      check: (key = ':key') => `/nettverket/kunnskap/kilde/${key}/kontroller`,
+      add: '/nettverket/kunnskap/ny',
+      guidelines: '/nettverket/kunnskap/retningslinjer',
+      map: '/nettverket/kunnskap/kart',
+      import: '/nettverket/kunnskap/import',
+      importPaste: '/nettverket/kunnskap/import/lim-inn',
+      importConfirm: '/nettverket/kunnskap/import/lagre',
+      api: {
+        json: '/api/v1/network/evidence',
+        csl: '/api/v1/network/evidence.csl.json',
+        csv: '/api/v1/network/evidence.csv',
+      },
     },
 
     courses: {

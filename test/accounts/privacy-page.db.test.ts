@@ -34,6 +34,7 @@ const TABLES: Record<string, string | null> = {
   network_organization: null,
   network_registration: 'arrangementer',
   network_event: null,
+  evidence_entry: 'kunnskapsbiblioteket',
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

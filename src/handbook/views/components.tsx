@@ -3,6 +3,7 @@ import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import type { SectionStatus } from '../tables.ts';
 import { describedBy } from '../../platform/forms/index.ts';
+import { SourceList as PlatformSourceList, type CitedSource } from '../../platform/views/source-list.tsx';
 
 const m = () => nb.handbook;
 
@@ -23,15 +24,9 @@ export function DraftTag({ status }: { status: SectionStatus }) {
   return status === 'utkast' ? <Tag data-color="warning" data-size="sm">{m().draftTag}</Tag> : null;
 }
 
-export function SourceList({ sources }: { sources: string[] }) {
-  return (
-    <section aria-labelledby="sources-heading" className="sources">
-      <h2 id="sources-heading" className="ds-heading" data-size="xs">{m().sourcesHeading}</h2>
-      {sources.length > 0
-        ? <ul>{sources.map((source) => <li key={source}>{source}</li>)}</ul>
-        : <Paragraph data-size="sm">{m().noSources}</Paragraph>}
-    </section>
-  );
+/** The section's sources; a line "@key" cites an entry of the evidence library (resolved by the route). */
+export function SourceList({ sources }: { sources: CitedSource[] }) {
+  return <PlatformSourceList heading={m().sourcesHeading} empty={m().noSources} sources={sources} />;
 }
 
 export function HandbookSearchForm({ value, error }: { value: string; error?: string | undefined }) {

@@ -5,10 +5,13 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { RenderedSection } from '../markdown.ts';
 import type { SectionRow } from '../queries.ts';
 import { CsrfField } from '../../platform/forms/index.ts';
+import type { CitedSource } from '../../platform/views/source-list.tsx';
 import { ReviewStatus, SourceList, partLabel } from './components.tsx';
 
 export interface SectionPageProps {
   section: SectionRow;
+  /** the section's sources, library citations resolved to links */
+  sources: CitedSource[];
   rendered: RenderedSection;
   previous: SectionRow | undefined;
   next: SectionRow | undefined;
@@ -16,7 +19,7 @@ export interface SectionPageProps {
   admin: { csrfToken: string } | null;
 }
 
-export function SectionPage({ section, rendered, previous, next, admin }: SectionPageProps) {
+export function SectionPage({ section, sources, rendered, previous, next, admin }: SectionPageProps) {
   const m = nb.handbook;
   return (
     <Layout title={section.title}>
@@ -55,7 +58,7 @@ export function SectionPage({ section, rendered, previous, next, admin }: Sectio
           )}
           <div className="handbook-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
         </div>
-        <SourceList sources={section.sources} />
+        <SourceList sources={sources} />
         {section.checklist.length > 0 && (
           <section aria-labelledby="checklist-heading" className="section-checklist">
             <h2 id="checklist-heading" className="ds-heading" data-size="xs">{m.checklistHeading}</h2>

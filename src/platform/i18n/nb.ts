@@ -9,6 +9,7 @@ import { hsdsImport } from './nb/hsds-import.ts';
 import { openData } from './nb/open-data.ts';
 import { handbook } from './nb/handbook.ts';
 import { networkMembers } from './nb/network-members.ts';
+import { networkEvidence } from './nb/network-evidence.ts';
 
 /**
  * Norwegian bokmål UI text: the catalogue every other language copies in shape (see Catalogue in
@@ -32,6 +33,7 @@ export const nb = {
   openData,
   handbook,
   networkMembers,
+  networkEvidence,
 } as const;
 
 export type Messages = typeof nb;

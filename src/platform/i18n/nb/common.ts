@@ -40,6 +40,8 @@ export const about = {
     'Samklang skal gjøre musikkterapi til et reelt og tilgjengelig tilbud for alle som bruker rus- og psykiske helsetjenester i Norge. Tjenesten samler oversikt over tilbudene, viser hvor i landet de finnes og mangler, og hjelper arbeidsgivere som vil opprette en stilling.',
     'Samklang lages for Nasjonalt nettverk for musikkterapi – rus og psykisk helse. Tilbudene registreres og holdes oppdatert av dem som driver dem.',
   ],
+  sourcesHeading: 'Kunnskapsgrunnlag',
+  noSources: 'Ingen kilder er oppført.',
   dataHeading: 'Om dataene',
   data: [
     'Avstander er regnet i luftlinje. For postnummer og kommuner bruker vi et punkt inne i kommunens største sammenhengende område, ikke der folk bor. I store kommuner kan avstanden derfor avvike mye fra reisevei.',

@@ -49,7 +49,7 @@ export const handbook = {
     titleLabel: 'Tittel',
     summaryLabel: 'Sammendrag',
     sourcesLabel: 'Kilder',
-    sourcesHint: 'Én kilde per linje. Alle faktaopplysninger i teksten skal ha en kilde.',
+    sourcesHint: 'Én kilde per linje. Alle faktaopplysninger i teksten skal ha en kilde. En kilde fra kunnskapsbiblioteket siterer du med @ og nøkkelen, for eksempel @ghetti2022-cochrane-sud.',
     bodyLabel: 'Tekst (Markdown)',
     bodyHint: 'Tittelen er sidens eneste hovedoverskrift: start overskriftene i teksten med ##.',
     noteLabel: 'Hva har du endret?',

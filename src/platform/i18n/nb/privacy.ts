@@ -158,6 +158,15 @@ export const privacyNotice = {
       who: 'Arrangøren. Deltakerlisten (navn, ikke behov) ser også medlemmene av nettverket.',
     },
     {
+      id: 'kunnskapsbiblioteket',
+      title: 'Arbeid i kunnskapsbiblioteket',
+      what: 'Hvem i sekretariatet som har lagt til, importert, endret eller kontrollert en kilde i kunnskapsbiblioteket, og når. På siden til kilden vises navnet til den som kontrollerte den.',
+      why: 'For at brukerne kan se hvem som står bak opplysningene, og for å kunne spore endringer.',
+      basis: basis.interest('nettverkets interesse i at kunnskapsbiblioteket er til å stole på'),
+      retention: 'Til du sletter kontoen. Da fjernes du fra kildene; selve endringene blir stående i endringsloggen uten navnet ditt.',
+      who: 'Alle ser navnet til den som kontrollerte en kilde. Resten ser bare sekretariatet og moderatorene.',
+    },
+    {
       id: 'kontaktpersoner',
       title: 'Kontaktopplysninger i tilbudene',
       what: 'Navn, e-postadresse og telefonnummer som organisasjonene selv oppgir som kontakt for tilbudene sine.',
