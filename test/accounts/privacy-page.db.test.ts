@@ -34,6 +34,9 @@ const TABLES: Record<string, string | null> = {
   network_organization: null,
   network_registration: 'arrangementer',
   network_event: null,
+  network_agenda_item: null,
+  network_registration_token: 'arrangementer',
+  network_event_minutes: 'arrangementer',
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

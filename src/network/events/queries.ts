@@ -93,7 +93,7 @@ async function writeAgenda(trx: Tx, eventId: string, agenda: EventInput['agenda'
 export async function createEvent(db: Db, input: EventInput, actor: string, isDemo = false): Promise<string> {
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('network_event').values({ id, ...columnsOf(input), is_demo: isDemo, created_by: isDemo ? null : actor }).execute();
+    await trx.insertInto('network_event').values({ id, ...columnsOf(input), is_demo: isDemo, created_by: isDemo || actor === 'system' ? null : actor }).execute();
     await writeAgenda(trx, id, input.agenda);
     const changes: AuditChange[] = Object.entries(auditValues(input)).filter(([, value]) => value !== '').map(([fieldName, value]) => ({
       resourceId: id, resourceType: 'network_event', actionType: 'create', fieldName, previousValue: '', replacementValue: value,

@@ -108,7 +108,7 @@ const needsColumns = (needs: Needs) => ({
   needs_interpretation: needs.interpretation.trim(), needs: needs.other.trim(),
 });
 
-const pageUrl = (ctx: RegistrationContext, eventId: string) => `${ctx.publicUrl}${(ctx.pageOf ?? paths.network.events.event)(eventId)}`;
+export const pageUrl = (ctx: RegistrationContext, eventId: string) => `${ctx.publicUrl}${(ctx.pageOf ?? paths.network.events.event)(eventId)}`;
 
 async function issueGuestToken(trx: Tx, registrationId: string, purpose: 'confirm' | 'cancel', expiresAt: Date, now: Date): Promise<string> {
   const token = randomToken();
@@ -116,8 +116,8 @@ async function issueGuestToken(trx: Tx, registrationId: string, purpose: 'confir
   return token;
 }
 
-/** A new link with which a guest can cancel, valid until the event has ended. */
-async function cancelLink(trx: Tx, ctx: RegistrationContext, registrationId: string, event: LockedEvent): Promise<string> {
+/** A new link with which a guest can cancel, valid until the event has ended (every mail to a guest carries one). */
+export async function cancelLink(trx: Tx, ctx: RegistrationContext, registrationId: string, event: Pick<LockedEvent, 'ends_at'>): Promise<string> {
   const token = await issueGuestToken(trx, registrationId, 'cancel', new Date(event.ends_at), ctx.now);
   return `${ctx.publicUrl}${paths.network.events.guestCancel(token)}`;
 }
@@ -182,11 +182,12 @@ async function registerGuest(trx: Tx, ctx: RegistrationContext, event: LockedEve
   const held = existing && (existing.status === 'registered' || existing.status === 'waiting') ? existing.status : null;
   let id = existing?.id;
   if (!held) {
-    const values = { guest_name: guest.name.trim(), status: 'unconfirmed' as const, ...needsColumns(needs), confirmed_at: null, waiting_since: null, cancelled_at: null };
+    // created_at restarts with each new link: unconfirmed registrations are removed once their link has expired
+    const values = { guest_name: guest.name.trim(), status: 'unconfirmed' as const, ...needsColumns(needs), created_at: ctx.now, confirmed_at: null, waiting_since: null, cancelled_at: null };
     if (id) await trx.updateTable('network_registration').set(values).where('id', '=', id).execute();
     else {
       id = newId();
-      await trx.insertInto('network_registration').values({ id, event_id: event.id, guest_email: email, created_at: ctx.now, ...values }).execute();
+      await trx.insertInto('network_registration').values({ id, event_id: event.id, guest_email: email, ...values }).execute();
       await audit(trx, 'system', id, 'register_guest', '', 'unconfirmed');
     }
   }

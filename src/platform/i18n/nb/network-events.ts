@@ -6,6 +6,8 @@ export const networkEvents = {
   title: 'Seminarer og møter',
   lead: 'Arbeidsseminarer, nettverksmøter og webinarer i Nasjonalt nettverk for musikkterapi – rus og psykisk helse. Alle kan melde seg på: med konto, eller som gjest med navn og e-post.',
   fictional: '(fiktiv)',
+  errorTitle: (title: string) => `Feil: ${title}`,
+  deletionNotice: 'Påmeldingene dine til disse arrangementene slettes, og plassene går videre til dem på ventelisten:',
   fictionalNote: 'Eksempel: dette arrangementet er fiktivt og finnes bare i demodataene.',
   kinds: { arbeidsseminar: 'Arbeidsseminar', nettverksmote: 'Nettverksmøte', webinar: 'Webinar', course_run: 'Kursgjennomføring' },
   statuses: { draft: 'Utkast', published: 'Publisert', cancelled: 'Avlyst' },
@@ -92,7 +94,7 @@ export const networkEvents = {
     doneAlready: 'Du var allerede påmeldt. Behovene dine er lagret.',
     doneCancelled: 'Du har meldt deg av. Takk for at du sa fra.',
     guestSentTitle: 'Sjekk e-posten din',
-    guestSent: (email: string) => `Vi har sendt en e-post til ${email}. Åpne lenken i den for å bekrefte påmeldingen. Du har ikke plass før du har bekreftet. Lenken virker i 24 timer.`,
+    guestSent: 'Sjekk e-posten din: vi har sendt en lenke til adressen du oppga. Åpne lenken for å bekrefte påmeldingen. Du har ikke plass før du har bekreftet. Lenken virker i 24 timer.',
     errorsHeading: 'Noe må rettes før du kan melde deg på',
     errors: {
       name: 'Skriv navnet ditt (høyst 200 tegn).',
