@@ -66,8 +66,18 @@ export function parseEventForm(values: EventValues, organisationIds: string[]): 
   if (organizerId && !organisationIds.includes(organizerId)) errors.organizerId = m.organizerId;
 
   const startsAt = moment(values, 'startDate', 'startTime', errors, true);
-  const endDate = values.endDate.trim() || values.startDate.trim();
-  const endsAt = moment({ ...values, endDate }, 'endDate', 'endTime', errors, true);
+  let endsAt: Date | null = null;
+  if (values.endDate.trim()) endsAt = moment(values, 'endDate', 'endTime', errors, true);
+  else {
+    // no end date: the same day as the start, so only the time is checked here
+    const time = values.endTime.trim();
+    if (!time) errors.endTime = m.timeMissing;
+    else if (!normaliseTime(time)) errors.endTime = m.timeFormat;
+    else if (startsAt) {
+      endsAt = fromOsloWallTime(osloWallTime(startsAt).date, time);
+      if (!endsAt) errors.endTime = m.timeSkipped;
+    }
+  }
   if (startsAt && endsAt && endsAt.getTime() < startsAt.getTime()) errors.endTime = m.endBeforeStart;
   let registrationDeadline: Date | null = null;
   if (values.deadlineDate.trim() || values.deadlineTime.trim()) {

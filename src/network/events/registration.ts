@@ -9,7 +9,7 @@
 // - Links in guests' mail are random tokens stored only as their SHA-256, like accounts' tokens:
 //   'confirm' expires after CONFIRM_HOURS, 'cancel' works until the event has ended. A guest who
 //   cancels is deleted (there is no account to keep the row for).
-import type { Db, Tx, RegistrationStatus } from '../../platform/db/index.ts';
+import type { Tx, RegistrationStatus } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { randomToken, sha256 } from '../../platform/crypto.ts';
 import { queueMail, queueRequestedMail } from '../../platform/mail/outbox.ts';
