@@ -16,7 +16,7 @@ export async function loadDemoEvents(db: Db, now = new Date()): Promise<void> {
   const at = (date: string, time: string) => fromOsloWallTime(date, time)!;
   const build = (demo: typeof seminar | typeof webinar, date: string, extra: Partial<EventInput>): EventInput => ({
     kind: demo.kind, title: demo.title, purpose: demo.purpose, place: demo.place, accessibility: demo.accessibility,
-    startsAt: at(date, demo.agenda[0][0]), endsAt: at(date, demo.agenda[demo.agenda.length - 1]![2]),
+    startsAt: at(date, demo.agenda[0][0]), endsAt: at(date, demo.agenda[demo.agenda.length - 1]![1]),
     onlineUrl: null, organizerId: null, capacity: null, registrationDeadline: null, status: 'published',
     agenda: demo.agenda.map(([from, to, title]) => ({ startsAt: at(date, from), endsAt: at(date, to), title })),
     ...extra,
