@@ -319,6 +319,20 @@ async function promoteLocked(trx: Tx, ctx: RegistrationContext, event: LockedEve
   return rows.map((row) => row.id);
 }
 
+/** Tells everyone with a place or on the waiting list that the event is cancelled (the caller has locked the event). */
+export async function mailCancellation(trx: Tx, ctx: RegistrationContext, eventId: string): Promise<number> {
+  const event = await trx.selectFrom('network_event').select(['id', 'title', 'starts_at', 'ends_at']).where('id', '=', eventId).executeTakeFirst();
+  if (!event) return 0;
+  const rows = await trx.selectFrom('network_registration as r').leftJoin('app_user as u', 'u.id', 'r.user_id')
+    .select(['u.email', 'r.guest_email']).where('r.event_id', '=', eventId).where('r.status', 'in', ['registered', 'waiting']).execute();
+  const texts = m().cancelledEvent;
+  for (const row of rows) {
+    const to = row.email ?? row.guest_email;
+    if (to) await queueMail(trx, { to, subject: texts.subject(event.title), body: texts.body(event.title, whenText(event.starts_at, event.ends_at), pageUrl(ctx, event.id)) + signature() });
+  }
+  return rows.length;
+}
+
 function audit(trx: Tx, actor: string, registrationId: string, action: string, before: RegistrationStatus | '', after: RegistrationStatus) {
   return recordChanges(trx, actor, [{
     resourceId: registrationId, resourceType: 'network_registration', actionType: action, fieldName: 'status', previousValue: before, replacementValue: after,

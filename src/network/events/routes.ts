@@ -26,7 +26,7 @@ import {
   updateEvent, upcomingPublished, type EventRow,
 } from './queries.ts';
 import {
-  cancelByToken, cancelForAccount, checkGuestToken, closedReason, confirmGuest, promote, register, type Needs, type RegistrationContext,
+  cancelByToken, cancelForAccount, checkGuestToken, closedReason, confirmGuest, mailCancellation, promote, register, type Needs, type RegistrationContext,
 } from './registration.ts';
 import { eventsJob } from './reminders.ts';
 import { eventsPersonalData } from './personal-data.ts';
@@ -148,8 +148,9 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
       await trx.selectFrom('network_event').select('id').where('id', '=', event.id).forUpdate().execute();
       const before = await findEvent(trx, event.id);
       await updateEvent(trx, event.id, inputOf(before!, await agendaOf(trx, event.id)), input, request.user!.id);
-      // more places, or no limit now: the waiting list moves up
-      await promote(trx, ctx(), event.id);
+      // cancelled now: everyone who had a place or waited is told; else more places move the waiting list up
+      if (input.status === 'cancelled' && before!.status !== 'cancelled') await mailCancellation(trx, ctx(), event.id);
+      else await promote(trx, ctx(), event.id);
     });
     app.mailer.kick();
     return reply.redirect(`${paths.network.events.event(event.id)}?melding=lagret`, 303);

@@ -67,6 +67,26 @@ for (const backend of backends()) {
       assert.ok(audit.some((a) => a.field_name === 'title'));
     });
 
+    test('editing: more places move the waiting list up; cancelling the event mails everyone who had a place or waited', async () => {
+      const db = database.db;
+      const coordinator = await signedIn('koordinator@nettverket.no');
+      await coordinator.post('/nettverket/arrangementer/nytt', { ...EVENT_FORM, title: 'Møte som endres', capacity: '1' });
+      const { id } = await db.selectFrom('network_event').select('id').where('title', '=', 'Møte som endres').executeTakeFirstOrThrow();
+      for (const email of ['deltaker@annen.no', 'kontakt@annen.no']) await (await signedIn(email)).post(`/nettverket/arrangementer/${id}/pamelding`, {});
+      assert.deepEqual(await statuses(db, id), { registered: 1, waiting: 1 });
+      const form = await coordinator.get(`/nettverket/arrangementer/${id}/endre`);
+      assert.equal(form.$('#startDate').val(), '2031-03-04');
+      assert.equal(form.$('#agenda').text(), '10:00–10:30 Velkommen\n10:30–12:00 Gruppearbeid\n13:00 Oppsummering');
+      assert.equal((await coordinator.post(`/nettverket/arrangementer/${id}/endre`, { ...EVENT_FORM, title: 'Møte som endres', capacity: '2' })).status, 303);
+      assert.deepEqual(await statuses(db, id), { registered: 2 });
+      assert.match((await lastMailTo(db, 'kontakt@annen.no')).subject, /Du har fått plass/);
+      assert.equal((await coordinator.post(`/nettverket/arrangementer/${id}/endre`, { ...EVENT_FORM, title: 'Møte som endres', capacity: '2', status: 'cancelled' })).status, 303);
+      assert.match((await lastMailTo(db, 'deltaker@annen.no')).subject, /^Avlyst: Møte som endres/);
+      const audit = await db.selectFrom('audit_log').select(['field_name', 'previous_value', 'replacement_value']).where('resource_id', '=', id).where('last_action_type', '=', 'update').execute();
+      assert.ok(audit.some((a) => a.field_name === 'capacity' && a.previous_value === '1' && a.replacement_value === '2'));
+      assert.ok(audit.some((a) => a.field_name === 'status' && a.replacement_value === 'cancelled'));
+    });
+
     test('impossible dates and other bad input get Norwegian errors beside the fields, with everything typed kept', async () => {
       const coordinator = await signedIn('koordinator@nettverket.no');
       await coordinator.get('/nettverket/arrangementer/nytt');

@@ -274,6 +274,11 @@ export const networkEvents = {
       body: (title: string, waiting: boolean, page: string, cancel: string) =>
         `Noen prøvde å melde deg på «${title}», men du ${waiting ? 'står allerede på ventelisten' : 'er allerede påmeldt'}. Du trenger ikke gjøre noe.\n\nMer om arrangementet:\n${page}\n\nVil du melde deg av? Bruk denne lenken:\n${cancel}`,
     },
+    cancelledEvent: {
+      subject: (title: string) => `Avlyst: ${title}`,
+      body: (title: string, when: string, page: string) =>
+        `«${title}» (${when}) er dessverre avlyst. Du trenger ikke gjøre noe.\n\nMer informasjon:\n${page}`,
+    },
     reminder: {
       subject: (title: string) => `Påminnelse: ${title}`,
       body: (title: string, when: string, where: string, page: string, cancel: string | null) =>
