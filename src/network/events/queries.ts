@@ -34,9 +34,9 @@ export async function listEvents(db: Tx, now: Date, options: { drafts: boolean }
   return { upcoming, past };
 }
 
-/** Published events that have not ended, for the calendar feed. */
+/** Published events that have not ended, for the calendar feed; cancelled ones stay in it (STATUS:CANCELLED), so subscribed calendars learn of it. */
 export function upcomingPublished(db: Tx, now: Date) {
-  return eventQuery(db).where('e.kind', 'in', EVENT_KINDS).where('e.status', '=', 'published').where('e.ends_at', '>=', now)
+  return eventQuery(db).where('e.kind', 'in', EVENT_KINDS).where('e.status', 'in', ['published', 'cancelled']).where('e.ends_at', '>=', now)
     .orderBy('e.starts_at').limit(500).execute();
 }
 

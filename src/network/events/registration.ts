@@ -140,8 +140,11 @@ export async function register(db: Tx, ctx: RegistrationContext, eventId: string
     return await inTransaction(db, async (trx) => {
       const event = await lockEvent(trx, eventId);
       const closed = closedReason(event, ctx.now);
-      if (closed || !event) return { ok: false, reason: closed ?? 'not_found' };
-      return registrant.kind === 'account' ? registerAccount(trx, ctx, event, registrant.userId, needs) : registerGuest(trx, ctx, event, registrant, needs);
+      if (!event) return { ok: false, reason: 'not_found' };
+      if (registrant.kind === 'guest') return closed ? { ok: false, reason: closed } : registerGuest(trx, ctx, event, registrant, needs);
+      // past the deadline, someone who already holds a place may still correct their needs
+      if (closed && closed !== 'deadline') return { ok: false, reason: closed };
+      return registerAccount(trx, ctx, event, registrant.userId, needs, closed === 'deadline');
     });
   } catch (error) {
     if (error instanceof MailRefused) return { ok: false, reason: 'mail_limit', retryMinutes: error.retryMinutes };
@@ -149,13 +152,14 @@ export async function register(db: Tx, ctx: RegistrationContext, eventId: string
   }
 }
 
-async function registerAccount(trx: Tx, ctx: RegistrationContext, event: LockedEvent, userId: string, needs: Needs): Promise<RegisterResult> {
+async function registerAccount(trx: Tx, ctx: RegistrationContext, event: LockedEvent, userId: string, needs: Needs, pastDeadline: boolean): Promise<RegisterResult> {
   const existing = await trx.selectFrom('network_registration').select(['id', 'status'])
     .where('event_id', '=', event.id).where('user_id', '=', userId).executeTakeFirst();
   if (existing && (existing.status === 'registered' || existing.status === 'waiting')) {
     await trx.updateTable('network_registration').set(needsColumns(needs)).where('id', '=', existing.id).execute();
     return { ok: true, kind: 'account', status: existing.status, registrationId: existing.id, already: true };
   }
+  if (pastDeadline) return { ok: false, reason: 'deadline' };
   const status = await placeFor(trx, event);
   const values = {
     status, ...needsColumns(needs), confirmed_at: ctx.now, waiting_since: status === 'waiting' ? ctx.now : null, cancelled_at: null, reminder_sent_at: null,

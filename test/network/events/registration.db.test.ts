@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
+import { pruneRegistrations } from '../../../src/network/events/reminders.ts';
 import { cancel, cancelByToken, checkGuestToken, confirmGuest, promote, register, type RegistrationContext } from '../../../src/network/events/registration.ts';
 import { backends, freshDatabase } from '../../helpers/db.ts';
 import { anAccount, lastMailTo, pathOf } from '../../accounts/client.ts';
@@ -106,6 +107,35 @@ for (const backend of backends()) {
       const guestRows = await db.selectFrom('network_registration').select('id').where('guest_email', '=', 'gjest.en@example.no').execute();
       assert.equal(guestRows.length, 0, "a guest's registration is deleted when they cancel");
       assert.deepEqual(await checkGuestToken(db, cancelToken, 'cancel', new Date()), { ok: false, reason: 'unknown' });
+    });
+
+    test('past the deadline nobody new gets in, but someone with a place may still correct their needs', async () => {
+      const db = database.db;
+      const eventId = await anEvent(db, { registrationDeadline: new Date(Date.now() + DAY) });
+      await register(db, ctx(), eventId, { kind: 'account', userId: users[7]! });
+      const later = ctx(new Date(Date.now() + 2 * DAY));
+      const needs = { dietary: 'Nøttefri', accessibility: '', interpretation: '', other: '' };
+      assert.equal((await register(db, later, eventId, { kind: 'account', userId: users[7]! }, needs)).ok, true);
+      assert.deepEqual(await register(db, later, eventId, { kind: 'account', userId: users[8]! }), { ok: false, reason: 'deadline' });
+      const row = await db.selectFrom('network_registration').select('needs_dietary').where('event_id', '=', eventId).where('user_id', '=', users[7]!).executeTakeFirstOrThrow();
+      assert.equal(row.needs_dietary, 'Nøttefri');
+    });
+
+    test('housekeeping removes unconfirmed guests once their link has expired and guests a year after the event, and keeps accounts', async () => {
+      const db = database.db;
+      const soon = await anEvent(db);
+      await register(db, ctx(), soon, { kind: 'guest', name: 'Aldri Bekreftet', email: 'aldri@example.no' });
+      const old = await anEvent(db, { daysAhead: -400 });
+      const { newId } = await import('../../../src/platform/ids.ts');
+      await db.insertInto('network_registration').values([
+        { id: newId(), event_id: old, guest_email: 'gammel@example.no', guest_name: 'Gammel Gjest', status: 'registered' },
+        { id: newId(), event_id: old, user_id: users[9]!, status: 'registered' },
+      ]).execute();
+      await pruneRegistrations(db, new Date());
+      assert.deepEqual(await statuses(db, soon), { unconfirmed: 1 }, 'the link still works');
+      await pruneRegistrations(db, new Date(Date.now() + 2 * DAY));
+      assert.deepEqual(await statuses(db, soon), {});
+      assert.deepEqual(await statuses(db, old), { registered: 1 });
     });
 
     test('an expired confirmation link gives no place', async () => {
