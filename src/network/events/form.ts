@@ -3,7 +3,7 @@ import type { Errors } from '../../platform/forms/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { hasControlCharacter } from '../../platform/text.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type EventInput, type EventKind } from './queries.ts';
-import { fromOsloWallTime, isRealDate, normaliseTime, osloWallTime } from './time.ts';
+import { fromOsloWallTime, isRealDate, normaliseDate, normaliseTime, osloWallTime } from './time.ts';
 
 export const EVENT_FIELDS = [
   'kind', 'title', 'purpose', 'startDate', 'startTime', 'endDate', 'endTime', 'place', 'onlineUrl', 'organizerId', 'capacity',
@@ -18,15 +18,19 @@ export const emptyEventValues = (): EventValues => ({
   organizerId: '', capacity: '', deadlineDate: '', deadlineTime: '', accessibility: '', agenda: '', status: 'draft',
 });
 
+/** '2026-03-04' → '04.03.2026', as the form shows dates. */
+const shownDate = (iso: string) => iso.split('-').reverse().join('.');
+
 /** The stored event as the form shows it (Norwegian wall time). */
 export function valuesOf(input: EventInput): EventValues {
   const start = osloWallTime(input.startsAt);
   const end = osloWallTime(input.endsAt);
   const deadline = input.registrationDeadline ? osloWallTime(input.registrationDeadline) : null;
   return {
-    kind: input.kind, title: input.title, purpose: input.purpose, startDate: start.date, startTime: start.time, endDate: end.date, endTime: end.time,
+    kind: input.kind, title: input.title, purpose: input.purpose, startDate: shownDate(start.date), startTime: start.time,
+    endDate: end.date === start.date ? '' : shownDate(end.date), endTime: end.time,
     place: input.place, onlineUrl: input.onlineUrl ?? '', organizerId: input.organizerId ?? '', capacity: input.capacity === null ? '' : String(input.capacity),
-    deadlineDate: deadline?.date ?? '', deadlineTime: deadline?.time ?? '', accessibility: input.accessibility, status: input.status,
+    deadlineDate: deadline ? shownDate(deadline.date) : '', deadlineTime: deadline?.time ?? '', accessibility: input.accessibility, status: input.status,
     agenda: input.agenda.map((item) => agendaLine(item, start.date)).join('\n'),
   };
 }
@@ -114,18 +118,19 @@ const isHttpsUrl = (value: string) => {
 /** A date and time field pair in Norwegian time; a message on the field that is wrong. */
 function moment(values: EventValues, dateField: 'startDate' | 'endDate' | 'deadlineDate', timeField: 'startTime' | 'endTime' | 'deadlineTime', errors: Errors, required: boolean): Date | null {
   const m = nb.networkEvents.form.errors;
-  const date = values[dateField].trim();
+  const typedDate = values[dateField].trim();
   const time = values[timeField].trim();
-  if (!date) {
+  if (!typedDate) {
     if (required) errors[dateField] = m.dateMissing;
     return null;
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  const date = normaliseDate(typedDate);
+  if (!date) {
     errors[dateField] = m.dateFormat;
     return null;
   }
   if (!isRealDate(date)) {
-    errors[dateField] = m.dateImpossible(date);
+    errors[dateField] = m.dateImpossible(typedDate);
     return null;
   }
   if (!time) {

@@ -31,6 +31,14 @@ export function isRealDate(value: string): boolean {
   return year >= 2000 && year <= 2100 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** '2026-03-04' or '4.3.2026' (as Norwegians write it) → '2026-03-04', not yet checked for existence; null when it is neither. */
+export function normaliseDate(value: string): string | null {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
+  const written = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : written ? [written[3], written[2], written[1]] : [];
+  return year && month && day ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : null;
+}
+
 /** '9:05', '09:05' or '09.05' → '09:05'; null when it is no time of day. */
 export function normaliseTime(value: string): string | null {
   const match = TIME.exec(value.trim().padStart(5, '0'));

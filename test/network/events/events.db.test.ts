@@ -7,7 +7,7 @@ import { HOUR, PASSWORD, TestClock, Visitor, anAccount, appOnClock, lastMailTo, 
 import { DAY, aMember, anEvent, anOrganisation, statuses } from './helpers.ts';
 
 const EVENT_FORM = {
-  kind: 'nettverksmote', title: 'Nettverksmøte i mars', purpose: 'Planlegge året.', startDate: '2031-03-04', startTime: '10:00', endDate: '',
+  kind: 'nettverksmote', title: 'Nettverksmøte i mars', purpose: 'Planlegge året.', startDate: '4.3.2031', startTime: '10:00', endDate: '',
   endTime: '14:00', place: 'Møterom 2, Bergen', onlineUrl: '', organizerId: '', capacity: '12', deadlineDate: '2031-03-01', deadlineTime: '',
   accessibility: 'Heis og teleslynge.', agenda: '10:00–10:30 Velkommen\n10:30-12:00 Gruppearbeid\n13:00 Oppsummering', status: 'published',
 };
@@ -75,7 +75,8 @@ for (const backend of backends()) {
       for (const email of ['deltaker@annen.no', 'kontakt@annen.no']) await (await signedIn(email)).post(`/nettverket/arrangementer/${id}/pamelding`, {});
       assert.deepEqual(await statuses(db, id), { registered: 1, waiting: 1 });
       const form = await coordinator.get(`/nettverket/arrangementer/${id}/endre`);
-      assert.equal(form.$('#startDate').val(), '2031-03-04');
+      assert.equal(form.$('#startDate').val(), '04.03.2031');
+      assert.equal(form.$('#endDate').val(), '', 'the same day as the start');
       assert.equal(form.$('#agenda').text(), '10:00–10:30 Velkommen\n10:30–12:00 Gruppearbeid\n13:00 Oppsummering');
       assert.equal((await coordinator.post(`/nettverket/arrangementer/${id}/endre`, { ...EVENT_FORM, title: 'Møte som endres', capacity: '2' })).status, 303);
       assert.deepEqual(await statuses(db, id), { registered: 2 });

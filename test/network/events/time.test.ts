@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fromOsloWallTime, isRealDate, normaliseTime, osloWallTime } from '../../../src/network/events/time.ts';
+import { fromOsloWallTime, isRealDate, normaliseDate, normaliseTime, osloWallTime } from '../../../src/network/events/time.ts';
 
 test('dates that do not exist are refused: 30 February, 29 February outside leap years, month 13', () => {
   assert.equal(isRealDate('2026-02-30'), false);
@@ -9,6 +9,13 @@ test('dates that do not exist are refused: 30 February, 29 February outside leap
   assert.equal(isRealDate('2026-13-01'), false);
   assert.equal(isRealDate('2026-1-1'), false);
   assert.equal(fromOsloWallTime('2026-02-30', '10:00'), null);
+});
+
+test('dates are read as ISO or as Norwegians write them', () => {
+  assert.equal(normaliseDate('2026-3-4'), '2026-03-04');
+  assert.equal(normaliseDate('4.3.2026'), '2026-03-04');
+  assert.equal(normaliseDate('30.02.2026'), '2026-02-30', 'read, then refused by isRealDate');
+  assert.equal(normaliseDate('4/3/2026'), null);
 });
 
 test('times are read in the forms people type them', () => {

@@ -23,12 +23,12 @@ export function EventFormPage(props: { eventId: string | null; values: EventValu
         <TextInput id="title" label={m.title} value={values.title} error={errors.title} maxLength={LIMITS.title} />
         <TextArea id="purpose" label={m.purpose} hint={m.purposeHint} value={values.purpose} error={errors.purpose} rows={4} maxLength={LIMITS.purpose} />
         <div className="field-row">
-          <TextInput id="startDate" label={m.startDate} hint={m.dateHint} type="date" value={values.startDate} error={errors.startDate} />
-          <TextInput id="startTime" label={m.startTime} hint={m.timeHint} type="time" value={values.startTime} error={errors.startTime} />
+          <TextInput id="startDate" label={m.startDate} hint={m.dateHint} value={values.startDate} error={errors.startDate} />
+          <TextInput id="startTime" label={m.startTime} hint={m.timeHint} value={values.startTime} error={errors.startTime} />
         </div>
         <div className="field-row">
-          <TextInput id="endDate" label={m.endDate} hint={m.endDateHint} type="date" value={values.endDate} error={errors.endDate} />
-          <TextInput id="endTime" label={m.endTime} hint={m.timeHint} type="time" value={values.endTime} error={errors.endTime} />
+          <TextInput id="endDate" label={m.endDate} hint={m.endDateHint} value={values.endDate} error={errors.endDate} />
+          <TextInput id="endTime" label={m.endTime} hint={m.timeHint} value={values.endTime} error={errors.endTime} />
         </div>
         <TextInput id="place" label={m.place} hint={m.placeHint} value={values.place} error={errors.place} maxLength={LIMITS.place} />
         <TextInput id="onlineUrl" label={m.onlineUrl} hint={m.onlineUrlHint} type="url" value={values.onlineUrl} error={errors.onlineUrl} maxLength={LIMITS.onlineUrl} />
@@ -36,8 +36,8 @@ export function EventFormPage(props: { eventId: string | null; values: EventValu
           options={[{ value: '', label: m.noOrganizer }, ...props.organisations.map((o) => ({ value: o.id, label: o.name }))]} />
         <TextInput id="capacity" label={m.capacity} hint={m.capacityHint} inputMode="numeric" value={values.capacity} error={errors.capacity} maxLength={6} />
         <div className="field-row">
-          <TextInput id="deadlineDate" label={m.deadlineDate} hint={m.dateHint} type="date" value={values.deadlineDate} error={errors.deadlineDate} />
-          <TextInput id="deadlineTime" label={m.deadlineTime} hint={m.deadlineTimeHint} type="time" value={values.deadlineTime} error={errors.deadlineTime} />
+          <TextInput id="deadlineDate" label={m.deadlineDate} hint={m.dateHint} value={values.deadlineDate} error={errors.deadlineDate} />
+          <TextInput id="deadlineTime" label={m.deadlineTime} hint={m.deadlineTimeHint} value={values.deadlineTime} error={errors.deadlineTime} />
         </div>
         <TextArea id="accessibility" label={m.accessibility} hint={m.accessibilityHint} value={values.accessibility} error={errors.accessibility} rows={3} maxLength={LIMITS.accessibility} />
         <TextArea id="agenda" label={m.agenda} hint={m.agendaHint} value={values.agenda} error={errors.agenda} rows={8} />
