@@ -345,6 +345,7 @@ function registerErrors(values: RegisterValues, guest: boolean, unreadable: bool
   }
   if (values.needs_other.length > 2000) errors.needs_other = m.needs_other;
   else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(values.needs_other)) errors.needs_other = m.control;
-  if (unreadable && Object.keys(errors).length === 0) errors.name = m.form;
+  // the summary's link lands on the section's heading
+  if (unreadable && Object.keys(errors).length === 0) errors.pamelding = m.form;
   return errors;
 }

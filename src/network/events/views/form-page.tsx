@@ -17,7 +17,7 @@ export function EventFormPage(props: { eventId: string | null; values: EventValu
       <Paragraph data-size="sm"><Link href={props.eventId ? paths.network.events.event(props.eventId) : paths.network.events.index}>{props.eventId ? nb.networkEvents.minutes.back : nb.networkEvents.page.back}</Link></Paragraph>
       <Paragraph>{m.intro}</Paragraph>
       <ErrorSummary errors={errors} heading={m.errorsHeading} />
-      <form method="post" action={props.eventId ? paths.network.events.edit(props.eventId) : paths.network.events.create} noValidate className="stack" data-module="unsaved-warning" data-unsaved={failed ? 'true' : undefined}>
+      <form id="form" method="post" action={props.eventId ? paths.network.events.edit(props.eventId) : paths.network.events.create} noValidate className="stack" data-module="unsaved-warning" data-unsaved={failed ? 'true' : undefined}>
         <CsrfField token={props.csrfToken} />
         <Select id="kind" label={m.kind} value={values.kind} error={errors.kind} options={EVENT_KINDS.map((kind) => ({ value: kind, label: nb.networkEvents.kinds[kind] }))} />
         <TextInput id="title" label={m.title} value={values.title} error={errors.title} maxLength={LIMITS.title} />
