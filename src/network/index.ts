@@ -15,6 +15,9 @@ import { evidenceRoutes } from './evidence/routes.ts';
 
 export { loadEvidenceSeed } from './evidence/seed.ts';
 export { resolveCitations } from './evidence/citations.ts';
+import { eventRoutes } from './events/routes.ts';
+
+export { loadDemoEvents } from './events/demo.ts';
 export { networkRoles, networkRolesOf, networkGuards, mayApproveFor, type NetworkRoles } from './roles.ts';
 
 type Deps = { db: Db; config: Config };
@@ -22,6 +25,7 @@ const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
   networkHomeRoutes,
   memberRoutes, manageRoutes,
   evidenceRoutes,
+  eventRoutes,
 ];
 
 export async function networkRoutes(app: App, deps: Deps) {

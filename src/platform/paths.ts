@@ -110,8 +110,22 @@ export const paths = {
       appointCoordinator: (slug = ':slug') => `/nettverket/medlemmer/${slug}/deltakere/koordinator`,
     },
 
+    // seminars and meetings; called without an argument a function gives the route pattern
     events: {
       index: '/nettverket/arrangementer',
+      create: '/nettverket/arrangementer/nytt',
+      feed: '/nettverket/arrangementer.ics',
+      event: (id = ':id') => `/nettverket/arrangementer/${id}`,
+      edit: (id = ':id') => `/nettverket/arrangementer/${id}/endre`,
+      ics: (id = ':id') => `/nettverket/arrangementer/${id}/kalender.ics`,
+      register: (id = ':id') => `/nettverket/arrangementer/${id}/pamelding`,
+      cancel: (id = ':id') => `/nettverket/arrangementer/${id}/avmelding`,
+      participants: (id = ':id') => `/nettverket/arrangementer/${id}/deltakere`,
+      minutes: (id = ':id') => `/nettverket/arrangementer/${id}/referat`,
+      minutesHistory: (id = ':id') => `/nettverket/arrangementer/${id}/referat/historikk`,
+      minutesRevision: (id = ':id', number: number | ':number' = ':number') => `/nettverket/arrangementer/${id}/referat/historikk/${number}`,
+      guestConfirm: (token = ':token') => `/nettverket/pamelding/bekreft/${token}`,
+      guestCancel: (token = ':token') => `/nettverket/pamelding/avmeld/${token}`,
     },
 
     ideas: {

@@ -35,6 +35,9 @@ const TABLES: Record<string, string | null> = {
   network_registration: 'arrangementer',
   network_event: null,
   evidence_entry: 'kunnskapsbiblioteket',
+  network_agenda_item: null,
+  network_registration_token: 'arrangementer',
+  network_event_minutes: 'arrangementer',
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

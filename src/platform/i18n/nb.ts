@@ -10,6 +10,7 @@ import { openData } from './nb/open-data.ts';
 import { handbook } from './nb/handbook.ts';
 import { networkMembers } from './nb/network-members.ts';
 import { networkEvidence } from './nb/network-evidence.ts';
+import { networkEvents } from './nb/network-events.ts';
 
 /**
  * Norwegian bokmål UI text: the catalogue every other language copies in shape (see Catalogue in
@@ -34,6 +35,7 @@ export const nb = {
   handbook,
   networkMembers,
   networkEvidence,
+  networkEvents,
 } as const;
 
 export type Messages = typeof nb;

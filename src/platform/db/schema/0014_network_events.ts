@@ -42,6 +42,12 @@ export type NetworkRegistrationTable = {
   confirmed_at: NullableTimestamp;
   waiting_since: NullableTimestamp;
   cancelled_at: NullableTimestamp;
+  /** needs split by kind (migration 0015); `needs` above holds other needs */
+  needs_dietary: ColumnType<string, string | undefined, string>;
+  needs_accessibility: ColumnType<string, string | undefined, string>;
+  needs_interpretation: ColumnType<string, string | undefined, string>;
+  /** when the reminder mail was queued: once per registration (migration 0015) */
+  reminder_sent_at: NullableTimestamp;
 };
 
 export interface NetworkEventsTables {

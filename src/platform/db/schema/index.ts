@@ -12,6 +12,7 @@ import type { ImportChecksTables } from './0008_import_checks.ts';
 import type { PlanAccountsTables } from './0011_plan_accounts.ts';
 import type { NetworkTables } from './0013_network.ts';
 import type { NetworkEventsTables } from './0014_network_events.ts';
+import type { NetworkEventDetailsTables } from './0015_network_event_details.ts';
 import type { NetworkEvidenceTables } from './0017_network_evidence.ts';
 
 export interface Database
@@ -25,6 +26,7 @@ export interface Database
     PlanAccountsTables,
     NetworkTables,
     NetworkEventsTables,
+    NetworkEventDetailsTables,
     NetworkEvidenceTables {}
 
 export type * from './0001_reference.ts';
@@ -37,6 +39,7 @@ export type * from './0008_import_checks.ts';
 export type * from './0011_plan_accounts.ts';
 export type * from './0013_network.ts';
 export type * from './0014_network_events.ts';
+export type * from './0015_network_event_details.ts';
 export type * from './0017_network_evidence.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';

@@ -151,11 +151,11 @@ export const privacyNotice = {
     {
       id: 'arrangementer',
       title: 'Påmeldinger til seminarer, møter og kurs',
-      what: 'Hvilke arrangementer og kurs du har meldt deg på, om du står på venteliste eller har meldt deg av, og behov du har oppgitt (mat, tilrettelegging, tolk). Melder du deg på uten konto, lagrer vi navnet og e-postadressen du oppgir.',
+      what: 'Hvilke arrangementer og kurs du har meldt deg på, om du står på venteliste eller har meldt deg av, behov du har oppgitt (mat, tilrettelegging, tolk, annet) og om vi har sendt deg påminnelse. Melder du deg på uten konto, lagrer vi navnet og e-postadressen du oppgir, og en hash av lenkene vi sender deg for å bekrefte eller melde deg av. Skriver du referat fra et arrangement, lagres navnet ditt ved hver versjon.',
       why: 'For at arrangøren kan planlegge arrangementet, holde plass til deg og sende deg påminnelser.',
       basis: basis.contract,
-      retention: 'Til du sletter kontoen. En påmelding uten konto slettes når du melder deg av, og senest ett år etter arrangementet.',
-      who: 'Arrangøren. Deltakerlisten (navn, ikke behov) ser også medlemmene av nettverket.',
+      retention: 'Til du sletter kontoen; da går plassene dine videre til dem på ventelisten, og navnet ditt fjernes fra referatene. En påmelding uten konto slettes når du melder deg av, etter ett døgn hvis den aldri ble bekreftet, og senest ett år etter arrangementet.',
+      who: 'Arrangøren: nettverkets sekretariat og kontaktpersonene i organisasjonen som arrangerer. Deltakerlisten (bare navn, aldri behov eller e-post) ser også medlemmene av nettverket.',
     },
     {
       id: 'kunnskapsbiblioteket',
