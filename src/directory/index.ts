@@ -6,3 +6,4 @@ export { searchServices, type SearchQuery, type SearchResult } from './search.ts
 export { FACETS, TERMS, TERM_BY_KEY } from './taxonomy.ts';
 export { SERVICE_LEVELS, type ServiceLevel } from './service-level.ts';
 export type { ServiceAggregate, OrganizationAggregate, LocationAggregate } from './model.ts';
+export { BOM, csvLine, type CsvWriteOptions } from './csv.ts';

@@ -8,6 +8,7 @@ import { imports } from './nb/imports.ts';
 import { hsdsImport } from './nb/hsds-import.ts';
 import { openData } from './nb/open-data.ts';
 import { handbook } from './nb/handbook.ts';
+import { networkIdeas } from './nb/network-ideas.ts';
 
 /**
  * Norwegian bokmål UI text: the catalogue every other language copies in shape (see Catalogue in
@@ -30,6 +31,7 @@ export const nb = {
   hsdsImport,
   openData,
   handbook,
+  networkIdeas,
 } as const;
 
 export type Messages = typeof nb;

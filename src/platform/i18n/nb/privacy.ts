@@ -158,6 +158,15 @@ export const privacyNotice = {
       who: 'Arrangøren. Deltakerlisten (navn, ikke behov) ser også medlemmene av nettverket.',
     },
     {
+      id: 'ideer',
+      title: 'Ideer, støtter og kommentarer i nettverket',
+      what: 'Ideene du sender inn på «Hva skjer med ideene?» (tittel, beskrivelse, tema, arrangement), hvilke ideer du støtter, kommentarene du skriver, og om sekretariatet har skjult noe av det og hvorfor.',
+      why: 'For at nettverket kan samle forslag og følge dem opp til tiltak, og for at du kan trekke støtten din eller se hvorfor noe er skjult.',
+      basis: basis.interest('nettverkets interesse i å samle og følge opp forslag fra medlemmene på en åpen måte'),
+      retention: 'Til du sletter kontoen. Da blir ideene stående, men uten kobling til deg, fordi de kan være blitt til tiltak andre følger; støttene og kommentarene dine slettes. Vil du ha en idé fjernet, kan sekretariatet skjule den.',
+      who: 'Ideer og kommentarer er offentlige, men navnet ditt vises aldri og deles ikke som åpne data. Bare sekretariatet kan se hvem som skrev hva.',
+    },
+    {
       id: 'kontaktpersoner',
       title: 'Kontaktopplysninger i tilbudene',
       what: 'Navn, e-postadresse og telefonnummer som organisasjonene selv oppgir som kontakt for tilbudene sine.',
