@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { sql } from 'kysely';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { newId } from '../../../src/platform/ids.ts';
@@ -343,8 +345,16 @@ for (const backend of backends()) {
     });
 
     test('ideas and actions as JSON, described in the OpenAPI document, and CSV without any author', async () => {
-      const openapi = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, unknown> };
+      type OpenApi = { paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: object }> }> } }> };
+      const openapi = (await app.inject('/api/openapi.json')).json() as OpenApi;
       for (const path of ['/api/v1/network/ideas', '/api/v1/network/actions', '/api/v1/network/ideas.csv', '/api/v1/network/actions.csv']) assert.ok(openapi.paths[path], path);
+      // the real responses match the schemas the document gives for them
+      const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+      addFormats.default(ajv);
+      for (const path of ['/api/v1/network/ideas', '/api/v1/network/actions']) {
+        const validate = ajv.compile(openapi.paths[path]!.get!.responses['200']!.content!['application/json']!.schema);
+        assert.ok(validate((await app.inject(path)).json()), `${path}: ${ajv.errorsText(validate.errors)}`);
+      }
       const ideas = (await app.inject('/api/v1/network/ideas?theme=tilgang')).json() as { items: { title: string; action_id: string | null; theme_label: string }[] };
       assert.deepEqual(ideas.items.map((i) => i.title).sort(), ['Idé én', 'Idé to'].sort());
       assert.ok(ideas.items.every((i) => i.action_id === idOf(actionPath) && i.theme_label === 'Tilgang'));
