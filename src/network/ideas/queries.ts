@@ -86,6 +86,14 @@ export async function listIdeas(db: Tx, filter: IdeaFilter = {}): Promise<IdeaRo
   return rows.map(counted);
 }
 
+/** Hidden ideas: all of them for the secretariat, else only the person's own (who sees why). */
+export async function listHiddenIdeas(db: Tx, viewer: { userId: string; secretariat: boolean }): Promise<IdeaRow[]> {
+  let query = ideaQuery(db).where('i.hidden_at', 'is not', null);
+  if (!viewer.secretariat) query = query.where('i.author_id', '=', viewer.userId);
+  const rows = await query.orderBy('i.hidden_at', 'desc').execute();
+  return rows.map(counted);
+}
+
 /** One idea, hidden or not (the caller decides who may see a hidden one). */
 export async function findIdea(db: Tx, id: string): Promise<IdeaRow | undefined> {
   const row = await ideaQuery(db).where('i.id', '=', id).executeTakeFirst();

@@ -17,7 +17,7 @@ import { networkGuards, networkRoles } from '../roles.ts';
 import { ACTION_STATUSES, THEMES, linksText, parseDate, parseLinks, parsePercent } from './model.ts';
 import {
   addUpdate, findAction, findComment, findIdea, hasSupported, ideasOfAction, ideasWithoutAction, insertAction, insertComment, insertIdea,
-  linksOf, listActions, listComments, listEvents, listIdeas, listOrganizations, setHidden, toggleSupport, updateAction, updatesOf,
+  linksOf, listActions, listComments, listEvents, listHiddenIdeas, listIdeas, listOrganizations, setHidden, toggleSupport, updateAction, updatesOf,
   type ActionFields, type IdeaRow,
 } from './queries.ts';
 import { IdeasPage } from './views/ideas-page.tsx';
@@ -82,9 +82,10 @@ export async function ideasRoutes(app: App, { db }: { db: Db }) {
     const roles = await networkRoles(db, request);
     const badFilter = !!request.validationError;
     const filter = badFilter ? {} : { theme: request.query.tema, eventId: request.query.arrangement, organizationId: request.query.organisasjon };
-    const [ideas, actions, events, organizations] = await Promise.all([listIdeas(db, filter), listActions(db, filter), listEvents(db), listOrganizations(db)]);
+    const [ideas, actions, events, organizations, hidden] = await Promise.all([listIdeas(db, filter), listActions(db, filter), listEvents(db), listOrganizations(db),
+      request.user ? listHiddenIdeas(db, { userId: request.user.id, secretariat: roles.secretariat }) : []]);
     const shown = { tema: filter.theme ?? '', arrangement: filter.eventId ?? '', organisasjon: filter.organizationId ?? '' };
-    return sendPage(reply, IdeasPage({ ideas, actions, filter: shown, events, organizations, badFilter, signedIn: !!request.user, secretariat: roles.secretariat }), badFilter ? 400 : 200);
+    return sendPage(reply, IdeasPage({ ideas, actions, hidden, filter: shown, events, organizations, badFilter, signedIn: !!request.user, secretariat: roles.secretariat }), badFilter ? 400 : 200);
   });
 
   // ---- one idea ----

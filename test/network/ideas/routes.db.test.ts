@@ -147,6 +147,14 @@ for (const backend of backends()) {
       await assert.rejects(database.db.insertInto('network_idea_support').values({ idea_id: idOf(path), user_id: userId }).execute(), 'the primary key refuses a second support');
     });
 
+    test('supports sent at the same moment by one person never make two and never fail', async () => {
+      const path = await submit(member, { ...IDEA, tittel: 'Trykk fort' });
+      await other.get(path);
+      const answers = await Promise.all(Array.from({ length: 6 }, () => other.post(`${path}/stotte`, {})));
+      assert.ok(answers.every((a) => a.status === 303), answers.map((a) => a.status).join());
+      assert.ok(await count(sql`select count(*) as n from network_idea_support where idea_id = ${idOf(path)}`) <= 1);
+    });
+
     test('comments: signed-in people comment; an empty comment is refused and nothing typed is lost', async () => {
       const path = await submit(member, { ...IDEA, tittel: 'Kommenter meg' });
       await other.get(path);
@@ -184,6 +192,10 @@ for (const backend of backends()) {
       assert.doesNotMatch((await app.inject('/nettverket/ideer/feed.atom')).body, /Skal skjules/);
       assert.equal((await other.post(`${path}/stotte`, {})).status, 404, 'a hidden idea cannot be supported');
 
+      // the author finds it on the public page, with the reason, and no one else does
+      assert.match((await member.get('/nettverket/ideer')).$('#hidden-heading').parent().text(), /Skal skjules.*Inneholder personopplysninger/);
+      assert.equal((await other.get('/nettverket/ideer')).$('#hidden-heading').length, 0);
+      assert.match((await secretariat.get('/nettverket/ideer')).$('#hidden-heading').parent().text(), /Skal skjules/);
       const own = await member.get(path);
       assert.equal(own.status, 200);
       assert.match(own.$('main').text(), /Inneholder personopplysninger/);

@@ -13,6 +13,8 @@ const p = paths.network.ideas;
 export interface IdeasPageProps {
   ideas: IdeaRow[];
   actions: ActionRow[];
+  /** hidden ideas this person may see: their own, or all for the secretariat */
+  hidden: IdeaRow[];
   filter: { tema: string; arrangement: string; organisasjon: string };
   events: { id: string; title: string }[];
   organizations: { id: string; name: string }[];
@@ -60,6 +62,20 @@ export function IdeasPage(props: IdeasPageProps) {
           <Heading level={2} data-size="md" id="ideas-heading">{m.ideasHeading}</Heading>
           {ideas.length === 0 ? <Paragraph>{m.noIdeas}</Paragraph> : <ul className="card-list">{ideas.map((i) => <IdeaCard key={i.id} idea={i} />)}</ul>}
         </section>
+        {props.hidden.length > 0 && (
+          <section aria-labelledby="hidden-heading">
+            <Heading level={2} data-size="md" id="hidden-heading">{props.secretariat ? m.hiddenHeading : m.ownHiddenHeading}</Heading>
+            <Paragraph data-size="sm">{m.hiddenIntro}</Paragraph>
+            <ul className="card-list">
+              {props.hidden.map((i) => (
+                <li key={i.id}>
+                  <Heading level={3} data-size="xs"><Link href={p.idea(i.id)}>{i.title}</Link></Heading>
+                  <Paragraph data-size="sm">{m.idea.hiddenReason(i.hidden_reason ?? '')}</Paragraph>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section aria-labelledby="open-data-heading">
           <Heading level={2} data-size="xs" id="open-data-heading">{m.openData}</Heading>
           <ul>
