@@ -7,7 +7,7 @@ import type { App } from '../platform/http/app.ts';
 import { membershipPersonalData } from './members/personal-data.ts';
 import { ideasPart } from './ideas/index.ts';
 
-export { loadDemoIdeas } from './ideas/index.ts';
+export { loadDemoIdeas, listIdeas, type IdeaRow } from './ideas/index.ts';
 export { networkRoles, networkRolesOf, networkGuards, mayApproveFor, type NetworkRoles } from './roles.ts';
 
 type Deps = { db: Db; config: Config };

@@ -7,6 +7,8 @@ import { ideasPersonalData } from './personal-data.ts';
 import { ideasRoutes } from './routes.ts';
 
 export { loadDemoIdeas } from './demo.ts';
+/** For an event's page: its visible ideas (`listIdeas(db, { eventId })`); link to all of them with `${paths.network.ideas.index}?arrangement=<id>`, and to a new one with `${paths.network.ideas.create}?arrangement=<id>`. */
+export { listIdeas, type IdeaRow } from './queries.ts';
 
 /** The pages, forms, open data and feed of the ideas part, and its share of the data download and deletion. */
 export async function ideasPart(app: App, deps: { db: Db; config: Config }): Promise<void> {

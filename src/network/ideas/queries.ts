@@ -165,7 +165,8 @@ export function findComment(db: Tx, id: string) {
 export async function insertComment(db: Tx, ideaId: string, body: string, actor: string): Promise<void> {
   const id = newId();
   await db.insertInto('network_idea_comment').values({ id, idea_id: ideaId, author_id: actor, body }).execute();
-  await recordChanges(db, actor, created(id, 'network_idea_comment', { idea_id: ideaId, body }));
+  // the text stays out of the audit log: the log cannot be changed, and a deleted account's comments must go
+  await recordChanges(db, actor, created(id, 'network_idea_comment', { idea_id: ideaId }));
 }
 
 /** Hides an idea or a comment with a reason, or shows it again (reason null). Audited. */

@@ -403,6 +403,7 @@ for (const backend of backends()) {
       assert.equal(idea.author_id, null);
       assert.equal(await count(sql`select count(*) as n from network_idea_support where idea_id = ${idOf(path)}`), 0);
       assert.equal(await count(sql`select count(*) as n from network_idea_comment where idea_id = ${idOf(path)}`), 0);
+      assert.equal(await count(sql`select count(*) as n from audit_log where replacement_value like '%Siris kommentar%'`), 0, 'no copy of the comment is left in the audit log');
       assert.equal((await new Visitor(app).get(path)).status, 200, 'the idea stays public');
       const privacy = await new Visitor(app).get('/personvern');
       assert.match(privacy.$('section[aria-labelledby="data-ideer"]').text(), /uten kobling til deg/);
