@@ -257,10 +257,20 @@ export async function insertAction(db: Tx, action: ActionFields, ideaIds: string
   return id;
 }
 
-/** Changes an action's own fields and links; every changed field is audited. */
-export async function updateAction(db: Tx, id: string, action: ActionFields, actor: string): Promise<void> {
+/**
+ * Changes an action's own fields and links, and links more ideas to it; every change is audited.
+ * Returns false, having written nothing the caller's transaction keeps, when an idea in `moreIdeas`
+ * is hidden or part of an action already (the caller rolls back).
+ */
+export async function updateAction(db: Tx, id: string, action: ActionFields, moreIdeas: string[], actor: string): Promise<boolean> {
   const before = await findAction(db, id);
-  if (!before) return;
+  if (!before) return false;
+  if (moreIdeas.length > 0) {
+    const linked = await db.updateTable('network_idea').set({ action_id: id, updated_at: new Date() })
+      .where('id', 'in', moreIdeas).where('action_id', 'is', null).where('hidden_at', 'is', null).executeTakeFirst();
+    if (Number(linked.numUpdatedRows) !== new Set(moreIdeas).size) return false;
+    await recordChanges(db, actor, moreIdeas.map((ideaId) => ({ resourceId: ideaId, resourceType: 'network_idea', actionType: 'update', fieldName: 'action_id', previousValue: '', replacementValue: id })));
+  }
   const oldValues = auditFields({ title: before.title, description: before.description, organizationId: before.organization_id, contact: before.contact,
     startDate: before.start_date, dueDate: before.due_date, status: before.status, statusReason: before.status_reason, progress: before.progress,
     links: linksAudit(await linksOf(db, id)) });
@@ -274,6 +284,7 @@ export async function updateAction(db: Tx, id: string, action: ActionFields, act
   await recordChanges(db, actor, (Object.keys(newValues) as (keyof typeof newValues)[])
     .filter((key) => text(oldValues[key]) !== text(newValues[key]))
     .map((key) => ({ resourceId: id, resourceType: 'network_action', actionType: 'update', fieldName: key, previousValue: text(oldValues[key]), replacementValue: text(newValues[key]) })));
+  return true;
 }
 
 export interface NewUpdate {

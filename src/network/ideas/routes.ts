@@ -285,18 +285,26 @@ export async function ideasRoutes(app: App, { db }: { db: Db }) {
       start: action.start_date ?? '', frist: action.due_date ?? '', status: action.status, begrunnelse: action.status_reason ?? '',
       fremdrift: String(action.progress), lenker: linksText(await linksOf(db, action.id)), ideer: [],
     };
-    return sendPage(reply, ActionFormPage({ mode: { kind: 'edit', id: action.id, title: action.title }, values, errors: {}, ideas: [], organizations: await listOrganizations(db), csrfToken: request.csrfToken }));
+    return sendPage(reply, ActionFormPage({ mode: { kind: 'edit', id: action.id, title: action.title }, values, errors: {}, ideas: await ideasWithoutAction(db), organizations: await listOrganizations(db), csrfToken: request.csrfToken }));
   });
 
   app.post(p.editAction(), { preHandler: requireSecretariat, schema: { params: ID, body: ActionBody }, attachValidation: true }, async (request, reply) => {
     const id = sentString(request.params, 'id') ?? '';
     const action = isUuid(id) ? await findAction(db, id) : undefined;
     if (!action) return reply.callNotFound();
-    const organizations = await listOrganizations(db);
+    const [ideas, organizations] = await Promise.all([ideasWithoutAction(db), listOrganizations(db)]);
     const { values, errors, fields } = readAction(request, organizations);
-    if (!fields) return sendPage(reply, ActionFormPage({ mode: { kind: 'edit', id: action.id, title: action.title }, values, errors, ideas: [], organizations, csrfToken: request.csrfToken }), 400);
-    await db.transaction().execute((trx) => updateAction(trx, action.id, fields, request.user!.id));
-    return reply.redirect(p.action(action.id), 303);
+    const more = [...new Set(values.ideer)];
+    if (!more.every((ideaId) => ideas.some((i) => i.id === ideaId))) errors.ideer = m.actionForm.errors.moreIdeas;
+    if (fields && !errors.ideer) {
+      const saved = await db.transaction().execute(async (trx) => {
+        if (!(await updateAction(trx, action.id, fields, more, request.user!.id))) throw new IdeaTaken();
+        return true;
+      }).catch((error: unknown) => { if (error instanceof IdeaTaken) return false; throw error; });
+      if (saved) return reply.redirect(p.action(action.id), 303);
+      errors.ideer = m.actionForm.errors.moreIdeas;
+    }
+    return sendPage(reply, ActionFormPage({ mode: { kind: 'edit', id: action.id, title: action.title }, values, errors, ideas: await ideasWithoutAction(db), organizations, csrfToken: request.csrfToken }), 400);
   });
 }
 

@@ -300,11 +300,22 @@ for (const backend of backends()) {
       assert.deepEqual(row, { status: 'lagt_bort', status_reason: 'Ingen midler', progress: 100 });
     });
 
-    test('the secretariat edits an action, and the change is audited field by field', async () => {
-      await secretariat.get(`${actionPath}/endre`);
+    test('the secretariat edits an action and adds an idea to it, and the change is audited field by field', async () => {
+      const later = await submit(other, { ...IDEA, tittel: 'Idé fra senere møte', tema: 'etablering' });
+      const edit = await secretariat.get(`${actionPath}/endre`);
+      assert.equal(edit.$(`input[name=ideer][value=${linkedIdeas[0]!.split('/').pop()}]`).length, 0, 'ideas already in an action are not offered');
       const form = { ...ACTION, organisasjon: otherOrgId, status: 'i_gang', tittel: 'Kurs i Finnmark og Troms', fremdrift: '60' };
-      assert.equal((await secretariat.post(`${actionPath}/endre`, form)).status, 303);
-      assert.equal((await new Visitor(app).get(actionPath)).$('h1').text(), 'Kurs i Finnmark og Troms');
+      const badDate = await secretariat.post(`${actionPath}/endre`, { ...form, frist: '2027-02-30' });
+      assert.equal(badDate.status, 400);
+      assert.equal(badDate.$('#tittel').val(), 'Kurs i Finnmark og Troms');
+      const taken = await secretariat.post(`${actionPath}/endre`, { ...form, ideer: idOf(linkedIdeas[0]!) });
+      assert.equal(taken.status, 400, 'an idea already in an action is refused');
+      assert.equal((await secretariat.post(`${actionPath}/endre`, { ...form, ideer: idOf(later) })).status, 303);
+      const page = await new Visitor(app).get(actionPath);
+      assert.equal(page.$('h1').text(), 'Kurs i Finnmark og Troms');
+      assert.equal(page.$(`#ideas-heading`).parent().find(`a[href="${later}"]`).length, 1);
+      assert.equal((await new Visitor(app).get(later)).$(`dl.facts a[href="${actionPath}"]`).length, 1);
+      linkedIdeas.push(later);
       const audit = await database.db.selectFrom('audit_log').select('field_name').where('resource_id', '=', idOf(actionPath)).where('last_action_type', '=', 'update').execute();
       assert.ok(audit.some((a) => a.field_name === 'title'));
       assert.equal((await member.get(`${actionPath}/endre`)).status, 403);

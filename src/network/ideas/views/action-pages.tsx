@@ -27,10 +27,10 @@ export function ActionFormPage({ mode, values, errors, ideas, organizations, csr
     <FormPage title={isNew ? f.newTitle : f.editTitle(mode.title)} intro={isNew ? f.intro : undefined} errors={errors}
       action={isNew ? p.createAction : p.editAction(mode.id)} csrfToken={csrfToken} submit={isNew ? f.submitNew : f.submitEdit}
       after={<Paragraph data-size="sm"><Link href={isNew ? p.index : p.action(mode.id)}>{m.action.back}</Link></Paragraph>}>
-      {isNew && (
+      {(isNew || ideas.length > 0) && (
         <fieldset className="ds-fieldset" aria-describedby={['ideer-hint', errors.ideer ? 'ideer-error' : ''].filter(Boolean).join(' ')}>
-          <legend className="ds-label" id="ideer">{f.ideas}</legend>
-          <p className="ds-paragraph" data-size="sm" id="ideer-hint">{f.ideasHint}</p>
+          <legend className="ds-label" id="ideer">{isNew ? f.ideas : f.moreIdeas}</legend>
+          <p className="ds-paragraph" data-size="sm" id="ideer-hint">{isNew ? f.ideasHint : f.moreIdeasHint}</p>
           {errors.ideer && <p className="ds-validation-message" data-color="danger" id="ideer-error">{errors.ideer}</p>}
           {ideas.map((idea) => (
             <CheckboxInput key={idea.id} id={`ide-${idea.id}`} name="ideer" value={idea.id} label={`${idea.title} (${m.themes[idea.theme]})`} checked={values.ideer.includes(idea.id)} />

@@ -134,6 +134,8 @@ export const networkIdeas = {
     intro: 'Et tiltak er det nettverket gjør med én eller flere ideer. Ideene viser hvilket tiltak de ble til.',
     ideas: 'Ideer tiltaket bygger på',
     ideasHint: 'Velg minst én. Ideer som allerede er blitt til et annet tiltak, vises ikke.',
+    moreIdeas: 'Legg til flere ideer',
+    moreIdeasHint: 'Valgfritt. Bare ideer som ikke er blitt til et tiltak ennå, vises.',
     actionTitle: 'Tittel',
     description: 'Beskrivelse',
     organization: 'Ansvarlig organisasjon i nettverket',
@@ -154,6 +156,7 @@ export const networkIdeas = {
     submitEdit: 'Lagre endringene',
     errors: {
       ideas: 'Velg minst én idé som ikke allerede er blitt til et tiltak.',
+      moreIdeas: 'En av ideene er blitt til et annet tiltak i mellomtiden. Velg på nytt.',
       title: 'Skriv en tittel (høyst 200 tegn).',
       description: 'Beskrivelsen kan ha høyst 4000 tegn.',
       organization: 'Velg en organisasjon fra listen.',
