@@ -391,6 +391,10 @@ for (const backend of backends()) {
       const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
       assert.equal(lines[0], 'id,tittel,beskrivelse,tema,kilde,arrangement_id,arrangement,tiltak_id,støtter,innsendt,eksempel');
       assert.doesNotMatch(csv.body, /Mona Medlem|Anne Annen|@nettverk\.example/);
+      // a title a spreadsheet would run as a formula is written as text
+      await submit(member, { ...IDEA, tittel: '=HYPERLINK("https://evil.example")', tema: 'okonomi' });
+      const guarded = await app.inject('/api/v1/network/ideas.csv?theme=okonomi');
+      assert.match(guarded.body, /"'=HYPERLINK\(""https:\/\/evil\.example""\)"/);
       const actionsCsv = await app.inject('/api/v1/network/actions.csv?sep=;');
       assert.match(actionsCsv.body, /Kurs i Finnmark og Troms/);
       assert.doesNotMatch(actionsCsv.body, /@nettverk\.example/);
