@@ -86,8 +86,8 @@ for (const backend of backends()) {
       const path = await submit(member, { ...IDEA, tittel: 'Musikkterapi på legevakten', arrangement: eventId });
       const page = await member.get(path);
       assert.equal(page.$('h1').text(), 'Musikkterapi på legevakten');
-      assert.match(page.$('dl.facts').text(), /Kompetanse og kurs/);
-      assert.equal(page.$(`dl.facts a[href="/nettverket/arrangementer/${eventId}"]`).text(), 'Arbeidsseminar i Oslo (fiktiv)');
+      assert.match(page.$('dl.network-facts').text(), /Kompetanse og kurs/);
+      assert.equal(page.$(`dl.network-facts a[href="/nettverket/arrangementer/${eventId}"]`).text(), 'Arbeidsseminar i Oslo (fiktiv)');
       const list = await new Visitor(app).get('/nettverket/ideer');
       assert.match(list.$('#ideas-heading').parent().text(), /Musikkterapi på legevakten/);
       assert.doesNotMatch(list.body, /Mona Medlem|medlem@nettverk/);
@@ -126,7 +126,7 @@ for (const backend of backends()) {
       assert.equal(row.source, 'seminar');
       assert.equal(row.author_id, null);
       assert.equal(row.event_id, eventId);
-      assert.match((await new Visitor(app).get(paper)).$('dl.facts').text(), /Samlet inn på papir på seminaret/);
+      assert.match((await new Visitor(app).get(paper)).$('dl.network-facts').text(), /Samlet inn på papir på seminaret/);
     });
 
     test('support: one per person, a second press withdraws it, and the database refuses a duplicate', async () => {
@@ -260,15 +260,15 @@ for (const backend of backends()) {
       actionPath = created.location!;
       const action = await new Visitor(app).get(actionPath);
       assert.equal(action.$('h1').text(), ACTION.tittel);
-      assert.match(action.$('dl.facts').text(), /Brukerforeningen \(fiktiv\)/);
-      assert.match(action.$('dl.facts').text(), /1\. februar 2027/);
+      assert.match(action.$('dl.network-facts').text(), /Brukerforeningen \(fiktiv\)/);
+      assert.match(action.$('dl.network-facts').text(), /1\. februar 2027/);
       assert.equal(action.$('progress').attr('value'), '10');
       assert.match(action.$('.progress-line').text(), /10 % gjennomført/);
       assert.deepEqual(action.$('#ideas-heading').parent().find('h3 a').map((_, a) => action.$(a).attr('href')).get().sort(), [...linkedIdeas].sort());
       assert.equal(action.$('a[href="/dekning?fylke=56"]').text(), 'Dekningen i Finnmark');
       for (const path of linkedIdeas) {
         const idea = await new Visitor(app).get(path);
-        assert.equal(idea.$(`dl.facts a[href="${actionPath}"]`).text(), ACTION.tittel);
+        assert.equal(idea.$(`dl.network-facts a[href="${actionPath}"]`).text(), ACTION.tittel);
       }
       // an idea already in an action cannot be taken again
       const again = await makeAction([linkedIdeas[0]!], { ...ACTION, tittel: 'Dobbelt' });
@@ -295,7 +295,7 @@ for (const backend of backends()) {
       assert.equal(page.$('progress').attr('value'), '100');
       const aside = await secretariat.post(`${actionPath}/oppdateringer`, { dato: '2027-03-01', tekst: 'Stoppet', ny_status: 'lagt_bort', arsak: 'Ingen midler', ny_fremdrift: '' });
       assert.equal(aside.status, 303);
-      assert.match((await new Visitor(app).get(actionPath)).$('dl.facts').text(), /Ingen midler/);
+      assert.match((await new Visitor(app).get(actionPath)).$('dl.network-facts').text(), /Ingen midler/);
       const row = await database.db.selectFrom('network_action').select(['status', 'status_reason', 'progress']).where('id', '=', idOf(actionPath)).executeTakeFirstOrThrow();
       assert.deepEqual(row, { status: 'lagt_bort', status_reason: 'Ingen midler', progress: 100 });
     });
@@ -314,7 +314,7 @@ for (const backend of backends()) {
       const page = await new Visitor(app).get(actionPath);
       assert.equal(page.$('h1').text(), 'Kurs i Finnmark og Troms');
       assert.equal(page.$(`#ideas-heading`).parent().find(`a[href="${later}"]`).length, 1);
-      assert.equal((await new Visitor(app).get(later)).$(`dl.facts a[href="${actionPath}"]`).length, 1);
+      assert.equal((await new Visitor(app).get(later)).$(`dl.network-facts a[href="${actionPath}"]`).length, 1);
       linkedIdeas.push(later);
       const audit = await database.db.selectFrom('audit_log').select('field_name').where('resource_id', '=', idOf(actionPath)).where('last_action_type', '=', 'update').execute();
       assert.ok(audit.some((a) => a.field_name === 'title'));

@@ -76,7 +76,7 @@ export function ActionPage({ action, ideas, links, updates, secretariat }: Actio
         <Heading level={1} data-size="lg">{action.title}</Heading>
         <DemoTag show={action.is_demo} />
         {action.description && <Paragraph className="pre-wrap">{action.description}</Paragraph>}
-        <dl className="facts network-facts">
+        <dl className="network-facts">
           <dt>{m.status}</dt><dd><StatusTag status={action.status} /></dd>
           {action.status === 'lagt_bort' && action.status_reason && <><dt>{m.actionForm.statusReason}</dt><dd>{action.status_reason}</dd></>}
           <dt>{m.responsible}</dt><dd>{action.organization_name ?? m.noOrganization}</dd>

@@ -37,7 +37,7 @@ export function IdeaPage({ idea, comments, viewer, failed }: IdeaPageProps) {
         )}
         <DemoTag show={idea.is_demo} />
         {idea.description && <Paragraph className="pre-wrap">{idea.description}</Paragraph>}
-        <dl className="facts network-facts">
+        <dl className="network-facts">
           <dt>{i.theme}</dt><dd>{m.themes[idea.theme]}</dd>
           {idea.event_id && idea.event_title && <><dt>{i.event}</dt><dd><Link href={p.event(idea.event_id)}>{idea.event_title}</Link></dd></>}
           <dt>{i.source}</dt><dd>{idea.source === 'seminar' ? i.sourceSeminar : i.sourcePerson}</dd>
