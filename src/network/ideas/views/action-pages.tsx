@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
@@ -31,7 +31,7 @@ export function ActionFormPage({ mode, values, errors, ideas, organizations, csr
         <fieldset className="ds-fieldset" aria-describedby={['ideer-hint', errors.ideer ? 'ideer-error' : ''].filter(Boolean).join(' ')}>
           <legend className="ds-label" id="ideer">{isNew ? f.ideas : f.moreIdeas}</legend>
           <p className="ds-paragraph" data-size="sm" id="ideer-hint">{isNew ? f.ideasHint : f.moreIdeasHint}</p>
-          {errors.ideer && <p className="ds-validation-message" data-color="danger" id="ideer-error">{errors.ideer}</p>}
+          {errors.ideer && <ValidationMessage id="ideer-error">{errors.ideer}</ValidationMessage>}
           {ideas.map((idea) => (
             <CheckboxInput key={idea.id} id={`ide-${idea.id}`} name="ideer" value={idea.id} label={`${idea.title} (${m.themes[idea.theme]})`} checked={values.ideer.includes(idea.id)} />
           ))}
