@@ -12,7 +12,8 @@ import { paths } from '../../platform/paths.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { BOM, csvLine } from '../../directory/index.ts';
 import { ACTION_STATUSES, THEMES } from './model.ts';
-import { feedEntries, ideaIdsByAction, listActions, listIdeas, type ActionRow, type IdeaFilter, type IdeaRow } from './queries.ts';
+import { listIdeas, type IdeaFilter, type IdeaRow } from './queries.ts';
+import { feedEntries, ideaIdsByAction, listActions, type ActionRow } from './action-queries.ts';
 
 const m = nb.networkIdeas;
 const p = paths.network.ideas;

@@ -3,7 +3,8 @@
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
-import { addUpdate, insertAction, insertIdea } from './queries.ts';
+import { insertIdea } from './queries.ts';
+import { addUpdate, insertAction } from './action-queries.ts';
 import type { IdeaTheme } from '../../platform/db/index.ts';
 
 /** Loads the demo ideas once: nothing when any demo idea is there already. */

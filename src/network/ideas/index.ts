@@ -5,6 +5,7 @@ import type { App } from '../../platform/http/app.ts';
 import { ideasApiRoutes } from './api.ts';
 import { ideasPersonalData } from './personal-data.ts';
 import { ideasRoutes } from './routes.ts';
+import { actionRoutes } from './action-routes.ts';
 
 export { loadDemoIdeas } from './demo.ts';
 /** For an event's page: its visible ideas (`listIdeas(db, { eventId })`); link to all of them with `${paths.network.ideas.index}?arrangement=<id>`, and to a new one with `${paths.network.ideas.create}?arrangement=<id>`. */
@@ -14,5 +15,6 @@ export { listIdeas, type IdeaRow } from './queries.ts';
 export async function ideasPart(app: App, deps: { db: Db; config: Config }): Promise<void> {
   app.personalData.register(ideasPersonalData);
   await ideasRoutes(app, deps);
+  await actionRoutes(app, deps);
   await ideasApiRoutes(app, deps);
 }

@@ -4,7 +4,8 @@ import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { CheckboxInput, CsrfField, ErrorSummary, FormPage, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import type { ActionStatus } from '../../../platform/db/index.ts';
-import type { ActionRow, IdeaRow } from '../queries.ts';
+import type { IdeaRow } from '../queries.ts';
+import type { ActionRow } from '../action-queries.ts';
 import { ACTION_STATUSES, type ActionLink } from '../model.ts';
 import { DemoTag, IdeaCard, Progress, StatusTag } from './components.tsx';
 

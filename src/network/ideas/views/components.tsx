@@ -2,7 +2,8 @@ import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import type { ActionStatus } from '../../../platform/db/index.ts';
-import type { ActionRow, IdeaRow } from '../queries.ts';
+import type { IdeaRow } from '../queries.ts';
+import type { ActionRow } from '../action-queries.ts';
 
 const m = nb.networkIdeas;
 const p = paths.network.ideas;

@@ -3,7 +3,8 @@ import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { Select } from '../../../platform/forms/index.ts';
-import type { ActionRow, IdeaRow } from '../queries.ts';
+import type { IdeaRow } from '../queries.ts';
+import type { ActionRow } from '../action-queries.ts';
 import { THEMES } from '../model.ts';
 import { ActionCard, IdeaCard } from './components.tsx';
 
