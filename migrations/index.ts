@@ -12,6 +12,7 @@ import * as m0012 from './0012_publication_rules.ts';
 import * as m0013 from './0013_network.ts';
 import * as m0014 from './0014_network_events.ts';
 import * as m0015 from './0015_network_event_details.ts';
+import * as m0016 from './0016_network_ideas.ts';
 import * as m0017 from './0017_network_evidence.ts';
 import * as m0019 from './0019_network_members_seed.ts';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0013_network': m0013,
   '0014_network_events': m0014,
   '0015_network_event_details': m0015,
+  '0016_network_ideas': m0016,
   '0017_network_evidence': m0017,
   '0019_network_members_seed': m0019,
 };

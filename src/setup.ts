@@ -4,7 +4,7 @@ import { loadReferenceData } from './reference/index.ts';
 import { hasDemoData, loadDemoData, syncTaxonomy } from './directory/index.ts';
 import { syncHandbookContent } from './handbook/index.ts';
 import { loadDemoAccounts } from './accounts/index.ts';
-import { loadDemoEvents, loadEvidenceSeed, loadNetworkDemo } from './network/index.ts';
+import { loadDemoEvents, loadDemoIdeas, loadEvidenceSeed, loadNetworkDemo } from './network/index.ts';
 
 /** The modest demo set `npm start` loads on first start. */
 export const DEMO_SERVICES = 240;
@@ -26,5 +26,7 @@ export async function prepareDatabase(db: Db, options: { demoData: boolean }): P
   if (options.demoData) await loadNetworkDemo(db);
   // two fictional network events (a seminar ahead, a webinar with minutes behind)
   if (options.demoData) await loadDemoEvents(db);
+  // a few fictional ideas and one action on /nettverket/ideer
+  if (options.demoData) await loadDemoIdeas(db);
   return { migrations, demoLoaded };
 }

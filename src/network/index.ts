@@ -18,6 +18,9 @@ export { resolveCitations } from './evidence/citations.ts';
 import { eventRoutes } from './events/routes.ts';
 
 export { loadDemoEvents } from './events/demo.ts';
+import { ideasPart } from './ideas/index.ts';
+
+export { loadDemoIdeas, listIdeas, type IdeaRow } from './ideas/index.ts';
 export { networkRoles, networkRolesOf, networkGuards, mayApproveFor, type NetworkRoles } from './roles.ts';
 
 type Deps = { db: Db; config: Config };
@@ -26,6 +29,7 @@ const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
   memberRoutes, manageRoutes,
   evidenceRoutes,
   eventRoutes,
+  ideasPart,
 ];
 
 export async function networkRoutes(app: App, deps: Deps) {

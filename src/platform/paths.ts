@@ -128,8 +128,27 @@ export const paths = {
       guestCancel: (token = ':token') => `/nettverket/pamelding/avmeld/${token}`,
     },
 
+    // ideas and the actions made of them; called without an argument a function gives the pattern
     ideas: {
       index: '/nettverket/ideer',
+      feed: '/nettverket/ideer/feed.atom',
+      create: '/nettverket/ideer/ny',
+      idea: (id = ':id') => `/nettverket/ideer/${id}`,
+      support: (id = ':id') => `/nettverket/ideer/${id}/stotte`,
+      comment: (id = ':id') => `/nettverket/ideer/${id}/kommentarer`,
+      hide: (id = ':id') => `/nettverket/ideer/${id}/skjul`,
+      show: (id = ':id') => `/nettverket/ideer/${id}/vis`,
+      hideComment: (id = ':id') => `/nettverket/ideer/kommentarer/${id}/skjul`,
+      createAction: '/nettverket/ideer/tiltak/ny',
+      action: (id = ':id') => `/nettverket/ideer/tiltak/${id}`,
+      editAction: (id = ':id') => `/nettverket/ideer/tiltak/${id}/endre`,
+      actionUpdate: (id = ':id') => `/nettverket/ideer/tiltak/${id}/oppdateringer`,
+      api: {
+        ideas: '/api/v1/network/ideas',
+        actions: '/api/v1/network/actions',
+        ideasCsv: '/api/v1/network/ideas.csv',
+        actionsCsv: '/api/v1/network/actions.csv',
+      },
     },
 
     evidence: {

@@ -38,6 +38,13 @@ const TABLES: Record<string, string | null> = {
   network_agenda_item: null,
   network_registration_token: 'arrangementer',
   network_event_minutes: 'arrangementer',
+  network_idea: 'ideer',
+  network_idea_support: 'ideer',
+  network_idea_comment: 'ideer',
+  // actions name a contact point, not a person; their updates and links are the network's own text
+  network_action: null,
+  network_action_update: null,
+  network_action_link: null,
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

@@ -3,7 +3,7 @@ import type { App } from '../../platform/http/app.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { BOM, csvLine } from '../csv.ts';
+import { BOM, csvLine } from '../../platform/csv.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { PageFrame } from '../../platform/views/page-frame.tsx';
 import { freshnessSettings, TEMPLATE_COLUMNS, FACETS, TERMS } from '../../directory/index.ts';

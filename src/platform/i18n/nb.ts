@@ -11,6 +11,7 @@ import { handbook } from './nb/handbook.ts';
 import { networkMembers } from './nb/network-members.ts';
 import { networkEvidence } from './nb/network-evidence.ts';
 import { networkEvents } from './nb/network-events.ts';
+import { networkIdeas } from './nb/network-ideas.ts';
 
 /**
  * Norwegian bokmål UI text: the catalogue every other language copies in shape (see Catalogue in
@@ -36,6 +37,7 @@ export const nb = {
   networkMembers,
   networkEvidence,
   networkEvents,
+  networkIdeas,
 } as const;
 
 export type Messages = typeof nb;

@@ -13,6 +13,7 @@ import type { PlanAccountsTables } from './0011_plan_accounts.ts';
 import type { NetworkTables } from './0013_network.ts';
 import type { NetworkEventsTables } from './0014_network_events.ts';
 import type { NetworkEventDetailsTables } from './0015_network_event_details.ts';
+import type { NetworkIdeasTables } from './0016_network_ideas.ts';
 import type { NetworkEvidenceTables } from './0017_network_evidence.ts';
 
 export interface Database
@@ -27,6 +28,7 @@ export interface Database
     NetworkTables,
     NetworkEventsTables,
     NetworkEventDetailsTables,
+    NetworkIdeasTables,
     NetworkEvidenceTables {}
 
 export type * from './0001_reference.ts';
@@ -40,6 +42,7 @@ export type * from './0011_plan_accounts.ts';
 export type * from './0013_network.ts';
 export type * from './0014_network_events.ts';
 export type * from './0015_network_event_details.ts';
+export type * from './0016_network_ideas.ts';
 export type * from './0017_network_evidence.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';

@@ -167,6 +167,15 @@ export const privacyNotice = {
       who: 'Alle ser navnet til den som kontrollerte en kilde. Resten ser bare sekretariatet og moderatorene.',
     },
     {
+      id: 'ideer',
+      title: 'Ideer, støtter og kommentarer i nettverket',
+      what: 'Ideene du sender inn på «Hva skjer med ideene?» (tittel, beskrivelse, tema, arrangement), hvilke ideer du støtter, kommentarene du skriver, og om sekretariatet har skjult noe av det og hvorfor.',
+      why: 'For at nettverket kan samle forslag og følge dem opp til tiltak, og for at du kan trekke støtten din eller se hvorfor noe er skjult.',
+      basis: basis.interest('nettverkets interesse i å samle og følge opp forslag fra medlemmene på en åpen måte'),
+      retention: 'Til du sletter kontoen. Da blir ideene stående, men uten kobling til deg, fordi de kan være blitt til tiltak andre følger; støttene og kommentarene dine slettes. Vil du ha en idé fjernet, kan sekretariatet skjule den.',
+      who: 'Ideer og kommentarer er offentlige, men uten navn: hvem som skrev eller støttet hva, vises ikke for noen andre og deles ikke som åpne data. Det lagres bare så du selv kan se det, laste det ned og slette det. Når sekretariatet skjuler noe, lagres det i endringsloggen hvem som gjorde det og hvorfor.',
+    },
+    {
       id: 'kontaktpersoner',
       title: 'Kontaktopplysninger i tilbudene',
       what: 'Navn, e-postadresse og telefonnummer som organisasjonene selv oppgir som kontakt for tilbudene sine.',

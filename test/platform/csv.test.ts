@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { BOM, csvCell, csvLine } from '../../src/opendata/csv.ts';
+import { BOM, csvCell, csvLine } from '../../src/platform/csv.ts';
 import { parseCsv } from '../../src/directory/intake/imports/pipeline/csv.ts';
 
 test('quotes only what needs quoting: the delimiter, quotes, line breaks and edge spaces', () => {
