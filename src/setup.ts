@@ -4,6 +4,7 @@ import { loadReferenceData } from './reference/index.ts';
 import { hasDemoData, loadDemoData, syncTaxonomy } from './directory/index.ts';
 import { syncHandbookContent } from './handbook/index.ts';
 import { loadDemoAccounts } from './accounts/index.ts';
+import { loadDemoCourses } from './network/courses/index.ts';
 
 /** The modest demo set `npm start` loads on first start. */
 export const DEMO_SERVICES = 240;
@@ -19,5 +20,7 @@ export async function prepareDatabase(db: Db, options: { demoData: boolean }): P
   if (options.demoData && !(await hasDemoData(db))) demoLoaded = await loadDemoData(db, { services: DEMO_SERVICES });
   // a demo admin and a demo editor (credentials in the README, demo only)
   if (options.demoData) await loadDemoAccounts(db);
+  // one fictional course with a run, to show the network's course pages
+  if (options.demoData) await loadDemoCourses(db);
   return { migrations, demoLoaded };
 }

@@ -5,11 +5,13 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
 import { membershipPersonalData } from './members/personal-data.ts';
+import { networkCourses } from './courses/index.ts';
 
 export { networkRoles, networkRolesOf, networkGuards, mayApproveFor, type NetworkRoles } from './roles.ts';
 
 type Deps = { db: Db; config: Config };
 const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
+  networkCourses,
 ];
 
 export async function networkRoutes(app: App, deps: Deps) {

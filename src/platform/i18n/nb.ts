@@ -8,6 +8,7 @@ import { imports } from './nb/imports.ts';
 import { hsdsImport } from './nb/hsds-import.ts';
 import { openData } from './nb/open-data.ts';
 import { handbook } from './nb/handbook.ts';
+import { networkCourses } from './nb/network-courses.ts';
 
 /**
  * Norwegian bokmål UI text: the catalogue every other language copies in shape (see Catalogue in
@@ -30,6 +31,7 @@ export const nb = {
   hsdsImport,
   openData,
   handbook,
+  networkCourses,
 } as const;
 
 export type Messages = typeof nb;

@@ -12,6 +12,7 @@ import type { ImportChecksTables } from './0008_import_checks.ts';
 import type { PlanAccountsTables } from './0011_plan_accounts.ts';
 import type { NetworkTables } from './0013_network.ts';
 import type { NetworkEventsTables } from './0014_network_events.ts';
+import type { NetworkCoursesTables } from './0018_network_courses.ts';
 
 export interface Database
   extends ReferenceTables,
@@ -23,7 +24,8 @@ export interface Database
     ImportChecksTables,
     PlanAccountsTables,
     NetworkTables,
-    NetworkEventsTables {}
+    NetworkEventsTables,
+    NetworkCoursesTables {}
 
 export type * from './0001_reference.ts';
 export type * from './0002_directory.ts';
@@ -35,5 +37,6 @@ export type * from './0008_import_checks.ts';
 export type * from './0011_plan_accounts.ts';
 export type * from './0013_network.ts';
 export type * from './0014_network_events.ts';
+export type * from './0018_network_courses.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';
