@@ -51,6 +51,7 @@ export function checkFile(fileName: string, content: Buffer): FileCheck {
 
 /** The Content-Disposition of a download: always an attachment, the name as ASCII and as UTF-8 (RFC 6266). */
 export function attachmentHeader(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\;]/g, '_') || 'fil';
+  const spelt = name.replace(/æ/g, 'ae').replace(/Æ/g, 'AE').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/å/g, 'a').replace(/Å/g, 'A');
+  const ascii = spelt.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\;]/g, '_') || 'fil';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
