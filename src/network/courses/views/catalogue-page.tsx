@@ -1,16 +1,16 @@
-import { Link, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
-import { DataTable } from '../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { formatHours } from '../forms.ts';
 import type { CourseRow } from '../queries.ts';
 import { CourseName } from './components.tsx';
 
+/** The catalogue: one entry per course with its facts, a list rather than a table so it reads well on a phone. */
 export function CataloguePage({ courses, secretariat }: { courses: (CourseRow & { next_run: Date | null })[]; secretariat: boolean }) {
   const m = nb.networkCourses;
   return (
-    <PageFrame title={m.title}>
+    <PageFrame title={m.title} className="stack course-page">
       <Paragraph className="lead">{m.lead}</Paragraph>
       <ul className="course-links">
         <li><Link href={paths.network.courses.mine}>{m.mineLink}</Link></li>
@@ -18,16 +18,21 @@ export function CataloguePage({ courses, secretariat }: { courses: (CourseRow & 
         {secretariat && <li><Link href={paths.network.courses.create}>{m.create}</Link></li>}
       </ul>
       {courses.length === 0 ? <Paragraph>{m.none}</Paragraph> : (
-        <div className="table-scroll">
-          <DataTable caption={m.catalogueCaption} captionClassName="visually-hidden" rows={courses} rowKey={(c) => c.id} columns={[
-            { header: m.columns.title, rowHeader: true, cell: (c) => <Link href={paths.network.courses.course(c.slug)}><CourseName course={c} /></Link> },
-            { header: m.columns.audiences, cell: (c) => c.audiences.map((a) => m.audiences[a]).join(', ') },
-            { header: m.columns.format, cell: (c) => m.formats[c.format] },
-            { header: m.columns.length, cell: (c) => m.hours(formatHours(c.length_hours)) },
-            { header: m.columns.organization, cell: (c) => c.organization_name },
-            { header: m.columns.nextRun, cell: (c) => (c.next_run ? formatDate(c.next_run) : m.noRun) },
-          ]} />
-        </div>
+        <ul className="course-list" aria-label={m.catalogueCaption}>
+          {courses.map((c) => (
+            <li key={c.id}>
+              <Heading level={2} data-size="xs"><Link href={paths.network.courses.course(c.slug)}><CourseName course={c} /></Link></Heading>
+              {c.summary && <Paragraph data-size="sm">{c.summary}</Paragraph>}
+              <dl className="facts">
+                <dt>{m.columns.audiences}</dt><dd>{c.audiences.map((a) => m.audiences[a]).join(', ')}</dd>
+                <dt>{m.columns.format}</dt><dd>{m.formats[c.format]}</dd>
+                <dt>{m.columns.length}</dt><dd>{m.hours(formatHours(c.length_hours))}</dd>
+                <dt>{m.columns.organization}</dt><dd>{c.organization_name}</dd>
+                <dt>{m.columns.nextRun}</dt><dd>{c.next_run ? formatDate(c.next_run) : m.noRun}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
       )}
     </PageFrame>
   );

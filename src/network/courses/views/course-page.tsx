@@ -1,7 +1,6 @@
 import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
-import { DataTable } from '../../../platform/views/data-table.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { formatHours, goalLines } from '../forms.ts';
 import type { CourseRow, ModuleRow, RunRow } from '../queries.ts';
@@ -27,9 +26,9 @@ export function CoursePage({ course, modules, runs, secretariat, organiser }: Co
   const m = nb.networkCourses;
   const goals = goalLines(course.learning_goals);
   return (
-    <Layout title={course.title} showsDemoData={course.is_demo}>
+    <Layout title={course.title}>
       <Breadcrumbs />
-      <article className="stack course">
+      <article className="stack course-page">
         <Heading level={1} data-size="lg"><CourseName course={course} /></Heading>
         {course.is_demo && <Alert data-color="warning">{m.demoNote}</Alert>}
         {course.summary && <Paragraph className="lead">{course.summary}</Paragraph>}
@@ -55,14 +54,18 @@ export function CoursePage({ course, modules, runs, secretariat, organiser }: Co
         <section aria-labelledby="runs-heading">
           <Heading level={2} data-size="sm" id="runs-heading">{m.runsHeading}</Heading>
           {runs.length === 0 ? <Paragraph>{m.noRuns}</Paragraph> : (
-            <div className="table-scroll">
-              <DataTable caption={m.runsCaption} captionClassName="visually-hidden" rows={runs} rowKey={(r) => r.id} columns={[
-                { header: m.runColumns.when, rowHeader: true, cell: (r) => runDates(r.starts_at, r.ends_at) },
-                { header: m.runColumns.where, cell: (r) => r.place || (r.online_url ? m.digital : '') },
-                { header: m.runColumns.places, cell: (r) => (r.status === 'cancelled' ? m.runForm.statuses.cancelled : placesText(r)) },
-                { header: m.runColumns.registration, cell: (r) => <Link href={paths.network.courses.run(r.id)}>{m.seeRun}<span className="visually-hidden"> ({runDates(r.starts_at, r.ends_at)})</span></Link> },
-              ]} />
-            </div>
+            <ul className="run-list">
+              {runs.map((r) => (
+                <li key={r.id}>
+                  <Paragraph><strong>{runDates(r.starts_at, r.ends_at)}</strong></Paragraph>
+                  <dl className="facts">
+                    {(r.place || r.online_url) && <><dt>{m.runColumns.where}</dt><dd>{r.place || m.digital}</dd></>}
+                    <dt>{m.runColumns.places}</dt><dd>{r.status === 'cancelled' ? m.runForm.statuses.cancelled : placesText(r)}</dd>
+                  </dl>
+                  <Paragraph><Link href={paths.network.courses.run(r.id)}>{m.seeRun}<span className="visually-hidden"> ({runDates(r.starts_at, r.ends_at)})</span></Link></Paragraph>
+                </li>
+              ))}
+            </ul>
           )}
         </section>
         {modules.length === 0 && <Paragraph>{m.noModules}</Paragraph>}

@@ -48,7 +48,7 @@ export function MyCoursesSection({ rows, hasName, headingLevel = 2 }: { rows: My
 
 export function MyCoursesPage({ rows, hasName }: { rows: MyCourseRow[]; hasName: boolean }) {
   return (
-    <PageFrame title={nb.networkCourses.mine.title}>
+    <PageFrame title={nb.networkCourses.mine.title} className="stack course-page">
       <MyCoursesSection rows={rows} hasName={hasName} />
     </PageFrame>
   );

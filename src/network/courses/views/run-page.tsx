@@ -33,10 +33,11 @@ export function RunPage(props: RunPageProps) {
   const title = r.title(course.title, formatDate(run.starts_at));
   const failed = organiser && Object.keys(organiser.errors).length > 0;
   return (
-    <Layout title={failed ? m.errorTitle(title) : title} showsDemoData={course.is_demo || run.is_demo}>
+    <Layout title={failed ? m.errorTitle(title) : title}>
       <Breadcrumbs course={course} />
-      <div className="stack detail">
+      <div className="stack detail course-page">
         <Heading level={1} data-size="lg"><CourseName course={course} />, {formatDate(run.starts_at)}</Heading>
+        {(course.is_demo || run.is_demo) && <Alert data-color="warning">{m.demoNote}</Alert>}
         {notice && <Alert data-color="success" role="status">{notice}</Alert>}
         {run.status === 'cancelled' && <Alert data-color="warning">{r.cancelledRun}</Alert>}
         {run.status === 'draft' && <Alert data-color="info">{r.draftRun}</Alert>}

@@ -11,7 +11,7 @@ export function VerifyPage({ code, error, result }: { code: string; error?: stri
   const m = nb.networkCourses.verify;
   const title = result === null ? m.title : result === 'notFound' ? m.notFoundTitle : m.genuineTitle;
   return (
-    <PageFrame title={error ? nb.networkCourses.errorTitle(m.title) : title} heading={title} className="stack detail">
+    <PageFrame title={error ? nb.networkCourses.errorTitle(m.title) : title} heading={title} className="stack detail course-page">
       <ErrorSummary errors={{ kode: error }} />
       {result === 'notFound' && <Alert data-color="danger">{m.notFound}</Alert>}
       {result && result !== 'notFound' && (
