@@ -20,9 +20,9 @@ export function newCode(): string {
   return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((group) => group.join('')).join('-');
 }
 
-/** A typed code as stored: upper case, look-alikes read as what they must be, dashes where they belong. */
+/** A typed code as stored: upper case, dashes where they belong (the alphabet has no 0, 1, I or O to confuse). */
 export function normaliseCode(text: string): string | null {
-  const plain = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const plain = text.toUpperCase().replace(/[\s-]/g, '');
   if (!/^[A-HJ-NP-Z2-9]{12}$/.test(plain)) return null;
   return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
 }
