@@ -57,7 +57,7 @@ describe('network courses in Chromium', { skip: browserSkip }, () => {
       await page.waitForURL(/melding=pameldt/);
       assert.match(await page.getByRole('status').innerText(), /Du er påmeldt kursrunden/);
       await page.goto(`${base}/nettverket/kurs/mine`);
-      assert.match(await page.locator('table').innerText(), /Påmeldt/);
+      assert.match(await page.locator('.course-list').innerText(), /Påmeldt/);
       await context.close();
     });
   }

@@ -1,7 +1,6 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
-import { DataTable } from '../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { MyCourseRow } from '../mine.ts';
 import { CourseName } from './components.tsx';
@@ -29,18 +28,25 @@ export function MyCoursesSection({ rows, hasName, headingLevel = 2 }: { rows: My
       {rows.length === 0 ? (
         <Paragraph>{m.none} <Link href={c.index}>{m.findCourses}</Link></Paragraph>
       ) : (
-        <div className="table-scroll">
-          <DataTable caption={m.registrationsCaption} captionClassName="visually-hidden" rows={rows} rowKey={(r) => r.registration_id} columns={[
-            { header: m.columns.course, rowHeader: true, cell: (r) => <Link href={c.run(r.run_id)}><CourseName course={{ title: r.course_title, is_demo: r.is_demo }} /></Link> },
-            { header: m.columns.when, cell: (r) => runDates(r.starts_at, r.ends_at) },
-            { header: m.columns.status, cell: statusText },
-            { header: m.columns.certificate, cell: (r) => {
-              if (!r.completed_at || r.status !== 'registered') return m.noCertificate;
-              if (!r.certificate_code && !hasName) return <Link href={paths.accounts.changeName}>{m.needName}</Link>;
-              return <Link href={c.certificate(r.registration_id)} download>{m.download(r.course_title)}</Link>;
-            } },
-          ]} />
-        </div>
+        <ul className="course-list" aria-label={m.registrationsCaption}>
+          {rows.map((r) => (
+            <li key={r.registration_id}>
+              <Heading level={headingLevel + 1 as 3 | 4} data-size="2xs"><Link href={c.run(r.run_id)}><CourseName course={{ title: r.course_title, is_demo: r.is_demo }} /></Link></Heading>
+              <dl className="facts">
+                <dt>{m.columns.when}</dt><dd>{runDates(r.starts_at, r.ends_at)}</dd>
+                <dt>{m.columns.status}</dt><dd>{statusText(r)}</dd>
+                {r.completed_at && r.status === 'registered' && (
+                  <>
+                    <dt>{m.columns.certificate}</dt>
+                    <dd>{!r.certificate_code && !hasName
+                      ? <Link href={paths.accounts.changeName}>{m.needName}</Link>
+                      : <Link href={c.certificate(r.registration_id)} download>{m.download(r.course_title)}</Link>}</dd>
+                  </>
+                )}
+              </dl>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -93,9 +93,9 @@ function Participants({ run, organiser, csrfToken }: { run: RunRow; organiser: N
   const { errors, marks } = organiser;
   return (
     <section aria-labelledby="participants-heading" className="stack">
-      <Heading level={2} data-size="sm" id="participants-heading">{r.participantsHeading}</Heading>
+      <Heading level={2} data-size="sm" id="participants-heading" tabIndex={-1}>{r.participantsHeading}</Heading>
       <Paragraph>{r.participantsIntro}</Paragraph>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} anchor={(field) => (field === 'form' ? 'participants-heading' : field)} />
       {registered.length === 0 ? <Paragraph>{r.noParticipants}</Paragraph> : (
         <form method="post" action={paths.network.courses.attendance(run.id)} noValidate className="stack">
           <CsrfField token={csrfToken} />

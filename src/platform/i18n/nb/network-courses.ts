@@ -212,16 +212,15 @@ export const networkCourses = {
   },
   mine: {
     title: 'Mine kurs',
-    heading: 'Kurs',
+    heading: 'Påmeldinger og kursbevis',
     intro: 'Kursrundene du er påmeldt, kursene du har fullført og kursbevisene dine.',
     registrationsCaption: 'Påmeldinger til kurs',
     none: 'Du er ikke påmeldt noe kurs.',
     findCourses: 'Se kurskatalogen',
-    columns: { course: 'Kurs', when: 'Når', status: 'Status', certificate: 'Kursbevis' },
+    columns: { when: 'Når', status: 'Status', certificate: 'Kursbevis' },
     statuses: { registered: 'Påmeldt', waiting: 'Venteliste', cancelled: 'Avmeldt', unconfirmed: 'Ikke bekreftet', completed: 'Fullført', attended: 'Møtt', absent: 'Ikke møtt' },
     download: (course: string) => `Last ned kursbevis for ${course} (PDF)`,
     needName: 'Legg inn navnet ditt for å få kursbevis',
-    noCertificate: '–',
   },
   certificate: {
     needName: 'Kursbeviset trenger navnet ditt. Legg inn navnet ditt under «Min konto», og last ned kursbeviset på nytt.',
