@@ -141,8 +141,9 @@ export async function courseRoutes(app: App, { db, config }: { db: Db; config: C
     return reply.redirect(c.course(course.slug), 303);
   });
 
+  // the guard runs before the body is read, so nobody else's upload is read or answered with the module page
   app.post(c.upload(), {
-    preHandler: requireSecretariat,
+    onRequest: requireSecretariat,
     schema: { params: ModuleParams },
     config: { multipartOptions: { limits: { files: 1, fileSize: MAX_FILE_BYTES } } },
     errorHandler: async (error: FastifyError, request, reply) => {

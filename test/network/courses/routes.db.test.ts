@@ -152,6 +152,9 @@ for (const backend of backends()) {
       const contact = await as('kontakt@nettverk.example');
       await contact.get(course);
       assert.equal((await contact.upload(`${modulePage}/filer`, [{ field: 'fil', name: 'a.pdf', content: PDF }])).status, 403);
+      const refusedLarge = await contact.upload(`${modulePage}/filer`, [{ field: 'fil', name: 'stor.pdf', content: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]) }]);
+      assert.equal(refusedLarge.status, 403, 'a large file from someone else is refused before it is read');
+      assert.equal(refusedLarge.$('#tittel').length, 0);
     });
   });
 }
