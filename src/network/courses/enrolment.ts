@@ -78,16 +78,29 @@ export async function cancelEnrolment(db: Db, runId: string, userId: string, now
     if (!existing || (existing.status !== 'registered' && existing.status !== 'waiting')) return false;
     await trx.updateTable('network_registration').set({ status: 'cancelled', cancelled_at: now, waiting_since: null }).where('id', '=', existing.id).execute();
     await audit(trx, userId, existing.id, existing.status, 'cancelled');
-    if (existing.status === 'registered' && (run.capacity === null || (await registeredCount(trx, runId)) < run.capacity)) {
-      const next = await trx.selectFrom('network_registration').select('id').where('event_id', '=', runId).where('status', '=', 'waiting')
-        .orderBy('waiting_since').orderBy('id').limit(1).executeTakeFirst();
-      if (next) {
-        await trx.updateTable('network_registration').set({ status: 'registered', waiting_since: null }).where('id', '=', next.id).execute();
-        await audit(trx, 'system', next.id, 'waiting', 'registered');
-      }
-    }
+    if (existing.status === 'registered') await promoteWaiting(trx, runId, run.capacity);
     return true;
   });
+}
+
+/**
+ * Gives free places to the waiting list, first come first served. The caller holds the run's row
+ * lock (a cancellation, or an organiser raising the capacity).
+ */
+export async function promoteWaiting(trx: Tx, runId: string, capacity: number | null): Promise<void> {
+  const free = capacity === null ? Number.MAX_SAFE_INTEGER : capacity - (await registeredCount(trx, runId));
+  if (free <= 0) return;
+  const next = await trx.selectFrom('network_registration').select('id').where('event_id', '=', runId).where('status', '=', 'waiting')
+    .orderBy('waiting_since').orderBy('id').limit(Math.min(free, 10_000)).execute();
+  for (const row of next) {
+    await trx.updateTable('network_registration').set({ status: 'registered', waiting_since: null }).where('id', '=', row.id).execute();
+    await audit(trx, 'system', row.id, 'waiting', 'registered');
+  }
+}
+
+/** Locks a run's row for the rest of the caller's transaction. */
+export async function lockRunRow(trx: Tx, runId: string): Promise<void> {
+  await lockRun(trx, runId);
 }
 
 /** Where an account stands on a run's waiting list (1 = next), or null. */

@@ -3,6 +3,7 @@
 import { recordChanges, type AuditChange } from '../../accounts/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
+import { lockRunRow, promoteWaiting } from './enrolment.ts';
 import { headingSlug } from './slug.ts';
 import type { CourseInput, RunInput } from './forms.ts';
 import { slugTaken, type CourseRow, type RunRow } from './queries.ts';
@@ -127,8 +128,11 @@ export async function createRun(db: Db, course: CourseRow, input: RunInput, acto
 
 export async function updateRun(db: Db, run: RunRow, input: RunInput, actor: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockRunRow(trx, run.id);
     await trx.updateTable('network_event').set({ ...runColumns(input), updated_at: new Date() }).where('id', '=', run.id).execute();
     await recordChanges(trx, actor, changes('network_event', run.id, runAudit(runInputOf(run)), runAudit(input)));
+    // more places (or no limit any more): the waiting list moves up
+    if (input.status === 'published') await promoteWaiting(trx, run.id, input.capacity);
   });
 }
 

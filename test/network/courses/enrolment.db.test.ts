@@ -4,8 +4,8 @@ import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { backends, freshDatabase } from '../../helpers/db.ts';
 import { anAccount } from '../../accounts/client.ts';
 import { cancelEnrolment, enrol, waitingPosition } from '../../../src/network/courses/enrolment.ts';
-import { createCourse, createRun } from '../../../src/network/courses/writes.ts';
-import { findCourse } from '../../../src/network/courses/queries.ts';
+import { createCourse, createRun, runInputOf, updateRun } from '../../../src/network/courses/writes.ts';
+import { findCourse, findRun } from '../../../src/network/courses/queries.ts';
 import { aNetworkOrganization } from './factories.ts';
 
 const DAY = 24 * 3600_000;
@@ -52,6 +52,15 @@ for (const backend of backends()) {
       // signing up again after cancelling: at the end of the line
       assert.deepEqual(await enrol(database.db, run, users[0]!, now), { kind: 'waiting' });
       assert.equal(await cancelEnrolment(database.db, run, users[5]!, now), false, 'nothing to cancel');
+    });
+
+    test('raising the capacity gives the new places to the waiting list in order', async () => {
+      const runId = await aRun(1);
+      for (const [i, user] of users.slice(0, 4).entries()) await enrol(database.db, runId, user, new Date(now.getTime() + i * 1000));
+      const run = (await findRun(database.db, runId))!;
+      await updateRun(database.db, run, { ...runInputOf(run), capacity: 3 }, 'system');
+      const rows = await statuses(runId);
+      assert.deepEqual(users.slice(0, 4).map((u) => rows.find((r) => r.user_id === u)?.status), ['registered', 'registered', 'registered', 'waiting']);
     });
 
     test('no sign-ups after the deadline, for a run not published, or for what is not a course run', async () => {
