@@ -14,6 +14,7 @@ import * as m0014 from './0014_network_events.ts';
 import * as m0015 from './0015_network_event_details.ts';
 import * as m0016 from './0016_network_ideas.ts';
 import * as m0017 from './0017_network_evidence.ts';
+import * as m0018 from './0018_network_courses.ts';
 import * as m0019 from './0019_network_members_seed.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0015_network_event_details': m0015,
   '0016_network_ideas': m0016,
   '0017_network_evidence': m0017,
+  '0018_network_courses': m0018,
   '0019_network_members_seed': m0019,
 };

@@ -8,6 +8,9 @@ import { membershipPersonalData } from './members/personal-data.ts';
 import { networkHomeRoutes } from './home-routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { manageRoutes } from './members/manage-routes.ts';
+import { networkCourses } from './courses/index.ts';
+
+export { loadDemoCourses, MyCoursesSection } from './courses/index.ts';
 
 export { loadNetworkDemo } from './members/demo.ts';
 export type { MyPageSection, MyPageSectionSource } from './my-page.ts';
@@ -30,6 +33,7 @@ const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
   evidenceRoutes,
   eventRoutes,
   ideasPart,
+  networkCourses,
 ];
 
 export async function networkRoutes(app: App, deps: Deps) {

@@ -169,8 +169,28 @@ export const paths = {
       },
     },
 
+    // called without an argument, each function gives the route pattern
     courses: {
       index: '/nettverket/kurs',
+      create: '/nettverket/kurs/ny',
+      mine: '/nettverket/kurs/mine',
+      course: (slug = ':slug') => `/nettverket/kurs/${slug}`,
+      edit: (slug = ':slug') => `/nettverket/kurs/${slug}/rediger`,
+      newModule: (slug = ':slug') => `/nettverket/kurs/${slug}/moduler/ny`,
+      module: (slug = ':slug', id = ':id') => `/nettverket/kurs/${slug}/moduler/${id}`,
+      deleteModule: (slug = ':slug', id = ':id') => `/nettverket/kurs/${slug}/moduler/${id}/slett`,
+      upload: (slug = ':slug', id = ':id') => `/nettverket/kurs/${slug}/moduler/${id}/filer`,
+      material: (id = ':id') => `/nettverket/kurs/filer/${id}`,
+      deleteMaterial: (id = ':id') => `/nettverket/kurs/filer/${id}/slett`,
+      newRun: (slug = ':slug') => `/nettverket/kurs/${slug}/kursrunder/ny`,
+      run: (id = ':id') => `/nettverket/kurs/kursrunder/${id}`,
+      editRun: (id = ':id') => `/nettverket/kurs/kursrunder/${id}/rediger`,
+      register: (id = ':id') => `/nettverket/kurs/kursrunder/${id}/pamelding`,
+      cancel: (id = ':id') => `/nettverket/kurs/kursrunder/${id}/avmelding`,
+      attendance: (id = ':id') => `/nettverket/kurs/kursrunder/${id}/oppmote`,
+      certificate: (registrationId = ':id') => `/nettverket/kurs/mine/${registrationId}/kursbevis.pdf`,
+      verifyForm: '/nettverket/kurs/bevis',
+      verify: (code = ':code') => `/nettverket/kurs/bevis/${code}`,
     },
   },
   // importing directory data from files; called without an argument, run() gives the pattern

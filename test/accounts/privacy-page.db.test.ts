@@ -45,6 +45,11 @@ const TABLES: Record<string, string | null> = {
   network_action: null,
   network_action_update: null,
   network_action_link: null,
+  network_course: null,
+  network_course_module: null,
+  network_course_material: null,
+  network_course_participation: 'kurs',
+  network_course_certificate: 'kurs',
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

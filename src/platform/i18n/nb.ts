@@ -12,6 +12,7 @@ import { networkMembers } from './nb/network-members.ts';
 import { networkEvidence } from './nb/network-evidence.ts';
 import { networkEvents } from './nb/network-events.ts';
 import { networkIdeas } from './nb/network-ideas.ts';
+import { networkCourses } from './nb/network-courses.ts';
 
 /**
  * Norwegian bokmål UI text: the catalogue every other language copies in shape (see Catalogue in
@@ -38,6 +39,7 @@ export const nb = {
   networkEvidence,
   networkEvents,
   networkIdeas,
+  networkCourses,
 } as const;
 
 export type Messages = typeof nb;

@@ -24,6 +24,8 @@ export type NetworkEventTable = {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** the course of a 'course_run' (migration 0018) */
+  course_id: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type RegistrationStatus = 'unconfirmed' | 'registered' | 'waiting' | 'cancelled';

@@ -15,6 +15,7 @@ import type { NetworkEventsTables } from './0014_network_events.ts';
 import type { NetworkEventDetailsTables } from './0015_network_event_details.ts';
 import type { NetworkIdeasTables } from './0016_network_ideas.ts';
 import type { NetworkEvidenceTables } from './0017_network_evidence.ts';
+import type { NetworkCoursesTables } from './0018_network_courses.ts';
 
 export interface Database
   extends ReferenceTables,
@@ -29,7 +30,8 @@ export interface Database
     NetworkEventsTables,
     NetworkEventDetailsTables,
     NetworkIdeasTables,
-    NetworkEvidenceTables {}
+    NetworkEvidenceTables,
+    NetworkCoursesTables {}
 
 export type * from './0001_reference.ts';
 export type * from './0002_directory.ts';
@@ -44,5 +46,6 @@ export type * from './0014_network_events.ts';
 export type * from './0015_network_event_details.ts';
 export type * from './0016_network_ideas.ts';
 export type * from './0017_network_evidence.ts';
+export type * from './0018_network_courses.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';

@@ -176,6 +176,15 @@ export const privacyNotice = {
       who: 'Ideer og kommentarer er offentlige, men uten navn: hvem som skrev eller støttet hva, vises ikke for noen andre og deles ikke som åpne data. Det lagres bare så du selv kan se det, laste det ned og slette det. Når sekretariatet skjuler noe, lagres det i endringsloggen hvem som gjorde det og hvorfor.',
     },
     {
+      id: 'kurs',
+      title: 'Kurs: oppmøte, fullføring og kursbevis',
+      what: 'For kursrundene du er påmeldt: om du møtte, om du fullførte, når det ble registrert og av hvem. For kursbevisene dine: kontrollkoden, navnet ditt og kurset slik de sto da kursbeviset ble laget, og når det ble laget.',
+      why: 'For at arrangøren kan føre oppmøte, og for at du kan laste ned kursbevis og andre kan kontrollere at det er ekte.',
+      basis: basis.contract,
+      retention: 'Til du sletter kontoen. Da slettes oppmøte, fullføring og kursbevis; en kontrollkode på et kursbevis du har lastet ned, virker ikke lenger etterpå. Navnet på kursbeviset endres ikke om du senere endrer navnet på kontoen.',
+      who: 'Du og arrangøren av kursrunden (nettverkets koordinatorer og kontaktpersonen i organisasjonen som har ansvaret for kurset). Den som har kontrollkoden, ser navnet ditt, kurset, kursrunden og når beviset ble laget – ikke noe annet.',
+    },
+    {
       id: 'kontaktpersoner',
       title: 'Kontaktopplysninger i tilbudene',
       what: 'Navn, e-postadresse og telefonnummer som organisasjonene selv oppgir som kontakt for tilbudene sine.',
