@@ -5,6 +5,8 @@
 import type { ReactNode } from 'react';
 import type { Tx } from '../platform/db/index.ts';
 import type { SessionUser } from '../accounts/index.ts';
+import { myEventsSection } from './events/my-section.tsx';
+import { myCoursesSection } from './courses/my-section.tsx';
 
 export interface MyPageSection {
   /** the heading's id: unique on the page, e.g. 'mine-pameldinger' */
@@ -17,4 +19,6 @@ export interface MyPageSection {
 export type MyPageSectionSource = (db: Tx, user: SessionUser) => Promise<MyPageSection | null>;
 
 export const MY_PAGE_SECTIONS: MyPageSectionSource[] = [
+  myEventsSection,
+  myCoursesSection,
 ];

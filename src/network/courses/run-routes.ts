@@ -115,7 +115,7 @@ export async function courseRunRoutes(app: App, { db, config }: { db: Db; config
     if (!found) return reply;
     const { values, errors, input } = checkRun(request);
     if (!input) return runForm(reply, request, found.course, found.run, values, errors, 400);
-    await updateRun(db, found.run, input, request.user!.id);
+    await updateRun(db, found.run, input, request.user!.id, { now: now(), publicUrl: config.publicUrl });
     return reply.redirect(c.run(found.run.id), 303);
   });
 
@@ -145,7 +145,7 @@ export async function courseRunRoutes(app: App, { db, config }: { db: Db; config
   app.post(c.register(), { preHandler: requireUser, schema: { params: IdParams } }, async (request, reply) => {
     const found = await visibleRun(request, request.params.id);
     if (!found) return reply.callNotFound();
-    const outcome = await enrol(db, found.run.id, request.user!.id, now());
+    const outcome = await enrol(db, found.run.id, request.user!.id, now(), config.publicUrl);
     if (outcome.kind === 'notFound') return reply.callNotFound();
     // a closed run: the page says why, with the state it is in
     if (outcome.kind === 'closed') return runPage(request, reply, found, {}, 409);
@@ -155,7 +155,7 @@ export async function courseRunRoutes(app: App, { db, config }: { db: Db; config
   app.post(c.cancel(), { preHandler: requireUser, schema: { params: IdParams } }, async (request, reply) => {
     const found = await visibleRun(request, request.params.id);
     if (!found) return reply.callNotFound();
-    const cancelled = await cancelEnrolment(db, found.run.id, request.user!.id, now());
+    const cancelled = await cancelEnrolment(db, found.run.id, request.user!.id, now(), config.publicUrl);
     return reply.redirect(cancelled ? `${c.run(found.run.id)}?melding=avmeldt` : c.run(found.run.id), 303);
   });
 

@@ -126,13 +126,13 @@ export async function createRun(db: Db, course: CourseRow, input: RunInput, acto
   });
 }
 
-export async function updateRun(db: Db, run: RunRow, input: RunInput, actor: string): Promise<void> {
+export async function updateRun(db: Db, run: RunRow, input: RunInput, actor: string, context: { now: Date; publicUrl: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockRunRow(trx, run.id);
     await trx.updateTable('network_event').set({ ...runColumns(input), updated_at: new Date() }).where('id', '=', run.id).execute();
     await recordChanges(trx, actor, changes('network_event', run.id, runAudit(runInputOf(run)), runAudit(input)));
     // more places (or no limit any more): the waiting list moves up
-    if (input.status === 'published') await promoteWaiting(trx, run.id, input.capacity);
+    if (input.status === 'published') await promoteWaiting(trx, run.id, context.now, context.publicUrl);
   });
 }
 

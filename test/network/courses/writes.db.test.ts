@@ -9,6 +9,8 @@ import { createCourse, createRun, saveAttendance, updateCourse, courseInputOf } 
 import { findCourse } from '../../../src/network/courses/queries.ts';
 import { aNetworkOrganization } from './factories.ts';
 
+const PUBLIC_URL = 'http://localhost:3000';
+
 for (const backend of backends()) {
   describe(`course writes on ${backend.name}`, { skip: backend.skip }, () => {
     let database: OpenedDatabase;
@@ -38,7 +40,7 @@ for (const backend of backends()) {
       const start = new Date(Date.now() + 3600_000);
       const run = await createRun(database.db, course, { startsAt: start, endsAt: new Date(start.getTime() + 3600_000), place: '', onlineUrl: null, capacity: null, deadline: null, accessibility: '', status: 'published' }, editor);
       const participant = await anAccount(database.db, { email: 'deltaker@example.no', name: 'Dag Deltaker' });
-      await enrol(database.db, run, participant, new Date());
+      await enrol(database.db, run, participant, new Date(), PUBLIC_URL);
       const registration = (await database.db.selectFrom('network_registration').select('id').where('event_id', '=', run).executeTakeFirstOrThrow()).id;
       const later = new Date(start.getTime() + 2 * 3600_000);
       assert.deepEqual(await issueCertificate(database.db, registration, participant, later), { kind: 'notCompleted' });

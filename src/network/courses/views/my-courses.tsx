@@ -19,11 +19,20 @@ function statusText(row: MyCourseRow): string {
  * fits it under that page's h1. Until then it stands alone at /nettverket/kurs/mine.
  */
 export function MyCoursesSection({ rows, hasName, headingLevel = 2 }: { rows: MyCourseRow[]; hasName: boolean; headingLevel?: 2 | 3 }) {
+  return (
+    <section aria-labelledby="my-courses-heading" className="stack">
+      <Heading level={headingLevel} data-size="sm" id="my-courses-heading">{nb.networkCourses.mine.heading}</Heading>
+      <MyCoursesList rows={rows} hasName={hasName} headingLevel={headingLevel} />
+    </section>
+  );
+}
+
+/** The list alone, for a page that gives it its own heading ("Min side i nettverket"). */
+export function MyCoursesList({ rows, hasName, headingLevel = 2 }: { rows: MyCourseRow[]; hasName: boolean; headingLevel?: 2 | 3 }) {
   const m = nb.networkCourses.mine;
   const c = paths.network.courses;
   return (
-    <section aria-labelledby="my-courses-heading" className="stack">
-      <Heading level={headingLevel} data-size="sm" id="my-courses-heading">{m.heading}</Heading>
+    <>
       <Paragraph>{m.intro}</Paragraph>
       {rows.length === 0 ? (
         <Paragraph>{m.none} <Link href={c.index}>{m.findCourses}</Link></Paragraph>
@@ -48,7 +57,7 @@ export function MyCoursesSection({ rows, hasName, headingLevel = 2 }: { rows: My
           ))}
         </ul>
       )}
-    </section>
+    </>
   );
 }
 

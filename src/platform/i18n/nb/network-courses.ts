@@ -191,6 +191,7 @@ export const networkCourses = {
       deadline: 'Påmeldingsfristen er ute.',
       started: 'Kursrunden har startet.',
       notOpen: 'Kursrunden er ikke åpen for påmelding.',
+      mailLimit: 'Vi har sendt deg mange e-poster den siste tiden og kan ikke sende bekreftelsen nå. Prøv igjen om en time.',
     },
     participantsHeading: 'Deltakere og oppmøte',
     participantsIntro: 'Bare arrangøren ser denne listen. Merk oppmøte når kurset er holdt, og kryss av for dem som har fullført. Den som har fullført, kan laste ned kursbevis.',

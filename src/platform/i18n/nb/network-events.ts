@@ -131,6 +131,12 @@ export const networkEvents = {
     },
     toEvent: 'Til arrangementet',
   },
+  mine: {
+    heading: 'Mine påmeldinger',
+    none: 'Du er ikke påmeldt noe arrangement.',
+    findEvents: 'Se arrangementene i nettverket',
+    caption: 'Arrangementer du er påmeldt til eller står på venteliste for',
+  },
   participants: {
     title: (event: string) => `Deltakere: ${event}`,
     intro: 'Navnene på dem som har plass. Listen vises bare for medlemmer av nettverket.',
