@@ -98,6 +98,13 @@ export function EventPage(props: EventPageProps) {
           )}
         </section>
       )}
+      <section aria-labelledby="ideas-heading">
+        <Heading level={2} data-size="md" id="ideas-heading">{m.page.ideasHeading}</Heading>
+        <ul>
+          <li><Link href={`${paths.network.ideas.index}?arrangement=${event.id}`}>{m.page.ideasFromEvent}</Link></li>
+          <li><Link href={`${paths.network.ideas.create}?arrangement=${event.id}`}>{m.page.ideaForEvent}</Link></li>
+        </ul>
+      </section>
     </PageFrame>
   );
 }

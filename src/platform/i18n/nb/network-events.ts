@@ -30,6 +30,9 @@ export const networkEvents = {
     minutes: 'Referat finnes',
   },
   page: {
+    ideasHeading: 'Ideer',
+    ideasFromEvent: 'Ideer fra dette arrangementet, og hva som skjer med dem',
+    ideaForEvent: 'Send inn en idé fra arrangementet',
     back: 'Alle arrangementer',
     when: 'Når',
     where: 'Sted',
