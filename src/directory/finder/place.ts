@@ -2,7 +2,7 @@
 // a municipality number, or what was typed as "sted" (postal code, place name, "lat, lon").
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
-import { municipalityByNumber, resolvePlace, type Place, type PlaceResult } from '../../reference/index.ts';
+import { coordinatesPlace, municipalityByNumber, resolvePlace, type Place, type PlaceResult } from '../../reference/index.ts';
 import type { FinderQuery } from './params.ts';
 
 export type PlaceOutcome = { place: Place | null; problem: { field: 'sted' | 'kommune' | 'lat'; result: Exclude<PlaceResult, { ok: true }> | null; message: string } | null };
@@ -13,8 +13,7 @@ export async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcom
     if (query.lat === undefined || query.lon === undefined) {
       return { place: null, problem: { field: 'lat', result: null, message: 'lat and lon must be given together' } };
     }
-    const place: Place = { kind: 'coordinates', label: `${query.lat}, ${query.lon}`, lat: query.lat, lon: query.lon, municipalityNumber: null, municipalityName: null };
-    return { place, problem: null };
+    return { place: coordinatesPlace(query.lat, query.lon), problem: null };
   }
   if (query.kommune) {
     const place = await municipalityByNumber(db, query.kommune);
