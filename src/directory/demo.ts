@@ -115,7 +115,7 @@ export function generateDemoData(
       email: `musikkterapi@demo-${i}.example`, url: null,
       applicationProcess: setting.access === 'tilgang:egenhenvisning'
         ? 'Kom innom i åpningstiden, eller ring for en prat først. Du trenger ikke henvisning.'
-        : 'Be fastlegen, NAV eller behandleren din om å sende henvisning. Du kan også ringe oss og spørre.',
+        : 'Be fastlegen, Nav eller behandleren din om å sende henvisning. Du kan også ringe oss og spørre.',
       feesDescription: level === 'behandling' ? 'Vanlig egenandel for poliklinisk behandling.' : 'Gratis.',
       eligibilityDescription: `Tilbudet er ${GROUP_TEXT[group]} med utfordringer knyttet til rus eller psykisk helse.`,
       waitTime: level === 'lavterskel' ? 'Ingen ventetid' : `Omtrent ${1 + Math.floor(random.next() * 8)} uker`,

@@ -5,9 +5,16 @@ import { nb } from '../../platform/i18n/nb.ts';
 import { coordinatesPlace, municipalityByNumber, resolvePlace, type Place, type PlaceResult } from '../../reference/index.ts';
 import type { FinderQuery } from './params.ts';
 
-export type PlaceOutcome = { place: Place | null; problem: { field: 'sted' | 'kommune' | 'lat'; result: Exclude<PlaceResult, { ok: true }> | null; message: string } | null };
+export type PlaceOutcome = {
+  place: Place | null;
+  problem: { field: 'sted' | 'kommune' | 'lat' | 'innen' | 'sortering'; result: Exclude<PlaceResult, { ok: true }> | null; message: string } | null;
+};
 
-/** Where the search is from: coordinates, a municipality number, or what was typed as "sted". */
+/**
+ * Where the search is from: coordinates, a municipality number, or what was typed as "sted". A
+ * distance limit (innen) or "nearest first" (sortering=avstand) without any place is a problem of
+ * that parameter, never silently ignored.
+ */
 export async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcome> {
   if (query.lat !== undefined || query.lon !== undefined) {
     if (query.lat === undefined || query.lon === undefined) {
@@ -24,6 +31,8 @@ export async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcom
     if (result.ok) return { place: result.place, problem: null };
     return { place: null, problem: { field: 'sted', result, message: placeMessage(result, query.sted.trim()) } };
   }
+  if (query.innen !== undefined) return { place: null, problem: { field: 'innen', result: null, message: nb.finder.needsPlace.radius } };
+  if (query.sortering === 'avstand') return { place: null, problem: { field: 'sortering', result: null, message: nb.finder.needsPlace.sort } };
   return { place: null, problem: null };
 }
 
