@@ -32,7 +32,7 @@ export async function referenceRoutes(app: App, { db }: { db: Db }) {
     },
   }, async () => ({
     items: await listMunicipalities(db),
-    source: 'Boundaries and names © Kartverket (CC BY 4.0); population: Statistisk sentralbyrå (SSB), table 07459 (NLOD); population centre: Statistisk sentralbyrå (SSB), Befolkning på rutenett 250 m (2022, 2019)',
+    source: 'Boundaries and names © Kartverket (CC BY 4.0); population: Statistisk sentralbyrå (SSB), table 07459 (NLOD); population centre: Statistisk sentralbyrå (SSB), 250 m population grid (2022, 2019)',
   }));
 
   app.get(paths.api.postalCode, {
