@@ -54,7 +54,7 @@ describe('"Bruk posisjonen min" in Chromium', { skip: browserSkip }, () => {
     // the typed place gives way to the position, and the list is nearest first
     assert.equal(url.searchParams.get('sted'), '');
     assert.equal(url.searchParams.get('sortering'), 'avstand');
-    assert.equal(await page.locator('#distance-origin').innerText(), 'Avstand målt i luftlinje fra posisjonen din (59.911, 10.753).');
+    assert.equal(await page.locator('#distance-origin').innerText(), 'Avstand målt i luftlinje fra posisjonen din: 59.911, 10.753.');
     assert.equal(await page.locator('.hit h3').first().innerText(), station.name);
     assert.equal(await page.getByLabel('Sted').inputValue(), '59.911, 10.753');
     assert.deepEqual(describeViolations(await axeViolations(page)), '');
@@ -99,7 +99,7 @@ describe('"Bruk posisjonen min" in Chromium', { skip: browserSkip }, () => {
     await page.getByLabel('Sted').fill('0154');
     await page.getByRole('button', { name: 'Søk' }).click();
     await page.waitForURL(/sted=0154/);
-    assert.equal(await page.locator('#distance-origin').innerText(), 'Avstand målt i luftlinje fra postnummerets punkt (0154 Oslo (Oslo)).');
+    assert.equal(await page.locator('#distance-origin').innerText(), 'Avstand målt i luftlinje fra postnummerets punkt: 0154 Oslo (Oslo).');
     assert.equal(await page.locator('.hit h3').first().innerText(), station.name);
     await context.close();
   });

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateDemoData } from '../../src/directory/demo.ts';
 import { TERMS } from '../../src/directory/taxonomy.ts';
-import type { MunicipalityRow } from '../../src/reference/index.ts';
+import type { MunicipalityWithCentre } from '../../src/reference/index.ts';
 
 // The Norwegian Labour and Welfare Administration writes its name "Nav" (since 2022); "NAV" in text
 // people read is the old form. Checked in every place UI text comes from: the catalogue, the
 // taxonomy's labels, the demo data and the handbook's content files.
 const ROOT = new URL('../..', import.meta.url).pathname;
 const OLD_FORM = /\bNAV\b/;
-const MUNICIPALITIES: MunicipalityRow[] = [
-  { number: '0301', name: 'Oslo', county_number: '03', county_name: 'Oslo', health_region_code: 'helse-sor-ost', health_region_name: 'Helse Sør-Øst', lat: 59.9, lon: 10.7, population: 700000, population_date: '2026-01-01' },
-  { number: '1804', name: 'Bodø', county_number: '18', county_name: 'Nordland', health_region_code: 'helse-nord', health_region_name: 'Helse Nord', lat: 67.3, lon: 14.4, population: 53000, population_date: '2026-01-01' },
+const MUNICIPALITIES: MunicipalityWithCentre[] = [
+  { number: '0301', name: 'Oslo', county_number: '03', county_name: 'Oslo', health_region_code: 'helse-sor-ost', health_region_name: 'Helse Sør-Øst', lat: 59.9, lon: 10.7, centre_lat: 59.9, centre_lon: 10.7, population: 700000, population_date: '2026-01-01' },
+  { number: '1804', name: 'Bodø', county_number: '18', county_name: 'Nordland', health_region_code: 'helse-nord', health_region_name: 'Helse Nord', lat: 67.3, lon: 14.4, centre_lat: 67.3, centre_lon: 14.4, population: 53000, population_date: '2026-01-01' },
 ];
 
 function files(dir: string, ending: string): string[] {

@@ -79,26 +79,30 @@ for (const backend of backends()) {
 
     test('the page says what distances are measured from: the postal code\'s point, the municipality\'s population centre, or your position', async () => {
       const postal = await getPage(app, '/tilbud?sted=0154');
-      assert.equal(postal.$('#distance-origin').text(), 'Avstand målt i luftlinje fra postnummerets punkt (0154 Oslo (Oslo)).');
+      assert.equal(postal.$('#distance-origin').text(), 'Avstand målt i luftlinje fra postnummerets punkt: 0154 Oslo (Oslo).');
+      // an offer in the place's municipality says so, with its distance
+      const stationText = postal.$('.hit').filter((_, hit) => postal.$(hit).find('h3').text() === 'Sangstund ved Oslo S').find('.meta').text();
+      assert.match(stationText, /I Oslo kommune/);
+      assert.match(stationText, new RegExp(`ca\\. ${km(POINT_0154, JERNBANETORGET).toFixed(1).replace('.', ',')} km unna`));
       // an offer outside the place's municipality shows its distance
       const lysakerKm = km(POINT_0154, { lat: 59.9125, lon: 10.636 });
       const text = postal.$('.hit').filter((_, hit) => postal.$(hit).find('h3').text() === 'Band på Lysaker').find('.meta').text();
       assert.match(text, new RegExp(`ca\\. ${lysakerKm.toFixed(1).replace('.', ',')} km unna`));
 
       const municipality = await getPage(app, '/tilbud?sted=Oslo');
-      assert.equal(municipality.$('#distance-origin').text(), 'Avstand målt i luftlinje fra kommunens befolkningssentrum (Oslo kommune).');
+      assert.equal(municipality.$('#distance-origin').text(), 'Avstand målt i luftlinje fra kommunens befolkningssentrum: Oslo kommune.');
       const chosen = await getPage(app, '/tilbud?kommune=0301');
-      assert.equal(chosen.$('#distance-origin').text(), 'Avstand målt i luftlinje fra kommunens befolkningssentrum (Oslo kommune).');
+      assert.equal(chosen.$('#distance-origin').text(), 'Avstand målt i luftlinje fra kommunens befolkningssentrum: Oslo kommune.');
 
       const position = await getPage(app, '/tilbud?lat=59.911&lon=10.753');
       assert.equal(position.status, 200);
-      assert.equal(position.$('#distance-origin').text(), 'Avstand målt i luftlinje fra posisjonen din (59.911, 10.753).');
+      assert.equal(position.$('#distance-origin').text(), 'Avstand målt i luftlinje fra posisjonen din: 59.911, 10.753.');
       assert.equal(position.$('.hit h3 a').first().text(), 'Sangstund ved Oslo S');
       // nearest first, and the place field holds the position, so the next search (a filter ticked) keeps it
       assert.equal(position.$('#sortering option[selected]').attr('value'), 'avstand');
       assert.equal(position.$('#sted').attr('value'), '59.911, 10.753');
       const again = await getPage(app, '/tilbud?sted=59.911%2C+10.753&sortering=avstand');
-      assert.equal(again.$('#distance-origin').text(), 'Avstand målt i luftlinje fra posisjonen din (59.911, 10.753).');
+      assert.equal(again.$('#distance-origin').text(), 'Avstand målt i luftlinje fra posisjonen din: 59.911, 10.753.');
       assert.deepEqual(again.$('.hit h3 a').map((_, a) => again.$(a).text()).get(), position.$('.hit h3 a').map((_, a) => position.$(a).text()).get());
     });
 

@@ -97,7 +97,10 @@ function Hits({ result, placeLabel, placeMunicipality }: { result: SearchResult;
             <span>{hit.organizationName}</span>
             {hit.isDigital && <span>{m.digital}</span>}
             {placeLabel && !hit.isDigital && hit.distanceKm !== null && (
-              <span>{hit.inPlaceMunicipality && placeMunicipality ? m.inMunicipality(placeMunicipality) : m.km(hit.distanceKm)}</span>
+              <>
+                {hit.inPlaceMunicipality && placeMunicipality && <span>{m.inMunicipality(placeMunicipality)}</span>}
+                <span>{m.km(hit.distanceKm)}</span>
+              </>
             )}
             <Assured date={hit.assuredDate} stale={hit.stale} />
             {hit.status === 'temporarily closed' && <Tag data-color="warning" data-size="sm">{m.temporarilyClosed}</Tag>}

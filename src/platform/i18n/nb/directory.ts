@@ -36,9 +36,9 @@ export const finder = {
   languageFacet: 'Språk',
   /** what a distance is measured from, by the place's origin (reference/place.ts) */
   distanceFrom: {
-    postal_code_point: (label: string) => `Avstand målt i luftlinje fra postnummerets punkt (${label}).`,
-    municipality_centre: (municipality: string) => `Avstand målt i luftlinje fra kommunens befolkningssentrum (${municipality} kommune).`,
-    position: (label: string) => `Avstand målt i luftlinje fra posisjonen din (${label}).`,
+    postal_code_point: (label: string) => `Avstand målt i luftlinje fra postnummerets punkt: ${label}.`,
+    municipality_centre: (municipality: string) => `Avstand målt i luftlinje fra kommunens befolkningssentrum: ${municipality} kommune.`,
+    position: (label: string) => `Avstand målt i luftlinje fra posisjonen din: ${label}.`,
   },
   /** "Bruk posisjonen min": a button the browser script adds (without JavaScript the place field works as before) */
   location: {
