@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/index.ts';
 import { nameUuid } from '../platform/ids.ts';
-import { listMunicipalities, type MunicipalityRow } from '../reference/index.ts';
+import { listMunicipalities, type MunicipalityWithCentre } from '../reference/index.ts';
 import type { LocationAggregate, OrganizationAggregate, ServiceAggregate } from './model.ts';
 import { insertOrganizations, insertServices, reindexServices } from './write.ts';
 import { SERVICE_LEVELS } from './service-level.ts';
@@ -52,7 +52,7 @@ function isoDaysAgo(today: Date, days: number): string {
 }
 
 /** Picks a municipality with probability rising with population (√population), so offers cluster in towns. */
-function weightedPicker(municipalities: MunicipalityRow[], random: Random) {
+function weightedPicker(municipalities: MunicipalityWithCentre[], random: Random) {
   const withPopulation = municipalities.filter((m) => m.population !== null);
   const weights = withPopulation.map((m) => Math.sqrt(m.population!));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -72,7 +72,7 @@ export interface DemoData {
 }
 
 export function generateDemoData(
-  municipalities: MunicipalityRow[],
+  municipalities: MunicipalityWithCentre[],
   options: { services: number; seed?: number; today?: Date; postalCodes?: Map<string, string> },
 ): DemoData {
   const random = prng(options.seed ?? 2010);
@@ -115,7 +115,7 @@ export function generateDemoData(
       email: `musikkterapi@demo-${i}.example`, url: null,
       applicationProcess: setting.access === 'tilgang:egenhenvisning'
         ? 'Kom innom i åpningstiden, eller ring for en prat først. Du trenger ikke henvisning.'
-        : 'Be fastlegen, NAV eller behandleren din om å sende henvisning. Du kan også ringe oss og spørre.',
+        : 'Be fastlegen, Nav eller behandleren din om å sende henvisning. Du kan også ringe oss og spørre.',
       feesDescription: level === 'behandling' ? 'Vanlig egenandel for poliklinisk behandling.' : 'Gratis.',
       eligibilityDescription: `Tilbudet er ${GROUP_TEXT[group]} med utfordringer knyttet til rus eller psykisk helse.`,
       waitTime: level === 'lavterskel' ? 'Ingen ventetid' : `Omtrent ${1 + Math.floor(random.next() * 8)} uker`,
@@ -135,10 +135,11 @@ export function generateDemoData(
   return { organizations, services };
 }
 
-function demoLocation(serviceId: string, municipality: MunicipalityRow, random: Random, organizationName: string, postalCode = '0000'): LocationAggregate {
+function demoLocation(serviceId: string, municipality: MunicipalityWithCentre, random: Random, organizationName: string, postalCode = '0000'): LocationAggregate {
   const confidential = random.chance(0.05);
-  const lat = municipality.lat + (random.next() - 0.5) * 0.04;
-  const lon = municipality.lon + (random.next() - 0.5) * 0.08;
+  // within about a kilometre of where the municipality's people live (its population centre)
+  const lat = municipality.centre_lat + (random.next() - 0.5) * 0.04;
+  const lon = municipality.centre_lon + (random.next() - 0.5) * 0.08;
   return {
     id: nameUuid(`demo-location:${serviceId}`),
     name: organizationName,

@@ -30,7 +30,7 @@ export function taxonomyMarkdown(): string {
     '- Capacity: `service.fte`, music-therapist full-time equivalents (årsverk); ours.',
     '- Status: HSDS `service.status` (`active`, `inactive`, `defunct`, `temporarily closed`); only active and temporarily closed offers are in the finder.',
     '- Last verified: HSDS `service.assured_date`.',
-    '- Confidential location: `location.is_confidential` (ours): the address, point, transport, description and accessibility description are never shown or exported, nor the name unless `location.name_shown` (ours); one function decides (src/directory/location-view.ts); distances use the municipality\'s interior point.',
+    '- Confidential location: `location.is_confidential` (ours): the address, point, transport, description and accessibility description are never shown or exported, nor the name unless `location.name_shown` (ours); one function decides (src/directory/location-view.ts); distances use the municipality\'s population centre.',
     '');
   return lines.join('\n');
 }

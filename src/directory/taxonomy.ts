@@ -70,7 +70,7 @@ export const FACETS: Facet[] = [
     id: 'henviser', name: 'Hvem kan henvise', appliesTo: 'service', description: 'Hvem som kan sende henvisning',
     terms: [
       t('fastlege', 'Fastlege', 'Fastlege eller annen lege'),
-      t('nav', 'NAV', 'NAV-kontoret'),
+      t('nav', 'Nav', 'Nav-kontoret'),
       t('kommunen', 'Kommunale tjenester', 'Kommunens rus- og psykiske helsetjeneste'),
       t('spesialisthelsetjenesten', 'Spesialisthelsetjenesten', 'Behandler i spesialisthelsetjenesten'),
       t('kriminalomsorgen', 'Kriminalomsorgen', 'Fengsel eller friomsorgskontor'),

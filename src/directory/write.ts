@@ -169,9 +169,11 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       join municipality m on m.number = l.municipality_number
       where sal.service_id = s.id
     ) places on true
+    -- a confidential location, or one without coordinates, is placed at its municipality's
+    -- population centre (where the finder measures a municipality from), never at its address
     left join lateral (
-      select case when l.is_confidential then m.lat else coalesce(l.latitude, m.lat) end as lat,
-             case when l.is_confidential then m.lon else coalesce(l.longitude, m.lon) end as lon
+      select case when l.is_confidential then m.centre_lat else coalesce(l.latitude, m.centre_lat) end as lat,
+             case when l.is_confidential then m.centre_lon else coalesce(l.longitude, m.centre_lon) end as lon
       from service_at_location sal
       join location l on l.id = sal.location_id
       left join municipality m on m.number = l.municipality_number

@@ -1,12 +1,20 @@
 import type { Db } from '../platform/db/index.ts';
 import { findMunicipalitiesByName, findMunicipality, findPostalCode, suggestMunicipalities } from './queries.ts';
 
+/**
+ * What a distance is measured from, which the page states: a postal code's own point, a
+ * municipality's population centre (also for a postal code without a point of its own), or a
+ * position given as coordinates.
+ */
+export type PlaceOrigin = 'postal_code_point' | 'municipality_centre' | 'position';
+
 /** A place someone searches from, with the point distances are measured from. */
 export interface Place {
   kind: 'municipality' | 'postal_code' | 'coordinates';
   label: string;
   lat: number;
   lon: number;
+  origin: PlaceOrigin;
   municipalityNumber: string | null;
   municipalityName: string | null;
 }
@@ -24,8 +32,9 @@ const COORDINATES = /^(-?\d{1,2}(?:[.]\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:[.]\d+)?)$/
 
 /**
  * Understands what a person types as "where": a postal code (4 digits), a municipality name,
- * or coordinates "lat, lon". A postal code or municipality is measured from the municipality's
- * interior point, which the page states.
+ * or coordinates "lat, lon". A postal code is measured from its own point, a municipality from
+ * its population centre (not the interior point, which can lie far from where people live);
+ * `origin` says which, and the page states it.
  */
 export function resolvePlace(db: Db, input: string): Promise<PlaceResult> {
   const text = input.trim().replace(/\s+/g, ' ');
@@ -64,6 +73,7 @@ async function lookUp(db: Db, text: string): Promise<PlaceResult> {
         label: `${postal.code} ${titleCase(postal.place)} (${postal.municipality_name})`,
         lat: postal.lat,
         lon: postal.lon,
+        origin: postal.point_is_own ? 'postal_code_point' : 'municipality_centre',
         municipalityNumber: postal.municipality_number,
         municipalityName: postal.municipality_name,
       },
@@ -74,7 +84,7 @@ async function lookUp(db: Db, text: string): Promise<PlaceResult> {
     const lat = Number(coordinates[1]);
     const lon = Number(coordinates[2]);
     if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return { ok: false, reason: 'bad_coordinates' };
-    return { ok: true, place: { kind: 'coordinates', label: `${lat}, ${lon}`, lat, lon, municipalityNumber: null, municipalityName: null } };
+    return { ok: true, place: coordinatesPlace(lat, lon) };
   }
   const matches = await findMunicipalitiesByName(db, text);
   if (matches.length === 1) return { ok: true, place: municipalityPlace(matches[0]!) };
@@ -88,8 +98,16 @@ export async function municipalityByNumber(db: Db, number: string): Promise<Plac
   return found ? municipalityPlace(found) : undefined;
 }
 
-function municipalityPlace(m: { number: string; name: string; lat: number; lon: number }): Place {
-  return { kind: 'municipality', label: `${m.name} kommune`, lat: m.lat, lon: m.lon, municipalityNumber: m.number, municipalityName: m.name };
+function municipalityPlace(m: { number: string; name: string; centre_lat: number; centre_lon: number }): Place {
+  return {
+    kind: 'municipality', label: `${m.name} kommune`, lat: m.centre_lat, lon: m.centre_lon, origin: 'municipality_centre',
+    municipalityNumber: m.number, municipalityName: m.name,
+  };
+}
+
+/** A position given as coordinates (typed, or the browser's location sent as lat and lon). */
+export function coordinatesPlace(lat: number, lon: number): Place {
+  return { kind: 'coordinates', label: `${lat}, ${lon}`, lat, lon, origin: 'position', municipalityNumber: null, municipalityName: null };
 }
 
 /** A place name from the postal register (written in capitals there) as people write it: «BØ I TELEMARK» → «Bø I Telemark». */

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generateDemoData } from '../../src/directory/index.ts';
-import type { MunicipalityRow } from '../../src/reference/index.ts';
+import type { MunicipalityWithCentre } from '../../src/reference/index.ts';
 import { TERM_BY_KEY } from '../../src/directory/taxonomy.ts';
 
-const municipalities: MunicipalityRow[] = [
-  { number: '0301', name: 'Oslo', county_number: '03', county_name: 'Oslo', health_region_code: 'helse-sor-ost', health_region_name: 'Helse Sør-Øst', lat: 59.9, lon: 10.7, population: 700000, population_date: '2026-01-01' },
-  { number: '1804', name: 'Bodø', county_number: '18', county_name: 'Nordland', health_region_code: 'helse-nord', health_region_name: 'Helse Nord', lat: 67.3, lon: 14.4, population: 53000, population_date: '2026-01-01' },
-  { number: '9999', name: 'Uten folketall', county_number: '18', county_name: 'Nordland', health_region_code: 'helse-nord', health_region_name: 'Helse Nord', lat: 67, lon: 14, population: null, population_date: null },
+const municipalities: MunicipalityWithCentre[] = [
+  { number: '0301', name: 'Oslo', county_number: '03', county_name: 'Oslo', health_region_code: 'helse-sor-ost', health_region_name: 'Helse Sør-Øst', lat: 59.9, lon: 10.7, centre_lat: 59.9, centre_lon: 10.7, population: 700000, population_date: '2026-01-01' },
+  { number: '1804', name: 'Bodø', county_number: '18', county_name: 'Nordland', health_region_code: 'helse-nord', health_region_name: 'Helse Nord', lat: 67.3, lon: 14.4, centre_lat: 67.3, centre_lon: 14.4, population: 53000, population_date: '2026-01-01' },
+  { number: '9999', name: 'Uten folketall', county_number: '18', county_name: 'Nordland', health_region_code: 'helse-nord', health_region_name: 'Helse Nord', lat: 67, lon: 14, centre_lat: 67, centre_lon: 14, population: null, population_date: null },
 ];
 
 test('the same seed gives the same demo data, another seed other data', () => {

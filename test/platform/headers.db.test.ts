@@ -24,10 +24,18 @@ describe('security headers', { skip: pglite!.skip }, () => {
   });
 
   test('Permissions-Policy denies camera, microphone and geolocation (no page uses them) on pages, the API and errors', async () => {
-    for (const url of ['/', '/tilbud', '/api/v1/services', '/finnes-ikke', '/logg-inn']) {
+    for (const url of ['/api/v1/services', '/finnes-ikke', '/logg-inn', '/om']) {
       const response = await plain.inject({ method: 'GET', url });
       const policy = String(response.headers['permissions-policy'] ?? '');
       for (const feature of ['camera', 'microphone', 'geolocation']) assert.match(policy, new RegExp(`(^|, )${feature}=\\(\\)`), `${feature} on ${url}`);
+    }
+  });
+
+  test('the pages with the search form allow geolocation to the site itself ("Bruk posisjonen min"), never to frames; the rest stays denied', async () => {
+    for (const url of ['/', '/tilbud', '/tilbud?sted=0154']) {
+      const policy = String((await plain.inject({ method: 'GET', url })).headers['permissions-policy'] ?? '');
+      assert.match(policy, /(^|, )geolocation=\(self\)(,|$)/, url);
+      for (const feature of ['camera', 'microphone']) assert.match(policy, new RegExp(`(^|, )${feature}=\\(\\)`), `${feature} on ${url}`);
     }
   });
 

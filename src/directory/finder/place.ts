@@ -2,19 +2,25 @@
 // a municipality number, or what was typed as "sted" (postal code, place name, "lat, lon").
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
-import { municipalityByNumber, resolvePlace, type Place, type PlaceResult } from '../../reference/index.ts';
+import { coordinatesPlace, municipalityByNumber, resolvePlace, type Place, type PlaceResult } from '../../reference/index.ts';
 import type { FinderQuery } from './params.ts';
 
-export type PlaceOutcome = { place: Place | null; problem: { field: 'sted' | 'kommune' | 'lat'; result: Exclude<PlaceResult, { ok: true }> | null; message: string } | null };
+export type PlaceOutcome = {
+  place: Place | null;
+  problem: { field: 'sted' | 'kommune' | 'lat' | 'innen' | 'sortering'; result: Exclude<PlaceResult, { ok: true }> | null; message: string } | null;
+};
 
-/** Where the search is from: coordinates, a municipality number, or what was typed as "sted". */
+/**
+ * Where the search is from: coordinates, a municipality number, or what was typed as "sted". A
+ * distance limit (innen) or "nearest first" (sortering=avstand) without any place is a problem of
+ * that parameter, never silently ignored.
+ */
 export async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcome> {
   if (query.lat !== undefined || query.lon !== undefined) {
     if (query.lat === undefined || query.lon === undefined) {
       return { place: null, problem: { field: 'lat', result: null, message: 'lat and lon must be given together' } };
     }
-    const place: Place = { kind: 'coordinates', label: `${query.lat}, ${query.lon}`, lat: query.lat, lon: query.lon, municipalityNumber: null, municipalityName: null };
-    return { place, problem: null };
+    return { place: coordinatesPlace(query.lat, query.lon), problem: null };
   }
   if (query.kommune) {
     const place = await municipalityByNumber(db, query.kommune);
@@ -25,6 +31,8 @@ export async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcom
     if (result.ok) return { place: result.place, problem: null };
     return { place: null, problem: { field: 'sted', result, message: placeMessage(result, query.sted.trim()) } };
   }
+  if (query.innen !== undefined) return { place: null, problem: { field: 'innen', result: null, message: nb.finder.needsPlace.radius } };
+  if (query.sortering === 'avstand') return { place: null, problem: { field: 'sortering', result: null, message: nb.finder.needsPlace.sort } };
   return { place: null, problem: null };
 }
 

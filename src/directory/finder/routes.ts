@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import type { App } from '../../platform/http/app.ts';
+import { allowOwnFeature, type App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
@@ -25,9 +25,14 @@ import { rawQuery } from '../../platform/http/request.ts';
 const FIELD_MESSAGES: Record<string, string> = { alder: nb.errors.age, innen: nb.errors.radius, side: nb.errors.page, antall: nb.errors.page, q: nb.errors.text, sted: nb.errors.text };
 
 export async function directoryRoutes(app: App, { db }: { db: Db }) {
-  app.get(paths.home, async (_request, reply) => sendPage(reply, HomePage({ hasDemoData: await hasDemoData(db) })));
+  app.get(paths.home, async (_request, reply) => {
+    // the search form offers "Bruk posisjonen min"
+    allowOwnFeature(reply, 'geolocation');
+    return sendPage(reply, HomePage({ hasDemoData: await hasDemoData(db) }));
+  });
 
   app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true, preValidation: dropEmptyQueryValues }, async (request, reply) => {
+    allowOwnFeature(reply, 'geolocation');
     const params = rawQuery(request);
     const first = (name: string) => params[name]?.[0] ?? '';
     const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
@@ -36,7 +41,8 @@ export async function directoryRoutes(app: App, { db }: { db: Db }) {
     const outcome = request.validationError ? { place: null, problem: null } : await placeFrom(db, query);
     let placeChoices: { label: string; href: string }[] = [];
     if (outcome.problem) {
-      errors[outcome.problem.field === 'sted' ? 'sted' : 'filter'] = outcome.problem.message;
+      const field = outcome.problem.field;
+      errors[field === 'sted' || field === 'innen' || field === 'sortering' ? field : 'filter'] = outcome.problem.message;
       if (outcome.problem.result?.reason === 'ambiguous') {
         placeChoices = outcome.problem.result.candidates.map((c) => ({
           label: `${c.name} (${c.county_name})`,
@@ -47,11 +53,19 @@ export async function directoryRoutes(app: App, { db }: { db: Db }) {
     const failed = Object.keys(errors).length > 0;
     const search = failed ? null : toSearchQuery(query, outcome.place);
     const result = search ? await searchServices(db, search) : null;
+    // past the last page (an old link, a hand-edited address): to the last page, the rest of the search kept
+    if (search && result && result.hits.length === 0 && search.page > 1 && result.total > 0) {
+      const last = Math.ceil(result.total / search.perPage);
+      return reply.redirect(finderUrl({ ...params, side: last > 1 ? String(last) : undefined }), 303);
+    }
+    // the place field shows where the search is from, so the next search (a filter ticked) keeps it
     if (outcome.place?.kind === 'municipality' && !values.sted) values.sted = outcome.place.municipalityName ?? '';
+    if (outcome.place?.kind === 'coordinates' && !values.sted) values.sted = outcome.place.label;
     return sendPage(reply, FinderPage({
       values: { ...values, sortering: values.sortering || (outcome.place ? 'avstand' : 'relevans') },
       params, errors, placeChoices,
       placeLabel: outcome.place?.label ?? null,
+      placeOrigin: outcome.place?.origin ?? null,
       placeMunicipality: outcome.place?.municipalityName ?? null,
       result, page: search?.page ?? 1, perPage: search?.perPage ?? 20,
     }), failed ? 400 : 200);

@@ -35,7 +35,7 @@ export const ServicesQuery = strict({
 export const ServiceAtLocationsQuery = strict({
   ...common, ...serviceFilters,
   full: Flag('Fully nested service_at_locations'),
-  postcode: Type.Optional(PostalCode({ description: 'Norwegian postal code: with proximity, measured from its municipality\'s point; alone, locations in its municipality' })),
+  postcode: Type.Optional(PostalCode({ description: 'Norwegian postal code: with proximity, measured from the postal code\'s own point; alone, locations in its municipality' })),
   proximity: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_000_000, description: 'Metres from the postal code (needs postcode)' })),
 });
 export const OrganizationsQuery = strict({

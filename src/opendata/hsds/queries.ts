@@ -73,8 +73,9 @@ export interface Near {
 
 /**
  * One page of service_at_location ids. With a postal code and proximity, locations within that
- * many metres of the postal code's municipality point, nearest first (a confidential location is
- * measured from its municipality's point, never from its own); with a postal code alone, the
+ * many metres of the postal code's own point, nearest first (a confidential location, or one
+ * without coordinates, is placed at its municipality's population centre, never at its own
+ * point); with a postal code alone, the
  * locations in that municipality.
  */
 export async function pageServiceAtLocationIds(db: Db, filter: ServiceFilter, near: Near | null, page: number, perPage: number): Promise<IdPage> {
@@ -94,8 +95,8 @@ export async function pageServiceAtLocationIds(db: Db, filter: ServiceFilter, ne
   const { rows } = await sql<{ id: string; lat: number; lon: number }>`
     select sal.id, p.lat, p.lon from service_at_location sal join service s on s.id = sal.service_id join location l on l.id = sal.location_id
     left join municipality m on m.number = l.municipality_number
-    cross join lateral (select case when l.is_confidential then m.lat else coalesce(l.latitude, m.lat) end as lat,
-                               case when l.is_confidential then m.lon else coalesce(l.longitude, m.lon) end as lon) p
+    cross join lateral (select case when l.is_confidential then m.centre_lat else coalesce(l.latitude, m.centre_lat) end as lat,
+                               case when l.is_confidential then m.centre_lon else coalesce(l.longitude, m.centre_lon) end as lon) p
     where ${allOf(conditions)} and p.lat between ${near.lat - dLat} and ${near.lat + dLat} and p.lon between ${near.lon - dLon} and ${near.lon + dLon}`.execute(db);
   const within = rows
     .map((r) => ({ id: r.id, metres: greatCircleKm(near.lat, near.lon, r.lat, r.lon) * 1000 }))

@@ -34,11 +34,19 @@ const isFhir = (url: string) => under(url, '/fhir');
 const isApi = (url: string) => url.startsWith('/api/') || under(url, '/hsds') || isFhir(url);
 
 /**
- * Powerful browser features no page uses (the finder asks for a postal code or place, never the
- * browser's position), denied to the site itself and to anything it could embed.
+ * Powerful browser features no page uses, denied to the site itself and to anything it could
+ * embed. A page may allow one to the site itself (allowOwnFeature): the finder's search form
+ * offers "use my position", so its pages allow geolocation to the site, never to frames.
  */
-const PERMISSIONS_POLICY = ['accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'midi', 'payment', 'usb']
-  .map((feature) => `${feature}=()`).join(', ');
+const POWERFUL_FEATURES = ['accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'midi', 'payment', 'usb'] as const;
+const permissionsPolicy = (own: readonly string[] = []) =>
+  POWERFUL_FEATURES.map((feature) => `${feature}=${own.includes(feature) ? '(self)' : '()'}`).join(', ');
+const PERMISSIONS_POLICY = permissionsPolicy();
+
+/** Lets this response's page use a powerful feature itself (not anything it embeds). */
+export function allowOwnFeature(reply: FastifyReply, feature: 'geolocation'): void {
+  reply.header('permissions-policy', permissionsPolicy([feature]));
+}
 
 const FHIR_ISSUE: Record<number, string> = { 400: 'invalid', 404: 'not-found', 429: 'throttled', 500: 'exception' };
 
@@ -112,7 +120,7 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
   });
 
   app.addHook('onSend', async (request, reply) => {
-    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    if (!reply.hasHeader('permissions-policy')) reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (isApi(request.url) && request.method === 'GET') reply.header('access-control-allow-origin', '*');
   });
 

@@ -13,6 +13,7 @@ const SOURCES: Record<string, string> = {
   'ds.css': require.resolve('@digdir/designsystemet-css'),
   'app.css': own('app.css'),
   'app.js': own('app.js'),
+  'use-location.js': own('use-location.js'),
 };
 
 interface Asset {

@@ -90,6 +90,8 @@ export function Layout({ title, failed = false, showsDemoData = false, children 
               <li>{m.footer.kartverket}</li>
               <li>{m.footer.ssb}</li>
               <li>{m.footer.bring}</li>
+              <li>{m.footer.ssbGrid}</li>
+              <li><Link href={m.footer.bolstad.href}>{m.footer.bolstad.text}</Link> {m.footer.bolstad.licence}</li>
             </ul>
             <Paragraph data-size="sm">{m.footer.noPatientData}</Paragraph>
             <Paragraph data-size="sm"><Link href={paths.accounts.privacy}>{nb.accounts.privacy.title}</Link></Paragraph>

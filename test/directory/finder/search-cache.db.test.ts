@@ -65,7 +65,7 @@ for (const backend of backends()) {
     });
 
     test('pages from the kept order and pages read from the table agree, by relevance, name and place', async () => {
-      const oslo: Place = { kind: 'postal_code', label: '0150 Oslo', lat: 59.91, lon: 10.75, municipalityNumber: '0301', municipalityName: 'Oslo' };
+      const oslo: Place = { kind: 'postal_code', label: '0150 Oslo', lat: 59.91, lon: 10.75, origin: 'postal_code_point', municipalityNumber: '0301', municipalityName: 'Oslo' };
       const keptTop = orderedHits.top;
       const variants: Partial<SearchQuery>[] = [{ text: 'sangstund' }, { sort: 'name' }, { place: oslo }, { place: oslo, sort: 'distance' }];
       for (const overrides of variants) {

@@ -89,11 +89,11 @@ for (const backend of backends()) {
     });
 
     test('distance order matches hand-computed great-circle distances from a place', async () => {
-      const place: Place = { kind: 'coordinates', label: 'Oslo S', lat: 59.9111, lon: 10.7528, municipalityNumber: null, municipalityName: null };
+      const place: Place = { kind: 'coordinates', label: 'Oslo S', lat: 59.9111, lon: 10.7528, origin: 'position', municipalityNumber: null, municipalityName: null };
       const result = await searchServices(database.db, query({ place, sort: 'distance' }));
       const physical = result.hits.filter((h) => !h.isDigital);
       const expected = [oslo, drammen, bergen, secret, tromso].map((s) => {
-        // a confidential location is measured from its municipality's interior point (Bodø's)
+        // a confidential location is measured from its municipality's population centre (Bodø's)
         const l = s.locations[0]!;
         return { name: s.name, km: s === secret ? null : greatCircleKm(place.lat, place.lon, l.latitude!, l.longitude!) };
       });
@@ -110,7 +110,7 @@ for (const backend of backends()) {
     });
 
     test('a radius keeps nearby offers and digital ones', async () => {
-      const place: Place = { kind: 'coordinates', label: 'Oslo S', lat: 59.9111, lon: 10.7528, municipalityNumber: null, municipalityName: null };
+      const place: Place = { kind: 'coordinates', label: 'Oslo S', lat: 59.9111, lon: 10.7528, origin: 'position', municipalityNumber: null, municipalityName: null };
       const result = await searchServices(database.db, query({ place, radiusKm: 50, sort: 'distance' }));
       assert.deepEqual(result.hits.map((h) => h.name), ['Bandverksted Grünerløkka', 'Musikkterapi ved DPS Drammen', 'Musikkterapi på video']);
     });
@@ -127,7 +127,7 @@ for (const backend of backends()) {
       const result = await searchServices(database.db, query({ text: 'skjermet' }));
       const hit = result.hits[0]!;
       assert.equal(hit.name, 'Skjermet musikkgruppe');
-      // drawn at Bodø's interior point, not at the real coordinates
+      // drawn at Bodø's population centre, not at the real coordinates
       assert.notEqual(hit.lat, 67.2901);
       assert.notEqual(hit.lon, 14.3999);
       assert.ok(!JSON.stringify(result).includes('Hemmeligveien'));

@@ -2,6 +2,7 @@ import { Button, Field, Input, Label, ValidationMessage } from '@digdir/designsy
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { describedBy } from '../../../platform/forms/index.ts';
+import { assetUrl } from '../../../platform/http/assets.ts';
 import { RADII, SORTS } from '../params.ts';
 
 export interface FormValues {
@@ -30,6 +31,7 @@ export function SearchFields({ values, errors, hidden = {} }: { values: FormValu
         <Input id="sted" name="sted" defaultValue={values.sted} autoComplete="postal-code" aria-describedby={describedBy('sted', true, errors.sted)} aria-invalid={errors.sted ? true : undefined} maxLength={100} />
         {errors.sted && <ValidationMessage id="sted-error">{errors.sted}</ValidationMessage>}
       </Field>
+      <UseLocation />
       <Field>
         <Label htmlFor="innen">{m.radiusLabel}</Label>
         <select className="ds-input" id="innen" name="innen" defaultValue={values.innen} aria-describedby={describedBy('innen', false, errors.innen)} aria-invalid={errors.innen ? true : undefined}>
@@ -48,17 +50,34 @@ export function SearchFields({ values, errors, hidden = {} }: { values: FormValu
       </Field>
       <Field>
         <Label htmlFor="sortering">{m.sortLabel}</Label>
-        <select className="ds-input" id="sortering" name="sortering" defaultValue={values.sortering}>
+        <select className="ds-input" id="sortering" name="sortering" defaultValue={values.sortering} aria-describedby={describedBy('sortering', false, errors.sortering)} aria-invalid={errors.sortering ? true : undefined}>
           {Object.entries(SORTS).map(([value, key]) => (
             <option key={value} value={value}>{m.sort[key]}</option>
           ))}
         </select>
+        {errors.sortering && <ValidationMessage id="sortering-error">{errors.sortering}</ValidationMessage>}
       </Field>
       {Object.entries(hidden).flatMap(([name, list]) => list.map((value) => <input key={`${name}=${value}`} type="hidden" name={name} value={value} />))}
       <div className="actions">
         <Button type="submit">{m.submit}</Button>
       </div>
     </div>
+  );
+}
+
+/**
+ * "Bruk posisjonen min": assets/use-location.js puts a button here (and a line for its messages)
+ * only when the browser has JavaScript and geolocation; it sends the position as lat and lon
+ * through this form. Without JavaScript nothing is shown and the place field works as before.
+ * The texts come from the catalogue through data attributes.
+ */
+function UseLocation() {
+  const t = nb.finder.location;
+  return (
+    <>
+      <div className="use-location" data-module="use-location" data-label={t.use} data-finding={t.finding} data-denied={t.denied} data-unavailable={t.unavailable} />
+      <script src={assetUrl('use-location.js')} defer />
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ErrorSummary } from '../../../platform/forms/index.ts';
 import type { SearchResult } from '../search.ts';
+import type { PlaceOrigin } from '../../../reference/index.ts';
 import { FACETS, LANGUAGE_FACET, LANGUAGES, TERMS } from '../../taxonomy.ts';
 import { Assured, TermTags } from './components.tsx';
 import { SearchFields, finderUrl, type FieldErrors, type FormValues } from './finder-form.tsx';
@@ -17,6 +18,8 @@ export interface FinderPageProps {
   /** extra help under the place field, e.g. the municipalities to choose between */
   placeChoices: { label: string; href: string }[];
   placeLabel: string | null;
+  /** what distances are measured from, stated on the page */
+  placeOrigin: PlaceOrigin | null;
   placeMunicipality: string | null;
   result: SearchResult | null;
   page: number;
@@ -94,7 +97,10 @@ function Hits({ result, placeLabel, placeMunicipality }: { result: SearchResult;
             <span>{hit.organizationName}</span>
             {hit.isDigital && <span>{m.digital}</span>}
             {placeLabel && !hit.isDigital && hit.distanceKm !== null && (
-              <span>{hit.inPlaceMunicipality && placeMunicipality ? m.inMunicipality(placeMunicipality) : m.km(hit.distanceKm)}</span>
+              <>
+                {hit.inPlaceMunicipality && placeMunicipality && <span>{m.inMunicipality(placeMunicipality)}</span>}
+                <span>{m.km(hit.distanceKm)}</span>
+              </>
             )}
             <Assured date={hit.assuredDate} stale={hit.stale} />
             {hit.status === 'temporarily closed' && <Tag data-color="warning" data-size="sm">{m.temporarilyClosed}</Tag>}
@@ -119,6 +125,16 @@ function Pagination({ params, page, perPage, total }: { params: Record<string, s
       </ul>
     </nav>
   );
+}
+
+/** What a distance on this page is measured from: a postal code's point, a municipality's population centre, or a position. */
+function distanceOrigin(origin: PlaceOrigin, label: string, municipality: string | null): string {
+  switch (origin) {
+    case 'postal_code_point': return m.distanceFrom.postal_code_point(label);
+    // a municipality always has its name; a postal code without a point of its own is measured from its municipality
+    case 'municipality_centre': return m.distanceFrom.municipality_centre(municipality ?? label);
+    case 'position': return m.distanceFrom.position(label);
+  }
 }
 
 export function FinderPage(props: FinderPageProps) {
@@ -146,7 +162,11 @@ export function FinderPage(props: FinderPageProps) {
                 <div className="results-head">
                   <Heading level={2} data-size="sm" id="results-heading" aria-live="polite">{m.resultsTitle(result.total)}</Heading>
                 </div>
-                {props.placeLabel && <Paragraph data-size="sm" className="source">{m.distanceFrom(props.placeLabel)}</Paragraph>}
+                {props.placeLabel && props.placeOrigin && (
+                  <Paragraph data-size="sm" className="source" id="distance-origin">
+                    {distanceOrigin(props.placeOrigin, props.placeLabel, props.placeMunicipality)}
+                  </Paragraph>
+                )}
                 {result.fuzzyMatches.map((f) => <Paragraph key={f.word} data-size="sm">{m.fuzzy(f.word, f.matched)}</Paragraph>)}
                 {digitalHits > 0 && props.placeLabel && <Alert data-color="info" data-size="sm">{m.digitalNote(digitalHits)}</Alert>}
                 {result.total === 0 ? (

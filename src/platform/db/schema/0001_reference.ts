@@ -15,8 +15,12 @@ export interface MunicipalityTable {
   name: string;
   county_number: string;
   health_region_code: string;
+  /** interior point (pole of inaccessibility of the largest polygon): the coverage atlas's point */
   lat: number;
   lon: number;
+  /** population centre (SSB 250 m grid): where the finder measures a municipality's distances from (0020_place_points) */
+  centre_lat: number;
+  centre_lon: number;
 }
 export interface PopulationTable {
   municipality_number: string;
@@ -28,6 +32,9 @@ export interface PostalCodeTable {
   place: string;
   municipality_number: string | null;
   area_name: string | null;
+  /** the postal code's own point, null when the points file lacks the code (0020_place_points) */
+  lat: number | null;
+  lon: number | null;
 }
 export interface ReferenceDatasetTable {
   name: string;

@@ -11,6 +11,9 @@ export const site = {
     kartverket: 'Kommune- og fylkesgrenser: © Kartverket (CC BY 4.0)',
     ssb: 'Folketall: Statistisk sentralbyrå (SSB), tabell 07459 (NLOD)',
     bring: 'Postnummer: Bring (Posten Norge AS), postnummerregisteret',
+    ssbGrid: 'Befolkningssentrum i kommunene: Statistisk sentralbyrå (SSB), Befolkning på rutenett 250 m (2022, 2019) (NLOD)',
+    /** the licence (CC BY 3.0) asks for the attribution as a link to the source */
+    bolstad: { text: 'Postnummerkoordinatar: Erik Bolstad', href: 'https://www.erikbolstad.no/postnummer/', licence: '(CC BY 3.0)' },
     noPatientData: 'Samklang inneholder opplysninger om tilbud, aldri om pasienter.',
   },
 } as const;
@@ -44,7 +47,7 @@ export const about = {
   noSources: 'Ingen kilder er oppført.',
   dataHeading: 'Om dataene',
   data: [
-    'Avstander er regnet i luftlinje. For postnummer og kommuner bruker vi et punkt inne i kommunens største sammenhengende område, ikke der folk bor. I store kommuner kan avstanden derfor avvike mye fra reisevei.',
+    'Avstander er regnet i luftlinje. Fra et postnummer måler vi fra postnummerets eget punkt (Erik Bolstads postnummerkoordinatar). Fra en kommune måler vi fra kommunens befolkningssentrum: den ruten på 250 × 250 meter der folk bor som ligger nærmest alle innbyggerne samlet (SSBs befolkning på rutenett). Med fjorder og fjell kan reiseveien være mye lengre enn luftlinjen.',
     'Et postnummer kan dekke flere kommuner. Vi bruker kommunen Bring oppgir som hovedkommune for postnummeret.',
     'Så lenge tjenesten er under utvikling, er tilbudene du ser demodata: oppdiktede tilbud merket «fiktiv».',
   ],

@@ -10,7 +10,7 @@ export const home = {
   ways: [
     { title: 'Jeg vil ha et tilbud for meg selv', text: 'Se tilbud du kan kontakte selv, uten henvisning.', query: 'tilgang=egenhenvisning' },
     { title: 'Jeg er pårørende til et barn eller en ungdom', text: 'Tilbud for barn og unge.', query: 'malgruppe=barn-unge' },
-    { title: 'Jeg henviser som fastlege, NAV eller kommune', text: 'Tilbud som tar imot henvisning.', query: 'tilgang=henvisning' },
+    { title: 'Jeg henviser som fastlege, Nav eller kommune', text: 'Tilbud som tar imot henvisning.', query: 'tilgang=henvisning' },
     { title: 'Jeg jobber i kriminalomsorgen', text: 'Tilbud i fengsel og friomsorg.', query: 'arena=kriminalomsorg' },
   ],
 } as const;
@@ -34,11 +34,30 @@ export const finder = {
   applyFilters: 'Bruk filtrene',
   clearAll: 'Fjern alle filtre',
   languageFacet: 'Språk',
-  distanceFrom: (label: string) => `Avstand regnes i luftlinje fra ${label}. For postnummer og kommuner bruker vi et punkt inne i kommunen.`,
+  /** what a distance is measured from, by the place's origin (reference/place.ts) */
+  distanceFrom: {
+    postal_code_point: (label: string) => `Avstand målt i luftlinje fra postnummerets punkt: ${label}.`,
+    municipality_centre: (municipality: string) => `Avstand målt i luftlinje fra kommunens befolkningssentrum: ${municipality} kommune.`,
+    position: (label: string) => `Avstand målt i luftlinje fra posisjonen din: ${label}.`,
+  },
+  /** "Bruk posisjonen min": a button the browser script adds (without JavaScript the place field works as before) */
+  location: {
+    use: 'Bruk posisjonen min',
+    finding: 'Finner posisjonen din …',
+    denied: 'Vi fikk ikke bruke posisjonen din, og det er helt i orden. Skriv postnummer eller kommune i feltet over i stedet.',
+    unavailable: 'Vi fant ikke posisjonen din akkurat nå. Prøv igjen, eller skriv postnummer eller kommune i feltet over.',
+  },
+  /** a distance limit or "nearest first" without a place to measure from */
+  needsPlace: {
+    radius: 'Avstanden trenger et sted å måle fra. Skriv postnummer eller kommune i feltet Sted, eller velg «Hele landet».',
+    sort: '«Nærmest» trenger et sted å måle fra. Skriv postnummer eller kommune i feltet Sted, eller velg en annen sortering.',
+  },
   inMunicipality: (name: string) => `I ${name} kommune`,
   km: (km: number) => `ca. ${km < 10 ? km.toFixed(1).replace('.', ',') : Math.round(km)} km unna`,
   digital: 'Digitalt tilbud – uansett hvor du bor',
-  digitalNote: (n: number) => `${n} av treffene er digitale tilbud som du kan bruke uansett hvor du bor.`,
+  digitalNote: (n: number) => (n === 1
+    ? '1 av treffene er et digitalt tilbud som du kan bruke uansett hvor du bor.'
+    : `${n.toLocaleString('nb-NO')} av treffene er digitale tilbud som du kan bruke uansett hvor du bor.`),
   temporarilyClosed: 'Midlertidig stengt',
   fuzzy: (word: string, matched: string[]) => `Viser også treff for ${matched.map((m) => `«${m}»`).join(', ')} (ligner på «${word}»).`,
   noHitsHeading: 'Ingen treff',

@@ -255,7 +255,7 @@ export const handbook = {
     },
     local: {
       title: 'Lokalt bilde',
-      intro: (municipality: string) => `Musikkterapitilbud i og nær ${municipality} kommune, fra Samklangs oversikt over tilbud. Avstander er i luftlinje fra et punkt inne i kommunen.`,
+      intro: (municipality: string) => `Musikkterapitilbud i og nær ${municipality} kommune, fra Samklangs oversikt over tilbud. Avstander er i luftlinje fra kommunens befolkningssentrum.`,
       nearestHeading: 'Nærmeste tilbud per tjenestenivå',
       nearestCaption: 'Det nærmeste tilbudet med fast sted på hvert tjenestenivå',
       level: 'Tjenestenivå',

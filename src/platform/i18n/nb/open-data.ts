@@ -20,7 +20,7 @@ export const openData = {
   attributionText: 'Kilde: Samklang – musikkterapi i rus og psykisk helse (NLOD 2.0)',
   marksHeading: 'Demodata og skjermede adresser',
   demo: 'Mens tjenesten er under utvikling, er tilbudene oppdiktede demodata. De er merket slik at ingen kan forveksle dem med virkelige tilbud: i HSDS med attributtet «demo» (taksonomien data), i FHIR med meta.tag HTEST (testdata), og i regnearket med kolonnen «demodata».',
-  confidential: 'Noen tilbud har skjermet adresse. Adressen, koordinatene, reiseveien, beskrivelsen av stedet og tilgjengeligheten deles aldri, og navnet på stedet bare når redaktøren har krysset av for at navnet ikke avslører hvor stedet er. Det gjelder likt i søket, i API-et, i CSV, i HSDS og i FHIR. I HSDS har et skjermet sted ellers bare id, type, organisasjon, kontaktpunkter og attributtene «skjermet» og «kommunenummer». I FHIR har Location bare kommunen (Address.district med kommunenummer). Avstand regnes fra et punkt inne i kommunen.',
+  confidential: 'Noen tilbud har skjermet adresse. Adressen, koordinatene, reiseveien, beskrivelsen av stedet og tilgjengeligheten deles aldri, og navnet på stedet bare når redaktøren har krysset av for at navnet ikke avslører hvor stedet er. Det gjelder likt i søket, i API-et, i CSV, i HSDS og i FHIR. I HSDS har et skjermet sted ellers bare id, type, organisasjon, kontaktpunkter og attributtene «skjermet» og «kommunenummer». I FHIR har Location bare kommunen (Address.district med kommunenummer). Avstand regnes fra kommunens befolkningssentrum.',
   hsdsHeading: 'HSDS 3.0 (Open Referral)',
   hsds: 'Hele katalogen følger Human Services Data Specification 3.0 fra Open Referral, med en norsk profil. Alle parametere i spesifikasjonen virker, og de kombineres med «og». Lister er sidedelt; med format=ndjson får du alt på én gang, ett dokument per linje. Tilbud med alle statuser er med, også nedlagte, så et system som henter endringer med modified_after ser når et tilbud stenger.',
   fhirHeading: 'FHIR R4',
@@ -87,6 +87,8 @@ export const openData = {
     'Kommune- og fylkesgrenser og kommunenavn: © Kartverket (CC BY 4.0).',
     'Folketall: Kilde: Statistisk sentralbyrå (SSB), tabell 07459 (NLOD).',
     'Postnummer og poststed: Kilde: Bring (Posten Norge AS), postnummerregisteret.',
+    'Befolkningssentrum i kommunene: Kilde: Statistisk sentralbyrå (SSB), Befolkning på rutenett 250 m (2022, 2019) (NLOD); kommunene: © Kartverket.',
+    'Punktet for hvert postnummer: Postnummerkoordinatar: Erik Bolstad (https://www.erikbolstad.no/postnummer/), CC BY 3.0.',
     'Dataformatet: Human Services Data Specification: an Open Referral resource (https://openreferral.org/), CC BY-SA 4.0.',
   ],
   csvColumns: {
