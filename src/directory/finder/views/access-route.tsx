@@ -16,7 +16,7 @@ export function AccessRoute({ terms, applicationProcess }: { terms: string[]; ap
       <Paragraph data-route={route}>{m.accessExplained[route]}</Paragraph>
       {referrers.length > 0 && (
         <>
-          <Heading level={3} data-size="2xs">{m.referrers}</Heading>
+          <Heading level={3} data-size="xs">{m.referrers}</Heading>
           <dl className="referrers">
             {referrers.map((code) => (
               <div key={code} data-referrer={code}>
@@ -29,7 +29,7 @@ export function AccessRoute({ terms, applicationProcess }: { terms: string[]; ap
       )}
       {applicationProcess && (
         <>
-          <Heading level={3} data-size="2xs">{m.applicationHeading}</Heading>
+          <Heading level={3} data-size="xs">{m.applicationHeading}</Heading>
           <Paragraph>{applicationProcess}</Paragraph>
         </>
       )}

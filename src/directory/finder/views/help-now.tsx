@@ -8,7 +8,7 @@ type HelpLine = (typeof m.emergency)[number] | (typeof m.lines)[number];
 function Line({ line }: { line: HelpLine }) {
   return (
     <li className="help-line">
-      <a className="help-line__number" href={telHref(line.number) ?? undefined}>{line.number}</a>
+      <Link className="help-line__number" href={telHref(line.number) ?? undefined}>{line.number}</Link>
       <span className="help-line__name">{line.name}{line.hours ? ` – ${line.hours}` : ''}</span>
       <span className="help-line__source">
         {m.source}: <Link href={line.source.url} rel="external noopener">{line.source.name}<span className="visually-hidden"> {m.external}</span></Link>
