@@ -75,7 +75,6 @@ export const place = {
 export const service = {
   what: 'Om tilbudet',
   forWhom: 'Hvem tilbudet er for',
-  access: 'Slik får du tilbudet',
   referrers: 'Hvem kan henvise',
   cost: 'Kostnad',
   waitTime: 'Ventetid',
@@ -98,7 +97,6 @@ export const service = {
   back: 'Tilbake til søket',
   classification: 'Type tilbud',
   targetGroup: 'Målgruppe',
-  howTo: 'Fremgangsmåte',
   phone: 'Telefon',
   email: 'E-post',
   website: 'Nettside',
