@@ -139,6 +139,8 @@ async function main() {
       `load as sent (compressed). Targets (issue #13): performance ≥ ${TARGET.performance}, accessibility ${TARGET.accessibility}, best practices`,
       `${TARGET['best-practices']}, SEO ${TARGET.seo} on each page; \`/tilbud\` under ${TARGET.finderKb} KB. Lighthouse simulates the throttling from`,
       'what it measures, so a loaded machine lowers the performance score: the load is given with each run.',
+      'No `rel=preload`: the pages load no web fonts (system fonts), and the stylesheets are the first elements of',
+      '`<head>`, found by the preload scanner at once; Lighthouse finds no render-blocking or preload savings to make.',
     ].join('\n');
     const run = [
       `### ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${loadBefore} → ${loadAfter}${RUNS > 1 ? `, median of ${RUNS} runs` : ''}`,
