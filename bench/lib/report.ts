@@ -4,13 +4,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-const START = '<!-- bench:search start -->';
-const END = '<!-- bench:search end -->';
-const RUN = '<!-- bench:search run -->';
 const KEEP_RUNS = 6;
 
-/** Puts a run at the top of the section, keeping the last few earlier runs below it. */
-export function addRun(file: string, header: string, run: string): void {
+/** Puts a run at the top of a benchmark's section (bench:search unless named), keeping the last few earlier runs below it. */
+export function addRun(file: string, header: string, run: string, bench = 'search'): void {
+  const START = `<!-- bench:${bench} start -->`;
+  const END = `<!-- bench:${bench} end -->`;
+  const RUN = `<!-- bench:${bench} run -->`;
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const start = text.indexOf(START);
   const end = text.indexOf(END);

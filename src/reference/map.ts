@@ -82,3 +82,40 @@ export function norwayMap(): NorwayMap {
   };
   return cached;
 }
+
+/** One municipality drawn on its own: its outline fitted to a small square, and where a point falls in it. */
+export interface MunicipalityMap {
+  size: number;
+  name: string;
+  d: string;
+  project(lat: number, lon: number): [number, number] | null;
+}
+
+const LOCAL_SIZE = 240;
+let municipalityShapes: Map<string, Shape> | undefined;
+
+/**
+ * A small map of one municipality (for an offer's page): its own projection, so a town-sized
+ * municipality is as legible as a county. Undefined for a number not in the boundaries.
+ */
+export function municipalityMap(number: string): MunicipalityMap | undefined {
+  municipalityShapes ??= new Map(load('geo/Kommuner-S.topojson', 'Kommuner').map((f) => [f.properties.kommunenummer!, f]));
+  const shape = municipalityShapes.get(number);
+  if (!shape) return undefined;
+  const points = (shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates).flatMap((p) => p[0]!);
+  const meanLon = points.reduce((sum, p) => sum + p[0]!, 0) / points.length;
+  const projection = geoTransverseMercator().rotate([-meanLon, 0])
+    .fitExtent([[8, 8], [LOCAL_SIZE - 8, LOCAL_SIZE - 8]], { type: 'MultiPoint', coordinates: points });
+  const polygons = shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;
+  const d = polygons.flatMap((polygon) => polygon.map((ring) => ringPath(ring, projection, false))).filter((r): r is string => r !== null).join('');
+  return {
+    size: LOCAL_SIZE,
+    name: shape.properties.kommunenavn!,
+    d,
+    project: (lat, lon) => {
+      const point = projection([lon, lat]);
+      if (!point || point[0] < 0 || point[1] < 0 || point[0] > LOCAL_SIZE || point[1] > LOCAL_SIZE) return null;
+      return [Math.round(point[0] * 10) / 10, Math.round(point[1] * 10) / 10];
+    },
+  };
+}

@@ -177,7 +177,7 @@ function Atlas({ data }: { data: AtlasData }) {
 export function AtlasPage(props: AtlasPageProps) {
   const failed = Object.keys(props.errors).length > 0;
   return (
-    <Layout title={c.title} failed={failed} showsDemoData={props.showsDemoData}>
+    <Layout title={c.title} description={c.lead} failed={failed} showsDemoData={props.showsDemoData}>
       <Heading level={1} data-size="lg">{c.title}</Heading>
       <Paragraph className="lead">{c.lead}</Paragraph>
       <ErrorSummary errors={props.errors} heading={nb.coverage.errors.summary} />

@@ -11,7 +11,7 @@ export function HandbookIndexPage({ sections }: { sections: SectionRow[] }) {
   const parts = [...new Set(sections.map((s) => Math.floor(s.sort_order / 100)))];
   const anyDraft = sections.some((s) => s.status === 'utkast');
   return (
-    <Layout title={m.title}>
+    <Layout title={m.title} description={m.lead}>
       <Heading level={1} data-size="xl">{m.title}</Heading>
       <Paragraph className="lead">{m.lead}</Paragraph>
       {anyDraft && <Alert data-color="warning" className="draft-banner"><strong>{m.draftTitle}</strong> {m.draftIndex}</Alert>}

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/index.ts';
 import { osloDate } from '../../platform/clock.ts';
 import { yieldToRequests } from '../../platform/event-loop.ts';
+import { etagMatches } from '../../platform/http/compress.ts';
 import { directoryVersion } from '../../directory/index.ts';
 
 /**
@@ -99,6 +100,7 @@ export async function sendExport(request: FastifyRequest, reply: FastifyReply, d
   const { file, hit, tag } = await kept(db, options.key, options.build);
   reply.header('etag', tag).header('x-samklang-cache', hit ? 'hit' : 'miss').header('cache-control', 'public, max-age=60');
   if (options.disposition) reply.header('content-disposition', options.disposition);
-  if (request.headers['if-none-match'] === tag) return reply.code(304).send();
+  // weakly: a compressed copy's ETag is the weak form of the same tag (platform/http/compress.ts)
+  if (etagMatches(request.headers['if-none-match'], tag)) return reply.code(304).send();
   return reply.type(options.type).send(createReadStream(file));
 }

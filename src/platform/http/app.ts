@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import { isReachable, type Db } from '../db/index.ts';
 import { paths } from '../paths.ts';
 import { assetRoutes } from './assets.ts';
+import { registerCompression } from './compress.ts';
 import { PROBLEM_TYPES, invalidParams, sendProblem, type Problem } from './problem.ts';
 import { isUnsafeValue, refuseUnsafeInput } from './input-guard.ts';
 import { sendPage } from '../views/render.ts';
@@ -123,6 +124,9 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     if (!reply.hasHeader('permissions-policy')) reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (isApi(request.url) && request.method === 'GET') reply.header('access-control-allow-origin', '*');
   });
+
+  // gzip or brotli for text when the client asks (every route is registered after this)
+  registerCompression(app);
 
   // before every route's own hooks and handler: values no route can use are a 400, never a 500
   app.addHook('preHandler', refuseUnsafeInput);

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addVary, compressBody, isCompressibleType, negotiateEncoding, type Encoding } from './compress.ts';
 
 const require = createRequire(import.meta.url);
 const own = (name: string) => fileURLToPath(new URL(`../../../assets/${name}`, import.meta.url));
@@ -14,12 +15,28 @@ const SOURCES: Record<string, string> = {
   'app.css': own('app.css'),
   'app.js': own('app.js'),
   'use-location.js': own('use-location.js'),
+  'favicon.svg': own('favicon.svg'),
+  'favicon.ico': own('favicon.ico'),
+  'apple-touch-icon.png': own('apple-touch-icon.png'),
 };
+
+const TYPES: Record<string, string> = {
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
+  ico: 'image/x-icon',
+  png: 'image/png',
+};
+
+/** Icons browsers and home screens ask for at fixed addresses (no hash): kept a day. */
+const FIXED = ['favicon.ico', 'apple-touch-icon.png'];
 
 interface Asset {
   body: Buffer;
   hash: string;
   type: string;
+  /** compressed once, at brotli's best, when first asked for */
+  encoded: Map<Encoding, Promise<Buffer>>;
 }
 let assets: Map<string, Asset> | undefined;
 
@@ -27,7 +44,7 @@ function loadAssets(): Map<string, Asset> {
   assets ??= new Map(Object.entries(SOURCES).map(([name, file]) => {
     const body = readFileSync(file);
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-    return [name, { body, hash, type: name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8' }];
+    return [name, { body, hash, type: TYPES[name.split('.').pop()!]!, encoded: new Map() }];
   }));
   return assets;
 }
@@ -39,15 +56,26 @@ export function assetUrl(name: string): string {
   return `/assets/${asset.hash}/${name}`;
 }
 
+async function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: Asset, cacheControl: string) {
+  reply.type(asset.type).header('cache-control', cacheControl);
+  if (!isCompressibleType(asset.type)) return reply.send(asset.body);
+  addVary(reply, 'Accept-Encoding');
+  const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  if (!encoding) return reply.send(asset.body);
+  let encoded = asset.encoded.get(encoding);
+  if (!encoded) asset.encoded.set(encoding, (encoded = compressBody(asset.body, encoding, 'static')));
+  return reply.header('content-encoding', encoding).send(await encoded);
+}
+
 export async function assetRoutes(app: FastifyInstance) {
   loadAssets();
   app.get<{ Params: { hash: string; name: string } }>('/assets/:hash/:name', async (request, reply) => {
     const asset = loadAssets().get(request.params.name);
     if (!asset) return reply.callNotFound();
     const immutable = asset.hash === request.params.hash;
-    return reply
-      .type(asset.type)
-      .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-      .send(asset.body);
+    return sendAsset(request, reply, asset, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
+  for (const name of FIXED) {
+    app.get(`/${name}`, { config: { rateLimit: false } }, async (request, reply) => sendAsset(request, reply, loadAssets().get(name)!, 'public, max-age=86400'));
+  }
 }

@@ -9,6 +9,8 @@ export interface LayoutProps {
   /** the page answers a request that failed (e.g. a form with errors): the title says so first */
   failed?: boolean;
   title: string;
+  /** the page's summary for search engines and link previews (meta description); the site's when not given */
+  description?: string;
   /** the page shows fictional demo data: a banner says so */
   showsDemoData?: boolean;
   children: ReactNode;
@@ -41,7 +43,7 @@ function AccountLinks() {
 }
 
 /** The frame of every page: skip link, header with navigation, main, footer with data sources. */
-export function Layout({ title, failed = false, showsDemoData = false, children }: LayoutProps) {
+export function Layout({ title, description, failed = false, showsDemoData = false, children }: LayoutProps) {
   const m = nb.site;
   return (
     <html lang="nb" data-color-scheme="light">
@@ -49,6 +51,10 @@ export function Layout({ title, failed = false, showsDemoData = false, children 
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${failed ? nb.errors.titlePrefix(title) : title} – ${m.name}`}</title>
+        <meta name="description" content={description ?? m.description} />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
         <link rel="stylesheet" href={assetUrl('theme.css')} />
         <link rel="stylesheet" href={assetUrl('ds.css')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />

@@ -10,6 +10,17 @@ export function safeHref(kind: 'web' | 'email', value: string): string | null {
 }
 
 /**
+ * A tel: href for a phone number as people write it ("+47 22 33 44 55", "22 33 44 55", "0047 …",
+ * "116 117"), or null when it is not a number a phone can dial. Eight-digit Norwegian numbers get
+ * +47, so the link works from a foreign phone too; short codes (113, 116 117) stay as they are.
+ */
+export function telHref(number: string): string | null {
+  const compact = number.replace(/[\s().\-\u00a0]/g, '').replace(/^00/, '+');
+  if (!/^\+?\d{3,15}$/.test(compact)) return null;
+  return `tel:${/^\d{8}$/.test(compact) ? `+47${compact}` : compact}`;
+}
+
+/**
  * A link to a stored address. Data imported or stored before the input rules may hold any scheme
  * (javascript:, data:, vbscript:): such a value is shown as text, never as a link.
  */

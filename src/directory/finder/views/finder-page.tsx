@@ -144,7 +144,7 @@ export function FinderPage(props: FinderPageProps) {
   const showsDemoData = result?.hits.some((h) => h.isDemo) ?? false;
   const title = errorEntries.length > 0 ? nb.errors.titlePrefix(m.title) : result ? `${m.resultsTitle(result.total)} – ${m.title}` : m.title;
   return (
-    <Layout title={title} showsDemoData={showsDemoData}>
+    <Layout title={title} description={m.metaDescription} showsDemoData={showsDemoData}>
       <Heading level={1} data-size="lg">{m.title}</Heading>
       <ErrorSummary errors={errors} heading={nb.errors.summaryHeading} anchor={(field) => (field === 'filter' ? 'filters-heading' : field)} />
       <form method="get" action={paths.finder} data-module="auto-submit" role="search" aria-label={m.title}>

@@ -8,7 +8,7 @@ const m = nb.home;
 
 export function HomePage({ hasDemoData }: { hasDemoData: boolean }) {
   return (
-    <Layout title={m.title} showsDemoData={hasDemoData}>
+    <Layout title={m.title} description={m.metaDescription} showsDemoData={hasDemoData}>
       <div className="stack">
         <Heading level={1} data-size="xl">{m.title}</Heading>
         <Paragraph className="lead">{m.lead}</Paragraph>

@@ -5,7 +5,10 @@ import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { ServiceDetail } from '../../queries.ts';
 import { LANGUAGES } from '../../taxonomy.ts';
-import { StoredLink, termNames } from './components.tsx';
+import { StoredLink, telHref, termNames } from './components.tsx';
+import { AccessRoute } from './access-route.tsx';
+import { HelpNow } from './help-now.tsx';
+import { LocationMap } from './location-map.tsx';
 
 const m = nb.service;
 
@@ -24,17 +27,29 @@ function scheduleText(s: ServiceDetail['schedules'][number]): string {
   return `${days}${time}${s.description ? ` (${s.description})` : ''}`;
 }
 
+function Phone({ phone }: { phone: ServiceDetail['phones'][number] }) {
+  const href = telHref(phone.number);
+  return (
+    <>
+      {href ? <Link href={href} aria-label={m.callLabel(phone.number)}>{phone.number}</Link> : phone.number}
+      {phone.description ? ` – ${phone.description}` : ''}
+    </>
+  );
+}
+
 /** Everything a person needs to get in: what happens, for whom, how to get access, cost, contact, where, when. */
 export function ServicePage({ service }: { service: ServiceDetail }) {
   const names = (facets: string[]) => termNames(service.terms, facets).join(', ');
+  const where = [...new Set(service.locations.map((l) => l.municipalityName).filter((n): n is string => n !== null))].join(', ') || null;
   return (
-    <Layout title={service.name} showsDemoData={service.isDemo}>
+    <Layout title={service.name} showsDemoData={service.isDemo} description={m.metaDescription(service.name, service.organization.name, where)}>
       <article className="detail stack">
         <Paragraph data-size="sm"><Link href={paths.finder}>{m.back}</Link></Paragraph>
         <Heading level={1} data-size="lg">{service.name}</Heading>
         {service.isDemo && <Tag data-color="info">{nb.finder.demoTag}</Tag>}
         {service.status === 'temporarily closed' && <Tag data-color="warning">{nb.finder.temporarilyClosed}</Tag>}
         <Paragraph className="lead">{service.description}</Paragraph>
+        <HelpNow />
 
         <Heading level={2} data-size="sm">{m.what}</Heading>
         <dl>
@@ -51,21 +66,22 @@ export function ServicePage({ service }: { service: ServiceDetail }) {
           {service.eligibilityDescription && <Row term={m.forWhom}>{service.eligibilityDescription}</Row>}
         </dl>
 
-        <Heading level={2} data-size="sm">{m.access}</Heading>
+        <AccessRoute terms={service.terms} applicationProcess={service.applicationProcess} />
         <dl>
-          <Row term={m.access}>{names(['tilgang'])}</Row>
-          {names(['henviser']) && <Row term={m.referrers}>{names(['henviser'])}</Row>}
-          {service.applicationProcess && <Row term={m.howTo}>{service.applicationProcess}</Row>}
           {service.waitTime && <Row term={m.waitTime}>{service.waitTime}</Row>}
           <Row term={m.cost}>{service.feesDescription ?? names(['kostnad'])}</Row>
         </dl>
 
         <Heading level={2} data-size="sm">{m.contact}</Heading>
         <dl>
-          {service.phones.map((p) => <Row key={p.number} term={m.phone}>{p.number}{p.description ? ` – ${p.description}` : ''}</Row>)}
+          {service.phones.map((p) => <Row key={p.number} term={m.phone}><Phone phone={p} /></Row>)}
           {service.email && <Row term={m.email}><StoredLink kind="email" value={service.email} /></Row>}
           {service.url && <Row term={m.website}><StoredLink kind="web" value={service.url} /></Row>}
-          {service.contacts.map((c, i) => <Row key={i} term={c.title ?? m.contactPerson}>{[c.name, c.email].filter(Boolean).join(', ')}</Row>)}
+          {service.contacts.map((c, i) => (
+            <Row key={i} term={c.title ?? m.contactPerson}>
+              {c.name}{c.name && c.email ? ', ' : ''}{c.email && <StoredLink kind="email" value={c.email} />}
+            </Row>
+          ))}
         </dl>
 
         <Heading level={2} data-size="sm">{m.where}</Heading>
@@ -85,6 +101,7 @@ export function ServicePage({ service }: { service: ServiceDetail }) {
                 {[termNames(location.accessibility, ['tilgjengelighet']).join(', '), location.accessibilityDescription].filter(Boolean).join('. ') || m.noAccessibilityInfo}
               </Row>
             </dl>
+            <LocationMap location={location} />
           </section>
         ))}
 

@@ -2,6 +2,7 @@
 export const site = {
   name: 'Samklang',
   tagline: 'Musikkterapi i rus og psykisk helse',
+  description: 'Samklang viser hvor du finner musikkterapi i rus- og psykiske helsetjenester i Norge, hvor tilbudet mangler, og hvordan et nytt tilbud kan opprettes.',
   skipLink: 'Hopp til hovedinnhold',
   nav: { label: 'Hovedmeny', finder: 'Finn musikkterapi', about: 'Om Samklang' },
   demoBanner:

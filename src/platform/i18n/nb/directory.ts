@@ -1,6 +1,7 @@
 /** Norwegian bokmål text of the finder: the home page, search, places and a service's page. */
 export const home = {
   title: 'Finn musikkterapi i rus og psykisk helse',
+  metaDescription: 'Finn musikkterapi nær deg i rus- og psykiske helsetjenester: lavterskeltilbud, oppfølging og behandling over hele Norge, og slik kommer du inn.',
   lead: 'Musikkterapi er et tilbud der en utdannet musikkterapeut bruker musikk – lytting, spilling, sang og låtskriving – sammen med deg for å styrke helse, mestring og livskvalitet.',
   guidelines:
     'Helsedirektoratet anbefaler musikkterapi i tre nasjonale faglige retningslinjer: for psykoselidelser (2013), for behandling og rehabilitering av rusmiddelproblemer (2016) og for avrusning (2016). Likevel mangler mange kommuner et tilbud.',
@@ -17,6 +18,7 @@ export const home = {
 
 export const finder = {
   title: 'Finn musikkterapi',
+  metaDescription: 'Søk etter musikkterapi etter sted, alder og behov: hvem tilbudet er for, om du trenger henvisning, hva det koster og hvor langt unna det er.',
   resultsTitle: (n: number) => (n === 1 ? '1 tilbud' : `${n.toLocaleString('nb-NO')} tilbud`),
   textLabel: 'Søkeord',
   textHint: 'For eksempel «lavterskel», «band» eller navnet på et sted',
@@ -92,7 +94,6 @@ export const place = {
 export const service = {
   what: 'Om tilbudet',
   forWhom: 'Hvem tilbudet er for',
-  access: 'Slik får du tilbudet',
   referrers: 'Hvem kan henvise',
   cost: 'Kostnad',
   waitTime: 'Ventetid',
@@ -115,7 +116,6 @@ export const service = {
   back: 'Tilbake til søket',
   classification: 'Type tilbud',
   targetGroup: 'Målgruppe',
-  howTo: 'Fremgangsmåte',
   phone: 'Telefon',
   email: 'E-post',
   website: 'Nettside',
@@ -124,4 +124,52 @@ export const service = {
   address: 'Adresse',
   municipality: 'Kommune',
   travel: 'Reise',
+  metaDescription: (name: string, organization: string, where: string | null) =>
+    `${name}: musikkterapi${where ? ` i ${where}` : ''} drevet av ${organization}. Hvem tilbudet er for, slik kommer du inn, kontakt og åpningstider.`,
+  callLabel: (number: string) => `Ring ${number}`,
+  showOnMap: 'Vis i kart',
+  externalMap: '(OpenStreetMap, åpner en ekstern side)',
+  mapTitle: (municipality: string) => `Kart over ${municipality} kommune`,
+  mapDescription: (place: string, municipality: string) => `Punktet viser hvor ${place} ligger i ${municipality} kommune. Adressen står over kartet.`,
+  mapDescriptionNoPoint: (municipality: string) => `Omrisset av ${municipality} kommune. Adressen står over kartet.`,
+  mapCaption: 'Kartgrunnlag: © Kartverket (CC BY 4.0). Omrisset er forenklet.',
+  thisPlace: 'stedet',
+  accessHeading: 'Slik kommer du inn',
+  /** what each access route and referrer means for the person reading, in plain words */
+  accessExplained: {
+    egenhenvisning: 'Du kan ta kontakt selv. Du trenger ikke henvisning fra lege eller andre: ring, send e-post eller møt opp når det er åpent.',
+    henvisning: 'Du trenger en henvisning. Det betyr at noen som hjelper deg fra før, sender en forespørsel om at du får plass her. Spør en av dem som står under.',
+    both: 'Du kan ta kontakt selv, eller bli henvist av en av dem som står under.',
+    unknown: 'Tilbudet har ikke oppgitt om du trenger henvisning. Ta kontakt, så får du vite hvordan du kommer inn.',
+  } as Record<string, string>,
+  referrerExplained: {
+    fastlege: 'Fastlegen din (eller en annen lege) kan henvise deg. Bestill en time og si at du ønsker musikkterapi her, gjerne med navnet på tilbudet.',
+    nav: 'Veilederen din i Nav kan henvise deg, for eksempel som en del av oppfølgingen du får fra Nav.',
+    kommunen: 'Kommunens tjeneste for rus og psykisk helse kan henvise deg. Spør den du har kontakt med der, eller ring kommunen og spør etter tjenesten.',
+    spesialisthelsetjenesten: 'Behandleren din i spesialisthelsetjenesten, for eksempel på et DPS eller i rusbehandling, kan henvise deg.',
+    kriminalomsorgen: 'Er du i fengsel eller følges opp av friomsorgen, kan de ansatte der henvise deg.',
+  } as Record<string, string>,
+  applicationHeading: 'Dette sier tilbudet selv',
+  helpNow: {
+    heading: 'Trenger du hjelp nå?',
+    intro: 'Musikkterapi er ikke akutthjelp. Er det fare for liv eller helse, ring 113.',
+    more: 'Flere hjelpetelefoner',
+    source: 'Kilde',
+    external: '(ekstern side)',
+    checked: 'Numrene er sjekket mot kildene ved hvert nummer 30. november 2026. Åpningstider endres ofte; sjekk hos tjenesten.',
+    /** numbers, hours and sources exactly as the project's verified table (shared DOMAIN.md, help lines) gives them */
+    emergency: [
+      { number: '113', name: 'Medisinsk nødtelefon', hours: null, source: { name: 'Nkom', url: 'https://nkom.no/telefoni-og-telefonnummer/nodnummer-nodanrop-og-lokalisering' } },
+      { number: '112', name: 'Politi', hours: null, source: { name: 'Nkom', url: 'https://nkom.no/telefoni-og-telefonnummer/nodnummer-nodanrop-og-lokalisering' } },
+      { number: '116 117', name: 'Legevakt, der du er', hours: 'Hele døgnet', source: { name: 'Måsøy kommune', url: 'https://masoy.kommune.no/nasjonalt-legevaktnummer-116117.6046750-15290.html' } },
+    ],
+    lines: [
+      { number: '116 123', name: 'Mental Helse Hjelpetelefonen (chat: sidetmedord.no)', hours: 'Telefon hele døgnet', source: { name: 'NRK (2021)', url: 'https://nrk.no/osloogviken/over-100-barn-under-ni-ar-har-tatt-kontakt-_-hjelpetelefoner-slar-alarm-1.15736352' } },
+      { number: '22 40 00 40', name: 'Kirkens SOS krisetelefon (chat: soschat.no)', hours: 'Telefon hele døgnet, alle dager', source: { name: 'Kirkens SOS', url: 'https://girku-sos.no/nordsamisk/telefon' } },
+      { number: '22 59 13 00', name: 'Giftinformasjonen: forgiftning, også rusmidler og overdose av legemidler', hours: 'Vakttelefon hele døgnet', source: { name: 'helsenorge.no', url: 'https://helsenorge.no/giftinformasjon/om/' } },
+      { number: '116 111', name: 'Alarmtelefonen for barn og unge (vold, overgrep, omsorgssvikt)', hours: 'Telefon og e-post hele døgnet', source: { name: '116111.no', url: 'https://116111.no/omalarmtelefonen' } },
+      { number: '800 40 567', name: 'Pårørendetelefonen, Ivareta – for pårørende berørt av rus', hours: null, source: { name: 'Fagrådet, rusfeltet.no', url: 'https://rusfeltet.no/arkiv/luke-22-i-fagradets-julekalender' } },
+      { number: '1412', name: 'Nødnummer for deg med nedsatt hørsel', hours: null, source: { name: 'Nkom', url: 'https://nkom.no/telefoni-og-telefonnummer/nodnummer-nodanrop-og-lokalisering' } },
+    ],
+  },
 } as const;

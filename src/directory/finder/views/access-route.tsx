@@ -1,0 +1,38 @@
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { nb } from '../../../platform/i18n/nb.ts';
+import { TERM_BY_KEY } from '../../taxonomy.ts';
+
+const m = nb.service;
+
+/** The access terms as a plain-words answer to "how do I get in here?" (tilgang, then who may refer). */
+export function AccessRoute({ terms, applicationProcess }: { terms: string[]; applicationProcess: string | null }) {
+  const self = terms.includes('tilgang:egenhenvisning');
+  const referral = terms.includes('tilgang:henvisning');
+  const route = self && referral ? 'both' : self ? 'egenhenvisning' : referral ? 'henvisning' : 'unknown';
+  const referrers = terms.filter((key) => key.startsWith('henviser:')).map((key) => key.slice('henviser:'.length));
+  return (
+    <section aria-labelledby="access-heading" className="access-route">
+      <Heading level={2} data-size="sm" id="access-heading">{m.accessHeading}</Heading>
+      <Paragraph data-route={route}>{m.accessExplained[route]}</Paragraph>
+      {referrers.length > 0 && (
+        <>
+          <Heading level={3} data-size="xs">{m.referrers}</Heading>
+          <dl className="referrers">
+            {referrers.map((code) => (
+              <div key={code} data-referrer={code}>
+                <dt>{TERM_BY_KEY.get(`henviser:${code}`)?.name ?? code}</dt>
+                <dd>{m.referrerExplained[code] ?? TERM_BY_KEY.get(`henviser:${code}`)?.description}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {applicationProcess && (
+        <>
+          <Heading level={3} data-size="xs">{m.applicationHeading}</Heading>
+          <Paragraph>{applicationProcess}</Paragraph>
+        </>
+      )}
+    </section>
+  );
+}
