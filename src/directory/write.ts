@@ -5,6 +5,7 @@ import type { OrganizationAggregate, ServiceAggregate } from './model.ts';
 import { MODEL_COLUMNS } from './service-fields.ts';
 import { TERM_BY_KEY } from './taxonomy.ts';
 import { confirmedOn } from './freshness.ts';
+import { indexedTermWords } from './synonyms.ts';
 
 const BATCH = 5000;
 
@@ -124,6 +125,7 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
   // the planner takes the tables for empty: rebuilding 100,000 demo services was still running
   // after 5 minutes, against 22 s with statistics.
   const bulk = !serviceIds || serviceIds.length > 1000;
+  const termWords = JSON.stringify(indexedTermWords());
   if (bulk) await sql`analyze service, organization, attribute, service_at_location, location, language`.execute(db);
   if (serviceIds) await db.deleteFrom('service_search').where('service_id', 'in', serviceIds.length ? serviceIds : ['00000000-0000-0000-0000-000000000000']).execute();
   else await sql`delete from service_search`.execute(db);
@@ -135,7 +137,9 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       setweight(to_tsvector('norwegian', s.name), 'A')
         || setweight(to_tsvector('norwegian', o.name), 'B')
         || setweight(to_tsvector('norwegian', coalesce(places.names, '')), 'B')
-        || setweight(to_tsvector('norwegian', s.description || ' ' || coalesce(s.application_process, '') || ' ' || coalesce(s.eligibility_description, '')), 'C'),
+        || setweight(to_tsvector('norwegian', s.description || ' ' || coalesce(s.application_process, '') || ' ' || coalesce(s.eligibility_description, '')), 'C')
+        -- the classification in words people use: term names and synonyms (synonyms.ts)
+        || setweight(to_tsvector('norwegian', coalesce((select string_agg(${termWords}::jsonb ->> k, ' ') from unnest(terms.keys) k), '')), 'D'),
       point.lat, point.lon,
       coalesce('format:digital' = any(terms.keys), false),
       s.minimum_age, s.maximum_age, s.assured_date, s.is_demo,
@@ -163,10 +167,14 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       ) k
     ) terms on true
     left join lateral (
-      select array_agg(distinct l.municipality_number) as numbers, string_agg(distinct m.name, ' ') as names
+      -- place names: municipalities, and the postal places and names of locations that are not confidential
+      select array_agg(distinct l.municipality_number) as numbers,
+        concat_ws(' ', string_agg(distinct m.name, ' '),
+          string_agg(distinct concat_ws(' ', l.name, ad.city), ' ') filter (where not l.is_confidential)) as names
       from service_at_location sal
       join location l on l.id = sal.location_id
       join municipality m on m.number = l.municipality_number
+      left join address ad on ad.location_id = l.id
       where sal.service_id = s.id
     ) places on true
     left join lateral (
