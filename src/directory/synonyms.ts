@@ -56,7 +56,7 @@ export const WORD_GROUPS: string[][] = [
   ['låtskriving', 'låtskriver', 'låter', 'låt', 'skrive låter', 'tekstskriving'],
   ['lytting', 'lytte', 'lytter', 'musikklytting'],
   ['instrument', 'instrumenter', 'gitar', 'piano', 'trommer', 'bass'],
-  ['innspilling', 'studio', 'spille inn'],
+  ['innspilling', 'studio', 'opptak'],
   ['ungdom', 'unge', 'ungdommer', 'tenåring'],
   ['fengsel', 'kriminalomsorg', 'soning', 'innsatt'],
   ['rus', 'avhengighet', 'rusavhengighet', 'rusproblemer'],

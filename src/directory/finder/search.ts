@@ -51,7 +51,7 @@ export interface SearchResult {
   /** per facet id: how many hits each option would give with the other facets' filters applied */
   facetCounts: Record<string, Record<string, number>>;
   /** query words that found nothing as typed and matched through typo tolerance: the stem, the word as typed, what it matched */
-  fuzzyMatches: { word: string; typed: string; matched: string[] }[];
+  fuzzyMatches: FuzzyMatch[];
   /** query words that found nothing at all and were left out of the search */
   ignoredWords: string[];
 }
@@ -103,13 +103,24 @@ function synonymsOf(db: Db): Promise<Map<string, string[]>> {
   return map;
 }
 
+export interface FuzzyMatch {
+  /** the stem of the word as typed */
+  word: string;
+  /** the word as typed */
+  typed: string;
+  /** indexed stems it matched through typo tolerance */
+  matched: string[];
+  /** per matched stem, a word of the offers' own text with that stem (for «Mente du …?»), or the stem */
+  shown: string[];
+}
+
 export interface TextQuery {
   /** the words as typed (with their synonyms), ANDed */
   exact: string;
   /** the same, with typo alternatives for words that found nothing as typed */
   widened: string;
   /** words that found nothing as typed, with the indexed words they matched instead */
-  fuzzy: { word: string; typed: string; matched: string[] }[];
+  fuzzy: FuzzyMatch[];
   /** words that found nothing, not even with typo tolerance, left out of a search that other words match */
   ignored: string[];
 }
@@ -143,12 +154,33 @@ async function textQuery(db: Db, text: string): Promise<TextQuery | null> {
   const groups = words.map((w) => ({ ...w, ...byLexeme.get(w.lexeme)! }));
   const matching = groups.filter((g) => g.found || g.similar.length > 0);
   const used = matching.length > 0 ? matching : groups;
+  const fuzzy = used.filter((g) => g.similar.length > 0);
+  const shown = await wordsOf(db, fuzzy.flatMap((g) => g.similar));
   return {
     exact: used.map((g) => `(${g.exact})`).join(' & '),
-    widened: used.map((g) => `(${[g.exact, ...g.similar.map(quote)].join(' | ')})`).join(' & '),
-    fuzzy: used.filter((g) => g.similar.length > 0).map((g) => ({ word: g.lexeme, typed: g.word, matched: g.similar })),
+    widened: used.map((g) => `(${[g.exact, ...g.similar.flatMap((w) => [quote(w), ...(synonyms.get(w) ?? [])])].join(' | ')})`).join(' & '),
+    fuzzy: fuzzy.map((g) => ({ word: g.lexeme, typed: g.word, matched: g.similar, shown: g.similar.map((l) => shown.get(l) ?? l) })),
     ignored: matching.length > 0 ? groups.filter((g) => !matching.includes(g)).map((g) => g.word) : [],
   };
+}
+
+/**
+ * A word as written in the offers' own text for each stem (the shortest found in up to 20 offers
+ * that have it), so «Mente du …?» offers «gruppe», not the stem «grupp».
+ */
+async function wordsOf(db: Db, lexemes: string[]): Promise<Map<string, string>> {
+  if (lexemes.length === 0) return new Map();
+  const { rows } = await sql<{ lexeme: string; word: string | null }>`
+    select l as lexeme, (
+      select w from (
+        select s.name || ' ' || o.name || ' ' || s.description as text
+        from service_search ss join service s on s.id = ss.service_id join organization o on o.id = s.organization_id
+        where ss.document @@ to_tsquery('simple', quote_literal(l)) limit 20) docs,
+        regexp_split_to_table(lower(docs.text), '[^[:alnum:]-]+') w
+      where to_tsvector('norwegian', w) @@ to_tsquery('simple', quote_literal(l))
+      order by length(w), w limit 1) as word
+    from unnest(${lexemes}::text[]) l`.execute(db);
+  return new Map(rows.filter((r) => r.word).map((r) => [r.lexeme, r.word!]));
 }
 
 /**
