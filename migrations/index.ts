@@ -11,6 +11,7 @@ import * as m0011 from './0011_plan_accounts.ts';
 import * as m0012 from './0012_publication_rules.ts';
 import * as m0013 from './0013_network.ts';
 import * as m0014 from './0014_network_events.ts';
+import * as m0021 from './0021_search_words.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0012_publication_rules': m0012,
   '0013_network': m0013,
   '0014_network_events': m0014,
+  '0021_search_words': m0021,
 };

@@ -1,5 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import type { Database, ServiceTable, Tx } from '../platform/db/index.ts';
+import type { Database, Db, ServiceTable, Tx } from '../platform/db/index.ts';
 import { nameUuid } from '../platform/ids.ts';
 import type { OrganizationAggregate, ServiceAggregate } from './model.ts';
 import { MODEL_COLUMNS } from './service-fields.ts';
@@ -115,6 +115,21 @@ export async function insertServiceParts(db: Tx, services: ServiceAggregate[]): 
 }
 
 /**
+ * The format of the finder's search document: raise it when reindexServices puts other text in it,
+ * and every database rebuilds its rows once at start (rebuildOutdatedSearchIndex).
+ * 1: the classification in people's words, postal places and location names (issue #13).
+ */
+export const SEARCH_INDEX_FORMAT = 1;
+
+/** Rebuilds every finder row when they were built with an older format of the document; returns whether it did. */
+export async function rebuildOutdatedSearchIndex(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('search_version').select('index_format').executeTakeFirst();
+  if ((row?.index_format ?? 0) >= SEARCH_INDEX_FORMAT) return false;
+  await db.transaction().execute((trx) => reindexServices(trx));
+  return true;
+}
+
+/**
  * Rebuilds the finder's rows for the given services (all when omitted): their text document,
  * classification keys (with ancestors), municipalities and the point distances are measured from.
  * Services that are not active or temporarily closed leave the finder.
@@ -196,6 +211,7 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
     ? sql`select distinct lexeme from service_search, unnest(document) where service_id = any(${serviceIds}::uuid[])`
     : sql`select distinct lexeme from service_search, unnest(document)`;
   await sql`insert into search_word (word) ${words} on conflict do nothing`.execute(db);
+  if (!serviceIds) await db.updateTable('search_version').set({ index_format: SEARCH_INDEX_FORMAT }).execute();
   // PGlite runs no autovacuum: without this the finder's tables would never get statistics there
   if (bulk) await sql`analyze service_search, search_word`.execute(db);
 }
