@@ -51,8 +51,9 @@ const SERVICES = Number(options.services);
 const WARM_UP_SECONDS = 3;
 
 const QUERIES = [
-  // both words are in the description of every low-threshold demo offer (about a third): a text
-  // search that ranks many hits (until 2026-11-23 this was "musikkterapi band", which matched none)
+  // a text search that ranks many hits: every demo offer mentions the music therapist, and «låter»
+  // (with its synonyms) the songwriting offers, about a quarter (until 2026-11-30 it was every
+  // low-threshold offer; until 2026-11-23 this was "musikkterapi band", which matched none)
   { id: 'a', label: '(a) API, text only', path: '/api/v1/services?q=musikkterapi%20l%C3%A5ter', target: true },
   { id: 'b', label: '(b) API, text + filters + place ≤ 100 km', path: '/api/v1/services?q=musikkterapi&niva=lavterskel&felt=rus&sted=5003&innen=100', target: true },
   { id: 'c', label: '(c) API, place, sorted by distance', path: '/api/v1/services?sted=0150&sortering=avstand', target: true },
