@@ -92,6 +92,15 @@ for (const backend of backends()) {
       assert.equal(new URL(link.attr('href')!, 'http://x').searchParams.get('q'), 'band');
     });
 
+    test('a word that finds nothing is left out when the others find something, and the page says so', async () => {
+      const body = await api('band tannlege');
+      assert.deepEqual(body.ignored_words, ['tannlege']);
+      assert.equal(body.total, 1);
+      const { $ } = await getPage(app, '/tilbud?q=band%20tannlege');
+      assert.match($('main').text(), /Ingen tilbud har «tannlege», så ordet er ikke med i søket/);
+      assert.equal((await api('tannlege')).total, 0);
+    });
+
     test('everyday words find offers through the classification: «gratis», «lavterskel», «sang»', async () => {
       assert.equal((await api('gratis')).total, 2);
       assert.deepEqual((await api('lavterskel')).items.map((i: { name: string }) => i.name), ['Band for ungdom i Tromsø']);
