@@ -1,10 +1,12 @@
 /**
  * npm run bench:search [-- --backends pglite,postgres --seconds 20 --connections 50 --services 100000
- *                         --workers N --only a,b,c,page --profile --print-only --reuse-data]
+ *                         --workers N --only a,b,c,page,relevance --profile --print-only --reuse-data]
  * For each backend: loads N demo services, starts the real app on loopback (rate limit off, log
  * level warn), warms up, then runs autocannon against three finder API queries and the finder page.
  * PostgreSQL: BENCH_DATABASE_URL (its demo data is replaced!) or a throw-away local cluster.
  * --reuse-data keeps a BENCH_DATABASE_URL's demo data when it already holds exactly N services.
+ * "relevance" judges the finder against the relevance test set (test/directory/finder/relevance-queries.ts)
+ * over the demo set `npm start` loads, on PGlite (the relevance suite checks both databases).
  * Writes a run into BENCHMARKS.md unless --print-only. A benchmark, not a test: no pass/fail.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,6 +24,12 @@ import { describeMachine, loadAverage } from './lib/machine.ts';
 import { parentOf, treeCpuSeconds } from './lib/cpu.ts';
 import { summariseProfiles } from './lib/profile.ts';
 import { addRun, table } from './lib/report.ts';
+import { DEMO_SERVICES } from '../src/setup.ts';
+import { createApp } from '../src/app.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { demoDataFor } from '../src/directory/index.ts';
+import { judgeRelevance } from '../test/directory/finder/relevance-judge.ts';
+import { RELEVANCE_QUERIES } from '../test/directory/finder/relevance-queries.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const { values: options } = parseArgs({
@@ -34,7 +42,7 @@ const { values: options } = parseArgs({
     profile: { type: 'boolean', default: false },
     'print-only': { type: 'boolean', default: false },
     'reuse-data': { type: 'boolean', default: false },
-    only: { type: 'string', default: 'a,b,c,page' },
+    only: { type: 'string', default: 'a,b,c,page,relevance' },
   },
 });
 const SECONDS = Number(options.seconds);
@@ -43,8 +51,9 @@ const SERVICES = Number(options.services);
 const WARM_UP_SECONDS = 3;
 
 const QUERIES = [
-  // both words are in the description of every low-threshold demo offer (about a third): a text
-  // search that ranks many hits (until 2026-11-23 this was "musikkterapi band", which matched none)
+  // a text search that ranks many hits: every demo offer mentions the music therapist, and «låter»
+  // (with its synonyms) the songwriting offers, about a quarter (until 2026-11-30 it was every
+  // low-threshold offer; until 2026-11-23 this was "musikkterapi band", which matched none)
   { id: 'a', label: '(a) API, text only', path: '/api/v1/services?q=musikkterapi%20l%C3%A5ter', target: true },
   { id: 'b', label: '(b) API, text + filters + place ≤ 100 km', path: '/api/v1/services?q=musikkterapi&niva=lavterskel&felt=rus&sted=5003&innen=100', target: true },
   { id: 'c', label: '(c) API, place, sorted by distance', path: '/api/v1/services?sted=0150&sortering=avstand', target: true },
@@ -230,12 +239,40 @@ search caches (counts, typo words, order of the first 500 hits, per data version
 it; "Cold" times the same request with every cache emptied first (PostgreSQL only). Target (PostgreSQL, API lines): p95 ≤ ${TARGET.p95} ms and
 ≥ ${TARGET.requestsPerSecond.toLocaleString('en-US')} req/s. The analysis is in the section after this one.`;
 
+/** The relevance test set over the demo set `npm start` loads, through the real GET /api/v1/services. */
+async function relevance(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'samklang-relevance-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const database = await openPGlite({ dataDir: join(dir, 'db') });
+  try {
+    await prepareDatabase(database.db, { demoData: true });
+    const app = await createApp(database.db, loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', DEMO_DATA: 'off', JOB_WORKER: 'off' }));
+    try {
+      const report = await judgeRelevance(app, await demoDataFor(database.db, { services: DEMO_SERVICES }));
+      const places = RELEVANCE_QUERIES.filter((q) => q.place).length;
+      const wrongPlaces = report.outcomes.filter((o) => o.wrongPlace !== null).length;
+      const zeroHits = report.outcomes.filter((o) => o.hits === 0).length;
+      const line = `**Relevance** (\`test/directory/finder/relevance-queries.ts\`: ${report.queries} queries over the ${DEMO_SERVICES} demo offers \`npm start\` loads, `
+        + `PGlite, judged through \`GET /api/v1/services\`): zero-hit rate ${(report.zeroHitRate * 100).toFixed(1)} % (${zeroHits} queries; `
+        + `${report.zeroHitWithMatches.length} of the ${report.withMatches} with right offers), precision@5 ${report.precisionAt5.toFixed(3)}, `
+        + `no hit where none is right ${report.noHitIsRight.right} of ${report.noHitIsRight.queries}, place taken from the text ${places - wrongPlaces} of ${places}.`;
+      log(line);
+      return line;
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
 async function main() {
   const machine = describeMachine();
   const startedAt = new Date();
   const loadBefore = loadAverage();
   const tables: string[] = [];
-  for (const name of options.backends.split(',').map((b) => b.trim())) {
+  if (options.only.split(',').includes('relevance')) tables.push(await relevance());
+  for (const name of QUERIES.length === 0 ? [] : options.backends.split(',').map((b) => b.trim())) {
     if (name !== 'pglite' && name !== 'postgres') throw new Error(`unknown backend "${name}" (pglite, postgres)`);
     log(`${name}: loading ${SERVICES} demo services`);
     const backend = name === 'pglite' ? await preparePGlite() : await preparePostgres();

@@ -17,6 +17,7 @@ import * as m0017 from './0017_network_evidence.ts';
 import * as m0018 from './0018_network_courses.ts';
 import * as m0019 from './0019_network_members_seed.ts';
 import * as m0020 from './0020_place_points.ts';
+import * as m0021 from './0021_search_words.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0018_network_courses': m0018,
   '0019_network_members_seed': m0019,
   '0020_place_points': m0020,
+  '0021_search_words': m0021,
 };

@@ -1,7 +1,7 @@
 import type { Db } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { loadReferenceData } from './reference/index.ts';
-import { hasDemoData, loadDemoData, syncTaxonomy } from './directory/index.ts';
+import { hasDemoData, loadDemoData, rebuildOutdatedSearchIndex, syncTaxonomy } from './directory/index.ts';
 import { syncHandbookContent } from './handbook/index.ts';
 import { loadDemoAccounts } from './accounts/index.ts';
 import { loadDemoCourses, loadDemoEvents, loadDemoIdeas, loadEvidenceSeed, loadNetworkDemo } from './network/index.ts';
@@ -14,6 +14,8 @@ export async function prepareDatabase(db: Db, options: { demoData: boolean }): P
   const migrations = await migrate(db);
   await loadReferenceData(db);
   await syncTaxonomy(db);
+  // the finder's rows are rebuilt once when the search document holds more than when they were built
+  await rebuildOutdatedSearchIndex(db);
   // content files → database; an admin's browser edits are never overwritten (rule in handbook/sync.ts)
   await syncHandbookContent(db);
   // the evidence library's checked seed records (real sources, each marked unchecked until the secretariat checks it)

@@ -27,23 +27,79 @@ function prng(seed: number) {
 }
 type Random = ReturnType<typeof prng>;
 
-const ORG_WORDS = ['Klangrommet', 'Tonebasen', 'Lydverkstedet', 'Rytmehuset', 'Strengen', 'Samspillet', 'Taktfast', 'Notehuset', 'Bandrommet', 'Pusterommet'];
-const SETTINGS = {
-  lavterskel: { arena: ['arena:kommune', 'arena:ideell', 'arena:ideell'], access: 'tilgang:egenhenvisning', referrers: [] as string[] },
-  oppfolging: { arena: ['arena:kommune', 'arena:kommune', 'arena:ideell', 'arena:kriminalomsorg'], access: 'tilgang:henvisning', referrers: ['henviser:kommunen', 'henviser:nav', 'henviser:fastlege'] },
-  behandling: { arena: ['arena:spesialist:tsb', 'arena:spesialist:dps', 'arena:spesialist:phv', 'arena:privat'], access: 'tilgang:henvisning', referrers: ['henviser:fastlege', 'henviser:spesialisthelsetjenesten'] },
-} as const;
+const ORG_WORDS = ['Klangrommet', 'Tonebasen', 'Lydverkstedet', 'Rytmehuset', 'Strengen', 'Klangbunnen', 'Taktfast', 'Notehuset', 'Tonefallet', 'Pusterommet'];
+
+/**
+ * What kind of organisation runs the offers: it decides each offer's service level, setting, how
+ * to get in and who can refer, so an organisation's offers agree with each other.
+ */
+const KINDS = {
+  kommune: { weight: 35, levels: ['lavterskel', 'oppfolging'], arena: ['arena:kommune'] },
+  ideell: { weight: 25, levels: ['lavterskel', 'lavterskel', 'oppfolging'], arena: ['arena:ideell'] },
+  spesialist: { weight: 25, levels: ['behandling'], arena: ['arena:spesialist:tsb', 'arena:spesialist:dps', 'arena:spesialist:phv'] },
+  kriminalomsorg: { weight: 7, levels: ['oppfolging'], arena: ['arena:kriminalomsorg'] },
+  privat: { weight: 8, levels: ['oppfolging', 'behandling'], arena: ['arena:privat'] },
+} as const satisfies Record<string, { weight: number; levels: readonly (typeof SERVICE_LEVELS)[number][]; arena: readonly string[] }>;
+type Kind = keyof typeof KINDS;
+const REFERRERS: Record<string, string[]> = {
+  'arena:kommune': ['henviser:kommunen', 'henviser:nav', 'henviser:fastlege'],
+  'arena:ideell': ['henviser:kommunen', 'henviser:nav', 'henviser:fastlege'],
+  'arena:kriminalomsorg': ['henviser:kriminalomsorgen'],
+  'arena:privat': ['henviser:fastlege', 'henviser:nav'],
+  'arena:spesialist:tsb': ['henviser:fastlege', 'henviser:spesialisthelsetjenesten'],
+  'arena:spesialist:dps': ['henviser:fastlege', 'henviser:spesialisthelsetjenesten'],
+  'arena:spesialist:phv': ['henviser:fastlege', 'henviser:spesialisthelsetjenesten'],
+};
+/** How a referrer is named in the text on how to get in. */
+const REFERRER_TEXT: Record<string, string> = {
+  'henviser:fastlege': 'fastlegen din', 'henviser:nav': 'veilederen din i Nav', 'henviser:kommunen': 'tjenestene i kommunen',
+  'henviser:spesialisthelsetjenesten': 'behandleren din i spesialisthelsetjenesten', 'henviser:kriminalomsorgen': 'kontaktbetjenten eller friomsorgskontoret',
+};
+const ARENA_TEXT: Record<string, string> = {
+  'arena:kommune': 'Tilbudet er en del av kommunens helse- og omsorgstjeneste.',
+  'arena:ideell': 'Tilbudet drives av en ideell organisasjon, sammen med frivillige.',
+  'arena:kriminalomsorg': 'Tilbudet gis i fengselet, for innsatte som soner, og fortsetter gjennom friomsorgen etter løslatelse.',
+  'arena:privat': 'Tilbudet drives av en privat musikkterapipraksis.',
+  'arena:spesialist:tsb': 'Musikkterapeuten arbeider i en avdeling for tverrfaglig spesialisert rusbehandling (TSB).',
+  'arena:spesialist:dps': 'Musikkterapeuten arbeider ved poliklinikken på et distriktspsykiatrisk senter (DPS).',
+  'arena:spesialist:phv': 'Musikkterapeuten arbeider i en døgnavdeling i psykisk helsevern.',
+};
 const LEVEL_TEXT = {
-  lavterskel: 'Du kan komme innom uten avtale og uten henvisning. Vi spiller, synger og lager låter sammen, i ditt tempo.',
-  oppfolging: 'Musikkterapeuten følger deg opp over tid, ved siden av eller etter behandling, med mål du setter selv.',
+  lavterskel: 'Du kan komme innom uten avtale og uten henvisning, og være med så mye eller lite du vil.',
+  oppfolging: 'Musikkterapeuten følger deg opp over tid, med mål du setter selv, og samarbeider med andre som hjelper deg.',
   behandling: 'Musikkterapi er en del av behandlingen her, i samarbeid med resten av behandlerteamet.',
 };
+/** What people do there. Each text names only its own activity, so a search for one finds only offers that do it. */
+export const DEMO_ACTIVITIES = {
+  band: { title: 'Band', text: 'Vi spiller i band: trommer, bass, gitar og keyboard. Du trenger ingen erfaring.' },
+  sang: { title: 'Sang og kor', text: 'Vi synger sammen i en liten korgruppe, fra viser til pop, og øver på stemmen.' },
+  laatskriving: { title: 'Låtskriving', text: 'Du kan skrive egne låter og tekster om det du står i, med hjelp til melodi og akkorder.' },
+  lytting: { title: 'Musikklytting', text: 'Vi lytter til musikk som betyr noe for deg og snakker om det den vekker.' },
+  innspilling: { title: 'Studio og innspilling', text: 'I studioet kan du ta opp og produsere din egen musikk.' },
+} as const;
+type Activity = keyof typeof DEMO_ACTIVITIES;
 const GROUP_TEXT: Record<string, string> = {
-  'malgruppe:barn-unge': 'for barn og unge', 'malgruppe:unge-voksne': 'for unge voksne', 'malgruppe:voksne': 'for voksne', 'malgruppe:eldre': 'for eldre',
+  'malgruppe:barn-unge': 'for ungdom', 'malgruppe:unge-voksne': 'for unge voksne', 'malgruppe:voksne': 'for voksne', 'malgruppe:eldre': 'for eldre',
+};
+const AGE_TEXT: Record<string, string> = {
+  'malgruppe:barn-unge': 'ungdom fra 12 til 17 år', 'malgruppe:unge-voksne': 'unge voksne fra 16 til 25 år', 'malgruppe:voksne': 'voksne over 18 år', 'malgruppe:eldre': 'eldre over 60 år',
+};
+const FIELD_TEXT: Record<string, string> = {
+  'felt:rus': 'rus eller avhengighet', 'felt:psykisk-helse': 'psykiske plager, som angst eller depresjon',
+};
+const FORMAT_TEXT: Record<string, string> = {
+  'format:gruppe': 'Gruppa er på fire til åtte deltakere.', 'format:individuell': 'Timene er en til en med musikkterapeuten.',
+  'format:digital': 'Timene er på video, så du kan være med uansett hvor du bor.',
 };
 const AGES: Record<string, [number | null, number | null]> = {
   'malgruppe:barn-unge': [12, 17], 'malgruppe:unge-voksne': [16, 25], 'malgruppe:voksne': [18, null], 'malgruppe:eldre': [60, null],
 };
+/** The first two digits of landline numbers in each county (2024 division), so an offer's number belongs where it is. */
+const AREA_CODES: Record<string, string> = {
+  '03': '22', '31': '69', '32': '67', '33': '32', '34': '61', '39': '33', '40': '35', '42': '38', '11': '51', '46': '55', '15': '70', '50': '73', '18': '75', '55': '77', '56': '78',
+};
+/** How many organisations go to the most populous municipalities first, so every city has offers. */
+const CITY_ORGANIZATIONS = 14;
 const STREETS = ['Storgata', 'Kirkegata', 'Skolegata', 'Havnegata', 'Parkveien', 'Jernbanegata', 'Torggata', 'Strandveien'];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR'];
 
@@ -69,6 +125,28 @@ function weightedPicker(municipalities: MunicipalityWithCentre[], random: Random
 export interface DemoData {
   organizations: OrganizationAggregate[];
   services: ServiceAggregate[];
+  /** what people do at each offer, by service id (the truth the relevance test set judges by) */
+  activities: Record<string, Activity[]>;
+}
+
+function weightedKind(random: Random): Kind {
+  const kinds = Object.entries(KINDS) as [Kind, (typeof KINDS)[Kind]][];
+  let r = random.next() * kinds.reduce((sum, [, k]) => sum + k.weight, 0);
+  for (const [kind, k] of kinds) if ((r -= k.weight) <= 0) return kind;
+  return 'kommune';
+}
+
+const townOf = (m: MunicipalityWithCentre) => m.name.split(' - ')[0]!;
+const phoneIn = (m: MunicipalityWithCentre, random: Random) =>
+  `+47 ${AREA_CODES[m.county_number] ?? '23'} ${String(Math.floor(random.next() * 1e6)).padStart(6, '0').replace(/(\d{2})(\d{2})(\d{2})/, '$1 $2 $3')}`;
+
+/** The offer's description: fictional, then what happens, where, in which form, and for whom. */
+function describe(level: (typeof SERVICE_LEVELS)[number], arena: string, activities: Activity[], format: string, group: string, fields: string[]): string {
+  return [
+    'Fiktivt demotilbud.', LEVEL_TEXT[level], ARENA_TEXT[arena], ...activities.map((a) => DEMO_ACTIVITIES[a].text), FORMAT_TEXT[format],
+    `Tilbudet er for ${AGE_TEXT[group]} som strever med ${fields.map((f) => FIELD_TEXT[f]).join(' eller ')}.`,
+    'Musikkterapeuten har godkjent musikkterapiutdanning.',
+  ].join(' ');
 }
 
 export function generateDemoData(
@@ -78,53 +156,60 @@ export function generateDemoData(
   const random = prng(options.seed ?? 2010);
   const today = options.today ?? new Date('2026-11-01T00:00:00Z');
   const pickMunicipality = weightedPicker(municipalities, random);
-  const organizations: OrganizationAggregate[] = [];
+  const cities = municipalities.filter((m) => m.population !== null).sort((a, b) => b.population! - a.population! || a.number.localeCompare(b.number));
+  const organizations: (OrganizationAggregate & { home: MunicipalityWithCentre; kind: Kind; phone: string })[] = [];
   const services: ServiceAggregate[] = [];
+  const activities: Record<string, Activity[]> = {};
   const orgCount = Math.max(1, Math.round(options.services / 2.5));
 
   for (let o = 0; o < orgCount; o++) {
-    const home = pickMunicipality();
+    const home = o < Math.min(CITY_ORGANIZATIONS, cities.length) ? cities[o]! : pickMunicipality();
     const id = nameUuid(`demo-org:${options.seed ?? 2010}:${o}`);
     organizations.push({
-      id, name: `${random.pick(ORG_WORDS)} ${home.name.split(' - ')[0]} (fiktiv)`,
+      id, name: `${random.pick(ORG_WORDS)} ${townOf(home)} (fiktiv)`,
       description: 'Fiktiv organisasjon laget som demodata. Den finnes ikke.',
       email: `post@demo-${o}.example`, website: null, organizationNumber: null, isDemo: true,
+      home, kind: weightedKind(random), phone: phoneIn(home, random),
     });
   }
   for (let i = 0; i < options.services; i++) {
     const organization = organizations[i % orgCount]!;
-    const municipality = random.chance(0.8) ? pickMunicipality() : pickMunicipality();
-    const level = random.pick(SERVICE_LEVELS);
-    const setting = SETTINGS[level];
+    const municipality = organization.home;
+    const kind = KINDS[organization.kind];
+    const level = random.pick(kind.levels);
+    const arena = random.pick(kind.arena);
+    const access = level === 'lavterskel' ? 'tilgang:egenhenvisning' : 'tilgang:henvisning';
     const group = random.pick(Object.keys(GROUP_TEXT));
     const digital = random.chance(0.05);
-    const fields = random.chance(0.5) ? ['felt:rus', 'felt:psykisk-helse'] : [random.pick(['felt:rus', 'felt:psykisk-helse'])];
-    const formats = digital ? ['format:digital'] : random.chance(0.5) ? ['format:individuell', 'format:gruppe'] : [random.pick(['format:individuell', 'format:gruppe'])];
-    const referrers = setting.referrers.filter(() => random.chance(0.6));
-    const terms = [
-      `niva:${level}`, random.pick(setting.arena), setting.access, group, ...fields, ...formats, ...referrers,
-      level === 'behandling' ? 'kostnad:egenandel' : random.chance(0.9) ? 'kostnad:gratis' : 'kostnad:annet',
-    ];
+    // rus treatment is for rus, psychiatric services for mental health; either may take both
+    const main = arena === 'arena:spesialist:tsb' ? 'felt:rus' : arena.startsWith('arena:spesialist:') ? 'felt:psykisk-helse' : random.pick(['felt:rus', 'felt:psykisk-helse']);
+    const fields = random.chance(0.5) ? ['felt:rus', 'felt:psykisk-helse'] : [main];
+    const format = digital ? 'format:digital' : random.pick(['format:individuell', 'format:gruppe', 'format:gruppe']);
+    const chosen = [...new Set([random.pick(Object.keys(DEMO_ACTIVITIES) as Activity[]), ...(random.chance(0.4) ? [random.pick(Object.keys(DEMO_ACTIVITIES) as Activity[])] : [])])];
+    const referrers = access === 'tilgang:henvisning' ? (REFERRERS[arena] ?? []).filter((_, n) => n === 0 || random.chance(0.6)) : [];
+    const cost = level === 'behandling' ? 'kostnad:egenandel' : random.chance(0.9) ? 'kostnad:gratis' : 'kostnad:annet';
+    const terms = [`niva:${level}`, arena, access, group, ...fields, format, ...referrers, cost];
     const [minimumAge, maximumAge] = AGES[group]!;
     const id = nameUuid(`demo-service:${options.seed ?? 2010}:${i}`);
-    const name = `Musikkterapi ${GROUP_TEXT[group]} – ${municipality.name.split(' - ')[0]} (fiktiv)`;
+    activities[id] = chosen;
+    const name = `${DEMO_ACTIVITIES[chosen[0]!].title} ${GROUP_TEXT[group]} – ${digital ? 'digitalt' : townOf(municipality)} (fiktiv)`;
     services.push({
       id, organizationId: organization.id, name,
-      description: `Fiktivt demotilbud. ${LEVEL_TEXT[level]} Musikkterapeuten har godkjent musikkterapiutdanning.`,
+      description: describe(level, arena, chosen, format, group, fields),
       status: random.chance(0.03) ? 'temporarily closed' : 'active',
       email: `musikkterapi@demo-${i}.example`, url: null,
-      applicationProcess: setting.access === 'tilgang:egenhenvisning'
+      applicationProcess: access === 'tilgang:egenhenvisning'
         ? 'Kom innom i åpningstiden, eller ring for en prat først. Du trenger ikke henvisning.'
-        : 'Be fastlegen, Nav eller behandleren din om å sende henvisning. Du kan også ringe oss og spørre.',
-      feesDescription: level === 'behandling' ? 'Vanlig egenandel for poliklinisk behandling.' : 'Gratis.',
-      eligibilityDescription: `Tilbudet er ${GROUP_TEXT[group]} med utfordringer knyttet til rus eller psykisk helse.`,
+        : `Du trenger henvisning. Be ${referrers.map((r) => REFERRER_TEXT[r]).join(' eller ')} om å sende den. Du kan også ringe oss og spørre.`,
+      feesDescription: cost === 'kostnad:egenandel' ? 'Vanlig egenandel for poliklinisk behandling.' : cost === 'kostnad:gratis' ? 'Gratis.' : 'Det koster 50 kroner per gang (fiktivt beløp).',
+      eligibilityDescription: `Tilbudet er for ${AGE_TEXT[group]}.`,
       waitTime: level === 'lavterskel' ? 'Ingen ventetid' : `Omtrent ${1 + Math.floor(random.next() * 8)} uker`,
       minimumAge, maximumAge,
       assuredDate: isoDaysAgo(today, Math.floor(random.next() * 600)),
       fte: Math.round((0.2 + random.next() * 1.8) * 10) / 10,
       isDemo: true, terms,
       languages: ['nb', ...(random.chance(0.3) ? [random.pick(['en', 'se', 'pl', 'ar', 'uk'])] : [])],
-      phones: [{ number: `+47 ${String(20000000 + Math.floor(random.next() * 79999999)).replace(/(\d{2})(\d{2})(\d{2})(\d{2})/, '$1 $2 $3 $4')}`, description: 'Sentralbord (fiktivt nummer)' }],
+      phones: [{ number: organization.phone, description: 'Sentralbord (fiktivt nummer)' }],
       contacts: [{ name: 'Demo Musikkterapeut', title: 'Musikkterapeut', email: `terapeut@demo-${i}.example` }],
       schedules: level === 'lavterskel'
         ? [{ byday: random.pick(DAYS), opensAt: '12:00', closesAt: '15:00', description: 'Drop-in' }]
@@ -132,7 +217,7 @@ export function generateDemoData(
       locations: digital ? [] : [demoLocation(id, municipality, random, organization.name, options.postalCodes?.get(municipality.number))],
     });
   }
-  return { organizations, services };
+  return { organizations: organizations.map(({ home: _home, kind: _kind, phone: _phone, ...o }) => o), services, activities };
 }
 
 function demoLocation(serviceId: string, municipality: MunicipalityWithCentre, random: Random, organizationName: string, postalCode = '0000'): LocationAggregate {
@@ -152,7 +237,7 @@ function demoLocation(serviceId: string, municipality: MunicipalityWithCentre, r
     municipalityNumber: municipality.number,
     address: {
       address1: `${random.pick(STREETS)} ${1 + Math.floor(random.next() * 60)}`,
-      postalCode, city: municipality.name.split(' - ')[0]!, stateProvince: municipality.county_name,
+      postalCode, city: townOf(municipality), stateProvince: municipality.county_name,
     },
     accessibility: ['tilgjengelighet:trinnfri', 'tilgjengelighet:hc-toalett', 'tilgjengelighet:teleslynge'].filter(() => random.chance(0.5)),
     accessibilityDescription: random.chance(0.5) ? 'Inngang fra gateplan.' : null,
@@ -169,13 +254,18 @@ export async function removeDemoData(db: Db): Promise<void> {
   });
 }
 
-/** Loads a generated set in one transaction; returns how many services were written. */
-export async function loadDemoData(db: Db, options: { services: number; seed?: number }): Promise<number> {
+/** The demo set loadDemoData writes, generated over this database's municipalities and postal codes. */
+export async function demoDataFor(db: Db, options: { services: number; seed?: number }): Promise<DemoData> {
   const municipalities = await listMunicipalities(db);
   const postal = await db.selectFrom('postal_code').select(['municipality_number', (eb) => eb.fn.min('code').as('code')])
     .where('municipality_number', 'is not', null).groupBy('municipality_number').execute();
   const postalCodes = new Map(postal.map((p) => [p.municipality_number!, p.code]));
-  const data = generateDemoData(municipalities, { ...options, postalCodes });
+  return generateDemoData(municipalities, { ...options, postalCodes });
+}
+
+/** Loads a generated set in one transaction; returns how many services were written. */
+export async function loadDemoData(db: Db, options: { services: number; seed?: number }): Promise<number> {
+  const data = await demoDataFor(db, options);
   await db.transaction().execute(async (trx) => {
     await insertOrganizations(trx, data.organizations);
     await insertServices(trx, data.services);

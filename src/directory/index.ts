@@ -7,8 +7,8 @@
 // Open data (HSDS, FHIR, CSV) is its own domain, src/opendata/, and reads the directory through here.
 export { directoryRoutes } from './finder/routes.ts';
 export { syncTaxonomy } from './taxonomy-store.ts';
-export { loadDemoData, hasDemoData, removeDemoData, generateDemoData } from './demo.ts';
-export { insertOrganizations, insertServices, reindexServices } from './write.ts';
+export { loadDemoData, hasDemoData, removeDemoData, generateDemoData, demoDataFor, DEMO_ACTIVITIES } from './demo.ts';
+export { insertOrganizations, insertServices, reindexServices, rebuildOutdatedSearchIndex } from './write.ts';
 export { directoryVersion } from './version.ts';
 export { FACETS, TERMS, TERM_BY_ID, TERM_BY_KEY, LANGUAGE_FACET, LANGUAGES, type Facet, type FlatTerm } from './taxonomy.ts';
 export { SERVICE_LEVELS, type ServiceLevel } from './service-level.ts';

@@ -1,10 +1,11 @@
 import { sql, type Insertable } from 'kysely';
-import type { Database, ServiceTable, Tx } from '../platform/db/index.ts';
+import type { Database, Db, ServiceTable, Tx } from '../platform/db/index.ts';
 import { nameUuid } from '../platform/ids.ts';
 import type { OrganizationAggregate, ServiceAggregate } from './model.ts';
 import { MODEL_COLUMNS } from './service-fields.ts';
 import { TERM_BY_KEY } from './taxonomy.ts';
 import { confirmedOn } from './freshness.ts';
+import { indexedTermWords } from './synonyms.ts';
 
 const BATCH = 5000;
 
@@ -114,6 +115,21 @@ export async function insertServiceParts(db: Tx, services: ServiceAggregate[]): 
 }
 
 /**
+ * The format of the finder's search document: raise it when reindexServices puts other text in it,
+ * and every database rebuilds its rows once at start (rebuildOutdatedSearchIndex).
+ * 1: the classification in people's words, postal places and location names (issue #13).
+ */
+export const SEARCH_INDEX_FORMAT = 1;
+
+/** Rebuilds every finder row when they were built with an older format of the document; returns whether it did. */
+export async function rebuildOutdatedSearchIndex(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('search_version').select('index_format').executeTakeFirst();
+  if ((row?.index_format ?? 0) >= SEARCH_INDEX_FORMAT) return false;
+  await db.transaction().execute((trx) => reindexServices(trx));
+  return true;
+}
+
+/**
  * Rebuilds the finder's rows for the given services (all when omitted): their text document,
  * classification keys (with ancestors), municipalities and the point distances are measured from.
  * Services that are not active or temporarily closed leave the finder.
@@ -124,6 +140,7 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
   // the planner takes the tables for empty: rebuilding 100,000 demo services was still running
   // after 5 minutes, against 22 s with statistics.
   const bulk = !serviceIds || serviceIds.length > 1000;
+  const termWords = JSON.stringify(indexedTermWords());
   if (bulk) await sql`analyze service, organization, attribute, service_at_location, location, language`.execute(db);
   if (serviceIds) await db.deleteFrom('service_search').where('service_id', 'in', serviceIds.length ? serviceIds : ['00000000-0000-0000-0000-000000000000']).execute();
   else await sql`delete from service_search`.execute(db);
@@ -135,7 +152,9 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       setweight(to_tsvector('norwegian', s.name), 'A')
         || setweight(to_tsvector('norwegian', o.name), 'B')
         || setweight(to_tsvector('norwegian', coalesce(places.names, '')), 'B')
-        || setweight(to_tsvector('norwegian', s.description || ' ' || coalesce(s.application_process, '') || ' ' || coalesce(s.eligibility_description, '')), 'C'),
+        || setweight(to_tsvector('norwegian', s.description || ' ' || coalesce(s.application_process, '') || ' ' || coalesce(s.eligibility_description, '')), 'C')
+        -- the classification in words people use: term names and synonyms (synonyms.ts)
+        || setweight(to_tsvector('norwegian', coalesce((select string_agg(${termWords}::jsonb ->> k, ' ') from unnest(terms.keys) k), '')), 'D'),
       point.lat, point.lon,
       coalesce('format:digital' = any(terms.keys), false),
       s.minimum_age, s.maximum_age, s.assured_date, s.is_demo,
@@ -163,10 +182,14 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       ) k
     ) terms on true
     left join lateral (
-      select array_agg(distinct l.municipality_number) as numbers, string_agg(distinct m.name, ' ') as names
+      -- place names: municipalities, and the postal places and names of locations that are not confidential
+      select array_agg(distinct l.municipality_number) as numbers,
+        concat_ws(' ', string_agg(distinct m.name, ' '),
+          string_agg(distinct concat_ws(' ', l.name, ad.city), ' ') filter (where not l.is_confidential)) as names
       from service_at_location sal
       join location l on l.id = sal.location_id
       join municipality m on m.number = l.municipality_number
+      left join address ad on ad.location_id = l.id
       where sal.service_id = s.id
     ) places on true
     -- a confidential location, or one without coordinates, is placed at its municipality's
@@ -190,6 +213,7 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
     ? sql`select distinct lexeme from service_search, unnest(document) where service_id = any(${serviceIds}::uuid[])`
     : sql`select distinct lexeme from service_search, unnest(document)`;
   await sql`insert into search_word (word) ${words} on conflict do nothing`.execute(db);
+  if (!serviceIds) await db.updateTable('search_version').set({ index_format: SEARCH_INDEX_FORMAT }).execute();
   // PGlite runs no autovacuum: without this the finder's tables would never get statistics there
   if (bulk) await sql`analyze service_search, search_word`.execute(db);
 }

@@ -61,7 +61,7 @@ export async function servicesCsvRoutes(app: App, { db }: { db: Db }) {
     if (located.problem) {
       return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors: [{ name: located.problem.field, reason: located.problem.message }] });
     }
-    const search = { ...toSearchQuery(query, located.place), page: 1, perPage: CSV_LIMIT };
+    const search = { ...toSearchQuery(query, located), page: 1, perPage: CSV_LIMIT };
     const baseUrl = `${request.protocol}://${request.host}`;
     // kept per directory version and query: the same download again is read from disk, not searched and written again
     const key = `services.csv\u0000${baseUrl}\u0000${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;

@@ -40,3 +40,21 @@ test('demo offers are placed only in municipalities with a population figure', (
   assert.ok(data.services.some((s) => s.locations.length > 0), 'some demo offers have a place');
   for (const s of data.services) for (const l of s.locations) assert.notEqual(l.municipalityNumber, '9999');
 });
+
+test('a demo offer is where its organisation is, with a phone number from that county and a description that fits its classification', () => {
+  const data = generateDemoData(municipalities, { services: 200 });
+  const organizations = new Map(data.organizations.map((o) => [o.id, o]));
+  const areaCode: Record<string, string> = { '03': '22', '18': '75' };
+  for (const s of data.services) {
+    const organization = organizations.get(s.organizationId)!;
+    for (const l of s.locations) {
+      const municipality = municipalities.find((m) => m.number === l.municipalityNumber)!;
+      assert.ok(organization.name.includes(municipality.name), `${s.name} in ${municipality.name} run by ${organization.name}`);
+      assert.ok(s.phones[0]!.number.startsWith(`+47 ${areaCode[municipality.county_number]}`), `${s.phones[0]!.number} in ${municipality.name}`);
+    }
+    assert.ok((data.activities[s.id] ?? []).length > 0);
+    if (s.terms.includes('arena:kriminalomsorg')) assert.match(s.description, /fengselet/);
+    if (s.terms.includes('niva:lavterskel')) assert.match(s.description + s.applicationProcess, /uten henvisning/);
+    if (s.terms.includes('felt:psykisk-helse')) assert.match(s.description, /angst eller depresjon/);
+  }
+});

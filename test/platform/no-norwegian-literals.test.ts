@@ -23,6 +23,8 @@ const EXEMPT_FILES = new Map<string, string>([
   // FHIR CodeSystem) with their Norwegian names and descriptions. A second language gets term names
   // of its own beside the codes, not a catalogue entry per term.
   ['directory/taxonomy.ts', 'taxonomy data'],
+  // The words people search with, beside the taxonomy: indexed and matched, never shown as UI text.
+  ['directory/synonyms.ts', 'search word list'],
   // Fictional demo offers and the demo accounts: names, descriptions and addresses are content stored
   // in the database like any provider's own text, not UI text.
   ['directory/demo.ts', 'demo content'],

@@ -29,9 +29,15 @@ export const ServiceListSchema = Type.Object({
   per_page: Type.Integer(),
   total_pages: Type.Integer(),
   place: Type.Union([
-    Type.Object({ kind: Type.String(), label: Type.String(), lat: Type.Number(), lon: Type.Number(), municipality_number: Nullable(Type.String()) }),
+    Type.Object({
+      kind: Type.String(), label: Type.String(), lat: Type.Number(), lon: Type.Number(), municipality_number: Nullable(Type.String()),
+      from_text: Nullable(Type.String({ description: 'The words of q that named the place (a postal code or municipality typed in the free text), taken out of the text searched; null when the place came from sted, kommune or lat/lon' })),
+    }),
     Type.Null(),
   ]),
+  text: Type.String({ description: 'The free text searched: q without the words that named a place' }),
+  fuzzy: Type.Array(Type.Object({ word: Type.String(), matched: Type.Array(Type.String()) }), { description: 'Words that found nothing as typed, with the indexed words (stems) they matched through typo tolerance' }),
+  ignored_words: Type.Array(Type.String(), { description: 'Words that found nothing, not even with typo tolerance, left out of the search' }),
   items: Type.Array(ServiceHitSchema),
   facets: Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer()), { description: 'Per facet: hits per option with the other facets applied' }),
 });

@@ -51,10 +51,12 @@ export function selectedFilters(query: FinderQuery): Record<string, string[]> {
   return filters;
 }
 
-export function toSearchQuery(query: FinderQuery, place: Place | null): SearchQuery {
+/** The search a query asks for, from where placeFrom found (its text without the words that named a place). */
+export function toSearchQuery(query: FinderQuery, located: { place: Place | null; inText?: { text: string } | null }): SearchQuery {
+  const place = located.place;
   const sort = SORTS[(query.sortering ?? (place ? 'avstand' : 'relevans')) as keyof typeof SORTS];
   return {
-    text: query.q?.trim() ?? '',
+    text: (located.inText ? located.inText.text : query.q)?.trim() ?? '',
     place,
     radiusKm: place ? (query.innen ?? null) : null,
     filters: selectedFilters(query),

@@ -51,19 +51,29 @@ export async function directoryRoutes(app: App, { db }: { db: Db }) {
       }
     }
     const failed = Object.keys(errors).length > 0;
-    const search = failed ? null : toSearchQuery(query, outcome.place);
+    const search = failed ? null : toSearchQuery(query, outcome);
     const result = search ? await searchServices(db, search) : null;
+    // a place named in the free text moves to the place field: the form and every link carry the search as understood
+    const inText = outcome.inText ?? null;
+    const understood = inText ? { ...params, q: inText.text ? [inText.text] : [], sted: [inText.name] } : params;
+    if (inText) Object.assign(values, { q: inText.text, sted: inText.name });
     // past the last page (an old link, a hand-edited address): to the last page, the rest of the search kept
     if (search && result && result.hits.length === 0 && search.page > 1 && result.total > 0) {
       const last = Math.ceil(result.total / search.perPage);
-      return reply.redirect(finderUrl({ ...params, side: last > 1 ? String(last) : undefined }), 303);
+      return reply.redirect(finderUrl({ ...understood, side: last > 1 ? String(last) : undefined }), 303);
     }
     // the place field shows where the search is from, so the next search (a filter ticked) keeps it
     if (outcome.place?.kind === 'municipality' && !values.sted) values.sted = outcome.place.municipalityName ?? '';
     if (outcome.place?.kind === 'coordinates' && !values.sted) values.sted = outcome.place.label;
+    const place = outcome.place;
+    const placeChip = place ? {
+      name: place.kind === 'municipality' ? (place.municipalityName ?? place.label) : place.label,
+      removeHref: finderUrl({ ...understood, sted: undefined, kommune: undefined, lat: undefined, lon: undefined, innen: undefined, sortering: undefined, side: undefined }),
+      fromText: inText?.words ?? null,
+    } : null;
     return sendPage(reply, FinderPage({
       values: { ...values, sortering: values.sortering || (outcome.place ? 'avstand' : 'relevans') },
-      params, errors, placeChoices,
+      params: understood, errors, placeChoices, placeChip, searchText: search?.text ?? '',
       placeLabel: outcome.place?.label ?? null,
       placeOrigin: outcome.place?.origin ?? null,
       placeMunicipality: outcome.place?.municipalityName ?? null,
@@ -94,14 +104,20 @@ export async function directoryRoutes(app: App, { db }: { db: Db }) {
       const errors: InvalidParam[] = [{ name: outcome.problem.field, reason: outcome.problem.message }];
       return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors });
     }
-    const search = toSearchQuery(query, outcome.place);
+    const search = toSearchQuery(query, outcome);
     const result = await searchServices(db, search);
     return {
       total: result.total,
       page: search.page,
       per_page: search.perPage,
       total_pages: Math.ceil(result.total / search.perPage),
-      place: outcome.place ? { kind: outcome.place.kind, label: outcome.place.label, lat: outcome.place.lat, lon: outcome.place.lon, municipality_number: outcome.place.municipalityNumber } : null,
+      place: outcome.place ? {
+        kind: outcome.place.kind, label: outcome.place.label, lat: outcome.place.lat, lon: outcome.place.lon, municipality_number: outcome.place.municipalityNumber,
+        from_text: outcome.inText?.words ?? null,
+      } : null,
+      text: search.text,
+      fuzzy: result.fuzzyMatches.map((f) => ({ word: f.typed, matched: f.matched })),
+      ignored_words: result.ignoredWords,
       items: result.hits.map(hitToJson),
       facets: result.facetCounts,
     };

@@ -5,6 +5,7 @@ import type { Place } from '../../reference/index.ts';
 import { FACETS, LANGUAGE_FACET } from '../taxonomy.ts';
 import { freshnessCutoffs } from '../freshness.ts';
 import { cached, dataVersion } from './search-cache.ts';
+import { WORD_GROUPS } from '../synonyms.ts';
 
 export type SortOrder = 'relevance' | 'distance' | 'name';
 
@@ -49,8 +50,10 @@ export interface SearchResult {
   hits: SearchHit[];
   /** per facet id: how many hits each option would give with the other facets' filters applied */
   facetCounts: Record<string, Record<string, number>>;
-  /** query words that matched only through typo tolerance, with what they matched */
-  fuzzyMatches: { word: string; matched: string[] }[];
+  /** query words that found nothing as typed and matched through typo tolerance: the stem, the word as typed, what it matched */
+  fuzzyMatches: FuzzyMatch[];
+  /** query words that found nothing at all and were left out of the search */
+  ignoredWords: string[];
 }
 
 const FACET_IDS = [...FACETS.map((f) => f.id), LANGUAGE_FACET];
@@ -64,28 +67,120 @@ function distanceSql(place: Point): RawBuilder<number> {
     + cos(radians(${place.lat}::float8)) * cos(radians(lat)) * power(sin(radians(lon - ${place.lon}::float8) / 2), 2))))`;
 }
 
+const SAFE_LEXEME = /^[\p{L}\p{N}]+$/u;
+const quote = (word: string) => `'${word}'`;
+
+/**
+ * Per stemmed word, what it also matches through WORD_GROUPS: each alternative is a tsquery of
+ * lexemes (ANDed when a synonym is several words). Stemmed once per database handle: the
+ * stemmer never changes while the app runs.
+ */
+const synonymMaps = new WeakMap<Db, Promise<Map<string, string[]>>>();
+function synonymsOf(db: Db): Promise<Map<string, string[]>> {
+  let map = synonymMaps.get(db);
+  if (!map) {
+    const words = [...new Set(WORD_GROUPS.flat())];
+    map = sql<{ word: string; lexemes: string[] }>`
+      select w as word, array(select lexeme from unnest(to_tsvector('norwegian', w))) as lexemes from unnest(${words}::text[]) w`.execute(db)
+      .then(({ rows }) => {
+        const stems = new Map(rows.map((r) => [r.word, r.lexemes.filter((l) => SAFE_LEXEME.test(l))]));
+        const alternatives = new Map<string, Set<string>>();
+        for (const group of WORD_GROUPS) {
+          const queries = group.map((w) => stems.get(w) ?? []).filter((l) => l.length > 0).map((l) => (l.length === 1 ? quote(l[0]!) : `(${l.map(quote).join(' & ')})`));
+          for (const w of group) {
+            const lexemes = stems.get(w) ?? [];
+            if (lexemes.length !== 1) continue; // a phrase is matched, never expanded from
+            const set = alternatives.get(lexemes[0]!) ?? new Set<string>();
+            for (const q of queries) if (q !== quote(lexemes[0]!)) set.add(q);
+            alternatives.set(lexemes[0]!, set);
+          }
+        }
+        return new Map([...alternatives].map(([lexeme, set]) => [lexeme, [...set]]));
+      });
+    map.catch(() => synonymMaps.delete(db));
+    synonymMaps.set(db, map);
+  }
+  return map;
+}
+
+export interface FuzzyMatch {
+  /** the stem of the word as typed */
+  word: string;
+  /** the word as typed */
+  typed: string;
+  /** indexed stems it matched through typo tolerance */
+  matched: string[];
+  /** per matched stem, a word of the offers' own text with that stem (for «Mente du …?»), or the stem */
+  shown: string[];
+}
+
+export interface TextQuery {
+  /** the words as typed (with their synonyms), ANDed */
+  exact: string;
+  /** the same, with typo alternatives for words that found nothing as typed */
+  widened: string;
+  /** words that found nothing as typed, with the indexed words they matched instead */
+  fuzzy: FuzzyMatch[];
+  /** words that found nothing, not even with typo tolerance, left out of a search that other words match */
+  ignored: string[];
+}
+
 /**
  * Turns free text into a tsquery: each word is stemmed with the Norwegian snowball stemmer and
- * widened with indexed words that are trigram-similar (typos, inflections the stemmer misses);
- * words are ANDed. Returns null when the text has no searchable words.
+ * widened with its synonyms (WORD_GROUPS); a word that finds nothing so is widened with indexed
+ * words that are trigram-similar (typos, inflections the stemmer misses). Words are ANDed; a word
+ * that finds nothing even then is left out, unless no word finds anything. Returns null when the
+ * text has no searchable words.
  */
-async function textQuery(db: Db, text: string) {
+async function textQuery(db: Db, text: string): Promise<TextQuery | null> {
   if (text.trim() === '') return null;
-  const { rows } = await sql<{ lexeme: string; similar: string[] }>`
-    select l.lexeme, array(
+  const typed = await sql<{ lexeme: string; word: string }>`
+    select t.lexemes[1] as lexeme, t.token as word from ts_debug('norwegian', ${text}) t where array_length(t.lexemes, 1) > 0`.execute(db);
+  const seen = new Map<string, string>();
+  for (const r of typed.rows) if (SAFE_LEXEME.test(r.lexeme) && !seen.has(r.lexeme)) seen.set(r.lexeme, r.word);
+  if (seen.size === 0) return null;
+  const synonyms = await synonymsOf(db);
+  const words = [...seen].map(([lexeme, word]) => ({ lexeme, word, exact: [quote(lexeme), ...(synonyms.get(lexeme) ?? [])].join(' | ') }));
+  // as typed first: only a word that finds nothing is widened by typo tolerance
+  const { rows } = await sql<{ lexeme: string; found: boolean; similar: string[] }>`
+    select g.lexeme, g.found, case when g.found then '{}'::text[] else array(
       select w.word from search_word w
-      where w.word % l.lexeme and similarity(w.word, l.lexeme) >= 0.45 and w.word <> l.lexeme
-      order by similarity(w.word, l.lexeme) desc limit 4) as similar
-    from unnest(to_tsvector('norwegian', ${text})) l`.execute(db);
-  const safe = (word: string) => /^[\p{L}\p{N}]+$/u.test(word);
-  const groups = rows.filter((r) => safe(r.lexeme)).map((r) => ({ lexeme: r.lexeme, similar: r.similar.filter(safe) }));
-  if (groups.length === 0) return null;
-  const quote = (word: string) => `'${word}'`;
+      where w.word % g.lexeme and similarity(w.word, g.lexeme) >= 0.45 and w.word <> g.lexeme
+        and exists (select 1 from service_search where document @@ to_tsquery('simple', quote_literal(w.word)))
+      order by similarity(w.word, g.lexeme) desc, w.word limit 4) end as similar
+    from (select l.lexeme, exists (select 1 from service_search where document @@ to_tsquery('simple', l.q)) as found
+      from unnest(${words.map((w) => w.lexeme)}::text[], ${words.map((w) => w.exact)}::text[]) as l(lexeme, q)) g`.execute(db);
+  const byLexeme = new Map(rows.map((r) => [r.lexeme, { found: r.found, similar: r.similar.filter((w) => SAFE_LEXEME.test(w)) }]));
+  const groups = words.map((w) => ({ ...w, ...byLexeme.get(w.lexeme)! }));
+  const matching = groups.filter((g) => g.found || g.similar.length > 0);
+  const used = matching.length > 0 ? matching : groups;
+  const fuzzy = used.filter((g) => g.similar.length > 0);
+  const shown = await wordsOf(db, fuzzy.flatMap((g) => g.similar));
   return {
-    exact: groups.map((g) => quote(g.lexeme)).join(' & '),
-    widened: groups.map((g) => `(${[g.lexeme, ...g.similar].map(quote).join(' | ')})`).join(' & '),
-    fuzzy: groups.filter((g) => g.similar.length > 0).map((g) => ({ word: g.lexeme, matched: g.similar })),
+    exact: used.map((g) => `(${g.exact})`).join(' & '),
+    widened: used.map((g) => `(${[g.exact, ...g.similar.flatMap((w) => [quote(w), ...(synonyms.get(w) ?? [])])].join(' | ')})`).join(' & '),
+    fuzzy: fuzzy.map((g) => ({ word: g.lexeme, typed: g.word, matched: g.similar, shown: g.similar.map((l) => shown.get(l) ?? l) })),
+    ignored: matching.length > 0 ? groups.filter((g) => !matching.includes(g)).map((g) => g.word) : [],
   };
+}
+
+/**
+ * A word as written in the offers' own text for each stem (the shortest found in up to 20 offers
+ * that have it), so «Mente du …?» offers «gruppe», not the stem «grupp».
+ */
+async function wordsOf(db: Db, lexemes: string[]): Promise<Map<string, string>> {
+  if (lexemes.length === 0) return new Map();
+  const { rows } = await sql<{ lexeme: string; word: string | null }>`
+    select l as lexeme, (
+      select w from (
+        select s.name || ' ' || o.name || ' ' || s.description as text
+        from service_search ss join service s on s.id = ss.service_id join organization o on o.id = s.organization_id
+        where ss.document @@ to_tsquery('simple', quote_literal(l)) limit 20) docs,
+        regexp_split_to_table(lower(docs.text), '[^[:alnum:]-]+') w
+      where to_tsvector('norwegian', w) @@ to_tsquery('simple', quote_literal(l))
+      order by length(w), w limit 1) as word
+    from unnest(${lexemes}::text[]) l`.execute(db);
+  return new Map(rows.filter((r) => r.word).map((r) => [r.lexeme, r.word!]));
 }
 
 /**
@@ -350,5 +445,6 @@ export async function searchServices(db: Db, query: SearchQuery): Promise<Search
     })),
     facetCounts: counts.facetCounts,
     fuzzyMatches: text?.fuzzy ?? [],
+    ignoredWords: text?.ignored ?? [],
   };
 }

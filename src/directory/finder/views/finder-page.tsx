@@ -9,6 +9,7 @@ import { FACETS, LANGUAGE_FACET, LANGUAGES, TERMS } from '../../taxonomy.ts';
 import { Assured, TermTags } from './components.tsx';
 import { SearchFields, finderUrl, type FieldErrors, type FormValues } from './finder-form.tsx';
 import { HitMap } from './map.tsx';
+import { PlaceChip, SearchNotes } from './search-notes.tsx';
 
 export interface FinderPageProps {
   values: FormValues;
@@ -21,6 +22,10 @@ export interface FinderPageProps {
   /** what distances are measured from, stated on the page */
   placeOrigin: PlaceOrigin | null;
   placeMunicipality: string | null;
+  /** the place searched from, with a link to the same search without it */
+  placeChip: { name: string; removeHref: string; fromText: string | null } | null;
+  /** the free text searched (without the words that named a place) */
+  searchText: string;
   result: SearchResult | null;
   page: number;
   perPage: number;
@@ -167,7 +172,8 @@ export function FinderPage(props: FinderPageProps) {
                     {distanceOrigin(props.placeOrigin, props.placeLabel, props.placeMunicipality)}
                   </Paragraph>
                 )}
-                {result.fuzzyMatches.map((f) => <Paragraph key={f.word} data-size="sm">{m.fuzzy(f.word, f.matched)}</Paragraph>)}
+                {props.placeChip && <PlaceChip {...props.placeChip} />}
+                <SearchNotes result={result} params={params} text={props.searchText} />
                 {digitalHits > 0 && props.placeLabel && <Alert data-color="info" data-size="sm">{m.digitalNote(digitalHits)}</Alert>}
                 {result.total === 0 ? (
                   <NoHits params={params} />

@@ -208,6 +208,8 @@ export interface SearchWordTable {
 export interface SearchVersionTable {
   only_row: ColumnType<boolean, never, never>;
   version: number;
+  /** added by migrations/0021_search_words.ts: the format of service_search.document the rows were built with */
+  index_format: ColumnType<number, never, number>;
 }
 
 export interface DirectoryTables {

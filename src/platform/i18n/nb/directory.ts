@@ -61,7 +61,13 @@ export const finder = {
     ? '1 av treffene er et digitalt tilbud som du kan bruke uansett hvor du bor.'
     : `${n.toLocaleString('nb-NO')} av treffene er digitale tilbud som du kan bruke uansett hvor du bor.`),
   temporarilyClosed: 'Midlertidig stengt',
-  fuzzy: (word: string, matched: string[]) => `Viser også treff for ${matched.map((m) => `«${m}»`).join(', ')} (ligner på «${word}»).`,
+  fuzzy: (word: string) => `Ingen tilbud har «${word}» slik det er skrevet. Viser treff for ord som ligner.`,
+  didYouMean: 'Mente du',
+  didYouMeanOr: 'eller',
+  ignoredWords: (words: string[]) => `Ingen tilbud har ${words.map((w) => `«${w}»`).join(' eller ')}, så ${words.length === 1 ? 'ordet' : 'ordene'} er ikke med i søket.`,
+  placeChip: (name: string) => `Nær ${name}`,
+  placeChipRemove: (name: string) => `Fjern stedet ${name} fra søket`,
+  placeFromText: (words: string) => `Vi tolket «${words}» i søkeordene som et sted.`,
   noHitsHeading: 'Ingen treff',
   noHitsIntro: 'Prøv å løsne på søket:',
   loosen: {
