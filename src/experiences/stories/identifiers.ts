@@ -28,7 +28,9 @@ export function findIdentifiers(text: string, smallPlaces: readonly string[], kn
   const harmless = new Set(known.map((k) => k.toLocaleLowerCase('nb')));
   for (const flag of flagsOf(text, 'navn', NAME)) {
     const key = flag.token.toLocaleLowerCase('nb');
-    if (!taken.has(key) && !harmless.has(key) && ![...taken].some((t) => t.includes(key))) flags.push(flag);
+    if (taken.has(key) || harmless.has(key) || [...taken].some((t) => t.includes(key))) continue;
+    flags.push(flag);
+    taken.add(key);
   }
   const seen = new Set<string>();
   return flags.filter((f) => (seen.has(f.token) ? false : (seen.add(f.token), true)));
