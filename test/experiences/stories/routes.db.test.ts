@@ -198,6 +198,14 @@ for (const backend of backends()) {
       assert.equal(await count(sql`select count(*) as n from audit_log where resource_id = ${id} and (replacement_value like '%Musikken%' or previous_value like '%Musikken%' or replacement_value like '%Trekkes%')`), 0);
     });
 
+    test('the figures page shows counts under 5 as "færre enn 5", for network members only', async () => {
+      assert.equal((await new Visitor(app).get('/nettverket/fortellinger/tall')).status, 401);
+      const page = await writer.get('/nettverket/fortellinger/tall');
+      assert.equal(page.status, 200);
+      assert.match(page.$('main').text(), /færre enn 5/);
+      assert.doesNotMatch(page.$('main td').text(), /^[1-4]$/m);
+    });
+
     test('the editor downloads their authorship; deleting the account keeps the stories without them', async () => {
       await anAccount(database.db, { email: 'sletter@nettverk.example' });
       const orgId = (await database.db.selectFrom('network_organization').select('id').where('slug', '=', 'nettverket').executeTakeFirstOrThrow()).id;
