@@ -4,6 +4,7 @@ import { loadReferenceData } from './reference/index.ts';
 import { hasDemoData, loadDemoData, rebuildOutdatedSearchIndex, syncTaxonomy } from './directory/index.ts';
 import { syncHandbookContent } from './handbook/index.ts';
 import { loadDemoAccounts } from './accounts/index.ts';
+import { loadDemoStories } from './experiences/index.ts';
 import { loadDemoCourses, loadDemoEvents, loadDemoIdeas, loadEvidenceSeed, loadNetworkDemo } from './network/index.ts';
 
 /** The modest demo set `npm start` loads on first start. */
@@ -30,6 +31,7 @@ export async function prepareDatabase(db: Db, options: { demoData: boolean }): P
   if (options.demoData) await loadDemoEvents(db);
   // a few fictional ideas and one action on /nettverket/ideer
   if (options.demoData) await loadDemoIdeas(db);
+  if (options.demoData) await loadDemoStories(db);
   // one fictional course with a run, to show the network's course pages
   if (options.demoData) await loadDemoCourses(db);
   return { migrations, demoLoaded };

@@ -50,6 +50,11 @@ const TABLES: Record<string, string | null> = {
   network_course_material: null,
   network_course_participation: 'kurs',
   network_course_certificate: 'kurs',
+  // stories: the editors' authorship; tellers are never named (their control is the withdrawal code)
+  experience_story: 'fortellinger',
+  experience_story_excerpt: null,
+  experience_story_consent: 'fortellinger',
+  experience_story_cleared: 'fortellinger',
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

@@ -8,6 +8,7 @@ import { imports } from './nb/imports.ts';
 import { hsdsImport } from './nb/hsds-import.ts';
 import { openData } from './nb/open-data.ts';
 import { handbook } from './nb/handbook.ts';
+import { experienceStories } from './nb/experiences-stories.ts';
 import { networkMembers } from './nb/network-members.ts';
 import { networkEvidence } from './nb/network-evidence.ts';
 import { networkEvents } from './nb/network-events.ts';
@@ -40,6 +41,7 @@ export const nb = {
   networkEvents,
   networkIdeas,
   networkCourses,
+  experienceStories,
 } as const;
 
 export type Messages = typeof nb;

@@ -185,6 +185,15 @@ export const privacyNotice = {
       who: 'Du og arrangøren av kursrunden (nettverkets koordinatorer og kontaktpersonen i organisasjonen som har ansvaret for kurset). Den som har kontrollkoden, ser navnet ditt, kurset, kursrunden og når beviset ble laget – ikke noe annet.',
     },
     {
+      id: 'fortellinger',
+      title: 'Fortellinger du skriver (Erfaringer)',
+      what: 'Hvem som skrev en fortelling fra et intervju, hvem som publiserte den, og hvem som registrerte samtykkene og merket funn i identifikatorsjekken som ufarlige. Om fortellerne lagrer vi aldri navn, telefonnummer, e-post eller fødselsdato: de har psevdonym og en kode for å trekke fortellingen tilbake.',
+      why: 'For at bare en annen redaktør enn den som skrev fortellingen skal kunne publisere den, og for å kunne spore hvem som gjorde hva.',
+      basis: basis.interest('nettverkets interesse i å publisere fortellinger forsvarlig og sporbart'),
+      retention: 'Så lenge fortellingen finnes. Sletter du kontoen, beholdes fortellingene uten at du står oppført.',
+      who: 'Nettverkets medlemmer. Publikum ser aldri hvem som skrev eller publiserte en fortelling.',
+    },
+    {
       id: 'kontaktpersoner',
       title: 'Kontaktopplysninger i tilbudene',
       what: 'Navn, e-postadresse og telefonnummer som organisasjonene selv oppgir som kontakt for tilbudene sine.',

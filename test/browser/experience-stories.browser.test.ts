@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
+import { newId } from '../../src/platform/ids.ts';
+import { loadDemoStories } from '../../src/experiences/index.ts';
+import { freshDatabase } from '../helpers/db.ts';
+import { testApp, listenOnLoopback } from '../helpers/app.ts';
+import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { PASSWORD, anAccount } from '../accounts/client.ts';
+
+describe('stories told with consent in Chromium', { skip: browserSkip }, () => {
+  let database: OpenedDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    database = await freshDatabase('pglite');
+    const db = database.db;
+    const orgId = newId();
+    await db.insertInto('network_organization').values({ id: orgId, slug: 'nettverket', name: 'Nettverket (fiktiv)', network_role: 'member', kind: 'other', is_demo: true }).execute();
+    for (const email of ['forteller-av@example.no', 'forteller-pa@example.no']) {
+      const id = await anAccount(db, { email });
+      await db.insertInto('network_membership').values({ id: newId(), user_id: id, organization_id: orgId, role: 'participant', status: 'approved' }).execute();
+    }
+    await loadDemoStories(db);
+    app = await testApp(db, { JOB_WORKER: 'off' });
+    base = await listenOnLoopback(app);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  async function expectAccessible(page: Page, what: string) {
+    const violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `${what}: ${describeViolations(violations)}`);
+  }
+  /** WCAG 1.4.10: at 320 CSS px nothing needs scrolling sideways. */
+  async function expectReflow(page: Page, what: string) {
+    await page.setViewportSize({ width: 320, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow}px at 320 px`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+  async function signIn(context: BrowserContext, email: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${base}/logg-inn`);
+    await page.getByLabel('E-post').fill(email);
+    await page.getByLabel('Passord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
+    return page;
+  }
+
+  for (const javaScriptEnabled of [false, true]) {
+    test(`write a story, get the receipt, and withdraw it with the code — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const page = await signIn(context, javaScriptEnabled ? 'forteller-pa@example.no' : 'forteller-av@example.no');
+      await page.goto(`${base}/nettverket/fortellinger/ny`);
+      if (javaScriptEnabled) await expectAccessible(page, 'the story form');
+      await expectReflow(page, 'the story form');
+      const pseudonym = `Nora ${javaScriptEnabled ? 'med' : 'uten'} skript`;
+      await page.getByLabel('Psevdonym').fill(pseudonym);
+      await page.getByLabel('Aldersgruppe').selectOption('40-59');
+      await page.getByLabel('Helseregion').selectOption('helse-midt-norge');
+      await page.getByLabel('Tjenestested').selectOption('kommune');
+      await page.getByLabel('Tjenestenivå').selectOption('oppfolging');
+      await page.getByLabel('Fortellingen', { exact: true }).fill('Jeg begynte å synge igjen.');
+      await page.getByLabel('Utdrag 1', { exact: true }).fill('Jeg begynte å synge igjen.');
+      await page.getByLabel('Tema for utdrag 1').selectOption('mestring');
+      await page.getByRole('button', { name: 'Lagre' }).click();
+      await page.waitForSelector('.receipt-code');
+      if (javaScriptEnabled) await expectAccessible(page, 'the receipt');
+      const code = (await page.locator('.receipt-code').textContent())!.trim();
+
+      const teller = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const form = await teller.newPage();
+      await form.goto(`${base}/erfaringer/trekk-tilbake`);
+      if (javaScriptEnabled) await expectAccessible(form, 'the withdrawal form');
+      await expectReflow(form, 'the withdrawal form');
+      await form.getByLabel('Kode fra kvitteringen').fill('feil-kode');
+      await form.getByRole('button', { name: 'Trekk tilbake' }).click();
+      await form.waitForSelector('#kode-error');
+      if (javaScriptEnabled) await expectAccessible(form, 'the withdrawal form with an error');
+      await form.getByLabel('Kode fra kvitteringen').fill(code);
+      await form.getByRole('button', { name: 'Trekk tilbake' }).click();
+      await form.waitForURL(/ferdig$/);
+      await page.goto(`${base}/nettverket/fortellinger`);
+      assert.equal(await page.getByText(pseudonym).count(), 0, 'gone from the editors\' list');
+      await context.close();
+      await teller.close();
+    });
+  }
+
+  test('the public pages pass axe and reflow at 320 px', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/erfaringer`);
+    await expectAccessible(page, '/erfaringer');
+    await expectReflow(page, '/erfaringer');
+    await page.getByRole('link', { name: 'Fellesskap' }).first().click();
+    await expectAccessible(page, 'a theme page');
+    await expectReflow(page, 'a theme page');
+    await page.goto(`${base}/erfaringer`);
+    await page.locator('.story-list a').first().click();
+    await expectAccessible(page, 'a story page');
+    await expectReflow(page, 'a story page');
+    await context.close();
+  });
+});
