@@ -3,7 +3,7 @@ export const site = {
   name: 'Samklang',
   tagline: 'Musikkterapi i rus og psykisk helse',
   skipLink: 'Hopp til hovedinnhold',
-  nav: { label: 'Hovedmeny', finder: 'Finn musikkterapi', about: 'Om Samklang' },
+  nav: { label: 'Hovedmeny', menu: 'Meny', finder: 'Finn musikkterapi', about: 'Om Samklang' },
   demoBanner:
     'Demodata: alle tilbud og organisasjoner du ser her er oppdiktet for å vise hvordan tjenesten virker. De finnes ikke, og kontaktopplysningene går ingen steder.',
   footer: {

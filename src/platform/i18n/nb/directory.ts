@@ -32,6 +32,11 @@ export const finder = {
   submit: 'Søk',
   filtersHeading: 'Avgrens søket',
   applyFilters: 'Bruk filtrene',
+  // small screens: the filters sit behind a disclosure after the hit count
+  filterToggle: 'Filtrer',
+  filtersChosen: (n: number) => (n === 1 ? '1 valgt' : `${n} valgt`),
+  showHits: (n: number) => `Vis ${n.toLocaleString('nb-NO')} treff`,
+  skipToResults: 'Hopp til resultatene',
   clearAll: 'Fjern alle filtre',
   languageFacet: 'Språk',
   distanceFrom: (label: string) => `Avstand regnes i luftlinje fra ${label}. For postnummer og kommuner bruker vi et punkt inne i kommunen.`,
