@@ -84,7 +84,9 @@ describe('phone first in Chromium', { skip: browserSkip }, () => {
       assert.match(await page.locator('#results-heading').innerText(), /1 tilbud/);
       assert.equal(await page.getByLabel(/^Behandling/).isVisible(), false);
       if (javaScriptEnabled) {
-        await page.getByText('Filtrer', { exact: true }).click();
+        // the toggle now says how many filters are chosen
+        assert.equal(await page.locator('.filter-disclosure__toggle').innerText(), 'Filtrer (1 valgt)');
+        await page.locator('.filter-disclosure__toggle').click();
         const violations = await axeViolations(page);
         assert.equal(violations.length, 0, describeViolations(violations));
       }
