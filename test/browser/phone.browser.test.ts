@@ -85,7 +85,7 @@ describe('phone first in Chromium', { skip: browserSkip }, () => {
       assert.equal(await page.getByLabel(/^Behandling/).isVisible(), false);
       if (javaScriptEnabled) {
         // the toggle now says how many filters are chosen
-        assert.equal(await page.locator('.filter-disclosure__toggle').innerText(), 'Filtrer (1 valgt)');
+        assert.equal(await page.locator('.filter-disclosure__toggle').textContent(), 'Filtrer (1 valgt)');
         await page.locator('.filter-disclosure__toggle').click();
         const violations = await axeViolations(page);
         assert.equal(violations.length, 0, describeViolations(violations));
