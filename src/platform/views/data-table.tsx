@@ -1,4 +1,4 @@
-import type { HTMLAttributes, Key, ReactNode, ThHTMLAttributes } from 'react';
+import { useId, type HTMLAttributes, type Key, type ReactNode, type ThHTMLAttributes } from 'react';
 import { Table, type TableProps } from '@digdir/designsystemet-react';
 
 /** One column: its heading and what each row shows in it. */
@@ -16,9 +16,14 @@ export interface Column<Row> {
  * where a heading above already says it), a header row of `<th scope="col">`, and one `<tr>` per
  * row, and `last` after them (a total row). The other props go to Designsystemet's Table (zebra,
  * border, id, className).
+ *
+ * The table sits in its own scrolling box, so a wide table never widens the page (WCAG 1.4.10):
+ * a region named by the caption (or `label`) that keyboard users can focus and scroll.
  */
-export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKey, rowProps, last, ...table }: TableProps & {
+export function DataTable<Row>({ caption, captionClassName, label, columns, rows, rowKey, rowProps, last, ...table }: TableProps & {
   caption?: ReactNode;
+  /** names the scrolling region when the table has no caption */
+  label?: string;
   captionClassName?: string;
   columns: readonly (Column<Row> | false)[];
   rows: readonly Row[];
@@ -28,9 +33,12 @@ export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKe
   last?: ReactNode;
 }) {
   const shown = columns.filter((column): column is Column<Row> => column !== false);
+  const captionId = useId();
+  const named = caption !== undefined || label !== undefined;
   return (
+    <div className="table-region" tabIndex={0} {...(named ? { role: 'region', ...(label !== undefined ? { 'aria-label': label } : { 'aria-labelledby': captionId }) } : {})}>
     <Table {...table}>
-      {caption !== undefined && <caption className={captionClassName}>{caption}</caption>}
+      {caption !== undefined && <caption id={captionId} className={captionClassName}>{caption}</caption>}
       <thead>
         <tr>{shown.map((column, index) => <th key={index} scope="col" {...column.headerProps}>{column.header}</th>)}</tr>
       </thead>
@@ -45,5 +53,6 @@ export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKe
         {last}
       </tbody>
     </Table>
+    </div>
   );
 }

@@ -68,16 +68,20 @@ export function Layout({ title, description, failed = false, showsDemoData = fal
               {m.name}
               <span className="site-tagline">{m.tagline}</span>
             </a>
-            <nav aria-label={m.nav.label}>
-              <ul className="site-nav">
-                <li><Link href={paths.finder}>{m.nav.finder}</Link></li>
-                <li><Link href={paths.coverage.atlas}>{nb.coverage.nav}</Link></li>
-                <li><Link href={paths.handbook.index}>{nb.handbook.nav}</Link></li>
-                <li><Link href={paths.network.index}>{nb.networkMembers.nav}</Link></li>
-                <li><Link href={paths.about}>{m.nav.about}</Link></li>
-                <li><Link href={paths.openData.page}>{nb.openData.nav}</Link></li>
-                <AccountLinks />
-              </ul>
+            <nav aria-label={m.nav.label} className="site-menu-nav">
+              {/* a disclosure on small screens; on large ones the summary is hidden and the list always shown (app.css) */}
+              <details className="site-menu">
+                <summary className="site-menu__toggle">{m.nav.menu}</summary>
+                <ul className="site-nav">
+                  <li><Link href={paths.finder}>{m.nav.finder}</Link></li>
+                  <li><Link href={paths.coverage.atlas}>{nb.coverage.nav}</Link></li>
+                  <li><Link href={paths.handbook.index}>{nb.handbook.nav}</Link></li>
+                  <li><Link href={paths.network.index}>{nb.networkMembers.nav}</Link></li>
+                  <li><Link href={paths.about}>{m.nav.about}</Link></li>
+                  <li><Link href={paths.openData.page}>{nb.openData.nav}</Link></li>
+                  <AccountLinks />
+                </ul>
+              </details>
             </nav>
           </div>
         </header>

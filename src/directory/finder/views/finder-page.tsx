@@ -42,8 +42,15 @@ function Filters({ params, result }: { params: Record<string, string[]>; result:
     ...FACETS.map((facet) => ({ id: facet.id, name: facet.name, options: TERMS.filter((t) => t.facet === facet).map((t) => ({ code: t.code, key: t.key, name: t.name, child: t.parentKey !== null })) })),
     { id: LANGUAGE_FACET, name: m.languageFacet, options: Object.entries(LANGUAGES).map(([code, name]) => ({ code, key: `${LANGUAGE_FACET}:${code}`, name, child: false })) },
   ];
+  const chosen = groups.reduce((sum, group) => sum + (params[group.id]?.length ?? 0), 0);
   return (
     <aside className="filters" aria-labelledby="filters-heading">
+      {/* on small screens a closed disclosure ("Filtrer") so the hits come first; on large screens always open beside the list (app.css) */}
+      <details className="filter-disclosure">
+        <summary className="filter-disclosure__toggle">
+          {m.filterToggle}
+          {chosen > 0 && <span className="filter-disclosure__chosen">{` (${m.filtersChosen(chosen)})`}</span>}
+        </summary>
       <Heading level={2} data-size="xs" id="filters-heading">{m.filtersHeading}</Heading>
       {groups.map((group) => {
         const selected = params[group.id] ?? [];
@@ -65,8 +72,10 @@ function Filters({ params, result }: { params: Record<string, string[]>; result:
           </fieldset>
         );
       })}
-      <Button type="submit" variant="secondary">{m.applyFilters}</Button>
+      <Button type="submit" variant="secondary" className="filters__apply">{m.applyFilters}</Button>
+      {result && <Button type="submit" variant="primary" className="filters__show" data-module="hit-count">{m.showHits(result.total)}</Button>}
       <Paragraph data-size="sm"><Link href={finderUrl({ q: params.q, sted: params.sted })}>{m.clearAll}</Link></Paragraph>
+      </details>
     </aside>
   );
 }
@@ -159,9 +168,10 @@ export function FinderPage(props: FinderPageProps) {
             {props.placeChoices.map((choice) => <li key={choice.href}><Link href={choice.href}>{choice.label}</Link></li>)}
           </ul>
         )}
+        <a className="skip-to-results" href="#resultater">{m.skipToResults}</a>
         <div className="finder">
           <Filters params={params} result={result} />
-          <section aria-labelledby="results-heading" className="results">
+          <section aria-labelledby="results-heading" className="results" id="resultater" tabIndex={-1}>
             {result && (
               <>
                 <div className="results-head">

@@ -4,7 +4,7 @@ export const site = {
   tagline: 'Musikkterapi i rus og psykisk helse',
   description: 'Samklang viser hvor du finner musikkterapi i rus- og psykiske helsetjenester i Norge, hvor tilbudet mangler, og hvordan et nytt tilbud kan opprettes.',
   skipLink: 'Hopp til hovedinnhold',
-  nav: { label: 'Hovedmeny', finder: 'Finn musikkterapi', about: 'Om Samklang' },
+  nav: { label: 'Hovedmeny', menu: 'Meny', finder: 'Finn musikkterapi', about: 'Om Samklang' },
   demoBanner:
     'Demodata: alle tilbud og organisasjoner du ser her er oppdiktet for å vise hvordan tjenesten virker. De finnes ikke, og kontaktopplysningene går ingen steder.',
   footer: {

@@ -34,6 +34,11 @@ export const finder = {
   submit: 'Søk',
   filtersHeading: 'Avgrens søket',
   applyFilters: 'Bruk filtrene',
+  // small screens: the filters sit behind a disclosure after the hit count
+  filterToggle: 'Filtrer',
+  filtersChosen: (n: number) => (n === 1 ? '1 valgt' : `${n} valgt`),
+  showHits: (n: number) => `Vis ${n.toLocaleString('nb-NO')} treff`,
+  skipToResults: 'Hopp til resultatene',
   clearAll: 'Fjern alle filtre',
   languageFacet: 'Språk',
   /** what a distance is measured from, by the place's origin (reference/place.ts) */
