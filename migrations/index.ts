@@ -16,6 +16,7 @@ import * as m0016 from './0016_network_ideas.ts';
 import * as m0017 from './0017_network_evidence.ts';
 import * as m0018 from './0018_network_courses.ts';
 import * as m0019 from './0019_network_members_seed.ts';
+import * as m0023 from './0023_experience_surveys.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0017_network_evidence': m0017,
   '0018_network_courses': m0018,
   '0019_network_members_seed': m0019,
+  '0023_experience_surveys': m0023,
 };

@@ -12,8 +12,9 @@ import { moderationRoutes } from './directory/intake/moderation/index.ts';
 import { importRoutes } from './directory/intake/imports/index.ts';
 import { handbookRoutes } from './handbook/index.ts';
 import { networkRoutes, resolveCitations } from './network/index.ts';
+import { experiencesRoutes } from './experiences/index.ts';
 
 /** The whole site: platform plus every domain, registered explicitly. */
 export function createApp(db: Db, config: Config) {
-  return buildApp({ db, config }, [referenceRoutes, directoryRoutes, (app, deps) => aboutRoutes(app, { ...deps, cite: resolveCitations }), openDataRoutes, fhirRoutes, accountRoutes, selfServiceRoutes, moderationRoutes, importRoutes, coverageRoutes, handbookRoutes, networkRoutes], [accountsPlugin]);
+  return buildApp({ db, config }, [referenceRoutes, directoryRoutes, (app, deps) => aboutRoutes(app, { ...deps, cite: resolveCitations }), openDataRoutes, fhirRoutes, accountRoutes, selfServiceRoutes, moderationRoutes, importRoutes, coverageRoutes, handbookRoutes, networkRoutes, experiencesRoutes], [accountsPlugin]);
 }

@@ -50,6 +50,10 @@ const TABLES: Record<string, string | null> = {
   network_course_material: null,
   network_course_participation: 'kurs',
   network_course_certificate: 'kurs',
+  // anonymous: no person, address or time finer than a month (the page says so)
+  experience_survey_answer: 'sporreskjema',
+  experience_survey_score: 'sporreskjema',
+  experience_survey_day: null,
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

@@ -16,6 +16,7 @@ import type { NetworkEventDetailsTables } from './0015_network_event_details.ts'
 import type { NetworkIdeasTables } from './0016_network_ideas.ts';
 import type { NetworkEvidenceTables } from './0017_network_evidence.ts';
 import type { NetworkCoursesTables } from './0018_network_courses.ts';
+import type { ExperienceSurveysTables } from './0023_experience_surveys.ts';
 
 export interface Database
   extends ReferenceTables,
@@ -31,7 +32,8 @@ export interface Database
     NetworkEventDetailsTables,
     NetworkIdeasTables,
     NetworkEvidenceTables,
-    NetworkCoursesTables {}
+    NetworkCoursesTables,
+    ExperienceSurveysTables {}
 
 export type * from './0001_reference.ts';
 export type * from './0002_directory.ts';
@@ -47,5 +49,6 @@ export type * from './0015_network_event_details.ts';
 export type * from './0016_network_ideas.ts';
 export type * from './0017_network_evidence.ts';
 export type * from './0018_network_courses.ts';
+export type * from './0023_experience_surveys.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';

@@ -1,0 +1,17 @@
+// Erfaringer (issue #14): the experience of users, counted without Samklang ever holding patient
+// data. Public pages under /erfaringer. Each part registers its routes here.
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db/index.ts';
+import type { App } from '../platform/http/app.ts';
+import { surveyRoutes } from './surveys/index.ts';
+
+export { surveySummary, surveyAggregates, MIN_ANSWERS } from './surveys/index.ts';
+
+type Deps = { db: Db; config: Config };
+const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
+  surveyRoutes,
+];
+
+export async function experiencesRoutes(app: App, deps: Deps) {
+  for (const part of PARTS) await app.register(async (scope) => part(scope, deps));
+}

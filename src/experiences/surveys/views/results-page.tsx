@@ -1,0 +1,55 @@
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { nb } from '../../../platform/i18n/nb.ts';
+import { paths } from '../../../platform/paths.ts';
+import { DataTable } from '../../../platform/views/data-table.tsx';
+import { PageFrame } from '../../../platform/views/page-frame.tsx';
+import { questionsOf, type QuestionVersion } from '../questions.ts';
+import type { Period, QuestionResult, SurveySummary } from '../store.ts';
+
+const m = nb.experienceSurveys;
+const average = (value: number | null) => (value === null ? m.results.none : value.toLocaleString('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+
+/**
+ * An offer's survey results: the summary (only when the query gave one: at least five answers),
+ * the number of answers and the period; for the offer's editors the masked free text and the poster.
+ */
+export function ResultsPage({ service, version, period, summary, editor }: {
+  service: { id: string; name: string; isDemo: boolean }; version: QuestionVersion; period: Period; summary: SurveySummary | null;
+  editor: { freeTexts: string[] | null; held: number } | null;
+}) {
+  const texts = new Map(questionsOf(version).map((q) => [q.key, q.text]));
+  const rows = questionsOf(version).map((q) => summary?.questions.find((r) => r.question === q.key)).filter((r): r is QuestionResult => !!r);
+  return (
+    <PageFrame title={m.results.title(service.name)} className="stack detail">
+      {service.isDemo && <Tag data-color="info">{m.results.demo}</Tag>}
+      <Paragraph>{m.results.lead}</Paragraph>
+      {summary ? (
+        <>
+          <Paragraph className="survey-period">{m.results.period(period.from, period.to, summary.answers)}</Paragraph>
+          <DataTable caption={m.results.caption} rows={rows} rowKey={(r) => r.question} columns={[
+            { header: m.results.question, cell: (r) => texts.get(r.question) ?? r.question, rowHeader: true },
+            ...(['1', '2', '3', '4', '5'] as const).map((n, i) => ({ header: m.scaleShort[n], cell: (r: QuestionResult) => r.counts[i] })),
+            { header: m.scaleShort.dontKnow, cell: (r) => r.dontKnow },
+            { header: m.results.average, cell: (r) => average(r.average) },
+          ]} />
+        </>
+      ) : <Paragraph className="survey-too-few">{m.results.tooFew}</Paragraph>}
+      <Paragraph><Link href={paths.experienceSurveys.answer(service.id)}>{m.results.answerLink}</Link></Paragraph>
+      {editor && (
+        <section aria-labelledby="fritekst" className="stack">
+          <Heading level={2} data-size="sm" id="fritekst">{m.results.freeTextHeading}</Heading>
+          {editor.held > 0 && <Paragraph>{m.results.heldAside(editor.held)}</Paragraph>}
+          {editor.freeTexts === null ? <Paragraph>{m.results.tooFew}</Paragraph> : (
+            <>
+              <Paragraph data-size="sm">{m.results.freeTextIntro}</Paragraph>
+              {editor.freeTexts.length === 0 ? <Paragraph>{m.results.freeTextNone}</Paragraph>
+                : <ul className="survey-free-text">{editor.freeTexts.map((t, i) => <li key={i}>{t}</li>)}</ul>}
+            </>
+          )}
+          <Paragraph><Link href={paths.experienceSurveys.poster(service.id)}>{m.results.poster}</Link></Paragraph>
+        </section>
+      )}
+      <Paragraph><Link href={paths.service(service.id)}>{m.backToService}</Link></Paragraph>
+    </PageFrame>
+  );
+}
