@@ -11,7 +11,7 @@ export function PosterPage({ service, url, svg }: { service: { id: string; name:
     <PageFrame title={m.title(service.name)} className="stack detail">
       <Paragraph>{m.intro}</Paragraph>
       <div className="survey-qr" role="img" aria-label={m.qrAlt(url)} dangerouslySetInnerHTML={{ __html: svg }} />
-      <Paragraph>{m.link}: <Link href={url}>{url}</Link></Paragraph>
+      <Paragraph className="pre-wrap">{m.link}: <Link href={url}>{url}</Link></Paragraph>
       <Paragraph><Link href={paths.experienceSurveys.posterPdf(service.id)} download>{m.download}</Link></Paragraph>
       <Paragraph><Link href={paths.experienceSurveys.results(service.id)}>{nb.experienceSurveys.backToService}</Link></Paragraph>
     </PageFrame>
