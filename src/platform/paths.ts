@@ -227,6 +227,7 @@ export const paths = {
     answer: (serviceId = ':serviceId') => `/erfaringer/sporsmal/${serviceId}`,
     thanks: (serviceId = ':serviceId') => `/erfaringer/sporsmal/${serviceId}/takk`,
     results: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}`,
+    held: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}/tilbakeholdt`,
     poster: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}/plakat`,
     posterPdf: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}/plakat.pdf`,
     csv: '/api/v1/experiences/surveys.csv',

@@ -26,7 +26,7 @@ import {
   CURRENT_VERSION, DONT_KNOW, FREE_TEXT_FIELD, FREE_TEXT_MAX, HONEYPOT_FIELD, PERIOD_MONTHS, fieldOf, isVersion, questionsOf, type QuestionVersion,
 } from './questions.ts';
 import { firstMonthOf, yearMonth } from './months.ts';
-import { heldAnswers, recordAnswer, surveyAggregates, surveyFreeTexts, surveySummary, type Period } from './store.ts';
+import { heldAnswers, moderateHeld, recordAnswer, surveyAggregates, surveyFreeTexts, surveySummary, type Period } from './store.ts';
 import { AnswerThrottle } from './throttle.ts';
 import { maskIdentifiers } from './mask.ts';
 import { posterPdf, qrSvg } from './poster.ts';
@@ -99,16 +99,32 @@ export async function surveyRoutes(app: App, { db, config }: { db: Db; config: C
     return sendPage(reply, MessagePage({ title: m.thanksTitle, message: m.thanksBody, links: [{ href: paths.service(service.id), text: m.backToService }] }));
   });
 
-  app.get(p.results(), { schema: { params: ServiceParams }, attachValidation: true }, async (request, reply) => {
-    const service = request.validationError ? undefined : await published(request);
-    if (!service) return reply.callNotFound();
+  const resultsPage = async (request: FastifyRequest, reply: FastifyReply, service: { id: string; name: string; isDemo: boolean; organization: { id: string } }, error?: string) => {
     const period = currentPeriod(config.clock.now());
     const summary = await surveySummary(db, service.id, period);
     const editor = mayEdit(request, service.organization.id) ? {
       freeTexts: (await surveyFreeTexts(db, service.id, period))?.map((t) => maskIdentifiers(t, m.results.masked)) ?? null,
       held: await heldAnswers(db, service.id),
     } : null;
-    return sendPage(reply, ResultsPage({ service, version: CURRENT_VERSION, period, summary, editor }));
+    const moderator = request.user?.isAdmin ? { csrfToken: request.csrfToken, error } : null;
+    return sendPage(reply, ResultsPage({ service, version: CURRENT_VERSION, period, summary, editor, moderator }), error ? 400 : 200);
+  };
+
+  app.get(p.results(), { schema: { params: ServiceParams }, attachValidation: true }, async (request, reply) => {
+    const service = request.validationError ? undefined : await published(request);
+    if (!service) return reply.callNotFound();
+    return resultsPage(request, reply, service);
+  });
+
+  // the secretariat decides on answers kept aside (over the daily cap): counted after all, or discarded
+  app.post(p.held(), { schema: { body: FormBody({ handling: Type.Union([Type.Literal('telle'), Type.Literal('forkaste')]) }) }, attachValidation: true }, async (request, reply) => {
+    const service = await published(request);
+    if (!service) return reply.callNotFound();
+    if (!request.user) return askToSignIn(request, reply);
+    if (!request.user.isAdmin) return forbid(request, reply);
+    if (request.validationError) return resultsPage(request, reply, service, m.results.moderation.error);
+    await moderateHeld(db, service.id, request.body.handling === 'telle' ? 'count' : 'discard', request.user.id);
+    return reply.redirect(p.results(service.id), 303);
   });
 
   /** The offer's editors only (and admins). */

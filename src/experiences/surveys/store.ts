@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
+import { recordChanges } from '../../accounts/index.ts';
 import { DAILY_CAP, MIN_ANSWERS } from './questions.ts';
 import { osloDay, yearMonth } from './months.ts';
 
@@ -153,4 +154,25 @@ export async function surveyAggregates(db: Tx, period: Period): Promise<Aggregat
     group by s.region, s.level, s.answers, sc.question
     order by s.region nulls last, s.level nulls last, sc.question`.execute(db);
   return rows.map((r) => ({ region: r.region, level: r.level, question: r.question, answers: Number(r.answers), scored: Number(r.scored), average: r.average === null ? null : Number(r.average) }));
+}
+
+/**
+ * The secretariat's decision on an offer's answers kept aside: counted after all, or discarded.
+ * Audited as a count, without the answers.
+ */
+export async function moderateHeld(db: Db, serviceId: string, decision: 'count' | 'discard', actor: string): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const held = tx.selectFrom('experience_survey_answer').select('id').where('service_id', '=', serviceId).where('held_for_moderation', '=', true);
+    const result = decision === 'count'
+      ? await tx.updateTable('experience_survey_answer').set({ held_for_moderation: false }).where('id', 'in', held).executeTakeFirst()
+      : await tx.deleteFrom('experience_survey_answer').where('id', 'in', held).executeTakeFirst();
+    const count = Number('numUpdatedRows' in result ? result.numUpdatedRows : result.numDeletedRows);
+    if (count > 0) {
+      await recordChanges(tx, actor, [{
+        resourceId: serviceId, resourceType: 'experience_survey', actionType: decision === 'count' ? 'update' : 'delete',
+        fieldName: 'held_for_moderation', previousValue: String(count), replacementValue: decision,
+      }]);
+    }
+    return count;
+  });
 }

@@ -33,6 +33,7 @@ for (const backend of backends()) {
       await store(database.db, [org, other], [service, busy, crowd]);
       await anAccount(database.db, { email: 'redaktor@testby.example', editorOf: [org.id] });
       await anAccount(database.db, { email: 'annen@annen.example', editorOf: [other.id] });
+      await anAccount(database.db, { email: 'sekretariat@nettverk.example', admin: true });
       app = await appOnClock(database.db, clock);
     });
     after(async () => {
@@ -144,6 +145,29 @@ for (const backend of backends()) {
       assert.equal(day.answers, 60);
       const results = await new Visitor(app).get(`/erfaringer/tilbud/${crowd.id}`);
       assert.match(results.$('.survey-period').text(), /^50 svar fra /);
+    });
+
+    test('the offer\'s editors see how many answers are kept aside; only the secretariat decides on them, and the decision is audited', async () => {
+      const editor = new Visitor(app, '10.60.0.1');
+      await editor.signIn('annen@annen.example', PASSWORD);
+      const seen = await editor.get(`/erfaringer/tilbud/${crowd.id}`);
+      assert.match(seen.$('main').text(), /10 svar er holdt tilbake/);
+      assert.equal(seen.$('input[name=handling]').length, 0, 'editors cannot release their own answers');
+      assert.equal((await editor.post(`/erfaringer/tilbud/${crowd.id}/tilbakeholdt`, { handling: 'telle' })).status, 403);
+
+      const admin = new Visitor(app, '10.60.0.2');
+      await admin.signIn('sekretariat@nettverk.example', PASSWORD);
+      const form = await admin.get(`/erfaringer/tilbud/${crowd.id}`);
+      assert.equal(form.$('fieldset input[name=handling]').length, 2);
+      const missing = await admin.post(`/erfaringer/tilbud/${crowd.id}/tilbakeholdt`, {});
+      assert.equal(missing.status, 400);
+      assert.match(missing.$('#handling-error').text(), /Velg om svarene/);
+      const counted = await admin.post(`/erfaringer/tilbud/${crowd.id}/tilbakeholdt`, { handling: 'telle' });
+      assert.equal(counted.status, 303);
+      const results = await new Visitor(app).get(`/erfaringer/tilbud/${crowd.id}`);
+      assert.match(results.$('.survey-period').text(), /^60 svar fra /);
+      const audit = await database.db.selectFrom('audit_log').select(['resource_type', 'previous_value', 'replacement_value']).where('resource_id', '=', crowd.id).execute();
+      assert.deepEqual(audit, [{ resource_type: 'experience_survey', previous_value: '10', replacement_value: 'count' }]);
     });
 
     test('the results page shows nothing under five answers, then the summary with the number and the period', async () => {

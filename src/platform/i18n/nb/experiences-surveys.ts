@@ -57,6 +57,16 @@ export const experienceSurveys = {
     freeTextNone: 'Ingen har skrevet fritekst i perioden.',
     masked: '[skjult]',
     poster: 'QR-kode og plakat for venterommet',
+    moderation: {
+      heading: 'Svar holdt tilbake',
+      intro: 'Kom det mange svar på én dag, kan noen ha prøvd å påvirke resultatet. Sekretariatet bestemmer om svarene skal telles med eller forkastes.',
+      decision: 'Hva skal skje med svarene?',
+      count: 'Telle dem med',
+      discard: 'Forkaste dem',
+      submit: 'Lagre',
+      error: 'Velg om svarene skal telles med eller forkastes.',
+      done: (count: number, counted: boolean) => `${count} svar er ${counted ? 'telt med' : 'forkastet'}.`,
+    },
     heldAside: (count: number) => `${count} svar er holdt tilbake fordi det kom uvanlig mange på én dag. De telles ikke med før de er gjennomgått.`,
   },
   poster: {
