@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
 import { surveyRoutes } from './surveys/index.ts';
 
-export { surveySummary, surveyAggregates, MIN_ANSWERS } from './surveys/index.ts';
+export { surveySummary, surveyAggregates, MIN_ANSWERS, loadDemoSurveyAnswers } from './surveys/index.ts';
 
 type Deps = { db: Db; config: Config };
 const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [

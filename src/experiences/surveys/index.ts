@@ -2,3 +2,4 @@
 export { surveyRoutes, currentPeriod } from './routes.ts';
 export { surveySummary, surveyAggregates, surveyFreeTexts, recordAnswer, type Period, type SurveySummary, type AggregateRow } from './store.ts';
 export { MIN_ANSWERS, CURRENT_VERSION } from './questions.ts';
+export { loadDemoSurveyAnswers } from './demo.ts';
