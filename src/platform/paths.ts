@@ -230,6 +230,7 @@ export const paths = {
     held: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}/tilbakeholdt`,
     poster: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}/plakat`,
     posterPdf: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}/plakat.pdf`,
+    overview: '/erfaringer/sporsmal',
     csv: '/api/v1/experiences/surveys.csv',
   },
 } as const;

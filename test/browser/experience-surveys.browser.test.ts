@@ -80,6 +80,9 @@ describe('the anonymous survey in Chromium', { skip: browserSkip }, () => {
     assert.match(await page.locator('main').innerText(), /6 svar fra/);
     await expectAccessible(page, 'the results');
     await expectNoSideways(page, 'the results');
+    await page.goto(`${base}/erfaringer/sporsmal`);
+    await expectAccessible(page, 'the overview per region and level');
+    await expectNoSideways(page, 'the overview per region and level');
     await page.goto(`${base}/logg-inn`);
     await page.getByLabel('E-post').fill('redaktor@testby.example');
     await page.getByLabel('Passord').fill(PASSWORD);

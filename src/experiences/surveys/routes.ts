@@ -21,7 +21,7 @@ import { MessagePage } from '../../platform/views/message-page.tsx';
 import { BOM, csvLine } from '../../platform/csv.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { askToSignIn, forbid, mayEdit } from '../../accounts/index.ts';
-import { findPublicService } from '../../directory/index.ts';
+import { TERM_BY_KEY, findPublicService } from '../../directory/index.ts';
 import {
   CURRENT_VERSION, DONT_KNOW, FREE_TEXT_FIELD, FREE_TEXT_MAX, HONEYPOT_FIELD, PERIOD_MONTHS, fieldOf, isVersion, questionsOf, type QuestionVersion,
 } from './questions.ts';
@@ -33,6 +33,7 @@ import { posterPdf, qrSvg } from './poster.ts';
 import { SurveyPage } from './views/survey-page.tsx';
 import { ResultsPage } from './views/results-page.tsx';
 import { PosterPage } from './views/poster-page.tsx';
+import { OverviewPage } from './views/overview-page.tsx';
 
 const m = nb.experienceSurveys;
 const p = paths.experienceSurveys;
@@ -147,6 +148,18 @@ export async function surveyRoutes(app: App, { db, config }: { db: Db; config: C
     if (!found.service) return found.reply;
     const pdf = await posterPdf(found.service, found.url);
     return reply.type('application/pdf').header('content-disposition', 'attachment; filename="plakat-sporsmal.pdf"').send(pdf);
+  });
+
+  app.get(p.overview, async (_request, reply) => {
+    const period = currentPeriod(config.clock.now());
+    const rows = await surveyAggregates(db, period);
+    const regions = new Map((await db.selectFrom('health_region').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+    const questions = new Map(questionsOf(CURRENT_VERSION).map((q) => [q.key, q.text]));
+    const unknown = m.overview.unknown;
+    return sendPage(reply, OverviewPage({ period, rows: rows.map((r) => ({
+      region: (r.region && regions.get(r.region)) ?? unknown, level: (r.level && TERM_BY_KEY.get(`niva:${r.level}`)?.name) ?? unknown,
+      question: questions.get(r.question) ?? r.question, answers: r.answers, average: r.average,
+    })) }));
   });
 
   app.get(p.csv, {

@@ -230,6 +230,11 @@ for (const backend of backends()) {
       assert.equal(lines.length, 1 + 8, 'one cell (lavterskel in one region), eight questions');
       assert.ok(lines.slice(1).every((l) => Number(l.split(',')[6]) >= 5));
       assert.doesNotMatch(response.body, /fint å spille/);
+      const overview = await new Visitor(app).get('/erfaringer/sporsmal');
+      assert.equal(overview.status, 200);
+      assert.equal(overview.$('table tbody tr').length, 8);
+      assert.match(overview.$('table tbody tr').first().text(), /Helse Sør-Øst|Lavterskel/i);
+      assert.equal(overview.$('a[href="/api/v1/experiences/surveys.csv"]').length, 1);
     });
   });
 }
