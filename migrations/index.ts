@@ -19,6 +19,7 @@ import * as m0019 from './0019_network_members_seed.ts';
 import * as m0020 from './0020_place_points.ts';
 import * as m0021 from './0021_search_words.ts';
 import * as m0022 from './0022_experience_stories.ts';
+import * as m0023 from './0023_experience_surveys.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0020_place_points': m0020,
   '0021_search_words': m0021,
   '0022_experience_stories': m0022,
+  '0023_experience_surveys': m0023,
 };

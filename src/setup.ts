@@ -4,8 +4,8 @@ import { loadReferenceData } from './reference/index.ts';
 import { hasDemoData, loadDemoData, rebuildOutdatedSearchIndex, syncTaxonomy } from './directory/index.ts';
 import { syncHandbookContent } from './handbook/index.ts';
 import { loadDemoAccounts } from './accounts/index.ts';
-import { loadDemoStories } from './experiences/index.ts';
 import { loadDemoCourses, loadDemoEvents, loadDemoIdeas, loadEvidenceSeed, loadNetworkDemo } from './network/index.ts';
+import { loadDemoStories, loadDemoSurveyAnswers } from './experiences/index.ts';
 
 /** The modest demo set `npm start` loads on first start. */
 export const DEMO_SERVICES = 240;
@@ -34,5 +34,7 @@ export async function prepareDatabase(db: Db, options: { demoData: boolean }): P
   if (options.demoData) await loadDemoStories(db);
   // one fictional course with a run, to show the network's course pages
   if (options.demoData) await loadDemoCourses(db);
+  // fictional survey answers for three demo offers (scores only)
+  if (options.demoData) await loadDemoSurveyAnswers(db, new Date());
   return { migrations, demoLoaded };
 }

@@ -26,3 +26,4 @@ export { placeFrom } from './finder/place.ts';
 export { termNames } from './finder/views/components.tsx';
 // the import's CSV template, documented on the open-data page
 export { TEMPLATE_COLUMNS } from './intake/imports/pipeline/template.ts';
+export { findPublicService, type ServiceDetail } from './queries.ts';

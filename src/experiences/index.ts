@@ -5,12 +5,15 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
 import { storiesPart } from './stories/index.ts';
+import { surveyRoutes } from './surveys/index.ts';
 
 export { loadDemoStories, storyPaths, publicExcerpts, interviewFigures } from './stories/index.ts';
+export { surveySummary, surveyAggregates, MIN_ANSWERS, loadDemoSurveyAnswers } from './surveys/index.ts';
 
 type Deps = { db: Db; config: Config };
 const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
   storiesPart,
+  surveyRoutes,
 ];
 
 export async function experiencesRoutes(app: App, deps: Deps) {

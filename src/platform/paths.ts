@@ -222,4 +222,15 @@ export const paths = {
     metadata: '/fhir/metadata',
     codeSystem: (id: string) => `/fhir/CodeSystem/${id}`,
   },
+  // anonymous experience surveys per offer (issue #14)
+  experienceSurveys: {
+    answer: (serviceId = ':serviceId') => `/erfaringer/sporsmal/${serviceId}`,
+    thanks: (serviceId = ':serviceId') => `/erfaringer/sporsmal/${serviceId}/takk`,
+    results: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}`,
+    held: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}/tilbakeholdt`,
+    poster: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}/plakat`,
+    posterPdf: (serviceId = ':serviceId') => `/erfaringer/tilbud/${serviceId}/plakat.pdf`,
+    overview: '/erfaringer/sporsmal',
+    csv: '/api/v1/experiences/surveys.csv',
+  },
 } as const;

@@ -55,6 +55,10 @@ const TABLES: Record<string, string | null> = {
   experience_story_excerpt: null,
   experience_story_consent: 'fortellinger',
   experience_story_cleared: 'fortellinger',
+  // anonymous: no person, address or time finer than a month (the page says so)
+  experience_survey_answer: 'sporreskjema',
+  experience_survey_score: 'sporreskjema',
+  experience_survey_day: null,
   // published by the organisations themselves, as contact for their services
   organization: 'kontaktpersoner',
   service: 'kontaktpersoner',

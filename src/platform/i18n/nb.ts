@@ -14,6 +14,7 @@ import { networkEvidence } from './nb/network-evidence.ts';
 import { networkEvents } from './nb/network-events.ts';
 import { networkIdeas } from './nb/network-ideas.ts';
 import { networkCourses } from './nb/network-courses.ts';
+import { experienceSurveys } from './nb/experiences-surveys.ts';
 
 /**
  * Norwegian bokmål UI text: the catalogue every other language copies in shape (see Catalogue in
@@ -42,6 +43,7 @@ export const nb = {
   networkIdeas,
   networkCourses,
   experienceStories,
+  experienceSurveys,
 } as const;
 
 export type Messages = typeof nb;

@@ -112,6 +112,14 @@ export function ServicePage({ service }: { service: ServiceDetail }) {
           </>
         )}
 
+        <section aria-labelledby="erfaringer" className="stack">
+          <Heading level={2} data-size="sm" id="erfaringer">{nb.experienceSurveys.servicePage.heading}</Heading>
+          <ul>
+            <li><Link href={paths.experienceSurveys.results(service.id)}>{nb.experienceSurveys.servicePage.results}</Link></li>
+            <li><Link href={paths.experienceSurveys.answer(service.id)}>{nb.experienceSurveys.servicePage.answer}</Link></li>
+          </ul>
+        </section>
+
         <Paragraph data-size="sm" className="source">
           {m.assured}: {service.assuredDate ? formatDate(service.assuredDate) : nb.finder.notAssured}
           {service.stale && <> <Tag data-color="warning" data-size="sm">{nb.selfService.staleLabel}</Tag></>}

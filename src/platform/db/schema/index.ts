@@ -17,6 +17,7 @@ import type { NetworkIdeasTables } from './0016_network_ideas.ts';
 import type { NetworkEvidenceTables } from './0017_network_evidence.ts';
 import type { NetworkCoursesTables } from './0018_network_courses.ts';
 import type { ExperienceStoriesTables } from './0022_experience_stories.ts';
+import type { ExperienceSurveysTables } from './0023_experience_surveys.ts';
 
 export interface Database
   extends ReferenceTables,
@@ -33,7 +34,8 @@ export interface Database
     NetworkIdeasTables,
     NetworkEvidenceTables,
     NetworkCoursesTables,
-    ExperienceStoriesTables {}
+    ExperienceStoriesTables,
+    ExperienceSurveysTables {}
 
 export type * from './0001_reference.ts';
 export type * from './0002_directory.ts';
@@ -50,5 +52,6 @@ export type * from './0016_network_ideas.ts';
 export type * from './0017_network_evidence.ts';
 export type * from './0018_network_courses.ts';
 export type * from './0022_experience_stories.ts';
+export type * from './0023_experience_surveys.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';

@@ -203,6 +203,15 @@ export const privacyNotice = {
       who: 'Alle: de vises på nettstedet og deles som åpne data.',
     },
     {
+      id: 'sporreskjema',
+      title: 'Anonyme spørsmål om tilbudene',
+      what: 'Når du svarer på spørsmålene om et tilbud, lagrer vi bare tilbudet, hvilken utgave av spørsmålene du svarte på, måneden (ikke dagen eller klokkeslettet), tallene du valgte og teksten du eventuelt skrev. Vi lagrer ikke hvem du er, IP-adressen, nettleseren eller informasjonskapsler sammen med svarene. For å stoppe misbruk holder nettstedet IP-adressen i minnet i høyst én time, uten å skrive den ned noe sted.',
+      why: 'For at brukernes erfaringer kan telle når folk velger tilbud, og når tilbudene skal bli bedre.',
+      basis: basis.interest('brukernes og allmennhetens interesse i å få vite hvordan tilbudene oppleves, og vår interesse i å stoppe misbruk av skjemaet'),
+      retention: 'Svarene lagres så lenge tilbudet finnes i oversikten, og slettes med det. IP-adressen i minnet glemmes etter én time.',
+      who: 'Alle kan se oppsummeringer når minst fem har svart i perioden. Fritekst publiseres aldri; de som driver tilbudet, kan lese den først når minst fem har svart, med navn, telefonnumre og e-postadresser skjult. Ingen svar kan knyttes til en person, heller ikke av oss.',
+    },
+    {
       id: 'informasjonskapsler',
       title: 'Informasjonskapsler',
       what: 'To informasjonskapsler som nettstedet trenger for å virke: samklang_sesjon holder deg innlogget, og samklang_skjema beskytter skjemaene mot innsendinger fra andre nettsteder. Vi bruker ingen kapsler for analyse eller reklame.',
