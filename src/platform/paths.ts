@@ -5,6 +5,8 @@ export const paths = {
   service: (id: string) => `/tilbud/${id}`,
   servicePattern: '/tilbud/:id',
   about: '/om',
+  /** Erfaringer: stories and surveys (the parts keep their own paths: experiences/stories/paths.ts, paths.experienceSurveys) */
+  experiences: '/erfaringer',
   healthz: '/healthz',
   readyz: '/readyz',
   asset: (name: string) => `/assets/${name}`,

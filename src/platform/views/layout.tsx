@@ -77,6 +77,7 @@ export function Layout({ title, description, failed = false, showsDemoData = fal
                   <li><Link href={paths.coverage.atlas}>{nb.coverage.nav}</Link></li>
                   <li><Link href={paths.handbook.index}>{nb.handbook.nav}</Link></li>
                   <li><Link href={paths.network.index}>{nb.networkMembers.nav}</Link></li>
+                  <li><Link href={paths.experiences}>{nb.experienceStories.title}</Link></li>
                   <li><Link href={paths.about}>{m.nav.about}</Link></li>
                   <li><Link href={paths.openData.page}>{nb.openData.nav}</Link></li>
                   <AccountLinks />
