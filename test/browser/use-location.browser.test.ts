@@ -56,7 +56,7 @@ describe('"Bruk posisjonen min" in Chromium', { skip: browserSkip }, () => {
     assert.equal(url.searchParams.get('sortering'), 'avstand');
     assert.equal(await page.locator('#distance-origin').innerText(), 'Avstand målt i luftlinje fra posisjonen din: 59.911, 10.753.');
     assert.equal(await page.locator('.hit h3').first().innerText(), station.name);
-    assert.equal(await page.getByLabel('Sted').inputValue(), '59.911, 10.753');
+    assert.equal(await page.getByRole('textbox', { name: 'Sted', exact: true }).inputValue(), '59.911, 10.753');
     assert.deepEqual(describeViolations(await axeViolations(page)), '');
     assert.deepEqual(errors, []);
     await context.close();
@@ -83,7 +83,7 @@ describe('"Bruk posisjonen min" in Chromium', { skip: browserSkip }, () => {
     await status.waitFor();
     assert.match(await status.innerText(), /Vi fikk ikke bruke posisjonen din, og det er helt i orden\. Skriv postnummer eller kommune/);
     assert.equal(page.url(), before);
-    assert.equal(await page.getByLabel('Sted').inputValue(), '8006');
+    assert.equal(await page.getByRole('textbox', { name: 'Sted', exact: true }).inputValue(), '8006');
     // the button can be tried again
     assert.equal(await page.getByRole('button', { name: 'Bruk posisjonen min' }).getAttribute('aria-disabled'), null);
     assert.deepEqual(describeViolations(await axeViolations(page)), '');
@@ -96,7 +96,7 @@ describe('"Bruk posisjonen min" in Chromium', { skip: browserSkip }, () => {
     await page.goto(`${base}/tilbud`);
     assert.equal(await page.getByRole('button', { name: 'Bruk posisjonen min' }).count(), 0);
     assert.equal(await page.getByText('Bruk posisjonen min').count(), 0);
-    await page.getByLabel('Sted').fill('0154');
+    await page.getByRole('textbox', { name: 'Sted', exact: true }).fill('0154');
     await page.getByRole('button', { name: 'Søk' }).click();
     await page.waitForURL(/sted=0154/);
     assert.equal(await page.locator('#distance-origin').innerText(), 'Avstand målt i luftlinje fra postnummerets punkt: 0154 Oslo (Oslo).');
