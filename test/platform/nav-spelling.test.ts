@@ -34,5 +34,5 @@ test('"Nav", not "NAV", in the taxonomy\'s labels and the demo data', () => {
   for (const term of TERMS) assert.doesNotMatch(`${term.name} ${term.description ?? ''}`, OLD_FORM, term.key);
   const demo = generateDemoData(MUNICIPALITIES, { services: 200 });
   assert.doesNotMatch(JSON.stringify(demo), OLD_FORM);
-  assert.match(JSON.stringify(demo), /fastlegen, Nav eller/);
+  assert.match(JSON.stringify(demo), /veilederen din i Nav/);
 });
