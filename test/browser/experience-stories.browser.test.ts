@@ -7,7 +7,7 @@ import { newId } from '../../src/platform/ids.ts';
 import { loadDemoStories } from '../../src/experiences/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 
 describe('stories told with consent in Chromium', { skip: browserSkip }, () => {
@@ -47,15 +47,7 @@ describe('stories told with consent in Chromium', { skip: browserSkip }, () => {
     assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow}px at 320 px`);
     await page.setViewportSize({ width: 1280, height: 800 });
   }
-  async function signIn(context: BrowserContext, email: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${base}/logg-inn`);
-    await page.getByLabel('E-post').fill(email);
-    await page.getByLabel('Passord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
-    return page;
-  }
+  const signIn = (context: BrowserContext, email: string): Promise<Page> => signInWithForm(context, base, email, PASSWORD);
 
   for (const javaScriptEnabled of [false, true]) {
     test(`write a story, get the receipt, and withdraw it with the code — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {

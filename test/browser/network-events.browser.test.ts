@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../helpers/browser.ts';
 import { PASSWORD, anAccount, lastMailTo, pathOf } from '../accounts/client.ts';
 import { anEvent } from '../network/events/helpers.ts';
 
@@ -40,15 +40,7 @@ describe('network events in Chromium', { skip: browserSkip }, () => {
     await database?.close();
   });
 
-  async function signIn(context: BrowserContext, email: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${base}/logg-inn`);
-    await page.getByLabel('E-post').fill(email);
-    await page.getByLabel('Passord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
-    return page;
-  }
+  const signIn = (context: BrowserContext, email: string): Promise<Page> => signInWithForm(context, base, email, PASSWORD);
 
   for (const javaScriptEnabled of [false, true]) {
     test(`a guest registers, fixes a wrong address without losing what was typed, and confirms through the mailed link — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {

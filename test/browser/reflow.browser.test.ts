@@ -12,7 +12,7 @@ import { prepareDatabase } from '../../src/setup.ts';
 import { DEMO_ACCOUNTS } from '../../src/accounts/demo.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { browserSkip, launchBrowser } from '../helpers/browser.ts';
+import { browserSkip, launchBrowser, signInWithForm } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 
 const WIDTHS = [320, 390, 1280];
@@ -128,15 +128,9 @@ describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: brow
     return result;
   }
 
-  async function signIn(context: BrowserContext, email: string, password: string): Promise<void> {
-    const page = await context.newPage();
-    await page.goto(`${base}/logg-inn`);
-    await page.getByLabel('E-post').fill(email);
-    await page.getByLabel('Passord').fill(password);
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
-    await page.close();
-  }
+  const signIn = async (context: BrowserContext, email: string, password: string): Promise<void> => {
+    await (await signInWithForm(context, base, email, password)).close();
+  };
 
   async function widths(page: Page, path: string): Promise<{ path: string; width: number; scrollWidth: number }[]> {
     const found = [];

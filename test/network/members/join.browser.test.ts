@@ -6,7 +6,7 @@ import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { newId } from '../../../src/platform/ids.ts';
 import { freshDatabase } from '../../helpers/db.ts';
 import { testApp, listenOnLoopback } from '../../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../../helpers/browser.ts';
+import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../../accounts/client.ts';
 
 describe('network members in Chromium', { skip: browserSkip }, () => {
@@ -36,15 +36,7 @@ describe('network members in Chromium', { skip: browserSkip }, () => {
     await database?.close();
   });
 
-  async function signIn(context: BrowserContext, email: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${base}/logg-inn`);
-    await page.getByLabel('E-post').fill(email);
-    await page.getByLabel('Passord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
-    return page;
-  }
+  const signIn = (context: BrowserContext, email: string): Promise<Page> => signInWithForm(context, base, email, PASSWORD);
 
   for (const javaScriptEnabled of [false, true]) {
     test(`ask to join, the member contact refuses without a reason, then approves — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
