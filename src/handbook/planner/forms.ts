@@ -3,6 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { ItemStatus } from '../tables.ts';
 import type { ItemState, PlanItem } from './checklist.ts';
 import { STATEMENTS } from './readiness.ts';
+import { normaliseDate } from '../../platform/forms/index.ts';
 
 /** The fields of one schema that fail it, by name (the first path segment of each error). */
 export function failingFields(schema: TObject, body: unknown): Set<string> {
@@ -25,16 +26,6 @@ export function checklistSchema(items: PlanItem[]): TObject {
     [`${item.id}-frist`, Optional(Type.String({ maxLength: 10, pattern: '^(\\s*|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})$' }))],
     [`${item.id}-kommentar`, Optional(Type.String({ maxLength: 2000 }))],
   ])), { additionalProperties: true });
-}
-
-/** "1.3.2027" or "2027-03-01" → "2027-03-01"; null for blank; undefined when it is no real date. */
-export function normaliseDate(value: string): string | null | undefined {
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  const norwegian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
-  const iso = norwegian ? `${norwegian[3]}-${norwegian[2]!.padStart(2, '0')}-${norwegian[1]!.padStart(2, '0')}` : trimmed;
-  const date = new Date(`${iso}T12:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
 }
 
 export interface ReadChecklist {

@@ -8,9 +8,9 @@ import { sentString } from '../../platform/http/sent.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
+import { FormBody, formErrors, normaliseDate, typed, type Errors } from '../../platform/forms/index.ts';
 import { networkGuards, networkRoles } from '../roles.ts';
-import { ACTION_STATUSES, linksText, parseDate, parseLinks, parsePercent } from './model.ts';
+import { ACTION_STATUSES, linksText, parseLinks, parsePercent } from './model.ts';
 import { ID, NonBlank, Uuid, hasErrors, isUuid, literals, sentList } from './schemas.ts';
 import { ideasOfAction, ideasWithoutAction, listOrganizations } from './queries.ts';
 import { addUpdate, findAction, insertAction, linksOf, updateAction, updatesOf, type ActionFields } from './action-queries.ts';
@@ -51,8 +51,8 @@ export async function actionRoutes(app: App, { db }: { db: Db }) {
       ideer: f.ideas, tittel: f.title, beskrivelse: f.description, organisasjon: f.organization, kontakt: f.contact, start: f.startDate,
       frist: f.dueDate, status: f.status, begrunnelse: f.statusReason, fremdrift: f.progress, lenker: f.links(1),
     }, f.form);
-    const start = parseDate(values.start);
-    const due = parseDate(values.frist);
+    const start = normaliseDate(values.start);
+    const due = normaliseDate(values.frist);
     if (start === undefined) errors.start ??= f.startDate;
     if (due === undefined) errors.frist ??= f.dueDate;
     if (start && due && due < start) errors.frist ??= f.dueBeforeStart;
@@ -118,7 +118,7 @@ export async function actionRoutes(app: App, { db }: { db: Db }) {
     const f = m.updateForm.errors;
     const values: UpdateValues = typed(request.body, UPDATE_FIELDS);
     const errors = formErrors(request, { dato: f.date, tekst: f.body, ny_status: f.status, arsak: f.reason, ny_fremdrift: f.progress }, f.form);
-    const date = parseDate(values.dato);
+    const date = normaliseDate(values.dato);
     if (!date) errors.dato ??= f.date;
     const progress = parsePercent(values.ny_fremdrift);
     if (progress === undefined) errors.ny_fremdrift ??= f.progress;

@@ -39,17 +39,6 @@ export function parseLinks(text: string): { links: ActionLink[] } | { badLine: n
 
 export const linksText = (links: readonly ActionLink[]) => links.map((l) => `${l.path} ${l.label}`).join('\n');
 
-/** "15.3.2027" or "2027-03-15" → "2027-03-15"; null for blank; undefined when it is no real date. */
-export function parseDate(value: string): string | null | undefined {
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  const norwegian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
-  const iso = norwegian ? `${norwegian[3]}-${norwegian[2]!.padStart(2, '0')}-${norwegian[1]!.padStart(2, '0')}` : trimmed;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
-  const date = new Date(`${iso}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
-}
-
 /** A whole percent 0–100 written as text; null for blank; undefined when it is not one. */
 export function parsePercent(value: string): number | null | undefined {
   const trimmed = value.trim().replace(/\s*%$/, '');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isInternalPath, linksText, parseDate, parseLinks, parsePercent } from '../../../src/network/ideas/model.ts';
+import { isInternalPath, linksText, parseLinks, parsePercent } from '../../../src/network/ideas/model.ts';
+import { normaliseDate as parseDate } from '../../../src/platform/forms/index.ts';
 
 test('internal links: only paths under the site\'s known sections', () => {
   for (const path of ['/dekning', '/dekning?fylke=56', '/dekning/kommune/5601', '/tilbud/3f1c2a8e-3b7d-4c59-9e0a-5d2b8f4e7a13', '/nettverket/kurs/erfaringskonsulenter', '/veileder/forankring']) {
