@@ -4,7 +4,7 @@
 // pages' words for why a run is closed. Accounts only: a course certificate needs an account.
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { paths } from '../../platform/paths.ts';
-import { cancelForAccount, promote, register, type RegistrationContext } from '../events/registration.ts';
+import { cancelForAccount, closedReason as eventClosedReason, promote, register, type RegistrationContext } from '../events/registration.ts';
 
 export type Closed = 'notOpen' | 'deadline' | 'started' | 'mailLimit';
 export type EnrolOutcome = { kind: 'registered' | 'waiting' } | { kind: 'closed'; reason: Closed } | { kind: 'notFound' };
@@ -12,12 +12,10 @@ export type EnrolOutcome = { kind: 'registered' | 'waiting' } | { kind: 'closed'
 /** The run's context for the registration machinery: mails link to the course run's page. */
 const runContext = (now: Date, publicUrl: string): RegistrationContext => ({ now, publicUrl, pageOf: (id) => paths.network.courses.run(id) });
 
-/** Why a run takes no sign-ups now, or null when it does. */
+/** Why a run takes no sign-ups now, or null when it does: the events' rule, in the course pages' words. */
 export function closedReason(run: { status: string; starts_at: Date; registration_deadline: Date | null }, now: Date): Closed | null {
-  if (run.status !== 'published') return 'notOpen';
-  if (run.starts_at <= now) return 'started';
-  if (run.registration_deadline && run.registration_deadline < now) return 'deadline';
-  return null;
+  const reason = eventClosedReason(run, now);
+  return reason === null || reason === 'not_found' ? null : CLOSED[reason];
 }
 
 const CLOSED = { not_open: 'notOpen', started: 'started', deadline: 'deadline', mail_limit: 'mailLimit' } as const;
