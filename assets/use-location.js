@@ -31,6 +31,8 @@
       button.removeAttribute('aria-disabled');
       status.textContent = message ?? '';
     };
+    // the finder may show the results in place (finder.js): then the search from the position is done
+    form.addEventListener('finder:updated', () => { if (busy || status.textContent === text.finding) done(); });
 
     const setField = (name, value) => {
       let input = form.querySelector(`input[type="hidden"][name="${name}"]`);

@@ -63,6 +63,64 @@ describe('finder in Chromium', { skip: browserSkip }, () => {
     });
   }
 
+  test('with JavaScript a filter updates the results in place: focus stays, the count is announced, the URL is shareable, back restores', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/tilbud?sted=8006`);
+    assert.match(await page.locator('#results-heading').innerText(), /3 tilbud/);
+    // a marker on window survives only if the page is not loaded again
+    await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; });
+    const checkbox = page.getByLabel(/^Behandling/);
+    await checkbox.check();
+    await page.waitForURL(/niva=behandling/);
+    await page.waitForFunction(() => document.querySelector('[data-module="finder-status"]')?.textContent === '1 treff');
+    assert.equal(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), true, 'no full navigation');
+    assert.match(await page.locator('#results-heading').innerText(), /1 tilbud/);
+    assert.equal(await page.locator('.hit').count(), 1);
+    assert.match(page.url(), /sted=8006/);
+    assert.equal(await checkbox.evaluate((el) => el === document.activeElement), true, 'focus stays on the checkbox');
+    assert.equal(await page.locator('[aria-live]').count(), 1, 'one live region');
+    assert.match(await page.title(), /^1 tilbud/);
+    const violations = await axeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+
+    // the address is the search: opened anew it shows the same
+    const shared = await context.newPage();
+    await shared.goto(page.url());
+    assert.match(await shared.locator('#results-heading').innerText(), /1 tilbud/);
+    await shared.close();
+
+    await page.goBack();
+    await page.waitForFunction(() => /3 tilbud/.test(document.getElementById('results-heading')?.textContent ?? ''));
+    assert.doesNotMatch(page.url(), /niva=/);
+    assert.equal(await checkbox.isChecked(), false);
+    assert.equal(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), true);
+    await page.goForward();
+    await page.waitForFunction(() => /1 tilbud/.test(document.getElementById('results-heading')?.textContent ?? ''));
+    assert.equal(await checkbox.isChecked(), true);
+    await context.close();
+  });
+
+  test('on a phone the filters stay behind "Filtrer": a tick updates "Vis N treff", which then shows the hits', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/tilbud?sted=8006`);
+    await page.getByText('Filtrer', { exact: true }).click();
+    await page.getByLabel(/^Behandling/).check();
+    const show = page.locator('[data-module="hit-count"]');
+    await page.waitForFunction(() => document.querySelector('[data-module="hit-count"]')?.textContent === 'Vis 1 treff');
+    // a preview: the hits (behind the open filters) and the address wait for the button
+    assert.equal(await page.locator('[data-module="finder-status"]').textContent(), '1 treff');
+    assert.doesNotMatch(page.url(), /niva=/);
+    await show.click();
+    await page.waitForURL(/niva=behandling/);
+    await page.waitForFunction(() => document.activeElement?.id === 'resultater');
+    assert.equal(await page.locator('.filter-disclosure').evaluate((el) => (el as HTMLDetailsElement).open), false);
+    assert.match(await page.locator('#results-heading').innerText(), /1 tilbud/);
+    assert.match(await page.locator('.filter-disclosure__toggle').innerText(), /1 valgt/);
+    await context.close();
+  });
+
   test('keyboard only: skip link, search, and open a result without a mouse', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -52,11 +52,13 @@ describe('"Bruk posisjonen min" in Chromium', { skip: browserSkip }, () => {
     const url = new URL(page.url());
     assert.equal(url.pathname, '/tilbud');
     // the typed place gives way to the position, and the list is nearest first
-    assert.equal(url.searchParams.get('sted'), '');
+    assert.equal(url.searchParams.get('sted') ?? '', '');
     assert.equal(url.searchParams.get('sortering'), 'avstand');
     assert.equal(await page.locator('#distance-origin').innerText(), 'Avstand målt i luftlinje fra posisjonen din: 59.911, 10.753.');
     assert.equal(await page.locator('.hit h3').first().innerText(), station.name);
     assert.equal(await page.getByRole('textbox', { name: 'Sted', exact: true }).inputValue(), '59.911, 10.753');
+    // the results came in place: the line that said "finding your position" is empty again
+    assert.equal(await page.locator('.use-location__status').textContent(), '');
     assert.deepEqual(describeViolations(await axeViolations(page)), '');
     assert.deepEqual(errors, []);
     await context.close();

@@ -15,6 +15,7 @@ const SOURCES: Record<string, string> = {
   'app.css': own('app.css'),
   'app.js': own('app.js'),
   'use-location.js': own('use-location.js'),
+  'finder.js': own('finder.js'),
   'favicon.svg': own('favicon.svg'),
   'favicon.ico': own('favicon.ico'),
   'apple-touch-icon.png': own('apple-touch-icon.png'),

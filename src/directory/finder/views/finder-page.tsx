@@ -2,6 +2,7 @@ import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph, Tag } fro
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
+import { assetUrl } from '../../../platform/http/assets.ts';
 import { ErrorSummary } from '../../../platform/forms/index.ts';
 import type { SearchResult } from '../search.ts';
 import type { PlaceOrigin } from '../../../reference/index.ts';
@@ -74,7 +75,7 @@ function Filters({ params, result }: { params: Record<string, string[]>; result:
       })}
       <Button type="submit" variant="secondary" className="filters__apply">{m.applyFilters}</Button>
       {result && <Button type="submit" variant="primary" className="filters__show" data-module="hit-count">{m.showHits(result.total)}</Button>}
-      <Paragraph data-size="sm"><Link href={finderUrl({ q: params.q, sted: params.sted })}>{m.clearAll}</Link></Paragraph>
+      <Paragraph data-size="sm"><Link className="filters__clear" href={finderUrl({ q: params.q, sted: params.sted })}>{m.clearAll}</Link></Paragraph>
       </details>
     </aside>
   );
@@ -161,7 +162,8 @@ export function FinderPage(props: FinderPageProps) {
     <Layout title={title} description={m.metaDescription} showsDemoData={showsDemoData}>
       <Heading level={1} data-size="lg">{m.title}</Heading>
       <ErrorSummary errors={errors} heading={nb.errors.summaryHeading} anchor={(field) => (field === 'filter' ? 'filters-heading' : field)} />
-      <form method="get" action={paths.finder} data-module="auto-submit" role="search" aria-label={m.title}>
+      {/* assets/finder.js updates the results in place when a filter changes; without it this is a plain GET form */}
+      <form method="get" action={paths.finder} data-module="finder" role="search" aria-label={m.title}>
         <SearchFields values={props.values} errors={errors} />
         {props.placeChoices.length > 0 && (
           <ul className="place-choices">
@@ -169,13 +171,15 @@ export function FinderPage(props: FinderPageProps) {
           </ul>
         )}
         <a className="skip-to-results" href="#resultater">{m.skipToResults}</a>
+        {/* the one live region: empty when the page loads, the script puts the new count here after an update in place */}
+        <p className="visually-hidden" role="status" aria-live="polite" data-module="finder-status" data-announce={result ? m.hitsAnnounced(result.total) : ''} />
         <div className="finder">
           <Filters params={params} result={result} />
           <section aria-labelledby="results-heading" className="results" id="resultater" tabIndex={-1}>
             {result && (
               <>
                 <div className="results-head">
-                  <Heading level={2} data-size="sm" id="results-heading" aria-live="polite">{m.resultsTitle(result.total)}</Heading>
+                  <Heading level={2} data-size="sm" id="results-heading">{m.resultsTitle(result.total)}</Heading>
                 </div>
                 {props.placeLabel && props.placeOrigin && (
                   <Paragraph data-size="sm" className="source" id="distance-origin">
@@ -202,6 +206,7 @@ export function FinderPage(props: FinderPageProps) {
           </section>
         </div>
       </form>
+      <script src={assetUrl('finder.js')} defer />
     </Layout>
   );
 }

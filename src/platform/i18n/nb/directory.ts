@@ -38,6 +38,8 @@ export const finder = {
   filterToggle: 'Filtrer',
   filtersChosen: (n: number) => (n === 1 ? '1 valgt' : `${n} valgt`),
   showHits: (n: number) => `Vis ${n.toLocaleString('nb-NO')} treff`,
+  /** said by the live region after the results changed in place (JavaScript) */
+  hitsAnnounced: (n: number) => `${n.toLocaleString('nb-NO')} treff`,
   skipToResults: 'Hopp til resultatene',
   clearAll: 'Fjern alle filtre',
   languageFacet: 'Språk',
