@@ -6,7 +6,9 @@ import { findMunicipalitiesByName, findMunicipality, findPostalCode, suggestMuni
  * municipality's population centre (also for a postal code without a point of its own), or a
  * position given as coordinates.
  */
-export type PlaceOrigin = 'postal_code_point' | 'municipality_centre' | 'position';
+export type PlaceOrigin = 'postal_code_point' | 'municipality_centre' | 'position'
+  /** a postal place (poststed) named in the finder: the mean of its postal codes' points (directory/finder/place.ts) */
+  | 'postal_place_points';
 
 /** A place someone searches from, with the point distances are measured from. */
 export interface Place {

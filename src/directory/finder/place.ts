@@ -2,7 +2,10 @@
 // a municipality number, or what was typed as "sted" (postal code, place name, "lat, lon").
 import type { Db } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
-import { coordinatesPlace, listMunicipalities, municipalityByNumber, resolvePlace, type Place, type PlaceResult } from '../../reference/index.ts';
+import { coordinatesPlace, listMunicipalities, municipalityByNumber, resolvePlace, titleCase, type Place, type PlaceResult } from '../../reference/index.ts';
+import { EARTH_RADIUS_KM } from '../../platform/geo.ts';
+import { LANGUAGES, TERMS } from '../taxonomy.ts';
+import { TERM_WORDS, WORD_GROUPS } from '../synonyms.ts';
 import type { FinderQuery } from './params.ts';
 
 /** A place found inside the free text: the words that named it, and the text searched without them. */
@@ -41,6 +44,9 @@ export async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcom
   if (query.sted?.trim()) {
     const result = await resolvePlace(db, query.sted);
     if (result.ok) return { place: result.place, problem: null };
+    // a postal place («Hommelvik»): what the page puts in the field when the text named one
+    const postal = result.reason === 'unknown_municipality' ? await postalPlace(db, query.sted) : null;
+    if (postal) return { place: postal, problem: null };
     return { place: null, problem: { field: 'sted', result, message: placeMessage(result, query.sted.trim()) } };
   }
   if (query.q?.trim()) {
@@ -76,10 +82,93 @@ function municipalityNames(db: Db): Promise<Map<string, number>> {
 }
 
 /**
- * A place named inside free text: a postal code (4 digits) or the name of exactly one
- * municipality, the longest name first and the last one in the text when there are several. The
- * place's words (and a preposition before them) leave the text. Names that several municipalities
- * bear stay text: the place field asks which one is meant.
+ * A postal place (poststed) of the postal register, e.g. HOMMELVIK or STRAUMSBYGDA, as a place: its
+ * point is the mean of its postal codes' own points, and it lies in the municipality most of its
+ * codes are in. A name whose codes lie far apart (more than MAX_SPREAD_KM from that mean) names
+ * more than one place and is left out, as are codes outside any municipality.
+ */
+interface PostalPlace { name: string; lat: number; lon: number; municipalityNumber: string; municipalityName: string }
+const MAX_SPREAD_KM = 30;
+const postalPlaceMaps = new WeakMap<Db, Promise<Map<string, PostalPlace>>>();
+function postalPlaces(db: Db): Promise<Map<string, PostalPlace>> {
+  let places = postalPlaceMaps.get(db);
+  if (!places) {
+    places = db.selectFrom('postal_code as p')
+      .innerJoin('municipality as m', 'm.number', 'p.municipality_number')
+      .select(['p.place', 'p.code', 'p.lat', 'p.lon', 'm.number', 'm.name'])
+      .where('p.lat', 'is not', null).where('p.lon', 'is not', null)
+      .orderBy('p.place').orderBy('p.code').execute()
+      .then((rows) => {
+        const byName = new Map<string, typeof rows>();
+        for (const row of rows) byName.set(row.place, [...(byName.get(row.place) ?? []), row]);
+        const found = new Map<string, PostalPlace>();
+        for (const [name, codes] of byName) {
+          const lat = codes.reduce((sum, c) => sum + c.lat!, 0) / codes.length;
+          const lon = codes.reduce((sum, c) => sum + c.lon!, 0) / codes.length;
+          if (codes.some((c) => kmBetween(lat, lon, c.lat!, c.lon!) > MAX_SPREAD_KM)) continue;
+          const perMunicipality = new Map<string, number>();
+          for (const c of codes) perMunicipality.set(c.number, (perMunicipality.get(c.number) ?? 0) + 1);
+          const [number] = [...perMunicipality].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]!;
+          // «MO I RANA» is written «Mo i Rana»
+          found.set(name, { name: titleCase(name).replace(/ I /g, ' i '), lat, lon, municipalityNumber: number, municipalityName: codes.find((c) => c.number === number)!.name });
+        }
+        return found;
+      });
+    places.catch(() => postalPlaceMaps.delete(db));
+    postalPlaceMaps.set(db, places);
+  }
+  return places;
+}
+
+function kmBetween(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
+}
+
+/** A postal place by name (any case), as a place to search from; null when the register has no such place. */
+export async function postalPlace(db: Db, typed: string): Promise<Place | null> {
+  const found = (await postalPlaces(db)).get(typed.trim().replace(/\s+/g, ' ').toUpperCase());
+  if (!found) return null;
+  return {
+    kind: 'postal_code', label: nb.finder.postalPlaceLabel(found.name, found.municipalityName),
+    lat: found.lat, lon: found.lon, origin: 'postal_place_points',
+    municipalityNumber: found.municipalityNumber, municipalityName: found.municipalityName,
+  };
+}
+
+/** Words of the search's own vocabulary (the synonym list and the taxonomy): such a postal place name is read as the word. */
+const VOCABULARY = new Set([...Object.values(TERM_WORDS).flat(), ...WORD_GROUPS.flat(), ...TERMS.map((t) => t.name), ...Object.values(LANGUAGES)]
+  .flatMap((phrase) => [phrase, ...phrase.split(/\s+/)]).map((w) => w.toLowerCase()));
+/** Names this short are too often words («tro», «fall», «ski», «sand») to be read as places without a capital. */
+const SHORTEST_LOWER_CASE_NAME = 5;
+
+/**
+ * Whether a postal place name found in free text is meant as the place. Many postal places are also
+ * words («Tro», «Fall», «Hell», «Sand», «Ski»), so a name is read as the place only when
+ * - it is the whole query («hommelvik», «sand»);
+ * - it is written with a capital letter anywhere but first («band Hommelvik», «kor i Sand»);
+ * - it is the first word with a capital (a phone writes one there whatever the word) or comes in
+ *   lower case after a place preposition («rus i hommelvik»), and it is at least five letters
+ *   long and no word of the search's vocabulary (the synonym list and the taxonomy).
+ * Otherwise it stays a word of the text: «band hommelvik» searches both words.
+ */
+function meantAsPostalPlace(bare: string[], start: number, end: number): boolean {
+  if (start === 0 && end === bare.length) return true;
+  const words = bare.slice(start, end);
+  const capital = /^\p{Lu}/u.test(words[0]!);
+  if (start > 0 && capital) return true;
+  const afterPreposition = start > 0 && PLACE_PREPOSITIONS.has(bare[start - 1]!.toLowerCase());
+  if (!(start === 0 && capital) && !afterPreposition) return false;
+  const name = words.join(' ').toLowerCase();
+  return name.replace(/\s/g, '').length >= SHORTEST_LOWER_CASE_NAME && !VOCABULARY.has(name) && !words.some((w) => VOCABULARY.has(w.toLowerCase()));
+}
+
+/**
+ * A place named inside free text: a postal code (4 digits), the name of exactly one municipality,
+ * or a postal place (see meantAsPostalPlace), the longest name first and the last one in the text
+ * when there are several. The place's words (and a preposition before them) leave the text. Names
+ * that several municipalities bear stay text: the place field asks which one is meant.
  */
 export async function placeInText(db: Db, text: string): Promise<(PlaceInText & { place: Place }) | null> {
   const tokens = text.trim().split(/\s+/);
@@ -91,14 +180,20 @@ export async function placeInText(db: Db, text: string): Promise<(PlaceInText & 
       const candidate = bare.slice(start, end).join(' ');
       if (candidate === '') continue;
       const postalCode = length === 1 && /^\d{4}$/.test(candidate);
-      if (!postalCode && names.get(candidate.toLowerCase()) !== 1) continue;
-      const result = await resolvePlace(db, candidate);
-      if (!result.ok) continue;
+      let found: { place: Place; name: string } | null = null;
+      if (postalCode || names.get(candidate.toLowerCase()) === 1) {
+        const result = await resolvePlace(db, candidate);
+        if (result.ok) found = { place: result.place, name: candidate };
+      } else if (!names.has(candidate.toLowerCase()) && meantAsPostalPlace(bare, start, end)) {
+        const place = await postalPlace(db, candidate);
+        if (place) found = { place, name: place.label.slice(0, place.label.lastIndexOf(' (')) };
+      }
+      if (!found) continue;
       const from = start > 0 && PLACE_PREPOSITIONS.has(bare[start - 1]!.toLowerCase()) ? start - 1 : start;
       return {
-        place: result.place,
+        place: found.place,
         words: tokens.slice(from, end).join(' '),
-        name: candidate,
+        name: found.name,
         text: [...tokens.slice(0, from), ...tokens.slice(end)].join(' '),
       };
     }

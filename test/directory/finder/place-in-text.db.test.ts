@@ -24,9 +24,16 @@ for (const backend of backends()) {
       locations: [aLocation({ latitude: 60.39, longitude: 5.32, municipalityNumber: '4601', address: { address1: 'Strandgaten 3', postalCode: '5013', city: 'Bergen', stateProvince: 'Vestland' } })],
     });
 
+    // in Hommelvik (postal place of 7550 and 7551, Malvik), with no place name in its own text
+    const hommelvik = aService(org, {
+      name: 'Sangstund ved fjorden', description: 'Vi synger sammen. For voksne.',
+      terms: ['niva:oppfolging', 'felt:psykisk-helse', 'malgruppe:voksne', 'format:gruppe', 'tilgang:egenhenvisning'],
+      locations: [aLocation({ latitude: 63.412, longitude: 10.797, municipalityNumber: '5031', address: { address1: 'Sandfærhus 1', postalCode: '7550', city: 'Malvik', stateProvince: 'Trøndelag' } })],
+    });
+
     before(async () => {
       database = await freshDatabase(backend.name);
-      await store(database.db, [org], [tromso, bergen]);
+      await store(database.db, [org], [tromso, bergen, hommelvik]);
       app = await testApp(database.db);
     });
     after(async () => {
@@ -48,7 +55,7 @@ for (const backend of backends()) {
       const body = await api('9008');
       assert.equal(body.place.kind, 'postal_code');
       assert.equal(body.text, '');
-      assert.equal(body.total, 2);
+      assert.equal(body.total, 3);
       assert.equal(body.items[0].name, 'Band for ungdom i Tromsø');
     });
 
@@ -83,6 +90,52 @@ for (const backend of backends()) {
       assert.equal(without.$('.place-chip').length, 0);
     });
 
+    test('a postal place in the text is the place, measured from the mean of its postal codes\' points, in the API and the CSV alike', async () => {
+      const body = await api('sang Hommelvik');
+      assert.equal(body.place.kind, 'postal_code');
+      assert.equal(body.place.label, 'Hommelvik (Malvik)');
+      assert.equal(body.place.municipality_number, '5031');
+      assert.equal(body.place.from_text, 'Hommelvik');
+      assert.equal(body.text, 'sang');
+      // 7550 and 7551 HOMMELVIK: the mean of their points
+      const codes = await database.db.selectFrom('postal_code').select(['lat', 'lon']).where('place', '=', 'HOMMELVIK').execute();
+      assert.equal(codes.length, 2);
+      assert.ok(Math.abs(body.place.lat - (codes[0]!.lat! + codes[1]!.lat!) / 2) < 1e-9);
+      assert.ok(Math.abs(body.place.lon - (codes[0]!.lon! + codes[1]!.lon!) / 2) < 1e-9);
+      assert.equal(body.items[0].name, 'Sangstund ved fjorden');
+      assert.ok(body.items[0].distance_km < 1);
+      for (const q of ['sang i hommelvik', 'hommelvik', 'Hommelvik sang']) assert.equal((await api(q)).place?.label, 'Hommelvik (Malvik)', q);
+      const csv = await app.inject({ method: 'GET', url: `/api/v1/services.csv?${new URLSearchParams({ q: 'sang i hommelvik' })}` });
+      assert.match(csv.body.trim().split('\r\n')[1]!, /Sangstund ved fjorden/, 'the nearest first');
+    });
+
+    test('a postal place name that is also a word stays text unless capitalised (not first) or alone; long lower-case names need «i», «nær» …', async () => {
+      // SAND, HELL and TRO are postal places
+      for (const q of ['kor i sand', 'Sand kor', 'tro og håp', 'sang hommelvik']) {
+        const body = await api(q);
+        assert.equal(body.place, null, q);
+        assert.equal(body.text, q);
+      }
+      assert.equal((await api('kor i Sand')).place.label, 'Sand (Suldal)');
+      assert.equal((await api('Hell')).place.label, 'Hell (Stjørdal)');
+      // a municipality name is still the municipality (Molde is also a postal place)
+      assert.equal((await api('kor i molde')).place.kind, 'municipality');
+    });
+
+    test('the page shows the postal place as a removable chip, puts it in the place field, and says what distances are measured from', async () => {
+      const { status, $ } = await getPage(app, `/tilbud?${new URLSearchParams({ q: 'sang i Hommelvik' })}`);
+      assert.equal(status, 200);
+      assert.match($('.place-chip').text(), /Nær Hommelvik \(Malvik\)/);
+      assert.equal($('#sted').val(), 'Hommelvik');
+      assert.equal($('#q').val(), 'sang');
+      assert.equal($('#distance-origin').text(), 'Avstand målt i luftlinje fra midtpunktet av postnumrene i Hommelvik (Malvik).');
+      // the next search sends the place field: it is understood there too
+      const next = await getPage(app, '/tilbud?q=sang&sted=Hommelvik');
+      assert.equal(next.status, 200);
+      assert.match(next.$('.place-chip').text(), /Nær Hommelvik/);
+      assert.equal(next.$('.hit h3').first().text(), 'Sangstund ved fjorden');
+    });
+
     test('a word found as typed gets no typo note; a misspelt one gets «Mente du …?» as a link', async () => {
       const right = await getPage(app, '/tilbud?q=synger');
       assert.equal(right.$('.did-you-mean').length, 0);
@@ -103,8 +156,9 @@ for (const backend of backends()) {
 
     test('everyday words find offers through the classification: «gratis», «lavterskel», «sang»', async () => {
       assert.equal((await api('gratis')).total, 2);
+      assert.equal((await api('sang')).total, 2);
       assert.deepEqual((await api('lavterskel')).items.map((i: { name: string }) => i.name), ['Band for ungdom i Tromsø']);
-      assert.deepEqual((await api('sang')).items.map((i: { name: string }) => i.name), ['Kor i Bergen']);
+      assert.deepEqual((await api('sang')).items.map((i: { name: string }) => i.name).sort(), ['Kor i Bergen', 'Sangstund ved fjorden']);
     });
   });
 }

@@ -149,6 +149,7 @@ function distanceOrigin(origin: PlaceOrigin, label: string, municipality: string
     // a municipality always has its name; a postal code without a point of its own is measured from its municipality
     case 'municipality_centre': return m.distanceFrom.municipality_centre(municipality ?? label);
     case 'position': return m.distanceFrom.position(label);
+    case 'postal_place_points': return m.distanceFrom.postal_place_points(label);
   }
 }
 

@@ -48,7 +48,10 @@ export const finder = {
     postal_code_point: (label: string) => `Avstand målt i luftlinje fra postnummerets punkt: ${label}.`,
     municipality_centre: (municipality: string) => `Avstand målt i luftlinje fra kommunens befolkningssentrum: ${municipality} kommune.`,
     position: (label: string) => `Avstand målt i luftlinje fra posisjonen din: ${label}.`,
+    postal_place_points: (label: string) => `Avstand målt i luftlinje fra midtpunktet av postnumrene i ${label}.`,
   },
+  /** a postal place (poststed) as the place searched from: its name and municipality */
+  postalPlaceLabel: (name: string, municipality: string) => `${name} (${municipality})`,
   /** "Bruk posisjonen min": a button the browser script adds (without JavaScript the place field works as before) */
   location: {
     use: 'Bruk posisjonen min',
