@@ -119,3 +119,13 @@ for (const backend of backends()) {
     });
   });
 }
+
+describe('METRICS_TOKEN', () => {
+  test('is checked at start: too short a token is refused, and its value never echoed', async () => {
+    const { ConfigError, loadConfig } = await import('../../src/platform/config.ts');
+    assert.equal(loadConfig({ METRICS_TOKEN: TOKEN }).metricsToken, TOKEN);
+    assert.equal(loadConfig({}).metricsToken, undefined);
+    assert.throws(() => loadConfig({ METRICS_TOKEN: 'short-secret' }),
+      (error: unknown) => error instanceof ConfigError && /METRICS_TOKEN must be 32/.test(error.message) && !error.message.includes('short-secret'));
+  });
+});
