@@ -15,7 +15,7 @@ import type { Db } from './db/index.ts';
 import { MAX_ATTEMPTS } from './mail/smtp.ts';
 
 export const processRegistry = new Registry();
-collectDefaultMetrics({ register: processRegistry });
+let defaultMetrics = false;
 
 const DB_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -103,6 +103,9 @@ export interface AppMetrics {
 
 /** The metrics of one app: its requests, and its database's outbox read at each scrape. */
 export function createAppMetrics(db: Db): AppMetrics {
+  // Node's own metrics only in a process that serves them (scripts import this module too)
+  if (!defaultMetrics) collectDefaultMetrics({ register: processRegistry });
+  defaultMetrics = true;
   const registry = new Registry();
   const requests = new Counter({
     name: 'samklang_http_requests_total', help: 'HTTP requests answered, by method, route pattern and status class',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { ConfigError, loadConfig } from '../../src/platform/config.ts';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { runDueJobs } from '../../src/platform/jobs.ts';
@@ -121,8 +122,7 @@ for (const backend of backends()) {
 }
 
 describe('METRICS_TOKEN', () => {
-  test('is checked at start: too short a token is refused, and its value never echoed', async () => {
-    const { ConfigError, loadConfig } = await import('../../src/platform/config.ts');
+  test('is checked at start: too short a token is refused, and its value never echoed', () => {
     assert.equal(loadConfig({ METRICS_TOKEN: TOKEN }).metricsToken, TOKEN);
     assert.equal(loadConfig({}).metricsToken, undefined);
     assert.throws(() => loadConfig({ METRICS_TOKEN: 'short-secret' }),
