@@ -10,7 +10,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import { basename, join } from 'node:path';
 import type { Config } from '../config.ts';
 import { migrations } from '../../../migrations/index.ts';
-import { compareFigures, MANIFEST_FILE, type Manifest, type TableFigures } from './manifest.ts';
+import { compareFigures, fileStamp, MANIFEST_FILE, type Manifest, type TableFigures } from './manifest.ts';
 import { countPostgresRelations, dumpPostgres, restorePostgres, toolVersion } from './postgres.ts';
 import { dumpPGlite, isEmptyFolder, restorePGlite } from './pglite.ts';
 
@@ -51,8 +51,6 @@ function pgliteVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-
 /**
  * Writes a backup into a new folder under `parent` and returns its path. The folder is written
  * under a temporary name and renamed when complete, so a folder named samklang-<time> is whole.
@@ -60,7 +58,7 @@ const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\
 export async function createBackup(config: DatabaseConfig, parent: string, now = new Date()): Promise<{ dir: string; manifest: Manifest }> {
   const kind = config.databaseUrl ? 'postgres' : 'pglite';
   mkdirSync(parent, { recursive: true });
-  const dir = join(parent, `${PREFIX}${stamp(now)}`);
+  const dir = join(parent, `${PREFIX}${fileStamp(now)}`);
   if (existsSync(dir)) throw new Error(`${dir} exists already`);
   const partial = `${dir}.partial`;
   rmSync(partial, { recursive: true, force: true });

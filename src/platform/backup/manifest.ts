@@ -30,6 +30,9 @@ export interface Manifest {
 
 export const MANIFEST_FILE = 'manifest.json';
 
+/** A time as it appears in file names: 20261130T074929Z. */
+export const fileStamp = (time: Date) => time.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
 /**
  * Session settings that fix how values print as text (time zone, date and interval style, float
  * digits, bytea), so a row's text, and with it the checksum, does not depend on the server's or

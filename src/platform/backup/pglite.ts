@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { lockDataDir } from '../db/lock.ts';
-import { schemaVersion, tableFigures, type Session, type TableFigures } from './manifest.ts';
+import { fileStamp, schemaVersion, tableFigures, type Session, type TableFigures } from './manifest.ts';
 
 // the extensions the migrations use must be loaded to open the database at all
 const EXTENSIONS = { pg_trgm };
@@ -67,7 +67,7 @@ export async function restorePGlite(dbDir: string, file: string, options: { repl
     let movedAside: string | null = null;
     if (!isEmptyFolder(dbDir)) {
       if (!options.replace) throw new Error(`${dbDir} is not empty`);
-      movedAside = `${dbDir}.replaced-${options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+      movedAside = `${dbDir}.replaced-${fileStamp(options.now)}`;
       renameSync(dbDir, movedAside);
     }
     mkdirSync(dbDir, { recursive: true });
