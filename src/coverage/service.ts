@@ -2,6 +2,7 @@
 // version: a page view costs one cheap version query, and recomputes only when the data changed.
 import { createHash } from 'node:crypto';
 import type { Db } from '../platform/db/index.ts';
+import { countCacheLookup } from '../platform/metrics.ts';
 import { listMunicipalities, type MunicipalityRow } from '../reference/index.ts';
 import { computeCoverage, type CoverageResult } from './atlas.ts';
 import { greatCircleDistance, travelTimeMatrix } from './distance.ts';
@@ -99,6 +100,7 @@ export function createCoverageCache(db: Db): CoverageCache {
   return {
     async current() {
       const version = await dataVersion(db);
+      countCacheLookup('atlas', cached?.version === version.version);
       if (cached?.version !== version.version) {
         // Concurrent first views share one load instead of each starting their own.
         const entry = { version: version.version, state: loadState(db, version) };

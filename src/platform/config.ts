@@ -34,6 +34,7 @@ const EnvSchema = Type.Object({
   OPERATOR_ADDRESS: Type.Optional(Type.String({ maxLength: 300 })),
   OPERATOR_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', maxLength: 254 })),
   OPERATOR_DPO: Type.Optional(Type.String({ maxLength: 300 })),
+  METRICS_TOKEN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._~+/=-]{32,200}$' })),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -64,8 +65,9 @@ const HELP: Record<keyof Env, string> = {
   OPERATOR_ADDRESS: 'OPERATOR_ADDRESS must be at most 300 characters (the controller\'s postal address)',
   OPERATOR_EMAIL: 'OPERATOR_EMAIL must be an email address, e.g. personvern@example.no (where people send privacy requests)',
   OPERATOR_DPO: 'OPERATOR_DPO must be at most 300 characters (the data protection officer\'s name and contact)',
+  METRICS_TOKEN: 'METRICS_TOKEN must be 32 to 200 characters of letters, digits and ._~+/=- (e.g. openssl rand -hex 32); unset: no /metrics',
 };
-const SECRETS: string[] = ['DATABASE_URL', 'SESSION_SECRET', 'SMTP_PASSWORD', 'OIDC_CLIENT_SECRET'];
+const SECRETS: string[] = ['DATABASE_URL', 'SESSION_SECRET', 'SMTP_PASSWORD', 'OIDC_CLIENT_SECRET', 'METRICS_TOKEN'];
 
 export interface Config {
   port: number;
@@ -95,6 +97,10 @@ export interface Config {
   clock: Clock;
   /** who runs the site, for the privacy page; each unset value is shown as "ikke satt" */
   operator: { name?: string; orgnr?: string; address?: string; email?: string; dpo?: string };
+  /** the bearer token Prometheus sends to GET /metrics; unset: /metrics is not served */
+  metricsToken: string | undefined;
+  /** where log lines go instead of stdout (not an environment variable: tests capture the log) */
+  logDestination?: { write(line: string): void };
 }
 
 export class ConfigError extends Error {
@@ -143,6 +149,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       name: valid.OPERATOR_NAME, orgnr: valid.OPERATOR_ORGNR?.replace(/ /g, ''), address: valid.OPERATOR_ADDRESS,
       email: valid.OPERATOR_EMAIL, dpo: valid.OPERATOR_DPO,
     },
+    metricsToken: valid.METRICS_TOKEN,
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { newId } from './ids.ts';
 import type { Db } from './db/index.ts';
+import { countJobRun } from './metrics.ts';
 
 /**
  * Scheduled work in a PostgreSQL table instead of pg-boss or graphile-worker: those need a real
@@ -53,10 +54,12 @@ export async function runDueJobs(db: Db, jobs: JobDefinition[], log?: { error(ob
         await trx.insertInto('job').values({ id: newId(), kind: job.kind, run_at: job.next(new Date()) }).execute();
       });
       ran.push(job.kind);
+      countJobRun(job.kind, true);
     } catch (error) {
       // leave the lease to run out: the next try comes after LEASE_MINUTES, not in a tight loop
       await db.updateTable('job').set({ last_error: (error instanceof Error ? error.message : String(error)).slice(0, 500) }).where('id', '=', id).execute();
       log?.error({ err: error, job: job.kind }, 'scheduled job failed');
+      countJobRun(job.kind, false);
     }
   }
   return ran;

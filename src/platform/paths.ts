@@ -9,6 +9,7 @@ export const paths = {
   experiences: '/erfaringer',
   healthz: '/healthz',
   readyz: '/readyz',
+  metrics: '/metrics',
   asset: (name: string) => `/assets/${name}`,
   coverage: {
     atlas: '/dekning',

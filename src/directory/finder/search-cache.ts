@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
+import { countCacheLookup } from '../../platform/metrics.ts';
 
 /**
  * What derives from the finder's rows alone (typo expansions, facet counts, totals, the order of the first hits) is cached per
@@ -22,6 +23,7 @@ export function cached<T>(db: Db, version: bigint, key: string, compute: () => P
   if (!cache || version > cache.version) caches.set(db, (cache = { version, entries: new Map() }));
   const entries = cache.entries;
   let entry = entries.get(key) as Promise<T> | undefined;
+  countCacheLookup('search', entry !== undefined);
   if (entry) entries.delete(key); // re-inserted below: the least recently used entry goes first
   else {
     const computing = compute();

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database } from './schema/index.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { lockDataDir } from './lock.ts';
+import { observePool, observeQueries } from '../metrics.ts';
 
 /** The one database handle, knowing every table (./schema/). */
 export type Db = Kysely<Database>;
@@ -48,7 +49,7 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
     lock?.release();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log: observeQueries('pglite') });
   const close = async () => {
     try {
       await db.destroy();
@@ -70,7 +71,8 @@ export async function openPostgres(connectionString: string, maxConnections = 10
   const pool = new pg.Pool({ connectionString, max: maxConnections, types });
   // A pool error (e.g. the server restarting) must not crash the process; queries report it.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  observePool(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observeQueries('postgres') });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 

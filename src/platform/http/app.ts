@@ -16,6 +16,8 @@ import { assetRoutes } from './assets.ts';
 import { registerCompression } from './compress.ts';
 import { PROBLEM_TYPES, invalidParams, sendProblem, type Problem } from './problem.ts';
 import { isUnsafeValue, refuseUnsafeInput } from './input-guard.ts';
+import { loggerOptions, registerRequestContext, requestIdGenerator } from './logging.ts';
+import { registerMetrics } from './metrics.ts';
 import { sendPage } from '../views/render.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { nb } from '../i18n/nb.ts';
@@ -67,13 +69,16 @@ function sendApiError(reply: FastifyReply, problem: Omit<Problem, 'instance'>) {
 export async function buildApp(deps: { db: Db; config: Config }, domains: DomainPlugin[], root: DomainPlugin[] = []): Promise<App> {
   const { config } = deps;
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config),
+    genReqId: requestIdGenerator(config.trustProxy),
     trustProxy: config.trustProxy,
     // one line per request only when debugging: at 'info' the log holds events, not traffic
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  registerRequestContext(app);
+  registerMetrics(app, deps.db, config.metricsToken);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
