@@ -18,7 +18,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-function findPostgresBin(): string | undefined {
+/** The newest PostgreSQL server binaries installed (Debian: /usr/lib/postgresql/<version>/bin), if any. */
+export function findPostgresBin(): string | undefined {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return undefined;
   const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));

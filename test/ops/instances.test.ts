@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { freePort, startCluster } from '../../scripts/pg-cluster.ts';
+import { findPostgresBin, freePort, startCluster } from '../../scripts/pg-cluster.ts';
 import { migrations } from '../../migrations/index.ts';
 import { DEMO_SERVICES } from '../../src/setup.ts';
 
@@ -26,16 +26,17 @@ const PASSWORD = 'demo-redaktor-samklang';
 
 function missing(): string | false {
   if (!existsSync(NGINX)) return `no nginx at ${NGINX} (apt-get install nginx)`;
+  if (!process.env.TEST_DATABASE_URL && !findPostgresBin()) return 'no PostgreSQL: run through `npm test`, set TEST_DATABASE_URL, or apt-get install postgresql';
   if (spawnSync('openssl', ['version']).status !== 0) return 'no openssl command (apt-get install openssl) for the test certificate';
   return false;
 }
 const absent = missing();
-if (absent && CI) throw new Error(`nginx is required in CI: ${absent}`);
+if (absent && CI) throw new Error(`nginx, openssl and PostgreSQL are required in CI: ${absent}`);
 
 interface Response { status: number; headers: http.IncomingHttpHeaders; body: string }
 
 describe('two instances behind nginx on one PostgreSQL server', { skip: absent ? `SKIPPED: ${absent}` : false }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'samklang-ops-'));
+  let dir = '';
   let dropDatabase: () => Promise<void> = async () => {};
   let databaseUrl = '';
   let pool: pg.Pool;
@@ -45,7 +46,7 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
   let cert: Buffer;
   const smtp: { to: string[]; subject: string }[] = [];
   let smtpServer: SMTPServer;
-  const accessLog = join(dir, 'access.log');
+  let accessLog = '';
 
   const q = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => (await pool.query<T>(text, values)).rows;
 
@@ -131,6 +132,8 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     instance.out.map((line) => { try { return JSON.parse(line) as Record<string, unknown>; } catch { return {}; } }).find((entry) => entry.msg === msg);
 
   before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'samklang-ops-'));
+    accessLog = join(dir, 'access.log');
     // the database: an empty one on the harness's server, or a throw-away cluster of our own
     let server = process.env.TEST_DATABASE_URL;
     if (!server) {
@@ -233,7 +236,7 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     await new Promise<void>((resolve) => smtpServer ? smtpServer.close(() => resolve()) : resolve());
     await pool?.end();
     await dropDatabase();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('two instances starting at once on an empty database: one runs the migrations and the first-start content, the other finds them done', async () => {
