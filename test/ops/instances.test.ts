@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,7 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
   const smtp: { to: string[]; subject: string }[] = [];
   let smtpServer: SMTPServer;
   let accessLog = '';
+  let answered = 0;
 
   const q = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => (await pool.query<T>(text, values)).rows;
 
@@ -63,6 +64,7 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
         response.on('end', () => {
           const raw = Buffer.concat(chunks);
           const body = response.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+          answered++;
           resolve({ status: response.statusCode ?? 0, headers: response.headers, body: body.toString('utf8') });
         });
         response.on('error', reject);
@@ -98,8 +100,18 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     }
   }
 
+  /**
+   * nginx's access log once it holds a line for every answer received (nginx writes a request's
+   * line after sending the answer, so a line may trail the answer by a moment).
+   */
+  async function accessLines(): Promise<string[]> {
+    return until('nginx to log every answer', async () => {
+      const lines = readFileSync(accessLog, 'utf8').split('\n').filter(Boolean);
+      return lines.length >= answered && lines;
+    });
+  }
   /** Which instance (port) answered each request for `path`, from nginx's access log. */
-  const answeredBy = (path: string): number[] => readFileSync(accessLog, 'utf8').split('\n')
+  const answeredBy = async (path: string): Promise<number[]> => (await accessLines())
     .filter((line) => line.includes(` ${path} HTTP`))
     .map((line) => Number(/upstream=[\d.]+:(\d+)/.exec(line)?.[1] ?? 0));
 
@@ -219,7 +231,7 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     ].join('\n'));
     const checked = spawnSync(NGINX, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf'), '-e', 'stderr'], { encoding: 'utf8' });
     assert.equal(checked.status, 0, `nginx -t refused the configuration:\n${checked.stderr}`);
-    nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', 'stderr', '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', 'stderr', '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', openSync(join(dir, 'nginx-error.log'), 'w')] });
 
     for (const instance of instances) {
       await until(`instance on port ${instance.port} to listen (log: ${instance.out.slice(-3).join(' | ')})`, async () => {
@@ -236,7 +248,9 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     await new Promise<void>((resolve) => smtpServer ? smtpServer.close(() => resolve()) : resolve());
     await pool?.end();
     await dropDatabase();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    // OPS_TEST_KEEP=1 keeps nginx's logs and the instances' folder for a look after a failure
+    if (dir && !process.env.OPS_TEST_KEEP) rmSync(dir, { recursive: true, force: true });
+    else if (dir) writeFileSync(join(dir, 'instances.log'), instances.map((i) => `== ${i.port}\n${i.out.join('\n')}`).join('\n'));
   });
 
   test('two instances starting at once on an empty database: one runs the migrations and the first-start content, the other finds them done', async () => {
@@ -259,9 +273,9 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     assert.equal(signedIn.status, 303, signedIn.body.slice(0, 300));
     assert.match([signedIn.headers['set-cookie'] ?? []].flat().join('\n'), /; Secure/i, 'behind TLS the session cookie is Secure');
     for (let i = 0; i < 6; i++) assert.equal((await browser.get('/konto')).status, 200, 'signed in on whichever instance answers');
-    assert.deepEqual([...new Set(answeredBy('/konto'))].sort(), instances.map((i) => i.port).sort(), 'requests landed on both instances');
+    assert.deepEqual([...new Set(await answeredBy('/konto'))].sort(), instances.map((i) => i.port).sort(), 'requests landed on both instances');
     // the sign-in form came from one instance and was posted to the other
-    const logins = readFileSync(accessLog, 'utf8').split('\n').filter((l) => l.startsWith('127.0.0.2 ') && l.includes(' /logg-inn HTTP'));
+    const logins = (await accessLines()).filter((l) => l.startsWith('127.0.0.2 ') && l.includes(' /logg-inn HTTP'));
     const ports = logins.map((l) => /upstream=[\d.]+:(\d+)/.exec(l)![1]);
     assert.notEqual(ports[0], ports[1], 'the form (GET) and its POST went to different instances');
     // a form on a page from one instance, posted through the other: the name change is saved
@@ -290,7 +304,7 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     const throttled = await call('POST', '/logg-inn', { from: '127.0.0.4', body, headers: { 'x-forwarded-for': '198.51.100.7', cookie: [...spoofing.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     assert.equal(throttled.status, 429, 'five wrong passwords through both instances: the sixth try waits, whatever address the client claims');
     assert.ok(Number(throttled.headers['retry-after']) > 0);
-    assert.equal(new Set(answeredBy('/logg-inn')).size, 2);
+    assert.equal(new Set(await answeredBy('/logg-inn')).size, 2);
   });
 
   test('nginx\'s limit is shared by both instances: a burst past it from one address gets 429 from nginx, other addresses are served', async () => {
@@ -324,7 +338,7 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
       const registered = await browser.post('/registrer', { email: `ny${n}@ops.example`, name: `Ny ${n}`, password: 'fire tilfeldige ord her' });
       assert.equal(registered.status, 200, registered.body.slice(0, 200));
     }
-    assert.equal(new Set(answeredBy('/registrer').slice(-4)).size, 2);
+    assert.equal(new Set((await answeredBy('/registrer')).slice(-4)).size, 2);
     await until('the outbox to be empty', async () => (await q<{ n: string }>('select count(*) as n from mail_outbox where sent_at is null'))[0]!.n === '0');
     const sent = smtp.slice(before);
     assert.equal(sent.length, 14);
@@ -349,7 +363,7 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     const before = [await csvRow(), await csvRow()];
     assert.equal(before[0], before[1]);
     assert.ok(before[0]!.length > 0 && !before[0]!.includes(today));
-    assert.equal(new Set(answeredBy('/api/v1/services.csv').slice(-2)).size, 2);
+    assert.equal(new Set((await answeredBy('/api/v1/services.csv')).slice(-2)).size, 2);
     await editor.get('/mine-tilbud');
     assert.equal((await editor.post(`/mine-tilbud/tilbud/${id}/bekreft`, {})).status, 200);
     const after = [await csvRow(), await csvRow()];
