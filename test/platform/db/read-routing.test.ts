@@ -67,6 +67,13 @@ describe('public reads go to the streaming replica, and a person\'s own writes a
     assert.equal(rows[0]!.standby, false);
   });
 
+  test('every public read path answers from the replica (none of them writes through the read handle)', async () => {
+    for (const url of ['/tilbud?q=musikk', `/tilbud/${service.id}`, '/api/v1/services?q=musikk', '/api/v1/services.csv', '/hsds/services', '/fhir/HealthcareService', '/dekning']) {
+      const response = await app.inject({ method: 'GET', url });
+      assert.equal(response.statusCode, 200, `${url}: ${response.body.slice(0, 200)}`);
+    }
+  });
+
   test('with replay paused, anonymous reads show the replica\'s data, while the editor who just confirmed the entry sees the confirmation', async () => {
     assert.equal(await assuredDate(null), '2026-06-01');
     await onReplica('select pg_wal_replay_pause()::text as value');
