@@ -18,17 +18,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-function findPostgresBin(): string | undefined {
+/** The newest PostgreSQL server binaries installed (Debian: /usr/lib/postgresql/<version>/bin), if any. */
+export function findPostgresBin(): string | undefined {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return undefined;
   const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(base, versions[0], 'bin') : undefined;
 }
 
-export type Cluster = { url: string; stop: () => void } | { reason: string };
+export type Cluster = { url: string; stop: () => void; replicaUrl?: string } | { reason: string };
 
-/** Starts a cluster; returns its URL and how to stop (and delete) it, or a reason it could not start. */
-export async function startCluster(settings: string[] = []): Promise<Cluster> {
+/**
+ * Starts a cluster; returns its URL and how to stop (and delete) it, or a reason it could not start.
+ * With `replica: true` also a streaming replica of it (pg_basebackup -R: a hot standby that
+ * follows the primary's WAL over a replication connection) on its own port, at `replicaUrl`.
+ */
+export async function startCluster(settings: string[] = [], options: { replica?: boolean } = {}): Promise<Cluster> {
   const bin = findPostgresBin();
   if (!bin) return { reason: 'no PostgreSQL server found under /usr/lib/postgresql/*/bin (apt-get install postgresql)' };
   const dir = mkdtempSync(join(tmpdir(), 'samklang-pg-'));
@@ -44,13 +49,29 @@ export async function startCluster(settings: string[] = []): Promise<Cluster> {
     if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
     const data = join(dir, 'data');
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
-    const options = ['-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200', ...settings.map((s) => `-c ${s}`)];
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} ${options.join(' ')}`, 'start']);
+    const flags = ['-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200', ...settings.map((s) => `-c ${s}`)];
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} ${flags.join(' ')}`, 'start']);
+    const started = [data];
     const stop = () => {
-      try { run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']); } catch { /* already gone */ }
+      for (const folder of started.reverse()) {
+        try { run('pg_ctl', ['-D', folder, '-m', 'immediate', 'stop']); } catch { /* already gone */ }
+      }
       rmSync(dir, { recursive: true, force: true });
     };
-    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    if (!options.replica) return { url, stop };
+    try {
+      // initdb's pg_hba.conf trusts replication connections from 127.0.0.1; wal_level is 'replica' by default
+      const standby = join(dir, 'replica');
+      const replicaPort = await freePort();
+      run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', standby, '-R', '-X', 'stream', '-c', 'fast']);
+      run('pg_ctl', ['-D', standby, '-l', join(dir, 'replica.log'), '-w', '-o', `-p ${replicaPort} -k ${dir} ${flags.join(' ')}`, 'start']);
+      started.push(standby);
+      return { url, stop, replicaUrl: `postgres://postgres@127.0.0.1:${replicaPort}/postgres` };
+    } catch (error) {
+      stop();
+      return { reason: error instanceof Error ? error.message : String(error) };
+    }
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     return { reason: error instanceof Error ? error.message : String(error) };

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError, EXIT_DATA_DIR_LOCKED, openDatabase } from './platform/db/index.ts';
+import { withStartupLock } from './platform/db/startup-lock.ts';
 import { prepareDatabase } from './setup.ts';
 import { createApp } from './app.ts';
 
@@ -15,19 +16,36 @@ async function main() {
     throw error;
   }
   const database = await openDatabase(config);
-  const prepared = await prepareDatabase(database.db, { demoData: config.demoData });
+  // instances starting at once take turns: migrations and first-start content run once
+  const prepared = await withStartupLock(database, () => prepareDatabase(database.db, { demoData: config.demoData }));
   const app = await createApp(database.db, config);
-  app.log.info({ database: database.kind, migrations: prepared.migrations, demoServicesLoaded: prepared.demoLoaded }, 'database ready');
+  app.log.info({ database: database.kind, replica: config.databaseReadUrl !== undefined, migrations: prepared.migrations, demoServicesLoaded: prepared.demoLoaded }, 'database ready');
 
+  /**
+   * Graceful drain (SIGTERM from systemd, Docker, Kubernetes; SIGINT from a terminal): the
+   * listening socket closes at once, so a proxy's new connections go to another instance;
+   * requests in flight, and any that arrive on a connection already open, are answered (with
+   * `Connection: close`); idle connections are closed; then the job worker finishes its run, the
+   * mailer its delivery, and the database pool closes. Past DRAIN_SECONDS the process exits anyway.
+   */
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
-    await app.close();
-    await database.close();
+    app.log.info({ signal, drainSeconds: config.drainSeconds }, 'draining: no new connections, finishing requests in flight');
+    const force = setTimeout(() => {
+      app.log.error({ drainSeconds: config.drainSeconds }, 'drain took too long: exiting with requests still open');
+      process.exit(1);
+    }, config.drainSeconds * 1000).unref();
+    try {
+      await app.close();
+      await database.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'error while shutting down');
+      process.exit(1);
+    }
     clearTimeout(force);
+    app.log.info('drained: exiting');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,6 +1,7 @@
 // The atlas's pages and API: parse, call, render. All computation is in the cached state.
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../platform/db/index.ts';
+import { readerOf } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { paths } from '../platform/paths.ts';
@@ -34,7 +35,7 @@ const municipalityOptions = (state: AtlasState) =>
   [...state.municipality.values()].map((m) => ({ value: m.number, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, 'nb'));
 
 export async function coverageRoutes(app: App, { db }: { db: Db }) {
-  const cache = createCoverageCache(db);
+  const cache = createCoverageCache(readerOf(db)); // the atlas's inputs: read from the replica when there is one
   // The automatic snapshot is checked once per month per process, not on every view.
   let checkedMonth: string | undefined;
   const onView = async (state: AtlasState) => {

@@ -8,6 +8,7 @@ const EnvSchema = Type.Object({
   PORT: Type.Optional(Type.String({ pattern: '^([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$' })),
   HOST: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.:\\-\\[\\]]+$' })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://.+' })),
+  DATABASE_READ_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://.+' })),
   DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
   DEMO_DATA: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
   LOG_LEVEL: Type.Optional(
@@ -28,6 +29,7 @@ const EnvSchema = Type.Object({
   FRESHNESS_STALE_MONTHS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$' })),
   FRESHNESS_HIDDEN_MONTHS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$' })),
   JOB_WORKER: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
+  DRAIN_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,3}$' })),
   // the operator of the site, named on the privacy page as the controller (behandlingsansvarlig)
   OPERATOR_NAME: Type.Optional(Type.String({ maxLength: 200 })),
   OPERATOR_ORGNR: Type.Optional(Type.String({ pattern: '^[0-9]{3} ?[0-9]{3} ?[0-9]{3}$' })),
@@ -42,6 +44,7 @@ const HELP: Record<keyof Env, string> = {
   PORT: 'PORT must be a whole number from 0 to 65535',
   HOST: 'HOST must be a host name or an IP address',
   DATABASE_URL: 'DATABASE_URL must be a postgres:// or postgresql:// URL',
+  DATABASE_READ_URL: 'DATABASE_READ_URL must be a postgres:// or postgresql:// URL (a streaming replica of DATABASE_URL)',
   DATA_DIR: 'DATA_DIR must be a folder path',
   DEMO_DATA: 'DEMO_DATA must be "on" or "off"',
   LOG_LEVEL: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -59,6 +62,7 @@ const HELP: Record<keyof Env, string> = {
   OIDC_CLIENT_SECRET: 'OIDC_CLIENT_SECRET must not be empty when set',
   FRESHNESS_STALE_MONTHS: 'FRESHNESS_STALE_MONTHS must be a whole number of months from 1 to 99',
   FRESHNESS_HIDDEN_MONTHS: 'FRESHNESS_HIDDEN_MONTHS must be a whole number of months from 1 to 99, above FRESHNESS_STALE_MONTHS',
+  DRAIN_SECONDS: 'DRAIN_SECONDS must be a whole number of seconds from 1 to 9999 (how long a stopping instance may finish its requests)',
   JOB_WORKER: 'JOB_WORKER must be "on" or "off" (off: this instance runs no scheduled jobs)',
   OPERATOR_NAME: 'OPERATOR_NAME must be at most 200 characters (the controller named on the privacy page)',
   OPERATOR_ORGNR: 'OPERATOR_ORGNR must be a Norwegian organisation number of 9 digits, e.g. 123456789 or 123 456 789',
@@ -67,13 +71,15 @@ const HELP: Record<keyof Env, string> = {
   OPERATOR_DPO: 'OPERATOR_DPO must be at most 300 characters (the data protection officer\'s name and contact)',
   METRICS_TOKEN: 'METRICS_TOKEN must be 32 to 200 characters of letters, digits and ._~+/=- (e.g. openssl rand -hex 32); unset: no /metrics',
 };
-const SECRETS: string[] = ['DATABASE_URL', 'SESSION_SECRET', 'SMTP_PASSWORD', 'OIDC_CLIENT_SECRET', 'METRICS_TOKEN'];
+const SECRETS: string[] = ['DATABASE_URL', 'DATABASE_READ_URL', 'SESSION_SECRET', 'SMTP_PASSWORD', 'OIDC_CLIENT_SECRET', 'METRICS_TOKEN'];
 
 export interface Config {
   port: number;
   host: string;
   /** Set: use this PostgreSQL server. Unset: embedded PGlite in `${dataDir}/db`. */
   databaseUrl: string | undefined;
+  /** Set: a streaming replica of databaseUrl that public reads go to (read-your-writes kept). */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   demoData: boolean;
   logLevel: NonNullable<Env['LOG_LEVEL']>;
@@ -93,6 +99,8 @@ export interface Config {
   freshness: { staleMonths: number; hiddenMonths: number };
   /** this instance runs the scheduled jobs (they run once across instances either way) */
   jobWorker: boolean;
+  /** on SIGTERM, how long requests in flight may take before the process exits anyway */
+  drainSeconds: number;
   /** the time link lifetimes and rate-limit windows are measured by (not an environment variable: tests set it) */
   clock: Clock;
   /** who runs the site, for the privacy page; each unset value is shown as "ikke satt" */
@@ -131,6 +139,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: Number(valid.PORT ?? '3000'),
     host: valid.HOST ?? '127.0.0.1',
     databaseUrl: valid.DATABASE_URL,
+    databaseReadUrl: valid.DATABASE_READ_URL,
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
     demoData: (valid.DEMO_DATA ?? 'on') === 'on',
     logLevel: valid.LOG_LEVEL ?? 'info',
@@ -144,6 +153,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     oidc: valid.OIDC_ISSUER ? { issuer: valid.OIDC_ISSUER, clientId: valid.OIDC_CLIENT_ID!, clientSecret: valid.OIDC_CLIENT_SECRET! } : undefined,
     freshness: { staleMonths: Number(valid.FRESHNESS_STALE_MONTHS ?? '12'), hiddenMonths: Number(valid.FRESHNESS_HIDDEN_MONTHS ?? '18') },
     jobWorker: (valid.JOB_WORKER ?? 'on') === 'on',
+    drainSeconds: Number(valid.DRAIN_SECONDS ?? '20'),
     clock: systemClock,
     operator: {
       name: valid.OPERATOR_NAME, orgnr: valid.OPERATOR_ORGNR?.replace(/ /g, ''), address: valid.OPERATOR_ADDRESS,
@@ -156,6 +166,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 /** Settings that only make sense together. */
 function crossFieldProblems(env: Record<string, string>): string[] {
   const problems: string[] = [];
+  if (env.DATABASE_READ_URL && !env.DATABASE_URL) problems.push('DATABASE_READ_URL needs DATABASE_URL (the replica is read beside a PostgreSQL primary, never beside the embedded database)');
   if (env.SMTP_HOST && !env.SMTP_FROM) problems.push('SMTP_FROM must be set when SMTP_HOST is (the sender address of every mail)');
   if (env.SMTP_PORT && (Number(env.SMTP_PORT) < 1 || Number(env.SMTP_PORT) > 65535)) problems.push(HELP.SMTP_PORT);
   const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter((key) => env[key]);

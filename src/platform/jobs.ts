@@ -9,6 +9,9 @@ import { countJobRun } from './metrics.ts';
  * PGlite. A job row is claimed with FOR UPDATE SKIP LOCKED plus a lease (locked_until), so with
  * several instances each run happens once, and a crashed run is picked up when its lease ends.
  * Rows survive restarts; each kind has at most one pending row, which schedules the next.
+ * A run renews its lease while it lasts, so a long run is never taken over by another instance.
+ * The worker starts `FIRST_RUN_MS` after start and polls every minute (test/ops/instances.test.ts
+ * runs two instances on one server and checks each due job ran once).
  */
 export interface JobDefinition {
   kind: string;
@@ -18,6 +21,8 @@ export interface JobDefinition {
 }
 
 const LEASE_MINUTES = 10;
+const RENEW_EVERY_MS = 3 * 60_000;
+const FIRST_RUN_MS = 5_000;
 
 /** Makes sure every kind has a pending run (the first one is due at once). */
 async function schedule(db: Db, jobs: JobDefinition[]): Promise<void> {
@@ -47,8 +52,15 @@ export async function runDueJobs(db: Db, jobs: JobDefinition[], log?: { error(ob
   for (let claimed = await claim(db, jobs.map((j) => j.kind)); claimed; claimed = await claim(db, jobs.map((j) => j.kind))) {
     const job = jobs.find((j) => j.kind === claimed!.kind)!;
     const id = claimed.id;
+    // a run longer than its lease keeps it: renewed every few minutes, so no other instance
+    // takes the job over while this one is still at it (a crashed instance stops renewing)
+    const renew = setInterval(() => {
+      void sql`update job set locked_until = now() + make_interval(mins => ${LEASE_MINUTES}) where id = ${id} and done_at is null`.execute(db).catch(() => {});
+    }, RENEW_EVERY_MS);
+    renew.unref();
     try {
       await job.run();
+      clearInterval(renew);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('job').set({ done_at: sql`now()`, locked_until: null, last_error: null }).where('id', '=', id).execute();
         await trx.insertInto('job').values({ id: newId(), kind: job.kind, run_at: job.next(new Date()) }).execute();
@@ -56,6 +68,7 @@ export async function runDueJobs(db: Db, jobs: JobDefinition[], log?: { error(ob
       ran.push(job.kind);
       countJobRun(job.kind, true);
     } catch (error) {
+      clearInterval(renew);
       // leave the lease to run out: the next try comes after LEASE_MINUTES, not in a tight loop
       await db.updateTable('job').set({ last_error: (error instanceof Error ? error.message : String(error)).slice(0, 500) }).where('id', '=', id).execute();
       log?.error({ err: error, job: job.kind }, 'scheduled job failed');
@@ -90,7 +103,7 @@ export function startWorker(db: Db, registry: JobRegistry, log: { error(obj: obj
     if (stopped) return;
     running = running.then(() => runDueJobs(db, registry.list(), log)).catch((error: unknown) => log.error({ err: error }, 'job worker failed'));
   };
-  const first = setTimeout(tick, 5_000);
+  const first = setTimeout(tick, FIRST_RUN_MS);
   const timer = setInterval(tick, everyMs);
   first.unref();
   timer.unref();

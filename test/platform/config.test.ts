@@ -41,3 +41,15 @@ test('the operator named on the privacy page: optional, checked, the organisatio
     return true;
   });
 });
+
+test('a read replica only beside a PostgreSQL primary, its URL never echoed; drain time in seconds', () => {
+  assert.throws(() => loadConfig({ DATABASE_READ_URL: 'postgres://u:hemmelig@replica/db' }), (error: Error) =>
+    /DATABASE_READ_URL needs DATABASE_URL/.test(error.message) && !error.message.includes('hemmelig'));
+  assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://u@primary/db', DATABASE_READ_URL: 'mysql://u:hemmelig@replica/db' }), (error: Error) =>
+    /DATABASE_READ_URL must be a postgres/.test(error.message) && !error.message.includes('hemmelig'));
+  const config = loadConfig({ DATABASE_URL: 'postgres://u@primary/db', DATABASE_READ_URL: 'postgres://u@replica/db', DRAIN_SECONDS: '45' });
+  assert.equal(config.databaseReadUrl, 'postgres://u@replica/db');
+  assert.equal(config.drainSeconds, 45);
+  assert.equal(loadConfig({}).drainSeconds, 20);
+  assert.throws(() => loadConfig({ DRAIN_SECONDS: '0' }), /DRAIN_SECONDS/);
+});

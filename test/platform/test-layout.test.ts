@@ -5,9 +5,10 @@ import { test } from 'node:test';
 
 // Tests mirror src/: a test of src/<room>/x.ts lives in test/<room>/, so a newcomer finds the tests
 // of a room next to where its code would be. Outside the mirror: the shared helpers and fixtures,
-// the browser flows (which cross rooms by nature) and the tests of scripts/ (test/scripts/).
+// the browser flows (which cross rooms by nature), the tests of scripts/ (test/scripts/) and the
+// operations tests (test/ops/: real processes behind nginx, with ops/ as their subject).
 const ROOT = new URL('../..', import.meta.url).pathname;
-const OUTSIDE = new Set(['helpers', 'fixtures', 'browser', 'scripts']);
+const OUTSIDE = new Set(['helpers', 'fixtures', 'browser', 'scripts', 'ops']);
 
 function folders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { allowOwnFeature, type App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import type { Db } from '../../platform/db/index.ts';
+import { readerOf } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
 import { formErrors } from '../../platform/forms/index.ts';
@@ -24,7 +25,8 @@ import { rawQuery } from '../../platform/http/request.ts';
 
 const FIELD_MESSAGES: Record<string, string> = { alder: nb.errors.age, innen: nb.errors.radius, side: nb.errors.page, antall: nb.errors.page, q: nb.errors.text, sted: nb.errors.text };
 
-export async function directoryRoutes(app: App, { db }: { db: Db }) {
+export async function directoryRoutes(app: App, deps: { db: Db }) {
+  const db = readerOf(deps.db); // public reads: the replica, or the primary after the reader's own write
   app.get(paths.home, async (_request, reply) => {
     // the search form offers "Bruk posisjonen min"
     allowOwnFeature(reply, 'geolocation');

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import type { Db } from '../../platform/db/index.ts';
+import { readerOf } from '../../platform/db/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { locationShownTo } from '../hsds/filters.ts';
 import { loadGraph } from '../hsds/graph.ts';
@@ -81,7 +82,8 @@ function bundle(request: FastifyRequest, type: ResourceType, found: { ids: strin
 }
 
 /** FHIR R4 under /fhir: HealthcareService, Location and Organization (read, search), our CodeSystems, the CapabilityStatement. */
-export async function fhirRoutes(app: App, { db }: { db: Db }) {
+export async function fhirRoutes(app: App, deps: { db: Db }) {
+  const db = readerOf(deps.db); // public reads: the replica, or the primary after the reader's own write
   app.get(paths.fhir.metadata, { schema: { tags: TAGS, summary: 'CapabilityStatement' } }, async (request, reply) =>
     send(reply, capabilityStatement(`${baseUrl(request)}${paths.fhir.base}`)));
 

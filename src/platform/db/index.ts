@@ -8,6 +8,7 @@ import type { Database } from './schema/index.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { lockDataDir } from './lock.ts';
 import { observePool, observeQueries } from '../metrics.ts';
+import { createReadRouter } from './read-routing.ts';
 
 /** The one database handle, knowing every table (./schema/). */
 export type Db = Kysely<Database>;
@@ -15,6 +16,7 @@ export type Db = Kysely<Database>;
 export type Tx = Db | Transaction<Database>;
 export type * from './schema/index.ts';
 export { DataDirLockedError, EXIT_DATA_DIR_LOCKED } from './lock.ts';
+export { readerOf } from './read-routing.ts';
 /** An opened database: the handle, which driver, and how to close it. */
 export interface OpenedDatabase {
   db: Db;
@@ -60,25 +62,43 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
   return { db, kind: 'pglite', close, dump: () => pglite.dumpDataDir('none') };
 }
 
-export async function openPostgres(connectionString: string, maxConnections = 10): Promise<OpenedDatabase> {
-  const types = {
-    getTypeParser(oid: number, format?: 'text' | 'binary') {
-      if (oid === OID.int8 || oid === OID.numeric) return toNumber;
-      if (oid === OID.date) return asText;
-      return pg.types.getTypeParser(oid, format);
-    },
-  };
-  const pool = new pg.Pool({ connectionString, max: maxConnections, types });
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === OID.int8 || oid === OID.numeric) return toNumber;
+    if (oid === OID.date) return asText;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function newPool(connectionString: string, max: number, name: 'primary' | 'replica', extra: pg.PoolConfig = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, types, ...extra });
   // A pool error (e.g. the server restarting) must not crash the process; queries report it.
   pool.on('error', () => {});
-  observePool(pool);
+  observePool(pool, name);
+  return pool;
+}
+
+/**
+ * PostgreSQL; with `readUrl` also a streaming replica that readerOf(db) sends public reads to
+ * (read-routing.ts). A replica that does not answer within two seconds is treated as down.
+ */
+export async function openPostgres(connectionString: string, maxConnections = 10, readUrl?: string): Promise<OpenedDatabase> {
+  const pool = newPool(connectionString, maxConnections, 'primary');
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observeQueries('postgres') });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  if (!readUrl) return { db, kind: 'postgres', close: () => db.destroy() };
+  const router = createReadRouter(db, pool, newPool(readUrl, maxConnections, 'replica', { connectionTimeoutMillis: 2000 }));
+  return {
+    db, kind: 'postgres',
+    close: async () => {
+      await router.close();
+      await db.destroy();
+    },
+  };
 }
 
 /** The database named by the configuration: PostgreSQL when a URL is given, else PGlite on disk. */
-export function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<OpenedDatabase> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite({ dataDir: join(config.dataDir, 'db') });
+export function openDatabase(config: { databaseUrl: string | undefined; databaseReadUrl?: string | undefined; dataDir: string }): Promise<OpenedDatabase> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, 10, config.databaseReadUrl) : openPGlite({ dataDir: join(config.dataDir, 'db') });
 }
 
 export async function isReachable(db: Db): Promise<boolean> {

@@ -11,6 +11,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from './type-provider.ts';
 import type { Config } from '../config.ts';
 import { isReachable, type Db } from '../db/index.ts';
+import { registerReadRouting } from '../db/read-routing.ts';
 import { paths } from '../paths.ts';
 import { assetRoutes } from './assets.ts';
 import { registerCompression } from './compress.ts';
@@ -75,7 +76,9 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     // one line per request only when debugging: at 'info' the log holds events, not traffic
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
-    return503OnClosing: true,
+    // while draining (SIGTERM), requests already on an open connection are served, with
+    // `Connection: close`; new connections are refused, so a proxy sends them to another instance
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerRequestContext(app);
   registerMetrics(app, deps.db, config.metricsToken);
@@ -168,6 +171,8 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     return sendPage(reply, ErrorPage({ title: nb.errors.notFoundTitle, message: nb.errors.notFound }), 404);
   });
 
+  // which database a request's public reads go to (a replica, unless it must see its own write)
+  registerReadRouting(app, deps.db, { secure: config.trustProxy || config.publicUrl.startsWith('https://') });
   // root plugins (accounts) add hooks for every route: not encapsulated, registered before any route
   for (const plugin of root) await plugin(app, deps);
   app.get(paths.healthz, { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
