@@ -5,11 +5,16 @@ import type { Db } from '../platform/db/index.ts';
 import { servicesCsvRoutes } from './csv.ts';
 import { openDataPageRoutes } from './views/open-data-page.tsx';
 import { hsdsRoutes } from './hsds/routes.ts';
+import { dropValidatorsFromErrors } from './conditional.ts';
 
 export { fhirRoutes } from './fhir/routes.ts';
 
 /** The HSDS API, the CSV export and the page that documents them. */
 export async function openDataRoutes(app: App, deps: { db: Db }) {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    dropValidatorsFromErrors(reply);
+    return payload;
+  });
   await hsdsRoutes(app, deps);
   await servicesCsvRoutes(app, deps);
   await openDataPageRoutes(app);
