@@ -7,6 +7,7 @@ import { osloMidnight } from '../../src/opendata/conditional.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { testApp } from '../helpers/app.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
+import { fhirProblems } from './fhir/fhir-validator.ts';
 
 test('midnight in Oslo is 23:00 UTC in winter and 22:00 UTC in summer, also on the days the clocks change', () => {
   assert.equal(osloMidnight('2026-01-15').toISOString(), '2026-01-14T23:00:00.000Z');
@@ -15,10 +16,14 @@ test('midnight in Oslo is 23:00 UTC in winter and 22:00 UTC in summer, also on t
   assert.equal(osloMidnight('2026-10-25').toISOString(), '2026-10-24T22:00:00.000Z', 'winter time starts at 03:00 that night');
 });
 
-// RFC 9110 section 13: ETag and Last-Modified on every open-data answer, and 304 for
-// If-None-Match (weakly compared) or If-Modified-Since when nothing has changed.
+// Standard HTTP at the edges of the open-data APIs (one app for both parts):
+// - RFC 9110 section 13: ETag and Last-Modified on every open-data answer, and 304 for
+//   If-None-Match (weakly compared) or If-Modified-Since when nothing has changed (conditional.ts);
+// - the APIs are read-only: a write method is 405 with Allow (RFC 9110 section 15.5.6), in the
+//   API's own error shape, never the CSRF check's 403 page, which is about forms that act (read-only.ts).
+const METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 for (const backend of backends()) {
-  describe(`conditional requests on the open-data endpoints on ${backend.name}`, { skip: backend.skip }, () => {
+  describe(`conditional requests and write methods on the open-data endpoints on ${backend.name}`, { skip: backend.skip }, () => {
     let database: OpenedDatabase;
     let app: FastifyInstance;
     const org = anOrganization({ name: 'Vilkårby kommune' });
@@ -81,6 +86,39 @@ for (const backend of backends()) {
         assert.equal(response.headers.etag, undefined, url);
         assert.equal(response.headers['last-modified'], undefined, url);
       }
+    });
+
+    test('FHIR: 405 with a valid OperationOutcome, for a type, an instance, the base (transaction) and metadata', async () => {
+      // a FHIR create, update, patch and delete as a client library sends them
+      const resource = JSON.stringify({ resourceType: 'HealthcareService', name: 'Ny' });
+      for (const method of METHODS) {
+        for (const url of ['/fhir/HealthcareService', '/fhir/HealthcareService/6f1c2a8e-3b7d-4c59-9e0a-5d2b8f4e7a13', '/fhir', '/fhir/metadata']) {
+          const response = await app.inject({ method, url, headers: { 'content-type': 'application/fhir+json' }, payload: resource });
+          assert.equal(response.statusCode, 405, `${method} ${url}`);
+          assert.equal(response.headers.allow, 'GET, HEAD');
+          assert.match(response.headers['content-type'] as string, /^application\/fhir\+json/);
+          const outcome = response.json();
+          assert.equal(outcome.issue[0].code, 'not-supported');
+          assert.deepEqual(fhirProblems(outcome), []);
+        }
+      }
+    });
+
+    test('HSDS: 405 problem+json, also with a form body and a session-like cookie', async () => {
+      for (const method of METHODS) {
+        for (const url of ['/hsds/services', '/hsds/', '/hsds', '/hsds/tabular.json']) {
+          const response = await app.inject({ method, url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'samklang_sesjon=x' }, payload: 'a=1' });
+          assert.equal(response.statusCode, 405, `${method} ${url}`);
+          assert.equal(response.headers.allow, 'GET, HEAD');
+          assert.match(response.headers['content-type'] as string, /^application\/problem\+json/);
+          assert.equal(response.json().status, 405);
+        }
+      }
+    });
+
+    test('the CSRF check still refuses a form POST without a token elsewhere', async () => {
+      const response = await app.inject({ method: 'POST', url: '/logg-inn', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=a%40b.no&password=x' });
+      assert.equal(response.statusCode, 403);
     });
   });
 }
