@@ -7,15 +7,26 @@ import { paths } from '../platform/paths.ts';
 import { OneOf } from '../platform/http/one-of.ts';
 import { yieldToRequests } from '../platform/event-loop.ts';
 import { sendExport } from './hsds/export-cache.ts';
-import { BOM, csvLine, type CsvWriteOptions } from '../platform/csv.ts';
+import { METHOD_NOT_ALLOWED, refuseWrites } from './read-only.ts';
+import { BOM, csvLine, csvRows, type CsvWriteOptions } from '../platform/csv.ts';
 import { FinderQuerySchema, toSearchQuery, placeFrom, searchServices, type SearchHit, LANGUAGE_FACET, LANGUAGES, termNames } from '../directory/index.ts';
 
 // ---- /api/v1/services.csv: the finder's hits as a spreadsheet ----
 
+/**
+ * The finder's parameters and sep. Others are ignored, as on the finder page (cache busters,
+ * tracking tags), and are no part of what the download is kept under.
+ */
 const CsvQuerySchema = Type.Object({
   ...FinderQuerySchema.properties,
-  sep: Type.Optional(OneOf([',', ';'], { description: '";" for Norwegian Excel: semicolon between columns and decimal comma' })),
-}, { additionalProperties: false });
+  sep: Type.Optional(OneOf([';', ','], {
+    description: '";" (the default): semicolons between columns and decimal commas, as Norwegian Excel opens it; ",": commas and decimal points (RFC 4180, for programs)',
+  })),
+}, { additionalProperties: true });
+const KNOWN_PARAMS = new Set(Object.keys(CsvQuerySchema.properties));
+
+/** The delimiter a query asks for: semicolon unless sep=, (Norwegian spreadsheets read that). */
+export const delimiterOf = (sep: string | undefined): CsvWriteOptions['delimiter'] => (sep === ',' ? ',' : ';');
 
 /** The most specific term names of the given facets, or the language names. */
 function facetCell(hit: SearchHit, facet: string): string {
@@ -33,11 +44,11 @@ export function* servicesCsvPieces(hits: SearchHit[], options: CsvWriteOptions &
   const yesNo = (value: boolean) => (value ? nb.openData.yes : nb.openData.no);
   yield BOM + csvLine(header, options);
   for (let i = 0; i < hits.length; i += 2000) {
-    yield hits.slice(i, i + 2000).map((hit) => csvLine([
+    yield csvRows(hits.slice(i, i + 2000).map((hit) => [
       hit.id, hit.name, hit.organizationName, hit.status, ...facets.map(([, facet]) => facetCell(hit, facet)), hit.municipalityNumbers.join(', '),
       yesNo(hit.isDigital), hit.lat, hit.lon, hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10, hit.assuredDate,
       yesNo(hit.isDemo), `${options.baseUrl}${paths.service(hit.id)}`,
-    ], options)).join('');
+    ]), options);
   }
 }
 
@@ -49,10 +60,13 @@ export function servicesCsv(hits: SearchHit[], options: CsvWriteOptions & { base
 const CSV_LIMIT = 100_000;
 
 export async function servicesCsvRoutes(app: App, { db }: { db: Db }) {
+  refuseWrites(app, [paths.servicesCsv], (request, reply) => sendProblem(reply, {
+    type: METHOD_NOT_ALLOWED, title: 'Method not allowed', status: 405, detail: `The CSV export is read-only: ${request.method} is not offered; use GET`,
+  }));
   app.get(paths.servicesCsv, {
     schema: {
       tags: ['services'], summary: 'The finder\'s hits as CSV (UTF-8 with BOM)',
-      description: 'The same parameters as /api/v1/services; every hit, not one page. sep=; for Norwegian Excel.',
+      description: 'The same parameters as /api/v1/services; every hit, not one page. Semicolons and decimal commas unless sep=, (then commas and decimal points). Unknown parameters are ignored.',
       querystring: CsvQuerySchema,
     },
   }, async (request, reply) => {
@@ -64,12 +78,13 @@ export async function servicesCsvRoutes(app: App, { db }: { db: Db }) {
     const search = { ...toSearchQuery(query, located), page: 1, perPage: CSV_LIMIT };
     const baseUrl = `${request.protocol}://${request.host}`;
     // kept per directory version and query: the same download again is read from disk, not searched and written again
-    const key = `services.csv\u0000${baseUrl}\u0000${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
+    const known = Object.entries({ ...query, sep: delimiterOf(query.sep) }).filter(([name]) => KNOWN_PARAMS.has(name)).sort(([a], [b]) => a.localeCompare(b));
+    const key = `services.csv\u0000${baseUrl}\u0000${JSON.stringify(known)}`;
     return sendExport(request, reply, db, {
       key, type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="samklang-tilbud.csv"',
       build: async function* () {
         const result = await searchServices(db, search);
-        for (const piece of servicesCsvPieces(result.hits, { delimiter: query.sep === ';' ? ';' : ',', baseUrl })) {
+        for (const piece of servicesCsvPieces(result.hits, { delimiter: delimiterOf(query.sep), baseUrl })) {
           yield piece;
           await yieldToRequests();
         }

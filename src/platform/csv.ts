@@ -1,10 +1,17 @@
+import { stringify, type Options } from 'csv-stringify/sync';
+
 /**
- * CSV as this site writes it (RFC 4180, CRLF, formula cells guarded), for every domain's downloads.
+ * CSV as this site writes it, for every domain's downloads: RFC 4180 through csv-stringify, CRLF,
+ * formula cells guarded. Large files are written in pieces (csvRows per batch of rows), so a
+ * download streams and the event loop gets its turn between pieces.
  * Reading lives with the import (src/directory/intake/imports/pipeline/csv.ts).
  */
 export interface CsvWriteOptions {
+  /** ';' is for Norwegian spreadsheets: semicolons between columns and decimal commas */
   delimiter: ',' | ';';
 }
+
+export type CsvValue = string | number | boolean | null;
 
 /**
  * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
@@ -14,20 +21,34 @@ function guardFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function csvCell(value: string | number | boolean | null, options: CsvWriteOptions): string {
-  if (value === null) return '';
-  const text = typeof value === 'number'
-    ? (options.delimiter === ';' ? String(value).replace('.', ',') : String(value))
-    : typeof value === 'boolean' ? String(value) : guardFormula(value);
-  const needsQuotes = text.includes(options.delimiter) || /["\r\n]/.test(text) || text !== text.trim();
-  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+function stringifyOptions({ delimiter }: CsvWriteOptions): Options {
+  return {
+    delimiter,
+    record_delimiter: 'windows',
+    // csv-stringify quotes delimiters, quotes and line breaks; a space at either end is quoted too, so no program trims it
+    quoted_match: /^\s|\s$|[\r\n]/,
+    cast: {
+      boolean: (value) => String(value),
+      number: (value) => (delimiter === ';' ? String(value).replace('.', ',') : String(value)),
+      string: guardFormula,
+    },
+  };
+}
+
+/** Rows of CSV, each ending in CRLF. */
+export function csvRows(rows: CsvValue[][], options: CsvWriteOptions): string {
+  return rows.length === 0 ? '' : stringify(rows, stringifyOptions(options));
 }
 
 /** One CSV line ending in CRLF, as RFC 4180 writes it. */
-export function csvLine(values: (string | number | boolean | null)[], options: CsvWriteOptions): string {
-  return `${values.map((v) => csvCell(v, options)).join(options.delimiter)}\r\n`;
+export function csvLine(values: CsvValue[], options: CsvWriteOptions): string {
+  return csvRows([values], options);
+}
+
+/** One cell as it appears in a line. */
+export function csvCell(value: CsvValue, options: CsvWriteOptions): string {
+  return csvLine([value], options).slice(0, -2);
 }
 
 /** UTF-8 byte order mark: without it spreadsheet programs show æ, ø and å as garbage. */
 export const BOM = '\uFEFF';
-

@@ -213,6 +213,7 @@ export const paths = {
   hsds: {
     root: '/hsds/',
     profile: '/hsds/profile',
+    openapi: '/hsds/openapi.json',
     services: '/hsds/services',
     serviceAtLocations: '/hsds/service_at_locations',
     organizations: '/hsds/organizations',

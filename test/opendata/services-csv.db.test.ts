@@ -40,18 +40,46 @@ for (const backend of backends()) {
       assert.equal(row.organisasjon, 'Ålesund kommune');
       assert.equal(row['tjenestested'], 'DPS');
       assert.equal(row['språk'], 'Norsk, Nordsamisk');
-      assert.equal(row.breddegrad, '60.384');
+      assert.equal(row.breddegrad, '60,384');
       assert.equal(row.demodata, 'nei');
     });
 
-    test('sep=; gives semicolons and decimal commas for Norwegian Excel, and formulas are defused', async () => {
+    test('semicolons and decimal commas by default (Norwegian Excel), also as sep=;, and formulas are defused', async () => {
+      const byDefault = await get('/api/v1/services.csv?sortering=navn');
       const response = await get('/api/v1/services.csv?sep=%3B&sortering=navn');
+      assert.equal(byDefault.body, response.body);
       const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
       assert.ok(lines[0]!.startsWith('id;navn;organisasjon;'));
       const table = parseCsv(response.body);
       assert.deepEqual(table.records.map((r) => r.values.navn), ["'=Kor", band.name]);
       assert.equal(table.records[1]!.values.breddegrad, '60,384');
       assert.equal(table.records[0]!.values.demodata, 'ja');
+    });
+
+    test('sep=, gives commas and decimal points (RFC 4180, for programs)', async () => {
+      const response = await get('/api/v1/services.csv?sep=%2C&sortering=navn');
+      assert.ok(response.body.replace(/^\uFEFF/, '').startsWith('id,navn,organisasjon,'));
+      const table = parseCsv(response.body);
+      assert.equal(table.records[1]!.values.breddegrad, '60.384');
+      assert.equal(table.records[1]!.values.navn, band.name);
+    });
+
+    test('unknown parameters (cache busters, tracking tags) are ignored and do not make another download', async () => {
+      const plain = await get('/api/v1/services.csv?niva=lavterskel');
+      const tagged = await get('/api/v1/services.csv?niva=lavterskel&_=1732950000&utm_source=nyhetsbrev&utm_medium=epost');
+      assert.equal(tagged.statusCode, 200);
+      assert.equal(tagged.body, plain.body);
+      assert.equal(tagged.headers['x-samklang-cache'], 'hit', 'kept under the known parameters alone');
+      assert.equal(tagged.headers.etag, plain.headers.etag);
+    });
+
+    test('writes answer 405 with problem+json and Allow: GET, HEAD', async () => {
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+        const response = await app.inject({ method, url: '/api/v1/services.csv', payload: { a: 1 } });
+        assert.equal(response.statusCode, 405, method);
+        assert.equal(response.headers.allow, 'GET, HEAD');
+        assert.match(response.headers['content-type'] as string, /problem\+json/);
+      }
     });
 
     test('bad parameters answer 400 problem+json, as the JSON API does', async () => {

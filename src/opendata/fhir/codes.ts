@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { FACETS, TERMS, type Facet, type FlatTerm } from '../../directory/index.ts';
 
 /**
@@ -19,6 +20,19 @@ export const DEMO_TAG = { system: 'http://terminology.hl7.org/CodeSystem/v3-ActR
 
 /** Norwegian conventions of the no-basis profiles. */
 export const ORGANIZATION_NUMBER_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.101';
+/**
+ * An organisation_identifier row is an organisation number (organisasjonsnummer, from
+ * Enhetsregisteret) when its scheme is NO-BRC (org-id.guide's code for the Brønnøysund Register
+ * Centre, which the HSDS examples and UK profile use for such schemes) or its type names it, in
+ * any case: imports write "Organisasjonsnummer", "organisasjonsnummer" or the scheme alone.
+ */
+export function isOrganizationNumber(row: { identifier_scheme: string | null; identifier_type: string | null }): boolean {
+  return row.identifier_scheme?.trim().toUpperCase() === 'NO-BRC' || row.identifier_type?.trim().toLowerCase() === 'organisasjonsnummer';
+}
+/** isOrganizationNumber in SQL, for a row of organization_identifier aliased `alias`. */
+export const organizationNumberSql = (alias: string): RawBuilder<boolean> =>
+  sql<boolean>`(upper(trim(${sql.ref(`${alias}.identifier_scheme`)})) = 'NO-BRC' or lower(trim(${sql.ref(`${alias}.identifier_type`)})) = 'organisasjonsnummer')`;
+
 export const MUNICIPALITY_EXTENSION = 'http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode';
 export const MUNICIPALITY_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.1.3402';
 

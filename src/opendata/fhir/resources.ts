@@ -3,13 +3,22 @@ import { compact } from '../hsds/objects.ts';
 import { publicWebUrl, TERM_BY_ID, type ColumnPlaces } from '../../directory/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import {
-  DEMO_TAG, FACET_ELEMENT, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM, ORGANIZATION_NUMBER_SYSTEM, coding,
+  DEMO_TAG, FACET_ELEMENT, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM, ORGANIZATION_NUMBER_SYSTEM, coding, isOrganizationNumber,
 } from './codes.ts';
 
 type Resource = Record<string, unknown>;
 const DAYS: Record<string, string> = { MO: 'mon', TU: 'tue', WE: 'wed', TH: 'thu', FR: 'fri', SA: 'sat', SU: 'sun' };
 
-const meta = (lastUpdated: Date | null, isDemo: boolean) => compact({ lastUpdated: lastUpdated?.toISOString(), tag: isDemo ? [DEMO_TAG] : [] });
+/**
+ * Resource.meta: when it last changed and the demo tag; absent when it would be empty. No
+ * meta.profile: we follow the Norwegian base profiles' conventions (organisation number system,
+ * kommunenummer on Address.district) but do not validate against those profiles, so we claim only
+ * the base R4 definitions, which every resource is tested against (see the CapabilityStatement).
+ */
+const meta = (lastUpdated: Date | null, isDemo: boolean) => {
+  const value = compact({ lastUpdated: lastUpdated ? new Date(lastUpdated).toISOString() : null, tag: isDemo ? [DEMO_TAG] : [] });
+  return Object.keys(value).length > 0 ? value : null;
+};
 const reference = (type: string, id: string, display?: string | null) => compact({ reference: `${type}/${id}`, display });
 const concept = (codings: Resource[]) => ({ coding: codings });
 
@@ -45,7 +54,7 @@ export function locationResource(row: Row<'location'>, graph: Pick<Graph, 'addre
 }
 
 export function organizationResource(row: Row<'organization'>, graph: Graph): Resource {
-  const numbers = graph.identifiers.filter((i) => i.organization_id === row.id && i.identifier_type === 'organisasjonsnummer');
+  const numbers = graph.identifiers.filter((i) => i.organization_id === row.id && isOrganizationNumber(i));
   return compact({
     resourceType: 'Organization', id: row.id, meta: meta(row.updated_at, row.is_demo),
     identifier: numbers.map((i) => ({ system: ORGANIZATION_NUMBER_SYSTEM, value: i.identifier })),

@@ -5,10 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/index.ts';
-import { osloDate } from '../../platform/clock.ts';
 import { yieldToRequests } from '../../platform/event-loop.ts';
-import { etagMatches } from '../../platform/http/compress.ts';
-import { directoryVersion } from '../../directory/index.ts';
+import { clientHolds, currentValidators, stateValidators, type Validators } from '../conditional.ts';
 
 /**
  * Whole-directory exports (HSDS tabular JSON, the finder's CSV) are built once per directory
@@ -61,23 +59,21 @@ function discard(entry: Entry) {
 }
 
 /** The export's file at the current version and day, built now if it is not kept. */
-async function kept(db: Db, key: string, build: ExportBuilder): Promise<{ file: string; hit: boolean; tag: string }> {
-  const version = await directoryVersion(db);
-  const day = osloDate(); // the day the finder's freshness rule is judged by
-  const tag = `"${version}-${day}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}"`;
+async function kept(db: Db, key: string, validators: Validators, build: ExportBuilder): Promise<{ file: string; hit: boolean }> {
+  const { version, day } = validators; // the day is the one the finder's freshness rule is judged by
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const entry = cache.get(key);
   if (entry && entry.version === version && entry.day === day) {
     cache.delete(key);
     cache.set(key, entry);
-    return { file: await entry.file, hit: true, tag };
+    return { file: await entry.file, hit: true };
   }
   // a request that read an older version than the one kept (a write committed meanwhile) builds without keeping
   if (entry && entry.version > version) {
     const once: Entry = { version, day, file: write(build) };
     discard(once);
-    return { file: await once.file, hit: false, tag };
+    return { file: await once.file, hit: false };
   }
   const file = write(build);
   const fresh: Entry = { version, day, file };
@@ -89,18 +85,22 @@ async function kept(db: Db, key: string, build: ExportBuilder): Promise<{ file: 
     cache.delete(oldest);
     discard(old);
   }
-  return { file: await file, hit: false, tag };
+  return { file: await file, hit: false };
 }
 
 /**
  * Sends an export from the cache (built first when the directory changed), streamed from disk.
- * x-samklang-cache says whether it was kept; the ETag lets a client ask again with If-None-Match.
+ * x-samklang-cache says whether it was kept; the ETag and Last-Modified let a client ask again
+ * with If-None-Match or If-Modified-Since, and get a 304 without the export being built or read.
  */
 export async function sendExport(request: FastifyRequest, reply: FastifyReply, db: Db, options: { key: string; type: string; disposition?: string; build: ExportBuilder }) {
-  const { file, hit, tag } = await kept(db, options.key, options.build);
-  reply.header('etag', tag).header('x-samklang-cache', hit ? 'hit' : 'miss').header('cache-control', 'public, max-age=60');
+  const current = await currentValidators(db);
+  // one export's tag differs from another's at the same version (the CSV of each query)
+  const validators = { ...current, etag: `"${current.version}-${current.day}-${createHash('sha256').update(options.key).digest('hex').slice(0, 16)}"` };
+  stateValidators(reply, validators);
   if (options.disposition) reply.header('content-disposition', options.disposition);
-  // weakly: a compressed copy's ETag is the weak form of the same tag (platform/http/compress.ts)
-  if (etagMatches(request.headers['if-none-match'], tag)) return reply.code(304).send();
+  if (clientHolds(request, validators)) return reply.code(304).send();
+  const { file, hit } = await kept(db, options.key, validators, options.build);
+  reply.header('x-samklang-cache', hit ? 'hit' : 'miss');
   return reply.type(options.type).send(createReadStream(file));
 }

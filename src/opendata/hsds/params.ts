@@ -25,27 +25,32 @@ const serviceFilters = {
     description: 'Only services modified on or after this date or date-time (ISO 8601; UTC when no offset is given)',
   })),
 };
-const strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });
+/**
+ * The parameters of one endpoint. Others are ignored, as the finder page ignores them: cache
+ * busters (_=123), tracking tags (utm_*) and parameters of other profiles (the UK's) must not make
+ * a consumer's request fail. A known parameter with a bad value is still a 400.
+ */
+const lenient = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: true });
 
-export const ServicesQuery = strict({
+export const ServicesQuery = lenient({
   ...common, ...serviceFilters,
   minimal: Flag('Only id and last_modified of each service'),
   full: Flag('Fully nested services'),
 });
-export const ServiceAtLocationsQuery = strict({
+export const ServiceAtLocationsQuery = lenient({
   ...common, ...serviceFilters,
   full: Flag('Fully nested service_at_locations'),
   postcode: Type.Optional(PostalCode({ description: 'Norwegian postal code: with proximity, measured from the postal code\'s own point; alone, locations in its municipality' })),
   proximity: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_000_000, description: 'Metres from the postal code (needs postcode)' })),
 });
-export const OrganizationsQuery = strict({
+export const OrganizationsQuery = lenient({
   ...common,
   full: Flag('Fully nested organisations'),
   full_service: Flag('With full services nested (implies full)'),
 });
-export const OrganizationQuery = strict({ full_service: Flag('With full services nested') });
-export const TaxonomiesQuery = strict({ ...common });
-export const TaxonomyTermsQuery = strict({
+export const OrganizationQuery = lenient({ full_service: Flag('With full services nested') });
+export const TaxonomiesQuery = lenient({ ...common });
+export const TaxonomyTermsQuery = lenient({
   ...common,
   taxonomy_id: Id('Only terms of this taxonomy'),
   parent_id: Id('Only terms directly below this term'),
@@ -67,9 +72,23 @@ export function pageOf<T>(contents: T[], total: number, page: number, perPage: n
   };
 }
 
-/** modified_after as a Date; a date alone means its start in UTC. Null when it names no real time. */
+const MODIFIED_AFTER = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * modified_after as a Date; a date alone means its start in UTC, and so does a time without an
+ * offset. Null when it names no real time: 2024-02-30 is not 1 March, 25:00 is not tomorrow.
+ */
 export function parseModifiedAfter(value: string | undefined): Date | null | undefined {
   if (value === undefined) return undefined;
-  const date = new Date(/T| /.test(value) && !/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
+  const match = MODIFIED_AFTER.exec(value);
+  if (!match) return null;
+  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = match;
+  const [y, mo, d, h, mi, se] = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth || h > 23 || mi > 59 || se > 59) return null;
+  const offset = zone === 'Z' ? null : /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+  if (offset && (Number(offset[2]) > 14 || Number(offset[3]) > 59)) return null;
+  const iso = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${offset ? `${offset[1]}${offset[2]}:${offset[3]}` : 'Z'}`;
+  const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
 }

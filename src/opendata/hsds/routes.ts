@@ -4,7 +4,6 @@ import type { App } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { PROBLEM_TYPES, sendProblem } from '../../platform/http/problem.ts';
 import { paths } from '../../platform/paths.ts';
-import { resolvePlace } from '../../reference/index.ts';
 import { sql } from 'kysely';
 import { organizationShownTo, type ServiceFilter } from './filters.ts';
 import { organizationDocuments, serviceAtLocationDocuments, serviceDocuments, taxonomyDocuments, termDocuments } from './documents.ts';
@@ -20,9 +19,12 @@ import {
 import { yieldToRequests } from '../../platform/event-loop.ts';
 import { sendExport } from './export-cache.ts';
 import { tabularExportJson } from './tabular-export.ts';
-import { HSDS_VERSION, profileDocument } from '../../directory/index.ts';
+import { HSDS_VERSION, placeFrom, profileDocument } from '../../directory/index.ts';
+import { answeredNotModified } from '../conditional.ts';
+import { METHOD_NOT_ALLOWED, refuseWrites } from '../read-only.ts';
+import { HSDS_TAG, hsdsOpenApi } from './openapi.ts';
 
-const TAGS = ['HSDS 3.0'];
+const TAGS = [HSDS_TAG];
 export const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 /** Streams documents as ndjson, one batch of ids at a time, so memory stays flat on any size. */
@@ -44,12 +46,16 @@ interface Listing {
   per_page?: number;
 }
 
-/** Answers a list request: one Page object, or every match streamed as ndjson. */
-async function sendList(reply: FastifyReply, query: Listing, source: {
+/**
+ * Answers a valid list request: 304 when the client holds the current answer, else one Page
+ * object, or every match streamed as ndjson.
+ */
+async function sendList(request: FastifyRequest, reply: FastifyReply, db: Db, query: Listing, source: {
   page: (page: number, perPage: number) => Promise<IdPage>;
   batches: () => AsyncGenerator<string[]>;
   build: (ids: string[]) => Promise<Json[]>;
 }) {
+  if (await answeredNotModified(request, reply, db)) return reply;
   if (query.format === 'ndjson') return sendNdjson(reply, source.batches(), source.build);
   const page = query.page ?? 1;
   const perPage = query.per_page ?? DEFAULT_PER_PAGE;
@@ -75,9 +81,12 @@ function serviceFilter(query: FilterQuery): ServiceFilter | null {
   };
 }
 
-async function one(reply: FastifyReply, what: string, id: string, build: (ids: string[]) => Promise<Json[]>) {
+/** One object by id: 404 when the public does not see it, else 304 or the object. */
+async function one(request: FastifyRequest, reply: FastifyReply, db: Db, what: string, id: string, build: (ids: string[]) => Promise<Json[]>) {
   const [document] = await build([id]);
-  return document ?? notFound(reply, what, id);
+  if (!document) return notFound(reply, what, id);
+  if (await answeredNotModified(request, reply, db)) return reply;
+  return document;
 }
 
 /**
@@ -85,15 +94,22 @@ async function one(reply: FastifyReply, what: string, id: string, build: (ids: s
  * Every route builds for the 'public' audience: the finder's freshness rule (see Audience).
  */
 export async function hsdsRoutes(app: App, { db }: { db: Db }) {
-  const root = async (request: FastifyRequest) => ({
-    version: HSDS_VERSION,
-    profile: `${baseUrl(request)}${paths.hsds.profile}`,
-    openapi_url: `${baseUrl(request)}${paths.api.openapi}`,
-  });
+  refuseWrites(app, [paths.hsds.root.slice(0, -1), `${paths.hsds.root}*`], (request, reply) => sendProblem(reply, {
+    type: METHOD_NOT_ALLOWED, title: 'Method not allowed', status: 405, detail: `The HSDS API is read-only: ${request.method} is not offered; use GET`,
+  }));
+  const root = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (await answeredNotModified(request, reply, db)) return reply;
+    return { version: HSDS_VERSION, profile: `${baseUrl(request)}${paths.hsds.profile}`, openapi_url: `${baseUrl(request)}${paths.hsds.openapi}` };
+  };
   app.get(paths.hsds.root, { schema: { tags: TAGS, summary: 'HSDS version, profile and OpenAPI document' } }, root);
   app.get(paths.hsds.root.slice(0, -1), { schema: { hide: true } }, root);
   app.get(paths.hsds.profile, { schema: { tags: TAGS, summary: 'The Samklang HSDS profile: JSON merge patches over the canonical schemas' } },
-    async (request) => profileDocument(baseUrl(request)));
+    async (request, reply) => {
+      if (await answeredNotModified(request, reply, db)) return reply;
+      return profileDocument(baseUrl(request));
+    });
+  // the HSDS endpoints alone, built from the app's document once every route is registered
+  app.get(paths.hsds.openapi, { schema: { hide: true } }, async (request) => hsdsOpenApi(app.swagger(), baseUrl(request)));
 
   app.get(paths.hsds.services, {
     schema: { tags: TAGS, summary: 'Services, one-to-one fields (full=true: fully nested; minimal=true: id and last_modified)', querystring: ServicesQuery },
@@ -102,14 +118,14 @@ export async function hsdsRoutes(app: App, { db }: { db: Db }) {
     const filter = serviceFilter(query);
     if (!filter) return badRequest(reply, 'modified_after', 'not a real date or date-time');
     const form = query.minimal ? 'minimal' : query.full ? 'full' : 'list';
-    return sendList(reply, query, {
+    return sendList(request, reply, db, query, {
       page: (page, perPage) => pageServiceIds(db, filter, page, perPage),
       batches: () => serviceIdBatches(db, filter),
       build: (ids) => serviceDocuments(db, ids, form, 'public'),
     });
   });
   app.get(`${paths.hsds.services}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service', params: IdParams } }, async (request, reply) =>
-    one(reply, 'service', request.params.id, (ids) => serviceDocuments(db, ids, 'full', 'public')));
+    one(request, reply, db, 'service', request.params.id, (ids) => serviceDocuments(db, ids, 'full', 'public')));
 
   app.get(paths.hsds.serviceAtLocations, {
     schema: { tags: TAGS, summary: 'Services at locations; postcode and proximity search from a postal code', querystring: ServiceAtLocationsQuery },
@@ -120,12 +136,13 @@ export async function hsdsRoutes(app: App, { db }: { db: Db }) {
     if (query.proximity !== undefined && !query.postcode) return badRequest(reply, 'proximity', 'proximity needs postcode');
     let near: Near | null = null;
     if (query.postcode) {
-      const place = await resolvePlace(db, query.postcode);
-      if (!place.ok || !place.place.municipalityNumber) return badRequest(reply, 'postcode', 'unknown postal code, or one outside the municipalities');
-      near = { municipalityNumber: place.place.municipalityNumber, lat: place.place.lat, lon: place.place.lon, proximity: query.proximity ?? null };
+      // the finder's one place resolver: a postal code's own point (its municipality's population centre when it has none)
+      const { place } = await placeFrom(db, { sted: query.postcode });
+      if (!place?.municipalityNumber) return badRequest(reply, 'postcode', 'unknown postal code, or one outside the municipalities');
+      near = { municipalityNumber: place.municipalityNumber, lat: place.lat, lon: place.lon, proximity: query.proximity ?? null };
     }
     const form = query.full ? 'full' : 'list';
-    return sendList(reply, query, {
+    return sendList(request, reply, db, query, {
       page: (page, perPage) => pageServiceAtLocationIds(db, filter, near, page, perPage),
       batches: async function* () {
         for (let page = 1; ; page++) {
@@ -138,13 +155,13 @@ export async function hsdsRoutes(app: App, { db }: { db: Db }) {
     });
   });
   app.get(`${paths.hsds.serviceAtLocations}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service_at_location', params: IdParams } },
-    async (request, reply) => one(reply, 'service_at_location', request.params.id, (ids) => serviceAtLocationDocuments(db, ids, 'full', 'public')));
+    async (request, reply) => one(request, reply, db, 'service_at_location', request.params.id, (ids) => serviceAtLocationDocuments(db, ids, 'full', 'public')));
 
   app.get(paths.hsds.organizations, { schema: { tags: TAGS, summary: 'Organisations', querystring: OrganizationsQuery } }, async (request, reply) => {
     const query = request.query;
     const where = sql<boolean>`${nameSearch(query.search)} and ${organizationShownTo('public', 'organization')}`;
     const form = query.full_service ? 'full_service' : query.full ? 'full' : 'list';
-    return sendList(reply, query, {
+    return sendList(request, reply, db, query, {
       page: (page, perPage) => pageOrganizationIds(db, where, page, perPage),
       batches: () => organizationIdBatches(db, where),
       build: (ids) => organizationDocuments(db, ids, form, 'public'),
@@ -154,31 +171,31 @@ export async function hsdsRoutes(app: App, { db }: { db: Db }) {
     schema: { tags: TAGS, summary: 'One fully nested organisation with its services', params: IdParams, querystring: OrganizationQuery },
   }, async (request, reply) => {
     const { full_service } = request.query;
-    return one(reply, 'organization', request.params.id, (ids) => organizationDocuments(db, ids, full_service ? 'full_service' : 'full', 'public'));
+    return one(request, reply, db, 'organization', request.params.id, (ids) => organizationDocuments(db, ids, full_service ? 'full_service' : 'full', 'public'));
   });
 
   app.get(paths.hsds.taxonomies, { schema: { tags: TAGS, summary: 'Taxonomies', querystring: TaxonomiesQuery } }, async (request, reply) => {
     const query = request.query;
-    return sendList(reply, query, {
+    return sendList(request, reply, db, query, {
       page: (page, perPage) => pageCatalogueIds(db, 'taxonomy', query, page, perPage),
       batches: () => catalogueIdBatches(db, 'taxonomy', query),
       build: (ids) => taxonomyDocuments(db, ids),
     });
   });
   app.get(`${paths.hsds.taxonomies}/:id`, { schema: { tags: TAGS, summary: 'One taxonomy', params: IdParams } }, async (request, reply) =>
-    one(reply, 'taxonomy', request.params.id, (ids) => taxonomyDocuments(db, ids)));
+    one(request, reply, db, 'taxonomy', request.params.id, (ids) => taxonomyDocuments(db, ids)));
 
   app.get(paths.hsds.taxonomyTerms, { schema: { tags: TAGS, summary: 'Taxonomy terms', querystring: TaxonomyTermsQuery } }, async (request, reply) => {
     const query = request.query;
     const filter = { search: query.search, taxonomyId: query.taxonomy_id, parentId: query.parent_id, topOnly: query.top_only };
-    return sendList(reply, query, {
+    return sendList(request, reply, db, query, {
       page: (page, perPage) => pageCatalogueIds(db, 'taxonomy_term', filter, page, perPage),
       batches: () => catalogueIdBatches(db, 'taxonomy_term', filter),
       build: (ids) => termDocuments(db, ids),
     });
   });
   app.get(`${paths.hsds.taxonomyTerms}/:id`, { schema: { tags: TAGS, summary: 'One taxonomy term', params: IdParams } }, async (request, reply) =>
-    one(reply, 'taxonomy term', request.params.id, (ids) => termDocuments(db, ids)));
+    one(request, reply, db, 'taxonomy term', request.params.id, (ids) => termDocuments(db, ids)));
 
   app.get(paths.hsds.tabular, {
     schema: { tags: TAGS, summary: 'The published directory in HSDS tabular form as JSON (one array of rows per table), as the import reads it' },

@@ -61,7 +61,7 @@ export function OpenDataPage() {
       <Heading level={2} data-size="sm">{m.hsdsHeading}</Heading>
       <Paragraph>{m.hsds}</Paragraph>
       <EndpointTable caption={`${m.endpointsCaption}: HSDS`} rows={[
-        [h.root, e.hsdsRoot, true], [h.profile, e.profile, true], [h.services, e.services, true], [`${h.services}/{id}`, e.service, false],
+        [h.root, e.hsdsRoot, true], [h.openapi, e.hsdsOpenapi, true], [h.profile, e.profile, true], [h.services, e.services, true], [`${h.services}/{id}`, e.service, false],
         [h.serviceAtLocations, e.serviceAtLocations, true], [h.organizations, e.organizations, true], [h.taxonomies, e.taxonomies, true],
         [h.taxonomyTerms, e.taxonomies, true], [h.tabular, e.tabular, false],
       ]} />
@@ -78,13 +78,20 @@ export function OpenDataPage() {
       ]} />
       <Examples urls={[
         `${paths.fhir.base}/HealthcareService?service-category=niva|lavterskel&_count=10`,
-        `${paths.fhir.base}/HealthcareService?address-postalcode=0150`, `${paths.fhir.codeSystem('samklang-arena')}`,
+        `${paths.fhir.base}/HealthcareService?address-postalcode=0150`, `${paths.fhir.base}/Location?near=59.91|10.75|5|km`,
+        `${paths.fhir.base}/HealthcareService?_summary=count`, `${paths.fhir.codeSystem('samklang-arena')}`,
       ]} />
 
       <Heading level={2} data-size="sm">{m.csvHeading}</Heading>
       <Paragraph>{m.csv}</Paragraph>
+      <ul>{m.csvVariants.map((text) => <li key={text}>{text}</li>)}</ul>
+      <Paragraph><Link href={paths.servicesCsv}>{m.csvDownload}</Link></Paragraph>
+      <Paragraph><Link href={`${paths.servicesCsv}?sep=,`}>{m.csvDownloadComma}</Link></Paragraph>
       <EndpointTable caption={`${m.endpointsCaption}: CSV`} rows={[[paths.servicesCsv, e.csv, true]]} />
-      <Examples urls={[`${paths.servicesCsv}?niva=lavterskel&sep=%3B`, `${paths.servicesCsv}?sted=Bergen&innen=50`]} />
+      <Examples urls={[`${paths.servicesCsv}?niva=lavterskel`, `${paths.servicesCsv}?sted=Bergen&innen=50`, `${paths.servicesCsv}?niva=lavterskel&sep=,`]} />
+
+      <Heading level={2} data-size="sm">{m.syncHeading}</Heading>
+      <Paragraph>{m.sync}</Paragraph>
 
       <Heading level={2} data-size="sm">{m.importHeading}</Heading>
       <Paragraph>{m.import}</Paragraph>

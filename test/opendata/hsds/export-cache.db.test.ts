@@ -60,7 +60,7 @@ for (const backend of backends()) {
       assert.equal(first.headers['x-samklang-cache'], 'miss');
       assert.match(first.headers['content-disposition'] as string, /samklang-tilbud\.csv/);
       assert.equal((await get('/api/v1/services.csv?sortering=navn')).headers['x-samklang-cache'], 'hit');
-      const other = await get('/api/v1/services.csv?sortering=navn&sep=%3B');
+      const other = await get('/api/v1/services.csv?sortering=navn&sep=%2C');
       assert.equal(other.headers['x-samklang-cache'], 'miss', 'another query is another export');
       assert.notEqual(other.body, first.body);
 

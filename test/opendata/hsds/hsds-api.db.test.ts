@@ -174,8 +174,10 @@ for (const backend of backends()) {
     });
 
     test('bad parameters answer 400 problem+json naming the parameter', async () => {
-      for (const [url, name] of [['/hsds/services?colour=red', 'colour'], ['/hsds/services?taxonomy_term_id=nope', 'taxonomy_term_id'],
-        ['/hsds/services?modified_after=2024-02-31T25:00:00Z', 'modified_after'], ['/hsds/service_at_locations?proximity=1000', 'proximity']] as const) {
+      for (const [url, name] of [['/hsds/services?taxonomy_term_id=nope', 'taxonomy_term_id'],
+        ['/hsds/services?modified_after=2024-02-31T25:00:00Z', 'modified_after'], ['/hsds/services?modified_after=2024-02-30', 'modified_after'],
+        ['/hsds/service_at_locations?modified_after=2023-02-29T10:00:00Z', 'modified_after'],
+        ['/hsds/service_at_locations?proximity=1000', 'proximity']] as const) {
         const response = await get(url);
         assert.equal(response.status, 400, url);
         assert.equal(response.json().errors[0].name, name, url);

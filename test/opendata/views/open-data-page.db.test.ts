@@ -36,6 +36,16 @@ describe('the open-data page', () => {
     assert.equal($('a[href="/apne-data"]').first().closest('nav').length, 1, 'the site menu links to the page');
   });
 
+  test('the CSV link is the semicolon variant for Norwegian Excel; the page says which variant is which', async () => {
+    const { $ } = await getPage(app, '/apne-data');
+    assert.match($('main a[href="/api/v1/services.csv"]').first().text(), /semikolon/);
+    assert.match($('main a[href="/api/v1/services.csv?sep=,"]').first().text(), /komma/);
+    const text = $('main').text();
+    assert.ok(text.includes('desimaltall skrives med komma') && text.includes('desimaltall skrives med punktum'));
+    const download = await app.inject({ method: 'GET', url: '/api/v1/services.csv' });
+    assert.ok(download.body.startsWith('\uFEFFid;navn;'));
+  });
+
   test('every example link on the page answers 200 (the import page asks a visitor to sign in)', async () => {
     const { $ } = await getPage(app, '/apne-data');
     const hrefs = $('main a[href^="/"]').map((_, a) => $(a).attr('href')!).get();

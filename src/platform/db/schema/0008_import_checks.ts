@@ -15,6 +15,8 @@ export interface ImportRunFileTable {
 export interface DirectoryVersionTable {
   only_row: ColumnType<boolean, never, never>;
   version: number;
+  /** when the version last moved (migration 0029_directory_changed_at) */
+  changed_at: ColumnType<Date, never, never>;
 }
 
 export interface ImportChecksTables {
