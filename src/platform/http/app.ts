@@ -14,6 +14,7 @@ import { isReachable, type Db } from '../db/index.ts';
 import { paths } from '../paths.ts';
 import { assetRoutes } from './assets.ts';
 import { registerCompression } from './compress.ts';
+import { registerLanguage } from './language.ts';
 import { PROBLEM_TYPES, invalidParams, sendProblem, type Problem } from './problem.ts';
 import { isUnsafeValue, refuseUnsafeInput } from './input-guard.ts';
 import { sendPage } from '../views/render.ts';
@@ -163,6 +164,8 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     return sendPage(reply, ErrorPage({ title: nb.errors.notFoundTitle, message: nb.errors.notFound }), 404);
   });
 
+  // the reader's language first: every later hook, handler and page runs inside it
+  registerLanguage(app, config.trustProxy || config.publicUrl.startsWith('https://'));
   // root plugins (accounts) add hooks for every route: not encapsulated, registered before any route
   for (const plugin of root) await plugin(app, deps);
   app.get(paths.healthz, { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
