@@ -38,9 +38,9 @@ export function messagesFor(language: Language): Catalogue {
  * are values: a constant made of one when a module loads (`const TITLE = msg.x.title`) is frozen in
  * bokmål, so read texts inside functions.
  */
-export const msg: Catalogue = areaView([]) as Catalogue;
-
 const views = new Map<string, object>();
+
+export const msg: Catalogue = areaView([]) as Catalogue;
 
 function resolve(path: readonly PropertyKey[]): unknown {
   let value: unknown = messagesFor(currentLanguage());
