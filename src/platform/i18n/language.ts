@@ -13,6 +13,9 @@ export const LANGUAGE_PARAM = 'sprak';
 /** The cookie that remembers the reader's choice: only the code, nothing else. */
 export const LANGUAGE_COOKIE = 'sprak';
 
+/** Each language named in itself, as a language switch shows it (never translated). */
+export const LANGUAGE_NAMES: Record<Language, string> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
+
 /** The BCP 47 tags handed to Intl for each language: Norwegian formats for both written standards, British English. */
 export const LOCALE_TAG: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
