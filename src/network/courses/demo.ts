@@ -3,7 +3,7 @@
 // is_demo and named "(fiktiv)"/"Eksempel"; it states no facts, studies or people.
 import type { Db } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
-import { osloInstant, osloParts, parseDate } from './dates.ts';
+import { fromOsloWallTime, osloWallTime } from '../../platform/oslo-time.ts';
 import { findCourse } from './queries.ts';
 import { createCourse, createModule, createRun } from './writes.ts';
 
@@ -35,10 +35,9 @@ export async function loadDemoCourses(db: Db, now: Date = new Date()): Promise<v
     title: 'Erfaringskompetanse i praksis', position: 2,
     body: 'Eksempeltekst (fiktivt kurs).\n\n### Oppgave\n\nTenk gjennom hvordan du kan fortelle om et musikktilbud til en som ikke har prøvd det før.',
   }, 'system');
-  const day = osloParts(new Date(now.getTime() + 60 * 24 * 3600_000)).date;
-  const date = parseDate(day)!;
+  const day = osloWallTime(new Date(now.getTime() + 60 * 24 * 3600_000)).date;
   await createRun(db, course, {
-    startsAt: osloInstant(date, [9, 0]), endsAt: osloInstant(date, [15, 0]), place: 'Digitalt (eksempel)', onlineUrl: null,
+    startsAt: fromOsloWallTime(day, '09:00')!, endsAt: fromOsloWallTime(day, '15:00')!, place: 'Digitalt (eksempel)', onlineUrl: null,
     capacity: 20, deadline: null, accessibility: 'Eksempel: teksting i det digitale møtet.', status: 'published',
   }, 'system', { isDemo: true });
 }

@@ -3,12 +3,12 @@
 // Values stay strings until they pass, so a form with errors comes back as it was typed.
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
+import { FormBody, formErrors, normaliseDate, typed, type Errors } from '../../platform/forms/index.ts';
 import { sentValue } from '../../platform/http/sent.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { hasTopLevelHeading, renderMarkdown } from '../../handbook/index.ts';
 import type { CourseAudience, CourseFormat, CourseStatus, NetworkEventStatus } from '../../platform/db/index.ts';
-import { osloInstant, osloParts, parseDate, parseTime } from './dates.ts';
+import { fromOsloWallTime, normaliseTime, osloWallTime } from '../../platform/oslo-time.ts';
 
 export const AUDIENCES: readonly CourseAudience[] = ['erfaringskonsulenter', 'kommune', 'spesialisthelsetjenesten', 'ledere'];
 export const FORMATS: readonly CourseFormat[] = ['fysisk', 'digitalt', 'kombinert'];
@@ -123,10 +123,10 @@ export function checkRun(request: FastifyRequest): { values: RunValues; errors: 
   const m = nb.networkCourses.runForm.errors;
   const values = typed(request.body, RUN_FIELDS);
   const errors = formErrors(request, m, m.form);
-  const startDate = parseDate(values.startdato);
-  const startTime = parseTime(values.starttid);
-  const endDate = parseDate(values.sluttdato);
-  const endTime = parseTime(values.slutttid);
+  const startDate = normaliseDate(values.startdato);
+  const startTime = normaliseTime(values.starttid);
+  const endDate = normaliseDate(values.sluttdato);
+  const endTime = normaliseTime(values.slutttid);
   if (!startDate) errors.startdato ??= m.startdato;
   if (!startTime) errors.starttid ??= m.starttid;
   if (!endDate) errors.sluttdato ??= m.sluttdato;
@@ -135,14 +135,17 @@ export function checkRun(request: FastifyRequest): { values: RunValues; errors: 
   if (!errors.lenke && url && !isHttpsUrl(url)) errors.lenke = m.lenke;
   const capacity = values.plasser.trim() === '' ? null : Number(values.plasser.trim());
   if (!errors.plasser && capacity !== null && !(Number.isInteger(capacity) && capacity >= 1 && capacity <= 10_000)) errors.plasser = m.plasser;
-  const deadlineDate = values.frist.trim() === '' ? null : parseDate(values.frist);
+  const deadlineDate = normaliseDate(values.frist);
   if (!errors.frist && values.frist.trim() !== '' && !deadlineDate) errors.frist = m.frist;
   if (!errors.status && !['draft', 'published', 'cancelled'].includes(values.status)) errors.status = m.status;
-  const startsAt = startDate && startTime ? osloInstant(startDate, startTime) : null;
-  const endsAt = endDate && endTime ? osloInstant(endDate, endTime) : null;
+  // a time the clock skips (the hour summer time begins) names no instant
+  const startsAt = startDate && startTime ? fromOsloWallTime(startDate, startTime) : null;
+  const endsAt = endDate && endTime ? fromOsloWallTime(endDate, endTime) : null;
+  if (startDate && startTime && !startsAt) errors.starttid ??= m.starttid;
+  if (endDate && endTime && !endsAt) errors.slutttid ??= m.slutttid;
   if (startsAt && endsAt && endsAt < startsAt) errors.sluttdato ??= m.endBeforeStart;
   // the deadline is a whole day: sign-ups close at its end, which must come before the start
-  const deadline = deadlineDate ? new Date(osloInstant(deadlineDate, [23, 59]).getTime() + 59_999) : null;
+  const deadline = deadlineDate ? new Date(fromOsloWallTime(deadlineDate, '23:59')!.getTime() + 59_999) : null;
   if (deadline && startsAt && deadline >= startsAt && !errors.frist) errors.frist = m.deadlineAfterStart;
   if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { values, errors, input: null };
   return {
@@ -164,11 +167,11 @@ function isHttpsUrl(text: string): boolean {
 
 /** The run as its form shows it, times in Norway. */
 export function runValues(run: { starts_at: Date; ends_at: Date; place: string; online_url: string | null; capacity: number | null; registration_deadline: Date | null; accessibility: string; status: string }): RunValues {
-  const start = osloParts(run.starts_at);
-  const end = osloParts(run.ends_at);
+  const start = osloWallTime(run.starts_at);
+  const end = osloWallTime(run.ends_at);
   return {
     startdato: start.date, starttid: start.time, sluttdato: end.date, slutttid: end.time, sted: run.place, lenke: run.online_url ?? '',
-    plasser: run.capacity === null ? '' : String(run.capacity), frist: run.registration_deadline ? osloParts(run.registration_deadline).date : '',
+    plasser: run.capacity === null ? '' : String(run.capacity), frist: run.registration_deadline ? osloWallTime(run.registration_deadline).date : '',
     tilgjengelighet: run.accessibility, status: run.status,
   };
 }

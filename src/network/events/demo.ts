@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { createEvent, type EventInput } from './queries.ts';
-import { fromOsloWallTime, osloWallTime } from './time.ts';
+import { fromOsloWallTime, osloWallTime } from '../../platform/oslo-time.ts';
 
 const DAY = 86_400_000;
 

@@ -3,7 +3,7 @@ import type { Errors } from '../../platform/forms/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { hasControlCharacter } from '../../platform/text.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type EventInput, type EventKind } from './queries.ts';
-import { fromOsloWallTime, isRealDate, normaliseDate, normaliseTime, osloWallTime } from './time.ts';
+import { dateShape, fromOsloWallTime, isRealDate, normaliseTime, osloWallTime } from '../../platform/oslo-time.ts';
 
 export const EVENT_FIELDS = [
   'kind', 'title', 'purpose', 'startDate', 'startTime', 'endDate', 'endTime', 'place', 'onlineUrl', 'organizerId', 'capacity',
@@ -124,7 +124,7 @@ function moment(values: EventValues, dateField: 'startDate' | 'endDate' | 'deadl
     if (required) errors[dateField] = m.dateMissing;
     return null;
   }
-  const date = normaliseDate(typedDate);
+  const date = dateShape(typedDate);
   if (!date) {
     errors[dateField] = m.dateFormat;
     return null;

@@ -1,5 +1,5 @@
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
-import { osloWallTime } from './time.ts';
+import { osloWallTime } from '../../platform/oslo-time.ts';
 
 /** "3. mars 2026 kl. 09.00–15.00", or both ends written out when the event spans days (Norwegian time). */
 export function whenText(startsAt: Date | string, endsAt: Date | string): string {

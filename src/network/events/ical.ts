@@ -5,7 +5,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
 import type { AgendaRow, EventRow } from './queries.ts';
-import { osloWallTime } from './time.ts';
+import { osloWallTime } from '../../platform/oslo-time.ts';
 
 const ZONE = 'Europe/Oslo';
 

@@ -15,13 +15,14 @@ import { registerReadRouting } from '../db/read-routing.ts';
 import { paths } from '../paths.ts';
 import { assetRoutes } from './assets.ts';
 import { registerCompression } from './compress.ts';
+import { registerLanguage } from './language.ts';
 import { PROBLEM_TYPES, invalidParams, sendProblem, type Problem } from './problem.ts';
 import { isUnsafeValue, refuseUnsafeInput } from './input-guard.ts';
 import { loggerOptions, registerRequestContext, requestIdGenerator } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { sendPage } from '../views/render.ts';
 import { ErrorPage } from '../views/error-page.tsx';
-import { nb } from '../i18n/nb.ts';
+import { msg } from '../i18n/index.ts';
 
 /**
  * The app as domains see it: routes registered on it take their request types from their
@@ -147,30 +148,32 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
           errors: invalidParams(error.validation),
         });
       }
-      const message = error.validation.some(isUnsafeValue) ? nb.errors.unusableValue : nb.errors.filter;
-      return sendPage(reply, ErrorPage({ title: nb.errors.badRequestTitle, message }), 400);
+      const message = error.validation.some(isUnsafeValue) ? msg.errors.unusableValue : msg.errors.filter;
+      return sendPage(reply, ErrorPage({ title: msg.errors.badRequestTitle, message }), 400);
     }
     if (error.statusCode === 429) {
       reply.header('retry-after', '60');
       return isApi(request.url)
         ? sendApiError(reply, { type: PROBLEM_TYPES.rateLimited, title: 'Too many requests', status: 429 })
-        : sendPage(reply, ErrorPage({ title: nb.errors.serverTitle, message: nb.errors.rateLimited }), 429);
+        : sendPage(reply, ErrorPage({ title: msg.errors.serverTitle, message: msg.errors.rateLimited }), 429);
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error, url: request.url }, 'request failed');
     if (isApi(request.url)) {
       return sendApiError(reply, { type: PROBLEM_TYPES.server, title: status === 500 ? 'Internal error' : error.message, status });
     }
-    return sendPage(reply, ErrorPage({ title: nb.errors.serverTitle, message: nb.errors.server }), status);
+    return sendPage(reply, ErrorPage({ title: msg.errors.serverTitle, message: msg.errors.server }), status);
   });
 
   app.setNotFoundHandler((request, reply) => {
     if (isApi(request.url)) {
       return sendApiError(reply, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No resource at ${request.url}` });
     }
-    return sendPage(reply, ErrorPage({ title: nb.errors.notFoundTitle, message: nb.errors.notFound }), 404);
+    return sendPage(reply, ErrorPage({ title: msg.errors.notFoundTitle, message: msg.errors.notFound }), 404);
   });
 
+  // the reader's language first: every later hook, handler and page runs inside it
+  registerLanguage(app, config.trustProxy || config.publicUrl.startsWith('https://'));
   // which database a request's public reads go to (a replica, unless it must see its own write)
   registerReadRouting(app, deps.db, { secure: config.trustProxy || config.publicUrl.startsWith('https://') });
   // root plugins (accounts) add hooks for every route: not encapsulated, registered before any route

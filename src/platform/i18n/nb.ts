@@ -48,13 +48,5 @@ export const nb = {
 
 export type Messages = typeof nb;
 
-const DATE = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
-const DATE_TIME = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
-
-/** Dates on screen: Europe/Oslo, Norwegian style (e.g. 3. mars 2026). The formatters are made once: making one costs more than using it. */
-export function formatDate(value: string | Date): string {
-  return DATE.format(typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value);
-}
-
-/** A moment on screen, to the minute, in Europe/Oslo (e.g. 3. mars 2026, 14:05). */
-export const formatDateTime = (value: Date): string => DATE_TIME.format(value);
+/** Kept here for the pages that still import them from the bokmål catalogue; they follow the reader's language. */
+export { formatDate, formatDateTime } from './format.ts';

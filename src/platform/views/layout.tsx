@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ReactNode } from 'react';
 import { Alert, Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { nb } from '../i18n/nb.ts';
+import { currentLanguage, currentUrl, msg, offeredLanguages } from '../i18n/index.ts';
+import { LANGUAGE_NAMES, urlInLanguage } from '../i18n/language.ts';
 import { paths } from '../paths.ts';
 import { assetUrl } from '../http/assets.ts';
 
@@ -25,7 +26,7 @@ export const viewerContext = new AsyncLocalStorage<{ viewer(): Viewer | null }>(
 
 function AccountLinks() {
   const viewer = viewerContext.getStore()?.viewer() ?? null;
-  const m = nb.accounts.nav;
+  const m = msg.accounts.nav;
   if (!viewer) return <li><Link href={paths.accounts.login}>{m.login}</Link></li>;
   return (
     <>
@@ -42,15 +43,50 @@ function AccountLinks() {
   );
 }
 
+/** The same page in every offered language, for search engines (the page's own included, and x-default: bokmål). */
+function LanguageAlternates() {
+  if (offeredLanguages.length < 2) return null;
+  const url = currentUrl();
+  return (
+    <>
+      {offeredLanguages.map((language) => <link key={language} rel="alternate" hrefLang={language} href={urlInLanguage(url, language)} />)}
+      <link rel="alternate" hrefLang="x-default" href={urlInLanguage(url, 'nb')} />
+    </>
+  );
+}
+
+/**
+ * Links to this page in the other languages, each named in its own language (and marked so), the
+ * current one marked as current. Plain links: they work without JavaScript and keep the page's query.
+ */
+function LanguageSwitch() {
+  if (offeredLanguages.length < 2) return null;
+  const url = currentUrl();
+  const current = currentLanguage();
+  return (
+    <nav aria-label={msg.site.language.label} className="language-switch">
+      <ul>
+        {offeredLanguages.map((language) => (
+          <li key={language}>
+            <a href={urlInLanguage(url, language)} lang={language} hrefLang={language} aria-current={language === current ? 'true' : undefined}>
+              {LANGUAGE_NAMES[language]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** The frame of every page: skip link, header with navigation, main, footer with data sources. */
 export function Layout({ title, description, failed = false, showsDemoData = false, children }: LayoutProps) {
-  const m = nb.site;
+  const m = msg.site;
   return (
-    <html lang="nb" data-color-scheme="light">
+    <html lang={currentLanguage()} data-color-scheme="light">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${failed ? nb.errors.titlePrefix(title) : title} – ${m.name}`}</title>
+        <title>{`${failed ? msg.errors.titlePrefix(title) : title} – ${m.name}`}</title>
         <meta name="description" content={description ?? m.description} />
         <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
@@ -59,6 +95,7 @@ export function Layout({ title, description, failed = false, showsDemoData = fal
         <link rel="stylesheet" href={assetUrl('ds.css')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <script src={assetUrl('app.js')} defer />
+        <LanguageAlternates />
       </head>
       <body>
         <SkipLink href="#main">{m.skipLink}</SkipLink>
@@ -68,18 +105,19 @@ export function Layout({ title, description, failed = false, showsDemoData = fal
               {m.name}
               <span className="site-tagline">{m.tagline}</span>
             </a>
+            <LanguageSwitch />
             <nav aria-label={m.nav.label} className="site-menu-nav">
               {/* a disclosure on small screens; on large ones the summary is hidden and the list always shown (app.css) */}
               <details className="site-menu">
                 <summary className="site-menu__toggle">{m.nav.menu}</summary>
                 <ul className="site-nav">
                   <li><Link href={paths.finder}>{m.nav.finder}</Link></li>
-                  <li><Link href={paths.coverage.atlas}>{nb.coverage.nav}</Link></li>
-                  <li><Link href={paths.handbook.index}>{nb.handbook.nav}</Link></li>
-                  <li><Link href={paths.network.index}>{nb.networkMembers.nav}</Link></li>
-                  <li><Link href={paths.experiences}>{nb.experienceStories.title}</Link></li>
+                  <li><Link href={paths.coverage.atlas}>{msg.coverage.nav}</Link></li>
+                  <li><Link href={paths.handbook.index}>{msg.handbook.nav}</Link></li>
+                  <li><Link href={paths.network.index}>{msg.networkMembers.nav}</Link></li>
+                  <li><Link href={paths.experiences}>{msg.experienceStories.title}</Link></li>
                   <li><Link href={paths.about}>{m.nav.about}</Link></li>
-                  <li><Link href={paths.openData.page}>{nb.openData.nav}</Link></li>
+                  <li><Link href={paths.openData.page}>{msg.openData.nav}</Link></li>
                   <AccountLinks />
                 </ul>
               </details>
@@ -105,7 +143,7 @@ export function Layout({ title, description, failed = false, showsDemoData = fal
               <li><Link href={m.footer.bolstad.href}>{m.footer.bolstad.text}</Link> {m.footer.bolstad.licence}</li>
             </ul>
             <Paragraph data-size="sm">{m.footer.noPatientData}</Paragraph>
-            <Paragraph data-size="sm"><Link href={paths.accounts.privacy}>{nb.accounts.privacy.title}</Link></Paragraph>
+            <Paragraph data-size="sm"><Link href={paths.accounts.privacy}>{msg.accounts.privacy.title}</Link></Paragraph>
           </div>
         </footer>
       </body>

@@ -1,12 +1,12 @@
 // Dates, times and sizes of the courses part on screen, in Norway's time.
 import { formatDate, nb } from '../../../platform/i18n/nb.ts';
-import { osloParts } from '../dates.ts';
+import { osloWallTime } from '../../../platform/oslo-time.ts';
 
-const time = (at: Date) => osloParts(at).time;
+const time = (at: Date) => osloWallTime(at).time;
 
 /** "15. mars 2027, 09:00–16:00", or "15. mars 2027 09:00 – 16. mars 2027 15:00" over several days. */
 export function runDates(start: Date, end: Date): string {
-  const sameDay = osloParts(start).date === osloParts(end).date;
+  const sameDay = osloWallTime(start).date === osloWallTime(end).date;
   return sameDay ? `${formatDate(start)}, ${time(start)}–${time(end)}` : `${formatDate(start)} ${time(start)} – ${formatDate(end)} ${time(end)}`;
 }
 

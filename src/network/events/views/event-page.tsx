@@ -8,7 +8,7 @@ import type { EventAccess } from '../access.ts';
 import { whenText } from '../format.ts';
 import type { AgendaRow, EventRow } from '../queries.ts';
 import type { Closed } from '../registration.ts';
-import { osloWallTime } from '../time.ts';
+import { osloWallTime } from '../../../platform/oslo-time.ts';
 import { KindTag, StatusTag, eventTitle } from './components.tsx';
 
 export const REGISTER_FIELDS = ['name', 'email', 'needs_dietary', 'needs_accessibility', 'needs_interpretation', 'needs_other'] as const;

@@ -5,6 +5,11 @@ export const site = {
   description: 'Samklang viser hvor du finner musikkterapi i rus- og psykiske helsetjenester i Norge, hvor tilbudet mangler, og hvordan et nytt tilbud kan opprettes.',
   skipLink: 'Hopp til hovedinnhold',
   nav: { label: 'Hovedmeny', menu: 'Meny', finder: 'Finn musikkterapi', about: 'Om Samklang' },
+  language: {
+    label: 'Språk',
+    /** said on a page whose long text exists only in bokmål (e.g. a handbook section in the English frame) */
+    onlyBokmal: 'Denne teksten finnes bare på bokmål.',
+  },
   demoBanner:
     'Demodata: alle tilbud og organisasjoner du ser her er oppdiktet for å vise hvordan tjenesten virker. De finnes ikke, og kontaktopplysningene går ingen steder.',
   footer: {

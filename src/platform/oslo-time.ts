@@ -1,4 +1,6 @@
-// Events are planned in Norwegian wall time (Europe/Oslo) and stored as instants (timestamptz).
+// Norwegian wall time: what a date and a time typed in a form or shown on a page mean (Europe/Oslo,
+// whatever the server's zone), and the instants (timestamptz) they are stored as. Events, course
+// runs and form dates all read and write time through here.
 
 const PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
@@ -31,8 +33,8 @@ export function isRealDate(value: string): boolean {
   return year >= 2000 && year <= 2100 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** '2026-03-04' or '4.3.2026' (as Norwegians write it) → '2026-03-04', not yet checked for existence; null when it is neither. */
-export function normaliseDate(value: string): string | null {
+/** '2026-03-04' or '4.3.2026' (as Norwegians write it) → '2026-03-04', not yet checked for existence (isRealDate); null when it is neither. */
+export function dateShape(value: string): string | null {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
   const written = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : written ? [written[3], written[2], written[1]] : [];

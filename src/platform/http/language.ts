@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { isOffered } from '../i18n/index.ts';
+import { chooseLanguage, DEFAULT_LANGUAGE, LANGUAGE_COOKIE, LANGUAGE_PARAM, withLanguage } from '../i18n/language.ts';
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * Every request is served in one language, chosen by `?sprak=` (remembered in a cookie for a year),
+ * else the remembered choice, else Accept-Language, else bokmål; a language whose catalogue is not
+ * complete is never chosen. The rest of the request (later hooks, the handler, the page) runs inside
+ * that language, so `t` and the formatters follow it. `sprak` is taken out of the parsed query, so
+ * routes with strict query schemas accept it on any page.
+ *
+ * Why a parameter and not a path prefix: every route, form and link keeps working unchanged, a
+ * shared address that carries `?sprak=` opens in that language, and the cookie carries the choice
+ * across pages without rewriting every link.
+ */
+export function registerLanguage(app: FastifyInstance, secureCookie: boolean): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    const param = query?.[LANGUAGE_PARAM];
+    const choice = chooseLanguage({
+      param: Array.isArray(param) ? param[0] : param,
+      cookie: request.cookies?.[LANGUAGE_COOKIE],
+      acceptLanguage: request.headers['accept-language'],
+    });
+    const language = isOffered(choice.language) ? choice.language : DEFAULT_LANGUAGE;
+    if (query && LANGUAGE_PARAM in query) delete query[LANGUAGE_PARAM];
+    if (choice.chosen && language === choice.language) {
+      reply.setCookie(LANGUAGE_COOKIE, language, { path: '/', sameSite: 'lax', secure: secureCookie, maxAge: YEAR_SECONDS, httpOnly: true });
+    }
+    withLanguage(language, done, request.url);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) reply.header('vary', appendVary(reply.getHeader('vary'), 'Accept-Language, Cookie'));
+    void request;
+  });
+}
+
+function appendVary(current: unknown, add: string): string {
+  const existing = typeof current === 'string' && current ? current.split(',').map((s) => s.trim()) : [];
+  for (const name of add.split(',').map((s) => s.trim())) if (!existing.some((e) => e.toLowerCase() === name.toLowerCase())) existing.push(name);
+  return existing.join(', ');
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
+import { backends, freshDatabase } from '../../helpers/db.ts';
+import { testApp } from '../../helpers/app.ts';
+
+const [pglite] = backends();
+
+describe('the language of a request', { skip: pglite!.skip }, () => {
+  let database: OpenedDatabase;
+  let app: FastifyInstance;
+
+  before(async () => {
+    database = await freshDatabase('pglite');
+    app = await testApp(database.db, { JOB_WORKER: 'off' });
+  });
+  after(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  test('pages say their language on <html> and vary by Accept-Language and cookie', async () => {
+    const response = await app.inject({ method: 'GET', url: '/om' });
+    assert.match(response.body, /<html lang="nb"/);
+    assert.match(String(response.headers.vary), /Accept-Language/);
+    assert.match(String(response.headers.vary), /Cookie/);
+  });
+
+  test('?sprak= is accepted on any page and API route, even with a strict query schema, and never breaks the query', async () => {
+    for (const url of ['/tilbud?sprak=nb&q=band', '/api/v1/services?sprak=nb', '/dekning?sprak=nb', '/om?sprak=nb']) {
+      const response = await app.inject({ method: 'GET', url });
+      assert.equal(response.statusCode, 200, url);
+    }
+  });
+
+  test('a chosen language is remembered in a cookie holding only its code; an unknown one is ignored and not remembered', async () => {
+    const chosen = await app.inject({ method: 'GET', url: '/om?sprak=nb' });
+    const cookie = [chosen.headers['set-cookie']].flat().find((c) => String(c).startsWith('sprak='));
+    assert.match(String(cookie), /^sprak=nb;/);
+    assert.match(String(cookie), /HttpOnly/i);
+    assert.match(String(cookie), /SameSite=Lax/i);
+    const unknown = await app.inject({ method: 'GET', url: '/om?sprak=klingon' });
+    assert.equal(unknown.statusCode, 200);
+    assert.ok(![unknown.headers['set-cookie']].flat().some((c) => String(c).startsWith('sprak=')));
+    assert.match(unknown.body, /<html lang="nb"/);
+  });
+});
