@@ -30,14 +30,12 @@ export function ResultsPage({ service, version, period, summary, editor, moderat
       {summary ? (
         <>
           <Paragraph className="survey-period">{m.results.period(period.from, period.to, summary.answers)}</Paragraph>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={m.results.caption}>
           <DataTable caption={m.results.caption} rows={rows} rowKey={(r) => r.question} columns={[
             { header: m.results.question, cell: (r) => texts.get(r.question) ?? r.question, rowHeader: true },
             ...(['1', '2', '3', '4', '5'] as const).map((n, i) => ({ header: m.scaleShort[n], cell: (r: QuestionResult) => r.counts[i] })),
             { header: m.scaleShort.dontKnow, cell: (r) => r.dontKnow },
             { header: m.results.average, cell: (r) => average(r.average) },
           ]} />
-          </div>
         </>
       ) : <Paragraph className="survey-too-few">{m.results.tooFew}</Paragraph>}
       <Paragraph><Link href={paths.experienceSurveys.answer(service.id)}>{m.results.answerLink}</Link></Paragraph>
