@@ -28,13 +28,15 @@ import { ScenarioPage } from './views/scenario-page.tsx';
 import { sourceFacts } from './views/sections.tsx';
 import { withQuery } from './views/urls.ts';
 import type { Errors } from '../platform/forms/index.ts';
+import type { Config } from '../platform/config.ts';
+import { surveyFigures } from '../experiences/index.ts';
 
 const c = nb.coverage;
 const first = (raw: Record<string, string[]>, name: string, fallback = '') => raw[name]?.[0] ?? fallback;
 const municipalityOptions = (state: AtlasState) =>
   [...state.municipality.values()].map((m) => ({ value: m.number, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, 'nb'));
 
-export async function coverageRoutes(app: App, { db }: { db: Db }) {
+export async function coverageRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   const cache = createCoverageCache(readerOf(db)); // the atlas's inputs: read from the replica when there is one
   // The automatic snapshot is checked once per month per process, not on every view.
   let checkedMonth: string | undefined;
@@ -73,6 +75,7 @@ export async function coverageRoutes(app: App, { db }: { db: Db }) {
       countyOptions: [...counties].sort(([a], [b]) => a.localeCompare(b)).map(([value, label]) => ({ value, label })),
       data: failed ? null : atlasData(state, query, await snapshotHistory(db, state.version)),
       showsDemoData: state.inputs.services.demo > 0,
+      experiences: await surveyFigures(db, config.clock.now()),
     }), failed ? 400 : 200);
   });
 

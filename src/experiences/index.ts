@@ -8,7 +8,12 @@ import { storiesPart } from './stories/index.ts';
 import { surveyRoutes } from './surveys/index.ts';
 
 export { loadDemoStories, storyPaths, publicExcerpts, interviewFigures } from './stories/index.ts';
-export { surveySummary, surveyAggregates, MIN_ANSWERS, loadDemoSurveyAnswers } from './surveys/index.ts';
+export { surveySummary, surveyAggregates, surveyCells, MIN_ANSWERS, loadDemoSurveyAnswers } from './surveys/index.ts';
+// Sections other domains place on their pages, each a ready element (or null when there is nothing
+// to show): quotes on handbook sections, evidence entries and offers' pages; survey figures on the
+// atlas and the network's front page.
+export { handbookExperiences, evidenceExperiences, serviceExperiences } from './stories/index.ts';
+export { surveyFigures } from './surveys/index.ts';
 
 type Deps = { db: Db; config: Config };
 const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [

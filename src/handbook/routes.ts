@@ -61,7 +61,10 @@ export async function handbookRoutes(app: App, deps: { db: Db; config: Config })
     if (!section) return reply.callNotFound();
     const admin = request.user?.isAdmin ? { csrfToken: request.csrfToken } : null;
     const sources = await resolveCitations(db, section.sources);
-    return sendPage(reply, SectionPage({ section, sources, rendered: renderMarkdown(section.body), previous: sections[index - 1], next: sections[index + 1], admin }));
+    // experiences/ imports this domain: its section is loaded on request, since a static import would be a cycle at start
+    const { handbookExperiences } = await import('../experiences/index.ts');
+    const experiences = await handbookExperiences(db, section.slug);
+    return sendPage(reply, SectionPage({ section, sources, rendered: renderMarkdown(section.body), previous: sections[index - 1], next: sections[index + 1], admin, experiences }));
   });
 
   app.get(paths.handbook.edit(), { preHandler: requireAdmin, schema: { params: SLUG }, attachValidation: true }, async (request, reply) => {

@@ -6,7 +6,8 @@ import { PageFrame } from '../platform/views/page-frame.tsx';
 const m = nb.networkMembers.home;
 
 /** /nettverket: what the network is, with its sources, and the ways into its workspace. */
-export function NetworkHomePage({ viewer }: { viewer: { decides: boolean; secretariat: boolean } | null }) {
+/** `experiences`: the anonymous survey's answers per health region and level (from experiences/) */
+export function NetworkHomePage({ viewer, experiences }: { viewer: { decides: boolean; secretariat: boolean } | null; experiences?: React.ReactNode }) {
   const n = paths.network;
   const ways = [
     { href: n.members.index, ...m.sections.members },
@@ -44,6 +45,8 @@ export function NetworkHomePage({ viewer }: { viewer: { decides: boolean; secret
           </ul>
         ) : <Paragraph><Link href={`${paths.accounts.login}?neste=${encodeURIComponent(n.members.myPage)}`}>{m.signIn}</Link></Paragraph>}
       </section>
+
+      {experiences}
 
       <section aria-labelledby="kilder" className="sources">
         <h2 className="ds-heading" data-size="xs" id="kilder">{m.sourcesHeading}</h2>

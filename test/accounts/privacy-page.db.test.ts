@@ -55,6 +55,8 @@ const TABLES: Record<string, string | null> = {
   experience_story_excerpt: null,
   experience_story_consent: 'fortellinger',
   experience_story_cleared: 'fortellinger',
+  // the teller's responses to a draft: no account and nothing about who sent them; erased with the story
+  experience_story_review: null,
   // anonymous: no person, address or time finer than a month (the page says so)
   experience_survey_answer: 'sporreskjema',
   experience_survey_score: 'sporreskjema',

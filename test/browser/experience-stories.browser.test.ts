@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { loadDemoStories } from '../../src/experiences/index.ts';
+import { insertStory } from '../../src/experiences/stories/queries.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { testApp, listenOnLoopback } from '../helpers/app.ts';
 import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../helpers/browser.ts';
@@ -88,6 +89,50 @@ describe('stories told with consent in Chromium', { skip: browserSkip }, () => {
       await teller.close();
     });
   }
+
+  for (const javaScriptEnabled of [false, true]) {
+    test(`the teller reads the draft with the receipt code and answers — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+      const db = database.db;
+      const { id, code } = await db.transaction().execute((trx) => insertStory(trx, {
+        pseudonym: `Oda ${javaScriptEnabled ? 'med' : 'uten'} skript`, ageBand: '25-39', healthRegionCode: 'helse-vest', setting: 'kommune', serviceLevel: 'lavterskel',
+        interviewYear: 2026, body: 'Vi spilte sammen hver tirsdag.\n\nDet ble et fast punkt i uka.', excerpts: [{ theme: 'fellesskap', body: 'Vi spilte sammen hver tirsdag.' }],
+        consents: [{ purpose: 'nettside', givenOn: '2026-11-20' }],
+      }, 'system'));
+      await db.updateTable('experience_story').set({ status: 'til_gjennomlesing' }).where('id', '=', id).execute();
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${base}/erfaringer/gjennomlesing`);
+      if (javaScriptEnabled) await expectAccessible(page, 'the review code form');
+      await expectReflow(page, 'the review code form');
+      await page.getByLabel('Kode fra kvitteringen').fill(code);
+      await page.getByRole('button', { name: 'Vis fortellingen' }).click();
+      await page.waitForSelector('#draft-heading');
+      if (javaScriptEnabled) await expectAccessible(page, 'the draft');
+      await expectReflow(page, 'the draft');
+      await page.getByRole('button', { name: 'Jeg vil ha endringer' }).click();
+      await page.waitForSelector('#kommentar-error');
+      if (javaScriptEnabled) await expectAccessible(page, 'the draft with an error');
+      await page.getByLabel('Kommentar til intervjueren').fill('Skriv onsdag, ikke tirsdag.');
+      await page.getByRole('button', { name: 'Jeg vil ha endringer' }).click();
+      await page.waitForURL(/takk/);
+      assert.match((await page.locator('main').textContent())!, /retter teksten/);
+      const row = await db.selectFrom('experience_story').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(row.status, 'utkast');
+      await context.close();
+    });
+  }
+
+  test('quotes on a handbook section and the survey figures on the network\'s front page pass axe', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/veileder/malgruppe-og-tjenesteniva`);
+    assert.equal(await page.locator('#erfaringer-fra-brukere').count(), 1, 'the demo stories may be quoted in the handbook');
+    await expectAccessible(page, 'a handbook section with quotes');
+    await page.goto(`${base}/nettverket`);
+    assert.equal(await page.locator('#svar-fra-brukerne').count(), 1);
+    await expectAccessible(page, 'the network\'s front page with survey figures');
+    await context.close();
+  });
 
   test('the public pages pass axe and reflow at 320 px', async () => {
     const context = await browser.newContext({ bypassCSP: true });

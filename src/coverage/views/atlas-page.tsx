@@ -64,6 +64,8 @@ export interface AtlasPageProps {
   countyOptions: Option[];
   data: AtlasData | null;
   showsDemoData: boolean;
+  /** the anonymous survey's answers per health region and level (from experiences/) */
+  experiences?: React.ReactNode;
 }
 
 function Controls({ values, errors, regionOptions, countyOptions }: Pick<AtlasPageProps, 'values' | 'errors' | 'regionOptions' | 'countyOptions'>) {
@@ -183,6 +185,7 @@ export function AtlasPage(props: AtlasPageProps) {
       <ErrorSummary errors={props.errors} heading={nb.coverage.errors.summary} />
       <Controls values={props.values} errors={props.errors} regionOptions={props.regionOptions} countyOptions={props.countyOptions} />
       {props.data && <Atlas data={props.data} />}
+      {props.experiences}
     </Layout>
   );
 }

@@ -87,7 +87,9 @@ export async function directoryRoutes(app: App, deps: { db: Db }) {
     const id = sentString(request.params, 'id') ?? '';
     const service = new RegExp(UUID_PATTERN).test(id) ? await findPublicService(db, id) : undefined;
     if (!service) return reply.callNotFound();
-    return sendPage(reply, ServicePage({ service }));
+    // experiences/ imports this domain: its section is loaded on request, since a static import would be a cycle at start
+    const { serviceExperiences } = await import('../../experiences/index.ts');
+    return sendPage(reply, ServicePage({ service, experiences: await serviceExperiences(db, service.terms) }));
   });
 
   app.get(paths.api.services, {

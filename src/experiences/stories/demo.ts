@@ -1,5 +1,5 @@
 // Two clearly fictional stories for `npm start` (is_demo, "(fiktiv)" in the pseudonym and
-// "Eksempel (fiktiv)" on screen), published with website consent. Texts live in the catalogue.
+// "Eksempel (fiktiv)" on screen), published with consent to the website and the handbook (so the handbook shows how quotes look). Texts live in the catalogue.
 import type { Db, StoryTheme } from '../../platform/db/index.ts';
 import { nb } from '../../platform/i18n/nb.ts';
 import { insertStory } from './queries.ts';
@@ -18,7 +18,7 @@ export async function loadDemoStories(db: Db): Promise<void> {
       const { id } = await insertStory(trx, {
         ...facts, pseudonym: story.pseudonym, body: story.body,
         excerpts: story.excerpts.map((x) => ({ theme: x.theme as StoryTheme, body: x.body })),
-        consents: [{ purpose: 'nettside', givenOn: '2026-11-30' }],
+        consents: [{ purpose: 'nettside', givenOn: '2026-11-30' }, { purpose: 'handbok', givenOn: '2026-11-30' }],
       }, 'system', { isDemo: true });
       await trx.updateTable('experience_story').set({ status: 'publisert', published_at: new Date() }).where('id', '=', id).execute();
     }

@@ -4,6 +4,10 @@ export const storyPaths = {
   theme: (theme = ':tema') => `/erfaringer/tema/${theme}`,
   story: (id = ':id') => `/erfaringer/fortellinger/${id}`,
   withdraw: '/erfaringer/trekk-tilbake',
+  /** the teller reads the draft with the code on their receipt, and approves it or asks for changes */
+  review: '/erfaringer/gjennomlesing',
+  reviewAnswer: '/erfaringer/gjennomlesing/svar',
+  reviewDone: '/erfaringer/gjennomlesing/takk',
   editor: {
     index: '/nettverket/fortellinger',
     figures: '/nettverket/fortellinger/tall',

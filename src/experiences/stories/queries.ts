@@ -1,7 +1,7 @@
 // All SQL of stories. The public reads go through one condition (`visibleToPublic`): published, not
 // withdrawn, and with the teller's consent to the website. Audit entries never hold a story's text.
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { ConsentPurpose, Database, StoryStatus, StoryTheme, Tx } from '../../platform/db/index.ts';
+import type { ConsentPurpose, Database, StoryReviewDecision, StoryStatus, StoryTheme, Tx } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../../platform/crypto.ts';
@@ -122,13 +122,15 @@ export function listStoriesForEditors(db: Tx) {
     .where('withdrawn_at', 'is', null).orderBy('updated_at', 'desc').execute();
 }
 
-/** What the public may see: published, not withdrawn, and the teller consented to the website. */
-export const visibleToPublic = (eb: ExpressionBuilder<Database, 'experience_story'>) => eb.and([
+/** What may be shown for a purpose: published, not withdrawn, and the teller consented to that purpose. */
+export const visibleFor = (purpose: ConsentPurpose) => (eb: ExpressionBuilder<Database, 'experience_story'>) => eb.and([
   eb('experience_story.status', '=', 'publisert'),
   eb('experience_story.withdrawn_at', 'is', null),
   eb.exists(eb.selectFrom('experience_story_consent as c').select('c.story_id')
-    .whereRef('c.story_id', '=', 'experience_story.id').where('c.purpose', '=', 'nettside')),
+    .whereRef('c.story_id', '=', 'experience_story.id').where('c.purpose', '=', purpose)),
 ]);
+/** What the public may see on the website's pages. */
+export const visibleToPublic = visibleFor('nettside');
 
 export function publicStories(db: Tx) {
   return db.selectFrom('experience_story').select(['id', 'pseudonym', 'age_band', 'health_region_code', 'setting', 'service_level', 'interview_year', 'is_demo', 'published_at'])
@@ -150,6 +152,28 @@ export function publicExcerpts(db: Tx, theme?: StoryTheme) {
   if (theme) query = query.where('e.theme', '=', theme);
   return query.orderBy('experience_story.published_at', 'desc').orderBy('e.position').execute();
 }
+
+export type ExcerptFilter = { themes?: readonly StoryTheme[]; settings?: readonly string[]; levels?: readonly string[] };
+/**
+ * Excerpts another page may quote for a purpose ('nettside' for pages, 'handbok' for the handbook),
+ * newest first, at most one per story; `linkable` says whether the whole story may be linked to (its
+ * page needs the website consent).
+ */
+export async function excerptsFor(db: Tx, purpose: ConsentPurpose, filter: ExcerptFilter, limit: number) {
+  if (filter.themes?.length === 0 || filter.settings?.length === 0 || filter.levels?.length === 0) return [];
+  let query = db.selectFrom('experience_story_excerpt as e').innerJoin('experience_story', 'experience_story.id', 'e.story_id')
+    .select((eb) => ['e.story_id', 'e.theme', 'e.body', 'experience_story.pseudonym', 'experience_story.is_demo', eb.exists(
+      eb.selectFrom('experience_story_consent as w').select('w.story_id').whereRef('w.story_id', '=', 'experience_story.id').where('w.purpose', '=', 'nettside'),
+    ).as('linkable')])
+    .where(visibleFor(purpose));
+  if (filter.themes) query = query.where('e.theme', 'in', filter.themes);
+  if (filter.settings) query = query.where('experience_story.setting', 'in', filter.settings);
+  if (filter.levels) query = query.where('experience_story.service_level', 'in', filter.levels as StoryFields['serviceLevel'][]);
+  const rows = await query.orderBy('experience_story.published_at', 'desc').orderBy('e.position').limit(limit * 5).execute();
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.story_id) && !!seen.add(row.story_id)).slice(0, limit).map((row) => ({ ...row, linkable: !!row.linkable }));
+}
+export type LinkedExcerpt = Awaited<ReturnType<typeof excerptsFor>>[number];
 
 /** Moves a story to another status, audited; publishing records who and when. */
 export async function setStatus(db: Tx, story: { id: string; status: StoryStatus }, to: StoryStatus, actor: string, now: Date): Promise<void> {
@@ -212,4 +236,36 @@ export async function interviewFigures(db: Tx): Promise<{ total: number | null }
   const total = await sql<{ n: string | number | null }>`select case when count(*) >= 5 then count(*) end as n from experience_story where withdrawn_at is null`.execute(db);
   const n = total.rows[0]!.n;
   return { total: n === null ? null : Number(n), region: await by('health_region_code'), setting: await by('setting'), level: await by('service_level'), year: await by('interview_year') };
+}
+
+/** The story not withdrawn with this receipt code, with its excerpts and consents, or undefined. */
+export async function findStoryByCode(db: Tx, code: string) {
+  const row = await db.selectFrom('experience_story').select('id').where('withdrawal_code_hash', '=', codeHash(code)).where('withdrawn_at', 'is', null).executeTakeFirst();
+  return row ? findStory(db, row.id) : undefined;
+}
+
+/** The teller's responses to a story's drafts, newest first. */
+export function storyReviews(db: Tx, storyId: string) {
+  return db.selectFrom('experience_story_review').select(['decision', 'comment', 'created_at'])
+    .where('story_id', '=', storyId).orderBy('created_at', 'desc').orderBy('id').execute();
+}
+export type StoryReview = Awaited<ReturnType<typeof storyReviews>>[number];
+
+/**
+ * The teller's response to the draft, without anything about who sent it: approved moves the story to
+ * 'godkjent', changes asked for move it back to 'utkast' for the interviewer. Only from
+ * 'til_gjennomlesing' (false otherwise: one conditional update, so two answers cannot both count).
+ * Audited as the system, the comment as its length only.
+ */
+export async function recordReview(db: Tx, storyId: string, decision: StoryReviewDecision, comment: string | null, now: Date): Promise<boolean> {
+  const to: StoryStatus = decision === 'godkjent' ? 'godkjent' : 'utkast';
+  const moved = await db.updateTable('experience_story').set({ status: to, updated_at: now })
+    .where('id', '=', storyId).where('status', '=', 'til_gjennomlesing').where('withdrawn_at', 'is', null).returning('id').executeTakeFirst();
+  if (!moved) return false;
+  await db.insertInto('experience_story_review').values({ id: newId(), story_id: storyId, decision, comment, created_at: now }).execute();
+  await recordChanges(db, 'system', [
+    change(storyId, 'teller_review', 'status', 'til_gjennomlesing', to),
+    ...(comment ? [change(storyId, 'teller_review', 'comment', '', length(comment))] : []),
+  ]);
+  return true;
 }

@@ -20,9 +20,10 @@ import { findIdentifiers } from './identifiers.ts';
 import { STORY_FIELDS, STORY_MESSAGES, StoryBody, storyFields, valuesOf, type StoryValues } from './form.ts';
 import {
   clearFlag, eraseWithdrawn, findStory, insertStory, interviewFigures, listStoriesForEditors, publicExcerpts, publicStories, publicStory,
-  renewCode, setStatus, smallPlaces, updateStory, withdraw, type StoryRow,
+  renewCode, setStatus, smallPlaces, storyReviews, updateStory, withdraw, type StoryRow,
 } from './queries.ts';
 import { storyPaths as p } from './paths.ts';
+import type { MemoryThrottle } from '../surveys/throttle.ts';
 import { ExperiencesPage, StoryPage, ThemePage } from './views/public-pages.tsx';
 import { WithdrawPage } from './views/withdraw-page.tsx';
 import { FiguresPage, ReceiptPage, StoryFormPage, StoryListPage } from './views/editor-pages.tsx';
@@ -34,7 +35,7 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
 
 export const ERASE_JOB = 'experiences:erase-withdrawn-stories';
 
-export async function storyRoutes(app: App, { db, config }: { db: Db; config: Config }) {
+export async function storyRoutes(app: App, { db, config, codeThrottle }: { db: Db; config: Config; codeThrottle: MemoryThrottle }) {
   const { requireNetworkMember } = networkGuards(db);
   const now = () => config.clock.now();
 
@@ -64,7 +65,14 @@ export async function storyRoutes(app: App, { db, config }: { db: Db; config: Co
   app.post(p.withdraw, { schema: { body: FormBody({ kode: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }) }) }, attachValidation: true }, async (request, reply) => {
     const { kode } = typed(request.body, ['kode']);
     const errors = formErrors(request, { kode: m.withdraw.errors.code }, m.withdraw.errors.form);
-    if (!hasErrors(errors) && !(await db.transaction().execute((trx) => withdraw(trx, kode, now())))) errors.kode = m.withdraw.errors.code;
+    // wrong codes are counted per address in memory only (shared with the teller's review)
+    if (!hasErrors(errors) && codeThrottle.blocked(request.ip, now())) {
+      return sendPage(noStore(reply), WithdrawPage({ code: kode, errors: { kode: m.review.errors.tooMany }, csrfToken: request.csrfToken }), 429);
+    }
+    if (!hasErrors(errors) && !(await db.transaction().execute((trx) => withdraw(trx, kode, now())))) {
+      codeThrottle.count(request.ip, now());
+      errors.kode = m.withdraw.errors.code;
+    }
     if (hasErrors(errors)) return sendPage(noStore(reply), WithdrawPage({ code: kode, errors, csrfToken: request.csrfToken }), 400);
     return reply.redirect(`${p.withdraw}/ferdig`, 303);
   });
@@ -82,6 +90,7 @@ export async function storyRoutes(app: App, { db, config }: { db: Db; config: Co
     const failed = hasErrors(errors) || !!extra.statusError;
     return sendPage(reply, StoryFormPage({
       story, values, errors, csrfToken: request.csrfToken, flags, isAuthor: story.author_id === request.user!.id, ...extra,
+      reviews: await storyReviews(db, story.id), reviewUrl: `${config.publicUrl}${p.review}`,
     }), failed ? 400 : 200);
   };
   const storyOf = async (request: FastifyRequest) => {

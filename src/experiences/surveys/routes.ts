@@ -22,6 +22,7 @@ import { BOM, csvLine } from '../../platform/csv.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { askToSignIn, forbid, mayEdit } from '../../accounts/index.ts';
 import { TERM_BY_KEY, findPublicService } from '../../directory/index.ts';
+import { networkRoles } from '../../network/index.ts';
 import {
   CURRENT_VERSION, DONT_KNOW, FREE_TEXT_FIELD, FREE_TEXT_MAX, HONEYPOT_FIELD, PERIOD_MONTHS, fieldOf, isVersion, questionsOf, type QuestionVersion,
 } from './questions.ts';
@@ -100,14 +101,23 @@ export async function surveyRoutes(app: App, { db, config }: { db: Db; config: C
     return sendPage(reply, MessagePage({ title: m.thanksTitle, message: m.thanksBody, links: [{ href: paths.service(service.id), text: m.backToService }] }));
   });
 
+  /**
+   * Who decides on an offer's answers kept aside: site admins, and the network's secretariat
+   * (coordinators) unless they edit the offer themselves (no one releases their own offer's answers).
+   */
+  const moderates = async (request: FastifyRequest, organizationId: string) => !!request.user
+    && (request.user.isAdmin || ((await networkRoles(db, request)).secretariat && !mayEdit(request, organizationId)));
+
   const resultsPage = async (request: FastifyRequest, reply: FastifyReply, service: { id: string; name: string; isDemo: boolean; organization: { id: string } }, error?: string) => {
     const period = currentPeriod(config.clock.now());
     const summary = await surveySummary(db, service.id, period);
+    const mayModerate = await moderates(request, service.organization.id);
+    const held = mayModerate || mayEdit(request, service.organization.id) ? await heldAnswers(db, service.id) : 0;
     const editor = mayEdit(request, service.organization.id) ? {
       freeTexts: (await surveyFreeTexts(db, service.id, period))?.map((t) => maskIdentifiers(t, m.results.masked)) ?? null,
-      held: await heldAnswers(db, service.id),
+      held,
     } : null;
-    const moderator = request.user?.isAdmin ? { csrfToken: request.csrfToken, error } : null;
+    const moderator = mayModerate ? { csrfToken: request.csrfToken, error, held } : null;
     return sendPage(reply, ResultsPage({ service, version: CURRENT_VERSION, period, summary, editor, moderator }), error ? 400 : 200);
   };
 
@@ -122,7 +132,7 @@ export async function surveyRoutes(app: App, { db, config }: { db: Db; config: C
     const service = await published(request);
     if (!service) return reply.callNotFound();
     if (!request.user) return askToSignIn(request, reply);
-    if (!request.user.isAdmin) return forbid(request, reply);
+    if (!(await moderates(request, service.organization.id))) return forbid(request, reply);
     if (request.validationError) return resultsPage(request, reply, service, m.results.moderation.error);
     await moderateHeld(db, service.id, request.body.handling === 'telle' ? 'count' : 'discard', request.user.id);
     return reply.redirect(p.results(service.id), 303);

@@ -125,14 +125,9 @@ export interface AggregateRow {
   average: number | null;
 }
 
-/**
- * Results per health region and service level of the offers, for the period: one row per cell and
- * question, only for cells of at least MIN_ANSWERS answers (decided in SQL). An offer in several
- * regions or levels counts in each.
- */
-export async function surveyAggregates(db: Tx, period: Period): Promise<AggregateRow[]> {
-  const { rows } = await sql<{ region: string | null; level: string | null; question: string; answers: string; scored: string; average: string | null }>`
-    with counted as (
+/** The answers of the period (not kept aside) with the health region and service level of their offer. */
+const cellsOf = (period: Period) => sql`
+    counted as (
       select a.id, a.service_id from experience_survey_answer a
       where a.question_version = ${period.version} and a.answered_month between ${period.from} and ${period.to}
         and not a.held_for_moderation
@@ -146,7 +141,16 @@ export async function surveyAggregates(db: Tx, period: Period): Promise<Aggregat
     ), sizes as (
       select region, level, count(distinct answer_id) as answers from cells
       group by region, level having count(distinct answer_id) >= ${MIN_ANSWERS}
-    )
+    )`;
+
+/**
+ * Results per health region and service level of the offers, for the period: one row per cell and
+ * question, only for cells of at least MIN_ANSWERS answers (decided in SQL). An offer in several
+ * regions or levels counts in each.
+ */
+export async function surveyAggregates(db: Tx, period: Period): Promise<AggregateRow[]> {
+  const { rows } = await sql<{ region: string | null; level: string | null; question: string; answers: string; scored: string; average: string | null }>`
+    with ${cellsOf(period)}
     select s.region, s.level, sc.question, s.answers, count(sc.score) as scored, avg(sc.score) as average
     from sizes s
     join cells c on c.region is not distinct from s.region and c.level is not distinct from s.level
@@ -154,6 +158,16 @@ export async function surveyAggregates(db: Tx, period: Period): Promise<Aggregat
     group by s.region, s.level, s.answers, sc.question
     order by s.region nulls last, s.level nulls last, sc.question`.execute(db);
   return rows.map((r) => ({ region: r.region, level: r.level, question: r.question, answers: Number(r.answers), scored: Number(r.scored), average: r.average === null ? null : Number(r.average) }));
+}
+
+export interface AggregateCell { region: string | null; level: string | null; answers: number }
+
+/** The number of answers per health region and service level in the period, only for cells of at least MIN_ANSWERS (decided in SQL). */
+export async function surveyCells(db: Tx, period: Period): Promise<AggregateCell[]> {
+  const { rows } = await sql<{ region: string | null; level: string | null; answers: string }>`
+    with ${cellsOf(period)}
+    select region, level, answers from sizes order by region nulls last, level nulls last`.execute(db);
+  return rows.map((r) => ({ region: r.region, level: r.level, answers: Number(r.answers) }));
 }
 
 /**

@@ -17,9 +17,11 @@ export interface SectionPageProps {
   next: SectionRow | undefined;
   /** set for admins: the page offers editing, history and review */
   admin: { csrfToken: string } | null;
+  /** "Erfaringer fra brukere": quotes the tellers let the handbook use (from experiences/) */
+  experiences?: React.ReactNode;
 }
 
-export function SectionPage({ section, sources, rendered, previous, next, admin }: SectionPageProps) {
+export function SectionPage({ section, sources, rendered, previous, next, admin, experiences }: SectionPageProps) {
   const m = nb.handbook;
   return (
     <Layout title={section.title}>
@@ -58,6 +60,7 @@ export function SectionPage({ section, sources, rendered, previous, next, admin 
           )}
           <div className="handbook-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
         </div>
+        {experiences}
         <SourceList sources={sources} />
         {section.checklist.length > 0 && (
           <section aria-labelledby="checklist-heading" className="section-checklist">

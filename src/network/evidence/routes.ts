@@ -47,7 +47,9 @@ export async function evidenceRoutes(app: App, deps: { db: Db; config: Config })
     const entry = request.validationError ? undefined : await findEntry(db, request.params.key);
     if (!entry) return reply.callNotFound();
     const secretariat = (await secretariatOf(request)) ? { csrfToken: request.csrfToken } : null;
-    return sendPage(reply, EntryPage({ entry, checkerName: await checkerName(db, entry.checked_by), secretariat }));
+    // experiences/ imports this domain: its section is loaded on request, since a static import would be a cycle at start
+    const { evidenceExperiences } = await import('../../experiences/index.ts');
+    return sendPage(reply, EntryPage({ entry, checkerName: await checkerName(db, entry.checked_by), secretariat, experiences: await evidenceExperiences(db, entry.outcomes) }));
   });
 
   app.get(paths.network.evidence.guidelines, async (request, reply) => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
+import { newId } from '../../../src/platform/ids.ts';
 import { backends, freshDatabase } from '../../helpers/db.ts';
 import { PASSWORD, TestClock, Visitor, anAccount, appOnClock, HOUR } from '../../accounts/client.ts';
 import { aService, anOrganization, store } from '../../directory/factories.ts';
@@ -34,6 +35,13 @@ for (const backend of backends()) {
       await anAccount(database.db, { email: 'redaktor@testby.example', editorOf: [org.id] });
       await anAccount(database.db, { email: 'annen@annen.example', editorOf: [other.id] });
       await anAccount(database.db, { email: 'sekretariat@nettverk.example', admin: true });
+      // network coordinators (the secretariat without being site admins); one of them edits the crowded offer
+      const network = newId();
+      await database.db.insertInto('network_organization').values({ id: network, slug: 'nettverket', name: 'Nettverket (fiktiv)', network_role: 'member', kind: 'other' }).execute();
+      for (const [email, editorOf] of [['koordinator@nettverk.example', []], ['koordinator@annen.example', [other.id]]] as const) {
+        const id = await anAccount(database.db, { email, editorOf: [...editorOf] });
+        await database.db.insertInto('network_membership').values({ id: newId(), user_id: id, organization_id: network, role: 'coordinator', status: 'approved' }).execute();
+      }
       app = await appOnClock(database.db, clock);
     });
     after(async () => {
@@ -147,27 +155,42 @@ for (const backend of backends()) {
       assert.match(results.$('.survey-period').text(), /^50 svar fra /);
     });
 
-    test('the offer\'s editors see how many answers are kept aside; only the secretariat decides on them, and the decision is audited', async () => {
+    test('the offer\'s editors see how many answers are kept aside (a count only); the secretariat (admins and coordinators) decides on them, audited', async () => {
       const editor = new Visitor(app, '10.60.0.1');
       await editor.signIn('annen@annen.example', PASSWORD);
       const seen = await editor.get(`/erfaringer/tilbud/${crowd.id}`);
-      assert.match(seen.$('main').text(), /10 svar er holdt tilbake/);
+      assert.match(seen.$('.survey-held').text(), /10 svar er holdt tilbake/);
       assert.equal(seen.$('input[name=handling]').length, 0, 'editors cannot release their own answers');
       assert.equal((await editor.post(`/erfaringer/tilbud/${crowd.id}/tilbakeholdt`, { handling: 'telle' })).status, 403);
+      const stranger = await new Visitor(app).get(`/erfaringer/tilbud/${crowd.id}`);
+      assert.doesNotMatch(stranger.$('main').text(), /holdt tilbake/, 'the public does not see them');
+
+      // a coordinator who edits the offer is its editor here: no deciding on one's own answers
+      const ownCoordinator = new Visitor(app, '10.60.0.3');
+      await ownCoordinator.signIn('koordinator@annen.example', PASSWORD);
+      assert.equal((await ownCoordinator.get(`/erfaringer/tilbud/${crowd.id}`)).$('input[name=handling]').length, 0);
+      assert.equal((await ownCoordinator.post(`/erfaringer/tilbud/${crowd.id}/tilbakeholdt`, { handling: 'telle' })).status, 403);
 
       const admin = new Visitor(app, '10.60.0.2');
       await admin.signIn('sekretariat@nettverk.example', PASSWORD);
-      const form = await admin.get(`/erfaringer/tilbud/${crowd.id}`);
+      assert.equal((await admin.get(`/erfaringer/tilbud/${crowd.id}`)).$('fieldset input[name=handling]').length, 2, 'site admins decide');
+
+      const coordinator = new Visitor(app, '10.60.0.4');
+      await coordinator.signIn('koordinator@nettverk.example', PASSWORD);
+      const form = await coordinator.get(`/erfaringer/tilbud/${crowd.id}`);
+      assert.match(form.$('section[aria-labelledby=tilbakeholdt]').text(), /10 svar er holdt tilbake/);
       assert.equal(form.$('fieldset input[name=handling]').length, 2);
-      const missing = await admin.post(`/erfaringer/tilbud/${crowd.id}/tilbakeholdt`, {});
+      assert.equal(form.$('.survey-free-text').length, 0, 'the secretariat does not read the offer\'s free text');
+      const missing = await coordinator.post(`/erfaringer/tilbud/${crowd.id}/tilbakeholdt`, {});
       assert.equal(missing.status, 400);
       assert.match(missing.$('#handling-error').text(), /Velg om svarene/);
-      const counted = await admin.post(`/erfaringer/tilbud/${crowd.id}/tilbakeholdt`, { handling: 'telle' });
+      const counted = await coordinator.post(`/erfaringer/tilbud/${crowd.id}/tilbakeholdt`, { handling: 'telle' });
       assert.equal(counted.status, 303);
       const results = await new Visitor(app).get(`/erfaringer/tilbud/${crowd.id}`);
       assert.match(results.$('.survey-period').text(), /^60 svar fra /);
       const audit = await database.db.selectFrom('audit_log').select(['resource_type', 'previous_value', 'replacement_value']).where('resource_id', '=', crowd.id).execute();
       assert.deepEqual(audit, [{ resource_type: 'experience_survey', previous_value: '10', replacement_value: 'count' }]);
+      assert.equal((await coordinator.get(`/erfaringer/tilbud/${crowd.id}`)).$('input[name=handling]').length, 0, 'nothing left to decide');
     });
 
     test('the results page shows nothing under five answers, then the summary with the number and the period', async () => {
@@ -235,6 +258,21 @@ for (const backend of backends()) {
       assert.equal(overview.$('table tbody tr').length, 8);
       assert.match(overview.$('table tbody tr').first().text(), /Helse Sør-Øst|Lavterskel/i);
       assert.equal(overview.$('a[href="/api/v1/experiences/surveys.csv"]').length, 1);
+
+      // the atlas and the network's front page show the same cells compactly: region, level, number of answers, the period, the CSV
+      for (const url of ['/dekning', '/nettverket']) {
+        const page = await new Visitor(app).get(url);
+        assert.equal(page.status, 200, url);
+        const section = page.$('section[aria-labelledby=svar-fra-brukerne]');
+        assert.equal(section.length, 1, url);
+        assert.match(section.find('.survey-period').text(), /^Svar fra [a-zæøå]+ \d{4} til [a-zæøå]+ \d{4}/);
+        const rows = section.find('tbody tr').map((_, tr) => page.$(tr).find('th, td').map((__, c) => page.$(c).text()).get().join('|')).get();
+        assert.equal(rows.length, 1, `${url}: ${rows.join('; ')}`);
+        assert.match(rows[0]!, /\|Lavterskeltilbud\|\d+$/);
+        assert.ok(Number(rows[0]!.split('|')[2]) >= 5);
+        assert.equal(section.find('a[href="/api/v1/experiences/surveys.csv"]').length, 1);
+        assert.equal(section.find('a[href="/erfaringer/sporsmal"]').length, 1);
+      }
     });
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { recordAnswer, surveyAggregates, surveyFreeTexts, surveySummary, type Period } from '../../../src/experiences/surveys/store.ts';
+import { recordAnswer, surveyAggregates, surveyCells, surveyFreeTexts, surveySummary, type Period } from '../../../src/experiences/surveys/store.ts';
 import { backends, freshDatabase } from '../../helpers/db.ts';
 import { aLocation, aService, anOrganization, store } from '../../directory/factories.ts';
 
@@ -30,6 +30,7 @@ for (const backend of backends()) {
       assert.equal(await surveySummary(database.db, oslo.id, PERIOD), null);
       assert.equal(await surveyFreeTexts(database.db, oslo.id, PERIOD), null);
       assert.deepEqual(await surveyAggregates(database.db, PERIOD), [], 'no cell under five');
+      assert.deepEqual(await surveyCells(database.db, PERIOD), [], 'the compact table\'s query gives no cell under five either');
 
       await answer(oslo.id, NOV, { scores: { listened: null, decided: 1 } });
       const summary = await surveySummary(database.db, oslo.id, PERIOD);
@@ -62,6 +63,8 @@ for (const backend of backends()) {
       assert.deepEqual([...new Set(rows.map((r) => `${r.region}/${r.level}`))], [`${oslosRegion.health_region_code}/lavterskel`]);
       assert.equal(rows.find((r) => r.question === 'listened')!.scored, 4, '"vet ikke" is not a score');
       assert.ok(rows.every((r) => r.level === 'lavterskel'), 'Bergen\'s four answers are not shown');
+      // the compact table (atlas, network front page): the same cells, each with its number of answers, decided in SQL
+      assert.deepEqual(await surveyCells(database.db, PERIOD), [{ region: oslosRegion.health_region_code, level: 'lavterskel', answers: 5 }]);
     });
 
     test('a stored answer holds nothing identifying: only the offer, the version, the month, the scores and the text', async () => {

@@ -38,7 +38,8 @@ function Phone({ phone }: { phone: ServiceDetail['phones'][number] }) {
 }
 
 /** Everything a person needs to get in: what happens, for whom, how to get access, cost, contact, where, when. */
-export function ServicePage({ service }: { service: ServiceDetail }) {
+/** `experiences`: quotes from stories of the same setting and level (from experiences/) */
+export function ServicePage({ service, experiences }: { service: ServiceDetail; experiences?: React.ReactNode }) {
   const names = (facets: string[]) => termNames(service.terms, facets).join(', ');
   const where = [...new Set(service.locations.map((l) => l.municipalityName).filter((n): n is string => n !== null))].join(', ') || null;
   return (
@@ -118,6 +119,7 @@ export function ServicePage({ service }: { service: ServiceDetail }) {
             <li><Link href={paths.experienceSurveys.results(service.id)}>{nb.experienceSurveys.servicePage.results}</Link></li>
             <li><Link href={paths.experienceSurveys.answer(service.id)}>{nb.experienceSurveys.servicePage.answer}</Link></li>
           </ul>
+          {experiences}
         </section>
 
         <Paragraph data-size="sm" className="source">

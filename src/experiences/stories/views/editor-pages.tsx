@@ -11,7 +11,8 @@ import {
   levelName, regionName, settingName,
 } from '../model.ts';
 import type { IdentifierFlag } from '../identifiers.ts';
-import type { FigureCell, StoryRow } from '../queries.ts';
+import type { FigureCell, StoryReview, StoryRow } from '../queries.ts';
+import { ReviewList } from './review-pages.tsx';
 import { storyPaths } from '../paths.ts';
 import { DemoTag } from './public-pages.tsx';
 import type { StoryValues } from '../form.ts';
@@ -89,9 +90,11 @@ function ConsentText() {
   );
 }
 
-export function StoryFormPage({ story, values, errors, csrfToken, notice, flags = [], isAuthor = false, statusError }: {
+export function StoryFormPage({ story, values, errors, csrfToken, notice, flags = [], isAuthor = false, statusError, reviews = [], reviewUrl = '' }: {
   story?: StoryRow; values: StoryValues; errors: Errors; csrfToken: string; notice?: string | undefined;
   flags?: IdentifierFlag[]; isAuthor?: boolean; statusError?: string | undefined;
+  /** the teller's responses to the drafts, and where the teller reads them */
+  reviews?: StoryReview[]; reviewUrl?: string;
 }) {
   const title = story ? ed.editTitle(story.pseudonym) : ed.createTitle;
   const failed = Object.keys(errors).length > 0 || !!statusError;
@@ -102,6 +105,13 @@ export function StoryFormPage({ story, values, errors, csrfToken, notice, flags 
       <Paragraph>{ed.formIntro}</Paragraph>
       <Paragraph data-size="sm">{m.noTellerData}</Paragraph>
       {story && <StatusPanel story={story} flags={flags} isAuthor={isAuthor} csrfToken={csrfToken} error={statusError} />}
+      {story && (
+        <section aria-labelledby="teller-heading" className="stack">
+          <Heading level={2} data-size="sm" id="teller-heading">{m.review.editorHeading}</Heading>
+          <Paragraph data-size="sm">{m.review.editorHint(reviewUrl)}</Paragraph>
+          {reviews.length === 0 ? <Paragraph data-size="sm">{m.review.editorNone}</Paragraph> : <ReviewList reviews={reviews} />}
+        </section>
+      )}
       {story && <FlagsPanel story={story} flags={flags} csrfToken={csrfToken} />}
       <ErrorSummary errors={errors} />
       <form method="post" action={story ? p.edit(story.id) : p.create} noValidate className="stack">
@@ -195,6 +205,7 @@ export function ReceiptPage({ story, code, publicUrl }: { story: StoryRow; code:
         <Heading level={2} data-size="sm" id="receipt-code">{r.code}</Heading>
         <Paragraph data-size="lg" className="receipt-code"><strong>{code}</strong></Paragraph>
         <Paragraph>{r.how(`${publicUrl}${storyPaths.withdraw}`)}</Paragraph>
+        <Paragraph>{r.review(`${publicUrl}${storyPaths.review}`)}</Paragraph>
         <Paragraph>{r.what}</Paragraph>
         <Paragraph>{r.consents}:</Paragraph>
         {story.consents.length === 0 ? <Paragraph>{r.noConsents}</Paragraph>

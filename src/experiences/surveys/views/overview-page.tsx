@@ -16,7 +16,6 @@ export function OverviewPage({ period, rows }: { period: Period; rows: OverviewR
       <Paragraph>{m.lead}</Paragraph>
       <Paragraph>{m.period(period.from, period.to)}</Paragraph>
       {rows.length === 0 ? <Paragraph className="survey-too-few">{m.none}</Paragraph> : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={m.caption}>
         <DataTable caption={m.caption} rows={rows} rowKey={(r) => `${r.region}/${r.level}/${r.question}`} columns={[
           { header: m.region, cell: (r) => r.region },
           { header: m.level, cell: (r) => r.level },
@@ -24,7 +23,6 @@ export function OverviewPage({ period, rows }: { period: Period; rows: OverviewR
           { header: m.answers, cell: (r) => r.answers },
           { header: m.average, cell: (r) => (r.average === null ? '–' : r.average.toLocaleString('nb-NO', { maximumFractionDigits: 1, minimumFractionDigits: 1 })) },
         ]} />
-        </div>
       )}
       <Paragraph><Link href={paths.experienceSurveys.csv}>{m.csv}</Link></Paragraph>
     </PageFrame>

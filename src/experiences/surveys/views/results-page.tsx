@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, describedBy } from '../../../platform/forms/index.ts';
 import { nb } from '../../../platform/i18n/nb.ts';
 import { paths } from '../../../platform/paths.ts';
@@ -17,8 +17,8 @@ const average = (value: number | null) => (value === null ? m.results.none : val
 export function ResultsPage({ service, version, period, summary, editor, moderator = null }: {
   service: { id: string; name: string; isDemo: boolean }; version: QuestionVersion; period: Period; summary: SurveySummary | null;
   editor: { freeTexts: string[] | null; held: number } | null;
-  /** the secretariat (site admins), who decide on answers kept aside */
-  moderator?: { csrfToken: string; error?: string | undefined } | null;
+  /** the secretariat (coordinators and site admins), who decide on answers kept aside */
+  moderator?: { csrfToken: string; error?: string | undefined; held: number } | null;
 }) {
   const texts = new Map(questionsOf(version).map((q) => [q.key, q.text]));
   const rows = questionsOf(version).map((q) => summary?.questions.find((r) => r.question === q.key)).filter((r): r is QuestionResult => !!r);
@@ -30,22 +30,19 @@ export function ResultsPage({ service, version, period, summary, editor, moderat
       {summary ? (
         <>
           <Paragraph className="survey-period">{m.results.period(period.from, period.to, summary.answers)}</Paragraph>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={m.results.caption}>
           <DataTable caption={m.results.caption} rows={rows} rowKey={(r) => r.question} columns={[
             { header: m.results.question, cell: (r) => texts.get(r.question) ?? r.question, rowHeader: true },
             ...(['1', '2', '3', '4', '5'] as const).map((n, i) => ({ header: m.scaleShort[n], cell: (r: QuestionResult) => r.counts[i] })),
             { header: m.scaleShort.dontKnow, cell: (r) => r.dontKnow },
             { header: m.results.average, cell: (r) => average(r.average) },
           ]} />
-          </div>
         </>
       ) : <Paragraph className="survey-too-few">{m.results.tooFew}</Paragraph>}
       <Paragraph><Link href={paths.experienceSurveys.answer(service.id)}>{m.results.answerLink}</Link></Paragraph>
+      {editor && editor.held > 0 && !moderator && <Alert data-color="info" className="survey-held">{m.results.heldAside(editor.held)}</Alert>}
       {editor && (
         <section aria-labelledby="fritekst" className="stack">
           <Heading level={2} data-size="sm" id="fritekst">{m.results.freeTextHeading}</Heading>
-          {editor.held > 0 && <Paragraph>{m.results.heldAside(editor.held)}</Paragraph>}
-          {editor.held > 0 && moderator && <HeldForm serviceId={service.id} {...moderator} />}
           {editor.freeTexts === null ? <Paragraph>{m.results.tooFew}</Paragraph> : (
             <>
               <Paragraph data-size="sm">{m.results.freeTextIntro}</Paragraph>
@@ -54,6 +51,13 @@ export function ResultsPage({ service, version, period, summary, editor, moderat
             </>
           )}
           <Paragraph><Link href={paths.experienceSurveys.poster(service.id)}>{m.results.poster}</Link></Paragraph>
+        </section>
+      )}
+      {moderator && (moderator.held > 0 || moderator.error) && (
+        <section aria-labelledby="tilbakeholdt" className="stack">
+          <Heading level={2} data-size="sm" id="tilbakeholdt">{h.heading}</Heading>
+          <Paragraph>{m.results.heldAside(moderator.held)}</Paragraph>
+          <HeldForm serviceId={service.id} csrfToken={moderator.csrfToken} error={moderator.error} />
         </section>
       )}
       <Paragraph><Link href={paths.service(service.id)}>{m.backToService}</Link></Paragraph>

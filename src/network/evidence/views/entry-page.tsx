@@ -7,8 +7,10 @@ import { authorsText, citationText } from '../csl.ts';
 import type { EvidenceEntry } from '../model.ts';
 import { Breadcrumbs, StatusTag, designLabel, outcomesLabel, populationLabel } from './components.tsx';
 
-export function EntryPage({ entry, checkerName, secretariat, notice }: {
+export function EntryPage({ entry, checkerName, secretariat, notice, experiences }: {
   entry: EvidenceEntry; checkerName: string | null; secretariat: { csrfToken: string } | null; notice?: string | undefined;
+  /** "Erfaringer fra brukere" on the same outcomes (from experiences/) */
+  experiences?: React.ReactNode;
 }) {
   const m = nb.networkEvidence;
   const e = m.entry;
@@ -45,6 +47,7 @@ export function EntryPage({ entry, checkerName, secretariat, notice }: {
             : e.noEffectSize)}
         </dl>
       </section>
+      {experiences}
       {note && (
         <section aria-labelledby="provenance-heading">
           <h2 id="provenance-heading" className="ds-heading" data-size="xs">{e.provenance}</h2>

@@ -94,6 +94,18 @@ export const experienceSurveys = {
     unknown: 'Ukjent',
     csv: 'Last ned som CSV (åpne data)',
   },
+  /** The compact table on the atlas (/dekning) and the network's front page. */
+  figures: {
+    heading: 'Erfaringer fra brukerne: anonyme svar',
+    lead: 'Antall anonyme svar på spørsmålene om tilbudene, per helseregion og tjenestenivå. Grupper med færre enn fem svar vises ikke, så ingen kan kjennes igjen.',
+    caption: 'Antall svar per helseregion og nivå',
+    region: 'Helseregion',
+    level: 'Nivå',
+    answers: 'Svar',
+    none: 'Ingen grupper har fem svar eller flere ennå.',
+    overview: 'Se snittet per spørsmål',
+    csv: 'Last ned tallene som CSV (åpne data)',
+  },
   csv: {
     columns: ['helseregion', 'tjenesteniva', 'sporsmalsversjon', 'sporsmal', 'fra_maned', 'til_maned', 'antall_svar', 'snitt'],
     unknownRegion: 'ukjent',
