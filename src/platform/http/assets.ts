@@ -15,6 +15,8 @@ const SOURCES: Record<string, string> = {
   'app.css': own('app.css'),
   'app.js': own('app.js'),
   'use-location.js': own('use-location.js'),
+  'atlas.css': own('atlas.css'),
+  'atlas-map.js': own('atlas-map.js'),
   'favicon.svg': own('favicon.svg'),
   'favicon.ico': own('favicon.ico'),
   'apple-touch-icon.png': own('apple-touch-icon.png'),
