@@ -97,15 +97,15 @@ export function MunicipalityPage({ data }: { data: ProfileData }) {
         <Heading level={2} data-size="sm" id="fakta">{p.keyFigures}</Heading>
         <dl>
           <dt>{p.population}</dt>
-          <dd id="folketall">{data.population === null ? c.missing : number(data.population)}{data.population !== null && data.populationDate ? ` (${c.figures.populationAt(formatDate(data.populationDate))})` : ''}<Help>{p.help.population}</Help></dd>
+          <dd><span id="folketall">{data.population === null ? c.missing : number(data.population)}{data.population !== null && data.populationDate ? ` (${c.figures.populationAt(formatDate(data.populationDate))})` : ''}</span><Help>{p.help.population}</Help></dd>
           <dt>{p.access}</dt>
-          <dd id="tilgang">{data.score === null ? c.missing : `${ratio(data.score)} ${c.indicators.tilgang.unit}`}{data.rank ? `, ${p.rank(data.rank.rank, data.rank.of)}` : ''}<Help>{p.help.access}</Help></dd>
+          <dd><span id="tilgang">{data.score === null ? c.missing : `${ratio(data.score)} ${c.indicators.tilgang.unit}`}{data.rank ? `, ${p.rank(data.rank.rank, data.rank.of)}` : ''}</span><Help>{p.help.access}</Help></dd>
           <dt>{p.nearestOffer}</dt>
-          <dd id="naermeste-tilbud">{nearest ? `${distance(nearest.distance, data.unit)}${nearest.inMunicipality ? ` (${p.inMunicipality.toLowerCase()})` : nearest.municipalityName ? `, ${nearest.municipalityName}` : ''}` : p.noneOfLevel}<Help>{p.help.nearest}</Help></dd>
+          <dd><span id="naermeste-tilbud">{nearest ? `${distance(nearest.distance, data.unit)}${nearest.inMunicipality ? ` (${p.inMunicipality.toLowerCase()})` : nearest.municipalityName ? `, ${nearest.municipalityName}` : ''}` : p.noneOfLevel}</span><Help>{p.help.nearest}</Help></dd>
           <dt>{p.offersWithin(data.plain.catchment, data.unit)}</dt>
-          <dd id="tilbud-innen">{number(data.plain.offersWithin)}<Help>{p.help.within}</Help></dd>
+          <dd><span id="tilbud-innen">{number(data.plain.offersWithin)}</span><Help>{p.help.within}</Help></dd>
           <dt>{p.shortage}</dt>
-          <dd id="mangelklasse">{c.shortage[data.shortage.shortage]}<Help>{p.help.shortage}</Help></dd>
+          <dd><span id="mangelklasse">{c.shortage[data.shortage.shortage]}</span><Help>{p.help.shortage}</Help></dd>
           <dt>{c.controls.level}</dt>
           <dd>{data.levelLabel}<Help>{p.help.level}</Help></dd>
           <dt>{p.county}</dt><dd>{data.countyName}</dd>
