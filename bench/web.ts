@@ -1,5 +1,5 @@
 /**
- * npm run bench:web [-- --runs 1 --print-only]
+ * npm run bench:web [-- --runs 1 --print-only --only /dekning]
  * Starts the app on fictional demo data (embedded database in a throw-away folder, rate limit off)
  * and runs Lighthouse 12.2.3 (pinned; `npx -y lighthouse@12.2.3`, from the npm registry's cache or
  * the registry) in Debian's Chromium (/usr/bin/chromium, or CHROME_PATH) with its default mobile
@@ -20,7 +20,7 @@ import { addRun, table } from './lib/report.ts';
 const ROOT = new URL('..', import.meta.url).pathname;
 const LIGHTHOUSE = 'lighthouse@12.2.3';
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '1' }, 'print-only': { type: 'boolean', default: false } } });
+const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '1' }, 'print-only': { type: 'boolean', default: false }, only: { type: 'string' } } });
 const RUNS = Math.max(1, Number(options.runs));
 const TARGET = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100, finderKb: 60 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -113,6 +113,9 @@ async function main() {
       { label: 'coverage atlas', path: '/dekning' },
       { label: 'handbook', path: '/veileder' },
     ];
+    // --only <path>: measure that page alone (e.g. /dekning while working on it)
+    if (options.only) pages.splice(0, pages.length, ...pages.filter((p) => p.path === options.only));
+    if (pages.length === 0) throw new Error(`--only ${options.only} is none of the measured pages`);
     const loadBefore = loadAverage();
     const started = new Date();
     const results: Result[] = [];

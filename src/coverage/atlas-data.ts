@@ -50,7 +50,7 @@ export function atlasData(state: AtlasState, query: AtlasQuery, history: Snapsho
     level,
     levelLabel: c.levels[level]!,
     unit: state.distance.unit,
-    map: { ...mapCategories(all, indicator, state.distance.unit), selected },
+    map: { ...mapCategories(all, indicator, state.distance.unit, selected), selected },
     tableRows,
     tableCaption: c.table.caption(tableRows.length, selectionName),
     sort: {

@@ -6,6 +6,7 @@ import { accessibilityRank } from './present.ts';
 import type { AtlasState } from './service.ts';
 import { SERVICE_LEVEL_CODES, type LevelChoice } from './snapshot-model.ts';
 import type { OfferRow, ProfileData } from './views/municipality-page.tsx';
+import { plainFacts } from './views/plain-words.ts';
 import { sourceFacts } from './views/sections.tsx';
 
 const c = nb.coverage;
@@ -64,6 +65,7 @@ export function profileData(state: AtlasState, number: string, level: LevelChoic
       othersImproved: scenario.municipalities.filter((x) => x.id !== number && (x.score.change ?? 0) > 1e-12).length,
     },
     digitalHere: m.digitalOffers,
+    plain: plainFacts(state, number, level),
     facts: sourceFacts(state),
     showsDemoData: state.inputs.services.demo > 0,
   };

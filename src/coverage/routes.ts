@@ -22,10 +22,12 @@ import { createCoverageCache, type AtlasState } from './service.ts';
 import { osloDate } from '../platform/clock.ts';
 import { ensureMonthlySnapshot, snapshotHistory } from './snapshots.ts';
 import { AtlasPage } from './views/atlas-page.tsx';
+import { MethodPage } from './views/method-page.tsx';
 import { MunicipalityPage } from './views/municipality-page.tsx';
 import { PlacementPage } from './views/placement-page.tsx';
 import { ScenarioPage } from './views/scenario-page.tsx';
 import { sourceFacts } from './views/sections.tsx';
+import { DEFAULT_SETTINGS } from './settings.ts';
 import { withQuery } from './views/urls.ts';
 import type { Errors } from '../platform/forms/index.ts';
 import type { Config } from '../platform/config.ts';
@@ -90,6 +92,11 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     if (invalid) return sendPage(reply, ErrorPage({ title: c.errors.summary, message: c.errors.niva }), 400);
     const { niva } = request.query;
     return sendPage(reply, MunicipalityPage({ data: profileData(state, nummer, toLevel(niva)) }));
+  });
+
+  app.get(paths.coverage.method, async (_request, reply) => {
+    const state = await cache.current();
+    return sendPage(reply, MethodPage({ facts: sourceFacts(state), settings: state.options.settings ?? DEFAULT_SETTINGS, showsDemoData: state.inputs.services.demo > 0 }));
   });
 
   app.get(paths.coverage.scenario, { schema: { querystring: ScenarioQuerySchema }, attachValidation: true }, async (request, reply) => {

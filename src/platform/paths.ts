@@ -17,6 +17,7 @@ export const paths = {
     municipalityPattern: '/dekning/kommune/:nummer',
     scenario: '/dekning/hva-om',
     placement: '/dekning/beste-plassering',
+    method: '/dekning/slik-har-vi-regnet',
     api: '/api/v1/coverage',
     csv: '/api/v1/coverage.csv',
     apiScenario: '/api/v1/coverage/scenario',

@@ -61,8 +61,11 @@ function shapePath(shape: Shape, projection: GeoProjection): string {
   return ringPath(outer, projection, true) ?? '';
 }
 
-export function norwayMap(): NorwayMap {
-  if (cached) return cached;
+let base: { counties: Shape[]; municipalities: Shape[]; projection: GeoProjection } | undefined;
+
+/** The boundaries and the one projection every national map uses (pixels of a WIDTH × HEIGHT map). */
+function national() {
+  if (base) return base;
   const counties = load('geo/Fylker-S.topojson', 'Fylker');
   const municipalities = load('geo/Kommuner-S.topojson', 'Kommuner');
   // UTM zone 33 style transverse Mercator, the projection Norway's own maps use.
@@ -70,6 +73,43 @@ export function norwayMap(): NorwayMap {
   // "everything but Norway" to d3's spherical fitting.
   const boundary = counties.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((p) => p[0]!));
   const projection = geoTransverseMercator().rotate([-15, 0]).fitExtent([[4, 4], [WIDTH - 4, HEIGHT - 4]], { type: 'MultiPoint', coordinates: boundary });
+  base = { counties, municipalities, projection };
+  return base;
+}
+
+/** A municipality's outline at full detail in the national map's pixels: each ring as flat x,y pairs. */
+export interface MunicipalityOutline {
+  id: string;
+  name: string;
+  rings: Float64Array[];
+}
+
+/**
+ * Every municipality's rings, projected as norwayMap projects them but not thinned, so a map
+ * that zooms in can simplify them for its own scale (the atlas's choropleth does).
+ */
+export function municipalityOutlines(): MunicipalityOutline[] {
+  const { municipalities, projection } = national();
+  return municipalities.map((f) => {
+    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const rings = polygons.flatMap((polygon) => polygon.map((ring) => {
+      const flat = new Float64Array(ring.length * 2);
+      let n = 0;
+      for (const position of ring) {
+        const p = projection(position as [number, number]);
+        if (!p) continue;
+        flat[n++] = p[0];
+        flat[n++] = p[1];
+      }
+      return flat.subarray(0, n);
+    }));
+    return { id: f.properties.kommunenummer!, name: f.properties.kommunenavn!, rings: rings.filter((r) => r.length >= 6) };
+  });
+}
+
+export function norwayMap(): NorwayMap {
+  if (cached) return cached;
+  const { counties, municipalities, projection } = national();
   cached = {
     width: WIDTH,
     height: HEIGHT,

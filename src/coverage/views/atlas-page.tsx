@@ -1,6 +1,7 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
+import { assetUrl } from '../../platform/http/assets.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { LorenzResult } from '../inequality.ts';
 import { INDICATORS, type Indicator } from '../params.ts';
@@ -9,7 +10,10 @@ import type { SnapshotHistory } from '../snapshots.ts';
 import type { LevelChoice, LevelIndicators } from '../snapshot-model.ts';
 import type { TheilResult } from '../theil.ts';
 import { GroupTable, MunicipalityTable, type SortState } from './atlas-tables.tsx';
-import { Choropleth, type MapCategory } from './choropleth.tsx';
+import { Choropleth } from './choropleth.tsx';
+import type { MapClasses } from './map-categories.ts';
+import { fairnessSentences } from './plain-words.ts';
+import { withQuery } from './urls.ts';
 import { SelectField, levelOptions, type Option } from './fields.tsx';
 import { number, ratio } from './format.ts';
 import { KeyFigures, SnapshotChange } from './key-figures.tsx';
@@ -34,7 +38,7 @@ export interface AtlasData {
   level: LevelChoice;
   levelLabel: string;
   unit: 'km' | 'min';
-  map: { categoryOf: Map<string, string>; categories: MapCategory[]; selected: (id: string) => boolean };
+  map: MapClasses & { selected: (id: string) => boolean };
   tableRows: UnitFigures[];
   tableCaption: string;
   sort: SortState;
@@ -101,7 +105,7 @@ function Inequality({ data }: { data: AtlasData }) {
   const q = c.inequality;
   const theil = data.theil;
   return (
-    <section aria-labelledby="ulikhet">
+    <section aria-labelledby="ulikhet" className="atlas-deferred">
       <Heading level={2} data-size="sm" id="ulikhet">{q.heading}</Heading>
       <Paragraph>{q.intro}</Paragraph>
       {data.lorenz.degenerate ? <Paragraph>{q.allZero}</Paragraph> : (
@@ -126,44 +130,59 @@ function Inequality({ data }: { data: AtlasData }) {
   );
 }
 
+/** What the figures say about fairness, first on the page, in words. */
+export function Fairness({ data }: { data: AtlasData }) {
+  const sentences = fairnessSentences({ area: data.summary.name, summary: data.summary, rows: data.tableRows, unit: data.unit, byCounty: data.drill.all === null });
+  return (
+    <section aria-labelledby="hva-tallene-sier" className="plain-words">
+      <Heading level={2} data-size="sm" id="hva-tallene-sier">{c.fairness.heading}</Heading>
+      {sentences.map((sentence) => <Paragraph key={sentence}>{sentence}</Paragraph>)}
+      <Paragraph data-size="sm"><Link href={paths.coverage.method}>{c.method.methodLink}</Link></Paragraph>
+    </section>
+  );
+}
+
 function Atlas({ data }: { data: AtlasData }) {
   const indicator = c.indicators[data.indicator];
+  const niva = data.level === 'all' ? undefined : data.level;
   return (
     <>
-      <div className="results-body">
+      <div className="atlas-overview">
+        <section aria-labelledby="kart" className="atlas-overview__map">
+          <Heading level={2} data-size="sm" id="kart">{c.map.heading(indicator.label)}</Heading>
+          <Paragraph data-size="sm">{indicator.label}: {data.indicator === 'avstand' ? c.map.distanceUnit(data.unit) : indicator.unit}. {indicator.direction} <Link href="#kommunetabell">{c.map.toTable}</Link></Paragraph>
+          <Choropleth title={c.map.title(indicator.label, data.levelLabel)} categoryOf={data.map.categoryOf} categories={data.map.categories} kind={data.map.kind}
+            valueText={data.map.valueText} selected={data.map.selected} selectionName={data.drill.all ? data.summary.name : null}
+            hrefOf={(id) => withQuery(paths.coverage.municipality(id), { niva })} methodHref={`${paths.coverage.method}#mangelklasser`} />
+        </section>
         <div>
           <KeyFigures summary={data.summary} unit={data.unit} populationDate={data.facts.populationDate} theil={data.showTheil ? data.theil : null}
             digitalOffers={data.summary.digital_offers} notes={data.notes} />
           {data.drill.all && <Paragraph><Link href={data.drill.all}>{c.groups.showAll}</Link></Paragraph>}
-          <section aria-labelledby="endring">
-            <Heading level={2} data-size="sm" id="endring">{c.figures.changeHeading}</Heading>
-            <SnapshotChange now={data.current} previous={data.previous} previousDate={data.history.previous?.taken_on ?? null} unit={data.unit} />
-          </section>
-          <section aria-labelledby="planlegg">
-            <Heading level={2} data-size="sm" id="planlegg">{c.planningLinks}</Heading>
-            <ul>
-              <li><Link href={paths.coverage.scenario}>{c.scenarioLink}</Link></li>
-              <li><Link href={paths.coverage.placement}>{c.placementLink}</Link></li>
-            </ul>
-          </section>
         </div>
-        <section aria-labelledby="kart">
-          <Heading level={2} data-size="sm" id="kart">{c.map.heading(indicator.label)}</Heading>
-          <Paragraph data-size="sm">{indicator.label}: {data.indicator === 'avstand' ? c.map.distanceUnit(data.unit) : indicator.unit}. {indicator.direction} <Link href="#kommunetabell">{c.map.toTable}</Link></Paragraph>
-          <Choropleth title={c.map.title(indicator.label, data.levelLabel)} categoryOf={data.map.categoryOf} categories={data.map.categories} selected={data.map.selected} />
-        </section>
       </div>
-      <section aria-labelledby="tabell">
+      <section aria-labelledby="endring">
+        <Heading level={2} data-size="sm" id="endring">{c.figures.changeHeading}</Heading>
+        <SnapshotChange now={data.current} previous={data.previous} previousDate={data.history.previous?.taken_on ?? null} unit={data.unit} />
+      </section>
+      <section aria-labelledby="planlegg">
+        <Heading level={2} data-size="sm" id="planlegg">{c.planningLinks}</Heading>
+        <ul>
+          <li><Link href={paths.coverage.scenario}>{c.scenarioLink}</Link></li>
+          <li><Link href={paths.coverage.placement}>{c.placementLink}</Link></li>
+        </ul>
+      </section>
+      <section aria-labelledby="tabell" className="atlas-deferred">
         <Heading level={2} data-size="sm" id="tabell">{c.table.heading}</Heading>
         <MunicipalityTable rows={data.tableRows} unit={data.unit} sort={data.sort} caption={data.tableCaption} />
         <Csv href={data.csv.municipalities} semicolon={data.csv.municipalitiesSemicolon} />
       </section>
-      <section aria-labelledby="helseregioner">
+      <section aria-labelledby="helseregioner" className="atlas-deferred">
         <Heading level={2} data-size="sm" id="helseregioner">{c.groups.regionsHeading}</Heading>
         <GroupTable id="regiontabell" rows={data.regions} caption={c.groups.regionsCaption(data.levelLabel)} unit={data.unit} drillHref={data.drill.region} />
         <Csv href={data.csv.regions} />
       </section>
-      <section aria-labelledby="fylker">
+      <section aria-labelledby="fylker" className="atlas-deferred">
         <Heading level={2} data-size="sm" id="fylker">{data.countiesHeading}</Heading>
         <GroupTable id="fylketabell" rows={data.counties} caption={c.groups.countiesCaption(data.levelLabel)} unit={data.unit} drillHref={data.drill.county} />
         <Csv href={data.csv.counties} />
@@ -180,12 +199,15 @@ export function AtlasPage(props: AtlasPageProps) {
   const failed = Object.keys(props.errors).length > 0;
   return (
     <Layout title={c.title} description={c.lead} failed={failed} showsDemoData={props.showsDemoData}>
+      <link rel="stylesheet" href={assetUrl('atlas.css')} />
       <Heading level={1} data-size="lg">{c.title}</Heading>
       <Paragraph className="lead">{c.lead}</Paragraph>
       <ErrorSummary errors={props.errors} heading={nb.coverage.errors.summary} />
+      {props.data && <Fairness data={props.data} />}
       <Controls values={props.values} errors={props.errors} regionOptions={props.regionOptions} countyOptions={props.countyOptions} />
       {props.data && <Atlas data={props.data} />}
       {props.experiences}
+      {props.data && <script src={assetUrl('atlas-map.js')} defer />}
     </Layout>
   );
 }

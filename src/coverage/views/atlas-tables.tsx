@@ -28,16 +28,20 @@ export interface SortState {
   href: (key: SortKey) => string;
 }
 
-/** A column that sorts the table: its heading links to the page sorted by it. */
+/**
+ * A column that sorts the table: its heading is a link to the page sorted by it, styled as
+ * Designsystemet's sort button (assets/atlas.css). Every sortable heading carries aria-sort, and the
+ * sorted one also says its direction in text for screen readers that do not read aria-sort.
+ */
 function sortable(column: SortColumn, sort: SortState) {
   const current = sort.key === column.key;
   return {
-    headerProps: { 'aria-sort': current ? (sort.descending ? 'descending' : 'ascending') : undefined, 'data-sorter': column.key } as const,
+    headerProps: { 'aria-sort': current ? (sort.descending ? 'descending' : 'ascending') : 'none', 'data-sorter': column.key } as const,
     header: (
-      <>
-        <a href={sort.href(column.key)} aria-label={t.sortBy(column.label)}>{column.label}</a>
-        {current && <span className="visually-hidden">{`, ${sort.descending ? t.sortedDescending : t.sortedAscending}`}</span>}
-      </>
+      <a className="sort-link" href={sort.href(column.key)}>
+        {column.label}
+        <span className="visually-hidden">{current ? `, ${sort.descending ? t.sortedDescending : t.sortedAscending}` : `, ${t.sortable}`}</span>
+      </a>
     ),
   };
 }

@@ -19,39 +19,48 @@ export interface KeyFiguresProps {
   notes: string[];
 }
 
+/** One line under a key figure saying what it means. */
+function Help({ children }: { children: string }) {
+  return <span className="key-figures__help">{children}</span>;
+}
+
 export function KeyFigures({ summary, unit, populationDate, theil, digitalOffers, notes }: KeyFiguresProps) {
   const counts = summary.shortage_counts ?? { none: 0, moderate: 0, severe: 0 };
+  const h = f.help;
   return (
-    <section aria-labelledby="nokkeltall">
-      <Heading level={2} data-size="md" id="nokkeltall">{f.heading(summary.name)}</Heading>
+    <section aria-labelledby="nokkeltall" className="key-figures">
+      <Heading level={2} data-size="sm" id="nokkeltall">{f.heading(summary.name)}</Heading>
       <div className="detail">
         <dl>
           <dt>{f.population}</dt>
-          <dd>{number(summary.population ?? 0)} {populationDate ? f.populationAt(formatDate(populationDate)) : ''}</dd>
-          <dt>{f.fte}</dt>
-          <dd>{number(summary.fte, 1)}</dd>
-          <dt>{f.services}</dt>
-          <dd>{number(summary.services)}</dd>
-          <dt>{f.digital}</dt>
-          <dd>{number(digitalOffers)}</dd>
-          <dt>{f.meanScore}</dt>
-          <dd>{summary.accessibility === null ? nb.coverage.missing : `${ratio(summary.accessibility)} ${f.meanScoreUnit}`}</dd>
-          <dt>{f.gini}</dt>
-          <dd>{number(summary.gini ?? 0, 3)} <span className="source">{f.giniHelp}</span></dd>
-          {theil && (
-            <>
-              <dt>{f.theil}</dt>
-              <dd>{number(theil.total, 3)} ({f.theilParts(number(theil.between, 3), number(theil.within, 3))})</dd>
-            </>
-          )}
+          <dd>{number(summary.population ?? 0)} {populationDate ? f.populationAt(formatDate(populationDate)) : ''}<Help>{h.population}</Help></dd>
           {(summary.without_offer ?? []).map((w) => (
             <Fragment key={w.threshold}>
               <dt>{f.withoutOffer(w.threshold, unit)}</dt>
-              <dd>{w.share === null ? nb.coverage.missing : `${percent(w.share)} (${number(w.population)})`}</dd>
+              <dd>{w.share === null ? nb.coverage.missing : `${percent(w.share)} (${number(w.population)})`}{w.threshold === 60 && <Help>{h.withoutOffer}</Help>}</dd>
             </Fragment>
           ))}
+          <dt>{f.meanScore}</dt>
+          <dd>{summary.accessibility === null ? nb.coverage.missing : `${ratio(summary.accessibility)} ${f.meanScoreUnit}`}<Help>{h.meanScore}</Help></dd>
           <dt>{f.shortageMunicipalities}</dt>
-          <dd>{f.shortageCounts(counts.severe, counts.moderate)}</dd>
+          <dd>{f.shortageCounts(counts.severe, counts.moderate)}<Help>{h.shortage}</Help></dd>
+          <dt>{f.fte}</dt>
+          <dd>{number(summary.fte, 1)}<Help>{h.fte}</Help></dd>
+          <dt>{f.services}</dt>
+          <dd>{number(summary.services)}<Help>{h.services}</Help></dd>
+          <dt>{f.digital}</dt>
+          <dd>{number(digitalOffers)}<Help>{h.digital}</Help></dd>
+        </dl>
+        <Heading level={3} data-size="2xs">{f.secondaryHeading}</Heading>
+        <dl>
+          <dt>{f.gini}</dt>
+          <dd>{number(summary.gini ?? 0, 3)}<Help>{f.giniHelp}</Help></dd>
+          {theil && (
+            <>
+              <dt>{f.theil}</dt>
+              <dd>{number(theil.total, 3)} ({f.theilParts(number(theil.between, 3), number(theil.within, 3))})<Help>{h.theil}</Help></dd>
+            </>
+          )}
         </dl>
       </div>
       {summary.members_missing_population > 0 && <Paragraph data-size="sm">{f.populationMissing(summary.members_missing_population)}</Paragraph>}

@@ -1,11 +1,13 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, nb } from '../../platform/i18n/nb.ts';
 import { paths } from '../../platform/paths.ts';
+import { assetUrl } from '../../platform/http/assets.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Delta } from '../scenario.ts';
 import type { ShortageClass, ShortageResult } from '../shortage.ts';
 import { ChangeTable, type ChangeRow } from './change-table.tsx';
 import { distance, number, ratio } from './format.ts';
+import { municipalitySentences, type PlainFacts } from './plain-words.ts';
 import { MethodSection, type SourceFacts } from './sections.tsx';
 import { withQuery } from './urls.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -39,6 +41,8 @@ export interface ProfileData {
   nearestByLevel: { label: string; offer: OfferRow | null }[];
   plusOne: { ownScore: Delta; ownShortage: { before: ShortageClass; after: ShortageClass }; national: ChangeRow[]; othersImproved: number };
   digitalHere: number;
+  /** Figures the sentences at the top need beyond the rest. */
+  plain: PlainFacts;
   facts: SourceFacts;
   showsDemoData: boolean;
 }
@@ -72,23 +76,40 @@ function Offers({ data }: { data: ProfileData }) {
   );
 }
 
+/** One line under a key figure saying what it means. */
+function Help({ children }: { children: string }) {
+  return <span className="key-figures__help">{children}</span>;
+}
+
 export function MunicipalityPage({ data }: { data: ProfileData }) {
   const plus = data.plusOne;
+  const nearest = data.nearestByLevel.map((l) => l.offer).filter((o): o is OfferRow => o !== null).sort((a, b) => a.distance - b.distance)[0];
   return (
     <Layout title={p.title(data.name)} showsDemoData={data.showsDemoData}>
+      <link rel="stylesheet" href={assetUrl('atlas.css')} />
       <Paragraph><Link href={paths.coverage.atlas}>{p.back}</Link></Paragraph>
       <Heading level={1} data-size="lg">{p.title(data.name)}</Heading>
-      <section aria-labelledby="fakta" className="detail">
-        <Heading level={2} data-size="sm" id="fakta">{p.facts}</Heading>
+      <section aria-labelledby="kort-fortalt" className="plain-words">
+        <Heading level={2} data-size="sm" id="kort-fortalt">{p.plainHeading}</Heading>
+        {municipalitySentences(data).map((sentence) => <Paragraph key={sentence}>{sentence}</Paragraph>)}
+      </section>
+      <section aria-labelledby="fakta" className="detail key-figures">
+        <Heading level={2} data-size="sm" id="fakta">{p.keyFigures}</Heading>
         <dl>
           <dt>{p.population}</dt>
-          <dd id="folketall">{data.population === null ? c.missing : number(data.population)}{data.population !== null && data.populationDate ? ` (${c.figures.populationAt(formatDate(data.populationDate))})` : ''}</dd>
+          <dd><span id="folketall">{data.population === null ? c.missing : number(data.population)}{data.population !== null && data.populationDate ? ` (${c.figures.populationAt(formatDate(data.populationDate))})` : ''}</span><Help>{p.help.population}</Help></dd>
+          <dt>{p.access}</dt>
+          <dd><span id="tilgang">{data.score === null ? c.missing : `${ratio(data.score)} ${c.indicators.tilgang.unit}`}{data.rank ? `, ${p.rank(data.rank.rank, data.rank.of)}` : ''}</span><Help>{p.help.access}</Help></dd>
+          <dt>{p.nearestOffer}</dt>
+          <dd><span id="naermeste-tilbud">{nearest ? `${distance(nearest.distance, data.unit)}${nearest.inMunicipality ? ` (${p.inMunicipality.toLowerCase()})` : nearest.municipalityName ? `, ${nearest.municipalityName}` : ''}` : p.noneOfLevel}</span><Help>{p.help.nearest}</Help></dd>
+          <dt>{p.offersWithin(data.plain.catchment, data.unit)}</dt>
+          <dd><span id="tilbud-innen">{number(data.plain.offersWithin)}</span><Help>{p.help.within}</Help></dd>
+          <dt>{p.shortage}</dt>
+          <dd><span id="mangelklasse">{c.shortage[data.shortage.shortage]}</span><Help>{p.help.shortage}</Help></dd>
+          <dt>{c.controls.level}</dt>
+          <dd>{data.levelLabel}<Help>{p.help.level}</Help></dd>
           <dt>{p.county}</dt><dd>{data.countyName}</dd>
           <dt>{p.region}</dt><dd>{data.regionName}</dd>
-          <dt>{c.controls.level}</dt><dd>{data.levelLabel}</dd>
-          <dt>{p.access}</dt>
-          <dd id="tilgang">{data.score === null ? c.missing : `${ratio(data.score)} ${c.indicators.tilgang.unit}`}{data.rank ? `, ${p.rank(data.rank.rank, data.rank.of)}` : ''}</dd>
-          <dt>{p.shortage}</dt><dd id="mangelklasse">{c.shortage[data.shortage.shortage]}</dd>
         </dl>
         <Heading level={3} data-size="xs">{p.reasonsHeading}</Heading>
         <Reasons data={data} />

@@ -56,7 +56,8 @@ export function MethodSection({ facts }: { facts: SourceFacts }) {
         <li>{m.placement}</li>
         <li>{m.missingPopulation}</li>
       </ul>
-      <Paragraph data-size="sm" className="source">{m.version(facts.version, dateTime(facts.computedAt))} {m.methodDoc}</Paragraph>
+      <Paragraph><Link href={paths.coverage.method}>{m.methodLink}</Link></Paragraph>
+      <Paragraph data-size="sm" className="source">{m.version(facts.version, dateTime(facts.computedAt))}</Paragraph>
     </section>
   );
 }

@@ -16,6 +16,8 @@ const SOURCES: Record<string, string> = {
   'app.js': own('app.js'),
   'use-location.js': own('use-location.js'),
   'finder.js': own('finder.js'),
+  'atlas.css': own('atlas.css'),
+  'atlas-map.js': own('atlas-map.js'),
   'favicon.svg': own('favicon.svg'),
   'favicon.ico': own('favicon.ico'),
   'apple-touch-icon.png': own('apple-touch-icon.png'),

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
+import { freshDatabase } from '../helpers/db.ts';
+import { listenOnLoopback, testApp } from '../helpers/app.ts';
+import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { storeAtlasFixture } from '../coverage/fixtures.db.ts';
+
+const PAGES = ['/dekning', '/dekning?helseregion=helse-nord', '/dekning?fylke=03&indikator=mangel', '/dekning/kommune/1804', '/dekning/slik-har-vi-regnet'];
+
+describe('the coverage atlas in Chromium', { skip: browserSkip }, () => {
+  let database: OpenedDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    database = await freshDatabase('pglite');
+    await storeAtlasFixture(database.db);
+    app = await testApp(database.db);
+    base = await listenOnLoopback(app);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  test('the atlas, a zoomed region, a municipality and the method pass axe and reflow at 320, 390 and 1280 px', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    for (const width of [320, 390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of PAGES) {
+        await page.goto(`${base}${path}`);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(scrollWidth <= width, `${path} is ${scrollWidth} px wide at ${width} px`);
+        if (width === 390) {
+          const violations = await axeViolations(page);
+          assert.deepEqual(violations, [], `${path}: ${describeViolations(violations)}`);
+        }
+      }
+    }
+    await context.close();
+  });
+
+  test('without JavaScript the map is links and no controls; with it, buttons, keys and the tooltip work on the same SVG', async () => {
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    const still = await off.newPage();
+    await still.goto(`${base}/dekning?helseregion=helse-nord`);
+    assert.equal(await still.locator('.atlas-map__controls').isVisible(), false);
+    await still.getByRole('link', { name: /^Bodø: / }).focus();
+    await Promise.all([still.waitForURL(/\/dekning\/kommune\//), still.keyboard.press('Enter')]);
+    assert.equal(new URL(still.url()).pathname, '/dekning/kommune/1804');
+    await off.close();
+
+    const on = await browser.newContext();
+    const page = await on.newPage();
+    await page.goto(`${base}/dekning`);
+    const svg = page.locator('svg.atlas-map__svg');
+    const home = await svg.getAttribute('viewBox');
+    await page.getByRole('button', { name: 'Zoom inn' }).click();
+    const zoomed = (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
+    assert.ok(zoomed[2]! < Number(home!.split(' ')[2]), 'zooming in shows a smaller box');
+    await page.getByRole('button', { name: 'Tilbake til utgangspunktet' }).click();
+    assert.deepEqual((await svg.getAttribute('viewBox'))!.split(' ').map(Number), home!.split(' ').map(Number));
+    // Keyboard: focus a municipality, its name and value show in the tooltip; + zooms, Escape hides the tooltip.
+    await page.getByRole('link', { name: /^Bodø: / }).focus();
+    const tip = page.locator('.atlas-map__tip');
+    assert.match((await tip.textContent())!, /^Bodø: \d+,\d\d$/);
+    assert.equal(await tip.isVisible(), true);
+    await page.keyboard.press('+');
+    assert.notEqual(await svg.getAttribute('viewBox'), home);
+    await page.keyboard.press('Escape');
+    assert.equal(await tip.isVisible(), false);
+    await on.close();
+  });
+});
