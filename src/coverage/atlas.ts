@@ -8,7 +8,7 @@ import { computeMeasures, summarise, type MeasureOptions, type MunicipalityMeasu
 import { prepare, type Prepared } from './prepare.ts';
 import { UNASSIGNED } from './ratios.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
-import type { AccessibilitySettings, DemandPoint, DigitalOffer, Distance, SupplySite } from './types.ts';
+import { levelsOf, type AccessibilitySettings, type DemandPoint, type DigitalOffer, type Distance, type SupplySite } from './types.ts';
 
 export interface CoverageInput {
   demand: readonly DemandPoint[];
@@ -91,7 +91,7 @@ function summariseDigital(digital: readonly DigitalOffer[]): DigitalSummary {
   let fte = 0;
   for (const offer of digital) {
     fte += offer.fte ?? 0;
-    if (offer.level !== undefined) byLevel[offer.level] = (byLevel[offer.level] ?? 0) + 1;
+    for (const level of levelsOf(offer)) byLevel[level] = (byLevel[level] ?? 0) + 1;
   }
   return { offers: digital.length, fte, byLevel };
 }

@@ -45,6 +45,12 @@ export function demandPoints(municipalities: readonly MunicipalityRow[]): Demand
   return municipalities.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon, population: m.population, region: m.health_region_code }));
 }
 
+/** One level as `level`; several as `levels`, so the site counts at each of them (nearest per level, shares). */
+function levelFields(levels: readonly ServiceLevel[]): { level?: ServiceLevel; levels?: readonly ServiceLevel[] } {
+  if (levels.length === 1) return { level: levels[0]! };
+  return levels.length > 1 ? { levels } : {};
+}
+
 function levelsOf(terms: readonly string[]): ServiceLevel[] {
   return SERVICE_LEVEL_CODES.filter((level) => terms.includes(`niva:${level}`));
 }
@@ -107,7 +113,7 @@ export function buildInputs(municipalities: MunicipalityRow[], rows: readonly Su
       const municipalityNumber = row.municipality_number;
       sites.push({
         id: siteId, lat: point.lat, lon: point.lon, fte: share,
-        ...(levels.length === 1 ? { level: levels[0] } : {}),
+        ...levelFields(levels),
         ...(municipalityNumber === null ? {} : { demandId: municipalityNumber }),
       });
       siteInfo.set(siteId, {
@@ -126,7 +132,7 @@ export function supplyForLevel(inputs: AtlasInputs, level: LevelChoice): { sites
   const digital = inputs.digital.filter((d) => matches(d.levels)).map((d): DigitalOffer => ({
     id: d.serviceId,
     ...(d.fte === null ? {} : { fte: d.fte }),
-    ...(d.levels.length === 1 ? { level: d.levels[0] } : {}),
+    ...levelFields(d.levels),
     ...(d.homeMunicipality === null ? {} : { demandId: d.homeMunicipality }),
   }));
   return { sites, digital };

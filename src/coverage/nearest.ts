@@ -1,7 +1,7 @@
 // Nearest physical offer per demand point (overall and per service level), and the
 // share of the population that has no offer within given distances.
 import type { Prepared } from './prepare.ts';
-import type { NearestOffer } from './types.ts';
+import { levelsOf, type NearestOffer } from './types.ts';
 
 export const DEFAULT_DISTANCE_THRESHOLDS: readonly number[] = Object.freeze([30, 60, 120]);
 
@@ -20,7 +20,7 @@ export interface NearestOffers {
 export function nearestOffers(prepared: Prepared, levels: readonly string[] = []): NearestOffers[] {
   const { sites, columns } = prepared;
   const n = prepared.demand.length;
-  const levelNames = [...new Set([...levels, ...sites.flatMap((s) => (s.level === undefined ? [] : [s.level]))])].sort();
+  const levelNames = [...new Set([...levels, ...sites.flatMap((s) => levelsOf(s))])].sort();
   const slot = new Map(levelNames.map((l, k) => [l, k + 1]));
   // Slot 0 is "any level"; slot k holds levelNames[k - 1].
   const slots = levelNames.length + 1;
@@ -33,8 +33,7 @@ export function nearestOffers(prepared: Prepared, levels: readonly string[] = []
   };
   for (let j = 0; j < columns.length; j++) {
     const column = columns[j]!;
-    const level = sites[j]!.level;
-    const levelBase = level === undefined ? -1 : slot.get(level)! * n;
+    const levelBases = levelsOf(sites[j]!).map((level) => slot.get(level)! * n);
     for (let i = 0; i < n; i++) {
       const d = column[i]!;
       if (d === Infinity) continue;
@@ -42,10 +41,12 @@ export function nearestOffers(prepared: Prepared, levels: readonly string[] = []
         best[i] = d;
         bestSite[i] = j;
       }
-      const at = levelBase + i;
-      if (levelBase >= 0 && (d < best[at]! || (d === best[at]! && winsTie(at, j)))) {
-        best[at] = d;
-        bestSite[at] = j;
+      for (const levelBase of levelBases) {
+        const at = levelBase + i;
+        if (d < best[at]! || (d === best[at]! && winsTie(at, j))) {
+          best[at] = d;
+          bestSite[at] = j;
+        }
       }
     }
   }

@@ -22,6 +22,8 @@ export interface SupplySite {
   fte: number;
   /** Service level, e.g. "lavterskel" | "oppfolging" | "behandling". */
   level?: string;
+  /** A site offering several levels lists them all here; it counts at each of them. */
+  levels?: readonly string[];
   /** Kommunenummer of the municipality the site sits in (needed by travel-time matrices and local ratios). */
   demandId?: string;
 }
@@ -31,6 +33,8 @@ export interface DigitalOffer {
   id: string;
   fte?: number;
   level?: string;
+  /** Several levels: the offer counts at each of them. */
+  levels?: readonly string[];
   /** Home municipality of the provider, if any; only used to count offers per group. */
   demandId?: string;
 }
@@ -65,4 +69,9 @@ export interface AccessibilitySettings {
 export interface NearestOffer {
   siteId: string;
   distance: number;
+}
+
+/** Every level a site or digital offer counts at: `levels` when given, else its single `level`. */
+export function levelsOf(offer: { level?: string | undefined; levels?: readonly string[] | undefined }): readonly string[] {
+  return offer.levels ?? (offer.level === undefined ? [] : [offer.level]);
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { computeCoverage } from '../../src/coverage/atlas.ts';
 import { buildInputs, organizationHomes, supplyForLevel } from '../../src/coverage/inputs.ts';
 import type { SupplyRow } from '../../src/coverage/queries.ts';
 import type { MunicipalityRow } from '../../src/reference/index.ts';
@@ -63,6 +64,25 @@ describe('building the atlas inputs from directory rows', () => {
     assert.deepEqual(supplyForLevel(inputs, 'behandling').sites.map((s) => [s.id, s.fte]), [['a/a-loc', 1]]);
     assert.equal(supplyForLevel(inputs, 'all').sites.length, 2);
     assert.equal(inputs.sites[0]!.level, undefined, 'two levels: no single level on the site');
+    assert.deepEqual(inputs.sites[0]!.levels, ['lavterskel', 'behandling']);
+  });
+
+  it('counts a service with several levels at each of them: nearest per level, per-level shares and digital by level', () => {
+    const inputs = buildInputs(municipalities, [
+      row('a', { terms: ['niva:lavterskel', 'niva:behandling'] }),
+      row('d', { terms: ['niva:lavterskel', 'niva:oppfolging'], is_digital: true, location_id: null }),
+    ], new Map());
+    const view = computeCoverage({ demand: inputs.demand, supply: inputs.sites, digital: supplyForLevel(inputs, 'all').digital }, undefined, { levels: ['lavterskel', 'oppfolging', 'behandling'] });
+    const bodo = view.municipalities[0]!;
+    assert.equal(bodo.nearestByLevel.lavterskel?.siteId, 'a/a-loc');
+    assert.equal(bodo.nearestByLevel.behandling?.siteId, 'a/a-loc');
+    assert.equal(bodo.nearestByLevel.oppfolging, null);
+    // Only 1804 has a known population (53,000) and the site is ~12 km from its point: nobody lacks a
+    // lavterskel or behandling offer within 30 km, everybody lacks oppfolging.
+    assert.equal(view.national.withoutOfferByLevel.behandling![0]!.share, 0);
+    assert.equal(view.national.withoutOfferByLevel.lavterskel![0]!.share, 0);
+    assert.equal(view.national.withoutOfferByLevel.oppfolging![0]!.share, 1);
+    assert.deepEqual(view.digital.byLevel, { lavterskel: 1, oppfolging: 1 });
   });
 
   it('keeps a missing population as null in the demand points', () => {
