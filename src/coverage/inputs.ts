@@ -3,7 +3,7 @@
 // - a confidential place counts at its municipality's interior point (the address is withheld);
 // - a digital-only service becomes a digital offer, never a site: it has no place to travel to;
 // - a service with unknown FTE still counts as an offer (nearest distance), with 0 FTE.
-import type { MunicipalityRow } from '../reference/index.ts';
+import type { DemandGridCell, MunicipalityRow } from '../reference/index.ts';
 import type { SupplyRow } from './queries.ts';
 import { SERVICE_LEVEL_CODES, type LevelChoice, type ServiceLevel } from './snapshot-model.ts';
 import type { DemandPoint, DigitalOffer, SupplySite } from './types.ts';
@@ -34,7 +34,10 @@ export interface DigitalInfo {
 
 export interface AtlasInputs {
   municipalities: MunicipalityRow[];
+  /** Where people live: grid cells (with `unit`), or one point per municipality without a grid. */
   demand: DemandPoint[];
+  /** The municipalities as reporting units: registered population, placed at their population centre when known. */
+  units: DemandPoint[];
   sites: SupplySite[];
   siteInfo: ReadonlyMap<string, SiteInfo>;
   digital: DigitalInfo[];
@@ -43,6 +46,36 @@ export interface AtlasInputs {
 
 export function demandPoints(municipalities: readonly MunicipalityRow[]): DemandPoint[] {
   return municipalities.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon, population: m.population, region: m.health_region_code }));
+}
+
+/** A municipality as a reporting unit: at its population centre when known (where new positions are placed), else its interior point. */
+function unitPoint(m: MunicipalityRow & { centre_lat?: number; centre_lon?: number }): DemandPoint {
+  const centre = m.centre_lat !== undefined && m.centre_lon !== undefined;
+  return { id: m.number, lat: centre ? m.centre_lat! : m.lat, lon: centre ? m.centre_lon! : m.lon, population: m.population, region: m.health_region_code };
+}
+
+/**
+ * Demand where people live: each populated grid cell of a municipality gets its share of the
+ * municipality's population in the year in use (shares renormalised to sum to exactly 1, since the
+ * file rounds them to 6 decimals). A municipality with no cells keeps one point, its own. A missing
+ * population stays null in every cell.
+ */
+export function gridDemand(municipalities: readonly MunicipalityRow[], cells: readonly DemandGridCell[]): DemandPoint[] {
+  const byMunicipality = new Map<string, DemandGridCell[]>();
+  for (const cell of cells) {
+    const list = byMunicipality.get(cell.municipalityNumber);
+    if (list) list.push(cell);
+    else byMunicipality.set(cell.municipalityNumber, [cell]);
+  }
+  return municipalities.flatMap((m): DemandPoint[] => {
+    const list = byMunicipality.get(m.number);
+    const total = list?.reduce((s, c) => s + c.share, 0) ?? 0;
+    if (!list || !(total > 0)) return [{ ...unitPoint(m), id: `${m.number}/0`, unit: m.number }];
+    return list.map((c) => ({
+      id: `${m.number}/${c.cell}`, unit: m.number, lat: c.lat, lon: c.lon,
+      population: m.population === null ? null : (m.population * c.share) / total, region: m.health_region_code,
+    }));
+  });
 }
 
 /** One level as `level`; several as `levels`, so the site counts at each of them (nearest per level, shares). */
@@ -76,7 +109,16 @@ export function organizationHomes(rows: readonly { organization_id: string | nul
   return new Map([...best].map(([id, home]) => [id, home.number]));
 }
 
-export function buildInputs(municipalities: MunicipalityRow[], rows: readonly SupplyRow[], homes: ReadonlyMap<string, string>): AtlasInputs {
+/**
+ * Without `grid` (e.g. with a municipality-to-municipality travel-time matrix) each municipality is
+ * one demand point at its interior point, as before the grid was used.
+ */
+export function buildInputs(
+  municipalities: MunicipalityRow[],
+  rows: readonly SupplyRow[],
+  homes: ReadonlyMap<string, string>,
+  grid?: readonly DemandGridCell[],
+): AtlasInputs {
   const byService = new Map<string, SupplyRow[]>();
   for (const row of rows) {
     const list = byService.get(row.service_id);
@@ -122,7 +164,9 @@ export function buildInputs(municipalities: MunicipalityRow[], rows: readonly Su
       });
     }
   }
-  return { municipalities, demand: demandPoints(municipalities), sites, siteInfo, digital, services };
+  const demand = grid ? gridDemand(municipalities, grid) : demandPoints(municipalities);
+  const units = grid ? municipalities.map(unitPoint) : demand;
+  return { municipalities, demand, units, sites, siteInfo, digital, services };
 }
 
 /** The supply of one level: a service with several levels counts, whole, in each of them. */

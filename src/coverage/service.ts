@@ -2,7 +2,7 @@
 // version: a page view costs one cheap version query, and recomputes only when the data changed.
 import { createHash } from 'node:crypto';
 import type { Db } from '../platform/db/index.ts';
-import { listMunicipalities, type MunicipalityRow } from '../reference/index.ts';
+import { demandGrid, listMunicipalities, type MunicipalityRow } from '../reference/index.ts';
 import { computeCoverage, type CoverageResult } from './atlas.ts';
 import { greatCircleDistance, travelTimeMatrix } from './distance.ts';
 import { buildInputs, organizationHomes, supplyForLevel, type AtlasInputs } from './inputs.ts';
@@ -57,7 +57,9 @@ export async function loadState(db: Db, version: { version: string; modified: Da
   const [municipalities, rows, homes, matrix] = await Promise.all([
     listMunicipalities(db), listSupplyRows(db), listOrganizationMunicipalities(db), findTravelTimeSet(db),
   ]);
-  const inputs = buildInputs(municipalities, rows, organizationHomes(homes));
+  // Demand where people live (the 5 km population grid) with great-circle distances; a travel-time
+  // matrix is municipality to municipality, so with one each municipality stays one point.
+  const inputs = buildInputs(municipalities, rows, organizationHomes(homes), matrix ? undefined : demandGrid().cells);
   const distance: Distance = matrix ? travelTimeMatrix(await listTravelTimes(db), { symmetric: true }) : greatCircleDistance;
   const countyOf = new Map(municipalities.map((m) => [m.number, m.county_number]));
   const groupings = {
@@ -81,7 +83,7 @@ export async function loadState(db: Db, version: { version: string; modified: Da
       let view = views.get(level);
       if (!view) {
         const { sites, digital } = supplyForLevel(inputs, level);
-        view = computeCoverage({ demand: inputs.demand, supply: sites, digital, distance, groupings }, settings, options);
+        view = computeCoverage({ demand: inputs.demand, units: inputs.units, supply: sites, digital, distance, groupings }, settings, options);
         views.set(level, view);
       }
       return view;

@@ -11,6 +11,11 @@ export interface DemandPoint {
   population: number | null;
   /** Health region or county, used for group aggregates and the Theil decomposition. */
   region?: string;
+  /**
+   * The reporting unit (kommunenummer) when a municipality has several demand points (grid cells);
+   * absent: the point is its own unit.
+   */
+  unit?: string;
 }
 
 /** A physical music-therapy offer with staff (full-time equivalents). */
@@ -55,11 +60,20 @@ export interface StepZone {
 export type Decay =
   | { kind: 'step'; zones: readonly StepZone[] }
   /** sigmaKm defaults to catchmentKm / 3, so the weight at the catchment edge is exp(-4.5) ≈ 0.011. */
-  | { kind: 'gaussian'; sigmaKm?: number };
+  | { kind: 'gaussian'; sigmaKm?: number }
+  /**
+   * Gravity: W = (max(d, minKm) / minKm)^(−beta), so W = 1 up to minKm and never divides by zero.
+   * Defaults beta 1.5 and minKm 5 (the demand grid's cell size): see GRAVITY_DEFAULTS in settings.ts.
+   */
+  | { kind: 'gravity'; beta?: number; minKm?: number };
 
 export interface AccessibilitySettings {
-  /** '2sfca' ignores `decay` (every reachable pair weighs 1); 'e2sfca' applies it in both steps. */
-  method: '2sfca' | 'e2sfca';
+  /**
+   * '2sfca' ignores `decay` (every reachable pair weighs 1); 'e2sfca' applies it in both steps;
+   * '3sfca' (Wan, Zou & Sternberg 2012) applies it and also splits each place's demand between the
+   * sites it reaches, in proportion to their weights (the selection weight G).
+   */
+  method: '2sfca' | 'e2sfca' | '3sfca';
   /** Catchment size in the Distance unit; pairs farther apart never interact. */
   catchmentKm: number;
   decay: Decay;

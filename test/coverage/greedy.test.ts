@@ -37,12 +37,15 @@ describe('greedy placement', () => {
 
   it('never raises the Gini when minimising it while some placement keeps it level', () => {
     // Step 1 cannot lower it: a site at F would over-serve F's 500 people (20 per 10k vs 6.7),
-    // so it adds at A, which scales A and B up together and leaves the (scale-free) Gini as is.
-    // Once the cluster is richer, F becomes the equalising choice.
+    // so it adds in the cluster, which scales A and B up together and leaves the (scale-free) Gini as
+    // is. A and B tie on the Gini and the mean; the next tie-break, the fall in population-weighted
+    // distance, picks B (2,000 people 5 km nearer, against A's 1,000). Once the cluster is richer,
+    // F becomes the equalising choice.
     const r = greedyPlacement(prepared, { k: 3, fte: 1, objective: 'gini', settings });
     const path = [r.baseline.gini, ...r.steps.map((s) => s.gini)];
     path.slice(1).forEach((g, i) => assert.ok(g <= path[i]! + 1e-12));
-    assert.deepEqual(r.steps.map((s) => s.candidateId), ['A', 'F', 'A']);
+    assert.deepEqual(r.steps.map((s) => s.candidateId), ['B', 'F', 'A']);
+    assert.equal(r.steps[0]!.decidedBy, 'tie-break');
     assert.ok(r.steps[2]!.gini < r.baseline.gini);
   });
 
