@@ -60,4 +60,43 @@ describe('greedy placement', () => {
     assert.throws(() => greedyPlacement(prepared, { k: 1.5, fte: 1, objective: 'gini' }), RangeError);
     assert.throws(() => greedyPlacement(prepared, { k: 1, fte: 0, objective: 'gini' }), RangeError);
   });
+
+  it('by default ranks candidates by the people newly within reach, and says how far ahead the winner is', () => {
+    // Reach = the 20 km catchment. A, B (and U) already have S1 within 5 km; F (500 people) is 195 km
+    // from it and G (300) 395 km. Step 1: F brings 500 people within reach, G 300, the rest 0.
+    const r = greedyPlacement(prepared, { k: 2, fte: 1, objective: 'reach', settings });
+    assert.deepEqual(r.steps.map((s) => s.candidateId), ['F', 'G']);
+    assert.deepEqual(r.steps.map((s) => s.newlyWithinPopulation), [500, 300]);
+    assert.equal(r.steps[0]!.runnerUp?.candidateId, 'G');
+    assert.equal(r.steps[0]!.margin, 200);
+    assert.equal(r.steps[0]!.decidedBy, 'objective');
+    assert.equal(r.steps[0]!.tiedOnObjective, 1);
+    // Step 2: only G still gains anyone; every other candidate brings 0 people within reach.
+    assert.equal(r.steps[1]!.margin, 300);
+    assert.equal(r.baseline.withinReachPopulation, 3000);
+    // The fall in mean distance at step 1, over 3,800 people: F's 500 go from 195 km to 0 and G's
+    // 300 from 395 km to 200.
+    near(r.steps[0]!.distanceFall, (500 * 195 + 300 * 195) / 3800);
+  });
+
+  it('says so when the winner and the runner-up tie on everything', () => {
+    // Two towns of 100 people, 100 km apart, no offer: placing at either is exactly as good.
+    const twin = prepare([point('P', 0, 100), point('Q', 100, 100)], [], lineDistance);
+    const r = greedyPlacement(twin, { k: 1, fte: 1, objective: 'reach', settings });
+    assert.equal(r.steps[0]!.candidateId, 'P');
+    assert.equal(r.steps[0]!.runnerUp?.candidateId, 'Q');
+    assert.equal(r.steps[0]!.margin, 0);
+    assert.equal(r.steps[0]!.tiedOnObjective, 2);
+    assert.equal(r.steps[0]!.decidedBy, 'order');
+  });
+
+  it('places candidates given by coordinates', () => {
+    const r = greedyPlacement(prepared, { k: 1, fte: 1, objective: 'reach', settings, candidates: [{ id: 'near-G', lat: 390, lon: 0 }, 'A'] });
+    assert.equal(r.steps[0]!.candidateId, 'near-G');
+    assert.equal(r.steps[0]!.newlyWithinPopulation, 300);
+  });
+
+  it('refuses 3SFCA, whose gains are not additive', () => {
+    assert.throws(() => greedyPlacement(prepared, { k: 1, fte: 1, objective: 'reach', settings: { ...settings, method: '3sfca' } }), RangeError);
+  });
 });

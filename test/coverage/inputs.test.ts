@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeCoverage } from '../../src/coverage/atlas.ts';
-import { buildInputs, organizationHomes, supplyForLevel } from '../../src/coverage/inputs.ts';
+import { buildInputs, gridDemand, organizationHomes, supplyForLevel } from '../../src/coverage/inputs.ts';
 import type { SupplyRow } from '../../src/coverage/queries.ts';
 import type { MunicipalityRow } from '../../src/reference/index.ts';
 
@@ -96,5 +96,22 @@ describe('building the atlas inputs from directory rows', () => {
       { organization_id: 'x', municipality_number: '1804', locations: 1 },
     ]);
     assert.equal(homes.get('x'), '1804');
+  });
+});
+
+describe('demand from the population grid', () => {
+  it('splits each municipality\'s population over its cells by share, renormalised, keeping a missing population null', () => {
+    const cells = [
+      { cell: 'a', municipalityNumber: '1804', share: 0.250001, lat: 67.3, lon: 14.4 },
+      { cell: 'b', municipalityNumber: '1804', share: 0.75, lat: 67.2, lon: 14.6 },
+      { cell: 'c', municipalityNumber: '1806', share: 1, lat: 68.4, lon: 17.4 },
+    ];
+    const demand = gridDemand(municipalities, cells);
+    assert.deepEqual(demand.map((d) => [d.id, d.unit]), [['1804/a', '1804'], ['1804/b', '1804'], ['1806/c', '1806']]);
+    assert.ok(Math.abs(demand[0]!.population! + demand[1]!.population! - 53_000) < 1e-9);
+    assert.ok(Math.abs(demand[1]!.population! - (53_000 * 0.75) / 1.000001) < 1e-9);
+    assert.equal(demand[2]!.population, null);
+    const inputs = buildInputs(municipalities, [], new Map(), cells);
+    assert.deepEqual(inputs.units.map((u) => [u.id, u.population]), [['1804', 53_000], ['1806', null]]);
   });
 });
