@@ -68,57 +68,73 @@ export class GeoIndex {
   }
 
   /**
-   * Calls visit(i, km) for every point within `radius` km of (lat, lon), and possibly some a little
-   * farther (the caller compares). Exhaustive: no point within the radius is missed. The rectangle
-   * searched holds every point within the radius because a path of length r from latitude φ never
-   * leaves |φ| + r, where a degree of longitude is at least cos(|φ| + r) degrees of arc long.
+   * Writes into `out` the index of every point within `radius` km of (lat, lon) and returns how
+   * many (in bucket order, not sorted; `out` needs room for `size`). Exhaustive: no point within the
+   * radius is missed. The rectangle searched holds every such point because a path of length r from
+   * latitude φ never leaves |φ| + r, where a degree of longitude is at least cos(|φ| + r) degrees of arc.
    */
-  within(lat: number, lon: number, radius: number, visit: (i: number, km: number) => void): void {
+  collect(lat: number, lon: number, radius: number, out: Int32Array): number {
     const [qx, qy, qz] = unitVector(lat, lon);
     const dLat = radius / KM_PER_DEGREE;
     const maxAbs = Math.max(Math.abs(lat - dLat), Math.abs(lat + dLat));
     const dLon = maxAbs < 89 ? (radius / (KM_PER_DEGREE * Math.cos(maxAbs * RAD))) * 1.001 : Infinity;
     const limit = radius < Math.PI * EARTH_RADIUS_KM ? 2 * Math.sin(radius / (2 * EARTH_RADIUS_KM)) : 2;
     const limit2 = limit * limit * (1 + 1e-12);
-    const check = (i: number) => {
-      const dx = this.x[i]! - qx, dy = this.y[i]! - qy, dz = this.z[i]! - qz;
-      const c2 = dx * dx + dy * dy + dz * dz;
-      if (c2 <= limit2) visit(i, chordSquaredToKm(c2));
-    };
+    const { x, y, z, items } = this;
+    let count = 0;
     if (!(dLon < 170) || lon - dLon < -180 || lon + dLon > 180) {
-      for (let i = 0; i < this.size; i++) check(i);
-      return;
+      for (let i = 0; i < this.size; i++) {
+        const dx = x[i]! - qx, dy = y[i]! - qy, dz = z[i]! - qz;
+        if (dx * dx + dy * dy + dz * dz <= limit2) out[count++] = i;
+      }
+      return count;
     }
     const r0 = Math.max(0, Math.floor((lat - dLat) / DLAT) - this.row0);
     const r1 = Math.min(this.rows - 1, Math.floor((lat + dLat) / DLAT) - this.row0);
     const c0 = Math.max(0, Math.floor((lon - dLon) / DLON) - this.col0);
     const c1 = Math.min(this.cols - 1, Math.floor((lon + dLon) / DLON) - this.col0);
+    if (c0 > c1) return 0;
     for (let r = r0; r <= r1; r++) {
-      const from = this.start[r * this.cols + c0]!;
-      const to = this.start[r * this.cols + c1 + 1]!;
       // Buckets of a row are contiguous in CSR order, so one run covers columns c0..c1.
-      for (let k = from; k < to; k++) check(this.items[k]!);
+      const to = this.start[r * this.cols + c1 + 1]!;
+      for (let k = this.start[r * this.cols + c0]!; k < to; k++) {
+        const i = items[k]!;
+        const dx = x[i]! - qx, dy = y[i]! - qy, dz = z[i]! - qz;
+        if (dx * dx + dy * dy + dz * dz <= limit2) out[count++] = i;
+      }
     }
+    return count;
+  }
+
+  /** Great-circle km from point i to (lat, lon), computed as the bulk column does. */
+  km(i: number, qx: number, qy: number, qz: number): number {
+    const dx = this.x[i]! - qx, dy = this.y[i]! - qy, dz = this.z[i]! - qz;
+    return chordSquaredToKm(dx * dx + dy * dy + dz * dz);
   }
 
   /**
    * The nearest point (smallest km; on equal km, the one `before` puts first), or null when the
    * index is empty. Searches growing radii, each exhaustively, so the answer is exact.
    */
-  nearest(lat: number, lon: number, before: (a: number, b: number) => boolean): { index: number; km: number } | null {
+  nearest(lat: number, lon: number, before: (a: number, b: number) => boolean, buffer = new Int32Array(this.size)): { index: number; km: number } | null {
     if (this.size === 0) return null;
-    let best = -1;
-    let bestKm = Infinity;
-    const visit = (i: number, km: number) => {
-      if (km < bestKm || (km === bestKm && before(i, best))) {
-        best = i;
-        bestKm = km;
-      }
-    };
+    const [qx, qy, qz] = unitVector(lat, lon);
     for (let radius = 25; ; radius *= 2) {
-      this.within(lat, lon, radius, visit);
-      if (bestKm <= radius || radius > Math.PI * EARTH_RADIUS_KM) break;
+      const count = this.collect(lat, lon, radius, buffer);
+      if (count > 0 || radius > Math.PI * EARTH_RADIUS_KM) {
+        let best = -1;
+        let bestKm = Infinity;
+        for (let q = 0; q < count; q++) {
+          const i = buffer[q]!;
+          const km = this.km(i, qx, qy, qz);
+          if (km < bestKm || (km === bestKm && before(i, best))) {
+            best = i;
+            bestKm = km;
+          }
+        }
+        // Everything within `radius` was collected, so the nearest of them is the nearest of all.
+        return best < 0 ? null : { index: best, km: bestKm };
+      }
     }
-    return best < 0 ? null : { index: best, km: bestKm };
   }
 }
