@@ -39,7 +39,7 @@ export function compareDemandModels(
 }
 
 export function comparisonMarkdown(rows: readonly ComparisonRow[]): string {
-  const format = (x: number | null) => (x === null ? '–' : Number.isInteger(x) ? String(x) : x.toFixed(4));
+  const format = (x: number | null) => (x === null ? '–' : Number.isInteger(x) ? String(x) : x.toFixed(4).replace(/^-(0\.0+)$/, '$1'));
   const change = (r: ComparisonRow) => (r.municipalityPoints === null || r.gridPoints === null ? '–' : format(r.gridPoints - r.municipalityPoints));
   return [
     '| Measure | One point per municipality | Grid cells (5 km) | Change |',

@@ -35,7 +35,7 @@ export function demandGrid(): DemandGrid {
       cell: row.rute_id!, municipalityNumber: row.kommunenummer!, share: Number(row.andel), lat: Number(row.lat), lon: Number(row.lon),
     }));
     for (const c of cells) {
-      if (!(c.share >= 0) || !Number.isFinite(c.lat) || !Number.isFinite(c.lon)) throw new Error(`${DEMAND_GRID_FILE}: bad row for cell ${c.cell}`);
+      if (!(c.share >= 0) || !Number.isFinite(c.lat) || !Number.isFinite(c.lon)) throw new Error(`Invalid share or coordinates in row ${c.cell} of ${DEMAND_GRID_FILE}`);
     }
     cached = { cells, cellKm: 5, date: '2022-01-01', checksum: checksum(text).slice(0, 12) };
   }
