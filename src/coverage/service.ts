@@ -48,7 +48,8 @@ export const MEASURE_OPTIONS: MeasureOptions = Object.freeze({
 
 export async function dataVersion(db: Db): Promise<{ version: string; modified: Date | null }> {
   const parts = await dataVersionParts(db);
-  const version = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 12);
+  // The demand grid is part of the method's inputs: a new grid (or the switch to it) is new data.
+  const version = createHash('sha256').update(JSON.stringify({ ...parts, demandGrid: demandGrid().checksum })).digest('hex').slice(0, 12);
   const modified = parts.modified instanceof Date ? parts.modified : parts.modified ? new Date(String(parts.modified)) : null;
   return { version, modified };
 }
