@@ -1,5 +1,5 @@
 // npm run bench:coverage: how long the atlas's computations take on Norway's real demand (357
-// municipalities over their 8,586 populated 5 km cells) with synthetic sites (1,000 and 10,000). Prints medians and writes its own
+// municipalities over 3,810 populated 10 km blocks) with synthetic sites (1,000 and 10,000). Prints medians and writes its own
 // section of BENCHMARKS.md, leaving other sections alone. A benchmark, not a test: no pass/fail.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -79,8 +79,8 @@ const section = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}. Median of ${RUNS} runs after 2 warm-up runs; times in ms.`,
   'The target is judged on the wall-clock median. On a shared, busy machine that median is inflated by other',
   'processes; the CPU-time median (this process only) shows what the computation itself costs.',
-  'Demand as the atlas uses it: the 357 municipalities (population 1 January 2025) spread over their 8,586',
-  'populated 5 km cells (`referenceDemand()` in `src/coverage/bench-data.ts`); synthetic sites placed in',
+  'Demand as the atlas uses it: the 357 municipalities (population 1 January 2025) spread over 3,810 points (their',
+  'populated 5 km cells joined into 10 km blocks; `referenceDemand()` in `src/coverage/bench-data.ts`); synthetic sites placed in',
   'proportion to population. Great-circle distance with a spatial index and the 60 km catchment; default E2SFCA',
   'settings. The page itself never recomputes: results are cached per data version (see docs/coverage.md).',
   '',

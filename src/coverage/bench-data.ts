@@ -3,7 +3,7 @@
 import { SERVICE_LEVELS } from '../directory/index.ts';
 import { demandGrid, type MunicipalityRow } from '../reference/index.ts';
 import { parseSimpleCsv, readReferenceFile } from '../reference/files.ts';
-import { gridDemand } from './inputs.ts';
+import { DEMAND_BLOCK_KM, gridDemand } from './inputs.ts';
 import type { DemandPoint, SupplySite } from './types.ts';
 
 /** mulberry32: tiny, fast, good enough for test data, and identical on every machine. */
@@ -94,7 +94,7 @@ export function generateSites(demand: readonly DemandPoint[], options: SiteOptio
 
 /**
  * Real demand for benchmarks: the 357 municipalities of data/reference/kommuner.csv (population
- * 1 January 2025) spread over their 8,586 populated 5 km cells, as the atlas uses them.
+ * 1 January 2025) spread over their populated 5 km cells joined into 10 km blocks (3,810 points), as the atlas uses them.
  */
 export function referenceDemand(): { demand: DemandPoint[]; units: DemandPoint[] } {
   const municipalities = parseSimpleCsv(readReferenceFile('kommuner.csv')).map((m): MunicipalityRow => ({
@@ -102,7 +102,7 @@ export function referenceDemand(): { demand: DemandPoint[]; units: DemandPoint[]
     health_region_code: m.helseregion!, health_region_name: m.helseregion!, lat: Number(m.lat), lon: Number(m.lon),
     population: Number(m.befolkning), population_date: m.befolkning_dato!,
   }));
-  const demand = gridDemand(municipalities, demandGrid().cells);
+  const demand = gridDemand(municipalities, demandGrid().cells, DEMAND_BLOCK_KM);
   const units = municipalities.map((m): DemandPoint => ({ id: m.number, lat: m.lat, lon: m.lon, population: m.population, region: m.health_region_code }));
   return { demand, units };
 }

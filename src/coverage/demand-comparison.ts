@@ -2,7 +2,7 @@
 // per municipality at its interior point. Used by `npm run coverage:demand-comparison`, whose
 // output is the table in docs/coverage.md; pure, so a test checks it on a small world.
 import { computeCoverage, type CoverageResult } from './atlas.ts';
-import { demandPoints, type AtlasInputs } from './inputs.ts';
+import { DEMAND_BLOCK_KM, demandPoints, type AtlasInputs } from './inputs.ts';
 import type { MeasureOptions } from './measures.ts';
 import type { DigitalOffer, Distance, SupplySite } from './types.ts';
 
@@ -42,7 +42,7 @@ export function comparisonMarkdown(rows: readonly ComparisonRow[]): string {
   const format = (x: number | null) => (x === null ? '–' : Number.isInteger(x) ? String(x) : x.toFixed(4).replace(/^-(0\.0+)$/, '$1'));
   const change = (r: ComparisonRow) => (r.municipalityPoints === null || r.gridPoints === null ? '–' : format(r.gridPoints - r.municipalityPoints));
   return [
-    '| Measure | One point per municipality | Grid cells (5 km) | Change |',
+    `| Measure | One point per municipality | Grid (${DEMAND_BLOCK_KM} km blocks) | Change |`,
     '|---|---:|---:|---:|',
     ...rows.map((r) => `| ${r.measure} | ${format(r.municipalityPoints)} | ${format(r.gridPoints)} | ${change(r)} |`),
   ].join('\n');

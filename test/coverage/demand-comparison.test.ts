@@ -18,7 +18,7 @@ const cells = [
 
 describe('comparing one point per municipality with grid demand', () => {
   it('computes both models on the same supply and shows the change', () => {
-    const inputs = buildInputs([municipality], [], new Map(), cells);
+    const inputs = buildInputs([municipality], [], new Map(), cells, 5);
     const rows = compareDemandModels(inputs, { sites: [{ id: 's', lat: 100, lon: 0, fte: 1, demandId: '4601' }], digital: [] }, lineDistance, { distanceThresholds: [30] });
     const without30 = rows.find((r) => r.measure.includes('within 30 km'))!;
     // Old: the one point is 100 km from the offer, so everyone is without. New: only cell a's 100 people.

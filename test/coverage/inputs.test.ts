@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeCoverage } from '../../src/coverage/atlas.ts';
-import { buildInputs, gridDemand, organizationHomes, supplyForLevel } from '../../src/coverage/inputs.ts';
+import { buildInputs, gridDemand, mergeCells, organizationHomes, supplyForLevel } from '../../src/coverage/inputs.ts';
 import type { SupplyRow } from '../../src/coverage/queries.ts';
 import type { MunicipalityRow } from '../../src/reference/index.ts';
 
@@ -113,5 +113,21 @@ describe('demand from the population grid', () => {
     assert.equal(demand[2]!.population, null);
     const inputs = buildInputs(municipalities, [], new Map(), cells);
     assert.deepEqual(inputs.units.map((u) => [u.id, u.population]), [['1804', 53_000], ['1806', null]]);
+  });
+});
+
+describe('joining 5 km cells into larger blocks', () => {
+  it('sums the shares of the cells in one block of one municipality and puts the block at their share-weighted centre', () => {
+    // SSB ids: (x + 2,000,000) × 10^7 + y. x = 250,000 and 255,000 fall in one 10 km block (25), 260,000 in the next.
+    const id = (x: number, y: number) => String((x + 2_000_000) * 1e7 + y);
+    const cells = [
+      { cell: id(250_000, 6_650_000), municipalityNumber: '0301', share: 0.25, lat: 59.9, lon: 10.7 },
+      { cell: id(255_000, 6_650_000), municipalityNumber: '0301', share: 0.5, lat: 59.9, lon: 10.8 },
+      { cell: id(260_000, 6_650_000), municipalityNumber: '0301', share: 0.25, lat: 59.9, lon: 10.9 },
+      { cell: id(255_000, 6_650_000), municipalityNumber: '3201', share: 1, lat: 59.95, lon: 10.8 },
+    ];
+    const blocks = mergeCells(cells, 10);
+    assert.deepEqual(blocks.map((b) => [b.municipalityNumber, b.share]), [['0301', 0.75], ['0301', 0.25], ['3201', 1]]);
+    assert.ok(Math.abs(blocks[0]!.lon - (0.25 * 10.7 + 0.5 * 10.8) / 0.75) < 1e-12);
   });
 });

@@ -66,5 +66,5 @@ export const coveragePlanning = {
     outside: 'Punktet ligger ikke i Norge: det er mer enn 50 km fra nærmeste sted der noen bor.',
     coordinatesOrMunicipality: 'Velg en kommune eller fyll inn både breddegrad og lengdegrad.',
   },
-  demand: 'Befolkningen er fordelt på ruter på 5 × 5 km der folk bor (SSB, befolkning på rutenett, 1. januar 2022), med hver kommunes folketall for året som brukes. Andelene uten tilbud i nærheten er andeler av innbyggerne.',
+  demand: 'Befolkningen er fordelt på ruter på 10 × 10 km der folk bor (Kilde: Statistisk sentralbyrå (SSB), Befolkning på rutenett 250 m, 2022), med hver kommunes folketall for året som brukes. Andelene uten tilbud i nærheten er andeler av innbyggerne.',
 } as const;
