@@ -23,7 +23,7 @@ import { snapshotHistory } from './snapshots.ts';
 const SOURCES = [
   'Population: Statistisk sentralbyrå (SSB), table 07459 (NLOD)',
   'Municipality boundaries and interior points: © Kartverket (CC BY 4.0)',
-  'Demand points: Statistisk sentralbyrå (SSB), Befolkning på rutenett 250 m (2022, 2019), summed into 5 km cells and joined into 10 km blocks; cells assigned to municipalities on © Kartverket boundaries',
+  'Demand points: Statistics Norway (SSB), population grid 250 m (editions 2022 and 2019), summed into 5 km cells and joined into 10 km blocks; cells assigned to municipalities on Kartverket boundaries (CC BY 4.0)',
   'Offers: published, active services in Samklang',
 ];
 const METHOD = 'E2SFCA (Luo & Qi 2009), 60-unit catchment, step weights 1.00/0.68/0.22 at 20/40/60 units; demand at population-weighted 10 km blocks of the SSB 2022 population grid (shares × the population in use), reported per municipality; shortage classes adapted from HRSA criteria. See docs/coverage.md.';
