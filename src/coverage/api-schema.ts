@@ -55,6 +55,10 @@ const Delta = Type.Object({ before: Nullable(Type.Number()), after: Nullable(Typ
 
 export const ScenarioResponseSchema = Type.Object({
   data_version: Type.String(),
+  positions: Type.Array(Type.Object({
+    municipality: Type.String({ description: 'The municipality the position counts in (for coordinates: that of the nearest populated cell)' }),
+    lat: Type.Number(), lon: Type.Number(), fte: Type.Number(), level: Nullable(Type.String()),
+  }), { description: 'Where each position was placed' }),
   level: Type.String(),
   distance: DistanceSchema,
   positions_used: Type.Integer({ description: 'Positions of the compared level (all when level is all)' }),
@@ -77,4 +81,40 @@ export const ScenarioResponseSchema = Type.Object({
     shortage_before: Shortage,
     shortage_after: Shortage,
   }), { description: 'Municipalities whose accessibility, nearest distance or shortage class changed' }),
+});
+
+const Outcome = {
+  newly_within_population: Type.Number({ description: 'Inhabitants with no offer within `reach` before this step who have one after it' }),
+  distance_fall: Type.Number({ description: 'Fall in the population-weighted mean distance to the nearest offer (distance.unit; no offer counts as 1,000)' }),
+  mean_accessibility: Type.Number({ description: 'Population-weighted mean accessibility after this step' }),
+  gini: Type.Number({ description: 'Gini of the municipalities\' accessibility after this step' }),
+  newly_covered_population: Type.Number({ description: 'Inhabitants who reach FTE for the first time' }),
+};
+
+export const PlacementResponseSchema = Type.Object({
+  data_version: Type.String(),
+  level: Type.String(),
+  distance: DistanceSchema,
+  objective: Type.String({ description: 'reach, accessibility or gini' }),
+  reach: Type.Number({ description: 'The distance the reach objective counts people within (the catchment), in distance.unit' }),
+  baseline: Type.Object({
+    mean_accessibility: Type.Number(), gini: Type.Number(),
+    within_reach_population: Type.Number({ description: 'Inhabitants with an offer within reach now' }),
+    mean_distance: Type.Number({ description: 'Population-weighted mean distance to the nearest offer now' }),
+  }),
+  steps: Type.Array(Type.Object({
+    step: Type.Integer(),
+    municipality: Type.String({ description: 'Municipality number; the position is placed at its population centre (lat, lon)' }),
+    name: Type.String(),
+    lat: Type.Number(),
+    lon: Type.Number(),
+    fte: Type.Number(),
+    ...Outcome,
+    objective_value: Type.Number(),
+    runner_up: Nullable(Type.Object({ municipality: Type.String(), name: Type.String(), objective_value: Type.Number(), ...Outcome })),
+    margin: Nullable(Type.Number({ description: 'How much better the winner is than the runner-up on the objective (people; score; or Gini points)' })),
+    tied_on_objective: Type.Integer({ description: 'Candidates that shared the best objective value' }),
+    decided_by: Type.String({ description: 'objective, tie-break (equal on the objective), order (equal on everything: the candidates tie) or only-candidate' }),
+  })),
+  national: ScenarioResponseSchema.properties.national,
 });

@@ -8,10 +8,13 @@ import { computeMeasures, summarise, type MeasureOptions, type MunicipalityMeasu
 import { prepare, type Prepared } from './prepare.ts';
 import { UNASSIGNED } from './ratios.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
-import type { AccessibilitySettings, DemandPoint, DigitalOffer, Distance, SupplySite } from './types.ts';
+import { levelsOf, type AccessibilitySettings, type DemandPoint, type DigitalOffer, type Distance, type SupplySite } from './types.ts';
 
 export interface CoverageInput {
+  /** Where people live: one point per municipality, or several (grid cells) with `unit` set. */
   demand: readonly DemandPoint[];
+  /** The reporting units, when the points have `unit` (see PrepareOptions.units). */
+  units?: readonly DemandPoint[];
   supply: readonly SupplySite[];
   digital?: readonly DigitalOffer[];
   /** Default: great-circle km. */
@@ -49,7 +52,10 @@ export function computeCoverage(
   settings: AccessibilitySettings = DEFAULT_SETTINGS,
   options: Omit<MeasureOptions, 'settings'> = {},
 ): CoverageResult {
-  const prepared = prepare(input.demand, input.supply, input.distance ?? greatCircleDistance);
+  const prepared = prepare(input.demand, input.supply, input.distance ?? greatCircleDistance, {
+    reach: settings.catchmentKm,
+    ...(input.units ? { units: input.units } : {}),
+  });
   const measures = computeMeasures(prepared, { ...options, settings });
   const digital = input.digital ?? [];
   const digitalByHome = new Map<string, number>();
@@ -59,7 +65,7 @@ export function computeCoverage(
   const municipalities = measures.municipalities.map((m) => ({ ...m, digitalOffers: digitalByHome.get(m.id) ?? 0 }));
   const groupings = input.groupings ?? { region: (p: DemandPoint) => p.region };
   const groups = Object.fromEntries(
-    Object.entries(groupings).map(([name, groupOf]) => [name, groupSummaries(municipalities, input.demand, groupOf, options.distanceThresholds)]),
+    Object.entries(groupings).map(([name, groupOf]) => [name, groupSummaries(municipalities, prepared.units, groupOf, options.distanceThresholds)]),
   );
   return { settings, prepared, municipalities, sites: measures.sites, groups, national: measures.national, digital: summariseDigital(digital) };
 }
@@ -91,7 +97,7 @@ function summariseDigital(digital: readonly DigitalOffer[]): DigitalSummary {
   let fte = 0;
   for (const offer of digital) {
     fte += offer.fte ?? 0;
-    if (offer.level !== undefined) byLevel[offer.level] = (byLevel[offer.level] ?? 0) + 1;
+    for (const level of levelsOf(offer)) byLevel[level] = (byLevel[level] ?? 0) + 1;
   }
   return { offers: digital.length, fte, byLevel };
 }

@@ -1,6 +1,9 @@
 // Deterministic synthetic data for benchmarks and property tests. Not real Norway:
 // points are scattered over a Norway-sized box so distances have realistic scale.
 import { SERVICE_LEVELS } from '../directory/index.ts';
+import { demandGrid, type MunicipalityRow } from '../reference/index.ts';
+import { parseSimpleCsv, readReferenceFile } from '../reference/files.ts';
+import { DEMAND_BLOCK_KM, gridDemand } from './inputs.ts';
 import type { DemandPoint, SupplySite } from './types.ts';
 
 /** mulberry32: tiny, fast, good enough for test data, and identical on every machine. */
@@ -84,7 +87,22 @@ export function generateSites(demand: readonly DemandPoint[], options: SiteOptio
       lon: host.lon + dLon,
       fte: Math.max(1, Math.round(random() * maxFte * 10)) / 10,
       level: SERVICE_LEVELS[Math.floor(random() * SERVICE_LEVELS.length)]!,
-      demandId: host.id,
+      demandId: host.unit ?? host.id,
     };
   });
+}
+
+/**
+ * Real demand for benchmarks: the 357 municipalities of data/reference/kommuner.csv (population
+ * 1 January 2025) spread over their populated 5 km cells joined into 10 km blocks (3,810 points), as the atlas uses them.
+ */
+export function referenceDemand(): { demand: DemandPoint[]; units: DemandPoint[] } {
+  const municipalities = parseSimpleCsv(readReferenceFile('kommuner.csv')).map((m): MunicipalityRow => ({
+    number: m.kommunenummer!, name: m.kommunenavn!, county_number: m.fylkesnummer!, county_name: m.fylkesnavn!,
+    health_region_code: m.helseregion!, health_region_name: m.helseregion!, lat: Number(m.lat), lon: Number(m.lon),
+    population: Number(m.befolkning), population_date: m.befolkning_dato!,
+  }));
+  const demand = gridDemand(municipalities, demandGrid().cells, DEMAND_BLOCK_KM);
+  const units = municipalities.map((m): DemandPoint => ({ id: m.number, lat: m.lat, lon: m.lon, population: m.population, region: m.health_region_code }));
+  return { demand, units };
 }

@@ -1,21 +1,24 @@
 // Distance providers: straight-line (haversine) and a looked-up travel-time matrix.
 import { EARTH_RADIUS_KM, greatCircleKm } from '../platform/geo.ts';
+import { unitVector } from './spatial.ts';
 import type { DemandPoint, Distance, SupplySite } from './types.ts';
 
 export { EARTH_RADIUS_KM, greatCircleKm };
 
-const RAD = Math.PI / 180;
-
 /** Fills out[i] with the distance from demand[i] to one site. */
 export type ColumnFill = (site: SupplySite, out: Float64Array) => void;
 
-/** A Distance that can also fill a whole column at once; `prepare` uses the bulk form when there is one. */
-export type BulkDistance = Distance & { column?: (demand: readonly DemandPoint[]) => ColumnFill };
+/**
+ * A Distance that can also fill a whole column at once; `prepare` uses the bulk form when there is one.
+ * `geo` says it is the great-circle km between the points' coordinates, so a spatial index may find
+ * the pairs within a catchment without computing the others (see spatial.ts).
+ */
+export type BulkDistance = Distance & { column?: (demand: readonly DemandPoint[]) => ColumnFill; geo?: true };
 
 /** Straight-line km between a demand point and a site. Underestimates travel in fjord country. */
 export const greatCircleDistance: BulkDistance = Object.assign(
   (d: DemandPoint, s: SupplySite) => greatCircleKm(d.lat, d.lon, s.lat, s.lon),
-  { column: greatCircleColumn },
+  { column: greatCircleColumn, geo: true as const },
 );
 
 /**
@@ -43,10 +46,6 @@ function greatCircleColumn(demand: readonly DemandPoint[]): ColumnFill {
   };
 }
 
-function unitVector(lat: number, lon: number): [number, number, number] {
-  const c = Math.cos(lat * RAD);
-  return [c * Math.cos(lon * RAD), c * Math.sin(lon * RAD), Math.sin(lat * RAD)];
-}
 
 export interface TravelTimeRow {
   from: string;

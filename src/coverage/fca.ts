@@ -1,8 +1,9 @@
-// Two-step floating catchment area (2SFCA, Luo & Wang 2003) and its enhanced,
-// distance-weighted variant (E2SFCA, Luo & Qi 2009).
+// Two-step floating catchment area (2SFCA, Luo & Wang 2003), its enhanced, distance-weighted
+// variant (E2SFCA, Luo & Qi 2009) and the three-step variant (3SFCA, Wan, Zou & Sternberg 2012).
 //   Step 1, per site j:         R_j = S_j / Σ_k P_k · W(d_kj)
 //   Step 2, per demand point i: A_i = Σ_j R_j · W(d_ij)
-// Classic 2SFCA is the special case W = 1 inside the catchment, 0 outside.
+// Classic 2SFCA is the special case W = 1 inside the catchment, 0 outside. 3SFCA multiplies W by
+// the selection weight G_ij = W_ij / Σ_k W_ik in both steps.
 import { prepare, type Prepared } from './prepare.ts';
 import { assertSettings, DEFAULT_SETTINGS, PER_INHABITANTS, weightFunction } from './settings.ts';
 import type { AccessibilitySettings, DemandPoint, Distance, SupplySite } from './types.ts';
@@ -19,6 +20,9 @@ export interface FcaCore {
 
 export function computeCore(prepared: Prepared, settings: AccessibilitySettings = DEFAULT_SETTINGS): FcaCore {
   assertSettings(settings);
+  if (settings.catchmentKm > prepared.reach) {
+    throw new RangeError(`The catchment (${settings.catchmentKm}) is larger than the distances kept (${prepared.reach}); prepare with a larger reach.`);
+  }
   const w = weightFunction(settings);
   const catchment = settings.catchmentKm;
   const { population, known, columns, sites } = prepared;
@@ -26,25 +30,39 @@ export function computeCore(prepared: Prepared, settings: AccessibilitySettings 
   const scores = new Float64Array(n);
   const ratios = new Float64Array(columns.length);
   const served = new Float64Array(columns.length);
-  // The demand points a column reaches, with their weights, are kept so step 2 neither
-  // evaluates W twice nor walks the (mostly unreachable) rest of the column again.
-  const weights = new Float64Array(n);
-  const reached = new Int32Array(n);
+  // Each column's reached points and weights, computed once: step 2 (and 3SFCA's selection
+  // weights) reuse them instead of evaluating W again.
+  const weights = columns.map((column) => {
+    const out = new Float64Array(column.index.length);
+    for (let q = 0; q < out.length; q++) {
+      const d = column.distance[q]!;
+      // Rejecting pairs past the catchment inline keeps the closure call (and Math.exp) off them.
+      out[q] = d > catchment ? 0 : w(d);
+    }
+    return out;
+  });
+  // 3SFCA: G_ij = W_ij / Σ_k W_ik over the sites point i reaches, so a place's demand is shared
+  // between its sites rather than counted in full at each.
+  let selection: Float64Array | null = null;
+  if (settings.method === '3sfca') {
+    const total = new Float64Array(n);
+    columns.forEach((column, j) => {
+      const wj = weights[j]!;
+      for (let q = 0; q < wj.length; q++) if (wj[q]! > 0) total[column.index[q]!]! += wj[q]!;
+    });
+    selection = total;
+  }
+  const g = (i: number, wi: number) => (selection ? wi / selection[i]! : 1);
   for (let j = 0; j < columns.length; j++) {
-    const column = columns[j]!;
+    const { index } = columns[j]!;
+    const wj = weights[j]!;
     let denominator = 0;
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      const d = column[i]!;
-      // Most national pairs lie outside the catchment; rejecting them inline keeps
-      // the closure call (and Math.exp for Gaussian decay) off the common path.
-      if (d > catchment) continue;
-      const wi = w(d);
+    for (let q = 0; q < index.length; q++) {
+      const wi = wj[q]!;
       if (!(wi > 0)) continue;
-      weights[count] = wi;
-      reached[count++] = i;
+      const i = index[q]!;
       // Unknown populations are stored as 0, which is exactly "left out of the denominator".
-      denominator += population[i]! * wi;
+      denominator += selection ? population[i]! * g(i, wi) * wi : population[i]! * wi;
     }
     served[j] = denominator;
     if (!(denominator > 0)) {
@@ -54,7 +72,12 @@ export function computeCore(prepared: Prepared, settings: AccessibilitySettings 
     }
     const r = sites[j]!.fte / denominator;
     ratios[j] = r * PER_INHABITANTS;
-    for (let q = 0; q < count; q++) scores[reached[q]!]! += r * weights[q]!;
+    for (let q = 0; q < index.length; q++) {
+      const wi = wj[q]!;
+      if (!(wi > 0)) continue;
+      const i = index[q]!;
+      scores[i]! += selection ? r * g(i, wi) * wi : r * wi;
+    }
   }
   for (let i = 0; i < n; i++) scores[i] = known[i] ? scores[i]! * PER_INHABITANTS : NaN;
   return { scores, ratios, served };
@@ -91,7 +114,7 @@ export function twoStepFCA(
   distance: Distance,
   settings: AccessibilitySettings = DEFAULT_SETTINGS,
 ): AccessibilityResult {
-  return accessibility(prepare(demand, supply, distance), settings);
+  return accessibility(prepare(demand, supply, distance, { reach: settings.catchmentKm }), settings);
 }
 
 export function accessibility(prepared: Prepared, settings: AccessibilitySettings = DEFAULT_SETTINGS): AccessibilityResult {

@@ -3,12 +3,13 @@
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyRequest } from 'fastify';
 import { nb } from '../platform/i18n/nb.ts';
-import { MAX_POSITIONS, type PlannedPosition } from './planning.ts';
-import { PositionSchema, type ScenarioQuery } from './params.ts';
+import { MAX_POSITIONS, municipalityAt, type PlannedPosition } from './planning.ts';
+import { CoordinatePositionSchema, PositionSchema, type ScenarioQuery } from './params.ts';
 import type { AtlasState } from './service.ts';
 import { formErrors, type Errors } from '../platform/forms/index.ts';
 
 const e = nb.coverage.errors;
+const cp = nb.coveragePlanning;
 
 /** Schema errors of a page's query string as field → message; unknown fields go to `fallback`. */
 export const schemaErrors = (request: FastifyRequest, fieldIds: Record<string, string>, fallback: string): Errors =>
@@ -28,6 +29,8 @@ export interface PositionRow {
   kommune: string;
   arsverk: string;
   stillingsniva: string;
+  breddegrad: string;
+  lengdegrad: string;
 }
 
 /** The rows as typed (padded to `count`), and the positions of the rows someone filled in. */
@@ -37,11 +40,28 @@ export function readPositions(state: AtlasState, query: ScenarioQuery, count: nu
     kommune: query.kommune?.[i] ?? '',
     arsverk: query.arsverk?.[i] ?? '',
     stillingsniva: query.stillingsniva?.[i] ?? 'lavterskel',
+    breddegrad: query.breddegrad?.[i] ?? '',
+    lengdegrad: query.lengdegrad?.[i] ?? '',
   }));
   const positions: PlannedPosition[] = [];
   const errors: Errors = {};
   rows.forEach((row, i) => {
-    if (row.kommune === '' && row.arsverk.trim() === '') return;
+    const byCoordinates = row.breddegrad.trim() !== '' || row.lengdegrad.trim() !== '';
+    if (row.kommune === '' && row.arsverk.trim() === '' && !byCoordinates) return;
+    if (byCoordinates) {
+      const candidate = { lat: typedNumber(row.breddegrad), lon: typedNumber(row.lengdegrad), fte: typedNumber(row.arsverk), level: row.stillingsniva };
+      const bad = new Set([...Value.Errors(CoordinatePositionSchema, candidate)].map((err) => err.path.split('/')[1]));
+      if (bad.has('lat')) errors[`breddegrad-${i + 1}`] = e.rowLabel(i + 1, cp.errors.lat);
+      if (bad.has('lon')) errors[`lengdegrad-${i + 1}`] = e.rowLabel(i + 1, cp.errors.lon);
+      if (!bad.has('lat') && !bad.has('lon') && municipalityAt(state, candidate.lat, candidate.lon) === null) {
+        bad.add('lat');
+        errors[`breddegrad-${i + 1}`] = e.rowLabel(i + 1, cp.errors.outside);
+      }
+      if (bad.has('fte')) errors[`arsverk-${i + 1}`] = e.rowLabel(i + 1, e.arsverk);
+      if (bad.has('level')) errors[`stillingsniva-${i + 1}`] = e.rowLabel(i + 1, e.stillingsniva);
+      if (bad.size === 0) positions.push(candidate as PlannedPosition);
+      return;
+    }
     const candidate = { municipality: row.kommune, fte: typedNumber(row.arsverk), level: row.stillingsniva };
     const bad = new Set([...Value.Errors(PositionSchema, candidate)].map((err) => err.path.split('/')[1]));
     if (!state.municipality.has(row.kommune)) bad.add('municipality');

@@ -13,49 +13,22 @@ export interface NearestOffers {
 }
 
 /**
- * Searches every site, not only those inside the 2SFCA catchment, so "nearest"
- * can report 150 km. Equal distances go to the smaller site id, which keeps the
- * answer independent of input order.
+ * Per demand point. Searches every site, not only those inside the 2SFCA catchment, so "nearest"
+ * can report 150 km. Equal distances go to the smaller site id, which keeps the answer independent
+ * of input order. (The search itself runs in `prepare`; this reads its result.)
  */
 export function nearestOffers(prepared: Prepared, levels: readonly string[] = []): NearestOffers[] {
-  const { sites, columns } = prepared;
+  const { sites, nearest } = prepared;
   const n = prepared.demand.length;
-  const levelNames = [...new Set([...levels, ...sites.flatMap((s) => (s.level === undefined ? [] : [s.level]))])].sort();
-  const slot = new Map(levelNames.map((l, k) => [l, k + 1]));
-  // Slot 0 is "any level"; slot k holds levelNames[k - 1].
-  const slots = levelNames.length + 1;
-  const best = new Float64Array(slots * n).fill(Infinity);
-  const bestSite = new Int32Array(slots * n).fill(-1);
-  // Only reached on exact ties, so the string comparison stays off the hot path.
-  const winsTie = (offset: number, j: number): boolean => {
-    const current = bestSite[offset]!;
-    return current >= 0 && sites[j]!.id < sites[current]!.id;
-  };
-  for (let j = 0; j < columns.length; j++) {
-    const column = columns[j]!;
-    const level = sites[j]!.level;
-    const levelBase = level === undefined ? -1 : slot.get(level)! * n;
-    for (let i = 0; i < n; i++) {
-      const d = column[i]!;
-      if (d === Infinity) continue;
-      if (d < best[i]! || (d === best[i]! && winsTie(i, j))) {
-        best[i] = d;
-        bestSite[i] = j;
-      }
-      const at = levelBase + i;
-      if (levelBase >= 0 && (d < best[at]! || (d === best[at]! && winsTie(at, j)))) {
-        best[at] = d;
-        bestSite[at] = j;
-      }
-    }
-  }
-  const pick = (offset: number): NearestOffer | null => {
-    const j = bestSite[offset]!;
-    return j < 0 ? null : { siteId: sites[j]!.id, distance: best[offset]! };
+  const levelNames = [...new Set([...levels, ...nearest.levels])].sort();
+  const slotOf = levelNames.map((l) => nearest.levels.indexOf(l) + 1);
+  const pick = (slot: number, i: number): NearestOffer | null => {
+    const j = nearest.site[slot * n + i]!;
+    return j < 0 ? null : { siteId: sites[j]!.id, distance: nearest.best[slot * n + i]! };
   };
   return prepared.demand.map((_, i) => ({
-    any: pick(i),
-    byLevel: Object.fromEntries(levelNames.map((l, k) => [l, pick((k + 1) * n + i)])),
+    any: pick(0, i),
+    byLevel: Object.fromEntries(levelNames.map((l, k) => [l, slotOf[k]! === 0 ? null : pick(slotOf[k]!, i)])),
   }));
 }
 

@@ -36,11 +36,19 @@ export const AtlasQuerySchema = Type.Object({
 }, { additionalProperties: true });
 export type AtlasQuery = Static<typeof AtlasQuerySchema>;
 
+/** What "Beste neste plassering" improves: naerhet (people newly within reach, the default), tilgang, gini. */
+export const PAGE_OBJECTIVES = ['naerhet', 'tilgang', 'gini'] as const;
+export const OBJECTIVES = ['reach', 'accessibility', 'gini'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+export const toObjective = (mal: string | undefined): Objective => (mal === 'tilgang' ? 'accessibility' : mal === 'gini' ? 'gini' : 'reach');
+
 export const ScenarioQuerySchema = Type.Object({
   niva: Type.Optional(oneOf(PAGE_LEVELS)),
   kommune: Type.Optional(Type.Array(Type.String({ maxLength: 4 }), { maxItems: MAX_POSITIONS })),
   arsverk: Type.Optional(Type.Array(TYPED, { maxItems: MAX_POSITIONS })),
   stillingsniva: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: MAX_POSITIONS })),
+  breddegrad: Type.Optional(Type.Array(TYPED, { maxItems: MAX_POSITIONS })),
+  lengdegrad: Type.Optional(Type.Array(TYPED, { maxItems: MAX_POSITIONS })),
   rader: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_POSITIONS })),
 }, { additionalProperties: true });
 export type ScenarioQuery = Static<typeof ScenarioQuerySchema>;
@@ -49,7 +57,7 @@ export const PlacementQuerySchema = Type.Object({
   niva: Type.Optional(oneOf(PAGE_LEVELS)),
   antall: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_POSITIONS })),
   arsverk: Type.Optional(TYPED),
-  mal: Type.Optional(oneOf(['tilgang', 'gini'] as const)),
+  mal: Type.Optional(oneOf(PAGE_OBJECTIVES)),
 }, { additionalProperties: true });
 export type PlacementQuery = Static<typeof PlacementQuerySchema>;
 
@@ -62,9 +70,47 @@ export const PositionSchema = Type.Object({
   level: oneOf(SERVICE_LEVEL_CODES, { description: 'Service level of the position' }),
 }, { additionalProperties: false });
 
+/** Mainland Norway's extent, as in planning.ts; a point must also lie within 50 km of people. */
+export const LatSchema = Type.Number({ minimum: 57.8, maximum: 71.3, description: 'Latitude, WGS84 degrees (mainland Norway: 57.8–71.3)' });
+export const LonSchema = Type.Number({ minimum: 4.4, maximum: 31.3, description: 'Longitude, WGS84 degrees (mainland Norway: 4.4–31.3)' });
+
+/** A position at coordinates instead of a municipality. */
+export const CoordinatePositionSchema = Type.Object({
+  lat: LatSchema,
+  lon: LonSchema,
+  fte: PositionSchema.properties.fte,
+  level: PositionSchema.properties.level,
+}, { additionalProperties: false });
+
 export const ScenarioBodySchema = Type.Object({
   level: Type.Optional(oneOf(LEVEL_CHOICES, { description: 'Which supply to compare: all levels (default) or one; positions of another level are left out' })),
-  positions: Type.Array(PositionSchema, { minItems: 1, maxItems: MAX_POSITIONS }),
+  positions: Type.Array(Type.Union([PositionSchema, CoordinatePositionSchema]), {
+    minItems: 1, maxItems: MAX_POSITIONS,
+    description: 'Each position either in a municipality (placed at its population centre) or at coordinates in Norway',
+  }),
+}, { additionalProperties: false });
+
+export const PlacementBodySchema = Type.Object({
+  level: Type.Optional(oneOf(LEVEL_CHOICES, { description: 'Which supply to place for: all levels (default) or one' })),
+  k: Type.Integer({ minimum: 1, maximum: MAX_POSITIONS, description: 'How many positions to place, one after another' }),
+  fte: PositionSchema.properties.fte,
+  objective: Type.Optional(oneOf(OBJECTIVES, {
+    description: 'reach (default): most people newly within the catchment distance of an offer, ties broken by the fall in population-weighted distance; accessibility: population-weighted mean score; gini: lowest Gini',
+  })),
+}, { additionalProperties: false });
+export type PlacementBody = Static<typeof PlacementBodySchema>;
+
+export const PlanningFormatQuerySchema = Type.Object({
+  format: Type.Optional(oneOf(['json', 'csv'] as const, { description: 'json (default) or csv (UTF-8 with BOM)' })),
+  delimiter: Type.Optional(oneOf(['comma', 'semicolon'] as const, { description: 'For csv: comma (default) or semicolon with decimal commas' })),
+}, { additionalProperties: false });
+
+export const PlacementCsvQuerySchema = Type.Object({
+  level: Type.Optional(PlacementBodySchema.properties.level),
+  k: Type.Optional(PlacementBodySchema.properties.k),
+  fte: Type.Optional(PlacementBodySchema.properties.fte),
+  objective: Type.Optional(PlacementBodySchema.properties.objective),
+  delimiter: PlanningFormatQuerySchema.properties.delimiter,
 }, { additionalProperties: false });
 export type ScenarioBody = Static<typeof ScenarioBodySchema>;
 

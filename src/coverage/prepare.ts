@@ -1,28 +1,72 @@
-// Precomputed distances, so settings changes, scenarios and greedy search never
-// call the (possibly slow) Distance provider twice for the same pair.
+// Precomputed distances, so settings changes, scenarios and greedy search never call the
+// (possibly slow) Distance provider twice for the same pair.
+//
+// Demand points and reporting units: a demand point is where people live (a populated grid cell,
+// or a whole municipality at one point); points with the same `unit` are reported together (the
+// municipality). A point without `unit` is its own unit, which is how the small worlds of the tests
+// and the reference cases are built.
+//
+// Only pairs within `reach` (the catchment) are kept, per site, as a sparse column: with ~8,600
+// grid cells and 10,000 sites a dense matrix would be 86 million distances. For great-circle
+// distances a spatial index finds them; other providers (travel-time matrices) are scanned in full.
+// The nearest offer of each point (any level and per level) is kept beside them, found without a
+// catchment limit, because "nearest" may be 150 km away.
 import type { BulkDistance, ColumnFill } from './distance.ts';
-import type { DemandPoint, Distance, SupplySite } from './types.ts';
+import { GeoIndex, unitVector } from './spatial.ts';
+import { levelsOf, type DemandPoint, type Distance, type SupplySite } from './types.ts';
+
+/** The demand points a site reaches within `reach`, with their distances (ascending point order, except with the spatial index). */
+export interface Column {
+  readonly index: Int32Array;
+  readonly distance: Float64Array;
+}
+
+/** Nearest site per point: slot 0 any level, slot k the level levels[k - 1]. */
+export interface NearestState {
+  readonly levels: readonly string[];
+  /** best[slot * n + i]: km (or minutes) to the nearest site; Infinity when none. */
+  readonly best: Float64Array;
+  /** site[slot * n + i]: index of that site in `sites`, or -1. */
+  readonly site: Int32Array;
+}
 
 export interface Prepared {
+  /** The demand points (where people live). */
   readonly demand: readonly DemandPoint[];
   /** Population per demand point; 0 where unknown (check `known` before using it). */
   readonly population: Float64Array;
   /** 1 where the population figure is known. */
   readonly known: Uint8Array;
+  /** The reporting units: id, region, population (sum of its points; null when none is known), and the location of its most populous point. */
+  readonly units: readonly DemandPoint[];
+  /** unitOf[i]: index in `units` of demand point i. */
+  readonly unitOf: Int32Array;
+  readonly unitIndex: ReadonlyMap<string, number>;
   readonly sites: readonly SupplySite[];
-  /**
-   * columns[j][i] = distance(demand[i], sites[j]); unreachable pairs are Infinity.
-   * Site-major so adding a site appends one column; the base columns are views
-   * into a single Float64Array of demand × sites.
-   */
-  readonly columns: readonly Float64Array[];
+  /** Pairs farther apart than this are not in `columns` (Infinity: every reachable pair is). */
+  readonly reach: number;
+  readonly columns: readonly Column[];
+  readonly nearest: NearestState;
   readonly distance: Distance;
-  /** Fills one column: the Distance's bulk form when it has one (kept so scenarios reuse it). */
+  /** Fills one full column (every demand point): the Distance's bulk form when it has one. */
   readonly fill: ColumnFill;
   readonly demandIndex: ReadonlyMap<string, number>;
+  /** Spatial index of the demand points, when the distance is great-circle. */
+  readonly geo: GeoIndex | null;
 }
 
-export function prepare(demand: readonly DemandPoint[], supply: readonly SupplySite[], distance: Distance): Prepared {
+export interface PrepareOptions {
+  /** Keep pairs up to this distance (the catchment). Default Infinity: every reachable pair. */
+  reach?: number;
+  /**
+   * The reporting units as the caller knows them (a municipality with its registered population
+   * and population centre). Default: derived from the points (population summed, located at the
+   * most populous point). Every point's unit must be among them.
+   */
+  units?: readonly DemandPoint[];
+}
+
+export function prepare(demand: readonly DemandPoint[], supply: readonly SupplySite[], distance: Distance, options: PrepareOptions = {}): Prepared {
   const n = demand.length;
   const demandIndex = new Map<string, number>();
   const population = new Float64Array(n);
@@ -39,22 +83,43 @@ export function prepare(demand: readonly DemandPoint[], supply: readonly SupplyS
     }
   });
   supply.forEach(checkSite);
+  const reach = options.reach ?? Infinity;
+  if (!(reach > 0)) throw new RangeError('reach must be a positive number.');
+  const { units, unitOf, unitIndex } = unitsOf(demand, population, known, options.units);
   const fill = columnFill(demand, distance);
-  const matrix = new Float64Array(n * supply.length);
-  const columns = supply.map((site, j) => {
-    const column = matrix.subarray(j * n, (j + 1) * n);
-    fill(site, column);
-    return column;
-  });
-  return { demand, population, known, sites: supply, columns, distance, fill, demandIndex };
+  const geo = (distance as BulkDistance).geo ? new GeoIndex(demand) : null;
+  const base = { demand, population, known, units, unitOf, unitIndex, reach, distance, fill, demandIndex, geo };
+  const buffer = new Int32Array(n);
+  const columns = supply.map((site) => sparseColumn(base, site, buffer));
+  const nearest = geo ? nearestByIndex(demand, supply) : nearestByScan(n, supply, fill);
+  return { ...base, sites: supply, columns, nearest };
 }
 
 /** A new Prepared with extra sites; the baseline is left untouched and its columns are shared. */
 export function withSites(prepared: Prepared, added: readonly SupplySite[]): Prepared {
   if (added.length === 0) return prepared;
   added.forEach(checkSite);
-  const extra = added.map((site) => distanceColumn(prepared, site));
-  return { ...prepared, sites: [...prepared.sites, ...added], columns: [...prepared.columns, ...extra] };
+  const sites = [...prepared.sites, ...added];
+  const extra = added.map((site) => sparseColumn(prepared, site));
+  // Added sites are few: their full columns update a copy of the nearest state.
+  const n = prepared.demand.length;
+  const old = prepared.nearest;
+  const levels = [...new Set([...old.levels, ...added.flatMap((s) => levelsOf(s))])].sort();
+  const best = new Float64Array((levels.length + 1) * n).fill(Infinity);
+  const site = new Int32Array((levels.length + 1) * n).fill(-1);
+  const copySlot = (from: number, to: number) => {
+    best.set(old.best.subarray(from * n, (from + 1) * n), to * n);
+    site.set(old.site.subarray(from * n, (from + 1) * n), to * n);
+  };
+  copySlot(0, 0);
+  old.levels.forEach((level, k) => copySlot(k + 1, levels.indexOf(level) + 1));
+  const state = { levels, best, site };
+  const column = new Float64Array(n);
+  added.forEach((s, a) => {
+    prepared.fill(s, column);
+    updateNearest(state, sites, prepared.sites.length + a, column);
+  });
+  return { ...prepared, sites, columns: [...prepared.columns, ...extra], nearest: state };
 }
 
 /** Distances from every demand point to one (possibly hypothetical) site. */
@@ -62,6 +127,87 @@ export function distanceColumn(prepared: Prepared, site: SupplySite): Float64Arr
   const column = new Float64Array(prepared.demand.length);
   prepared.fill(site, column);
   return column;
+}
+
+/** Distance from a unit's location (or any point) to a site, with the state's provider. */
+export function pointDistance(prepared: Prepared, point: DemandPoint, site: SupplySite): number {
+  const d = prepared.distance(point, site);
+  return d >= 0 ? d : Infinity;
+}
+
+function sparseColumn(base: Pick<Prepared, 'demand' | 'reach' | 'fill' | 'geo'>, site: SupplySite, buffer?: Int32Array): Column {
+  if (base.geo && Number.isFinite(base.reach)) {
+    const found = buffer ?? new Int32Array(base.demand.length);
+    const count = base.geo.collect(site.lat, site.lon, base.reach, found);
+    // In bucket order: sorting 10,000 columns by point would cost more than the rest of the
+    // column, and the sums it changes differ only in the last bits (about 1e-16 relative).
+    const index = found.slice(0, count);
+    const [qx, qy, qz] = unitVector(site.lat, site.lon);
+    const distance = new Float64Array(count);
+    let kept = 0;
+    for (let q = 0; q < count; q++) {
+      const d = base.geo.km(index[q]!, qx, qy, qz);
+      if (d <= base.reach) {
+        index[kept] = index[q]!;
+        distance[kept++] = d;
+      }
+    }
+    return { index: index.subarray(0, kept), distance: distance.subarray(0, kept) };
+  }
+  const index: number[] = [];
+  const dist: number[] = [];
+  const column = new Float64Array(base.demand.length);
+  base.fill(site, column);
+  for (let i = 0; i < column.length; i++) {
+    if (column[i]! <= base.reach) {
+      index.push(i);
+      dist.push(column[i]!);
+    }
+  }
+  return { index: Int32Array.from(index), distance: Float64Array.from(dist) };
+}
+
+function unitsOf(demand: readonly DemandPoint[], population: Float64Array, known: Uint8Array, given?: readonly DemandPoint[]) {
+  const unitIndex = new Map<string, number>();
+  if (given) {
+    given.forEach((u, k) => unitIndex.set(u.id, k));
+    const unitOf = Int32Array.from(demand, (d) => {
+      const k = unitIndex.get(d.unit ?? d.id);
+      if (k === undefined) throw new RangeError(`Demand point ${d.id} belongs to no given unit.`);
+      return k;
+    });
+    return { units: given, unitOf, unitIndex };
+  }
+  const unitOf = new Int32Array(demand.length);
+  const members: number[][] = [];
+  demand.forEach((d, i) => {
+    const id = d.unit ?? d.id;
+    let u = unitIndex.get(id);
+    if (u === undefined) {
+      u = members.length;
+      unitIndex.set(id, u);
+      members.push([]);
+    }
+    unitOf[i] = u;
+    members[u]!.push(i);
+  });
+  const units = [...unitIndex.keys()].map((id, u): DemandPoint => {
+    const list = members[u]!;
+    if (list.length === 1 && demand[list[0]!]!.unit === undefined) return demand[list[0]!]!;
+    let main = list[0]!;
+    let total = 0;
+    let anyKnown = false;
+    for (const i of list) {
+      if (known[i]) {
+        anyKnown = true;
+        total += population[i]!;
+      }
+      if (population[i]! > population[main]!) main = i;
+    }
+    const first = demand[list[0]!]!;
+    return { id, lat: demand[main]!.lat, lon: demand[main]!.lon, population: anyKnown ? total : null, ...(first.region === undefined ? {} : { region: first.region }) };
+  });
+  return { units, unitOf, unitIndex };
 }
 
 function columnFill(demand: readonly DemandPoint[], distance: Distance): ColumnFill {
@@ -76,6 +222,63 @@ function fillColumn(column: Float64Array, demand: readonly DemandPoint[], site: 
     // NaN/undefined from a provider means "no route", which is what Infinity says.
     column[i] = d >= 0 ? d : Infinity;
   }
+}
+
+function emptyNearest(n: number, sites: readonly SupplySite[]) {
+  const levels = [...new Set(sites.flatMap((s) => levelsOf(s)))].sort();
+  return {
+    levels,
+    best: new Float64Array((levels.length + 1) * n).fill(Infinity),
+    site: new Int32Array((levels.length + 1) * n).fill(-1),
+  };
+}
+
+/** Equal distances go to the smaller site id, which keeps the answer independent of input order. */
+function updateNearest(state: NearestState, sites: readonly SupplySite[], j: number, column: Float64Array): void {
+  const n = column.length;
+  const { best, site } = state;
+  const bases = [0, ...levelsOf(sites[j]!).map((level) => (state.levels.indexOf(level) + 1) * n)];
+  for (let i = 0; i < n; i++) {
+    const d = column[i]!;
+    if (d === Infinity) continue;
+    for (const base of bases) {
+      const at = base + i;
+      const current = site[at]!;
+      // The string comparison is only reached on exact ties, off the hot path.
+      if (d < best[at]! || (d === best[at]! && current >= 0 && sites[j]!.id < sites[current]!.id)) {
+        best[at] = d;
+        site[at] = j;
+      }
+    }
+  }
+}
+
+function nearestByScan(n: number, sites: readonly SupplySite[], fill: ColumnFill): NearestState {
+  const state = emptyNearest(n, sites);
+  const column = new Float64Array(n);
+  sites.forEach((s, j) => {
+    fill(s, column);
+    updateNearest(state, sites, j, column);
+  });
+  return state;
+}
+
+function nearestByIndex(demand: readonly DemandPoint[], sites: readonly SupplySite[]): NearestState {
+  const n = demand.length;
+  const state = emptyNearest(n, sites);
+  const slots = [sites.map((_, j) => j), ...state.levels.map((level) => sites.flatMap((s, j) => (levelsOf(s).includes(level) ? [j] : [])))];
+  slots.forEach((members, slot) => {
+    const index = new GeoIndex(members.map((j) => sites[j]!));
+    const before = (a: number, b: number) => b < 0 || sites[members[a]!]!.id < sites[members[b]!]!.id;
+    const buffer = new Int32Array(members.length);
+    for (let i = 0; i < n; i++) {
+      const found = index.nearest(demand[i]!.lat, demand[i]!.lon, before, buffer);
+      if (!found) continue;
+      state.best[slot * n + i] = found.km;
+      state.site[slot * n + i] = members[found.index]!;
+    }
+  });
+  return state;
 }
 
 function checkSite(site: SupplySite): void {

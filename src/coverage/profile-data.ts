@@ -2,6 +2,7 @@
 import { HEALTH_REGIONS } from '../reference/index.ts';
 import { nb } from '../platform/i18n/nb.ts';
 import { runScenario } from './planning.ts';
+import { pointDistance } from './prepare.ts';
 import { accessibilityRank } from './present.ts';
 import type { AtlasState } from './service.ts';
 import { SERVICE_LEVEL_CODES, type LevelChoice } from './snapshot-model.ts';
@@ -22,11 +23,12 @@ function offerRow(state: AtlasState, siteId: string, distance: number, home: str
   };
 }
 
-/** Every offer in the municipality, then the nearest others, up to ten rows in all. */
+/** Every offer in the municipality, then the nearest others, up to ten rows in all; measured from the municipality's population centre. */
 function nearbyOffers(state: AtlasState, level: LevelChoice, index: number, home: string): OfferRow[] {
-  const { sites, columns } = state.view(level).prepared;
-  const rows = sites.flatMap((site, j) => {
-    const d = columns[j]![index]!;
+  const prepared = state.view(level).prepared;
+  const from = prepared.units[index]!;
+  const rows = prepared.sites.flatMap((site) => {
+    const d = pointDistance(prepared, from, site);
     const row = Number.isFinite(d) ? offerRow(state, site.id, d, home) : null;
     return row ? [row] : [];
   }).sort((a, b) => a.distance - b.distance || a.serviceName.localeCompare(b.serviceName, 'nb'));
@@ -38,7 +40,7 @@ function nearbyOffers(state: AtlasState, level: LevelChoice, index: number, home
 export function profileData(state: AtlasState, number: string, level: LevelChoice): ProfileData {
   const ref = state.municipality.get(number)!;
   const view = state.view(level);
-  const index = view.prepared.demandIndex.get(number)!;
+  const index = view.prepared.unitIndex.get(number)!;
   const m = view.municipalities[index]!;
   const scenario = runScenario(state, level, [{ municipality: number, fte: 1, level: level === 'all' ? undefined : level }]);
   const own = scenario.municipalities[index]!;

@@ -13,7 +13,7 @@ import { atlasData, countyName } from './atlas-data.ts';
 import { readPositions, schemaErrors, typedNumber, validFte } from './forms.ts';
 import { rawQuery } from '../platform/http/request.ts';
 import {
-  AtlasQuerySchema, MunicipalityQuerySchema, PlacementQuerySchema, ScenarioQuerySchema, toLevel,
+  AtlasQuerySchema, MunicipalityQuerySchema, PlacementQuerySchema, ScenarioQuerySchema, toLevel, toObjective,
   type ScenarioQuery,
 } from './params.ts';
 import { runPlacement, runScenario } from './planning.ts';
@@ -104,7 +104,9 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     const state = await cache.current();
     const errors: Errors = schemaErrors(request, { niva: 'niva' }, 'stillinger');
     // On a schema error the query is not trusted; the form is rebuilt from what was typed.
-    const query: ScenarioQuery = request.validationError ? { kommune: raw.kommune, arsverk: raw.arsverk, stillingsniva: raw.stillingsniva } : request.query;
+    const query: ScenarioQuery = request.validationError
+      ? { kommune: raw.kommune, arsverk: raw.arsverk, stillingsniva: raw.stillingsniva, breddegrad: raw.breddegrad, lengdegrad: raw.lengdegrad }
+      : request.query;
     const { rows, positions, errors: rowErrors } = readPositions(state, query, query.rader ?? 3);
     Object.assign(errors, rowErrors);
     const failed = Object.keys(errors).length > 0;
@@ -124,7 +126,7 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
   app.get(paths.coverage.placement, { schema: { querystring: PlacementQuerySchema }, attachValidation: true }, async (request, reply) => {
     const raw = rawQuery(request);
     const state = await cache.current();
-    const values = { niva: first(raw, 'niva', 'alle'), antall: first(raw, 'antall', '3'), arsverk: first(raw, 'arsverk', '1'), mal: first(raw, 'mal', 'tilgang') };
+    const values = { niva: first(raw, 'niva', 'alle'), antall: first(raw, 'antall', '3'), arsverk: first(raw, 'arsverk', '1'), mal: first(raw, 'mal', 'naerhet') };
     const errors = schemaErrors(request, { niva: 'niva', antall: 'antall', mal: 'mal', arsverk: 'arsverk' }, 'antall');
     const fte = typedNumber(values.arsverk);
     if (!validFte(fte)) errors.arsverk = c.errors.arsverk;
@@ -133,7 +135,7 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     const submitted = raw.antall !== undefined;
     const level = toLevel(query.niva);
     const result = submitted && !failed
-      ? runPlacement(state, level, { k: query.antall ?? 3, fte, objective: query.mal === 'gini' ? 'gini' : 'accessibility' })
+      ? runPlacement(state, level, { k: query.antall ?? 3, fte, objective: toObjective(query.mal) })
       : null;
     const chosen = result?.greedy.steps ?? [];
     return sendPage(reply, PlacementPage({
@@ -144,6 +146,10 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
         arsverk: chosen.map(() => values.arsverk),
         stillingsniva: chosen.map(() => (level === 'all' ? 'lavterskel' : level)),
       }),
+      csvHref: chosen.length === 0 ? null : withQuery(paths.coverage.placementCsv, {
+        level, k: String(query.antall ?? 3), fte: String(fte), objective: toObjective(query.mal),
+      }),
+      reach: state.options.settings?.catchmentKm ?? 60,
       unit: state.distance.unit,
       nameOf: (id) => state.municipality.get(id)?.name ?? id,
       facts: sourceFacts(state),

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../platform/db/index.ts';
 import { countCacheLookup } from '../platform/metrics.ts';
-import { listMunicipalities, type MunicipalityRow } from '../reference/index.ts';
+import { demandGrid, listMunicipalities, type MunicipalityRow } from '../reference/index.ts';
 import { computeCoverage, type CoverageResult } from './atlas.ts';
 import { greatCircleDistance, travelTimeMatrix } from './distance.ts';
 import { buildInputs, organizationHomes, supplyForLevel, type AtlasInputs } from './inputs.ts';
@@ -49,7 +49,8 @@ export const MEASURE_OPTIONS: MeasureOptions = Object.freeze({
 
 export async function dataVersion(db: Db): Promise<{ version: string; modified: Date | null }> {
   const parts = await dataVersionParts(db);
-  const version = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 12);
+  // The demand grid is part of the method's inputs: a new grid (or the switch to it) is new data.
+  const version = createHash('sha256').update(JSON.stringify({ ...parts, demandGrid: demandGrid().checksum })).digest('hex').slice(0, 12);
   const modified = parts.modified instanceof Date ? parts.modified : parts.modified ? new Date(String(parts.modified)) : null;
   return { version, modified };
 }
@@ -58,7 +59,9 @@ export async function loadState(db: Db, version: { version: string; modified: Da
   const [municipalities, rows, homes, matrix] = await Promise.all([
     listMunicipalities(db), listSupplyRows(db), listOrganizationMunicipalities(db), findTravelTimeSet(db),
   ]);
-  const inputs = buildInputs(municipalities, rows, organizationHomes(homes));
+  // Demand where people live (the 5 km population grid) with great-circle distances; a travel-time
+  // matrix is municipality to municipality, so with one each municipality stays one point.
+  const inputs = buildInputs(municipalities, rows, organizationHomes(homes), matrix ? undefined : demandGrid().cells);
   const distance: Distance = matrix ? travelTimeMatrix(await listTravelTimes(db), { symmetric: true }) : greatCircleDistance;
   const countyOf = new Map(municipalities.map((m) => [m.number, m.county_number]));
   const groupings = {
@@ -82,7 +85,7 @@ export async function loadState(db: Db, version: { version: string; modified: Da
       let view = views.get(level);
       if (!view) {
         const { sites, digital } = supplyForLevel(inputs, level);
-        view = computeCoverage({ demand: inputs.demand, supply: sites, digital, distance, groupings }, settings, options);
+        view = computeCoverage({ demand: inputs.demand, units: inputs.units, supply: sites, digital, distance, groupings }, settings, options);
         views.set(level, view);
       }
       return view;

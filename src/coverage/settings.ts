@@ -24,17 +24,35 @@ export const DEFAULT_SETTINGS: Readonly<AccessibilitySettings> = Object.freeze({
   }),
 } as const);
 
+/**
+ * Gravity decay defaults. beta 1.5 is our choice, between the gentle 1 and the steep 2 of the
+ * usual inverse-distance and inverse-square forms; no estimate of how Norwegians weigh distance to
+ * music therapy exists to fit it to, so treat it as a setting to vary, not a finding. minKm 5 is
+ * the size of the demand grid's cells: distances below a cell's size say nothing, and it keeps
+ * d^-beta finite at d = 0. The weight is scaled to 1 at minKm; a constant factor cancels out of
+ * every FCA score, so this changes no result, only makes weights comparable with the other decays.
+ */
+export const GRAVITY_DEFAULTS = Object.freeze({ beta: 1.5, minKm: 5 });
+
 /** Plain-English problems with the settings; empty when they are usable. */
 export function settingsProblems(settings: AccessibilitySettings): string[] {
   const problems: string[] = [];
   if (!(settings.catchmentKm > 0) || !Number.isFinite(settings.catchmentKm)) {
     problems.push('The catchment size must be a positive finite number.');
   }
-  if (settings.method === 'e2sfca') problems.push(...decayProblems(settings.decay));
+  if (settings.method !== '2sfca' && settings.method !== 'e2sfca' && settings.method !== '3sfca') problems.push('The method must be 2sfca, e2sfca or 3sfca.');
+  if (settings.method !== '2sfca') problems.push(...decayProblems(settings.decay));
   return problems;
 }
 
 function decayProblems(decay: Decay): string[] {
+  if (decay.kind === 'gravity') {
+    const { beta = GRAVITY_DEFAULTS.beta, minKm = GRAVITY_DEFAULTS.minKm } = decay;
+    return [
+      ...(beta > 0 && Number.isFinite(beta) ? [] : ['The gravity exponent beta must be a positive finite number.']),
+      ...(minKm > 0 && Number.isFinite(minKm) ? [] : ['The gravity minimum distance must be a positive finite number.']),
+    ];
+  }
   if (decay.kind === 'gaussian') {
     const s = decay.sigmaKm;
     return s === undefined || (s > 0 && Number.isFinite(s)) ? [] : ['The Gaussian width must be a positive finite number.'];
@@ -64,6 +82,11 @@ export function weightFunction(settings: AccessibilitySettings): (d: number) => 
   const c = settings.catchmentKm;
   if (settings.method === '2sfca') return (d) => (d <= c ? 1 : 0);
   const decay = settings.decay;
+  if (decay.kind === 'gravity') {
+    const beta = decay.beta ?? GRAVITY_DEFAULTS.beta;
+    const minKm = decay.minKm ?? GRAVITY_DEFAULTS.minKm;
+    return (d) => (d <= c ? Math.pow((d > minKm ? d : minKm) / minKm, -beta) : 0);
+  }
   if (decay.kind === 'gaussian') {
     const sigma = decay.sigmaKm ?? c / 3;
     const k = -0.5 / (sigma * sigma);

@@ -11,6 +11,11 @@ export interface DemandPoint {
   population: number | null;
   /** Health region or county, used for group aggregates and the Theil decomposition. */
   region?: string;
+  /**
+   * The reporting unit (kommunenummer) when a municipality has several demand points (grid cells);
+   * absent: the point is its own unit.
+   */
+  unit?: string;
 }
 
 /** A physical music-therapy offer with staff (full-time equivalents). */
@@ -22,6 +27,8 @@ export interface SupplySite {
   fte: number;
   /** Service level, e.g. "lavterskel" | "oppfolging" | "behandling". */
   level?: string;
+  /** A site offering several levels lists them all here; it counts at each of them. */
+  levels?: readonly string[];
   /** Kommunenummer of the municipality the site sits in (needed by travel-time matrices and local ratios). */
   demandId?: string;
 }
@@ -31,6 +38,8 @@ export interface DigitalOffer {
   id: string;
   fte?: number;
   level?: string;
+  /** Several levels: the offer counts at each of them. */
+  levels?: readonly string[];
   /** Home municipality of the provider, if any; only used to count offers per group. */
   demandId?: string;
 }
@@ -51,11 +60,20 @@ export interface StepZone {
 export type Decay =
   | { kind: 'step'; zones: readonly StepZone[] }
   /** sigmaKm defaults to catchmentKm / 3, so the weight at the catchment edge is exp(-4.5) ≈ 0.011. */
-  | { kind: 'gaussian'; sigmaKm?: number };
+  | { kind: 'gaussian'; sigmaKm?: number }
+  /**
+   * Gravity: W = (max(d, minKm) / minKm)^(−beta), so W = 1 up to minKm and never divides by zero.
+   * Defaults beta 1.5 and minKm 5 (the demand grid's cell size): see GRAVITY_DEFAULTS in settings.ts.
+   */
+  | { kind: 'gravity'; beta?: number; minKm?: number };
 
 export interface AccessibilitySettings {
-  /** '2sfca' ignores `decay` (every reachable pair weighs 1); 'e2sfca' applies it in both steps. */
-  method: '2sfca' | 'e2sfca';
+  /**
+   * '2sfca' ignores `decay` (every reachable pair weighs 1); 'e2sfca' applies it in both steps;
+   * '3sfca' (Wan, Zou & Sternberg 2012) applies it and also splits each place's demand between the
+   * sites it reaches, in proportion to their weights (the selection weight G).
+   */
+  method: '2sfca' | 'e2sfca' | '3sfca';
   /** Catchment size in the Distance unit; pairs farther apart never interact. */
   catchmentKm: number;
   decay: Decay;
@@ -65,4 +83,9 @@ export interface AccessibilitySettings {
 export interface NearestOffer {
   siteId: string;
   distance: number;
+}
+
+/** Every level a site or digital offer counts at: `levels` when given, else its single `level`. */
+export function levelsOf(offer: { level?: string | undefined; levels?: readonly string[] | undefined }): readonly string[] {
+  return offer.levels ?? (offer.level === undefined ? [] : [offer.level]);
 }

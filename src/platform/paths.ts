@@ -21,6 +21,8 @@ export const paths = {
     api: '/api/v1/coverage',
     csv: '/api/v1/coverage.csv',
     apiScenario: '/api/v1/coverage/scenario',
+    apiPlacement: '/api/v1/coverage/placement',
+    placementCsv: '/api/v1/coverage/placement.csv',
   },
   // called without an argument, each function gives the route pattern (':slug', ':id')
   handbook: {

@@ -5,3 +5,4 @@ export { HEALTH_REGIONS } from './regions.ts';
 export { norwayMap, municipalityMap, municipalityOutlines, type MapShape, type NorwayMap, type MunicipalityMap, type MunicipalityOutline } from './map.ts';
 export { referenceRoutes } from './routes.ts';
 export { MunicipalityNumber, PostalCode } from './schema.ts';
+export { demandGrid, DEMAND_GRID_FILE, type DemandGrid, type DemandGridCell } from './demand-grid.ts';

@@ -110,8 +110,67 @@ for (const backend of backends()) {
       }
     });
 
+    test('a scenario position at coordinates counts in the municipality where it lies; CSV of the national measures on request', async () => {
+      // Tromsø centre (5501), as a position by coordinates.
+      const response = await scenario({ positions: [{ lat: 69.6496, lon: 18.956, fte: 1, level: 'lavterskel' }] });
+      assert.equal(response.statusCode, 200);
+      const body = response.json();
+      conforms('post', '/api/v1/coverage/scenario', body);
+      assert.deepEqual(body.positions, [{ municipality: '5501', lat: 69.6496, lon: 18.956, fte: 1, level: 'lavterskel' }]);
+      assert.equal(body.national.fte.change, 1);
+      const csv = await atlas.app.inject({ method: 'POST', url: '/api/v1/coverage/scenario?format=csv', payload: { positions: [{ municipality: '5501', fte: 1, level: 'lavterskel' }] } });
+      assert.equal(csv.statusCode, 200);
+      assert.match(csv.headers['content-type'] as string, /^text\/csv/);
+      assert.ok(csv.body.startsWith('\uFEFFmeasure,threshold,before,after,change\r\nfte,,3.5,4.5,1\r\n'), csv.body.slice(0, 80));
+    });
+
+    test('coordinates that are NaN, infinite, out of range or at sea far from anyone are problem+json', async () => {
+      for (const lat of ['NaN', 'Infinity', '1e999', 'seksti']) {
+        const response = await atlas.app.inject({
+          method: 'POST', url: '/api/v1/coverage/scenario', headers: { 'content-type': 'application/json' },
+          payload: `{"positions":[{"lat":${lat.startsWith('s') ? `"${lat}"` : lat},"lon":10,"fte":1,"level":"lavterskel"}]}`,
+        });
+        assert.equal(response.statusCode, 400, lat);
+        assert.match(response.headers['content-type'] as string, /^application\/problem\+json/, lat);
+      }
+      const equator = await scenario({ positions: [{ lat: 0, lon: 10, fte: 1, level: 'lavterskel' }] });
+      assert.equal(equator.statusCode, 400);
+      // Both inside the box: 61.5 N 4.5 E is ~25 km off the islands of Kinn (accepted), 66 N 6 E lies in
+      // the Norwegian Sea, more than 200 km from the Helgeland coast (refused).
+      const sea = await scenario({ positions: [{ lat: 61.5, lon: 4.5, fte: 1, level: 'lavterskel' }, { lat: 66, lon: 6, fte: 1, level: 'lavterskel' }] });
+      assert.equal(sea.statusCode, 422);
+      assert.match(sea.headers['content-type'] as string, /^application\/problem\+json/);
+      assert.equal(sea.json().errors[0].name, 'positions/1/lat');
+    });
+
+    test('POST /api/v1/coverage/placement ranks candidates by people newly within reach and names the runner-up', async () => {
+      const response = await atlas.app.inject({ method: 'POST', url: '/api/v1/coverage/placement', payload: { k: 2, fte: 1 } });
+      assert.equal(response.statusCode, 200);
+      const body = response.json();
+      conforms('post', '/api/v1/coverage/placement', body);
+      assert.equal(body.objective, 'reach');
+      assert.equal(body.reach, 60);
+      assert.equal(body.steps.length, 2);
+      const [first] = body.steps;
+      assert.ok(first.newly_within_population > 0);
+      assert.ok(first.runner_up);
+      assert.equal(first.margin, first.objective_value - first.runner_up.objective_value);
+      assert.ok(first.margin >= 0);
+      assert.notEqual(first.decided_by, 'order', 'the default goal separates the best two');
+      const csv = await atlas.app.inject('/api/v1/coverage/placement.csv?k=2&fte=1&delimiter=semicolon');
+      assert.equal(csv.statusCode, 200);
+      const lines = csv.body.replace('\uFEFF', '').trimEnd().split('\r\n');
+      assert.equal(lines.length, 3);
+      assert.ok(lines[0]!.startsWith('step;municipality;name;lat;lon;fte;newly_within_population;'));
+      assert.ok(lines[1]!.startsWith(`1;${first.municipality};`));
+      const bad = await atlas.app.inject({ method: 'POST', url: '/api/v1/coverage/placement', payload: { k: 0, fte: 'NaN', objective: 'best' } });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.headers['content-type'] as string, /^application\/problem\+json/);
+      assert.deepEqual(bad.json().errors.map((e: { name: string }) => e.name).sort(), ['fte', 'k', 'objective']);
+    });
+
     test('the OpenAPI document describes the coverage endpoints under their own tag', () => {
-      for (const [path, method] of [['/api/v1/coverage', 'get'], ['/api/v1/coverage.csv', 'get'], ['/api/v1/coverage/scenario', 'post']] as const) {
+      for (const [path, method] of [['/api/v1/coverage', 'get'], ['/api/v1/coverage.csv', 'get'], ['/api/v1/coverage/scenario', 'post'], ['/api/v1/coverage/placement', 'post'], ['/api/v1/coverage/placement.csv', 'get']] as const) {
         assert.deepEqual(openapi.paths[path]?.[method]?.tags, ['coverage'], path);
       }
     });

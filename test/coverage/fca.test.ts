@@ -106,3 +106,69 @@ describe('weights and settings', () => {
     assert.throws(() => twoStepFCA(demand, supply, lineDistance, bad), RangeError);
   });
 });
+
+describe('gravity decay', () => {
+  // The line world above with W(d) = (max(d, 5) / 5)^-1 (beta 1, minimum distance 5 km), catchment 30:
+  //   W(5) = 1, W(15) = 1/3, W(25) = 1/5.
+  // Step 1: S1 serves A·1 + B·1 + C·1/5 = 1000 + 2000 + 600 = 3600, R1 = 2/3600.
+  //         S2 serves A·1/5 + B·1/3 + C·1 = 200 + 666.67 + 3000 = 11600/3, R2 = 3/11600.
+  // Step 2: A = R1 + R2/5 = 6.0728 per 10k;  B = R1 + R2/3 = 6.4176;  C = R1/5 + R2 = 3.6973.
+  // Check: 1000·6.0728 + 2000·6.4176 + 3000·3.6973 = 30,000 = 3 FTE × 10,000 (supply is conserved).
+  const gravity: AccessibilitySettings = { method: 'e2sfca', catchmentKm: 30, decay: { kind: 'gravity', beta: 1, minKm: 5 } };
+
+  it('reproduces the hand computation', () => {
+    const R1 = 2 / 3600;
+    const R2 = 3 / 11600;
+    const [a, b, c] = scores(twoStepFCA(demand, supply, lineDistance, gravity));
+    near(a, (R1 + R2 / 5) * 1e4);
+    near(b, (R1 + R2 / 3) * 1e4);
+    near(c, (R1 / 5 + R2) * 1e4);
+    near(1000 * a! + 2000 * b! + 3000 * c!, 3e4);
+  });
+
+  it('is 1 up to the minimum distance (no division by zero), falls as d^-beta, and 0 past the catchment', () => {
+    const w = weightFunction({ method: 'e2sfca', catchmentKm: 60, decay: { kind: 'gravity' } });
+    // Defaults beta 1.5, minimum 5 km: W(20) = 4^-1.5 = 1/8, W(60) = 12^-1.5.
+    assert.equal(w(0), 1);
+    assert.equal(w(5), 1);
+    near(w(20), 1 / 8);
+    near(w(60), 12 ** -1.5);
+    assert.equal(w(60.001), 0);
+    assert.equal(settingsProblems({ method: 'e2sfca', catchmentKm: 60, decay: { kind: 'gravity', beta: 0, minKm: Number.NaN } }).length, 2);
+  });
+});
+
+describe('three-step FCA (3SFCA, Wan, Zou & Sternberg 2012)', () => {
+  // Same world and gravity weights as above (beta 1, minimum 5 km, catchment 30).
+  // Selection weights G_ij = W_ij / Σ_k W_ik over the sites i reaches:
+  //   A: W = (1, 1/5), sum 6/5  → G = (5/6, 1/6)
+  //   B: W = (1, 1/3), sum 4/3  → G = (3/4, 1/4)
+  //   C: W = (1/5, 1), sum 6/5  → G = (1/6, 5/6)
+  // Step 2: S1 serves Σ G·P·W = 1000·5/6·1 + 2000·3/4·1 + 3000·1/6·1/5 = 833.33 + 1500 + 100 = 7300/3, R1 = 6/7300.
+  //         S2 serves 1000·1/6·1/5 + 2000·1/4·1/3 + 3000·5/6·1 = 33.33 + 166.67 + 2500 = 2700, R2 = 1/2700.
+  // Step 3: A = 5/6·R1·1 + 1/6·R2·1/5 = 6.9728 per 10k
+  //         B = 3/4·R1·1 + 1/4·R2·1/3 = 6.4730
+  //         C = 1/6·R1·1/5 + 5/6·R2·1 = 3.3604
+  // Check: 1000·6.9728 + 2000·6.4730 + 3000·3.3604 = 30,000: supply is still conserved.
+  const three: AccessibilitySettings = { method: '3sfca', catchmentKm: 30, decay: { kind: 'gravity', beta: 1, minKm: 5 } };
+
+  it('reproduces the hand computation', () => {
+    const R1 = 6 / 7300;
+    const R2 = 1 / 2700;
+    const result = twoStepFCA(demand, supply, lineDistance, three);
+    const [a, b, c] = scores(result);
+    near(a, ((5 / 6) * R1 + (1 / 6) * R2 * (1 / 5)) * 1e4);
+    near(b, ((3 / 4) * R1 + (1 / 4) * R2 * (1 / 3)) * 1e4);
+    near(c, ((1 / 6) * R1 * (1 / 5) + (5 / 6) * R2) * 1e4);
+    near(result.sites[0]!.servedPopulation, 7300 / 3);
+    near(1000 * a! + 2000 * b! + 3000 * c!, 3e4);
+  });
+
+  it('equals E2SFCA when every place reaches only one site', () => {
+    // Catchment 10: A and B reach only S1, C only S2, so every G is 1.
+    const narrow = (method: '3sfca' | 'e2sfca'): AccessibilitySettings => ({ method, catchmentKm: 10, decay: { kind: 'gravity', beta: 1, minKm: 5 } });
+    const a = scores(twoStepFCA(demand, supply, lineDistance, narrow('3sfca')));
+    const b = scores(twoStepFCA(demand, supply, lineDistance, narrow('e2sfca')));
+    a.forEach((x, i) => near(x, b[i]!));
+  });
+});

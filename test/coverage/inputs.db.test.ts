@@ -19,8 +19,12 @@ for (const backend of backends()) {
     });
     after(() => database.close());
 
-    test('every municipality is a demand point with its newest population', () => {
-      assert.equal(state.inputs.demand.length, 357);
+    test('every municipality is a reporting unit with its newest population, its people spread over grid blocks', () => {
+      assert.equal(state.inputs.units.length, 357);
+      assert.equal(state.inputs.demand.length, 3810);
+      assert.equal(new Set(state.inputs.demand.map((d) => d.unit)).size, 357);
+      const oslo = state.inputs.demand.filter((d) => d.unit === '0301').reduce((s, d) => s + d.population!, 0);
+      assert.ok(Math.abs(oslo - municipality('0301').population!) < 1e-6);
       assert.equal(state.populationDate, '2026-01-01');
       assert.ok(municipality('0301').population! > 700_000);
     });

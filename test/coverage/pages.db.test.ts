@@ -114,13 +114,39 @@ for (const backend of backends()) {
       const { status, $ } = await getPage(atlas.app, '/dekning/beste-plassering?antall=2&arsverk=1&mal=gini&niva=alle');
       assert.equal(status, 200);
       assert.equal($('#plasseringer tbody tr').length, 2);
-      assert.match($('#metode').parent().text(), /grådig/);
+      assert.match($('#metode').parent().text(), /nest beste forslaget/);
       assert.match($('a:contains("Åpne forslaget")').attr('href')!, /^\/dekning\/hva-om\?niva=alle&kommune=\d{4}&kommune=\d{4}/);
       const bad = await getPage(atlas.app, '/dekning/beste-plassering?antall=40&arsverk=0');
       assert.equal(bad.status, 400);
       assert.ok(bad.$('#antall-feil').text().length > 0);
       assert.ok(bad.$('#arsverk-feil').text().length > 0);
       assert.equal(bad.$('#antall').attr('value'), '40');
+    });
+
+    test('"Beste neste plassering" by default counts people newly within reach and says how far ahead each choice is', async () => {
+      const { status, $ } = await getPage(atlas.app, '/dekning/beste-plassering?antall=2&arsverk=1');
+      assert.equal(status, 200);
+      assert.equal($('#mal option[selected]').attr('value'), 'naerhet');
+      assert.equal($('#plasseringer tbody tr').length, 2);
+      const summaries = $('section[aria-labelledby="forslag"] li').map((_, li) => $(li).text()).get();
+      assert.equal(summaries.length, 2);
+      assert.match(summaries[0]!, /^Stilling 1 i .+: [\d\s\u00a0]+ flere innbyggere får et tilbud innen 60 km\. Det er [\d\s\u00a0]+ innbyggere bedre enn nest beste forslag, .+\.$/);
+      assert.match($('a:contains("Last ned forslaget som CSV")').attr('href')!, /^\/api\/v1\/coverage\/placement\.csv\?level=all&k=2&fte=1&objective=reach$/);
+    });
+
+    test('"Hva om" places a position by coordinates, and rejects coordinates outside Norway beside the field', async () => {
+      const { status, $ } = await getPage(atlas.app, '/dekning/hva-om?kommune=&arsverk=1&stillingsniva=lavterskel&breddegrad=69%2C6496&lengdegrad=18%2C956');
+      assert.equal(status, 200);
+      const fte = $('#scenario-endring tr:has(th:contains("Årsverk"))').first().find('td');
+      assert.deepEqual(fte.map((_, td) => $(td).text()).get(), ['3,5', '4,5', '+1']);
+      assert.equal($('#breddegrad-1').attr('value'), '69,6496');
+      const outside = await getPage(atlas.app, '/dekning/hva-om?kommune=&arsverk=1&stillingsniva=lavterskel&breddegrad=66&lengdegrad=6');
+      assert.equal(outside.status, 400);
+      assert.match(outside.$('#breddegrad-1-feil').text(), /ligger ikke i Norge/);
+      const nan = await getPage(atlas.app, '/dekning/hva-om?kommune=&arsverk=1&stillingsniva=lavterskel&breddegrad=NaN&lengdegrad=Infinity');
+      assert.equal(nan.status, 400);
+      assert.equal(nan.$('#breddegrad-1').attr('value'), 'NaN');
+      assert.match(nan.$('#lengdegrad-1-feil').text(), /lengdegrad/);
     });
 
     test('the municipality profile shows population, offers in and near it, nearest per level, rank and +1 FTE', async () => {

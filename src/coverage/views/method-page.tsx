@@ -6,6 +6,7 @@ import { paths } from '../../platform/paths.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { GRAVITY_DEFAULTS } from '../settings.ts';
 import type { AccessibilitySettings } from '../types.ts';
 import { number, ratio } from './format.ts';
 import type { SourceFacts } from './sections.tsx';
@@ -28,6 +29,11 @@ export function zonesText(settings: AccessibilitySettings, unit: 'km' | 'min'): 
   const list = new Intl.ListFormat('nb', { type: 'conjunction' });
   if (settings.method === '2sfca') return m.zone(weightText(1), '0', `${number(settings.catchmentKm)} ${unitText(unit)}`);
   if (settings.decay.kind === 'gaussian') return m.zone('exp(−½(d/σ)²)', '0', `${number(settings.catchmentKm)} ${unitText(unit)}`);
+  if (settings.decay.kind === 'gravity') {
+    const beta = settings.decay.beta ?? GRAVITY_DEFAULTS.beta;
+    const minKm = settings.decay.minKm ?? GRAVITY_DEFAULTS.minKm;
+    return m.zone(`(max(d, ${number(minKm)}) / ${number(minKm)})^−${number(beta)}`, '0', `${number(settings.catchmentKm)} ${unitText(unit)}`);
+  }
   let from = 0;
   return list.format(settings.decay.zones.map((z) => {
     const text = m.zone(weightText(z.weight), number(from), `${number(z.upToKm)} ${unitText(unit)}`);

@@ -3,6 +3,7 @@
 import { nb } from '../../platform/i18n/nb.ts';
 import { lorenz } from '../inequality.ts';
 import type { UnitFigures } from '../present.ts';
+import { pointDistance } from '../prepare.ts';
 import type { AtlasState } from '../service.ts';
 import { DEFAULT_SETTINGS } from '../settings.ts';
 import type { LevelChoice } from '../snapshot-model.ts';
@@ -25,14 +26,16 @@ export interface PlainFacts {
 
 export function plainFacts(state: AtlasState, municipality: string, level: LevelChoice): PlainFacts {
   const view = state.view(level);
-  const { sites, columns, demandIndex } = view.prepared;
-  const index = demandIndex.get(municipality);
+  const prepared = view.prepared;
+  const index = prepared.unitIndex.get(municipality);
   const catchment = state.options.settings?.catchmentKm ?? DEFAULT_SETTINGS.catchmentKm;
   const services = new Set<string>();
   if (index !== undefined) {
-    sites.forEach((site, j) => {
-      if (columns[j]![index]! <= catchment) services.add(state.inputs.siteInfo.get(site.id)?.serviceId ?? site.id);
-    });
+    // measured from the municipality's population centre, as the list of nearby offers is
+    const from = prepared.units[index]!;
+    for (const site of prepared.sites) {
+      if (pointDistance(prepared, from, site) <= catchment) services.add(state.inputs.siteInfo.get(site.id)?.serviceId ?? site.id);
+    }
   }
   return { catchment, offersWithin: services.size, nationalMean: view.national.meanScore };
 }

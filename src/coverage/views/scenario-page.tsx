@@ -13,6 +13,7 @@ import { DataTable } from '../../platform/views/data-table.tsx';
 
 const c = nb.coverage;
 const s = c.scenario;
+const cp = nb.coveragePlanning;
 
 /** Every national measure before and after, in the order the atlas shows them. */
 export function nationalChangeRows(result: ScenarioResult, unit: 'km' | 'min'): ChangeRow[] {
@@ -65,7 +66,7 @@ export interface ScenarioPageProps {
 export function ScenarioPage(props: ScenarioPageProps) {
   const { rows, errors, result } = props;
   return (
-    <PlanningFrame title={s.title} lead={s.lead} errors={errors} showsDemoData={props.showsDemoData}>
+    <PlanningFrame title={s.title} lead={cp.scenario.lead} errors={errors} showsDemoData={props.showsDemoData}>
       <form method="get" action={paths.coverage.scenario}>
         <div className="search-form">
           <SelectField id="niva" name="niva" label={s.viewLevel} value={props.niva} error={errors.niva} options={levelOptions(true)} />
@@ -80,6 +81,10 @@ export function ScenarioPage(props: ScenarioPageProps) {
                   options={[{ value: '', label: s.choose }, ...props.municipalityOptions]} />
                 <TextField id={`arsverk-${i + 1}`} name="arsverk" label={s.fte} hint={s.fteHint} value={row.arsverk} error={errors[`arsverk-${i + 1}`]} inputMode="decimal" />
                 <SelectField id={`stillingsniva-${i + 1}`} name="stillingsniva" label={s.level} value={row.stillingsniva} error={errors[`stillingsniva-${i + 1}`]} options={levelOptions(false)} />
+              </div>
+              <div className="search-form">
+                <TextField id={`breddegrad-${i + 1}`} name="breddegrad" label={cp.scenario.lat} hint={cp.scenario.coordinatesHint} value={row.breddegrad} error={errors[`breddegrad-${i + 1}`]} inputMode="decimal" />
+                <TextField id={`lengdegrad-${i + 1}`} name="lengdegrad" label={cp.scenario.lon} value={row.lengdegrad} error={errors[`lengdegrad-${i + 1}`]} inputMode="decimal" />
               </div>
             </fieldset>
           ))}
@@ -100,6 +105,7 @@ export function ScenarioPage(props: ScenarioPageProps) {
           </>
         )}
       </section>
+      <Paragraph>{cp.demand}</Paragraph>
       <MethodSection facts={props.facts} />
     </PlanningFrame>
   );

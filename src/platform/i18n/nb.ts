@@ -1,6 +1,7 @@
 import { about, errors, site } from './nb/common.ts';
 import { finder, home, place, service } from './nb/directory.ts';
 import { coverage } from './nb/coverage.ts';
+import { coveragePlanning } from './nb/coverage-planning.ts';
 import { accounts } from './nb/accounts.ts';
 import { selfService } from './nb/self-service.ts';
 import { moderation } from './nb/moderation.ts';
@@ -30,6 +31,7 @@ export const nb = {
   about,
   service,
   coverage,
+  coveragePlanning,
   accounts,
   selfService,
   moderation,
