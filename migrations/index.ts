@@ -20,6 +20,8 @@ import * as m0020 from './0020_place_points.ts';
 import * as m0021 from './0021_search_words.ts';
 import * as m0022 from './0022_experience_stories.ts';
 import * as m0023 from './0023_experience_surveys.ts';
+import * as m0026 from './0026_hsds_tables.ts';
+import * as m0027 from './0027_service_departures.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '0021_search_words': m0021,
   '0022_experience_stories': m0022,
   '0023_experience_surveys': m0023,
+  '0026_hsds_tables': m0026,
+  '0027_service_departures': m0027,
 };

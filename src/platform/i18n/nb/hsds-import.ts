@@ -96,13 +96,31 @@ export const hsdsImport = {
       `${table} ${id} i katalogen har allerede samme ${columns.join(', ')}. Bruk id ${id} i filen for å endre den, eller rett verdiene.`,
   },
 
+  /** why each HSDS field or table Samklang does not store is left out (docs/hsds-profile.md) */
+  dropped: {
+    fees: 'feltet er foreldet i HSDS 3.0; pris står i fees_description og i cost_options, som lagres',
+    accreditations: 'godkjenninger har ingen plass i den norske profilen ennå; skriv dem i beskrivelsen hvis de er viktige for brukerne',
+    licenses: 'lisenser og autorisasjoner har ingen plass i den norske profilen ennå; autorisasjon av helsepersonell står i Helsepersonellregisteret',
+    taxStatus: 'skattestatus (som amerikansk 501(c)(3)) har ingen norsk mening',
+    taxId: 'en norsk organisasjon identifiseres med organisasjonsnummeret i organization_identifiers (NO-BRC)',
+    metadata: 'endringshistorikken i Samklang er revisjonsloggen; en annen katalogs historikk lagres ikke',
+    metaTableDescription: 'beskrivelser av tabeller gjelder avsenderens katalog, ikke tilbudene',
+  },
+
   /** what an import reads but does not store: warnings, never problems */
   leftOut: {
     attributeOf: (kind: string) => `egenskaper (attributes) på ${kind} lagres ikke i Samklang; denne er utelatt`,
+    attributeWithoutEntity: 'egenskapen (attribute) sier ikke hva den hører til (link_entity mangler); den er utelatt',
     dataAttribute: (code: string, entities: string[]) => `egenskapen ${code} skal høre til en ${entities.join(' eller ')} i denne filen, men gjør ikke det; den er utelatt`,
     ownTerm: (key: string) => `begrepet ${key} hører til Samklangs egen klassifisering, som en fil ikke kan endre; filens versjon er ikke brukt`,
-    table: (table: string, count: number) => `${rowCount(count)} i ${table} lagres ikke i Samklang (ennå) og er utelatt`,
-    knownField: (key: string, count: number) => `HSDS-feltet ${key} lagres ikke i Samklang (ennå) og er utelatt (${timeCount(count)})`,
+    table: (table: string, count: number, reason: string) => `${rowCount(count)} i ${table} lagres ikke i Samklang og er utelatt: ${reason}`,
+    knownField: (key: string, count: number, reason: string) => `HSDS-feltet ${key} lagres ikke i Samklang og er utelatt (${timeCount(count)}): ${reason}`,
+    /** a confidential location's fields the export masks: absent means unknown, and the directory's values stay */
+    maskedKept: (count: number) =>
+      `${count === 1 ? 'ett skjermet sted' : `${count} skjermede steder`} mangler navn, adresse, transport eller koordinater, slik Samklangs eksport skjuler dem; katalogens verdier er beholdt`,
+    /** a service whose assured_date is past the hidden threshold: imported, but shown nowhere */
+    hiddenByAge: (name: string, assured: string, months: number) =>
+      `tilbudet «${name}» ble sist bekreftet ${assured}, for over ${months} måneder siden. Det blir importert, men vises ikke i søket eller i åpne data før en redaktør bekrefter at opplysningene stemmer.`,
     unknownField: (key: string, count: number) => `det ukjente feltet ${key} lagres ikke og er utelatt (${timeCount(count)})`,
   },
   tooManyRows: (rows: number, max: number) =>
