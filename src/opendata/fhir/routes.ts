@@ -8,7 +8,7 @@ import { locationShownTo } from '../hsds/filters.ts';
 import { loadGraph } from '../hsds/graph.ts';
 import { baseUrl } from '../hsds/routes.ts';
 import { IdParams } from '../hsds/params.ts';
-import { publicLocationView } from '../../directory/index.ts';
+import { findDepartures, publicLocationView } from '../../directory/index.ts';
 import { capabilityStatement } from './capability.ts';
 import { CODE_SYSTEMS, codeSystemResource } from './codes.ts';
 import { healthcareServiceResource, locationResource, organizationResource } from './resources.ts';
@@ -99,7 +99,11 @@ export async function fhirRoutes(app: App, { db }: { db: Db }) {
     app.get(`${paths.fhir.base}/${type}/:id`, { schema: { tags: TAGS, summary: `Read ${type}`, params: IdParams } }, async (request, reply) => {
       const { id } = request.params;
       const [resource] = await resources(db, type, [id]);
-      return resource ? send(reply, resource) : outcome(reply, 404, 'not-found', `${type}/${id} is not known`);
+      if (resource) return send(reply, resource);
+      // a service that left the public set lately (deleted, or unconfirmed too long): 410, as FHIR answers for a deleted resource
+      const [departed] = type === 'HealthcareService' ? await findDepartures(db, [id]) : [];
+      if (departed) return outcome(reply, 410, 'deleted', `${type}/${id} left the directory at ${departed.left_at.toISOString()}`);
+      return outcome(reply, 404, 'not-found', `${type}/${id} is not known`);
     });
   }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../../platform/db/index.ts';
-import { reindexServices } from '../../../write.ts';
+import { reindexServices, servicesWithParts, touchServices, type ChangedParts } from '../../../write.ts';
 import { COLUMNS, NUMBER_AS_TEXT, OPTIONAL_REFERENCES } from '../../../hsds/columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from '../../../hsds/dataset.ts';
 import { idIn } from './references.ts';
@@ -140,6 +140,12 @@ function parentsFirst(ids: string[], rows: Map<string, Record<string, unknown>>,
   return [...ids].sort((a, b) => depth(a) - depth(b));
 }
 
+/** Tables whose rows are parts of a service's document (see servicesWithParts). */
+const PART_TABLES = [
+  'organization', 'program', 'location', 'address', 'accessibility', 'service_at_location', 'contact', 'phone', 'schedule', 'language', 'attribute',
+  'funding', 'service_area', 'cost_option', 'required_document',
+] as const satisfies readonly (keyof ChangedParts & TableName)[];
+
 const SELF_REFERENCE: Partial<Record<TableName, string>> = { organization: 'parent_organization_id', taxonomy_term: 'parent_id' };
 
 /** Services whose finder row depends on what changed. */
@@ -177,10 +183,18 @@ export async function applyPlan(trx: Tx, plan: Plan, rows: PlannedRows): Promise
     }
     for (const { id } of plan[table].changed) {
       const values = { ...stored.get(id)! };
-      if (table === 'service' && !('last_modified' in values)) values.last_modified = new Date();
       await trx.updateTable(table).set(values as never).where('id', '=', id).execute();
     }
   }
+  // a change to any part of an existing service moves its last_modified (new services keep the file's)
+  const parts: ChangedParts = {};
+  for (const table of PART_TABLES) {
+    const ids = [...plan[table].added, ...plan[table].changed.map((c) => c.id)];
+    if (ids.length > 0) parts[table] = ids;
+  }
+  const added = new Set(plan.service.added);
+  const changedServices = [...plan.service.changed.map((c) => c.id), ...(await servicesWithParts(trx, parts))].filter((id) => !added.has(id));
+  await touchServices(trx, [...new Set(changedServices)]);
   const services = await affectedServices(trx, plan, rows);
   // in slices: reindexServices binds one parameter per id, and PostgreSQL allows 65,535
   for (let i = 0; i < services.length; i += REINDEX_SLICE) await reindexServices(trx, services.slice(i, i + REINDEX_SLICE));
