@@ -100,9 +100,9 @@ export async function fhirRoutes(app: App, { db }: { db: Db }) {
       const { id } = request.params;
       const [resource] = await resources(db, type, [id]);
       if (resource) return send(reply, resource);
-      // a service that left the public set lately (deleted, or unconfirmed too long): 410, as FHIR answers for a deleted resource
+      // a service deleted lately: 410, as FHIR answers for a deleted resource (one hidden for age is 404: a confirmation brings it back)
       const [departed] = type === 'HealthcareService' ? await findDepartures(db, [id]) : [];
-      if (departed) return outcome(reply, 410, 'deleted', `${type}/${id} left the directory at ${departed.left_at.toISOString()}`);
+      if (departed?.reason === 'deleted') return outcome(reply, 410, 'deleted', `${type}/${id} left the directory at ${departed.left_at.toISOString()}`);
       return outcome(reply, 404, 'not-found', `${type}/${id} is not known`);
     });
   }

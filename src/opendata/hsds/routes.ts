@@ -7,7 +7,7 @@ import { paths } from '../../platform/paths.ts';
 import { resolvePlace } from '../../reference/index.ts';
 import { sql } from 'kysely';
 import { organizationShownTo, type ServiceFilter } from './filters.ts';
-import { organizationDocuments, serviceAtLocationDocuments, syncedServiceDocuments, taxonomyDocuments, termDocuments } from './documents.ts';
+import { organizationDocuments, serviceAtLocationDocuments, serviceDocuments, syncedServiceDocuments, taxonomyDocuments, termDocuments } from './documents.ts';
 import type { Json } from './objects.ts';
 import {
   DEFAULT_PER_PAGE, IdParams, OrganizationQuery, OrganizationsQuery, ServiceAtLocationsQuery, ServicesQuery, TaxonomiesQuery,
@@ -108,9 +108,8 @@ export async function hsdsRoutes(app: App, { db }: { db: Db }) {
       build: (ids) => syncedServiceDocuments(db, ids, form),
     });
   });
-  app.get(`${paths.hsds.services}/:id`, {
-    schema: { tags: TAGS, summary: 'One fully nested service (one that left the public set lately: status inactive, last_modified when it left)', params: IdParams },
-  }, async (request, reply) => one(reply, 'service', request.params.id, (ids) => syncedServiceDocuments(db, ids, 'full')));
+  app.get(`${paths.hsds.services}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service', params: IdParams } }, async (request, reply) =>
+    one(reply, 'service', request.params.id, (ids) => serviceDocuments(db, ids, 'full', 'public')));
 
   app.get(paths.hsds.serviceAtLocations, {
     schema: { tags: TAGS, summary: 'Services at locations; postcode and proximity search from a postal code', querystring: ServiceAtLocationsQuery },
