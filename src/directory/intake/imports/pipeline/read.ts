@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
-import { parseCsv } from './csv.ts';
+import { readCsv } from './csv.ts';
 import { Dataset } from '../../../hsds/dataset.ts';
 import { detectKind, flattenObject, MAX_NESTING } from '../../../hsds/flatten.ts';
 import { addTabularRows, tableOfFile } from '../../../hsds/tabular.ts';
@@ -134,7 +134,8 @@ async function addDatapackage(dataset: Dataset, source: ImportFile, input: Impor
 }
 
 async function addCsvTable(dataset: Dataset, source: ImportFile, file: string, lookup?: TemplateLookup): Promise<void> {
-  const table = parseCsv(await source.text());
+  const table = await readCsv(await source.text());
+  if (table.broken) dataset.problems.push({ where: nb.hsdsImport.where.fileLine(file, table.broken.line), message: table.broken.reason });
   for (const { line, cells } of table.ragged) {
     dataset.problems.push({ where: nb.hsdsImport.where.fileLine(file, line), message: nb.hsdsImport.tabular.ragged(cells, table.header.length) });
   }

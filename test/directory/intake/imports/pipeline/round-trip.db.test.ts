@@ -68,7 +68,7 @@ for (const backend of backends()) {
       const masked = exported.location!.find((l) => l.id === shelter.id)!;
       assert.equal(masked.name, undefined, 'the export masks the name');
       const ndjson = (await app.inject('/hsds/services?full=true&format=ndjson')).body;
-      for (const [name, text] of [['tabular.json', tabular], ['services.ndjson', ndjson]]) {
+      for (const [name, text] of [['tabular.json', tabular], ['services.ndjson', ndjson]] as const) {
         const dry = await importSource(db, tempFile(name, text), { dryRun: true });
         noChanges(dry, `${name} dry run`);
         assert.ok(dry.warnings.some((w) => /skjermede steder mangler navn/.test(w.message)), 'the notes say masked fields were kept');
@@ -113,7 +113,7 @@ for (const backend of backends()) {
         const exported = await tabularExport(target.db, 'everything');
         const input = new Dataset();
         flattenObject(input, 'service', JSON.parse(readFileSync(file, 'utf8')), 'service');
-        const lost = new Set<string>([...input.ignoredFields.keys()].map((k) => `field ${k}`), ...[...input.ignored.keys()].map((t) => `table ${t}`));
+        const lost = new Set<string>([...[...input.ignoredFields.keys()].map((k) => `field ${k}`), ...[...input.ignored.keys()].map((t) => `table ${t}`)]);
         for (const table of TABLES) {
           for (const [id, { row }] of input.rows(table)) {
             const out = exported[table]?.find((r) => r.id === id);
