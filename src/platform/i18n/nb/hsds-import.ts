@@ -15,6 +15,7 @@ export const hsdsImport = {
     document: '(dokumentet)',
     line: (n: number) => `linje ${n}`,
     fileLine: (file: string, n: number) => `${file} linje ${n}`,
+    page: (n: number) => `side ${n}`,
   },
 
   /** what a value must be, written after the field's name: "latitude må være …" */
@@ -70,6 +71,16 @@ export const hsdsImport = {
     ragged: (cells: number, header: number) => `raden har ${cells} celler, men overskriftsraden har ${header}. Sjekk skilletegn og anførselstegn i raden.`,
     notCsv: 'teksten kan ikke leses som CSV herfra (for eksempel et anførselstegn som aldri lukkes); radene etter er ikke lest',
     unknownFile: 'filnavnet er ikke et HSDS-tabellnavn (for eksempel services.csv eller locations.csv), så filen er utelatt',
+  },
+
+  /** a zip of an HSDS tabular package */
+  zip: {
+    invalid: (zip: string) => `${zip} kan ikke pakkes ut som zip-fil. Lag zip-filen på nytt og prøv igjen.`,
+    empty: (zip: string) => `${zip} inneholder ingen filer.`,
+    tooManyEntries: (zip: string, max: number) => `${zip} har flere enn ${max} filer. En HSDS-pakke har rundt 22; pakk bare den.`,
+    tooLarge: (zip: string, megabytes: number) => `${zip} blir større enn ${megabytes} MB når den pakkes ut. Større pakker importeres fra kommandolinjen.`,
+    unsafeName: (zip: string, entry: string) => `${zip} inneholder «${entry}», et navn som peker ut av pakken (.. eller / først). Zip-filen er ikke brukt.`,
+    notUtf8: (zip: string, entry: string) => `${entry} i ${zip} er ikke lagret som UTF-8. Lagre den som «CSV UTF-8» og pakk på nytt.`,
   },
 
   /** Samklang's CSV template (one service a row, Norwegian columns) */
@@ -139,6 +150,9 @@ export const hsdsImport = {
       : `${ref} svarte med feilkode ${status}, så filen kunne ikke hentes. Sjekk at adressen er riktig og åpen uten innlogging.`),
     timeout: (ref: string, seconds: number) => `${ref} svarte ikke innen ${seconds} sekunder. Prøv igjen senere.`,
     unreachable: (ref: string) => `Fikk ikke kontakt med ${ref}. Sjekk adressen og nettforbindelsen.`,
+    tooManyPages: (pages: number, max: number) =>
+      `adressen svarer med side 1 av ${pages}, og importen følger høyst ${max} sider. Hent alt på én gang (format=ndjson eller /hsds/tabular.json), eller bruk per_page=500.`,
+    pageMismatch: (page: number) => `adressen svarte ikke med side ${page} da den ble spurt om den, så sidene kan ikke leses i rekkefølge. Ingenting er importert.`,
   },
 
   /** scripts/import.ts; its --json keys stay English (they are an interface) */
