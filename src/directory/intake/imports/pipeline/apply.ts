@@ -117,6 +117,8 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
       else {
         keepLinks(table, row, existing);
         keepOwnFields(table, row, given.get(id)!, existing);
+        // our last_modified is our sync clock: a file's says when the sender's copy changed, which only a new service takes
+        if (table === 'service') row.last_modified = existing.last_modified;
         if (keepMasked(table, row, existing, confidential) && table === 'location') maskedKept += 1;
         const fields = changedFields(row, existing);
         if (fields.length > 0) tablePlan.changed.push({ id, fields, previous: Object.fromEntries(fields.map((f) => [f, existing[f] ?? null])) });
