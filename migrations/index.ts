@@ -21,6 +21,8 @@ import * as m0021 from './0021_search_words.ts';
 import * as m0022 from './0022_experience_stories.ts';
 import * as m0023 from './0023_experience_surveys.ts';
 import * as m0024 from './0024_experience_story_reviews.ts';
+import * as m0026 from './0026_hsds_tables.ts';
+import * as m0027 from './0027_service_departures.ts';
 import * as m0029 from './0029_directory_changed_at.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
@@ -47,5 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0022_experience_stories': m0022,
   '0023_experience_surveys': m0023,
   '0024_experience_story_reviews': m0024,
+  '0026_hsds_tables': m0026,
+  '0027_service_departures': m0027,
   '0029_directory_changed_at': m0029,
 };

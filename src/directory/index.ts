@@ -15,6 +15,7 @@ export { SERVICE_LEVELS, type ServiceLevel } from './service-level.ts';
 export { MODEL_COLUMNS, type ColumnPlaces, type FieldPlaces, type LeftOut } from './service-fields.ts';
 export { publicWebUrl, type ServiceAggregate, type OrganizationAggregate, type LocationAggregate } from './model.ts';
 export { freshnessSettings, publiclyVisible } from './freshness.ts';
+export { DEPARTURE_DAYS, departedServices, findDepartures, type Departure } from './departures.ts';
 export { publicLinkDescription, publicLocationName, publicLocationView } from './location-view.ts';
 export { DATA_TAXONOMY, DATA_TERM_BY_CODE, DATA_TERM_BY_ID, DATA_TERM_ROWS, HSDS_VERSION, dataAttributeId, profileDocument, type DataTermCode } from './hsds/profile.ts';
 export { Dataset, TABLES } from './hsds/dataset.ts';

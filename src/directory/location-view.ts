@@ -21,6 +21,17 @@ export interface StoredLocation {
   accessibility: Selectable<AccessibilityTable>[];
 }
 
+/**
+ * The location columns publicLocationView empties on a confidential location (name and
+ * alternate_name only when the name is not marked safe to show). The Norwegian HSDS profile says
+ * so (docs/hsds-profile.md): on a location whose attribute skjermet is true, these fields empty or
+ * absent mean "unknown", so an import keeps what the directory has, and our own export imported
+ * again changes nothing.
+ */
+export const MASKED_LOCATION_COLUMNS = [
+  'name', 'alternate_name', 'description', 'transportation', 'latitude', 'longitude', 'url', 'external_identifier', 'external_identifier_type',
+] as const satisfies readonly (keyof Selectable<LocationTable>)[];
+
 export function publicLocationView(stored: StoredLocation): StoredLocation {
   const { location } = stored;
   if (!location.is_confidential) return stored;

@@ -44,6 +44,7 @@ export const MODEL_COLUMNS = {
   alert: hsdsOnly,
   fte: 'fte',
   is_demo: 'isDemo',
+  program_id: hsdsOnly,
   last_modified: bookkeeping,
   created_at: bookkeeping,
 } as const satisfies { readonly [K in keyof ServiceTable]-?: keyof ServiceAggregate | LeftOut };

@@ -114,6 +114,71 @@ export async function insertServiceParts(db: Tx, services: ServiceAggregate[]): 
   }))));
 }
 
+/** The parts of services an import or editor writes, by table, as ids of changed (or new) rows. */
+export type ChangedParts = Partial<Record<'organization' | 'program' | 'location' | 'address' | 'accessibility' | 'service_at_location' | 'contact' | 'phone'
+  | 'schedule' | 'language' | 'attribute' | 'funding' | 'service_area' | 'cost_option' | 'required_document', string[]>>;
+
+/**
+ * The services whose HSDS document (and FHIR resource) includes one of these rows: a phone,
+ * schedule, contact or language of the service, of one of its locations or service_at_locations,
+ * or of its organisation; a location (or its address or accessibility) it is given at; its
+ * organisation, program, funding, areas, cost options and required documents; an attribute on any
+ * of these. Read after the rows are written, so links are as they are now.
+ */
+export async function servicesWithParts(db: Tx, parts: ChangedParts): Promise<string[]> {
+  const list = (table: keyof ChangedParts) => parts[table] ?? [];
+  const { rows } = await sql<{ id: string }>`
+    with
+      org as (select unnest(${[...list('organization')]}::uuid[]) as id
+        union select organization_id from phone where id = any(${list('phone')}::uuid[]) and organization_id is not null
+        union select organization_id from contact where id = any(${list('contact')}::uuid[]) and organization_id is not null
+        union select organization_id from funding where id = any(${list('funding')}::uuid[]) and organization_id is not null
+        union select organization_id from program where id = any(${list('program')}::uuid[]) and organization_id is not null
+        union select link_id from attribute where id = any(${list('attribute')}::uuid[]) and link_entity = 'organization'),
+      loc as (select unnest(${[...list('location')]}::uuid[]) as id
+        union select location_id from address where id = any(${list('address')}::uuid[])
+        union select location_id from accessibility where id = any(${list('accessibility')}::uuid[]) and location_id is not null
+        union select location_id from phone where id = any(${list('phone')}::uuid[]) and location_id is not null
+        union select location_id from contact where id = any(${list('contact')}::uuid[]) and location_id is not null
+        union select location_id from schedule where id = any(${list('schedule')}::uuid[]) and location_id is not null
+        union select location_id from language where id = any(${list('language')}::uuid[]) and location_id is not null
+        union select link_id from attribute where id = any(${list('attribute')}::uuid[]) and link_entity = 'location'),
+      sal as (select unnest(${[...list('service_at_location')]}::uuid[]) as id
+        union select service_at_location_id from phone where id = any(${list('phone')}::uuid[]) and service_at_location_id is not null
+        union select service_at_location_id from contact where id = any(${list('contact')}::uuid[]) and service_at_location_id is not null
+        union select service_at_location_id from schedule where id = any(${list('schedule')}::uuid[]) and service_at_location_id is not null
+        union select link_id from attribute where id = any(${list('attribute')}::uuid[]) and link_entity = 'service_at_location'),
+      contact_of as (select id from contact where id = any(${list('contact')}::uuid[])
+        union select contact_id from phone where id = any(${list('phone')}::uuid[]) and contact_id is not null
+        union select p.contact_id from language l join phone p on p.id = l.phone_id where l.id = any(${list('language')}::uuid[]) and p.contact_id is not null)
+    select service_id as id from phone where id = any(${list('phone')}::uuid[]) and service_id is not null
+    union select service_id from schedule where id = any(${list('schedule')}::uuid[]) and service_id is not null
+    union select service_id from language where id = any(${list('language')}::uuid[]) and service_id is not null
+    union select p.service_id from language l join phone p on p.id = l.phone_id where l.id = any(${list('language')}::uuid[]) and p.service_id is not null
+    union select c.service_id from contact c where c.id in (select id from contact_of) and c.service_id is not null
+    union select service_id from funding where id = any(${list('funding')}::uuid[]) and service_id is not null
+    union select service_id from service_area where id = any(${list('service_area')}::uuid[]) and service_id is not null
+    union select service_id from cost_option where id = any(${list('cost_option')}::uuid[]) and service_id is not null
+    union select service_id from required_document where id = any(${list('required_document')}::uuid[]) and service_id is not null
+    union select id from service where program_id = any(${list('program')}::uuid[])
+    union select link_id from attribute where id = any(${list('attribute')}::uuid[]) and link_entity = 'service'
+    union select id from service where organization_id in (select id from org)
+    union select service_id from service_at_location where location_id in (select id from loc)
+      or location_id in (select c.location_id from contact c where c.id in (select id from contact_of))
+      or id in (select id from sal)
+      or id in (select c.service_at_location_id from contact c where c.id in (select id from contact_of))`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Moves last_modified of these services to now, so consumers that sync with modified_after (HSDS)
+ * or meta.lastUpdated (FHIR) see the change of any of their parts.
+ */
+export async function touchServices(db: Tx, serviceIds: string[]): Promise<void> {
+  if (serviceIds.length === 0) return;
+  await sql`update service set last_modified = now() where id = any(${serviceIds}::uuid[])`.execute(db);
+}
+
 /**
  * The format of the finder's search document: raise it when reindexServices puts other text in it,
  * and every database rebuilds its rows once at start (rebuildOutdatedSearchIndex).

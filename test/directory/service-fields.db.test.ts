@@ -56,8 +56,9 @@ for (const backend of backends()) {
       database = await freshDatabase(backend.name);
       await store(database.db, [org], [service]);
       // the columns only an import fills
+      await database.db.insertInto('program').values({ id: '5a0b3c1e-7f57-4b8e-9d2a-1c6f0e0f2a42', organization_id: org.id, name: 'Feltprogram' }).execute();
       await sql`update service set alternate_name = 'Feltalias', interpretation_services = 'Tolk ved behov', assurer_email = 'bekrefter@prove.example',
-        alert = 'Stengt i juli' where id = ${service.id}`.execute(database.db);
+        alert = 'Stengt i juli', program_id = '5a0b3c1e-7f57-4b8e-9d2a-1c6f0e0f2a42' where id = ${service.id}`.execute(database.db);
       row = (await database.db.selectFrom('service').selectAll().where('id', '=', service.id).executeTakeFirstOrThrow()) as Record<string, unknown>;
       app = await testApp(database.db, { JOB_WORKER: 'off' });
     });

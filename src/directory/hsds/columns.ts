@@ -64,6 +64,7 @@ const SERVICE_COLUMNS = {
   status: oneOf(['active', 'inactive', 'defunct', 'temporarily closed']), interpretation_services: text(), application_process: text(),
   fees_description: text(), wait_time: text(), eligibility_description: text(), minimum_age: int(0, 150), maximum_age: int(0, 150),
   assured_date: date, assurer_email: email, alert: text(), last_modified: dateTime, fte: number(0, 9999), is_demo: flag,
+  program_id: uuid,
 } satisfies { [K in Exclude<keyof ServiceTable, 'id' | 'created_at'>]-?: TSchema };
 
 export const COLUMNS: Record<TableName, TableColumns> = {
@@ -107,16 +108,36 @@ export const COLUMNS: Record<TableName, TableColumns> = {
     byyearday: text(1000), description: text(), opens_at: time, closes_at: time, schedule_link: webUrl, attending_type: text(500), notes: text(),
   }),
   language: table([], { service_id: uuid, location_id: uuid, phone_id: uuid, name: text(200), code: text(35), note: text() }),
+  program: table(['name'], { organization_id: uuid, name: text(500), alternate_name: text(500), description: text() }),
+  funding: table([], { organization_id: uuid, service_id: uuid, source: text() }),
+  service_area: table([], { service_id: uuid, name: text(500), description: text(), extent: text(1_000_000), extent_type: text(100), uri }),
+  cost_option: table([], {
+    service_id: uuid, valid_from: date, valid_to: date, option: text(), currency: text(3), amount: number(-1e12, 1e12), amount_description: text(),
+  }),
+  required_document: table([], { service_id: uuid, document: text(), uri }),
   attribute: table(['link_id', 'taxonomy_term_id', 'link_entity'], {
     link_id: uuid, taxonomy_term_id: uuid, link_type: text(200), value: text(),
     link_entity: oneOf(['service', 'location', 'organization', 'service_at_location']),
   }),
 };
 
-/** HSDS fields Samklang does not store (yet): reported as left out, never silently dropped. */
-export const UNSTORED_FIELDS: Partial<Record<TableName, string[]>> = {
-  service: ['program_id', 'fees', 'accreditations', 'licenses'],
-  organization: ['tax_status', 'tax_id'],
+/**
+ * HSDS fields Samklang does not store, each with the reason the check's notes give: reported as
+ * left out, never silently dropped (docs/hsds-profile.md lists them too).
+ */
+export const UNSTORED_FIELDS: Partial<Record<TableName, Record<string, string>>> = {
+  service: {
+    fees: nb.hsdsImport.dropped.fees,
+    accreditations: nb.hsdsImport.dropped.accreditations,
+    licenses: nb.hsdsImport.dropped.licenses,
+  },
+  organization: { tax_status: nb.hsdsImport.dropped.taxStatus, tax_id: nb.hsdsImport.dropped.taxId },
+};
+
+/** HSDS tables Samklang does not store, with the reason (see IGNORED_TABLES). */
+export const UNSTORED_TABLES: Record<string, string> = {
+  metadata: nb.hsdsImport.dropped.metadata,
+  meta_table_description: nb.hsdsImport.dropped.metaTableDescription,
 };
 
 /** Columns HSDS types as numbers that our tables keep as text. */
@@ -132,6 +153,12 @@ export const OPTIONAL_REFERENCES: Partial<Record<TableName, [string, TableName][
   phone: [['location_id', 'location'], ['service_id', 'service'], ['organization_id', 'organization'], ['contact_id', 'contact'], ['service_at_location_id', 'service_at_location']],
   schedule: [['service_id', 'service'], ['location_id', 'location'], ['service_at_location_id', 'service_at_location']],
   language: [['service_id', 'service'], ['location_id', 'location'], ['phone_id', 'phone']],
+  service: [['program_id', 'program']],
+  program: [['organization_id', 'organization']],
+  funding: [['organization_id', 'organization'], ['service_id', 'service']],
+  service_area: [['service_id', 'service']],
+  cost_option: [['service_id', 'service']],
+  required_document: [['service_id', 'service']],
 };
 
 /** Required references: a dangling one makes the file invalid. */

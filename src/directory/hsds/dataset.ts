@@ -7,13 +7,14 @@ import { nb } from '../../platform/i18n/nb.ts';
 
 /** The tables an import writes, in the order their rows can be written (referenced ones first). */
 export const TABLES = [
-  'taxonomy', 'taxonomy_term', 'organization', 'organization_identifier', 'location', 'address', 'accessibility',
+  'taxonomy', 'taxonomy_term', 'organization', 'organization_identifier', 'program', 'location', 'address', 'accessibility',
   'service', 'service_at_location', 'contact', 'phone', 'schedule', 'language', 'attribute',
+  'funding', 'service_area', 'cost_option', 'required_document',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
-/** HSDS tables Samklang does not store (yet); their rows are counted and reported, not imported. */
-export const IGNORED_TABLES = ['program', 'funding', 'cost_option', 'service_area', 'required_document', 'metadata', 'meta_table_description'] as const;
+/** HSDS tables Samklang does not store; their rows are counted and reported with the reason (UNSTORED_TABLES), not imported. */
+export const IGNORED_TABLES = ['metadata', 'meta_table_description'] as const;
 
 export type Value = string | number | boolean | null;
 export type FlatRow = Record<string, Value>;

@@ -24,14 +24,14 @@ const common = { attributes: { kind: 'attribute' }, metadata: { kind: 'metadata'
 const NESTING: Partial<Record<Kind, Record<string, Nest>>> = {
   service: {
     ...common, phones: { kind: 'phone', down: 'service_id' }, schedules: { kind: 'schedule', down: 'service_id' },
-    service_areas: { kind: 'service_area' }, service_at_locations: { kind: 'service_at_location', down: 'service_id' },
+    service_areas: { kind: 'service_area', down: 'service_id' }, service_at_locations: { kind: 'service_at_location', down: 'service_id' },
     languages: { kind: 'language', down: 'service_id' }, organization: { kind: 'organization', up: 'organization_id' },
-    funding: { kind: 'funding' }, cost_options: { kind: 'cost_option' }, program: { kind: 'program', up: 'program_id' },
-    required_documents: { kind: 'required_document' }, contacts: { kind: 'contact', down: 'service_id' },
+    funding: { kind: 'funding', down: 'service_id' }, cost_options: { kind: 'cost_option', down: 'service_id' }, program: { kind: 'program', up: 'program_id' },
+    required_documents: { kind: 'required_document', down: 'service_id' }, contacts: { kind: 'contact', down: 'service_id' },
   },
   organization: {
-    ...common, funding: { kind: 'funding' }, contacts: { kind: 'contact', down: 'organization_id' }, phones: { kind: 'phone', down: 'organization_id' },
-    locations: { kind: 'location', down: 'organization_id' }, programs: { kind: 'program' },
+    ...common, funding: { kind: 'funding', down: 'organization_id' }, contacts: { kind: 'contact', down: 'organization_id' }, phones: { kind: 'phone', down: 'organization_id' },
+    locations: { kind: 'location', down: 'organization_id' }, programs: { kind: 'program', down: 'organization_id' },
     organization_identifiers: { kind: 'organization_identifier', down: 'organization_id' }, services: { kind: 'service', down: 'organization_id' },
   },
   location: {

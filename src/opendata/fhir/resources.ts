@@ -80,7 +80,7 @@ function classification(row: Row<'service'>, graph: Graph) {
 export const FHIR_COLUMNS = {
   id: 'id', organization_id: 'providedBy.reference', name: 'name', description: 'extraDetails', url: 'telecom:url', email: 'telecom:email',
   status: 'active', eligibility_description: 'eligibility.0.comment', wait_time: 'availabilityExceptions', last_modified: 'meta.lastUpdated',
-  is_demo: 'meta.tag',
+  is_demo: 'meta.tag', program_id: 'program.0.id',
   alternate_name: { leftOut: 'HealthcareService has no alias' },
   interpretation_services: { leftOut: 'free text with no element; languages go in communication' },
   application_process: { leftOut: 'no element for how to apply; referralMethod is coded' },
@@ -114,6 +114,8 @@ export function healthcareServiceResource(row: Row<'service'>, graph: Graph): Re
     availableTime: graph.schedules.filter((s) => s.service_id === row.id && s.byday).map((s) => compact({
       daysOfWeek: s.byday!.split(',').map((d) => DAYS[d.trim()]).filter(Boolean), availableStartTime: s.opens_at, availableEndTime: s.closes_at,
     })),
+    // HSDS program (migration 0026): the element's id is the program's, its text the program's name
+    program: row.program_id && graph.programs.has(row.program_id) ? [{ id: row.program_id, text: graph.programs.get(row.program_id)!.name }] : [],
     notAvailable: row.status === 'temporarily closed' ? [{ description: nb.finder.temporarilyClosed }] : [],
     availabilityExceptions: row.wait_time ? `Ventetid: ${row.wait_time}` : null,
   });

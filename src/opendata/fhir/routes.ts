@@ -9,7 +9,7 @@ import { locationShownTo } from '../hsds/filters.ts';
 import { loadGraph } from '../hsds/graph.ts';
 import { baseUrl } from '../hsds/routes.ts';
 import { IdParams } from '../hsds/params.ts';
-import { publicLocationView } from '../../directory/index.ts';
+import { findDepartures, publicLocationView } from '../../directory/index.ts';
 import { answeredNotModified, dropValidatorsFromErrors } from '../conditional.ts';
 import { refuseWrites } from '../read-only.ts';
 import { capabilityStatement } from './capability.ts';
@@ -155,9 +155,14 @@ export async function fhirRoutes(app: App, deps: { db: Db }) {
     app.get(`${paths.fhir.base}/${type}/:id`, { schema: { tags: TAGS, summary: `Read ${type}`, params: IdParams } }, async (request, reply) => {
       const { id } = request.params;
       const [resource] = await resources(db, type, [id]);
-      if (!resource) return outcome(reply, 404, 'not-found', `${type}/${id} is not known`);
-      if (await answeredNotModified(request, reply, db)) return reply;
-      return send(reply, resource);
+      if (resource) {
+        if (await answeredNotModified(request, reply, db)) return reply;
+        return send(reply, resource);
+      }
+      // a service deleted lately: 410, as FHIR answers for a deleted resource (one hidden for age is 404: a confirmation brings it back)
+      const [departed] = type === 'HealthcareService' ? await findDepartures(db, [id]) : [];
+      if (departed?.reason === 'deleted') return outcome(reply, 410, 'deleted', `${type}/${id} left the directory at ${departed.left_at.toISOString()}`);
+      return outcome(reply, 404, 'not-found', `${type}/${id} is not known`);
     });
   }
 

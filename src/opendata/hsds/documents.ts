@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import { organizationShownTo, serviceShownTo, type Audience } from './filters.ts';
 import { loadGraph, loadTerms } from './graph.ts';
-import { DATA_TAXONOMY, DATA_TERM_BY_ID } from '../../directory/index.ts';
+import { DATA_TAXONOMY, DATA_TERM_BY_ID, findDepartures } from '../../directory/index.ts';
 import {
   locationListObject, organizationListObject, organizationObject, serviceAtLocationObject, serviceListObject, serviceObject,
   taxonomyObject, termObject, type Json,
@@ -27,6 +27,22 @@ export async function serviceDocuments(db: Db, ids: string[], form: ServiceForm,
   return inOrder(ids, graph.services).map((row) => form === 'full'
     ? serviceObject(row, graph, { withOrganization: true, withLocations: true })
     : serviceListObject(row, graph));
+}
+
+/**
+ * Services by id for a sync: the public documents, and for an id that left the public set lately
+ * (departures.ts) a document that says so: status inactive, last_modified when it left.
+ */
+export async function syncedServiceDocuments(db: Db, ids: string[], form: ServiceForm): Promise<Json[]> {
+  const documents = await serviceDocuments(db, ids, form, 'public');
+  const found = new Set(documents.map((d) => String(d.id)));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length === 0) return documents;
+  const departed = (await findDepartures(db, missing)).map((d) => ({
+    id: d.id, ...(form === 'minimal' ? {} : { organization_id: d.organization_id, name: d.name, description: '', status: 'inactive' }),
+    last_modified: d.left_at.toISOString(),
+  }));
+  return inOrder(ids, [...documents.map((d) => ({ ...d, id: String(d.id) })), ...departed]);
 }
 
 export async function organizationDocuments(db: Db, ids: string[], form: 'list' | 'full' | 'full_service', audience: Audience): Promise<Json[]> {

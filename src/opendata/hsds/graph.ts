@@ -19,6 +19,12 @@ export interface Graph {
   schedules: Row<'schedule'>[];
   languages: Row<'language'>[];
   attributes: Row<'attribute'>[];
+  /** HSDS tables of migration 0026: programs of the services and organisations, and what hangs off a service or organisation */
+  programs: Map<string, Row<'program'>>;
+  funding: Row<'funding'>[];
+  serviceAreas: Row<'service_area'>[];
+  costOptions: Row<'cost_option'>[];
+  requiredDocuments: Row<'required_document'>[];
   terms: Map<string, Row<'taxonomy_term'>>;
   taxonomies: Map<string, Row<'taxonomy'>>;
 }
@@ -80,9 +86,19 @@ export async function loadGraph(db: Db, scope: { audience: Audience; serviceIds?
     db.selectFrom('attribute').selectAll().where('link_entity', 'in', ['service', 'location', 'organization', 'service_at_location'])
       .where('link_id', 'in', ids([...serviceIds, ...locationIds, ...salIds, ...organizationIds])).orderBy('id').execute(),
   ]);
+  const [programs, funding, serviceAreas, costOptions, requiredDocuments] = await Promise.all([
+    db.selectFrom('program').selectAll().where((eb) => eb.or([
+      eb('id', 'in', ids(services.map((s) => s.program_id))), eb('organization_id', 'in', organizationIds),
+    ])).orderBy('id').execute(),
+    db.selectFrom('funding').selectAll().where((eb) => eb.or([eb('service_id', 'in', ids(serviceIds)), eb('organization_id', 'in', organizationIds)])).orderBy('id').execute(),
+    db.selectFrom('service_area').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('id').execute(),
+    db.selectFrom('cost_option').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('id').execute(),
+    db.selectFrom('required_document').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('id').execute(),
+  ]);
   const { terms, taxonomies } = await loadTerms(db, attributes.map((a) => a.taxonomy_term_id));
   const graph: Graph = {
     services, identifiers, serviceAtLocations, addresses, accessibility, contacts, phones, schedules, languages, attributes, terms, taxonomies,
+    programs: new Map(programs.map((p) => [p.id, p])), funding, serviceAreas, costOptions, requiredDocuments,
     organizations: new Map(organizations.map((o) => [o.id, o])),
     locations: new Map(locations.map((l) => [l.id, l])),
   };

@@ -133,6 +133,14 @@ export function organizationListObject(row: Row<'organization'>): Json {
   }, ['description']);
 }
 
+function programObject(row: Row<'program'>): Json {
+  return compact({ id: row.id, organization_id: row.organization_id, name: row.name, alternate_name: row.alternate_name, description: row.description }, ['name', 'description']);
+}
+
+function fundingObject(row: Row<'funding'>): Json {
+  return compact({ id: row.id, organization_id: row.organization_id, service_id: row.service_id, source: row.source });
+}
+
 /** A fully nested organisation; `services` are the documents to nest (list or full form). */
 export function organizationObject(row: Row<'organization'>, graph: Graph, services: Json[] | null): Json {
   return compact({
@@ -144,6 +152,8 @@ export function organizationObject(row: Row<'organization'>, graph: Graph, servi
       id: i.id, organization_id: i.organization_id, identifier_scheme: i.identifier_scheme, identifier_type: i.identifier_type, identifier: i.identifier,
     })),
     attributes: attributes(graph, 'organization', row.id, [['demo', row.is_demo ? 'true' : null]]),
+    funding: graph.funding.filter((f) => f.organization_id === row.id && f.service_id === null).map(fundingObject),
+    programs: [...graph.programs.values()].filter((p) => p.organization_id === row.id).map(programObject),
     services,
   }, ['description']);
 }
@@ -155,7 +165,7 @@ export const HSDS_COLUMNS = {
   email: 'email', status: 'status', interpretation_services: 'interpretation_services', application_process: 'application_process',
   fees_description: 'fees_description', wait_time: 'wait_time', eligibility_description: 'eligibility_description',
   minimum_age: 'minimum_age', maximum_age: 'maximum_age', assured_date: 'assured_date', assurer_email: 'assurer_email', alert: 'alert',
-  last_modified: 'last_modified', fte: 'attribute:arsverk', is_demo: 'attribute:demo',
+  last_modified: 'last_modified', fte: 'attribute:arsverk', is_demo: 'attribute:demo', program_id: 'program_id',
   created_at: { leftOut: 'HSDS has no creation time; last_modified says when it last changed' },
 } as const satisfies ColumnPlaces;
 
@@ -167,6 +177,7 @@ export function serviceListObject(row: Row<'service'>, graph: Graph): Json {
     application_process: row.application_process, fees_description: row.fees_description, wait_time: row.wait_time,
     eligibility_description: row.eligibility_description, minimum_age: row.minimum_age, maximum_age: row.maximum_age,
     assured_date: row.assured_date, assurer_email: row.assurer_email, alert: row.alert, last_modified: iso(row.last_modified),
+    program_id: row.program_id,
     organization: organization ? organizationListObject(organization) : null,
   }, ['description']);
 }
@@ -200,5 +211,17 @@ export function serviceObject(row: Row<'service'>, graph: Graph, options: { with
     languages: children(graph.languages, 'service_id', row.id).map(languageObject),
     contacts: children(graph.contacts, 'service_id', row.id).map((c) => contactObject(c, graph)),
     attributes: attributes(graph, 'service', row.id, [['demo', row.is_demo ? 'true' : null], ['arsverk', row.fte === null ? null : String(row.fte)]]),
+    service_areas: children(graph.serviceAreas, 'service_id', row.id).map((a) => compact({
+      id: a.id, service_id: a.service_id, name: a.name, description: a.description, extent: a.extent, extent_type: a.extent_type, uri: a.uri,
+    })),
+    funding: children(graph.funding, 'service_id', row.id).map(fundingObject),
+    cost_options: children(graph.costOptions, 'service_id', row.id).map((c) => compact({
+      id: c.id, service_id: c.service_id, valid_from: c.valid_from, valid_to: c.valid_to, option: c.option, currency: c.currency,
+      amount: c.amount, amount_description: c.amount_description,
+    })),
+    program: row.program_id && graph.programs.has(row.program_id) ? programObject(graph.programs.get(row.program_id)!) : null,
+    required_documents: children(graph.requiredDocuments, 'service_id', row.id).map((d) => compact({
+      id: d.id, service_id: d.service_id, document: d.document, uri: d.uri,
+    })),
   }, ['description']);
 }

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { greatCircleKm } from '../../platform/geo.ts';
 import { allOf, containing, serviceConditions, type ServiceFilter } from './filters.ts';
-import { DATA_TAXONOMY, DATA_TERM_ROWS } from '../../directory/index.ts';
+import { DATA_TAXONOMY, DATA_TERM_ROWS, departedServices } from '../../directory/index.ts';
 
 export interface IdPage {
   ids: string[];
@@ -11,16 +11,28 @@ export interface IdPage {
 
 const BATCH = 500;
 
+/**
+ * The services a list answers with: those matching, and, for a sync (modified_after on the public
+ * audience), those that left the public set since then (departures.ts), unless the filter asks
+ * what a departed service can no longer be judged by (text, classification).
+ */
+function matching(filter: ServiceFilter) {
+  const current = sql`select s.id, s.name from service s where ${allOf(serviceConditions(filter))}`;
+  if (!filter.modifiedAfter || filter.audience !== 'public' || filter.search?.trim() || filter.taxonomyTermId || filter.taxonomyId) return sql`(${current})`;
+  const organization = filter.organizationId ? sql`and d.organization_id = ${filter.organizationId}` : sql``;
+  return sql`(${current} union all select d.id, d.name from ${departedServices()} d where d.left_at >= ${filter.modifiedAfter} ${organization})`;
+}
+
 /** One page of service ids matching the filter, by name. */
 export async function pageServiceIds(db: Db, filter: ServiceFilter, page: number, perPage: number): Promise<IdPage> {
   const { rows } = await sql<{ id: string; total: number }>`
-    select s.id, count(*) over () as total from service s where ${allOf(serviceConditions(filter))}
-    order by s.name, s.id limit ${perPage} offset ${(page - 1) * perPage}`.execute(db);
+    select m.id, count(*) over () as total from ${matching(filter)} m
+    order by m.name, m.id limit ${perPage} offset ${(page - 1) * perPage}`.execute(db);
   return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? (page > 1 ? await countServices(db, filter) : 0) };
 }
 
 async function countServices(db: Db, filter: ServiceFilter): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*) as n from service s where ${allOf(serviceConditions(filter))}`.execute(db);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from ${matching(filter)} m`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
@@ -28,8 +40,8 @@ async function countServices(db: Db, filter: ServiceFilter): Promise<number> {
 export async function* serviceIdBatches(db: Db, filter: ServiceFilter): AsyncGenerator<string[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const { rows } = await sql<{ id: string }>`select s.id from service s where ${allOf(serviceConditions(filter))} and s.id > ${after}
-      order by s.id limit ${BATCH}`.execute(db);
+    const { rows } = await sql<{ id: string }>`select m.id from ${matching(filter)} m where m.id > ${after}
+      order by m.id limit ${BATCH}`.execute(db);
     if (rows.length === 0) return;
     yield rows.map((r) => r.id);
     after = rows.at(-1)!.id;

@@ -6,7 +6,7 @@ import { PROBLEM_TYPES, sendProblem } from '../../platform/http/problem.ts';
 import { paths } from '../../platform/paths.ts';
 import { sql } from 'kysely';
 import { organizationShownTo, type ServiceFilter } from './filters.ts';
-import { organizationDocuments, serviceAtLocationDocuments, serviceDocuments, taxonomyDocuments, termDocuments } from './documents.ts';
+import { organizationDocuments, serviceAtLocationDocuments, serviceDocuments, syncedServiceDocuments, taxonomyDocuments, termDocuments } from './documents.ts';
 import type { Json } from './objects.ts';
 import {
   DEFAULT_PER_PAGE, IdParams, OrganizationQuery, OrganizationsQuery, ServiceAtLocationsQuery, ServicesQuery, TaxonomiesQuery,
@@ -121,7 +121,7 @@ export async function hsdsRoutes(app: App, { db }: { db: Db }) {
     return sendList(request, reply, db, query, {
       page: (page, perPage) => pageServiceIds(db, filter, page, perPage),
       batches: () => serviceIdBatches(db, filter),
-      build: (ids) => serviceDocuments(db, ids, form, 'public'),
+      build: (ids) => syncedServiceDocuments(db, ids, form),
     });
   });
   app.get(`${paths.hsds.services}/:id`, { schema: { tags: TAGS, summary: 'One fully nested service', params: IdParams } }, async (request, reply) =>

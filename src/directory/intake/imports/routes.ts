@@ -17,6 +17,7 @@ import { findRun, listRuns } from './store.ts';
 import type { UploadedFile } from './tables.ts';
 import { FILE_FIELD, ImportPage } from './views/import-page.tsx';
 import { REFRESH_SECONDS, RunPage, type ImportCheck, type RunPageProps } from './views/run-page.tsx';
+import { isZip, unzipFiles } from './pipeline/zip.ts';
 
 const m = nb.imports;
 const MEGABYTE = 1024 * 1024;
@@ -55,6 +56,17 @@ function uploadedFiles(body: unknown): UploadedFile[] | string {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (const part of parts) {
     const name = part.filename!.split(/[\\/]/).pop()!;
+    if (isZip(part._buf!)) {
+      // a zip of a tabular package: its files join the upload by their own names
+      const unzipped = unzipFiles(name, part._buf!);
+      if ('error' in unzipped) return unzipped.error;
+      for (const entry of unzipped.files) {
+        const entryName = entry.name.split('/').pop()!;
+        if (!SAFE_FILE_NAME.test(entryName) || files.some((f) => f.name === entryName)) return m.errors.badName(entryName);
+        files.push({ name: entryName, text: entry.text });
+      }
+      continue;
+    }
     if (!SAFE_FILE_NAME.test(name) || files.some((f) => f.name === name)) return m.errors.badName(name);
     try {
       files.push({ name, text: decoder.decode(part._buf!).replace(/^\uFEFF/, '') });

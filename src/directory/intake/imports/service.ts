@@ -17,7 +17,7 @@ import type { ImportStatus, UploadedFile } from './tables.ts';
 const m = nb.imports;
 
 /** What the import page takes; larger files go through `npm run import`. Editors' imports are bounded in rows too: they are checked by the server for anyone who registered an organisation. */
-export const UPLOAD_LIMITS = { megabytes: 25, files: 20, editorRows: 20_000 };
+export const UPLOAD_LIMITS = { megabytes: 25, files: 30, editorRows: 20_000 };
 /** A file name we write to a temporary folder: no paths, no hidden files. */
 export const SAFE_FILE_NAME = /^[\p{L}\p{N}_-][\p{L}\p{N}._ -]{0,119}$/u;
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../../../platform/db/index.ts';
 import { recordChanges } from '../../../accounts/index.ts';
-import { reindexServices } from '../../write.ts';
+import { reindexServices, touchServices } from '../../write.ts';
 
 /**
  * A moderator approved a claim on an organisation registered through self-service: the
@@ -12,6 +12,8 @@ export async function approveOrganization(db: Tx, organizationId: string, modera
     { resourceId: organizationId, resourceType: 'organization', actionType: 'approve', fieldName: 'awaiting_approval', previousValue: 'true', replacementValue: 'false' },
   ]);
   const services = await db.selectFrom('service').select('id').where('organization_id', '=', organizationId).execute();
+  // published from now on: consumers that sync with modified_after find them as changed now
+  await touchServices(db, services.map((s) => s.id));
   if (services.length > 0) await reindexServices(db, services.map((s) => s.id));
 }
 

@@ -54,7 +54,9 @@ async function assurerAddress(db: Tx, organizationId: string): Promise<string | 
 export async function assureService(db: Tx, serviceId: string, actor: string): Promise<string> {
   const today = osloToday();
   const before = await db.selectFrom('service').select(['assured_date', 'organization_id']).where('id', '=', serviceId).executeTakeFirstOrThrow();
-  await db.updateTable('service').set({ assured_date: today, assurer_email: await assurerAddress(db, before.organization_id) }).where('id', '=', serviceId).execute();
+  // assured_date is in every HSDS form, and a confirmation can bring a hidden entry back: consumers that sync must see it
+  await db.updateTable('service').set({ assured_date: today, assurer_email: await assurerAddress(db, before.organization_id), last_modified: sql`now()` })
+    .where('id', '=', serviceId).execute();
   await recordChanges(db, actor, [
     { resourceId: serviceId, resourceType: 'service', actionType: 'assure', fieldName: 'assured_date', previousValue: before.assured_date ?? '', replacementValue: today },
   ]);

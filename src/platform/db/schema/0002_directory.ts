@@ -50,6 +50,8 @@ export interface ServiceTable {
   alert: string | null;
   fte: number | null;
   is_demo: WithDefault<boolean>;
+  /** HSDS 3.0 (migration 0026): the program the service belongs to */
+  program_id: string | null;
   last_modified: Timestamp;
   created_at: Timestamp;
 }

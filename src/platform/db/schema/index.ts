@@ -19,6 +19,8 @@ import type { NetworkCoursesTables } from './0018_network_courses.ts';
 import type { ExperienceStoriesTables } from './0022_experience_stories.ts';
 import type { ExperienceSurveysTables } from './0023_experience_surveys.ts';
 import type { ExperienceStoryReviewsTables } from './0024_experience_story_reviews.ts';
+import type { HsdsTablesTables } from './0026_hsds_tables.ts';
+import type { ServiceDeparturesTables } from './0027_service_departures.ts';
 
 export interface Database
   extends ReferenceTables,
@@ -37,7 +39,9 @@ export interface Database
     NetworkCoursesTables,
     ExperienceStoriesTables,
     ExperienceSurveysTables,
-    ExperienceStoryReviewsTables {}
+    ExperienceStoryReviewsTables,
+    HsdsTablesTables,
+    ServiceDeparturesTables {}
 
 export type * from './0001_reference.ts';
 export type * from './0002_directory.ts';
@@ -56,5 +60,7 @@ export type * from './0018_network_courses.ts';
 export type * from './0022_experience_stories.ts';
 export type * from './0023_experience_surveys.ts';
 export type * from './0024_experience_story_reviews.ts';
+export type * from './0026_hsds_tables.ts';
+export type * from './0027_service_departures.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';

@@ -15,6 +15,7 @@ export const hsdsImport = {
     document: '(dokumentet)',
     line: (n: number) => `linje ${n}`,
     fileLine: (file: string, n: number) => `${file} linje ${n}`,
+    page: (n: number) => `side ${n}`,
   },
 
   /** what a value must be, written after the field's name: "latitude må være …" */
@@ -68,7 +69,18 @@ export const hsdsImport = {
     noResources: 'datapackage.json viser ikke til noen filer (listen resources er tom)',
     outsidePackage: (path: string) => `filen ${path} i resources må ligge i mappen til datapackage.json eller under den (ikke .. eller / først)`,
     ragged: (cells: number, header: number) => `raden har ${cells} celler, men overskriftsraden har ${header}. Sjekk skilletegn og anførselstegn i raden.`,
+    notCsv: 'teksten kan ikke leses som CSV herfra (for eksempel et anførselstegn som aldri lukkes); radene etter er ikke lest',
     unknownFile: 'filnavnet er ikke et HSDS-tabellnavn (for eksempel services.csv eller locations.csv), så filen er utelatt',
+  },
+
+  /** a zip of an HSDS tabular package */
+  zip: {
+    invalid: (zip: string) => `${zip} kan ikke pakkes ut som zip-fil. Lag zip-filen på nytt og prøv igjen.`,
+    empty: (zip: string) => `${zip} inneholder ingen filer.`,
+    tooManyEntries: (zip: string, max: number) => `${zip} har flere enn ${max} filer. En HSDS-pakke har rundt 22; pakk bare den.`,
+    tooLarge: (zip: string, megabytes: number) => `${zip} blir større enn ${megabytes} MB når den pakkes ut. Større pakker importeres fra kommandolinjen.`,
+    unsafeName: (zip: string, entry: string) => `${zip} inneholder «${entry}», et navn som peker ut av pakken (.. eller / først). Zip-filen er ikke brukt.`,
+    notUtf8: (zip: string, entry: string) => `${entry} i ${zip} er ikke lagret som UTF-8. Lagre den som «CSV UTF-8» og pakk på nytt.`,
   },
 
   /** Samklang's CSV template (one service a row, Norwegian columns) */
@@ -96,13 +108,31 @@ export const hsdsImport = {
       `${table} ${id} i katalogen har allerede samme ${columns.join(', ')}. Bruk id ${id} i filen for å endre den, eller rett verdiene.`,
   },
 
+  /** why each HSDS field or table Samklang does not store is left out (docs/hsds-profile.md) */
+  dropped: {
+    fees: 'feltet er foreldet i HSDS 3.0; pris står i fees_description og i cost_options, som lagres',
+    accreditations: 'godkjenninger har ingen plass i den norske profilen ennå; skriv dem i beskrivelsen hvis de er viktige for brukerne',
+    licenses: 'lisenser og autorisasjoner har ingen plass i den norske profilen ennå; autorisasjon av helsepersonell står i Helsepersonellregisteret',
+    taxStatus: 'skattestatus (som amerikansk 501(c)(3)) har ingen norsk mening',
+    taxId: 'en norsk organisasjon identifiseres med organisasjonsnummeret i organization_identifiers (NO-BRC)',
+    metadata: 'endringshistorikken i Samklang er revisjonsloggen; en annen katalogs historikk lagres ikke',
+    metaTableDescription: 'beskrivelser av tabeller gjelder avsenderens katalog, ikke tilbudene',
+  },
+
   /** what an import reads but does not store: warnings, never problems */
   leftOut: {
     attributeOf: (kind: string) => `egenskaper (attributes) på ${kind} lagres ikke i Samklang; denne er utelatt`,
+    attributeWithoutEntity: 'egenskapen (attribute) sier ikke hva den hører til (link_entity mangler); den er utelatt',
     dataAttribute: (code: string, entities: string[]) => `egenskapen ${code} skal høre til en ${entities.join(' eller ')} i denne filen, men gjør ikke det; den er utelatt`,
     ownTerm: (key: string) => `begrepet ${key} hører til Samklangs egen klassifisering, som en fil ikke kan endre; filens versjon er ikke brukt`,
-    table: (table: string, count: number) => `${rowCount(count)} i ${table} lagres ikke i Samklang (ennå) og er utelatt`,
-    knownField: (key: string, count: number) => `HSDS-feltet ${key} lagres ikke i Samklang (ennå) og er utelatt (${timeCount(count)})`,
+    table: (table: string, count: number, reason: string) => `${rowCount(count)} i ${table} lagres ikke i Samklang og er utelatt: ${reason}`,
+    knownField: (key: string, count: number, reason: string) => `HSDS-feltet ${key} lagres ikke i Samklang og er utelatt (${timeCount(count)}): ${reason}`,
+    /** a confidential location's fields the export masks: absent means unknown, and the directory's values stay */
+    maskedKept: (count: number) =>
+      `${count === 1 ? 'ett skjermet sted' : `${count} skjermede steder`} mangler navn, adresse, transport eller koordinater, slik Samklangs eksport skjuler dem; katalogens verdier er beholdt`,
+    /** a service whose assured_date is past the hidden threshold: imported, but shown nowhere */
+    hiddenByAge: (name: string, assured: string, months: number) =>
+      `tilbudet «${name}» ble sist bekreftet ${assured}, for over ${months} måneder siden. Det blir importert, men vises ikke i søket eller i åpne data før en redaktør bekrefter at opplysningene stemmer.`,
     unknownField: (key: string, count: number) => `det ukjente feltet ${key} lagres ikke og er utelatt (${timeCount(count)})`,
   },
   tooManyRows: (rows: number, max: number) =>
@@ -120,6 +150,9 @@ export const hsdsImport = {
       : `${ref} svarte med feilkode ${status}, så filen kunne ikke hentes. Sjekk at adressen er riktig og åpen uten innlogging.`),
     timeout: (ref: string, seconds: number) => `${ref} svarte ikke innen ${seconds} sekunder. Prøv igjen senere.`,
     unreachable: (ref: string) => `Fikk ikke kontakt med ${ref}. Sjekk adressen og nettforbindelsen.`,
+    tooManyPages: (pages: number, max: number) =>
+      `adressen svarer med side 1 av ${pages}, og importen følger høyst ${max} sider. Hent alt på én gang (format=ndjson eller /hsds/tabular.json), eller bruk per_page=500.`,
+    pageMismatch: (page: number) => `adressen svarte ikke med side ${page} da den ble spurt om den, så sidene kan ikke leses i rekkefølge. Ingenting er importert.`,
   },
 
   /** scripts/import.ts; its --json keys stay English (they are an interface) */

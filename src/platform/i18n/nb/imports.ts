@@ -9,7 +9,7 @@ export const imports = {
     template: 'Samklangs CSV-mal, én rad per tilbud:',
     templateLink: 'last ned malen (CSV)',
     hsdsJson: 'HSDS 3.0 JSON: ett tilbud, en liste, en side fra et HSDS-API eller ndjson (ett objekt per linje).',
-    tabular: 'HSDS tabellformat: datapackage.json sammen med CSV-filene den viser til, eller bare CSV-filene (services.csv, locations.csv …).',
+    tabular: 'HSDS tabellformat: datapackage.json sammen med CSV-filene den viser til, eller bare CSV-filene (services.csv, locations.csv …), eller hele pakken som én zip-fil.',
     docs: 'Feltene og klassifikasjonen er beskrevet på siden',
     docsLink: 'Åpne data',
     limits: (megabytes: number, files: number) => `Til sammen høyst ${megabytes} MB og ${files} filer, i UTF-8. Større filer importeres fra kommandolinjen (npm run import).`,

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../../platform/db/index.ts';
-import { reindexServices } from '../../../write.ts';
+import { reindexServices, servicesWithParts, touchServices, type ChangedParts } from '../../../write.ts';
 import { COLUMNS, NUMBER_AS_TEXT, OPTIONAL_REFERENCES } from '../../../hsds/columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from '../../../hsds/dataset.ts';
 import { idIn } from './references.ts';
+import { MASKED_LOCATION_COLUMNS } from '../../../location-view.ts';
 
 export interface TablePlan {
   added: string[];
@@ -65,10 +66,39 @@ function keepOwnFields(table: TableName, row: Record<string, unknown>, given: Fl
   for (const column of OWN_FIELDS[table] ?? []) if (!(column in given)) row[column] = existing[column];
 }
 
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+
+/**
+ * Masked means "unknown, keep" (the profile's rule, see MASKED_LOCATION_COLUMNS): a location the
+ * file marks confidential comes without the fields our export hides, and those keep the
+ * directory's values, as does what a service says about being given there. Returns whether a
+ * value was kept.
+ */
+function keepMasked(table: TableName, row: Record<string, unknown>, existing: Record<string, unknown>, confidential: (locationId: string) => boolean): boolean {
+  const columns: readonly string[] = table === 'location' && row.is_confidential === true ? MASKED_LOCATION_COLUMNS
+    : table === 'service_at_location' && confidential(String(row.location_id)) ? ['description'] : [];
+  let kept = false;
+  for (const column of columns) {
+    if (!isEmpty(row[column]) || isEmpty(existing[column])) continue;
+    row[column] = existing[column];
+    kept = true;
+  }
+  return kept;
+}
+
 /** What the import would change, table by table, compared with the directory as it is. */
-export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Plan; rows: PlannedRows }> {
+export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Plan; rows: PlannedRows; maskedKept: number }> {
   const plan = {} as Plan;
   const rows: PlannedRows = new Map();
+  let maskedKept = 0;
+  // locations planned confidential (written before service_at_location in TABLES order), else as stored
+  const confidential = (locationId: string) => rows.get('location')?.get(locationId)?.is_confidential === true || storedConfidential.has(locationId);
+  const linked = [...new Set(dataset.rows('service_at_location').map(([, { row }]) => String(row.location_id)))];
+  const storedConfidential = new Set<string>();
+  for (let i = 0; i < linked.length; i += CHUNK) {
+    const found = await db.selectFrom('location').select('id').where(idIn(linked.slice(i, i + CHUNK))).where('is_confidential', '=', true).execute();
+    for (const { id } of found) storedConfidential.add(id);
+  }
   for (const table of TABLES) {
     const entries = dataset.rows(table);
     const given = new Map(entries.map(([id, { row }]) => [id, row]));
@@ -87,6 +117,9 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
       else {
         keepLinks(table, row, existing);
         keepOwnFields(table, row, given.get(id)!, existing);
+        // our last_modified is our sync clock: a file's says when the sender's copy changed, which only a new service takes
+        if (table === 'service') row.last_modified = existing.last_modified;
+        if (keepMasked(table, row, existing, confidential) && table === 'location') maskedKept += 1;
         const fields = changedFields(row, existing);
         if (fields.length > 0) tablePlan.changed.push({ id, fields, previous: Object.fromEntries(fields.map((f) => [f, existing[f] ?? null])) });
         else tablePlan.unchanged += 1;
@@ -94,7 +127,7 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
     }
     plan[table] = tablePlan;
   }
-  return { plan, rows };
+  return { plan, rows, maskedKept };
 }
 
 /** Parents before children, for the tables that point at themselves. */
@@ -108,6 +141,12 @@ function parentsFirst(ids: string[], rows: Map<string, Record<string, unknown>>,
   };
   return [...ids].sort((a, b) => depth(a) - depth(b));
 }
+
+/** Tables whose rows are parts of a service's document (see servicesWithParts). */
+const PART_TABLES = [
+  'organization', 'program', 'location', 'address', 'accessibility', 'service_at_location', 'contact', 'phone', 'schedule', 'language', 'attribute',
+  'funding', 'service_area', 'cost_option', 'required_document',
+] as const satisfies readonly (keyof ChangedParts & TableName)[];
 
 const SELF_REFERENCE: Partial<Record<TableName, string>> = { organization: 'parent_organization_id', taxonomy_term: 'parent_id' };
 
@@ -146,10 +185,18 @@ export async function applyPlan(trx: Tx, plan: Plan, rows: PlannedRows): Promise
     }
     for (const { id } of plan[table].changed) {
       const values = { ...stored.get(id)! };
-      if (table === 'service' && !('last_modified' in values)) values.last_modified = new Date();
       await trx.updateTable(table).set(values as never).where('id', '=', id).execute();
     }
   }
+  // a change to any part of an existing service moves its last_modified (new services keep the file's)
+  const parts: ChangedParts = {};
+  for (const table of PART_TABLES) {
+    const ids = [...plan[table].added, ...plan[table].changed.map((c) => c.id)];
+    if (ids.length > 0) parts[table] = ids;
+  }
+  const added = new Set(plan.service.added);
+  const changedServices = [...plan.service.changed.map((c) => c.id), ...(await servicesWithParts(trx, parts))].filter((id) => !added.has(id));
+  await touchServices(trx, [...new Set(changedServices)]);
   const services = await affectedServices(trx, plan, rows);
   // in slices: reindexServices binds one parameter per id, and PostgreSQL allows 65,535
   for (let i = 0; i < services.length; i += REINDEX_SLICE) await reindexServices(trx, services.slice(i, i + REINDEX_SLICE));

@@ -2,7 +2,7 @@ import type { Db } from '../../../../platform/db/index.ts';
 import type { Tx } from '../../../../platform/db/index.ts';
 import { applyPlan, planChanges, type Plan, type PlannedRows } from './apply.ts';
 import { TABLES, type Dataset, type Finding, type TableName } from '../../../hsds/dataset.ts';
-import { UNSTORED_FIELDS } from '../../../hsds/columns.ts';
+import { UNSTORED_FIELDS, UNSTORED_TABLES } from '../../../hsds/columns.ts';
 import { readDataset, sourcesOf, type ImportInput } from './read.ts';
 export type { ImportFile, ImportInput } from './read.ts';
 import { templateLookup } from './template.ts';
@@ -61,12 +61,12 @@ function labelOf(row: Record<string, unknown> | undefined): string | null {
 
 function notStored(dataset: Dataset): Finding[] {
   const findings: Finding[] = [...dataset.ignored].map(([table, count]) => ({
-    where: table, message: nb.hsdsImport.leftOut.table(table, count),
+    where: table, message: nb.hsdsImport.leftOut.table(table, count, UNSTORED_TABLES[table] ?? ''),
   }));
   for (const [key, { count, where }] of dataset.ignoredFields) {
     const [table, field] = key.split('.') as [TableName, string];
-    const known = UNSTORED_FIELDS[table]?.includes(field);
-    findings.push({ where, message: (known ? nb.hsdsImport.leftOut.knownField : nb.hsdsImport.leftOut.unknownField)(key, count) });
+    const reason = UNSTORED_FIELDS[table]?.[field];
+    findings.push({ where, message: reason === undefined ? nb.hsdsImport.leftOut.unknownField(key, count) : nb.hsdsImport.leftOut.knownField(key, count, reason) });
   }
   return findings;
 }
@@ -125,7 +125,8 @@ export async function importSource(db: Db, source: string | ImportInput, options
     return report;
   }
   if (options.dryRun) {
-    const { plan, rows } = await planChanges(db, dataset);
+    const { plan, rows, maskedKept } = await planChanges(db, dataset);
+    if (maskedKept > 0) report.warnings.push({ where: ref, message: nb.hsdsImport.leftOut.maskedKept(maskedKept) });
     options.onProgress?.({ phase: 'compared', rows: dataset.size() });
     report.problems.push(...(await options.scope?.(db, plan, rows, whereIn(dataset))) ?? []);
     Object.assign(report, summarise(plan, rows), { ok: report.problems.length === 0 });
@@ -136,7 +137,8 @@ export async function importSource(db: Db, source: string | ImportInput, options
     // the transaction, and only then write; any problem or refusal rolls everything back
     await db.transaction().execute(async (trx) => {
       await options.onBegin?.(trx);
-      const { plan, rows } = await planChanges(trx, dataset);
+      const { plan, rows, maskedKept } = await planChanges(trx, dataset);
+      if (maskedKept > 0) report.warnings.push({ where: ref, message: nb.hsdsImport.leftOut.maskedKept(maskedKept) });
       Object.assign(report, summarise(plan, rows));
       report.problems.push(...(await options.scope?.(trx, plan, rows, whereIn(dataset))) ?? []);
       if (report.problems.length > 0) throw new Refused();

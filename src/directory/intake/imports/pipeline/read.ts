@@ -2,13 +2,17 @@ import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
-import { parseCsv } from './csv.ts';
+import { readCsv } from './csv.ts';
 import { Dataset } from '../../../hsds/dataset.ts';
 import { detectKind, flattenObject, MAX_NESTING } from '../../../hsds/flatten.ts';
 import { addTabularRows, tableOfFile } from '../../../hsds/tabular.ts';
 import { isTemplate, addTemplateRows, type TemplateLookup } from './template.ts';
 import { nb } from '../../../../platform/i18n/nb.ts';
 import { FETCH_TIMEOUT_SECONDS, httpFailure, readable, UnreadableSource } from './unreadable.ts';
+import { ZIP_LIMITS, unzipFiles } from './zip.ts';
+
+/** The command line takes larger packages than the page (whose upload is 25 MB). */
+const CLI_ZIP_LIMITS = { ...ZIP_LIMITS, entryBytes: 200 * 1024 * 1024, totalBytes: 400 * 1024 * 1024 };
 
 /**
  * What an import reads: files as readers of {name, text}. An upload is its files in memory; the
@@ -18,6 +22,8 @@ import { FETCH_TIMEOUT_SECONDS, httpFailure, readable, UnreadableSource } from '
  */
 export interface ImportFile {
   name: string;
+  /** another page of the same listing (an HSDS API address with page=), for a paged answer */
+  page?(number: number): ImportFile;
   text(): Promise<string>;
   /** bytes, when known before reading */
   size?: number;
@@ -43,6 +49,11 @@ function fileAt(ref: string): ImportFile & { sibling(path: string): ImportFile }
         return readable(ref, response.text());
       },
       sibling: (path) => fileAt(new URL(path, ref).toString()),
+      page: (number) => {
+        const url = new URL(ref);
+        url.searchParams.set('page', String(number));
+        return fileAt(url.toString());
+      },
     };
   }
   const file = resolve(ref);
@@ -61,6 +72,11 @@ export async function sourcesOf(ref: string): Promise<ImportInput> {
     return { name: ref, files: [file], sibling: file.sibling };
   }
   const info = await readable(ref, stat(ref));
+  if (info.isFile() && /\.zip$/i.test(ref)) {
+    const unzipped = unzipFiles(ref, await readable(ref, readFile(ref)), CLI_ZIP_LIMITS);
+    if ('error' in unzipped) throw new UnreadableSource(unzipped.error);
+    return { name: ref, files: unzipped.files.map((f) => ({ name: f.name, size: f.text.length, text: async () => f.text })) };
+  }
   if (info.isDirectory()) {
     const names = (await readdir(ref)).sort();
     return { name: ref, files: names.map((name) => fileAt(join(ref, name))), sibling: (path) => fileAt(join(ref, path)) };
@@ -134,7 +150,8 @@ async function addDatapackage(dataset: Dataset, source: ImportFile, input: Impor
 }
 
 async function addCsvTable(dataset: Dataset, source: ImportFile, file: string, lookup?: TemplateLookup): Promise<void> {
-  const table = parseCsv(await source.text());
+  const table = await readCsv(await source.text());
+  if (table.broken) dataset.problems.push({ where: nb.hsdsImport.where.fileLine(file, table.broken.line), message: table.broken.reason });
   for (const { line, cells } of table.ragged) {
     dataset.problems.push({ where: nb.hsdsImport.where.fileLine(file, line), message: nb.hsdsImport.tabular.ragged(cells, table.header.length) });
   }
@@ -163,8 +180,56 @@ export async function readDataset(input: ImportInput, lookup: TemplateLookup): P
   const name = baseName(file.name);
   if (/\.csv$/i.test(name)) await addCsvTable(dataset, file, name, lookup);
   else if (file.lines && (/\.(ndjson|jsonl)$/i.test(name) || (file.size ?? 0) > STREAM_ABOVE)) await addNdjsonLines(dataset, file.lines());
+  else if (file.page) await addJsonPages(dataset, { ...file, page: file.page }, await file.text());
   else addJsonText(dataset, await file.text());
   return dataset;
+}
+
+/** The most pages an import follows from an address (500 services a page at most on our own API: 100,000 services). */
+export const MAX_PAGES = 200;
+
+/**
+ * An address that answers with one page of an HSDS listing (/hsds/services?full=true): every page
+ * is read, page= set in turn, up to MAX_PAGES; a listing with more is refused with the reason, and
+ * so is one whose pages do not follow on (a page that is not the one asked for).
+ */
+async function addJsonPages(dataset: Dataset, file: ImportFile & { page(n: number): ImportFile }, text: string): Promise<void> {
+  let first: unknown;
+  try {
+    first = JSON.parse(text);
+  } catch {
+    return addJsonText(dataset, text);
+  }
+  const pages = pageInfo(first);
+  if (!pages || pages.total <= pages.number) return addJson(dataset, first, '');
+  if (pages.total > MAX_PAGES) {
+    dataset.problems.push({ where: file.name, message: nb.hsdsImport.read.tooManyPages(pages.total, MAX_PAGES) });
+    return;
+  }
+  addJson(dataset, first, nb.hsdsImport.where.page(pages.number));
+  for (let number = pages.number + 1; number <= pages.total; number++) {
+    const next = file.page(number);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await next.text());
+    } catch {
+      dataset.problems.push({ where: next.name, message: nb.hsdsImport.json.invalid });
+      return;
+    }
+    if (pageInfo(parsed)?.number !== number) {
+      dataset.problems.push({ where: next.name, message: nb.hsdsImport.read.pageMismatch(number) });
+      return;
+    }
+    addJson(dataset, parsed, nb.hsdsImport.where.page(number));
+  }
+}
+
+/** An HSDS Page object's page number and page count, or null for anything else. */
+function pageInfo(value: unknown): { number: number; total: number } | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const page = value as Record<string, unknown>;
+  if (!Array.isArray(page.contents) || typeof page.total_pages !== 'number' || typeof page.page_number !== 'number') return null;
+  return { number: page.page_number, total: page.total_pages };
 }
 
 /** Files this large are read line by line: one JavaScript string cannot hold much more. */

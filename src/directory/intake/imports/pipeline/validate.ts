@@ -5,7 +5,8 @@ import { FACETS, TERM_BY_ID, taxonomyId } from '../../../taxonomy.ts';
 import { DATA_TAXONOMY, DATA_TERM_BY_ID } from '../../../hsds/profile.ts';
 import { COLUMNS } from '../../../hsds/columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from '../../../hsds/dataset.ts';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { formatDate, nb } from '../../../../platform/i18n/nb.ts';
+import { freshnessCutoffs, freshnessSettings } from '../../../freshness.ts';
 import { checkReferences } from './references.ts';
 import { parentCycleOf } from '../../../model.ts';
 
@@ -47,8 +48,11 @@ const LINKABLE = new Set(['service', 'location', 'organization', 'service_at_loc
 /** HSDS lets an attribute describe any table; ours describe these four, others are left out. */
 function dropUnlinkableAttributes(dataset: Dataset): void {
   for (const [id, { row, where }] of dataset.rows('attribute')) {
-    if (LINKABLE.has(String(row.link_entity))) continue;
-    dataset.warnings.push({ where, message: nb.hsdsImport.leftOut.attributeOf(String(row.link_entity)) });
+    const entity = row.link_entity;
+    if (typeof entity === 'string' && LINKABLE.has(entity)) continue;
+    // named by what is wrong: no link_entity at all ("egenskaper på undefined" once), or one we do not link
+    const named = typeof entity === 'string' && entity.trim() !== '';
+    dataset.warnings.push({ where, message: named ? nb.hsdsImport.leftOut.attributeOf(entity) : nb.hsdsImport.leftOut.attributeWithoutEntity });
     dataset.remove('attribute', id);
   }
 }
@@ -77,7 +81,7 @@ function checkTypes(dataset: Dataset): void {
     const schema = SCHEMAS[table];
     for (const [, entry] of dataset.rows(table)) {
       const row: FlatRow = Object.fromEntries(Object.entries(entry.row).filter(([, v]) => v !== null && v !== ''));
-      if (table === 'organization' || table === 'service') row.description ??= '';
+      if (table === 'organization' || table === 'service' || table === 'program') row.description ??= '';
       const converted = Value.Convert(schema, row) as FlatRow;
       const seen = new Set<string>();
       // PostgreSQL's text holds no NUL: a value with one would pass every schema and fail the write
@@ -111,6 +115,22 @@ export async function validateDataset(db: Db, dataset: Dataset): Promise<void> {
   checkTypes(dataset);
   if (dataset.problems.length === 0) await checkReferences(db, dataset);
   if (dataset.problems.length === 0) await checkParentCycles(db, dataset);
+  if (dataset.problems.length === 0) noteHiddenByAge(dataset);
+}
+
+/**
+ * A service last confirmed before the finder's hidden threshold imports, and is then shown nowhere
+ * (finder, HSDS, FHIR, CSV) until an editor confirms it: each is named in the notes, so nobody
+ * wonders where it went. Without assured_date a new service counts from the day it is made.
+ */
+function noteHiddenByAge(dataset: Dataset): void {
+  const settings = freshnessSettings();
+  const { hidden } = freshnessCutoffs(settings);
+  for (const [, { row, where }] of dataset.rows('service')) {
+    const assured = row.assured_date;
+    if (typeof assured !== 'string' || assured >= hidden) continue;
+    dataset.warnings.push({ where, message: nb.hsdsImport.leftOut.hiddenByAge(String(row.name ?? row.id), formatDate(assured), settings.hiddenMonths) });
+  }
 }
 
 /** No organisation may become its own ancestor (the rule is model.ts's parentCycleOf; the database refuses it too). */

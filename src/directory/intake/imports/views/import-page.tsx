@@ -50,7 +50,7 @@ export function ImportPage({ isAdmin, runs, csrfToken, error }: { isAdmin: boole
         <Field>
           <Label htmlFor={FILE_FIELD}>{m.form.files}</Label>
           <p className="ds-paragraph" data-size="sm" id={`${FILE_FIELD}-hint`}>{m.form.filesHint}</p>
-          <input className="ds-input" type="file" id={FILE_FIELD} name={FILE_FIELD} multiple accept=".json,.ndjson,.jsonl,.csv,application/json,text/csv"
+          <input className="ds-input" type="file" id={FILE_FIELD} name={FILE_FIELD} multiple accept=".json,.ndjson,.jsonl,.csv,.zip,application/json,text/csv,application/zip"
             aria-describedby={describedBy(FILE_FIELD, true, error)} aria-invalid={error ? true : undefined} />
           {error && <ValidationMessage id={`${FILE_FIELD}-error`}>{error}</ValidationMessage>}
         </Field>
