@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../platform/http/problem.ts';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { sendPage } from '../platform/views/render.ts';
 import { ErrorPage } from '../platform/views/error-page.tsx';
 import { ACCOUNT_PROBLEMS } from './plugin.ts';
@@ -15,11 +15,11 @@ export const setOidcEnabled = (enabled: boolean) => { oidcEnabled = enabled; };
 export function askToSignIn(request: FastifyRequest, reply: FastifyReply) {
   if (isApi(request)) return sendProblem(reply, { type: ACCOUNT_PROBLEMS.unauthorized, title: 'Sign in required', status: 401 });
   const next = request.method === 'GET' ? request.url : '';
-  return sendPage(reply, LoginPage({ values: { email: '', next }, errors: {}, csrfToken: request.csrfToken, notice: nb.accounts.login.needed, oidc: oidcEnabled }), 401);
+  return sendPage(reply, LoginPage({ values: { email: '', next }, errors: {}, csrfToken: request.csrfToken, notice: msg.accounts.login.needed, oidc: oidcEnabled }), 401);
 }
 
 export function forbid(request: FastifyRequest, reply: FastifyReply) {
-  const m = nb.accounts.errors;
+  const m = msg.accounts.errors;
   if (isApi(request)) return sendProblem(reply, { type: ACCOUNT_PROBLEMS.forbidden, title: 'Forbidden', status: 403 });
   return sendPage(reply, ErrorPage({ title: m.forbiddenTitle, message: m.forbidden }), 403);
 }

@@ -4,7 +4,7 @@ import type { Config } from '../platform/config.ts';
 import type { Db, Tx } from '../platform/db/index.ts';
 import { sendProblem } from '../platform/http/problem.ts';
 import { sentValue } from '../platform/http/sent.ts';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { sendPage } from '../platform/views/render.ts';
 import { ErrorPage } from '../platform/views/error-page.tsx';
 import { viewerContext } from '../platform/views/layout.tsx';
@@ -157,7 +157,7 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
 }
 
 function rejectCsrf(request: FastifyRequest, reply: FastifyReply) {
-  const m = nb.accounts.errors;
+  const m = msg.accounts.errors;
   if (isApi(request)) return sendProblem(reply, { type: ACCOUNT_PROBLEMS.csrf, title: 'Missing or invalid CSRF token', status: 403, detail: `Send the token in the ${CSRF_HEADER} header or the ${CSRF_FIELD} field` });
   // the browser still sends a session cookie that no longer works: the session ended (unused too long)
   const ended = request.cookies[SESSION_COOKIE] !== undefined && !request.user;

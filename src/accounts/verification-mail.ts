@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Config } from '../platform/config.ts';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { issueToken } from './tokens.ts';
 import { queueRequestedMail, withMailLock } from '../platform/mail/outbox.ts';
 
-const m = nb.accounts;
+const m = msg.accounts;
 
 /** At most one verification mail per account in this many minutes, however often sign-in is tried. */
 export const VERIFY_MAIL_WINDOW_MINUTES = 15;

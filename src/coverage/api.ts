@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../platform/db/index.ts';
 import type { FastifyReply } from 'fastify';
 import type { App } from '../platform/http/app.ts';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { PROBLEM_TYPES, sendProblem, type Problem } from '../platform/http/problem.ts';
 import { paths } from '../platform/paths.ts';
 import { HEALTH_REGIONS } from '../reference/index.ts';
@@ -78,7 +78,7 @@ async function csvTable(db: Db, state: AtlasState, query: CoverageCsvQuery): Pro
         header: ['health_region_code', 'name', 'population', 'mean_accessibility', 'theil', 'share', 'between', 'within'],
         rows: [
           ...t.groups.map((g): Cell[] => [g.group, names.get(g.group) ?? g.group, g.population, g.mean, g.theil, g.share, g.between, g.within]),
-          ['NO', nb.coverage.figures.norway, t.groups.reduce((s, g) => s + g.population, 0), view.national.meanScore, t.total, 1, t.between, t.within],
+          ['NO', msg.coverage.figures.norway, t.groups.reduce((s, g) => s + g.population, 0), view.national.meanScore, t.total, 1, t.between, t.within],
         ],
         name: `theil-${level}`,
       };

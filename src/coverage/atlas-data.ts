@@ -1,6 +1,6 @@
 // Everything the /dekning page shows, gathered from the cached atlas for one query.
 import { HEALTH_REGIONS } from '../reference/index.ts';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { supplyForLevel } from './inputs.ts';
 import { toLevel, type AtlasQuery, type SortKey } from './params.ts';
 import { countyFigures, healthRegionFigures, inSelection, municipalityFigures, nationalFigures, selectionFigures, sortFigures } from './present.ts';
@@ -12,7 +12,7 @@ import { mapCategories } from './views/map-categories.ts';
 import { sourceFacts } from './views/sections.tsx';
 import { atlasUrl, csvUrl } from './views/urls.ts';
 
-const c = nb.coverage;
+const c = msg.coverage;
 const REGION_NAME = new Map<string, string>(HEALTH_REGIONS.map((r) => [r.code, r.name]));
 const TEXT_COLUMNS: readonly SortKey[] = ['kommune', 'fylke'];
 /** Names read A–Å; figures read largest first. */

@@ -2,14 +2,14 @@
 // schema as the API body, and every problem comes back as a Norwegian message on its field.
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyRequest } from 'fastify';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { MAX_POSITIONS, municipalityAt, type PlannedPosition } from './planning.ts';
 import { CoordinatePositionSchema, PositionSchema, type ScenarioQuery } from './params.ts';
 import type { AtlasState } from './service.ts';
 import { formErrors, type Errors } from '../platform/forms/index.ts';
 
-const e = nb.coverage.errors;
-const cp = nb.coveragePlanning;
+const e = msg.coverage.errors;
+const cp = msg.coveragePlanning;
 
 /** Schema errors of a page's query string as field → message; unknown fields go to `fallback`. */
 export const schemaErrors = (request: FastifyRequest, fieldIds: Record<string, string>, fallback: string): Errors =>

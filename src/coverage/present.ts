@@ -1,7 +1,7 @@
 // Flat figures per unit (municipality, county, health region, Norway): one shape for the page's
 // tables, the JSON API and the CSV files, so the three always say the same.
 import { HEALTH_REGIONS } from '../reference/index.ts';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import type { CoverageResult, GroupSummary } from './atlas.ts';
 import { summarise } from './measures.ts';
 import type { ShortageClass } from './shortage.ts';
@@ -77,7 +77,7 @@ export function countyFigures(state: AtlasState, view: CoverageResult): UnitFigu
 
 export function nationalFigures(state: AtlasState, view: CoverageResult): UnitFigures {
   const n = view.national;
-  return groupFigures('national', { ...n, group: 'NO', digitalOffers: view.digital.offers }, nb.coverage.figures.norway, state.populationDate);
+  return groupFigures('national', { ...n, group: 'NO', digitalOffers: view.digital.offers }, msg.coverage.figures.norway, state.populationDate);
 }
 
 /** Figures for any set of municipalities (a health region, a county, or both at once). */

@@ -1,6 +1,6 @@
 // Everything /dekning/kommune/:nummer shows about one municipality, from the cached atlas.
 import { HEALTH_REGIONS } from '../reference/index.ts';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { runScenario } from './planning.ts';
 import { pointDistance } from './prepare.ts';
 import { accessibilityRank } from './present.ts';
@@ -10,7 +10,7 @@ import type { OfferRow, ProfileData } from './views/municipality-page.tsx';
 import { plainFacts } from './views/plain-words.ts';
 import { sourceFacts } from './views/sections.tsx';
 
-const c = nb.coverage;
+const c = msg.coverage;
 const NEARBY = 10;
 
 function offerRow(state: AtlasState, siteId: string, distance: number, home: string): OfferRow | null {

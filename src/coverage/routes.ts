@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../platform/db/index.ts';
 import { readerOf } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
 import { ErrorPage } from '../platform/views/error-page.tsx';
 import { sendPage } from '../platform/views/render.ts';
@@ -33,7 +33,7 @@ import type { Errors } from '../platform/forms/index.ts';
 import type { Config } from '../platform/config.ts';
 import { surveyFigures } from '../experiences/index.ts';
 
-const c = nb.coverage;
+const c = msg.coverage;
 const first = (raw: Record<string, string[]>, name: string, fallback = '') => raw[name]?.[0] ?? fallback;
 const municipalityOptions = (state: AtlasState) =>
   [...state.municipality.values()].map((m) => ({ value: m.number, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, 'nb'));

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { osloDate } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
-import { formatDate, nb } from '../platform/i18n/nb.ts';
+import { formatDate, msg } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
 import { editorsOf } from '../accounts/index.ts';
 import { queueMail } from '../platform/mail/outbox.ts';
@@ -66,7 +66,7 @@ export function publiclyVisible(alias: string, settings = current, today = osloT
 export const confirmedOn = (alias = 's'): RawBuilder<string> =>
   sql<string>`coalesce(${sql.ref(`${alias}.assured_date`)}, (${sql.ref(`${alias}.created_at`)} at time zone 'Europe/Oslo')::date)`;
 
-const REMINDER = nb.selfService.reminder;
+const REMINDER = msg.selfService.reminder;
 
 /**
  * Mails the editors of every active entry that reached a reminder stage (staleMonths − 1 and

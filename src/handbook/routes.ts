@@ -4,7 +4,7 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
 import { sentString } from '../platform/http/sent.ts';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
 import { sendPage } from '../platform/views/render.ts';
 import { FormBody, formErrors, typed, type Errors } from '../platform/forms/index.ts';
@@ -40,7 +40,7 @@ const authorOf = (request: FastifyRequest) => request.user?.name || request.user
 
 export async function handbookRoutes(app: App, deps: { db: Db; config: Config }) {
   const { db } = deps;
-  const m = nb.handbook;
+  const m = msg.handbook;
   app.personalData.register(plannerPersonalData);
   // the planner is for signed-in people only: its own scopes, so the sign-in hook stays there
   await app.register(async (scope) => plannerRoutes(scope, deps));

@@ -1,9 +1,9 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../platform/i18n/nb.ts';
+import { msg } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
 import { PageFrame } from '../platform/views/page-frame.tsx';
 
-const m = nb.networkMembers.home;
+const m = msg.networkMembers.home;
 
 /** /nettverket: what the network is, with its sources, and the ways into its workspace. */
 /** `experiences`: the anonymous survey's answers per health region and level (from experiences/) */

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/app.ts';
 import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { FormBody, typed } from '../../platform/forms/index.ts';
@@ -19,7 +19,7 @@ import { pendingEmailChange } from '../settings.ts';
 import { settingsRoutes } from './settings.ts';
 import { normaliseEmail } from '../../platform/text.ts';
 
-const m = nb.accounts;
+const m = msg.accounts;
 
 export async function accountPageRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   app.get(paths.accounts.privacy, async (_request, reply) => sendPage(reply, PrivacyPage({ operator: config.operator, sessionDays: SESSION_DAYS, idleHours: SESSION_IDLE_MINUTES / 60 })));

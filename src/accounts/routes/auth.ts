@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/app.ts';
 import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { Email, FormBody, formErrors, typed } from '../../platform/forms/index.ts';
@@ -22,7 +22,7 @@ import { ForgotPage, LoginPage, RegisterPage, ResetPage, VerifyPage } from '../v
 import { MessagePage } from '../../platform/views/message-page.tsx';
 import { oidcConfigured } from './oidc.ts';
 
-const m = nb.accounts;
+const m = msg.accounts;
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
 
 /** Home of a signed-in person: their offers. */

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { App } from '../../platform/http/app.ts';
 import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { hmac, sameText } from '../../platform/crypto.ts';
@@ -14,7 +14,7 @@ import { clearUnproven, createUser, findUserByEmail, noteLogin } from '../users.
 import { MessagePage } from '../../platform/views/message-page.tsx';
 
 const STATE_COOKIE = 'samklang_oidc';
-const m = nb.accounts;
+const m = msg.accounts;
 
 export const oidcConfigured = (config: Config): boolean => config.oidc !== undefined;
 

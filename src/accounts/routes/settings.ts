@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/app.ts';
 import { sentValue } from '../../platform/http/sent.ts';
 import type { Config } from '../../platform/config.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { hasControlCharacter } from '../../platform/text.ts';
@@ -22,7 +22,7 @@ import { MessagePage } from '../../platform/views/message-page.tsx';
 import { ChangeEmailPage, ChangeNamePage, ChangePasswordPage, ConfirmEmailPage, SessionsPage } from '../views/settings-pages.tsx';
 import type { Errors } from '../../platform/forms/index.ts';
 
-const m = nb.accounts;
+const m = msg.accounts;
 const s = m.settings;
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
 const Secret = Type.String({ maxLength: 1024 });

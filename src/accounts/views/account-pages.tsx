@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Config } from '../../platform/config.ts';
@@ -10,7 +10,7 @@ import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { PageFrame } from '../../platform/views/page-frame.tsx';
 
-const m = nb.accounts;
+const m = msg.accounts;
 
 export function AccountPage({ user, organizations, pendingEmail = null, notice = null }: { user: SessionUser; organizations: { id: string; name: string }[]; pendingEmail?: string | null; notice?: string | null }) {
   const s = m.settings;

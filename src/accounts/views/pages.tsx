@@ -1,9 +1,9 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { FormPage, TextInput, type Errors } from '../../platform/forms/index.ts';
 
-const m = nb.accounts;
+const m = msg.accounts;
 
 export interface LoginValues { email: string; next: string }
 

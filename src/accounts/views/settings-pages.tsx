@@ -1,12 +1,12 @@
 import { Button, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { formatDateTime, nb } from '../../platform/i18n/nb.ts';
+import { formatDateTime, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import type { SessionSummary } from '../sessions.ts';
 import { CsrfField, FormPage, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { PageFrame } from '../../platform/views/page-frame.tsx';
 
-const s = nb.accounts.settings;
+const s = msg.accounts.settings;
 const back = <Paragraph><Link href={paths.accounts.account}>{s.back}</Link></Paragraph>;
 
 export function ChangeNamePage({ values, errors, csrfToken }: { values: { navn: string }; errors: Errors; csrfToken: string }) {
@@ -22,7 +22,7 @@ export function ChangePasswordPage({ errors, csrfToken, hasPassword }: { errors:
   return (
     <FormPage title={s.password.title} intro={s.password.intro} errors={errors} action={paths.accounts.changePassword} csrfToken={csrfToken} submit={s.password.submit} after={back}>
       <TextInput id="gjeldende" label={s.password.current} type="password" autoComplete="current-password" error={errors.gjeldende} maxLength={1024} />
-      <TextInput id="passord" label={s.password.next} hint={nb.accounts.fields.passwordHint} type="password" autoComplete="new-password" error={errors.passord} maxLength={1024} />
+      <TextInput id="passord" label={s.password.next} hint={msg.accounts.fields.passwordHint} type="password" autoComplete="new-password" error={errors.passord} maxLength={1024} />
     </FormPage>
   );
 }
@@ -30,7 +30,7 @@ export function ChangePasswordPage({ errors, csrfToken, hasPassword }: { errors:
 export function ChangeEmailPage({ values, errors, csrfToken, hasPassword, currentEmail }: { values: { epost: string }; errors: Errors; csrfToken: string; hasPassword: boolean; currentEmail: string }) {
   return (
     <FormPage title={s.email.title} intro={s.email.intro} errors={errors} action={paths.accounts.changeEmail} csrfToken={csrfToken} submit={s.email.submit} after={back}>
-      <Paragraph>{nb.accounts.account.email}: {currentEmail}</Paragraph>
+      <Paragraph>{msg.accounts.account.email}: {currentEmail}</Paragraph>
       <TextInput id="epost" label={s.email.newEmail} type="email" autoComplete="email" value={values.epost} error={errors.epost} maxLength={254} />
       {hasPassword && <TextInput id="gjeldende" label={s.email.current} hint={s.email.currentHint} type="password" autoComplete="current-password" error={errors.gjeldende} maxLength={1024} />}
     </FormPage>

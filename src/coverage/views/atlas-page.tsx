@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -22,7 +22,7 @@ import { DigitalSection, HistorySection, MethodSection, type DigitalFacts, type 
 import { ErrorSummary, type Errors } from '../../platform/forms/index.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const c = nb.coverage;
+const c = msg.coverage;
 
 export interface AtlasValues {
   indikator: string;
@@ -202,7 +202,7 @@ export function AtlasPage(props: AtlasPageProps) {
       <link rel="stylesheet" href={assetUrl('atlas.css')} />
       <Heading level={1} data-size="lg">{c.title}</Heading>
       <Paragraph className="lead">{c.lead}</Paragraph>
-      <ErrorSummary errors={props.errors} heading={nb.coverage.errors.summary} />
+      <ErrorSummary errors={props.errors} heading={msg.coverage.errors.summary} />
       {props.data && <Fairness data={props.data} />}
       <Controls values={props.values} errors={props.errors} regionOptions={props.regionOptions} countyOptions={props.countyOptions} />
       {props.data && <Atlas data={props.data} />}

@@ -1,14 +1,14 @@
 import { Link } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import type { SortKey } from '../params.ts';
 import type { UnitFigures } from '../present.ts';
 import { distance, number, percent, ratio } from './format.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const t = nb.coverage.table;
-const g = nb.coverage.groups;
-const c = nb.coverage;
+const t = msg.coverage.table;
+const g = msg.coverage.groups;
+const c = msg.coverage;
 
 /** A figure, "mangler" when it needs a population figure that is missing, "–" when there is none. */
 export function cell(value: number | null, populationMissing: boolean, show: (x: number) => string): string {

@@ -1,9 +1,9 @@
 import { Table } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { number, percent, signed } from './format.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const ch = nb.coverage.change;
+const ch = msg.coverage.change;
 
 export interface ChangeRow {
   label: string;
@@ -19,7 +19,7 @@ function show(row: ChangeRow, value: number): string {
 }
 
 function change(row: ChangeRow): string {
-  if (row.before === null || row.after === null) return nb.coverage.none;
+  if (row.before === null || row.after === null) return msg.coverage.none;
   return row.share ? ch.points(signed((row.after - row.before) * 100, 1)) : signed(row.after - row.before, row.digits ?? 0);
 }
 
@@ -28,8 +28,8 @@ export function ChangeTable({ id, caption, beforeLabel, afterLabel, rows }: { id
   return (
     <DataTable zebra border id={id} caption={caption} rows={rows} rowKey={(r) => r.label} columns={[
       { header: ch.measure, rowHeader: true, cell: (r) => r.label },
-      { header: beforeLabel, cell: (r) => (r.before === null ? nb.coverage.none : show(r, r.before)) },
-      { header: afterLabel, cell: (r) => (r.after === null ? nb.coverage.none : show(r, r.after)) },
+      { header: beforeLabel, cell: (r) => (r.before === null ? msg.coverage.none : show(r, r.before)) },
+      { header: afterLabel, cell: (r) => (r.after === null ? msg.coverage.none : show(r, r.after)) },
       { header: ch.change, cell: (r) => change(r) },
     ]} />
   );

@@ -1,4 +1,4 @@
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { PAGE_BACKGROUND, PATTERN_INK } from '../scale.ts';
 import { mapGeometry } from './map-geometry.ts';
 
@@ -29,7 +29,7 @@ export interface ChoroplethProps {
   methodHref: string;
 }
 
-const m = nb.coverage.map;
+const m = msg.coverage.map;
 export const NO_VALUE = 'ingen-verdi';
 export const MISSING = 'mangler';
 

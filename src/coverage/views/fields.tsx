@@ -1,7 +1,7 @@
 // Form pieces of the atlas's GET forms. Labels are linked in the HTML itself (Label htmlFor +
 // the control's id), so the forms work and read right without JavaScript.
 import { Field, Input, Label, ValidationMessage } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { describedBy } from '../../platform/forms/index.ts';
 
 // the atlas's message ids end in -feil
@@ -38,6 +38,6 @@ export function TextField(props: { id: string; name: string; label: string; hint
 }
 
 export const levelOptions = (withAll: boolean): Option[] =>
-  Object.entries(nb.coverage.levels)
+  Object.entries(msg.coverage.levels)
     .filter(([key]) => withAll || key !== 'all')
     .map(([key, label]) => ({ value: key === 'all' ? 'alle' : key, label }));

@@ -1,13 +1,13 @@
 import { Fragment } from 'react';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import type { UnitFigures } from '../present.ts';
 import type { LevelIndicators } from '../snapshot-model.ts';
 import { ChangeTable, type ChangeRow } from './change-table.tsx';
 import { number, percent, ratio } from './format.ts';
 
-const f = nb.coverage.figures;
-const ch = nb.coverage.change;
+const f = msg.coverage.figures;
+const ch = msg.coverage.change;
 
 export interface KeyFiguresProps {
   summary: UnitFigures;
@@ -37,11 +37,11 @@ export function KeyFigures({ summary, unit, populationDate, theil, digitalOffers
           {(summary.without_offer ?? []).map((w) => (
             <Fragment key={w.threshold}>
               <dt>{f.withoutOffer(w.threshold, unit)}</dt>
-              <dd>{w.share === null ? nb.coverage.missing : `${percent(w.share)} (${number(w.population)})`}{w.threshold === 60 && <Help>{h.withoutOffer}</Help>}</dd>
+              <dd>{w.share === null ? msg.coverage.missing : `${percent(w.share)} (${number(w.population)})`}{w.threshold === 60 && <Help>{h.withoutOffer}</Help>}</dd>
             </Fragment>
           ))}
           <dt>{f.meanScore}</dt>
-          <dd>{summary.accessibility === null ? nb.coverage.missing : `${ratio(summary.accessibility)} ${f.meanScoreUnit}`}<Help>{h.meanScore}</Help></dd>
+          <dd>{summary.accessibility === null ? msg.coverage.missing : `${ratio(summary.accessibility)} ${f.meanScoreUnit}`}<Help>{h.meanScore}</Help></dd>
           <dt>{f.shortageMunicipalities}</dt>
           <dd>{f.shortageCounts(counts.severe, counts.moderate)}<Help>{h.shortage}</Help></dd>
           <dt>{f.fte}</dt>
@@ -81,7 +81,7 @@ export function SnapshotChange({ now, previous, previousDate, unit }: { now: Lev
       after: w.share,
       share: true,
     })),
-    { label: ch.shortage(nb.coverage.shortage.severe), before: previous.shortageCounts.severe, after: now.shortageCounts.severe },
+    { label: ch.shortage(msg.coverage.shortage.severe), before: previous.shortageCounts.severe, after: now.shortageCounts.severe },
   ];
   return (
     <>

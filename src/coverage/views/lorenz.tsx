@@ -1,11 +1,11 @@
 import { Table } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import type { LorenzPoint, LorenzResult } from '../inequality.ts';
 import { PALETTE, PATTERN_INK } from '../scale.ts';
 import { percent } from './format.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const m = nb.coverage.inequality;
+const m = msg.coverage.inequality;
 const SIZE = 240;
 const PAD = { left: 60, bottom: 40, top: 8, right: 24 };
 

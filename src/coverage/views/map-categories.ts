@@ -1,12 +1,12 @@
 // Which colour each municipality gets for an indicator, and the legend that says why.
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import type { Indicator } from '../params.ts';
 import { indicatorValue, type UnitFigures } from '../present.ts';
 import { categoryColours, quantileScale } from '../scale.ts';
 import { MISSING, NO_VALUE, type MapCategory } from './choropleth.tsx';
 import { distance, number, ratio } from './format.ts';
 
-const m = nb.coverage.map;
+const m = msg.coverage.map;
 const SHORTAGE_KEYS = ['none', 'moderate', 'severe'] as const;
 
 export interface MapClasses {
@@ -47,10 +47,10 @@ export function mapCategories(rows: readonly UnitFigures[], indicator: Indicator
   const noValue = m.noValue[indicator]!;
   if (indicator === 'mangel') {
     const colours = categoryColours(SHORTAGE_KEYS.length);
-    classes = SHORTAGE_KEYS.map((key, k) => ({ key, label: nb.coverage.shortage[key], fill: colours[k]!, count: 0 }));
+    classes = SHORTAGE_KEYS.map((key, k) => ({ key, label: msg.coverage.shortage[key], fill: colours[k]!, count: 0 }));
     for (const row of rows) {
       assign(row.id, row.shortage ?? NO_VALUE);
-      valueText.set(row.id, row.shortage ? nb.coverage.shortage[row.shortage] : noValue);
+      valueText.set(row.id, row.shortage ? msg.coverage.shortage[row.shortage] : noValue);
     }
   } else {
     const known = rows.filter((r) => !(needsPopulation(indicator) && r.population === null));

@@ -1,7 +1,7 @@
 // "Slik har vi regnet": the method in plain words, a worked example computed by the atlas's own
 // code, the choices and their defaults, what 0, "–" and "mangler" mean, the population year, sources.
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -12,7 +12,7 @@ import { number, ratio } from './format.ts';
 import type { SourceFacts } from './sections.tsx';
 import { EXAMPLE, workedExample } from './worked-example.ts';
 
-const c = nb.coverage;
+const c = msg.coverage;
 const m = c.methodPage;
 
 export interface MethodPageProps {

@@ -1,5 +1,5 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -12,7 +12,7 @@ import { MethodSection, type SourceFacts } from './sections.tsx';
 import { withQuery } from './urls.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const c = nb.coverage;
+const c = msg.coverage;
 const p = c.profile;
 
 export interface OfferRow {

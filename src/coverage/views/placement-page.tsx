@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import type { PlacementResult } from '../planning.ts';
 import { ChangeTable } from './change-table.tsx';
@@ -10,9 +10,9 @@ import { MethodSection, PlanningFrame, type SourceFacts } from './sections.tsx';
 import type { Errors } from '../../platform/forms/index.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const c = nb.coverage;
+const c = msg.coverage;
 const p = c.placement;
-const cp = nb.coveragePlanning;
+const cp = msg.coveragePlanning;
 
 export interface PlacementValues {
   niva: string;

@@ -1,6 +1,6 @@
 // Sentences a resident understands, made from the atlas's own figures: what the numbers mean for
 // the people of one municipality, and what they say about fairness for Norway or a chosen area.
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { lorenz } from '../inequality.ts';
 import type { UnitFigures } from '../present.ts';
 import { pointDistance } from '../prepare.ts';
@@ -10,8 +10,8 @@ import type { LevelChoice } from '../snapshot-model.ts';
 import { distance, number, percent, ratio } from './format.ts';
 import { lorenzDeciles } from './lorenz.tsx';
 
-const p = nb.coverage.plain;
-const f = nb.coverage.fairness;
+const p = msg.coverage.plain;
+const f = msg.coverage.fairness;
 const list = new Intl.ListFormat('nb', { type: 'conjunction' });
 
 /** What the municipality page says in words beyond its table rows. */

@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import type { PositionRow } from '../forms.ts';
 import { MAX_POSITIONS } from '../planning.ts';
@@ -11,9 +11,9 @@ import { MethodSection, PlanningFrame, type SourceFacts } from './sections.tsx';
 import type { Errors } from '../../platform/forms/index.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const c = nb.coverage;
+const c = msg.coverage;
 const s = c.scenario;
-const cp = nb.coveragePlanning;
+const cp = msg.coveragePlanning;
 
 /** Every national measure before and after, in the order the atlas shows them. */
 export function nationalChangeRows(result: ScenarioResult, unit: 'km' | 'min'): ChangeRow[] {

@@ -1,7 +1,7 @@
 // Sections the atlas shares with the planning pages: sources and method, digital offers, history.
 import type { ReactNode } from 'react';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { SnapshotRow } from '../queries.ts';
@@ -11,17 +11,17 @@ import { number, percent, ratio } from './format.ts';
 import { ErrorSummary, type Errors } from '../../platform/forms/index.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const m = nb.coverage.method;
+const m = msg.coverage.method;
 
 /** The frame of the planning pages: back link, heading, lead, errors; the title says "Feil" on errors. */
 export function PlanningFrame({ title, lead, errors, showsDemoData, children }: { title: string; lead: string; errors: Errors; showsDemoData: boolean; children: ReactNode }) {
   const failed = Object.keys(errors).length > 0;
   return (
     <Layout title={title} failed={failed} showsDemoData={showsDemoData}>
-      <Paragraph><Link href={paths.coverage.atlas}>{nb.coverage.profile.back}</Link></Paragraph>
+      <Paragraph><Link href={paths.coverage.atlas}>{msg.coverage.profile.back}</Link></Paragraph>
       <Heading level={1} data-size="lg">{title}</Heading>
       <Paragraph className="lead">{lead}</Paragraph>
-      <ErrorSummary errors={errors} heading={nb.coverage.errors.summary} />
+      <ErrorSummary errors={errors} heading={msg.coverage.errors.summary} />
       {children}
     </Layout>
   );
@@ -69,7 +69,7 @@ export interface DigitalFacts {
 }
 
 export function DigitalSection({ digital }: { digital: DigitalFacts }) {
-  const d = nb.coverage.digital;
+  const d = msg.coverage.digital;
   return (
     <section aria-labelledby="digitale-tilbud">
       <Heading level={2} data-size="sm" id="digitale-tilbud">{d.heading}</Heading>
@@ -78,7 +78,7 @@ export function DigitalSection({ digital }: { digital: DigitalFacts }) {
         <>
           <Paragraph id="digitalt-sammendrag">{d.summary(digital.offers, number(digital.fte, 1))}</Paragraph>
           <DataTable zebra border id="digitaltabell" caption={d.byRegion} rows={digital.byHome} rowKey={(row) => row.name} columns={[
-            { header: nb.coverage.groups.name, rowHeader: true, cell: (row) => row.name },
+            { header: msg.coverage.groups.name, rowHeader: true, cell: (row) => row.name },
             { header: d.heading, cell: (row) => number(row.offers) },
           ]} />
         </>
@@ -88,8 +88,8 @@ export function DigitalSection({ digital }: { digital: DigitalFacts }) {
 }
 
 export function HistorySection({ snapshots, level, unit, csvHref }: { snapshots: SnapshotRow[]; level: LevelChoice; unit: 'km' | 'min'; csvHref: string }) {
-  const h = nb.coverage.history;
-  const t = nb.coverage.change;
+  const h = msg.coverage.history;
+  const t = msg.coverage.change;
   return (
     <section aria-labelledby="over-tid">
       <Heading level={2} data-size="sm" id="over-tid">{h.heading}</Heading>
@@ -99,12 +99,12 @@ export function HistorySection({ snapshots, level, unit, csvHref }: { snapshots:
           <DataTable zebra border id="historikk" caption={h.caption} rows={snapshots.map((s) => ({ s, x: s.indicators.levels[level] }))} rowKey={({ s }) => `${s.taken_on}-${s.data_version}`} columns={[
             { header: h.date, rowHeader: true, cell: ({ s }) => formatDate(s.taken_on) },
             { header: h.kind, cell: ({ s }) => (s.trigger === 'monthly' ? h.monthly : h.manual) },
-            { header: t.fte, cell: ({ x }) => (x ? number(x.fte, 1) : nb.coverage.none) },
-            { header: t.meanScore, cell: ({ x }) => (x?.meanScore != null ? ratio(x.meanScore) : nb.coverage.none) },
-            { header: t.gini, cell: ({ x }) => (x ? number(x.gini, 3) : nb.coverage.none) },
-            { header: t.withoutOffer(60, unit), cell: ({ x }) => { const share60 = x?.withoutOffer.find((w) => w.threshold === 60)?.share ?? null; return share60 === null ? nb.coverage.none : percent(share60); } },
+            { header: t.fte, cell: ({ x }) => (x ? number(x.fte, 1) : msg.coverage.none) },
+            { header: t.meanScore, cell: ({ x }) => (x?.meanScore != null ? ratio(x.meanScore) : msg.coverage.none) },
+            { header: t.gini, cell: ({ x }) => (x ? number(x.gini, 3) : msg.coverage.none) },
+            { header: t.withoutOffer(60, unit), cell: ({ x }) => { const share60 = x?.withoutOffer.find((w) => w.threshold === 60)?.share ?? null; return share60 === null ? msg.coverage.none : percent(share60); } },
           ]} />
-          <Paragraph data-size="sm"><Link href={csvHref}>{nb.coverage.csv}</Link></Paragraph>
+          <Paragraph data-size="sm"><Link href={csvHref}>{msg.coverage.csv}</Link></Paragraph>
         </>
       )}
     </section>

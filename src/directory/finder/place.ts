@@ -1,7 +1,7 @@
 // Where a search is from, for the finder page, GET /api/v1/services and the CSV alike: coordinates,
 // a municipality number, or what was typed as "sted" (postal code, place name, "lat, lon").
 import type { Db } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { coordinatesPlace, listMunicipalities, municipalityByNumber, resolvePlace, titleCase, type Place, type PlaceResult } from '../../reference/index.ts';
 import { EARTH_RADIUS_KM } from '../../platform/geo.ts';
 import { LANGUAGES, TERMS } from '../taxonomy.ts';
@@ -39,7 +39,7 @@ export async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcom
   }
   if (query.kommune) {
     const place = await municipalityByNumber(db, query.kommune);
-    return place ? { place, problem: null } : { place: null, problem: { field: 'kommune', result: null, message: nb.place.unknown_municipality_number(query.kommune) } };
+    return place ? { place, problem: null } : { place: null, problem: { field: 'kommune', result: null, message: msg.place.unknown_municipality_number(query.kommune) } };
   }
   if (query.sted?.trim()) {
     const result = await resolvePlace(db, query.sted);
@@ -53,8 +53,8 @@ export async function placeFrom(db: Db, query: FinderQuery): Promise<PlaceOutcom
     const found = await placeInText(db, query.q);
     if (found) return { place: found.place, problem: null, inText: { words: found.words, name: found.name, text: found.text } };
   }
-  if (query.innen !== undefined) return { place: null, problem: { field: 'innen', result: null, message: nb.finder.needsPlace.radius } };
-  if (query.sortering === 'avstand') return { place: null, problem: { field: 'sortering', result: null, message: nb.finder.needsPlace.sort } };
+  if (query.innen !== undefined) return { place: null, problem: { field: 'innen', result: null, message: msg.finder.needsPlace.radius } };
+  if (query.sortering === 'avstand') return { place: null, problem: { field: 'sortering', result: null, message: msg.finder.needsPlace.sort } };
   return { place: null, problem: null };
 }
 
@@ -131,7 +131,7 @@ export async function postalPlace(db: Db, typed: string): Promise<Place | null> 
   const found = (await postalPlaces(db)).get(typed.trim().replace(/\s+/g, ' ').toUpperCase());
   if (!found) return null;
   return {
-    kind: 'postal_code', label: nb.finder.postalPlaceLabel(found.name, found.municipalityName),
+    kind: 'postal_code', label: msg.finder.postalPlaceLabel(found.name, found.municipalityName),
     lat: found.lat, lon: found.lon, origin: 'postal_place_points',
     municipalityNumber: found.municipalityNumber, municipalityName: found.municipalityName,
   };
@@ -203,11 +203,11 @@ export async function placeInText(db: Db, text: string): Promise<(PlaceInText & 
 
 function placeMessage(result: Exclude<PlaceResult, { ok: true }>, typed: string): string {
   switch (result.reason) {
-    case 'unknown_postal_code': return nb.place.unknown_postal_code(typed);
-    case 'outside_municipalities': return nb.place.outside_municipalities(result.area);
-    case 'bad_coordinates': return nb.place.bad_coordinates;
-    case 'ambiguous': return nb.place.ambiguous(typed);
+    case 'unknown_postal_code': return msg.place.unknown_postal_code(typed);
+    case 'outside_municipalities': return msg.place.outside_municipalities(result.area);
+    case 'bad_coordinates': return msg.place.bad_coordinates;
+    case 'ambiguous': return msg.place.ambiguous(typed);
     case 'unknown_municipality':
-      return [nb.place.unknown_municipality(typed), result.suggestions.length ? nb.place.suggestions(result.suggestions.map((s) => s.name)) : ''].filter(Boolean).join(' ');
+      return [msg.place.unknown_municipality(typed), result.suggestions.length ? msg.place.suggestions(result.suggestions.map((s) => s.name)) : ''].filter(Boolean).join(' ');
   }
 }

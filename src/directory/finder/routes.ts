@@ -4,7 +4,7 @@ import { allowOwnFeature, type App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { readerOf } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
 import { formErrors } from '../../platform/forms/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
@@ -23,7 +23,7 @@ import { ServicePage } from './views/service-page.tsx';
 import { hasDemoData } from '../demo.ts';
 import { rawQuery } from '../../platform/http/request.ts';
 
-const FIELD_MESSAGES: Record<string, string> = { alder: nb.errors.age, innen: nb.errors.radius, side: nb.errors.page, antall: nb.errors.page, q: nb.errors.text, sted: nb.errors.text };
+const fieldMessages = (): Record<string, string> => ({ alder: msg.errors.age, innen: msg.errors.radius, side: msg.errors.page, antall: msg.errors.page, q: msg.errors.text, sted: msg.errors.text });
 
 export async function directoryRoutes(app: App, deps: { db: Db }) {
   const db = readerOf(deps.db); // public reads: the replica, or the primary after the reader's own write
@@ -38,7 +38,7 @@ export async function directoryRoutes(app: App, deps: { db: Db }) {
     const params = rawQuery(request);
     const first = (name: string) => params[name]?.[0] ?? '';
     const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
-    const errors: FieldErrors = formErrors(request, FIELD_MESSAGES, nb.errors.filter, (param) => (param in values ? param : 'filter'));
+    const errors: FieldErrors = formErrors(request, fieldMessages(), msg.errors.filter, (param) => (param in values ? param : 'filter'));
     const query = request.query;
     const outcome = request.validationError ? { place: null, problem: null } : await placeFrom(db, query);
     let placeChoices: { label: string; href: string }[] = [];

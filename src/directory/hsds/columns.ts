@@ -2,7 +2,7 @@ import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import type { TableName } from './dataset.ts';
 import type { ServiceTable } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { WEB_URL_PATTERN } from '../model.ts';
 import { MunicipalityNumber } from '../../reference/index.ts';
 
@@ -12,9 +12,10 @@ import { MunicipalityNumber } from '../../reference/index.ts';
  * schema carries a `hint`: the plain message a person sees when a value does not fit.
  */
 
-const hinted = <T extends TSchema>(schema: T, hint: string): T => ({ ...schema, hint });
-const uuid = hinted(Type.String({ pattern: UUID_PATTERN }), nb.hsdsImport.hint.uuid);
-const text = (max = 10_000) => hinted(Type.String({ maxLength: max }), nb.hsdsImport.hint.text(max));
+/** The hint is read when a value fails, in the reader's language (a function, so no text is fixed when the module loads). */
+const hinted = <T extends TSchema>(schema: T, hint: () => string): T => ({ ...schema, hint });
+const uuid = hinted(Type.String({ pattern: UUID_PATTERN }), () => msg.hsdsImport.hint.uuid);
+const text = (max = 10_000) => hinted(Type.String({ maxLength: max }), () => msg.hsdsImport.hint.text(max));
 /** A day that exists in the calendar (not 2026-02-31), from year 1 to 9999 as PostgreSQL's date takes it. */
 function isCalendarDate(year: number, month: number, day: number): boolean {
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
@@ -36,17 +37,17 @@ FormatRegistry.Set('zoned-date-time', (value) => {
   return hour <= 23 && minute <= 59 && second <= 59 && offset;
 });
 
-const date = hinted(Type.String({ format: 'calendar-date' }), nb.hsdsImport.hint.date);
-const time = hinted(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$' }), nb.hsdsImport.hint.time);
-const dateTime = hinted(Type.String({ format: 'zoned-date-time' }), nb.hsdsImport.hint.dateTime);
-const email = hinted(Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 320 }), nb.hsdsImport.hint.email);
-const uri = hinted(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S+$', maxLength: 2000 }), nb.hsdsImport.hint.uri);
+const date = hinted(Type.String({ format: 'calendar-date' }), () => msg.hsdsImport.hint.date);
+const time = hinted(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$' }), () => msg.hsdsImport.hint.time);
+const dateTime = hinted(Type.String({ format: 'zoned-date-time' }), () => msg.hsdsImport.hint.dateTime);
+const email = hinted(Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 320 }), () => msg.hsdsImport.hint.email);
+const uri = hinted(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S+$', maxLength: 2000 }), () => msg.hsdsImport.hint.uri);
 // a link the public is shown (a web page, not an identifier): http or https only (model.ts)
-const webUrl = hinted(Type.String({ pattern: WEB_URL_PATTERN, maxLength: 2000 }), nb.hsdsImport.hint.webUrl);
-const int = (minimum: number, maximum: number) => hinted(Type.Integer({ minimum, maximum }), nb.hsdsImport.hint.wholeNumber(minimum, maximum));
-const number = (minimum: number, maximum: number) => hinted(Type.Number({ minimum, maximum }), nb.hsdsImport.hint.number(minimum, maximum));
-const oneOf = (values: string[]) => hinted(Type.String({ pattern: `^(${values.join('|')})$` }), nb.hsdsImport.hint.oneOf(values));
-const flag = hinted(Type.Boolean(), nb.hsdsImport.hint.flag);
+const webUrl = hinted(Type.String({ pattern: WEB_URL_PATTERN, maxLength: 2000 }), () => msg.hsdsImport.hint.webUrl);
+const int = (minimum: number, maximum: number) => hinted(Type.Integer({ minimum, maximum }), () => msg.hsdsImport.hint.wholeNumber(minimum, maximum));
+const number = (minimum: number, maximum: number) => hinted(Type.Number({ minimum, maximum }), () => msg.hsdsImport.hint.number(minimum, maximum));
+const oneOf = (values: string[]) => hinted(Type.String({ pattern: `^(${values.join('|')})$` }), () => msg.hsdsImport.hint.oneOf(values));
+const flag = hinted(Type.Boolean(), () => msg.hsdsImport.hint.flag);
 
 interface TableColumns {
   columns: Record<string, TSchema>;
@@ -83,12 +84,12 @@ export const COLUMNS: Record<TableName, TableColumns> = {
     location_type: oneOf(['physical', 'postal', 'virtual']), url: webUrl, organization_id: uuid, name: text(500), alternate_name: text(500),
     description: text(), transportation: text(), latitude: number(-90, 90), longitude: number(-180, 180), external_identifier: text(500),
     external_identifier_type: text(200), is_confidential: flag, is_demo: flag,
-    municipality_number: hinted(MunicipalityNumber(), nb.hsdsImport.hint.municipalityNumber),
+    municipality_number: hinted(MunicipalityNumber(), () => msg.hsdsImport.hint.municipalityNumber),
   }),
   address: table(['location_id', 'address_1', 'city', 'state_province', 'postal_code', 'country', 'address_type'], {
     location_id: uuid, attention: text(500), address_1: text(500), address_2: text(500), city: text(200), region: text(200),
     state_province: text(200), postal_code: text(20), address_type: oneOf(['physical', 'postal', 'virtual']),
-    country: hinted(Type.String({ pattern: '^[A-Z]{2}$' }), nb.hsdsImport.hint.countryCode),
+    country: hinted(Type.String({ pattern: '^[A-Z]{2}$' }), () => msg.hsdsImport.hint.countryCode),
   }),
   accessibility: table([], { location_id: uuid, description: text(), details: text(), url: webUrl }),
   service: table(['organization_id', 'name', 'status'], SERVICE_COLUMNS),
@@ -127,17 +128,17 @@ export const COLUMNS: Record<TableName, TableColumns> = {
  */
 export const UNSTORED_FIELDS: Partial<Record<TableName, Record<string, string>>> = {
   service: {
-    fees: nb.hsdsImport.dropped.fees,
-    accreditations: nb.hsdsImport.dropped.accreditations,
-    licenses: nb.hsdsImport.dropped.licenses,
+    get fees() { return msg.hsdsImport.dropped.fees; },
+    get accreditations() { return msg.hsdsImport.dropped.accreditations; },
+    get licenses() { return msg.hsdsImport.dropped.licenses; },
   },
-  organization: { tax_status: nb.hsdsImport.dropped.taxStatus, tax_id: nb.hsdsImport.dropped.taxId },
+  organization: { get tax_status() { return msg.hsdsImport.dropped.taxStatus; }, get tax_id() { return msg.hsdsImport.dropped.taxId; } },
 };
 
 /** HSDS tables Samklang does not store, with the reason (see IGNORED_TABLES). */
 export const UNSTORED_TABLES: Record<string, string> = {
-  metadata: nb.hsdsImport.dropped.metadata,
-  meta_table_description: nb.hsdsImport.dropped.metaTableDescription,
+  get metadata() { return msg.hsdsImport.dropped.metadata; },
+  get meta_table_description() { return msg.hsdsImport.dropped.metaTableDescription; },
 };
 
 /** Columns HSDS types as numbers that our tables keep as text. */

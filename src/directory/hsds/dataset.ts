@@ -3,7 +3,7 @@
  * Dataset: flat rows per HSDS table, keyed by id, each remembering where in the file it came from,
  * so every problem can name its row or path.
  */
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 
 /** The tables an import writes, in the order their rows can be written (referenced ones first). */
 export const TABLES = [
@@ -46,7 +46,7 @@ export class Dataset {
   add(table: TableName, row: FlatRow, where: string): void {
     const id = row.id;
     if (typeof id !== 'string' || id === '') {
-      this.problems.push({ where, message: nb.hsdsImport.row.noId(table) });
+      this.problems.push({ where, message: msg.hsdsImport.row.noId(table) });
       return;
     }
     const rows = this.tables.get(table)!;
@@ -60,7 +60,7 @@ export class Dataset {
       if (value === null || value === undefined) continue;
       if (before === null || before === undefined) earlier.row[field] = value;
       else if (String(before) !== String(value)) {
-        this.problems.push({ where, message: nb.hsdsImport.row.repeated(table, id, earlier.where, field, String(value), String(before)) });
+        this.problems.push({ where, message: msg.hsdsImport.row.repeated(table, id, earlier.where, field, String(value), String(before)) });
       }
     }
   }

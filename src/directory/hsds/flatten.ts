@@ -1,6 +1,6 @@
 import { COLUMNS } from './columns.ts';
 import { IGNORED_TABLES, TABLES, type Dataset, type FlatRow, type TableName, type Value } from './dataset.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 
 /**
  * How deep HSDS objects and lists may nest. The deepest the spec needs is a page of services with
@@ -62,7 +62,7 @@ const isStored = (kind: Kind): kind is TableName => (TABLES as readonly string[]
 export function flattenObject(dataset: Dataset, kind: Kind, object: Record<string, unknown>, where: string, parent?: { kind: Kind; id: string; down?: string }, depth = 0): string | null {
   const id = typeof object.id === 'string' ? object.id : null;
   if (depth > MAX_NESTING) {
-    dataset.problems.push({ where, message: nb.hsdsImport.json.tooDeep(MAX_NESTING) });
+    dataset.problems.push({ where, message: msg.hsdsImport.json.tooDeep(MAX_NESTING) });
     return id;
   }
   if (!isStored(kind)) {
@@ -79,24 +79,24 @@ export function flattenObject(dataset: Dataset, kind: Kind, object: Record<strin
       if (value === null || value === undefined) continue;
       if (nest.up) {
         if (isObject(value)) ups.push([field, nest, value]);
-        else dataset.problems.push({ where: `${where}.${field}`, message: nb.hsdsImport.json.mustBeObject(field) });
+        else dataset.problems.push({ where: `${where}.${field}`, message: msg.hsdsImport.json.mustBeObject(field) });
       } else if (Array.isArray(value)) {
         value.forEach((child, i) => {
           if (isObject(child)) return;
-          dataset.problems.push({ where: `${where}.${field}[${i}]`, message: nb.hsdsImport.json.eachMustBeObject(field) });
+          dataset.problems.push({ where: `${where}.${field}[${i}]`, message: msg.hsdsImport.json.eachMustBeObject(field) });
         });
-      } else dataset.problems.push({ where: `${where}.${field}`, message: nb.hsdsImport.json.mustBeList(field) });
+      } else dataset.problems.push({ where: `${where}.${field}`, message: msg.hsdsImport.json.mustBeList(field) });
       continue;
     }
     if (field in known) {
-      if (isObject(value) || Array.isArray(value)) dataset.problems.push({ where: `${where}.${field}`, message: nb.hsdsImport.json.mustBeSingleValue(field) });
+      if (isObject(value) || Array.isArray(value)) dataset.problems.push({ where: `${where}.${field}`, message: msg.hsdsImport.json.mustBeSingleValue(field) });
       else row[field] = (value ?? null) as Value;
     } else dataset.ignoreField(kind, field, `${where}.${field}`);
   }
   if (parent?.down) row[parent.down] = parent.id;
   if (kind === 'attribute' && parent) {
     if (!ATTRIBUTE_LINKS.has(parent.kind)) {
-      dataset.warnings.push({ where, message: nb.hsdsImport.leftOut.attributeOf(parent.kind) });
+      dataset.warnings.push({ where, message: msg.hsdsImport.leftOut.attributeOf(parent.kind) });
       return id;
     }
     row.link_id = parent.id;
@@ -106,7 +106,7 @@ export function flattenObject(dataset: Dataset, kind: Kind, object: Record<strin
     const childId = flattenObject(dataset, nest.kind, child, `${where}.${field}`, undefined, depth + 1);
     if (!nest.up || childId === null || !isStored(nest.kind)) continue;
     if (row[nest.up] !== undefined && row[nest.up] !== null && row[nest.up] !== childId) {
-      dataset.problems.push({ where: `${where}.${field}`, message: nb.hsdsImport.json.nestedIdDiffers(nest.up, String(row[nest.up]), field, childId) });
+      dataset.problems.push({ where: `${where}.${field}`, message: msg.hsdsImport.json.nestedIdDiffers(nest.up, String(row[nest.up]), field, childId) });
     } else row[nest.up] = childId;
   }
   if (id !== null) {

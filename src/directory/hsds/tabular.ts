@@ -1,6 +1,6 @@
 import { COLUMNS } from './columns.ts';
 import { IGNORED_TABLES, TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 
 /** HSDS tabular file names (datapackage resource paths) and the table each holds. */
 const FILE_TABLES: Record<string, TableName | (typeof IGNORED_TABLES)[number]> = {
@@ -27,7 +27,7 @@ export function tableOfFile(path: string) {
 export function addTabularRows(dataset: Dataset, file: string, rows: { where: string; values: Record<string, unknown> }[]): void {
   const table = tableOfFile(file);
   if (table === null) {
-    dataset.warnings.push({ where: file, message: nb.hsdsImport.tabular.unknownFile });
+    dataset.warnings.push({ where: file, message: msg.hsdsImport.tabular.unknownFile });
     return;
   }
   if (!(table in COLUMNS)) {

@@ -1,12 +1,12 @@
 // The story form: its fields, the request schema, and turning what was sent into StoryFields.
 import { Type } from '@sinclair/typebox';
 import { FormBody, type Errors } from '../../platform/forms/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import type { ConsentPurpose, StoryTheme } from '../../platform/db/index.ts';
 import { AGE_BANDS, EXCERPT_SLOTS, HEALTH_REGIONS, PURPOSES, SERVICE_LEVELS, SETTINGS, THEMES } from './model.ts';
 import type { StoryFields, StoryRow } from './queries.ts';
 
-const e = nb.experienceStories.editor.errors;
+const e = msg.experienceStories.editor.errors;
 const oneOf = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const STORY_FIELDS = [

@@ -5,13 +5,13 @@
 // goes through excerptsFor, so a withdrawn story is gone from all of them at once.
 import type { ReactElement } from 'react';
 import type { EvidenceOutcome, StoryTheme, Tx } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { SETTINGS } from './model.ts';
 import { excerptsFor, type ExcerptFilter } from './queries.ts';
 import { LinkedExcerpts } from './views/linked-excerpts.tsx';
 
 const QUOTES = 2;
-const m = nb.experienceStories.linked;
+const m = msg.experienceStories.linked;
 
 /** Handbook sections (by slug) and the stories' themes, settings or levels that speak to them. */
 export const HANDBOOK_SECTIONS: Record<string, ExcerptFilter & { themes: readonly StoryTheme[] }> = {

@@ -1,7 +1,7 @@
 // The vocabulary of stories: themes, age bands, purposes of consent, the consent text's versions,
 // settings and levels from the directory's taxonomy, and the status flow.
 import type { ConsentPurpose, StoryAgeBand, StoryStatus, StoryTheme } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg, nb } from '../../platform/i18n/index.ts';
 import { SERVICE_LEVELS, TERMS } from '../../directory/index.ts';
 import { HEALTH_REGIONS } from '../../reference/index.ts';
 

@@ -3,7 +3,7 @@
 // tellers) and removes the link to the account. Tellers have no account: their withdrawal code is
 // their control. Kind 'fortellinger' on /personvern.
 import type { Tx } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import type { DataSubject, DeletionNotice, PersonalDataSource } from '../../accounts/index.ts';
 
 async function collect(db: Tx, subject: DataSubject): Promise<Record<string, unknown>> {
@@ -20,7 +20,7 @@ async function notice(db: Tx, subject: DataSubject): Promise<DeletionNotice | nu
   const row = await db.selectFrom('experience_story').select((eb) => eb.fn.countAll<number>().as('n'))
     .where((eb) => eb.or([eb('author_id', '=', subject.id), eb('published_by', '=', subject.id)])).executeTakeFirstOrThrow();
   const n = Number(row.n);
-  const d = nb.experienceStories.editor.deletion;
+  const d = msg.experienceStories.editor.deletion;
   return n === 0 ? null : { id: 'fortellinger-som-berores', heading: d.heading, items: [d.items(n)] };
 }
 

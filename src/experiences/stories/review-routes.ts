@@ -10,7 +10,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db, StoryReviewDecision } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
@@ -19,7 +19,7 @@ import { findStoryByCode, recordReview, storyReviews, type StoryRow } from './qu
 import { storyPaths as p } from './paths.ts';
 import { ReviewCodePage, ReviewPage } from './views/review-pages.tsx';
 
-const r = nb.experienceStories.review;
+const r = msg.experienceStories.review;
 const Code = Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' });
 const COMMENT_MAX = 2000;
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
@@ -76,6 +76,6 @@ export async function reviewRoutes(app: App, { db, config, codeThrottle }: { db:
 
   app.get(p.reviewDone, async (request, reply) => sendPage(reply, MessagePage({
     title: r.doneTitle, message: sentString(request.query, 'svar') === 'endringer' ? r.doneChanges : r.doneApproved,
-    links: [{ href: p.index, text: nb.experienceStories.back }],
+    links: [{ href: p.index, text: msg.experienceStories.back }],
   })));
 }

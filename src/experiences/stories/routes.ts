@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/index.ts';
 import type { StoryStatus } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -28,7 +28,7 @@ import { ExperiencesPage, StoryPage, ThemePage } from './views/public-pages.tsx'
 import { WithdrawPage } from './views/withdraw-page.tsx';
 import { FiguresPage, ReceiptPage, StoryFormPage, StoryListPage } from './views/editor-pages.tsx';
 
-const m = nb.experienceStories;
+const m = msg.experienceStories;
 const UUID = new RegExp(UUID_PATTERN);
 const hasErrors = (errors: Errors) => Object.keys(errors).length > 0;
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');

@@ -4,7 +4,7 @@
 import type { ReactElement } from 'react';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { Tx } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { HEALTH_REGIONS } from '../../reference/index.ts';
@@ -12,7 +12,7 @@ import { TERM_BY_KEY } from '../../directory/index.ts';
 import { surveyCells, type AggregateCell, type Period } from './store.ts';
 import { currentPeriod } from './routes.ts';
 
-const m = nb.experienceSurveys;
+const m = msg.experienceSurveys;
 
 export function SurveyFigures({ period, cells }: { period: Period; cells: AggregateCell[] }) {
   const f = m.figures;

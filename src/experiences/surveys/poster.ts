@@ -2,9 +2,9 @@
 // waiting room, written with the handbook's PdfWriter.
 import QRCode from 'qrcode';
 import { PdfWriter } from '../../handbook/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 
-const m = nb.experienceSurveys.poster;
+const m = msg.experienceSurveys.poster;
 
 export const qrSvg = (url: string): Promise<string> => QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
 
@@ -13,7 +13,7 @@ export async function posterPdf(service: { name: string; isDemo: boolean }, url:
   const doc = pdf.doc;
   doc.font('bold').fontSize(32).text(m.pdfTitle, { align: 'center' }).moveDown(0.4);
   doc.font('regular').fontSize(18).text(m.pdfLead(service.name), { align: 'center' }).moveDown(0.6);
-  if (service.isDemo) doc.fontSize(14).text(nb.experienceSurveys.results.demo, { align: 'center' }).moveDown(0.4);
+  if (service.isDemo) doc.fontSize(14).text(msg.experienceSurveys.results.demo, { align: 'center' }).moveDown(0.4);
   doc.fontSize(13).text(m.pdfBody, { align: 'center' }).moveDown(1);
 
   // the QR code as vector squares: sharp at any print size

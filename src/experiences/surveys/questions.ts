@@ -1,16 +1,16 @@
-// The survey's questions, versioned. The wording lives in the catalogue (nb.experienceSurveys.questions);
+// The survey's questions, versioned. The wording lives in the catalogue (msg.experienceSurveys.questions);
 // a change of wording is a new version, so results are only ever compared within one version.
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg, nb } from '../../platform/i18n/index.ts';
 
 export const CURRENT_VERSION = 'v1';
 export type QuestionVersion = keyof typeof nb.experienceSurveys.questions;
 
 /** The question keys of a version, in the order they are asked. */
 export function questionsOf(version: QuestionVersion): { key: string; text: string }[] {
-  return Object.entries(nb.experienceSurveys.questions[version]).map(([key, text]) => ({ key, text }));
+  return Object.entries(msg.experienceSurveys.questions[version]).map(([key, text]) => ({ key, text }));
 }
 
-export const isVersion = (value: string): value is QuestionVersion => value in nb.experienceSurveys.questions;
+export const isVersion = (value: string): value is QuestionVersion => value in msg.experienceSurveys.questions;
 
 /** The form field of a question, and its values: '1'–'5', or DONT_KNOW. */
 export const fieldOf = (key: string) => `q_${key}`;

@@ -13,7 +13,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -36,7 +36,7 @@ import { ResultsPage } from './views/results-page.tsx';
 import { PosterPage } from './views/poster-page.tsx';
 import { OverviewPage } from './views/overview-page.tsx';
 
-const m = nb.experienceSurveys;
+const m = msg.experienceSurveys;
 const p = paths.experienceSurveys;
 const Score = Type.Union([...['1', '2', '3', '4', '5', DONT_KNOW].map((v) => Type.Literal(v)), Type.Literal('')]);
 const QUESTION_FIELDS = questionsOf(CURRENT_VERSION).map((q) => fieldOf(q.key));

@@ -1,4 +1,4 @@
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { PHASES } from '../content.ts';
 import { formatKroner, formatNumber } from '../views/format.ts';
 import type { BusinessCaseResult } from './calculator.ts';
@@ -24,7 +24,7 @@ export interface PlanSnapshot {
   today: string;
 }
 
-const t = () => nb.handbook.planner.pdf;
+const t = () => msg.handbook.planner.pdf;
 const memoText = (snapshot: PlanSnapshot, field: string) => snapshot.plan.memo[field]?.trim() ?? '';
 
 function header(pdf: PdfWriter, title: string, snapshot: PlanSnapshot) {
@@ -45,7 +45,7 @@ function section(pdf: PdfWriter, heading: string, text: string) {
 }
 
 function costTable(pdf: PdfWriter, result: BusinessCaseResult, percent: string) {
-  const b = nb.handbook.planner.businessCase;
+  const b = msg.handbook.planner.businessCase;
   pdf.table([b.line, b.amount], [
     [b.salaryLine(percent), formatKroner(result.salaryCost)],
     [b.employerLine, formatKroner(result.employerCost)],
@@ -57,7 +57,7 @@ function costTable(pdf: PdfWriter, result: BusinessCaseResult, percent: string) 
 }
 
 function fundingTable(pdf: PdfWriter, result: BusinessCaseResult, values: Record<string, string>) {
-  const b = nb.handbook.planner.businessCase;
+  const b = msg.handbook.planner.businessCase;
   const kr = (name: string) => formatKroner(parseNorwegianNumber(values[name] ?? '') || 0);
   pdf.table([b.line, b.amount], [
     [b.ownBudget, kr('finans_egne')],
@@ -70,7 +70,7 @@ function fundingTable(pdf: PdfWriter, result: BusinessCaseResult, values: Record
 }
 
 function sensitivityTable(pdf: PdfWriter, result: BusinessCaseResult) {
-  const b = nb.handbook.planner.businessCase;
+  const b = msg.handbook.planner.businessCase;
   if (result.sensitivity.length === 0) return pdf.paragraph(b.noScenarios);
   pdf.paragraph(t().memo.benefitNote, { subtle: true });
   pdf.table(
@@ -113,13 +113,13 @@ function decisionMemo(pdf: PdfWriter, s: PlanSnapshot) {
 
 function checklistStatus(pdf: PdfWriter, s: PlanSnapshot) {
   const m = t().memo;
-  const o = nb.handbook.planner.overview;
+  const o = msg.handbook.planner.overview;
   const progress = planProgress(s.items, s.states, s.today);
   pdf.heading(m.checklist);
   pdf.paragraph(m.checklistIntro(progress.closed, progress.total));
   pdf.table(
     [o.phase, o.done, o.notRelevant, o.open, o.complete],
-    progress.phases.filter((p) => p.total > 0).map((p) => [nb.handbook.phases[p.phase], String(p.done), String(p.notRelevant), String(p.open), o.percent(p.percentComplete)]),
+    progress.phases.filter((p) => p.total > 0).map((p) => [msg.handbook.phases[p.phase], String(p.done), String(p.notRelevant), String(p.open), o.percent(p.percentComplete)]),
     [0.4, 0.15, 0.15, 0.15, 0.15], [1, 2, 3, 4],
   );
   if (progress.overdue.length > 0) {
@@ -158,7 +158,7 @@ function jobDescription(pdf: PdfWriter, s: PlanSnapshot) {
 
 function evaluationPlan(pdf: PdfWriter, s: PlanSnapshot) {
   const e = t().evaluation;
-  const c = nb.handbook.planner.checklist;
+  const c = msg.handbook.planner.checklist;
   header(pdf, e.title, s);
   section(pdf, e.goals, memoText(s, 'evaluering'));
   pdf.heading(e.measures);

@@ -7,7 +7,7 @@
 // account's address are deleted too, so no later account with the address can take them up.
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import type { DataSubject, DeletionNotice, PersonalDataSource } from '../../accounts/index.ts';
 
 type PlanFate = { id: string; title: string } & ({ kind: 'delete' } | { kind: 'leave' } | { kind: 'transfer'; successorId: string; successorEmail: string });
@@ -57,7 +57,7 @@ async function collect(db: Tx, subject: DataSubject): Promise<Record<string, unk
 }
 
 async function notice(db: Tx, subject: DataSubject): Promise<DeletionNotice | null> {
-  const m = nb.handbook.planner.deletion;
+  const m = msg.handbook.planner.deletion;
   const fates = await planFates(db, subject.id);
   if (fates.length === 0) return null;
   return {

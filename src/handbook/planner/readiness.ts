@@ -2,9 +2,9 @@
 // implementation research commonly uses (CFIR: the intervention, the outer setting, the inner
 // setting, the individuals involved, the process). Each statement points to the handbook
 // sections that help where the answer is weak. Ids are stored in plans: never rename or reuse one.
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 
-const t = nb.handbook.readinessModel;
+const t = msg.handbook.readinessModel;
 
 export const DOMAINS = [
   { id: 'tiltaket', ...t.domains.tiltaket },

@@ -3,7 +3,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString, sentValue } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { invalidParams } from '../../platform/http/problem.ts';
@@ -27,7 +27,7 @@ import { planChecklist } from './routes.ts';
 import { normaliseEmail } from '../../platform/text.ts';
 
 const p = paths.handbook.planner;
-const m = nb.handbook.planner;
+const m = msg.handbook.planner;
 const InviteBody = FormBody({ epost: Email, rolle: Type.Union([Type.Literal('editor'), Type.Literal('viewer')]) });
 const RemoveBody = FormBody({ epost: Type.String({ maxLength: 254 }) });
 

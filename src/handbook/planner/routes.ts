@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
@@ -22,7 +22,7 @@ import { readinessProfile } from './readiness.ts';
 import { SETTINGS, SETTING_BY_CODE, SERVICE_LEVELS } from './settings.ts';
 
 const p = paths.handbook.planner;
-const m = nb.handbook.planner;
+const m = msg.handbook.planner;
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const NonBlank = (maxLength: number) => Type.String({ maxLength, pattern: '\\S' });
 const NewPlanBody = FormBody({

@@ -1,5 +1,5 @@
 import { FACETS, SERVICE_LEVELS } from '../../directory/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 
 /** Where the offer will be run: each setting has its own handbook section in part 4. */
 export interface Setting {
@@ -10,11 +10,11 @@ export interface Setting {
 }
 
 export const SETTINGS: Setting[] = [
-  { code: 'kommune', name: nb.handbook.settingNames.kommune, sectionSlug: 'kommune' },
-  { code: 'spesialist', name: nb.handbook.settingNames.spesialist, sectionSlug: 'spesialisthelsetjenesten' },
-  { code: 'kriminalomsorg', name: nb.handbook.settingNames.kriminalomsorg, sectionSlug: 'kriminalomsorg' },
-  { code: 'ideell', name: nb.handbook.settingNames.ideell, sectionSlug: 'ideell-og-frivillig-sektor' },
-  { code: 'lavterskel', name: nb.handbook.settingNames.lavterskel, sectionSlug: 'lavterskel-og-brukerstyrte-steder' },
+  { code: 'kommune', get name() { return msg.handbook.settingNames.kommune; }, sectionSlug: 'kommune' },
+  { code: 'spesialist', get name() { return msg.handbook.settingNames.spesialist; }, sectionSlug: 'spesialisthelsetjenesten' },
+  { code: 'kriminalomsorg', get name() { return msg.handbook.settingNames.kriminalomsorg; }, sectionSlug: 'kriminalomsorg' },
+  { code: 'ideell', get name() { return msg.handbook.settingNames.ideell; }, sectionSlug: 'ideell-og-frivillig-sektor' },
+  { code: 'lavterskel', get name() { return msg.handbook.settingNames.lavterskel; }, sectionSlug: 'lavterskel-og-brukerstyrte-steder' },
 ];
 export const SETTING_BY_CODE = new Map(SETTINGS.map((setting) => [setting.code, setting]));
 

@@ -1,5 +1,5 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { SCENARIOS, type BusinessCaseResult } from '../planner/calculator.ts';
@@ -9,7 +9,7 @@ import { formatKroner, formatNumber } from './format.ts';
 import { PlanLayout } from './plan-layout.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const m = nb.handbook.planner.businessCase;
+const m = msg.handbook.planner.businessCase;
 
 export interface BusinessCasePageProps {
   plan: PlanRow;
@@ -31,7 +31,7 @@ export function BusinessCasePage(props: BusinessCasePageProps) {
       <BusinessCaseResultView result={result} percent={values.stillingsprosent ?? ''} />
       {plan.role !== 'viewer' && (
         <>
-          <ErrorSummary errors={errors} heading={nb.handbook.planner.errorsHeading} />
+          <ErrorSummary errors={errors} heading={msg.handbook.planner.errorsHeading} />
           <form method="post" noValidate action={paths.handbook.planner.businessCase(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack business-case">
             <CsrfField token={props.csrfToken} />
             <Paragraph data-size="sm">{m.numberHint}</Paragraph>

@@ -1,5 +1,5 @@
 import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { CsrfField, ErrorSummary, TextArea, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { PHASES, type Phase } from '../content.ts';
@@ -9,7 +9,7 @@ import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const m = nb.handbook.planner.checklist;
+const m = msg.handbook.planner.checklist;
 const STATUSES = (['open', 'done', 'not_relevant'] as const).map((value) => ({ value, label: m.statuses[value] }));
 
 /** What an item's fields show: saved states, or what was just typed when the save failed. */
@@ -46,7 +46,7 @@ export function ChecklistPage(props: ChecklistPageProps) {
   });
   const typedFor = (item: PlanItem) => failed?.typed.get(item.id) ?? typedFromState(states.get(item.id) ?? OPEN);
   const heading = (phase: Phase, closed: number, total: number) => (
-    <h2 className="ds-heading" data-size="sm" id={`fase-${phase}`}>{nb.handbook.phases[phase]} <span className="phase-count">({m.phaseStatus(closed, total)})</span></h2>
+    <h2 className="ds-heading" data-size="sm" id={`fase-${phase}`}>{msg.handbook.phases[phase]} <span className="phase-count">({m.phaseStatus(closed, total)})</span></h2>
   );
   if (!editable) {
     return (
@@ -64,7 +64,7 @@ export function ChecklistPage(props: ChecklistPageProps) {
   return (
     <PlanLayout plan={plan} tab="checklist" heading={m.title} notice={props.notice}>
       <Paragraph>{m.intro}</Paragraph>
-      {failed && <ErrorSummary errors={failed.errors} heading={nb.handbook.planner.errorsHeading} />}
+      {failed && <ErrorSummary errors={failed.errors} heading={msg.handbook.planner.errorsHeading} />}
       <form method="post" noValidate action={paths.handbook.planner.checklist(plan.id)} className="stack checklist-form"
         data-module="unsaved-warning" data-unsaved={failed ? 'true' : undefined}>
         <CsrfField token={props.csrfToken} />
@@ -102,7 +102,7 @@ function ItemFields({ item, typed, errors }: { item: PlanItem; typed: TypedItem;
 function ReadOnlyItems({ items, states }: { items: PlanItem[]; states: Map<string, ItemState> }) {
   return (
     <DataTable rows={items.map((item) => ({ item, state: states.get(item.id) ?? OPEN }))} rowKey={({ item }) => item.id} columns={[
-      { header: nb.handbook.checklistHeading, cell: ({ item }) => <Link href={paths.handbook.section(item.sectionSlug)}>{item.text}</Link> },
+      { header: msg.handbook.checklistHeading, cell: ({ item }) => <Link href={paths.handbook.section(item.sectionSlug)}>{item.text}</Link> },
       { header: m.status, cell: ({ state }) => m.statuses[state.status] },
       { header: m.owner, cell: ({ state }) => state.owner ?? '' },
       { header: m.due, cell: ({ state }) => (state.dueDate ? formatDate(state.dueDate) : '') },

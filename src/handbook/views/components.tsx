@@ -1,11 +1,11 @@
 import { Alert, Button, Field, Input, Label, Link, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import type { SectionStatus } from '../tables.ts';
 import { describedBy } from '../../platform/forms/index.ts';
 import { SourceList as PlatformSourceList, type CitedSource } from '../../platform/views/source-list.tsx';
 
-const m = () => nb.handbook;
+const m = () => msg.handbook;
 
 /** "Del 2: Planlegging": parts are numbered by the hundreds of the section order. */
 export const partLabel = (order: number, part: string) => m().partLabel(Math.floor(order / 100), part);

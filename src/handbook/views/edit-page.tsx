@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { RenderedSection } from '../markdown.ts';
@@ -15,14 +15,14 @@ export interface EditValues {
 
 /** Markdown in a textarea, a server-rendered preview: no script needed to edit or preview. */
 export function EditPage(props: { slug: string; values: EditValues; errors: Errors; preview: RenderedSection | null; csrfToken: string }) {
-  const m = nb.handbook.editor;
+  const m = msg.handbook.editor;
   const { values, errors } = props;
   return (
     <Layout title={m.title(values.title)}>
       <Paragraph data-size="sm"><Link href={paths.handbook.section(props.slug)}>{m.back}</Link></Paragraph>
       <Heading level={1} data-size="lg">{m.title(values.title)}</Heading>
       <Paragraph>{m.intro}</Paragraph>
-      <ErrorSummary errors={errors} heading={nb.handbook.errorsHeading} />
+      <ErrorSummary errors={errors} heading={msg.handbook.errorsHeading} />
       <form method="post" noValidate action={paths.handbook.edit(props.slug)} className="stack editor">
         <CsrfField token={props.csrfToken} />
         <TextInput id="title" label={m.titleLabel} value={values.title} error={errors.title} maxLength={200} />

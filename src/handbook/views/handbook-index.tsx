@@ -1,5 +1,5 @@
 import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { SectionRow } from '../queries.ts';
@@ -7,7 +7,7 @@ import { DraftTag, HandbookSearchForm, partLabel } from './components.tsx';
 
 /** The handbook's front page: what it is, a search, the planner, and every section by part. */
 export function HandbookIndexPage({ sections }: { sections: SectionRow[] }) {
-  const m = nb.handbook;
+  const m = msg.handbook;
   const parts = [...new Set(sections.map((s) => Math.floor(s.sort_order / 100)))];
   const anyDraft = sections.some((s) => s.status === 'utkast');
   return (

@@ -1,5 +1,5 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { formatDateTime } from './format.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -8,10 +8,10 @@ import type { RevisionRow } from '../queries.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
 export function HistoryPage({ slug, title, revisions }: { slug: string; title: string; revisions: RevisionRow[] }) {
-  const m = nb.handbook.historyPage;
+  const m = msg.handbook.historyPage;
   return (
     <Layout title={m.title(title)}>
-      <Paragraph data-size="sm"><Link href={paths.handbook.section(slug)}>{nb.handbook.editor.back}</Link></Paragraph>
+      <Paragraph data-size="sm"><Link href={paths.handbook.section(slug)}>{msg.handbook.editor.back}</Link></Paragraph>
       <Heading level={1} data-size="lg">{m.title(title)}</Heading>
       <DataTable caption={m.caption} captionClassName="visually-hidden" rows={revisions} rowKey={(revision) => revision.id} columns={[
         { header: m.version, cell: (revision) => (revision.number > 1 ? <Link href={paths.handbook.revision(slug, revision.number)}>{m.versionLink(revision.number)}</Link> : m.versionLink(revision.number)) },
@@ -30,7 +30,7 @@ export interface FieldDiff {
 
 /** What one version changed against the one before, field by field; + and − are written out, not only coloured. */
 export function RevisionPage({ slug, title, number, diffs }: { slug: string; title: string; number: number; diffs: FieldDiff[] }) {
-  const m = nb.handbook.historyPage;
+  const m = msg.handbook.historyPage;
   return (
     <Layout title={m.diffTitle(number, title)}>
       <Paragraph data-size="sm"><Link href={paths.handbook.history(slug)}>{m.back}</Link></Paragraph>

@@ -1,5 +1,5 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import type { LocalPicture } from '../planner/local.ts';
 import type { PlanRow } from '../planner/queries.ts';
@@ -7,9 +7,9 @@ import { serviceLevelName } from '../planner/settings.ts';
 import { PlanLayout } from './plan-layout.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const m = nb.handbook.planner.local;
+const m = msg.handbook.planner.local;
 const distance = (hit: { distanceKm: number | null; inPlaceMunicipality: boolean }) =>
-  hit.inPlaceMunicipality ? m.inMunicipality : hit.distanceKm === null ? '–' : nb.finder.km(hit.distanceKm);
+  hit.inPlaceMunicipality ? m.inMunicipality : hit.distanceKm === null ? '–' : msg.finder.km(hit.distanceKm);
 
 /** The finder's offers around the plan's municipality, as a table and a list (no map to stand in for). */
 export function LocalPage({ plan, picture }: { plan: PlanRow; picture: LocalPicture }) {

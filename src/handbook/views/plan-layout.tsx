@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg, nb } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PlanRow } from '../planner/queries.ts';
@@ -20,7 +20,7 @@ const TABS: { tab: Exclude<PlanTab, 'label'>; href: (id: string) => string }[] =
 
 /** Every plan page: the plan's name, the navigation between its parts, and a notice for readers and saves. */
 export function PlanLayout({ plan, tab, heading, notice, children }: { plan: PlanRow; tab: Exclude<PlanTab, 'label'>; heading: string; notice?: string | null; children: ReactNode }) {
-  const m = nb.handbook.planner;
+  const m = msg.handbook.planner;
   return (
     <Layout title={`${heading} – ${plan.title}`}>
       <Paragraph data-size="sm"><Link href={p.index}>{m.indexTitle}</Link></Paragraph>

@@ -1,5 +1,5 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import type { planProgress, PlanItem, ItemState } from '../planner/checklist.ts';
 import type { PlanRow } from '../planner/queries.ts';
@@ -7,7 +7,7 @@ import { SETTING_BY_CODE, serviceLevelName } from '../planner/settings.ts';
 import { PlanLayout } from './plan-layout.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const m = nb.handbook.planner;
+const m = msg.handbook.planner;
 
 /** The plan at a glance: what it is, how far each phase has come, and what is overdue. */
 export function PlanOverviewPage({ plan, progress, states, notice }: { plan: PlanRow; progress: ReturnType<typeof planProgress>; states: Map<string, ItemState>; notice?: string | null }) {
@@ -42,7 +42,7 @@ export function ProgressTable({ progress }: { progress: ReturnType<typeof planPr
   const o = m.overview;
   return (
     <DataTable className="progress-table" caption={o.progressCaption} rows={progress.phases.filter((p) => p.total > 0)} rowKey={(phase) => phase.phase} columns={[
-      { header: o.phase, rowHeader: true, cell: (phase) => nb.handbook.phases[phase.phase] },
+      { header: o.phase, rowHeader: true, cell: (phase) => msg.handbook.phases[phase.phase] },
       { header: o.done, cell: (phase) => phase.done },
       { header: o.notRelevant, cell: (phase) => phase.notRelevant },
       { header: o.open, cell: (phase) => phase.open },

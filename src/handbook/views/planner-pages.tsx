@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { CsrfField, ErrorSummary, Select, TextInput, type Errors } from '../../platform/forms/index.ts';
@@ -7,7 +7,7 @@ import { SETTINGS, SETTING_BY_CODE, SERVICE_LEVELS, serviceLevelName } from '../
 import type { PlanRow } from '../planner/queries.ts';
 import { RadioGroup } from './form-fields.tsx';
 
-const m = nb.handbook.planner;
+const m = msg.handbook.planner;
 
 export function PlannerIndexPage({ plans }: { plans: PlanRow[] }) {
   return (

@@ -1,5 +1,5 @@
 import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { CsrfField, ErrorSummary, type Errors } from '../../platform/forms/index.ts';
 import { DOMAINS, SCALE, STATEMENTS, type ReadinessProfile } from '../planner/readiness.ts';
@@ -9,7 +9,7 @@ import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const m = nb.handbook.planner.readiness;
+const m = msg.handbook.planner.readiness;
 
 export interface ReadinessPageProps {
   plan: PlanRow;
@@ -50,7 +50,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
       )}
       {plan.role !== 'viewer' && (
         <>
-          <ErrorSummary errors={errors} heading={nb.handbook.planner.errorsHeading} />
+          <ErrorSummary errors={errors} heading={msg.handbook.planner.errorsHeading} />
           <form method="post" noValidate action={paths.handbook.planner.readiness(plan.id)} data-module="unsaved-warning" data-unsaved={Object.keys(errors).length > 0 ? 'true' : undefined} className="stack">
             <CsrfField token={props.csrfToken} />
             {DOMAINS.map((domain) => (

@@ -1,12 +1,12 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { HandbookHit } from '../search.ts';
 import { HandbookSearchForm } from './components.tsx';
 
 export function HandbookSearchPage({ query, hits, error }: { query: string; hits: HandbookHit[] | null; error?: string | undefined }) {
-  const m = nb.handbook;
+  const m = msg.handbook;
   return (
     <Layout title={query ? m.searchResultsTitle(query) : m.searchTitle}>
       <Paragraph data-size="sm"><Link href={paths.handbook.index}>{m.backToHandbook}</Link></Paragraph>

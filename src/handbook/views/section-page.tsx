@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { RenderedSection } from '../markdown.ts';
@@ -22,7 +22,7 @@ export interface SectionPageProps {
 }
 
 export function SectionPage({ section, sources, rendered, previous, next, admin, experiences }: SectionPageProps) {
-  const m = nb.handbook;
+  const m = msg.handbook;
   return (
     <Layout title={section.title}>
       <nav aria-label={m.breadcrumbs} className="breadcrumbs">

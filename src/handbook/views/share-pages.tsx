@@ -1,5 +1,5 @@
 import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { DOCUMENT_KINDS } from '../planner/documents.ts';
@@ -8,7 +8,7 @@ import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 
-const m = nb.handbook.planner;
+const m = msg.handbook.planner;
 
 export function DocumentsPage({ plan }: { plan: PlanRow }) {
   const d = m.documents;

@@ -6,7 +6,7 @@
 // the certificate: its code then verifies as not found.
 import { randomInt } from 'node:crypto';
 import type { Db, Tx } from '../../platform/db/index.ts';
-import { formatDate, nb } from '../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { PdfWriter } from '../../handbook/index.ts';
 import { formatHours } from './forms.ts';
@@ -79,8 +79,8 @@ export async function issueCertificate(db: Db, registrationId: string, userId: s
 
 /** The certificate as an A4 PDF (title and language set, as the planner's documents are). */
 export async function certificatePdf(certificate: CertificateFacts, verifyUrl: string): Promise<Buffer> {
-  const m = nb.networkCourses.certificate;
-  const c = nb.networkCourses;
+  const m = msg.networkCourses.certificate;
+  const c = msg.networkCourses;
   const pdf = new PdfWriter(`${m.pdfTitle}: ${certificate.course_title}`);
   pdf.title(m.pdfTitle, m.issuer);
   pdf.paragraph(m.pdfIntro);

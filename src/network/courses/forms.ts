@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { FormBody, formErrors, normaliseDate, typed, type Errors } from '../../platform/forms/index.ts';
 import { sentValue } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { hasTopLevelHeading, renderMarkdown } from '../../handbook/index.ts';
 import type { CourseAudience, CourseFormat, CourseStatus, NetworkEventStatus } from '../../platform/db/index.ts';
 import { fromOsloWallTime, normaliseTime, osloWallTime } from '../../platform/oslo-time.ts';
@@ -57,7 +57,7 @@ export function parseHours(text: string): number | null {
 export const formatHours = (hours: number) => String(hours).replace('.', ',');
 
 export function checkCourse(request: FastifyRequest, organizations: { id: string }[]): { values: CourseValues; errors: Errors; input: CourseInput | null } {
-  const m = nb.networkCourses.courseForm.errors;
+  const m = msg.networkCourses.courseForm.errors;
   const values = courseValues(request.body);
   const errors = formErrors(request, m, m.form);
   const audiences = values.malgrupper.filter((a): a is CourseAudience => (AUDIENCES as string[]).includes(a));
@@ -89,7 +89,7 @@ export const MODULE_FIELDS = ['tittel', 'nummer', 'innhold'] as const;
 export type ModuleValues = Record<(typeof MODULE_FIELDS)[number], string>;
 
 export function checkModule(request: FastifyRequest): { values: ModuleValues; errors: Errors; input: { title: string; position: number; body: string } | null } {
-  const m = nb.networkCourses.moduleForm.errors;
+  const m = msg.networkCourses.moduleForm.errors;
   const values = typed(request.body, MODULE_FIELDS);
   const errors = formErrors(request, m, m.form);
   const position = Number(values.nummer.trim());
@@ -120,7 +120,7 @@ export interface RunInput {
 }
 
 export function checkRun(request: FastifyRequest): { values: RunValues; errors: Errors; input: RunInput | null } {
-  const m = nb.networkCourses.runForm.errors;
+  const m = msg.networkCourses.runForm.errors;
   const values = typed(request.body, RUN_FIELDS);
   const errors = formErrors(request, m, m.form);
   const startDate = normaliseDate(values.startdato);

@@ -4,7 +4,7 @@
 // go with the account (network_registration's foreign key cascades, and the events part erases them).
 import type { Tx } from '../../platform/db/index.ts';
 import type { DataSubject, DeletionNotice, PersonalDataSource } from '../../accounts/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { myCourses } from './mine.ts';
 
 const ownRegistrations = (db: Tx, userId: string) => db.selectFrom('network_registration').select('id').where('user_id', '=', userId);
@@ -25,7 +25,7 @@ async function notice(db: Tx, subject: DataSubject): Promise<DeletionNotice | nu
     .where('registration_id', 'in', ownRegistrations(db, subject.id)).executeTakeFirstOrThrow();
   const count = Number(row.n);
   if (count === 0) return null;
-  const m = nb.networkCourses.deletionNotice;
+  const m = msg.networkCourses.deletionNotice;
   return { id: 'kursbevis', heading: m.heading, items: [...m.items(count)] };
 }
 

@@ -4,7 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -31,7 +31,7 @@ const TOO_LARGE = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PAR
 interface Part { type: 'file' | 'field'; filename?: string; _buf?: Buffer }
 
 export async function courseRoutes(app: App, { db, config }: { db: Db; config: Config }) {
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   const c = paths.network.courses;
   const { requireSecretariat } = networkGuards(db);
   const now = () => config.clock.now();

@@ -7,7 +7,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { FormBody, type Errors } from '../../platform/forms/index.ts';
 import type { App } from '../../platform/http/app.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
@@ -28,7 +28,7 @@ const IdParams = Type.Object({ id: Id });
 const NoticeQuery = Type.Object({ melding: Type.Optional(Type.String({ maxLength: 20 })) });
 
 export async function courseRunRoutes(app: App, { db, config }: { db: Db; config: Config }) {
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   const c = paths.network.courses;
   const now = () => config.clock.now();
   const NOTICES: Record<string, string> = { pameldt: m.run.registeredNotice, venteliste: m.run.waitingNotice, avmeldt: m.run.cancelledNotice, oppmote: m.run.attendanceSaved };

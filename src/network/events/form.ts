@@ -1,6 +1,6 @@
 // The event form: what the secretariat types, checked field by field, and turned into an EventInput.
 import type { Errors } from '../../platform/forms/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { hasControlCharacter } from '../../platform/text.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type EventInput, type EventKind } from './queries.ts';
 import { dateShape, fromOsloWallTime, isRealDate, normaliseTime, osloWallTime } from '../../platform/oslo-time.ts';
@@ -46,7 +46,7 @@ const AGENDA_LINE = /^(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}[:.]\d{2})(?:\s*[-â€“â€
 
 /** Checks the form; the input when all is well, else a message per field. */
 export function parseEventForm(values: EventValues, organisationIds: string[]): { input: EventInput | null; errors: Errors } {
-  const m = nb.networkEvents.form.errors;
+  const m = msg.networkEvents.form.errors;
   const errors: Errors = {};
   const text = (field: keyof EventValues, max: number, required: boolean) => {
     const value = values[field].trim();
@@ -117,7 +117,7 @@ const isHttpsUrl = (value: string) => {
 
 /** A date and time field pair in Norwegian time; a message on the field that is wrong. */
 function moment(values: EventValues, dateField: 'startDate' | 'endDate' | 'deadlineDate', timeField: 'startTime' | 'endTime' | 'deadlineTime', errors: Errors, required: boolean): Date | null {
-  const m = nb.networkEvents.form.errors;
+  const m = msg.networkEvents.form.errors;
   const typedDate = values[dateField].trim();
   const time = values[timeField].trim();
   if (!typedDate) {
@@ -147,7 +147,7 @@ function moment(values: EventValues, dateField: 'startDate' | 'endDate' | 'deadl
 }
 
 function parseAgenda(text: string, startsAt: Date | null, endsAt: Date | null, errors: Errors): EventInput['agenda'] {
-  const m = nb.networkEvents.form.errors;
+  const m = msg.networkEvents.form.errors;
   if (text.length > LIMITS.agenda) {
     errors.agenda = m.tooLong(LIMITS.agenda);
     return [];

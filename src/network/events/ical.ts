@@ -2,7 +2,7 @@
 // Times are written in Norwegian time (TZID=Europe/Oslo) with the zone's VTIMEZONE, so calendars
 // show the hour the organiser meant even when the reader is elsewhere.
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import type { AgendaRow, EventRow } from './queries.ts';
 import { osloWallTime } from '../../platform/oslo-time.ts';
@@ -48,7 +48,7 @@ export function toICalendar(events: CalendarEvent[], publicUrl: string, name: st
     const url = `${publicUrl}${paths.network.events.event(event.id)}`;
     const lines = [event.purpose];
     if (agenda.length > 0) {
-      lines.push('', nb.networkEvents.page.agendaHeading, ...agenda.map((item) => {
+      lines.push('', msg.networkEvents.page.agendaHeading, ...agenda.map((item) => {
         const from = osloWallTime(item.starts_at).time;
         return `${from}${item.ends_at ? `–${osloWallTime(item.ends_at).time}` : ''} ${item.title}`;
       }));
@@ -62,7 +62,7 @@ export function toICalendar(events: CalendarEvent[], publicUrl: string, name: st
       timezone: ZONE,
       stamp: event.updated_at,
       lastModified: event.updated_at,
-      summary: event.is_demo ? `${event.title} ${nb.networkEvents.fictional}` : event.title,
+      summary: event.is_demo ? `${event.title} ${msg.networkEvents.fictional}` : event.title,
       description: lines.join('\n').trim(),
       location: event.place || event.online_url || null,
       url,

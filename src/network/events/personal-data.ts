@@ -4,7 +4,7 @@
 // minutes keep their text but lose the author's name.
 import type { Config } from '../../platform/config.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import type { DataSubject, PersonalDataSource } from '../../accounts/index.ts';
 import { cancel } from './registration.ts';
 
@@ -26,7 +26,7 @@ export function eventsPersonalData(config: Pick<Config, 'publicUrl' | 'clock'>):
     collect,
     notice: async (db, subject) => {
       const rows = await upcoming(db, subject);
-      return rows.length === 0 ? null : { id: 'deletion-events', heading: nb.networkEvents.deletionNotice, items: rows.map((row) => row.title) };
+      return rows.length === 0 ? null : { id: 'deletion-events', heading: msg.networkEvents.deletionNotice, items: rows.map((row) => row.title) };
     },
     erase: async (db, subject) => {
       const ctx = { publicUrl: config.publicUrl, now: config.clock.now() };

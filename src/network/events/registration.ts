@@ -14,7 +14,7 @@ import { newId } from '../../platform/ids.ts';
 import { randomToken, sha256 } from '../../platform/crypto.ts';
 import { queueMail, queueRequestedMail } from '../../platform/mail/outbox.ts';
 import { normaliseEmail } from '../../platform/text.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { recordChanges } from '../../accounts/index.ts';
 import { whenText } from './format.ts';
@@ -67,8 +67,8 @@ interface LockedEvent {
   status: string;
 }
 
-const m = () => nb.networkEvents.mail;
-const signature = () => nb.accounts.mail.signature;
+const m = () => msg.networkEvents.mail;
+const signature = () => msg.accounts.mail.signature;
 
 /** Runs `work` in a transaction (the caller's, if it is one). */
 function inTransaction<T>(db: Tx, work: (trx: Tx) => Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { JobDefinition } from '../../platform/jobs.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { CONFIRM_HOURS, cancelLink, pageUrl, type RegistrationContext } from './registration.ts';
 import { whenText } from './format.ts';
 
@@ -35,10 +35,10 @@ export async function sendReminders(db: Db, config: Pick<Config, 'publicUrl'>, n
       const to = row.guest_email ?? (await trx.selectFrom('app_user').select('email').where('id', '=', row.user_id!).executeTakeFirst())?.email;
       if (!to) continue;
       const cancel = row.user_id ? null : await cancelLink(trx, ctx, row.id, row);
-      const m = nb.networkEvents.mail.reminder;
+      const m = msg.networkEvents.mail.reminder;
       await queueMail(trx, {
         to, subject: m.subject(row.title),
-        body: m.body(row.title, whenText(row.starts_at, row.ends_at), row.place || row.online_url || '', pageUrl(ctx, row.event_id), cancel) + nb.accounts.mail.signature,
+        body: m.body(row.title, whenText(row.starts_at, row.ends_at), row.place || row.online_url || '', pageUrl(ctx, row.event_id), cancel) + msg.accounts.mail.signature,
       });
     }
     return due.length;

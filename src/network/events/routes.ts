@@ -6,7 +6,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg, nb } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -52,10 +52,10 @@ const MinutesBody = FormBody({ body: Text(300_000), note: Text(5000), handling: 
 const MINUTES_MAX = 200_000;
 
 const noticeText = (key: NoticeKey): EventPageProps['notice'] => {
-  const m = nb.networkEvents.register;
+  const m = msg.networkEvents.register;
   const texts: Record<NoticeKey, string> = {
     pameldt: m.doneRegistered, venteliste: m.doneWaiting, allerede: m.doneAlready, avmeldt: m.doneCancelled, epost: m.guestSent,
-    bekreftet: nb.networkEvents.guest.confirmedTitle, lagret: nb.networkEvents.form.saved,
+    bekreftet: msg.networkEvents.guest.confirmedTitle, lagret: msg.networkEvents.form.saved,
   };
   return { text: texts[key], color: key === 'avmeldt' ? 'info' : 'success' };
 };
@@ -112,7 +112,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
     const events = await upcomingPublished(db, config.clock.now());
     const withAgenda = await Promise.all(events.map(async (event) => ({ event, agenda: await agendaOf(db, event.id) })));
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="nettverket.ics"')
-      .send(toICalendar(withAgenda, config.publicUrl, nb.networkEvents.title));
+      .send(toICalendar(withAgenda, config.publicUrl, msg.networkEvents.title));
   });
 
   // --- the secretariat's form ---
@@ -124,7 +124,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
   app.post(paths.network.events.create, { preHandler: guards.requireSecretariat, schema: { body: EventBody }, attachValidation: true }, async (request, reply) => {
     const values = typed(request.body, EVENT_FIELDS);
     const { input, errors } = parseEventForm(values, (await organisations(db)).map((o) => o.id));
-    if (request.validationError) errors.form ??= nb.networkEvents.register.errors.form;
+    if (request.validationError) errors.form ??= msg.networkEvents.register.errors.form;
     if (!input || Object.keys(errors).length > 0) return formPage(request, reply, null, values, errors, 400);
     const id = await createEvent(db, input, request.user!.id);
     return reply.redirect(`${paths.network.events.event(id)}?melding=lagret`, 303);
@@ -142,7 +142,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
     if (!event) return reply.callNotFound();
     const values = typed(request.body, EVENT_FIELDS);
     const { input, errors } = parseEventForm(values, (await organisations(db)).map((o) => o.id));
-    if (request.validationError) errors.form ??= nb.networkEvents.register.errors.form;
+    if (request.validationError) errors.form ??= msg.networkEvents.register.errors.form;
     if (!input || Object.keys(errors).length > 0) return formPage(request, reply, event.id, values, errors, 400);
     await db.transaction().execute(async (trx) => {
       await trx.selectFrom('network_event').select('id').where('id', '=', event.id).forUpdate().execute();
@@ -182,7 +182,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
     const registrant = request.user ? { kind: 'account' as const, userId: request.user.id } : { kind: 'guest' as const, name: values.name, email: values.email };
     const result = await register(db, ctx(), event.id, registrant, needs);
     if (!result.ok) {
-      const text = result.reason === 'mail_limit' ? mailLimitMessage({ limit: 'recipient', retryMinutes: result.retryMinutes }) : nb.networkEvents.register.closed[result.reason];
+      const text = result.reason === 'mail_limit' ? mailLimitMessage({ limit: 'recipient', retryMinutes: result.retryMinutes }) : msg.networkEvents.register.closed[result.reason];
       return eventPage(request, reply, event, { values, notice: { text, color: 'danger' } }, result.reason === 'mail_limit' ? 429 : 409);
     }
     app.mailer.kick();
@@ -200,7 +200,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
 
   // --- guests' links: a page that asks, then a POST that acts ---
   const badLink = (reply: FastifyReply, reason: keyof typeof nb.networkEvents.guest.badLink, status = 410) =>
-    sendPage(reply, MessagePage({ title: nb.networkEvents.guest.badLinkTitle, message: nb.networkEvents.guest.badLink[reason], links: [{ href: paths.network.events.index, text: nb.networkEvents.page.back }] }), reason === 'unknown' ? 404 : status);
+    sendPage(reply, MessagePage({ title: msg.networkEvents.guest.badLinkTitle, message: msg.networkEvents.guest.badLink[reason], links: [{ href: paths.network.events.index, text: msg.networkEvents.page.back }] }), reason === 'unknown' ? 404 : status);
 
   app.get(paths.network.events.guestConfirm(), { schema: { params: TokenParams }, attachValidation: true }, async (request, reply) => {
     if (request.validationError) return badLink(reply, 'unknown');
@@ -209,7 +209,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
     const event = await findEvent(db, check.eventId);
     if (!event) return badLink(reply, 'not_found');
     if (check.status !== 'registered' && check.status !== 'waiting') return badLink(reply, 'unknown');
-    const g = nb.networkEvents.guest;
+    const g = msg.networkEvents.guest;
     return sendPage(reply, GuestActionPage({
       title: g.confirmTitle, text: g.confirmText(eventTitle(event)), action: paths.network.events.guestConfirm(request.params.token), button: g.confirmButton,
       back: { href: paths.network.events.event(event.id), text: g.toEvent }, csrfToken: request.csrfToken,
@@ -222,7 +222,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
     if (!result.ok) return badLink(reply, result.reason);
     app.mailer.kick();
     const event = await findEvent(db, result.eventId);
-    const g = nb.networkEvents.guest;
+    const g = msg.networkEvents.guest;
     const title = event ? eventTitle(event) : '';
     return sendPage(reply, MessagePage({
       title: g.confirmedTitle, message: result.status === 'waiting' ? g.confirmedWaiting(title) : g.confirmedRegistered(title),
@@ -236,7 +236,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
     if (!check.ok) return badLink(reply, check.reason);
     const event = await findEvent(db, check.eventId);
     if (!event) return badLink(reply, 'not_found');
-    const g = nb.networkEvents.guest;
+    const g = msg.networkEvents.guest;
     return sendPage(reply, GuestActionPage({
       title: g.cancelTitle, text: g.cancelText(eventTitle(event)), action: paths.network.events.guestCancel(request.params.token), button: g.cancelButton,
       back: { href: paths.network.events.event(event.id), text: g.toEvent }, csrfToken: request.csrfToken,
@@ -248,7 +248,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
     const result = await cancelByToken(db, ctx(), request.params.token);
     if (!result.ok) return badLink(reply, result.reason);
     app.mailer.kick();
-    const g = nb.networkEvents.guest;
+    const g = msg.networkEvents.guest;
     return sendPage(reply, MessagePage({ title: g.cancelledTitle, message: g.cancelled, links: [{ href: paths.network.events.event(result.eventId), text: g.toEvent }] }));
   });
 
@@ -284,14 +284,14 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
     if (!event) return reply;
     const current = await currentMinutes(db, event.id);
     const started = config.clock.now().getTime() >= event.starts_at.getTime();
-    const errors: Errors = started ? {} : { body: nb.networkEvents.minutes.errors.notYet };
+    const errors: Errors = started ? {} : { body: msg.networkEvents.minutes.errors.notYet };
     return sendPage(reply, MinutesEditPage({ eventId: event.id, eventTitle: eventTitle(event), values: { body: current?.body ?? '', note: '' }, errors, preview: null, csrfToken: request.csrfToken }), started ? 200 : 409);
   });
 
   app.post(paths.network.events.minutes(), { schema: { body: MinutesBody }, attachValidation: true }, async (request, reply) => {
     const event = await organiserEvent(request, reply);
     if (!event) return reply;
-    const m = nb.networkEvents.minutes.errors;
+    const m = msg.networkEvents.minutes.errors;
     const values = typed(request.body, ['body', 'note'] as const);
     const errors: Errors = {};
     if (!values.body.trim() || values.body.length > MINUTES_MAX) errors.body = m.body;
@@ -330,7 +330,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
 }
 
 function registerErrors(values: RegisterValues, guest: boolean, unreadable: boolean): Errors {
-  const m = nb.networkEvents.register.errors;
+  const m = msg.networkEvents.register.errors;
   const errors: Errors = {};
   if (guest) {
     const name = values.name.trim();

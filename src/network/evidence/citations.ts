@@ -1,7 +1,7 @@
 // Citing library entries from other pages (handbook sections, the about page): a source line that is
 // "@key" (or "[@key]") becomes the entry's citation, linked to its page. Any other line stays text.
 import type { Tx } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import type { CitedSource } from '../../platform/views/source-list.tsx';
 import { citationText } from './csl.ts';
@@ -18,6 +18,6 @@ export async function resolveCitations(db: Tx, lines: string[]): Promise<CitedSo
     const key = citedKey(line);
     const entry = key ? entries.get(key) : undefined;
     if (!entry) return { text: line };
-    return { text: citationText(entry), href: paths.network.evidence.entry(entry.key), tag: entry.checked_at ? undefined : nb.networkEvidence.unchecked };
+    return { text: citationText(entry), href: paths.network.evidence.entry(entry.key), tag: entry.checked_at ? undefined : msg.networkEvidence.unchecked };
   });
 }

@@ -1,6 +1,6 @@
 // Between CSL-JSON records and library entries: what an entry's columns are taken from, the record
 // an entry exports as, and the one-line citation pages show.
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { normaliseDoi, type CslName, type EvidenceEntry } from './model.ts';
 
 export type CslRecord = Record<string, unknown>;
@@ -78,7 +78,7 @@ const shortName = (name: CslName) => name.literal ?? [name.family, name.given ? 
 
 /** Authors for a citation: up to three, then "mfl."; the editors (red.) when there are no authors. */
 export function authorsText(authors: CslName[], csl: CslRecord, incomplete = false): string {
-  const m = nb.networkEvidence;
+  const m = msg.networkEvidence;
   const editors = authors.length === 0 ? names(csl.editor) : [];
   const list = authors.length > 0 ? authors : editors;
   if (list.length === 0) return '';
@@ -90,7 +90,7 @@ export function authorsText(authors: CslName[], csl: CslRecord, incomplete = fal
 /** "Ghetti, C.; Chen, X.; Brenner, A. K. mfl. (2022). Title. Container." */
 export function citationText(entry: Pick<EvidenceEntry, 'authors' | 'authors_incomplete' | 'csl' | 'year' | 'title' | 'container_title'>): string {
   const who = authorsText(entry.authors, entry.csl, entry.authors_incomplete);
-  const year = `(${entry.year ?? nb.networkEvidence.noYear})`;
+  const year = `(${entry.year ?? msg.networkEvidence.noYear})`;
   // a report's number (IS-1957) is how guidelines are found
   const number = entry.csl.type === 'report' && typeof entry.csl.number === 'string' ? ` (${entry.csl.number})` : '';
   const title = `${entry.title.replace(/[.\s]+$/, '')}${number}`;

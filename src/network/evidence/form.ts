@@ -1,7 +1,7 @@
 // The entry form: what it sends, and its check into entry values with a Norwegian message per field.
 import { Type } from '@sinclair/typebox';
 import { FormBody, type Errors } from '../../platform/forms/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { authorLine, isDesign, isKind, isOutcome, isPopulation, maxYear, normaliseDoi, parseAuthors, validDoi, validUrl, validYear, type EvidenceEntry } from './model.ts';
 import type { EntryValues } from './queries.ts';
 import type { FormValues } from './views/form-page.tsx';
@@ -35,7 +35,7 @@ export const EMPTY_FORM: FormValues = { ...Object.fromEntries(FORM_FIELDS.map((f
 
 /** Every field checked; values only when there is nothing to fix. */
 export function checkForm(form: FormValues, schemaErrors: Errors, now: Date): { errors: Errors; values: EntryValues | null } {
-  const e = nb.networkEvidence.form.errors;
+  const e = msg.networkEvidence.form.errors;
   const errors: Errors = {};
   const fail = (field: string, message: string) => { errors[field] ??= message; };
   for (const field of Object.keys(schemaErrors)) {

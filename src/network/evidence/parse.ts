@@ -3,7 +3,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-bibtex';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { fieldsOf, type CitationFields, type CslRecord } from './csl.ts';
 import { maxYear, validDoi, validUrl, validYear, type EvidenceKind } from './model.ts';
 
@@ -25,7 +25,7 @@ export interface ParsedRecord {
 
 export type ParseResult = { ok: true; format: ImportFormat; records: ParsedRecord[] } | { ok: false; error: string };
 
-const m = () => nb.networkEvidence.import.errors;
+const m = () => msg.networkEvidence.import.errors;
 
 /** The format a text is in, by its first signs; null when it is none of ours. */
 export function detectFormat(text: string, fileName = ''): ImportFormat | null {
@@ -116,7 +116,7 @@ function checkRecord(record: CslRecord, number: number, now: Date): ParsedRecord
 
 /** Reads and checks a whole file: every record, or the first problem in words. */
 export async function parseImport(text: string, chosen: ImportFormat | null, now: Date, fileName = ''): Promise<ParseResult> {
-  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return { ok: false, error: nb.networkEvidence.import.errors.tooLarge };
+  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return { ok: false, error: msg.networkEvidence.import.errors.tooLarge };
   const format = chosen ?? detectFormat(text, fileName);
   if (!format) return { ok: false, error: m().unknownFormat };
   const raw = await readRecords(text, format);

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentValue } from '../../platform/http/sent.ts';
 import { FormBody, formErrors } from '../../platform/forms/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { networkGuards } from '../roles.ts';
@@ -33,7 +33,7 @@ const partValue = (body: unknown, name: string): unknown => {
 
 export async function evidenceSecretariatRoutes(app: App, { db, config }: { db: Db; config: Config }) {
   const { requireSecretariat } = networkGuards(db);
-  const m = nb.networkEvidence;
+  const m = msg.networkEvidence;
   const actor = (request: FastifyRequest) => request.user!.id;
 
   app.get(paths.network.evidence.add, { preHandler: requireSecretariat }, async (request, reply) =>

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { networkRoles } from '../roles.ts';
@@ -25,7 +25,7 @@ export const KeyParams = Type.Object({ key: Type.String({ pattern: KEY_PATTERN }
 
 export async function evidenceRoutes(app: App, deps: { db: Db; config: Config }) {
   const { db } = deps;
-  const m = nb.networkEvidence;
+  const m = msg.networkEvidence;
   app.personalData.register(evidencePersonalData);
   await evidenceApiRoutes(app, deps);
   await evidenceSecretariatRoutes(app, deps);

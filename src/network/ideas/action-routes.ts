@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { FormBody, formErrors, normaliseDate, typed, type Errors } from '../../platform/forms/index.ts';
@@ -16,7 +16,7 @@ import { ideasOfAction, ideasWithoutAction, listOrganizations } from './queries.
 import { addUpdate, findAction, insertAction, linksOf, updateAction, updatesOf, type ActionFields } from './action-queries.ts';
 import { ACTION_FIELDS, ActionFormPage, ActionPage, UPDATE_FIELDS, type ActionValues, type UpdateValues } from './views/action-pages.tsx';
 
-const m = nb.networkIdeas;
+const m = msg.networkIdeas;
 const p = paths.network.ideas;
 
 const ActionBody = FormBody({

@@ -7,7 +7,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { BOM, csvLine } from '../../platform/csv.ts';
@@ -15,7 +15,7 @@ import { ACTION_STATUSES, THEMES } from './model.ts';
 import { listIdeas, type IdeaFilter, type IdeaRow } from './queries.ts';
 import { feedEntries, ideaIdsByAction, listActions, type ActionRow } from './action-queries.ts';
 
-const m = nb.networkIdeas;
+const m = msg.networkIdeas;
 const p = paths.network.ideas;
 const Uuid = Type.String({ pattern: UUID_PATTERN, format: 'uuid' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -3,7 +3,7 @@
 // removes the link to the person; their supports and comments are deleted. Said on /personvern
 // (kind 'ideer') and on the confirm page before it happens.
 import type { Tx } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import type { DataSubject, DeletionNotice, PersonalDataSource } from '../../accounts/index.ts';
 
 async function collect(db: Tx, subject: DataSubject): Promise<Record<string, unknown>> {
@@ -24,7 +24,7 @@ async function counts(db: Tx, userId: string) {
 }
 
 async function notice(db: Tx, subject: DataSubject): Promise<DeletionNotice | null> {
-  const m = nb.networkIdeas.deletion;
+  const m = msg.networkIdeas.deletion;
   const n = await counts(db, subject.id);
   const items = [n.ideas > 0 ? m.ideas(n.ideas) : '', n.supports > 0 ? m.supports(n.supports) : '', n.comments > 0 ? m.comments(n.comments) : ''].filter(Boolean);
   return items.length === 0 ? null : { id: 'ideer-som-berores', heading: m.heading, items };

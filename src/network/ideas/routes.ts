@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
@@ -24,7 +24,7 @@ import { IdeasPage } from './views/ideas-page.tsx';
 import { IdeaPage, type IdeaPageProps } from './views/idea-page.tsx';
 import { IDEA_FIELDS, IdeaFormPage, type IdeaValues } from './views/idea-form.tsx';
 
-const m = nb.networkIdeas;
+const m = msg.networkIdeas;
 const p = paths.network.ideas;
 
 const IdeaBody = FormBody({

@@ -7,7 +7,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { normaliseEmail } from '../../platform/text.ts';
@@ -25,7 +25,7 @@ import { organizationOf, SlugParams } from './routes.ts';
 import { OrganizationFormPage } from './views/organization-form.tsx';
 import { PeoplePage, type PeoplePageProps } from './views/people-page.tsx';
 
-const m = nb.networkMembers;
+const m = msg.networkMembers;
 const g = m.manage;
 const p = paths.network.members;
 const MembershipParams = Type.Object({ slug: SlugParams.properties.slug, id: Type.String({ pattern: UUID_PATTERN }) });

@@ -2,7 +2,7 @@
 // organisations (requests included). Deletion removes them (the foreign key cascades); a decision
 // someone made on another person's request keeps the request but loses the decider's id.
 import type { Tx } from '../../platform/db/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import type { DataSubject, DeletionNotice, PersonalDataSource } from '../../accounts/index.ts';
 
 async function collect(db: Tx, subject: DataSubject): Promise<Record<string, unknown>> {
@@ -18,7 +18,7 @@ async function erase(db: Tx, subject: DataSubject): Promise<void> {
 
 /** Said on the confirm page: which memberships and requests deletion ends. */
 async function notice(db: Tx, subject: DataSubject): Promise<DeletionNotice | null> {
-  const m = nb.networkMembers;
+  const m = msg.networkMembers;
   const rows = await db.selectFrom('network_membership as m').innerJoin('network_organization as o', 'o.id', 'm.organization_id')
     .select(['o.name', 'm.role', 'm.status']).where('m.user_id', '=', subject.id).execute();
   if (rows.length === 0) return null;

@@ -6,7 +6,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -25,7 +25,7 @@ import { JoinPage } from './views/join-page.tsx';
 import { personLabel, RequestsPage } from './views/requests-page.tsx';
 import { MyNetworkPage } from './views/my-page.tsx';
 
-const m = nb.networkMembers;
+const m = msg.networkMembers;
 const p = paths.network.members;
 const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const SLUG = new RegExp(SLUG_PATTERN);

@@ -1,7 +1,7 @@
 import type { Graph, Row } from '../hsds/graph.ts';
 import { compact } from '../hsds/objects.ts';
 import { publicWebUrl, TERM_BY_ID, type ColumnPlaces } from '../../directory/index.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import {
   DEMO_TAG, FACET_ELEMENT, MUNICIPALITY_EXTENSION, MUNICIPALITY_SYSTEM, ORGANIZATION_NUMBER_SYSTEM, coding, isOrganizationNumber,
 } from './codes.ts';
@@ -116,7 +116,7 @@ export function healthcareServiceResource(row: Row<'service'>, graph: Graph): Re
     })),
     // HSDS program (migration 0026): the element's id is the program's, its text the program's name
     program: row.program_id && graph.programs.has(row.program_id) ? [{ id: row.program_id, text: graph.programs.get(row.program_id)!.name }] : [],
-    notAvailable: row.status === 'temporarily closed' ? [{ description: nb.finder.temporarilyClosed }] : [],
+    notAvailable: row.status === 'temporarily closed' ? [{ description: msg.finder.temporarilyClosed }] : [],
     availabilityExceptions: row.wait_time ? `Ventetid: ${row.wait_time}` : null,
   });
 }

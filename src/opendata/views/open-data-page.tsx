@@ -1,6 +1,6 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { App } from '../../platform/http/app.ts';
-import { nb } from '../../platform/i18n/nb.ts';
+import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { BOM, csvLine } from '../../platform/csv.ts';
@@ -8,7 +8,7 @@ import { DataTable } from '../../platform/views/data-table.tsx';
 import { PageFrame } from '../../platform/views/page-frame.tsx';
 import { freshnessSettings, TEMPLATE_COLUMNS, FACETS, TERMS } from '../../directory/index.ts';
 
-const m = nb.openData;
+const m = msg.openData;
 const e = m.endpoints;
 
 /** Paths are shown as written; a few as links so they can be tried straight away. */

@@ -1,5 +1,5 @@
 import { ErrorSummary as Summary } from '@digdir/designsystemet-react';
-import { nb } from '../i18n/nb.ts';
+import { msg } from '../i18n/index.ts';
 
 /** Field id → message. */
 export type Errors = Record<string, string>;
@@ -8,7 +8,7 @@ export type Errors = Record<string, string>;
  * GOV.UK-style summary at the top of a form: each message links to its field (`#<field>`, or where
  * `anchor` points, e.g. a group's heading). Nothing when there is nothing to fix.
  */
-export function ErrorSummary({ errors, heading = nb.accounts.summaryHeading, anchor = (field) => field }: {
+export function ErrorSummary({ errors, heading = msg.accounts.summaryHeading, anchor = (field) => field }: {
   errors: Partial<Record<string, string>>; heading?: string; anchor?: (field: string) => string;
 }) {
   const entries = Object.entries(errors).filter((entry): entry is [string, string] => !!entry[1]);

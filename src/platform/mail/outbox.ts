@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { newId } from '../ids.ts';
-import { nb } from '../i18n/nb.ts';
+import { msg } from '../i18n/index.ts';
 import type { Tx } from '../db/index.ts';
 import { normaliseEmail } from '../text.ts';
 
@@ -36,7 +36,7 @@ export type Queued = { queued: true; id: string } | { queued: false; limit: 'rec
 
 /** What to tell the person whose mail was not queued. */
 export const mailLimitMessage = (refused: { limit: 'recipient' | 'sender'; retryMinutes: number }): string =>
-  nb.accounts.mailLimit[refused.limit](refused.retryMinutes);
+  msg.accounts.mailLimit[refused.limit](refused.retryMinutes);
 
 // one key for every request's mail: counting and queueing run one at a time across processes and
 // instances (the lock is held until the caller's transaction ends)

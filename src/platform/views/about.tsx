@@ -3,7 +3,7 @@ import type { Db } from '../db/index.ts';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { paths } from '../paths.ts';
 import { sendPage } from './render.ts';
-import { nb } from '../i18n/nb.ts';
+import { msg } from '../i18n/index.ts';
 import { PageFrame } from './page-frame.tsx';
 import { SourceList, type CitedSource } from './source-list.tsx';
 
@@ -24,7 +24,7 @@ export const ABOUT_SOURCES = [
 export type CiteSources = (db: Db, lines: string[]) => Promise<CitedSource[]>;
 
 function AboutPage({ sources }: { sources: CitedSource[] }) {
-  const m = nb.about;
+  const m = msg.about;
   return (
     <PageFrame title={m.title} className="stack detail">
       {m.paragraphs.map((text) => <Paragraph key={text}>{text}</Paragraph>)}

@@ -1,5 +1,5 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../i18n/nb.ts';
+import { msg } from '../i18n/index.ts';
 import { paths } from '../paths.ts';
 import { Layout } from './layout.tsx';
 
@@ -8,7 +8,7 @@ export function ErrorPage({ title, message }: { title: string; message: string }
     <Layout title={title}>
       <Heading level={1} data-size="lg">{title}</Heading>
       <Paragraph>{message}</Paragraph>
-      <Paragraph><Link href={paths.finder}>{nb.errors.backToFinder}</Link></Paragraph>
+      <Paragraph><Link href={paths.finder}>{msg.errors.backToFinder}</Link></Paragraph>
     </Layout>
   );
 }

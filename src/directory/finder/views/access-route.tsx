@@ -1,8 +1,8 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { TERM_BY_KEY } from '../../taxonomy.ts';
 
-const m = nb.service;
+const m = msg.service;
 
 /** The access terms as a plain-words answer to "how do I get in here?" (tilgang, then who may refer). */
 export function AccessRoute({ terms, applicationProcess }: { terms: string[]; applicationProcess: string | null }) {

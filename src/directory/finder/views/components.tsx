@@ -1,5 +1,5 @@
 import { Link, Tag } from '@digdir/designsystemet-react';
-import { nb, formatDate } from '../../../platform/i18n/nb.ts';
+import { msg, formatDate } from '../../../platform/i18n/index.ts';
 import { isEmailAddress, isWebUrl } from '../../model.ts';
 import { TERM_BY_KEY } from '../../taxonomy.ts';
 
@@ -52,8 +52,8 @@ export function TermTags({ keys, facets }: { keys: string[]; facets: string[] })
 export function Assured({ date, stale = false }: { date: string | null; stale?: boolean }) {
   return (
     <>
-      <span>{date ? nb.finder.lastAssured(formatDate(date)) : nb.finder.notAssured}</span>
-      {stale && <Tag data-color="warning" data-size="sm">{nb.selfService.staleLabel}</Tag>}
+      <span>{date ? msg.finder.lastAssured(formatDate(date)) : msg.finder.notAssured}</span>
+      {stale && <Tag data-color="warning" data-size="sm">{msg.selfService.staleLabel}</Tag>}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Label, ValidationMessage } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { describedBy } from '../../../platform/forms/index.ts';
 import { assetUrl } from '../../../platform/http/assets.ts';
@@ -16,7 +16,7 @@ export type FieldErrors = Partial<Record<keyof FormValues | 'filter', string>>;
 
 /** The search fields. A plain GET form: the URL is the search, shareable and working without JavaScript. */
 export function SearchFields({ values, errors, hidden = {} }: { values: FormValues; errors: FieldErrors; hidden?: Record<string, string[]> }) {
-  const m = nb.finder;
+  const m = msg.finder;
   return (
     <div className="search-form">
       <Field>
@@ -72,7 +72,7 @@ export function SearchFields({ values, errors, hidden = {} }: { values: FormValu
  * The texts come from the catalogue through data attributes.
  */
 function UseLocation() {
-  const t = nb.finder.location;
+  const t = msg.finder.location;
   return (
     <>
       <div className="use-location" data-module="use-location" data-label={t.use} data-finding={t.finding} data-denied={t.denied} data-unavailable={t.unavailable} />

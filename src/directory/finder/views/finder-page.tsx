@@ -1,5 +1,5 @@
 import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { assetUrl } from '../../../platform/http/assets.ts';
@@ -32,7 +32,7 @@ export interface FinderPageProps {
   perPage: number;
 }
 
-const m = nb.finder;
+const m = msg.finder;
 
 function withParams(params: Record<string, string[]>, change: Record<string, string[] | undefined>): string {
   return finderUrl({ ...params, ...change });
@@ -158,11 +158,11 @@ export function FinderPage(props: FinderPageProps) {
   const errorEntries = Object.entries(errors).filter(([, message]) => message);
   const digitalHits = result?.facetCounts.format?.['format:digital'] ?? 0;
   const showsDemoData = result?.hits.some((h) => h.isDemo) ?? false;
-  const title = errorEntries.length > 0 ? nb.errors.titlePrefix(m.title) : result ? `${m.resultsTitle(result.total)} – ${m.title}` : m.title;
+  const title = errorEntries.length > 0 ? msg.errors.titlePrefix(m.title) : result ? `${m.resultsTitle(result.total)} – ${m.title}` : m.title;
   return (
     <Layout title={title} description={m.metaDescription} showsDemoData={showsDemoData}>
       <Heading level={1} data-size="lg">{m.title}</Heading>
-      <ErrorSummary errors={errors} heading={nb.errors.summaryHeading} anchor={(field) => (field === 'filter' ? 'filters-heading' : field)} />
+      <ErrorSummary errors={errors} heading={msg.errors.summaryHeading} anchor={(field) => (field === 'filter' ? 'filters-heading' : field)} />
       {/* assets/finder.js updates the results in place when a filter changes; without it this is a plain GET form */}
       <form method="get" action={paths.finder} data-module="finder" role="search" aria-label={m.title}>
         <SearchFields values={props.values} errors={errors} />

@@ -1,8 +1,8 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { telHref } from './components.tsx';
 
-const m = nb.service.helpNow;
+const m = msg.service.helpNow;
 type HelpLine = (typeof m.emergency)[number] | (typeof m.lines)[number];
 
 function Line({ line }: { line: HelpLine }) {

@@ -1,10 +1,10 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { SearchFields } from './finder-form.tsx';
 
-const m = nb.home;
+const m = msg.home;
 
 export function HomePage({ hasDemoData }: { hasDemoData: boolean }) {
   return (

@@ -1,9 +1,9 @@
 import { Link } from '@digdir/designsystemet-react';
 import { municipalityMap } from '../../../reference/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import type { PublicLocation } from '../../queries.ts';
 
-const m = nb.service;
+const m = msg.service;
 
 /** OpenStreetMap centred on the point, marked; the page links to it, never loads anything from it (CSP). */
 export const openStreetMapUrl = (lat: number, lon: number): string =>

@@ -1,5 +1,5 @@
 import { norwayMap } from '../../../reference/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 
 export interface MapPoint {
   id: string;
@@ -18,8 +18,8 @@ export function HitMap({ points }: { points: MapPoint[] }) {
   return (
     <figure className="map-figure">
       <svg className="map" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-labelledby="map-title map-desc">
-        <title id="map-title">{nb.finder.mapTitle}</title>
-        <desc id="map-desc">{nb.finder.mapDescription(dots.length)}</desc>
+        <title id="map-title">{msg.finder.mapTitle}</title>
+        <desc id="map-desc">{msg.finder.mapDescription(dots.length)}</desc>
         {map.counties.map((county) => (
           <path key={county.id} className="county" d={county.d} />
         ))}
@@ -29,7 +29,7 @@ export function HitMap({ points }: { points: MapPoint[] }) {
           </circle>
         ))}
       </svg>
-      <figcaption>{nb.finder.mapDescription(dots.length)}</figcaption>
+      <figcaption>{msg.finder.mapDescription(dots.length)}</figcaption>
     </figure>
   );
 }

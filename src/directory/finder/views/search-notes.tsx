@@ -1,9 +1,9 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import type { SearchResult } from '../search.ts';
 import { finderUrl } from './finder-form.tsx';
 
-const m = nb.finder;
+const m = msg.finder;
 
 /** The place a search is from, as a chip whose ✕ is a plain link to the same search without it (works without JavaScript). */
 export function PlaceChip({ name, removeHref, fromText }: { name: string; removeHref: string; fromText: string | null }) {

@@ -1,6 +1,6 @@
 import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
-import { nb, formatDate } from '../../../platform/i18n/nb.ts';
+import { msg, formatDate } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { ServiceDetail } from '../../queries.ts';
@@ -10,7 +10,7 @@ import { AccessRoute } from './access-route.tsx';
 import { HelpNow } from './help-now.tsx';
 import { LocationMap } from './location-map.tsx';
 
-const m = nb.service;
+const m = msg.service;
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -47,8 +47,8 @@ export function ServicePage({ service, experiences }: { service: ServiceDetail; 
       <article className="detail stack">
         <Paragraph data-size="sm"><Link href={paths.finder}>{m.back}</Link></Paragraph>
         <Heading level={1} data-size="lg">{service.name}</Heading>
-        {service.isDemo && <Tag data-color="info">{nb.finder.demoTag}</Tag>}
-        {service.status === 'temporarily closed' && <Tag data-color="warning">{nb.finder.temporarilyClosed}</Tag>}
+        {service.isDemo && <Tag data-color="info">{msg.finder.demoTag}</Tag>}
+        {service.status === 'temporarily closed' && <Tag data-color="warning">{msg.finder.temporarilyClosed}</Tag>}
         <Paragraph className="lead">{service.description}</Paragraph>
         <HelpNow />
 
@@ -62,7 +62,7 @@ export function ServicePage({ service, experiences }: { service: ServiceDetail; 
 
         <Heading level={2} data-size="sm">{m.forWhom}</Heading>
         <dl>
-          <Row term={nb.finder.ageLabel}>{m.age(service.minimumAge, service.maximumAge)}</Row>
+          <Row term={msg.finder.ageLabel}>{m.age(service.minimumAge, service.maximumAge)}</Row>
           <Row term={m.targetGroup}>{names(['malgruppe']) || '–'}</Row>
           {service.eligibilityDescription && <Row term={m.forWhom}>{service.eligibilityDescription}</Row>}
         </dl>
@@ -114,19 +114,19 @@ export function ServicePage({ service, experiences }: { service: ServiceDetail; 
         )}
 
         <section aria-labelledby="erfaringer" className="stack">
-          <Heading level={2} data-size="sm" id="erfaringer">{nb.experienceSurveys.servicePage.heading}</Heading>
+          <Heading level={2} data-size="sm" id="erfaringer">{msg.experienceSurveys.servicePage.heading}</Heading>
           <ul>
-            <li><Link href={paths.experienceSurveys.results(service.id)}>{nb.experienceSurveys.servicePage.results}</Link></li>
-            <li><Link href={paths.experienceSurveys.answer(service.id)}>{nb.experienceSurveys.servicePage.answer}</Link></li>
+            <li><Link href={paths.experienceSurveys.results(service.id)}>{msg.experienceSurveys.servicePage.results}</Link></li>
+            <li><Link href={paths.experienceSurveys.answer(service.id)}>{msg.experienceSurveys.servicePage.answer}</Link></li>
           </ul>
           {experiences}
         </section>
 
         <Paragraph data-size="sm" className="source">
-          {m.assured}: {service.assuredDate ? formatDate(service.assuredDate) : nb.finder.notAssured}
-          {service.stale && <> <Tag data-color="warning" data-size="sm">{nb.selfService.staleLabel}</Tag></>}
+          {m.assured}: {service.assuredDate ? formatDate(service.assuredDate) : msg.finder.notAssured}
+          {service.stale && <> <Tag data-color="warning" data-size="sm">{msg.selfService.staleLabel}</Tag></>}
         </Paragraph>
-        <Paragraph data-size="sm"><Link href={paths.selfService.reportError(service.id)}>{nb.selfService.reportLink}</Link></Paragraph>
+        <Paragraph data-size="sm"><Link href={paths.selfService.reportError(service.id)}>{msg.selfService.reportLink}</Link></Paragraph>
       </article>
     </Layout>
   );

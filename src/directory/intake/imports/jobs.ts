@@ -2,12 +2,12 @@ import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/index.ts';
 import type { ImportProgress } from './pipeline/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { failCheck } from './service.ts';
 import type { ImportJob, JobOutcome, WorkerMessage } from './worker/protocol.ts';
 import { serveDatabase } from './worker/remote-db.ts';
 
-const m = nb.imports;
+const m = msg.imports;
 
 /** A check or write that takes longer than this is stopped. */
 const TIME_LIMIT_MS = 15 * 60_000;

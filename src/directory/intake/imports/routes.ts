@@ -6,7 +6,7 @@ import type { App } from '../../../platform/http/app.ts';
 import { sentValue } from '../../../platform/http/sent.ts';
 import type { Config } from '../../../platform/config.ts';
 import type { Db } from '../../../platform/db/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { paths } from '../../../platform/paths.ts';
 import { sendPage } from '../../../platform/views/render.ts';
@@ -19,7 +19,7 @@ import { FILE_FIELD, ImportPage } from './views/import-page.tsx';
 import { REFRESH_SECONDS, RunPage, type ImportCheck, type RunPageProps } from './views/run-page.tsx';
 import { isZip, unzipFiles } from './pipeline/zip.ts';
 
-const m = nb.imports;
+const m = msg.imports;
 const MEGABYTE = 1024 * 1024;
 const TOO_LARGE = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
 const mayImport = (user: SessionUser) => user.isAdmin || user.editorOf.length > 0;
@@ -39,7 +39,7 @@ async function importers(request: FastifyRequest, reply: FastifyReply) {
   if (reply.sent) return reply;
   if (!mayImport(request.user!)) {
     if (request.method !== 'GET') return forbid(request, reply);
-    return sendPage(reply, MessagePage({ title: m.title, message: m.errors.notEditor, links: [{ href: paths.selfService.start, text: nb.selfService.start.title }] }), 403);
+    return sendPage(reply, MessagePage({ title: m.title, message: m.errors.notEditor, links: [{ href: paths.selfService.start, text: msg.selfService.start.title }] }), 403);
   }
 }
 

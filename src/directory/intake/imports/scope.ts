@@ -6,9 +6,9 @@ import { idIn } from './pipeline/references.ts';
 import type { ImportOptions } from './pipeline/index.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import type { Plan, PlannedRows } from './pipeline/apply.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 
-const m = nb.imports;
+const m = msg.imports;
 
 type Row = Record<string, unknown>;
 type Owners = Set<string>;

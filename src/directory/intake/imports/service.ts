@@ -8,13 +8,13 @@ import { importSource, LISTED_ROWS, shownValue, type ImportOptions, type ImportR
 import type { Plan, PlannedRows } from './pipeline/apply.ts';
 import { TABLES } from '../../hsds/dataset.ts';
 import { UnreadableSource } from './pipeline/unreadable.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { editorScope } from './scope.ts';
 import { dropFiles, findRun, loadFiles, storeFiles } from './store.ts';
 import { directoryVersion } from '../../version.ts';
 import type { ImportStatus, UploadedFile } from './tables.ts';
 
-const m = nb.imports;
+const m = msg.imports;
 
 /** What the import page takes; larger files go through `npm run import`. Editors' imports are bounded in rows too: they are checked by the server for anyone who registered an organisation. */
 export const UPLOAD_LIMITS = { megabytes: 25, files: 30, editorRows: 20_000 };

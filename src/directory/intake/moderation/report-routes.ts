@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/index.ts';
 import { Type } from '@sinclair/typebox';
 import { countAttempt, isLimited, perClient } from '../../../platform/rate-limit.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { paths } from '../../../platform/paths.ts';
 import { sendPage } from '../../../platform/views/render.ts';
@@ -14,7 +14,7 @@ import { ReportPage, ReportThanks } from './views/report-page.tsx';
 /** Error reports from one client address: at most 5 an hour. */
 const reportLimit = (ip: string) => perClient('report', ip, 5, 60);
 
-const m = nb.moderation.report;
+const m = msg.moderation.report;
 const Params = Type.Object({ serviceId: Type.String({ pattern: UUID_PATTERN }) });
 const str = (body: unknown, name: string) => {
   const value = (body as Record<string, unknown> | undefined)?.[name];

@@ -5,7 +5,7 @@ import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { App } from '../../../platform/http/app.ts';
 import type { Config } from '../../../platform/config.ts';
 import type { Db } from '../../../platform/db/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { paths } from '../../../platform/paths.ts';
 import { sendPage } from '../../../platform/views/render.ts';
@@ -26,7 +26,7 @@ import { HistoryPage } from './views/history-page.tsx';
 import { QueuePage } from './views/queue-page.tsx';
 import { ReviewPage } from './views/review-page.tsx';
 
-const m = nb.moderation;
+const m = msg.moderation;
 const Uuid = Type.String({ pattern: UUID_PATTERN });
 const admin = { preHandler: requireAdmin, schema: { params: Type.Object({ id: Uuid }) } };
 

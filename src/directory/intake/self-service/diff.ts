@@ -1,7 +1,7 @@
 import type { AuditChange } from '../../../accounts/index.ts';
 import type { ServiceAggregate } from '../../model.ts';
 import type { FieldPlaces } from '../../service-fields.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { FACETS, LANGUAGES, TERM_BY_KEY } from '../../taxonomy.ts';
 
 /** One field of an entry as people read it: what it is called, and its value as text. */
@@ -20,7 +20,7 @@ export interface FieldChange extends FlatField {
 }
 
 const termNames = (keys: string[]) => keys.map((k) => TERM_BY_KEY.get(k)?.name ?? k).join(', ');
-const d = nb.moderation.diff;
+const d = msg.moderation.diff;
 
 /** The audit field each field of the model is shown and logged as (see ../../service-fields.ts); attribute.* and location.* are groups. */
 export const DIFF_FIELDS = {

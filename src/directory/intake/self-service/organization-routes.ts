@@ -2,7 +2,7 @@ import type { App } from '../../../platform/http/app.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { Type } from '@sinclair/typebox';
 import { requireUser } from '../../../accounts/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { UUID_PATTERN } from '../../../platform/ids.ts';
 import { paths } from '../../../platform/paths.ts';
 import { sendPage } from '../../../platform/views/render.ts';
@@ -11,7 +11,7 @@ import { isValidOrganizationNumber, normaliseOrganizationNumber } from './orgnr.
 import { claimOrganization, createOrganization, organizationByNumber, registrationsOf } from './store.ts';
 import { StartPage, type StartValues } from './views/start-page.tsx';
 
-const m = nb.selfService;
+const m = msg.selfService;
 const EMPTY: StartValues = { orgnr: '', orgName: '', website: '', orgEmail: '', note: '' };
 const str = (body: unknown, name: string) => {
   const value = (body as Record<string, unknown> | undefined)?.[name];

@@ -2,12 +2,12 @@ import type { Db } from '../../../platform/db/index.ts';
 import { titleCase } from '../../../reference/index.ts';
 import type { ServiceAggregate } from '../../model.ts';
 import { checkDraft, draftToAggregate, type FormValues, type ServiceDraft } from './draft.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 
 /** Message for a field error key from draft.ts; unknown keys fall back to "too long". */
 function draftErrorMessage(key: string): string {
-  const errors: Record<string, string> = nb.selfService.errors;
-  return errors[key] ?? nb.selfService.errors.tooLong;
+  const errors: Record<string, string> = msg.selfService.errors;
+  return errors[key] ?? msg.selfService.errors.tooLong;
 }
 
 type Places = Map<string, { municipalityNumber: string; city: string; county: string }>;

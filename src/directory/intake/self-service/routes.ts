@@ -5,7 +5,7 @@ import type { App } from '../../../platform/http/app.ts';
 import { sentValue } from '../../../platform/http/sent.ts';
 import type { Config } from '../../../platform/config.ts';
 import type { Db } from '../../../platform/db/index.ts';
-import { formatDate, nb } from '../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../platform/i18n/index.ts';
 import { newId, UUID_PATTERN } from '../../../platform/ids.ts';
 import { paths } from '../../../platform/paths.ts';
 import { sendPage } from '../../../platform/views/render.ts';
@@ -24,7 +24,7 @@ import {
 import { MinePage } from './views/mine-page.tsx';
 import { ServiceFormPage } from './views/service-form.tsx';
 
-const m = nb.selfService;
+const m = msg.selfService;
 const Uuid = Type.String({ pattern: UUID_PATTERN });
 
 /**

@@ -1,7 +1,7 @@
 // The network's pages for stories: the list, the form (new and edit, with status and the identifier
 // check), the teller's receipt and the interview figures.
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { CheckboxInput, CsrfField, ErrorSummary, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { DataTable } from '../../../platform/views/data-table.tsx';
@@ -17,7 +17,7 @@ import { storyPaths } from '../paths.ts';
 import { DemoTag } from './public-pages.tsx';
 import type { StoryValues } from '../form.ts';
 
-const m = nb.experienceStories;
+const m = msg.experienceStories;
 const ed = m.editor;
 const p = storyPaths.editor;
 

@@ -2,13 +2,13 @@
 // one or two quotes under pseudonym, each linked to its whole story when the teller consented to the
 // website, and links to the themes' pages.
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import type { StoryTheme } from '../../../platform/db/index.ts';
 import type { LinkedExcerpt } from '../queries.ts';
 import { storyPaths } from '../paths.ts';
 import { DemoTag } from './public-pages.tsx';
 
-const m = nb.experienceStories;
+const m = msg.experienceStories;
 
 export function LinkedExcerpts({ excerpts, heading = m.linked.heading, intro, level = 2 }: {
   excerpts: LinkedExcerpt[]; heading?: string; intro: string; level?: 2 | 3;

@@ -1,13 +1,13 @@
 // The public pages of stories: /erfaringer (themes with excerpts, whole stories), a theme, a story.
 import { Alert, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { paths } from '../../../platform/paths.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { StoryTheme } from '../../../platform/db/index.ts';
 import { THEMES, levelName, regionName, settingName } from '../model.ts';
 import { storyPaths } from '../paths.ts';
 
-const m = nb.experienceStories;
+const m = msg.experienceStories;
 
 export const DemoTag = ({ show }: { show: boolean }) => (show ? <Tag data-color="info" data-size="sm">{m.demo}</Tag> : null);
 
@@ -71,7 +71,7 @@ export function ExperiencesPage({ excerpts, stories }: { excerpts: Excerpt[]; st
           </ul>
         )}
       </section>
-      <Paragraph data-size="sm"><Link href={paths.experienceSurveys.overview}>{nb.experienceSurveys.overview.title}</Link></Paragraph>
+      <Paragraph data-size="sm"><Link href={paths.experienceSurveys.overview}>{msg.experienceSurveys.overview.title}</Link></Paragraph>
       <Paragraph data-size="sm"><Link href={storyPaths.withdraw}>{m.withdrawLink}</Link></Paragraph>
     </PageFrame>
   );

@@ -1,14 +1,14 @@
 // The teller's review, without an account: the code form, and the draft as it would be published
 // with one form to approve it or ask for changes (two submit buttons, so it works without JavaScript).
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb, formatDate } from '../../../platform/i18n/nb.ts';
+import { msg, formatDate } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, FormPage, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { StoryRow, StoryReview } from '../queries.ts';
 import { storyPaths } from '../paths.ts';
 import { StoryFacts } from './public-pages.tsx';
 
-const m = nb.experienceStories;
+const m = msg.experienceStories;
 const r = m.review;
 
 /** The first step: the code from the receipt. */

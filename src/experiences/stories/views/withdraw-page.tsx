@@ -1,8 +1,8 @@
 import { FormPage, TextInput, type Errors } from '../../../platform/forms/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { storyPaths } from '../paths.ts';
 
-const w = nb.experienceStories.withdraw;
+const w = msg.experienceStories.withdraw;
 
 /** The withdrawal form: only the code from the receipt, no account. */
 export function WithdrawPage({ code, errors, csrfToken }: { code: string; errors: Errors; csrfToken: string }) {

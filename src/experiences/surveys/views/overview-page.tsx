@@ -1,11 +1,11 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { DataTable } from '../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { Period } from '../store.ts';
 
-const m = nb.experienceSurveys.overview;
+const m = msg.experienceSurveys.overview;
 
 export interface OverviewRow { region: string; level: string; question: string; answers: number; average: number | null }
 

@@ -1,13 +1,13 @@
 import { Alert, Button, Heading, Link, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, describedBy } from '../../../platform/forms/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { DataTable } from '../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { questionsOf, type QuestionVersion } from '../questions.ts';
 import type { Period, QuestionResult, SurveySummary } from '../store.ts';
 
-const m = nb.experienceSurveys;
+const m = msg.experienceSurveys;
 const average = (value: number | null) => (value === null ? m.results.none : value.toLocaleString('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 /**

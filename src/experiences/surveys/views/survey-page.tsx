@@ -1,11 +1,11 @@
 import { Button, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, TextArea, describedBy, type Errors } from '../../../platform/forms/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { DONT_KNOW, FREE_TEXT_FIELD, FREE_TEXT_MAX, HONEYPOT_FIELD, fieldOf, questionsOf, type QuestionVersion } from '../questions.ts';
 
-const m = nb.experienceSurveys;
+const m = msg.experienceSurveys;
 const CHOICES = ['1', '2', '3', '4', '5', DONT_KNOW] as const;
 const label = (choice: (typeof CHOICES)[number]) => (choice === DONT_KNOW ? m.scale.dontKnow : m.scale[choice]);
 

@@ -1,5 +1,5 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { formatHours } from '../forms.ts';
@@ -8,7 +8,7 @@ import { CourseName } from './components.tsx';
 
 /** The catalogue: one entry per course with its facts, a list rather than a table so it reads well on a phone. */
 export function CataloguePage({ courses, secretariat }: { courses: (CourseRow & { next_run: Date | null })[]; secretariat: boolean }) {
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   return (
     <PageFrame title={m.title} className="stack course-page">
       <Paragraph className="lead">{m.lead}</Paragraph>

@@ -1,10 +1,10 @@
 import { Link } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 
 /** A course's title, "(fiktiv)" after a demo course's and "Utkast" after an unpublished one's. */
 export function CourseName({ course }: { course: { title: string; is_demo: boolean; status?: string } }) {
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   return (
     <>
       {course.title}
@@ -15,7 +15,7 @@ export function CourseName({ course }: { course: { title: string; is_demo: boole
 }
 
 export function Breadcrumbs({ course }: { course?: { slug: string; title: string } }) {
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   return (
     <nav aria-label={m.breadcrumbs} className="breadcrumbs">
       <ol>

@@ -1,6 +1,6 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { FormPage, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { AUDIENCES, FORMATS, type CourseValues } from '../forms.ts';
 import { ChoiceGroup } from './fields.tsx';
 
@@ -9,7 +9,7 @@ export const emptyCourse = (): CourseValues => ({ tittel: '', sammendrag: '', ma
 export function CourseFormPage({ title, action, submit, values, errors, organizations, csrfToken }: {
   title: string; action: string; submit: string; values: CourseValues; errors: Errors; organizations: { id: string; name: string }[]; csrfToken: string;
 }) {
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   const f = m.courseForm;
   return (
     <FormPage title={title} action={action} submit={submit} errors={errors} csrfToken={csrfToken}>

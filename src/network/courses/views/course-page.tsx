@@ -1,5 +1,5 @@
 import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { formatHours, goalLines } from '../forms.ts';
@@ -16,14 +16,14 @@ export interface CoursePageProps {
 }
 
 export function placesText(run: RunRow): string {
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   if (run.capacity === null) return m.noLimit;
   const left = Math.max(0, run.capacity - run.registered);
   return left > 0 ? m.placesLeft(left, run.capacity) : m.full;
 }
 
 export function CoursePage({ course, modules, runs, secretariat, organiser }: CoursePageProps) {
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   const goals = goalLines(course.learning_goals);
   return (
     <Layout title={course.title}>

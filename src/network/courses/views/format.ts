@@ -1,5 +1,5 @@
 // Dates, times and sizes of the courses part on screen, in Norway's time.
-import { formatDate, nb } from '../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../platform/i18n/index.ts';
 import { osloWallTime } from '../../../platform/oslo-time.ts';
 
 const time = (at: Date) => osloWallTime(at).time;
@@ -11,7 +11,7 @@ export function runDates(start: Date, end: Date): string {
 }
 
 export function fileSize(bytes: number): string {
-  const u = nb.networkCourses.units;
+  const u = msg.networkCourses.units;
   if (bytes < 1024) return `${bytes} ${u.bytes}`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} ${u.kilobytes}`;
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} ${u.megabytes}`;

@@ -1,6 +1,6 @@
 import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { CsrfField, FormPage, TextArea, TextInput, describedBy, type Errors } from '../../../platform/forms/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { MAX_FILE_MEGABYTES } from '../files.ts';
 import type { ModuleValues } from '../forms.ts';
@@ -21,7 +21,7 @@ export interface ModulePageProps {
 }
 
 export function ModulePage({ course, module, values, errors, fileError, notice, csrfToken }: ModulePageProps) {
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   const f = m.moduleForm;
   const c = paths.network.courses;
   const after = module && (

@@ -1,5 +1,5 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { MyCourseRow } from '../mine.ts';
@@ -7,7 +7,7 @@ import { CourseName } from './components.tsx';
 import { runDates } from './format.ts';
 
 function statusText(row: MyCourseRow): string {
-  const s = nb.networkCourses.mine.statuses;
+  const s = msg.networkCourses.mine.statuses;
   if (row.completed_at) return s.completed;
   if (row.status === 'registered' && row.attendance) return s[row.attendance];
   return s[row.status];
@@ -21,7 +21,7 @@ function statusText(row: MyCourseRow): string {
 export function MyCoursesSection({ rows, hasName, headingLevel = 2 }: { rows: MyCourseRow[]; hasName: boolean; headingLevel?: 2 | 3 }) {
   return (
     <section aria-labelledby="my-courses-heading" className="stack">
-      <Heading level={headingLevel} data-size="sm" id="my-courses-heading">{nb.networkCourses.mine.heading}</Heading>
+      <Heading level={headingLevel} data-size="sm" id="my-courses-heading">{msg.networkCourses.mine.heading}</Heading>
       <MyCoursesList rows={rows} hasName={hasName} headingLevel={headingLevel} />
     </section>
   );
@@ -29,7 +29,7 @@ export function MyCoursesSection({ rows, hasName, headingLevel = 2 }: { rows: My
 
 /** The list alone, for a page that gives it its own heading ("Min side i nettverket"). */
 export function MyCoursesList({ rows, hasName, headingLevel = 2 }: { rows: MyCourseRow[]; hasName: boolean; headingLevel?: 2 | 3 }) {
-  const m = nb.networkCourses.mine;
+  const m = msg.networkCourses.mine;
   const c = paths.network.courses;
   return (
     <>
@@ -63,7 +63,7 @@ export function MyCoursesList({ rows, hasName, headingLevel = 2 }: { rows: MyCou
 
 export function MyCoursesPage({ rows, hasName }: { rows: MyCourseRow[]; hasName: boolean }) {
   return (
-    <PageFrame title={nb.networkCourses.mine.title} className="stack course-page">
+    <PageFrame title={msg.networkCourses.mine.title} className="stack course-page">
       <MyCoursesSection rows={rows} hasName={hasName} />
     </PageFrame>
   );

@@ -1,5 +1,5 @@
 import { FormPage, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import type { RunValues } from '../forms.ts';
 import { ChoiceGroup } from './fields.tsx';
 
@@ -9,7 +9,7 @@ export const emptyRun = (): RunValues => ({ startdato: '', starttid: '09:00', sl
 const kind = <T extends 'date' | 'time'>(type: T, error: string | undefined) => (error ? 'text' : type);
 
 export function RunFormPage({ title, action, submit, values, errors, csrfToken }: { title: string; action: string; submit: string; values: RunValues; errors: Errors; csrfToken: string }) {
-  const f = nb.networkCourses.runForm;
+  const f = msg.networkCourses.runForm;
   return (
     <FormPage title={title} action={action} submit={submit} errors={errors} csrfToken={csrfToken}>
       <div className="item-grid">

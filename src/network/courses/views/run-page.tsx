@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, type Errors } from '../../../platform/forms/index.ts';
-import { formatDate, formatDateTime, nb } from '../../../platform/i18n/nb.ts';
+import { formatDate, formatDateTime, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { DataTable } from '../../../platform/views/data-table.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
@@ -27,7 +27,7 @@ const personName = (p: { name: string | null; email: string }) => p.name || p.em
 
 export function RunPage(props: RunPageProps) {
   const { course, run, me, closed, organiser, notice, csrfToken } = props;
-  const m = nb.networkCourses;
+  const m = msg.networkCourses;
   const r = m.run;
   const c = paths.network.courses;
   const title = r.title(course.title, formatDate(run.starts_at));
@@ -63,7 +63,7 @@ export function RunPage(props: RunPageProps) {
 }
 
 function Registration({ run, me, closed, csrfToken, loginUrl }: RunPageProps) {
-  const r = nb.networkCourses.run;
+  const r = msg.networkCourses.run;
   const c = paths.network.courses;
   if (me && me.status !== 'none') {
     return (
@@ -87,7 +87,7 @@ function Registration({ run, me, closed, csrfToken, loginUrl }: RunPageProps) {
 }
 
 function Participants({ run, organiser, csrfToken }: { run: RunRow; organiser: NonNullable<RunPageProps['organiser']>; csrfToken: string }) {
-  const r = nb.networkCourses.run;
+  const r = msg.networkCourses.run;
   const registered = organiser.participants.filter((p) => p.status === 'registered');
   const waiting = organiser.participants.filter((p) => p.status === 'waiting');
   const { errors, marks } = organiser;

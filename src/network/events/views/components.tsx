@@ -1,8 +1,8 @@
 import { Tag } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import type { EventRow } from '../queries.ts';
 
-const m = () => nb.networkEvents;
+const m = () => msg.networkEvents;
 
 /** An event's title as shown everywhere: fictional demo events say so in the title itself. */
 export const eventTitle = (event: Pick<EventRow, 'title' | 'is_demo'>) => (event.is_demo ? `${event.title} ${m().fictional}` : event.title);

@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
+import { formatDateTime, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { DataTable } from '../../../platform/views/data-table.tsx';
@@ -37,7 +37,7 @@ export interface EventPageProps {
 const time = (d: Date) => osloWallTime(d).time;
 
 export function EventPage(props: EventPageProps) {
-  const m = nb.networkEvents;
+  const m = msg.networkEvents;
   const { event, agenda, counts, access } = props;
   const failed = Object.keys(props.errors).length > 0;
   const title = eventTitle(event);
@@ -110,7 +110,7 @@ export function EventPage(props: EventPageProps) {
 }
 
 function NeedsFields({ values, errors }: { values: RegisterValues; errors: Errors }) {
-  const m = nb.networkEvents.register;
+  const m = msg.networkEvents.register;
   return (
     <fieldset className="ds-fieldset needs" aria-describedby="needs-hint">
       <legend className="ds-label">{m.needsLegend}</legend>
@@ -124,7 +124,7 @@ function NeedsFields({ values, errors }: { values: RegisterValues; errors: Error
 }
 
 function Registration({ event, counts, viewer, own, closed, values, errors, csrfToken }: EventPageProps) {
-  const m = nb.networkEvents.register;
+  const m = msg.networkEvents.register;
   const holds = own && (own.status === 'registered' || own.status === 'waiting');
   const full = event.capacity !== null && counts.registered >= event.capacity;
   return (

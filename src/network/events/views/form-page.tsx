@@ -1,5 +1,5 @@
 import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { CsrfField, ErrorSummary, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
@@ -8,18 +8,18 @@ import { LIMITS, type EventValues } from '../form.ts';
 
 /** The secretariat's form for a new event or an edit: plain fields, Norwegian time, the agenda one item per line. */
 export function EventFormPage(props: { eventId: string | null; values: EventValues; errors: Errors; organisations: { id: string; name: string }[]; csrfToken: string }) {
-  const m = nb.networkEvents.form;
+  const m = msg.networkEvents.form;
   const { values, errors } = props;
   const title = props.eventId ? m.editTitle(values.title) : m.createTitle;
   const failed = Object.keys(errors).length > 0;
   return (
-    <PageFrame title={failed ? nb.networkEvents.errorTitle(title) : title} heading={title} className="stack detail">
-      <Paragraph data-size="sm"><Link href={props.eventId ? paths.network.events.event(props.eventId) : paths.network.events.index}>{props.eventId ? nb.networkEvents.minutes.back : nb.networkEvents.page.back}</Link></Paragraph>
+    <PageFrame title={failed ? msg.networkEvents.errorTitle(title) : title} heading={title} className="stack detail">
+      <Paragraph data-size="sm"><Link href={props.eventId ? paths.network.events.event(props.eventId) : paths.network.events.index}>{props.eventId ? msg.networkEvents.minutes.back : msg.networkEvents.page.back}</Link></Paragraph>
       <Paragraph>{m.intro}</Paragraph>
       <ErrorSummary errors={errors} heading={m.errorsHeading} />
       <form id="form" method="post" action={props.eventId ? paths.network.events.edit(props.eventId) : paths.network.events.create} noValidate className="stack" data-module="unsaved-warning" data-unsaved={failed ? 'true' : undefined}>
         <CsrfField token={props.csrfToken} />
-        <Select id="kind" label={m.kind} value={values.kind} error={errors.kind} options={EVENT_KINDS.map((kind) => ({ value: kind, label: nb.networkEvents.kinds[kind] }))} />
+        <Select id="kind" label={m.kind} value={values.kind} error={errors.kind} options={EVENT_KINDS.map((kind) => ({ value: kind, label: msg.networkEvents.kinds[kind] }))} />
         <TextInput id="title" label={m.title} value={values.title} error={errors.title} maxLength={LIMITS.title} />
         <TextArea id="purpose" label={m.purpose} hint={m.purposeHint} value={values.purpose} error={errors.purpose} rows={4} maxLength={LIMITS.purpose} />
         <div className="field-row">
@@ -41,7 +41,7 @@ export function EventFormPage(props: { eventId: string | null; values: EventValu
         </div>
         <TextArea id="accessibility" label={m.accessibility} hint={m.accessibilityHint} value={values.accessibility} error={errors.accessibility} rows={3} maxLength={LIMITS.accessibility} />
         <TextArea id="agenda" label={m.agenda} hint={m.agendaHint} value={values.agenda} error={errors.agenda} rows={8} />
-        <Select id="status" label={m.status} hint={m.statusHint} value={values.status} error={errors.status} options={EVENT_STATUSES.map((status) => ({ value: status, label: nb.networkEvents.statuses[status] }))} />
+        <Select id="status" label={m.status} hint={m.statusHint} value={values.status} error={errors.status} options={EVENT_STATUSES.map((status) => ({ value: status, label: msg.networkEvents.statuses[status] }))} />
         <div className="actions"><Button type="submit">{m.save}</Button></div>
       </form>
     </PageFrame>

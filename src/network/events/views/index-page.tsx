@@ -1,5 +1,5 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { whenText } from '../format.ts';
@@ -13,7 +13,7 @@ export interface ListedEvent {
 }
 
 function EventList({ events, id, empty, upcoming }: { events: ListedEvent[]; id: string; empty: string; upcoming: boolean }) {
-  const m = nb.networkEvents.list;
+  const m = msg.networkEvents.list;
   if (events.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
     <ul className="event-list" aria-labelledby={id}>
@@ -25,7 +25,7 @@ function EventList({ events, id, empty, upcoming }: { events: ListedEvent[]; id:
             <p className="meta">
               <KindTag kind={event.kind} /> <StatusTag status={event.status} />{' '}
               <span>{whenText(event.starts_at, event.ends_at)}</span>
-              {event.place ? <span>{event.place}</span> : event.online_url ? <span>{nb.networkEvents.page.online}</span> : null}
+              {event.place ? <span>{event.place}</span> : event.online_url ? <span>{msg.networkEvents.page.online}</span> : null}
               {upcoming && event.status === 'published' && free !== null && <span>{free > 0 ? m.places(free) : m.full}</span>}
               {!upcoming && hasMinutes && <span>{m.minutes}</span>}
             </p>
@@ -37,7 +37,7 @@ function EventList({ events, id, empty, upcoming }: { events: ListedEvent[]; id:
 }
 
 export function EventsIndexPage({ upcoming, past, secretariat }: { upcoming: ListedEvent[]; past: ListedEvent[]; secretariat: boolean }) {
-  const m = nb.networkEvents;
+  const m = msg.networkEvents;
   return (
     <PageFrame title={m.title}>
       <Paragraph className="lead">{m.lead}</Paragraph>

@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
+import { formatDateTime, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { DataTable } from '../../../platform/views/data-table.tsx';
@@ -7,14 +7,14 @@ import { CsrfField, ErrorSummary, TextArea, TextInput, type Errors } from '../..
 import { withContext, type DiffLine } from '../../../handbook/index.ts';
 import type { MinutesRow } from '../minutes.ts';
 
-const m = () => nb.networkEvents.minutes;
+const m = () => msg.networkEvents.minutes;
 
 /** Markdown in a textarea and a server-rendered preview, as the handbook's editor: no script needed. */
 export function MinutesEditPage(props: { eventId: string; eventTitle: string; values: { body: string; note: string }; errors: Errors; preview: string | null; csrfToken: string }) {
   const { values, errors } = props;
   const title = m().title(props.eventTitle);
   return (
-    <PageFrame title={Object.keys(errors).length > 0 ? nb.networkEvents.errorTitle(title) : title} heading={title} className="stack">
+    <PageFrame title={Object.keys(errors).length > 0 ? msg.networkEvents.errorTitle(title) : title} heading={title} className="stack">
       <Paragraph data-size="sm"><Link href={paths.network.events.event(props.eventId)}>{m().back}</Link></Paragraph>
       <Paragraph>{m().intro}</Paragraph>
       <ErrorSummary errors={errors} heading={m().errorsHeading} />

@@ -1,5 +1,5 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import { DataTable } from '../../../platform/views/data-table.tsx';
@@ -7,7 +7,7 @@ import type { EventRow, OrganiserRow } from '../queries.ts';
 import { eventTitle } from './components.tsx';
 
 function Needs({ row }: { row: OrganiserRow }) {
-  const m = nb.networkEvents.participants;
+  const m = msg.networkEvents.participants;
   const parts = [
     [m.needsDietary, row.needs_dietary], [m.needsAccessibility, row.needs_accessibility], [m.needsInterpretation, row.needs_interpretation], [m.needsOther, row.needs],
   ].filter(([, value]) => value);
@@ -17,12 +17,12 @@ function Needs({ row }: { row: OrganiserRow }) {
 
 /** Names for network members; for the event's organisers also addresses, status and needs. */
 export function ParticipantsPage({ event, names, organiser }: { event: EventRow; names: (string | null)[]; organiser: OrganiserRow[] | null }) {
-  const m = nb.networkEvents.participants;
+  const m = msg.networkEvents.participants;
   let waitingNumber = 0;
   const numbered = (organiser ?? []).map((row) => ({ row, place: row.status === 'waiting' ? ++waitingNumber : 0 }));
   return (
     <PageFrame title={m.title(eventTitle(event))} className="stack">
-      <Paragraph data-size="sm"><Link href={paths.network.events.event(event.id)}>{nb.networkEvents.minutes.back}</Link></Paragraph>
+      <Paragraph data-size="sm"><Link href={paths.network.events.event(event.id)}>{msg.networkEvents.minutes.back}</Link></Paragraph>
       <Paragraph>{m.intro}</Paragraph>
       {names.length === 0
         ? <Paragraph>{m.none}</Paragraph>

@@ -1,9 +1,9 @@
 import { Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import type { EvidenceEntry } from '../model.ts';
 
-const m = () => nb.networkEvidence;
+const m = () => msg.networkEvidence;
 
 /** The library's own links: list, map, guidelines; for the secretariat also add and import. */
 export function EvidenceNav({ secretariat }: { secretariat: boolean }) {

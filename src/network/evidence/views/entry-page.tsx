@@ -1,5 +1,5 @@
 import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { CsrfField } from '../../../platform/forms/index.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
@@ -12,7 +12,7 @@ export function EntryPage({ entry, checkerName, secretariat, notice, experiences
   /** "Erfaringer fra brukere" on the same outcomes (from experiences/) */
   experiences?: React.ReactNode;
 }) {
-  const m = nb.networkEvidence;
+  const m = msg.networkEvidence;
   const e = m.entry;
   const note = typeof entry.csl.note === 'string' ? entry.csl.note : '';
   const row = (label: string, value: React.ReactNode) => <><dt>{label}</dt><dd>{value}</dd></>;

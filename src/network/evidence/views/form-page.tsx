@@ -1,5 +1,5 @@
 import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { CheckboxInput, CsrfField, ErrorSummary, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
@@ -13,7 +13,7 @@ export type FormValues = Record<(typeof FORM_FIELDS)[number], string> & { author
 export function EntryFormPage({ entryKey, entryTitle, values, errors, csrfToken }: {
   entryKey: string | null; entryTitle?: string; values: FormValues; errors: Errors; csrfToken: string;
 }) {
-  const m = nb.networkEvidence;
+  const m = msg.networkEvidence;
   const f = m.form;
   const title = entryKey ? f.editTitle(entryTitle ?? values.title) : f.newTitle;
   const failed = Object.keys(errors).length > 0;
@@ -53,7 +53,7 @@ export function EntryFormPage({ entryKey, entryTitle, values, errors, csrfToken 
         </fieldset>
         <div className="actions">
           <Button type="submit">{f.save}</Button>
-          <Link href={entryKey ? paths.network.evidence.entry(entryKey) : paths.network.evidence.index}>{nb.networkEvidence.nav.list}</Link>
+          <Link href={entryKey ? paths.network.evidence.entry(entryKey) : paths.network.evidence.index}>{msg.networkEvidence.nav.list}</Link>
         </div>
       </form>
     </PageFrame>

@@ -1,5 +1,5 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { EvidenceEntry } from '../model.ts';
@@ -7,7 +7,7 @@ import { GUIDELINES } from '../guidelines.ts';
 import { Breadcrumbs, EvidenceNav, StatusTag } from './components.tsx';
 
 export function GuidelinesPage({ entries, secretariat }: { entries: Map<string, EvidenceEntry>; secretariat: boolean }) {
-  const m = nb.networkEvidence;
+  const m = msg.networkEvidence;
   const g = m.guidelines;
   return (
     <PageFrame title={g.title} className="stack detail evidence">

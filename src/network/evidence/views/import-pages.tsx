@@ -1,5 +1,5 @@
 import { Alert, Button, Field, Label, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { CsrfField, Select, TextArea } from '../../../platform/forms/index.ts';
 import { DataTable } from '../../../platform/views/data-table.tsx';
@@ -8,7 +8,7 @@ import { citationText } from '../csl.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../parse.ts';
 import { Breadcrumbs } from './components.tsx';
 
-const m = () => nb.networkEvidence.import;
+const m = () => msg.networkEvidence.import;
 const formatOptions = () => [{ value: '', label: m().formatAuto }, ...IMPORT_FORMATS.map((f) => ({ value: f, label: m().formatNames[f] }))];
 
 /** Upload a file or paste text; an error says what is wrong and that nothing was written. */

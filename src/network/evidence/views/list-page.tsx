@@ -1,5 +1,5 @@
 import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Select } from '../../../platform/forms/index.ts';
 import { DataTable } from '../../../platform/views/data-table.tsx';
@@ -13,7 +13,7 @@ export interface ListFilterValues { design: string; populasjon: string; utfall: 
 export function ListPage({ entries, filter, error, notice, secretariat }: {
   entries: EvidenceEntry[]; filter: ListFilterValues; error?: string | undefined; notice?: string | undefined; secretariat: boolean;
 }) {
-  const m = nb.networkEvidence;
+  const m = msg.networkEvidence;
   const all = { value: '', label: m.list.all };
   return (
     <PageFrame title={m.title} className="stack evidence">

@@ -1,5 +1,5 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { DataTable } from '../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
@@ -10,7 +10,7 @@ import { Breadcrumbs, EvidenceNav } from './components.tsx';
 export const cellHref = (outcome: EvidenceOutcome, design: EvidenceDesign) => `${paths.network.evidence.index}?${new URLSearchParams({ design, utfall: outcome })}`;
 
 export function MapPage({ cells, unclassified, secretariat }: { cells: Map<string, number>; unclassified: number; secretariat: boolean }) {
-  const m = nb.networkEvidence;
+  const m = msg.networkEvidence;
   return (
     <PageFrame title={m.map.title} className="stack evidence">
       <Breadcrumbs here={m.map.title} />

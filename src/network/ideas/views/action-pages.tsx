@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { CheckboxInput, CsrfField, ErrorSummary, FormPage, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
@@ -9,7 +9,7 @@ import type { ActionRow } from '../action-queries.ts';
 import { ACTION_STATUSES, type ActionLink } from '../model.ts';
 import { DemoTag, IdeaCard, Progress, StatusTag } from './components.tsx';
 
-const m = nb.networkIdeas;
+const m = msg.networkIdeas;
 const p = paths.network.ideas;
 
 export const ACTION_FIELDS = ['tittel', 'beskrivelse', 'organisasjon', 'kontakt', 'start', 'frist', 'status', 'begrunnelse', 'fremdrift', 'lenker'] as const;

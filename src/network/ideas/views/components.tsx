@@ -1,11 +1,11 @@
 import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import type { ActionStatus } from '../../../platform/db/index.ts';
 import type { IdeaRow } from '../queries.ts';
 import type { ActionRow } from '../action-queries.ts';
 
-const m = nb.networkIdeas;
+const m = msg.networkIdeas;
 const p = paths.network.ideas;
 
 export const DemoTag = ({ show }: { show: boolean }) => (show ? <Tag data-color="info" data-size="sm">{m.demoTag}</Tag> : null);

@@ -1,10 +1,10 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { FormPage, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { THEMES } from '../model.ts';
 
-const m = nb.networkIdeas;
+const m = msg.networkIdeas;
 
 export const IDEA_FIELDS = ['tittel', 'beskrivelse', 'tema', 'arrangement', 'kilde'] as const;
 export type IdeaValues = Record<(typeof IDEA_FIELDS)[number], string>;

@@ -1,12 +1,12 @@
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, formatDateTime, nb } from '../../../platform/i18n/nb.ts';
+import { formatDate, formatDateTime, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { CsrfField, ErrorSummary, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import type { CommentRow, IdeaRow } from '../queries.ts';
 import { DemoTag, StatusTag } from './components.tsx';
 
-const m = nb.networkIdeas;
+const m = msg.networkIdeas;
 const p = paths.network.ideas;
 
 export interface IdeaPageProps {

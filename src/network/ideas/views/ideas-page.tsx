@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { Select } from '../../../platform/forms/index.ts';
@@ -8,7 +8,7 @@ import type { ActionRow } from '../action-queries.ts';
 import { THEMES } from '../model.ts';
 import { ActionCard, IdeaCard } from './components.tsx';
 
-const m = nb.networkIdeas;
+const m = msg.networkIdeas;
 const p = paths.network.ideas;
 
 export interface IdeasPageProps {

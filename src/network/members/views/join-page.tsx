@@ -1,10 +1,10 @@
 import { FormPage, Select, TextArea, type Errors } from '../../../platform/forms/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import type { OrganizationRow } from '../queries.ts';
 import { REQUESTABLE_ROLES } from '../rules.ts';
 
-const m = nb.networkMembers;
+const m = msg.networkMembers;
 
 export function JoinPage({ organization, values, errors, csrfToken }: {
   organization: OrganizationRow; values: { rolle: string; melding: string }; errors: Errors; csrfToken: string;

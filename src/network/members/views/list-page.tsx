@@ -1,11 +1,11 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { OrganizationRow } from '../queries.ts';
 import { NETWORK_ROLES } from '../forms.ts';
 
-const m = nb.networkMembers;
+const m = msg.networkMembers;
 
 /** An organisation's name, marked when it is fictional demo content. */
 export function OrganizationName({ organization }: { organization: { name: string; is_demo: boolean } }) {

@@ -1,12 +1,12 @@
 import { Alert, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { MyPageSection } from '../../my-page.ts';
 import type { OwnMembership } from '../queries.ts';
 import { OrganizationName } from './list-page.tsx';
 
-const m = nb.networkMembers;
+const m = msg.networkMembers;
 const s = m.myPage;
 
 export interface MyNetworkPageProps {

@@ -1,8 +1,8 @@
 import { FormPage, Select, TextArea, TextInput, type Errors } from '../../../platform/forms/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { KINDS, NETWORK_ROLES, type OrganizationValues } from '../forms.ts';
 
-const m = nb.networkMembers;
+const m = msg.networkMembers;
 const f = m.manage.fields;
 
 export function OrganizationFormPage({ title, submit, action, values, errors, csrfToken }: {

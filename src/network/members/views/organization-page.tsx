@@ -1,12 +1,12 @@
 import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { CsrfField } from '../../../platform/forms/index.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { MembershipRow, OrganizationRow } from '../queries.ts';
 import { OrganizationName } from './list-page.tsx';
 
-const m = nb.networkMembers;
+const m = msg.networkMembers;
 const o = m.organization;
 
 export interface OrganizationPageProps {

@@ -1,14 +1,14 @@
 import { Alert, Button, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../../platform/forms/index.ts';
 import { describedBy } from '../../../platform/forms/index.ts';
-import { nb } from '../../../platform/i18n/nb.ts';
+import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { OrganizationRow, PersonMembership } from '../queries.ts';
 import { ALL_ROLES } from '../rules.ts';
 import { personLabel } from './requests-page.tsx';
 
-const m = nb.networkMembers;
+const m = msg.networkMembers;
 const g = m.manage;
 
 export interface PeoplePageProps {
@@ -30,7 +30,7 @@ export function PeoplePage({ organization, people, viewerId, manage, appoint, cs
   const title = g.peopleTitle(organization.name);
   const failed = Object.keys(errors).length > 0;
   return (
-    <PageFrame title={failed ? nb.errors.titlePrefix(title) : title} heading={title}>
+    <PageFrame title={failed ? msg.errors.titlePrefix(title) : title} heading={title}>
       {notice && <Alert data-color="success">{notice}</Alert>}
       <Paragraph>{g.peopleIntro}</Paragraph>
       <Paragraph><Link href={p.organization(organization.slug)}>{organization.name}</Link> · <Link href={p.requests}>{g.goToRequests}</Link></Paragraph>

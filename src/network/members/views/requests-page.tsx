@@ -1,12 +1,12 @@
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, Select, TextArea, type Errors } from '../../../platform/forms/index.ts';
-import { formatDateTime, nb } from '../../../platform/i18n/nb.ts';
+import { formatDateTime, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
 import type { MembershipRole } from '../../../platform/db/schema/index.ts';
 import type { PersonMembership } from '../queries.ts';
 
-const m = nb.networkMembers;
+const m = msg.networkMembers;
 const r = m.requests;
 
 export interface RequestsPageProps {
@@ -25,7 +25,7 @@ export const personLabel = (p: { person_name: string | null; person_email: strin
 export function RequestsPage({ requests, viewerId, grantable, csrfToken, errors = {}, values = {}, notice }: RequestsPageProps) {
   const failed = Object.keys(errors).length > 0;
   return (
-    <PageFrame title={failed ? nb.errors.titlePrefix(r.title) : r.title} heading={r.title} className="stack detail">
+    <PageFrame title={failed ? msg.errors.titlePrefix(r.title) : r.title} heading={r.title} className="stack detail">
       {notice && <Alert data-color="success">{notice}</Alert>}
       <Paragraph>{r.intro}</Paragraph>
       <ErrorSummary errors={errors} heading={m.errorsHeading} />

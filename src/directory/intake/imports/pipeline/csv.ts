@@ -1,6 +1,6 @@
 import { parse, CsvError, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 
 /**
  * CSV as spreadsheets and HSDS tabular data use it (RFC 4180), read by csv-parse: quoted fields may
@@ -75,7 +75,7 @@ class Collector {
   /** csv-parse stopped: the record after the last one read is where the text breaks. */
   fail(error: unknown): void {
     if (!(error instanceof CsvError)) throw error;
-    this.table.broken = { line: this.line, reason: nb.hsdsImport.tabular.notCsv };
+    this.table.broken = { line: this.line, reason: msg.hsdsImport.tabular.notCsv };
   }
 }
 

@@ -7,7 +7,7 @@ import { readDataset, sourcesOf, type ImportInput } from './read.ts';
 export type { ImportFile, ImportInput } from './read.ts';
 import { templateLookup } from './template.ts';
 import { validateDataset } from './validate.ts';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 
 export interface ImportReport {
   source: string;
@@ -61,12 +61,12 @@ function labelOf(row: Record<string, unknown> | undefined): string | null {
 
 function notStored(dataset: Dataset): Finding[] {
   const findings: Finding[] = [...dataset.ignored].map(([table, count]) => ({
-    where: table, message: nb.hsdsImport.leftOut.table(table, count, UNSTORED_TABLES[table] ?? ''),
+    where: table, message: msg.hsdsImport.leftOut.table(table, count, UNSTORED_TABLES[table] ?? ''),
   }));
   for (const [key, { count, where }] of dataset.ignoredFields) {
     const [table, field] = key.split('.') as [TableName, string];
     const reason = UNSTORED_FIELDS[table]?.[field];
-    findings.push({ where, message: reason === undefined ? nb.hsdsImport.leftOut.unknownField(key, count) : nb.hsdsImport.leftOut.knownField(key, count, reason) });
+    findings.push({ where, message: reason === undefined ? msg.hsdsImport.leftOut.unknownField(key, count) : msg.hsdsImport.leftOut.knownField(key, count, reason) });
   }
   return findings;
 }
@@ -112,7 +112,7 @@ export async function importSource(db: Db, source: string | ImportInput, options
     counts: {}, changes: [], added: [], details: [], reindexed: 0,
   };
   if (options.maxRows !== undefined && dataset.size() > options.maxRows) {
-    report.problems.unshift({ where: ref, message: nb.hsdsImport.tooManyRows(dataset.size(), options.maxRows) });
+    report.problems.unshift({ where: ref, message: msg.hsdsImport.tooManyRows(dataset.size(), options.maxRows) });
     return report;
   }
   options.onProgress?.({ phase: 'read', rows: dataset.size() });
@@ -121,12 +121,12 @@ export async function importSource(db: Db, source: string | ImportInput, options
   report.warnings = [...dataset.warnings, ...notStored(dataset)];
   if (dataset.problems.length > 0) return report;
   if (dataset.size() === 0) {
-    report.problems.push({ where: ref, message: nb.hsdsImport.noData });
+    report.problems.push({ where: ref, message: msg.hsdsImport.noData });
     return report;
   }
   if (options.dryRun) {
     const { plan, rows, maskedKept } = await planChanges(db, dataset);
-    if (maskedKept > 0) report.warnings.push({ where: ref, message: nb.hsdsImport.leftOut.maskedKept(maskedKept) });
+    if (maskedKept > 0) report.warnings.push({ where: ref, message: msg.hsdsImport.leftOut.maskedKept(maskedKept) });
     options.onProgress?.({ phase: 'compared', rows: dataset.size() });
     report.problems.push(...(await options.scope?.(db, plan, rows, whereIn(dataset))) ?? []);
     Object.assign(report, summarise(plan, rows), { ok: report.problems.length === 0 });
@@ -138,7 +138,7 @@ export async function importSource(db: Db, source: string | ImportInput, options
     await db.transaction().execute(async (trx) => {
       await options.onBegin?.(trx);
       const { plan, rows, maskedKept } = await planChanges(trx, dataset);
-      if (maskedKept > 0) report.warnings.push({ where: ref, message: nb.hsdsImport.leftOut.maskedKept(maskedKept) });
+      if (maskedKept > 0) report.warnings.push({ where: ref, message: msg.hsdsImport.leftOut.maskedKept(maskedKept) });
       Object.assign(report, summarise(plan, rows));
       report.problems.push(...(await options.scope?.(trx, plan, rows, whereIn(dataset))) ?? []);
       if (report.problems.length > 0) throw new Refused();
@@ -150,7 +150,7 @@ export async function importSource(db: Db, source: string | ImportInput, options
     const refusal = databaseRefusal(error);
     if (refusal === null) throw error;
     report.reindexed = 0;
-    report.problems.push({ where: ref, message: nb.hsdsImport.refusedByDatabase(refusal) });
+    report.problems.push({ where: ref, message: msg.hsdsImport.refusedByDatabase(refusal) });
     return report;
   }
   report.ok = true;

@@ -7,7 +7,7 @@ import { Dataset } from '../../../hsds/dataset.ts';
 import { detectKind, flattenObject, MAX_NESTING } from '../../../hsds/flatten.ts';
 import { addTabularRows, tableOfFile } from '../../../hsds/tabular.ts';
 import { isTemplate, addTemplateRows, type TemplateLookup } from './template.ts';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 import { FETCH_TIMEOUT_SECONDS, httpFailure, readable, UnreadableSource } from './unreadable.ts';
 import { ZIP_LIMITS, unzipFiles } from './zip.ts';
 
@@ -87,7 +87,7 @@ export async function sourcesOf(ref: string): Promise<ImportInput> {
 
 function addJson(dataset: Dataset, value: unknown, path: string, depth = 0): void {
   if (depth > MAX_NESTING) {
-    dataset.problems.push({ where: path || nb.hsdsImport.where.document, message: nb.hsdsImport.json.tooDeep(MAX_NESTING) });
+    dataset.problems.push({ where: path || msg.hsdsImport.where.document, message: msg.hsdsImport.json.tooDeep(MAX_NESTING) });
     return;
   }
   if (Array.isArray(value)) {
@@ -95,14 +95,14 @@ function addJson(dataset: Dataset, value: unknown, path: string, depth = 0): voi
     return;
   }
   if (typeof value !== 'object' || value === null) {
-    dataset.problems.push({ where: path || nb.hsdsImport.where.document, message: nb.hsdsImport.json.notAnObject });
+    dataset.problems.push({ where: path || msg.hsdsImport.where.document, message: msg.hsdsImport.json.notAnObject });
     return;
   }
   const object = value as Record<string, unknown>;
   const kind = detectKind(object);
   if (kind === 'page') return addJson(dataset, object.contents, path ? `${path}.contents` : 'contents', depth + 1);
   if (kind === 'api-info') {
-    dataset.problems.push({ where: path || nb.hsdsImport.where.document, message: nb.hsdsImport.json.apiInfo });
+    dataset.problems.push({ where: path || msg.hsdsImport.where.document, message: msg.hsdsImport.json.apiInfo });
     return;
   }
   if (kind === 'tabular') {
@@ -112,7 +112,7 @@ function addJson(dataset: Dataset, value: unknown, path: string, depth = 0): voi
     return;
   }
   if (kind === null) {
-    dataset.problems.push({ where: path || nb.hsdsImport.where.document, message: nb.hsdsImport.json.unknownObject });
+    dataset.problems.push({ where: path || msg.hsdsImport.where.document, message: msg.hsdsImport.json.unknownObject });
     return;
   }
   flattenObject(dataset, kind, object, path || kind, undefined, depth);
@@ -125,20 +125,20 @@ async function addDatapackage(dataset: Dataset, source: ImportFile, input: Impor
     const parsed = JSON.parse(text) as { resources?: unknown };
     if (Array.isArray(parsed.resources)) resources = parsed.resources as typeof resources;
   } catch {
-    dataset.problems.push({ where: source.name, message: nb.hsdsImport.tabular.datapackageInvalid });
+    dataset.problems.push({ where: source.name, message: msg.hsdsImport.tabular.datapackageInvalid });
     return;
   }
-  if (resources.length === 0) dataset.problems.push({ where: source.name, message: nb.hsdsImport.tabular.noResources });
+  if (resources.length === 0) dataset.problems.push({ where: source.name, message: msg.hsdsImport.tabular.noResources });
   for (const resource of resources) {
     if (typeof resource.path !== 'string') continue;
     if (resource.path.includes('..') || resource.path.startsWith('/')) {
-      dataset.problems.push({ where: source.name, message: nb.hsdsImport.tabular.outsidePackage(resource.path) });
+      dataset.problems.push({ where: source.name, message: msg.hsdsImport.tabular.outsidePackage(resource.path) });
       continue;
     }
     const path = resource.path;
     const file = input.files.find((f) => baseName(f.name) === path || f.name.endsWith(`/${path}`)) ?? input.sibling?.(path);
     if (!file) {
-      dataset.problems.push({ where: source.name, message: nb.hsdsImport.read.notFound(path) });
+      dataset.problems.push({ where: source.name, message: msg.hsdsImport.read.notFound(path) });
       continue;
     }
     // a missing resource is one problem among the others, not the end of the whole report
@@ -151,12 +151,12 @@ async function addDatapackage(dataset: Dataset, source: ImportFile, input: Impor
 
 async function addCsvTable(dataset: Dataset, source: ImportFile, file: string, lookup?: TemplateLookup): Promise<void> {
   const table = await readCsv(await source.text());
-  if (table.broken) dataset.problems.push({ where: nb.hsdsImport.where.fileLine(file, table.broken.line), message: table.broken.reason });
+  if (table.broken) dataset.problems.push({ where: msg.hsdsImport.where.fileLine(file, table.broken.line), message: table.broken.reason });
   for (const { line, cells } of table.ragged) {
-    dataset.problems.push({ where: nb.hsdsImport.where.fileLine(file, line), message: nb.hsdsImport.tabular.ragged(cells, table.header.length) });
+    dataset.problems.push({ where: msg.hsdsImport.where.fileLine(file, line), message: msg.hsdsImport.tabular.ragged(cells, table.header.length) });
   }
   if (lookup && isTemplate(table.header)) return addTemplateRows(dataset, table, file, lookup);
-  addTabularRows(dataset, file, table.records.map((r) => ({ where: nb.hsdsImport.where.fileLine(file, r.line), values: r.values })));
+  addTabularRows(dataset, file, table.records.map((r) => ({ where: msg.hsdsImport.where.fileLine(file, r.line), values: r.values })));
 }
 
 /**
@@ -203,24 +203,24 @@ async function addJsonPages(dataset: Dataset, file: ImportFile & { page(n: numbe
   const pages = pageInfo(first);
   if (!pages || pages.total <= pages.number) return addJson(dataset, first, '');
   if (pages.total > MAX_PAGES) {
-    dataset.problems.push({ where: file.name, message: nb.hsdsImport.read.tooManyPages(pages.total, MAX_PAGES) });
+    dataset.problems.push({ where: file.name, message: msg.hsdsImport.read.tooManyPages(pages.total, MAX_PAGES) });
     return;
   }
-  addJson(dataset, first, nb.hsdsImport.where.page(pages.number));
+  addJson(dataset, first, msg.hsdsImport.where.page(pages.number));
   for (let number = pages.number + 1; number <= pages.total; number++) {
     const next = file.page(number);
     let parsed: unknown;
     try {
       parsed = JSON.parse(await next.text());
     } catch {
-      dataset.problems.push({ where: next.name, message: nb.hsdsImport.json.invalid });
+      dataset.problems.push({ where: next.name, message: msg.hsdsImport.json.invalid });
       return;
     }
     if (pageInfo(parsed)?.number !== number) {
-      dataset.problems.push({ where: next.name, message: nb.hsdsImport.read.pageMismatch(number) });
+      dataset.problems.push({ where: next.name, message: msg.hsdsImport.read.pageMismatch(number) });
       return;
     }
-    addJson(dataset, parsed, nb.hsdsImport.where.page(number));
+    addJson(dataset, parsed, msg.hsdsImport.where.page(number));
   }
 }
 
@@ -247,11 +247,11 @@ function addJsonLine(dataset: Dataset, line: string, number: number): void {
     parsed = JSON.parse(line);
   } catch (error) {
     // JSON.parse itself gives up on nesting deep enough to fill its stack
-    const message = error instanceof RangeError ? nb.hsdsImport.json.tooDeep(MAX_NESTING) : nb.hsdsImport.json.invalid;
-    dataset.problems.push({ where: nb.hsdsImport.where.line(number), message });
+    const message = error instanceof RangeError ? msg.hsdsImport.json.tooDeep(MAX_NESTING) : msg.hsdsImport.json.invalid;
+    dataset.problems.push({ where: msg.hsdsImport.where.line(number), message });
     return;
   }
-  addJson(dataset, parsed, nb.hsdsImport.where.line(number));
+  addJson(dataset, parsed, msg.hsdsImport.where.line(number));
 }
 
 /** JSON first; a text that is not one JSON document is read as ndjson, one object a line. */
@@ -261,7 +261,7 @@ export function addJsonText(dataset: Dataset, text: string): void {
     parsed = JSON.parse(text);
   } catch (error) {
     if (error instanceof RangeError) {
-      dataset.problems.push({ where: nb.hsdsImport.where.document, message: nb.hsdsImport.json.tooDeep(MAX_NESTING) });
+      dataset.problems.push({ where: msg.hsdsImport.where.document, message: msg.hsdsImport.json.tooDeep(MAX_NESTING) });
       return;
     }
     if (!(error instanceof SyntaxError)) throw error;

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../../platform/db/index.ts';
 import { OPTIONAL_REFERENCES, REQUIRED_REFERENCES } from '../../../hsds/columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from '../../../hsds/dataset.ts';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 
 const CHUNK = 2000;
 
@@ -54,18 +54,18 @@ export async function checkReferences(db: Db, dataset: Dataset): Promise<void> {
       for (const [column, target] of REQUIRED_REFERENCES[table] ?? []) {
         const value = entry.row[column];
         if (typeof value === 'string' && !exists(target, value)) {
-          dataset.problems.push({ where: entry.where, message: nb.hsdsImport.references.missing(column, value, target) });
+          dataset.problems.push({ where: entry.where, message: msg.hsdsImport.references.missing(column, value, target) });
         }
       }
       for (const [column, target] of OPTIONAL_REFERENCES[table] ?? []) {
         const value = entry.row[column];
         if (typeof value === 'string' && !exists(target, value)) {
-          dataset.warnings.push({ where: entry.where, message: nb.hsdsImport.references.missingLink(column, value, target) });
+          dataset.warnings.push({ where: entry.where, message: msg.hsdsImport.references.missingLink(column, value, target) });
           entry.row[column] = null;
         }
       }
       if (table === 'attribute' && !exists(entry.row.link_entity as TableName, String(entry.row.link_id))) {
-        dataset.warnings.push({ where: entry.where, message: nb.hsdsImport.references.attributeOnNothing(String(entry.row.link_entity), String(entry.row.link_id)) });
+        dataset.warnings.push({ where: entry.where, message: msg.hsdsImport.references.attributeOnNothing(String(entry.row.link_entity), String(entry.row.link_id)) });
         dataset.remove('attribute', id);
       }
     }
@@ -90,7 +90,7 @@ async function checkMunicipalities(db: Db, dataset: Dataset): Promise<void> {
   for (const [, location] of dataset.rows('location')) {
     const number = location.row.municipality_number;
     if (typeof number === 'string' && !municipalities.has(number)) {
-      dataset.problems.push({ where: location.where, message: nb.hsdsImport.references.municipality(number) });
+      dataset.problems.push({ where: location.where, message: msg.hsdsImport.references.municipality(number) });
     }
   }
 }
@@ -114,7 +114,7 @@ async function checkUnique(db: Db, dataset: Dataset): Promise<void> {
     for (const [id, entry] of rows) {
       const key = columns.map((c) => String(entry.row[c])).join('\u0000');
       const other = owners.get(key);
-      if (other && other !== id) dataset.problems.push({ where: entry.where, message: nb.hsdsImport.references.duplicateInFile(table, other, columns) });
+      if (other && other !== id) dataset.problems.push({ where: entry.where, message: msg.hsdsImport.references.duplicateInFile(table, other, columns) });
       owners.set(key, id);
     }
     for (let i = 0; i < rows.length; i += CHUNK) {
@@ -126,7 +126,7 @@ async function checkUnique(db: Db, dataset: Dataset): Promise<void> {
         const owner = owners.get(key);
         if (owner && owner !== found.id) {
           const entry = dataset.get(table, owner)!;
-          dataset.problems.push({ where: entry.where, message: nb.hsdsImport.references.duplicateInDirectory(table, String(found.id), columns) });
+          dataset.problems.push({ where: entry.where, message: msg.hsdsImport.references.duplicateInDirectory(table, String(found.id), columns) });
         }
       }
     }

@@ -5,13 +5,13 @@ import type { CsvTable } from './csv.ts';
 import { ORGANIZATION_NUMBER_TYPE } from '../../../write.ts';
 import { FACETS, LANGUAGE_FACET, TERM_BY_KEY } from '../../../taxonomy.ts';
 import type { Dataset, FlatRow } from '../../../hsds/dataset.ts';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 
 /**
  * Our own simple CSV template: one row per service, Norwegian column names, classification as
  * codes. Ids not given are derived from the organisation and service names, so importing the
  * same sheet again updates the same services instead of adding new ones. The page /apne-data
- * documents every column (nb.openData.template).
+ * documents every column (msg.openData.template).
  */
 export const TEMPLATE_COLUMNS = [
   'id', 'navn', 'beskrivelse', 'status', 'organisasjon', 'organisasjonsnummer', 'epost', 'nettside', 'telefon',
@@ -54,7 +54,7 @@ const orNull = (cell: string | undefined) => (cell?.trim() ? cell.trim() : null)
 
 export function addTemplateRows(dataset: Dataset, table: CsvTable, file: string, lookup: TemplateLookup): void {
   for (const { line, values } of table.records) {
-    const where = nb.hsdsImport.where.fileLine(file, line);
+    const where = msg.hsdsImport.where.fileLine(file, line);
     const cell = (name: string) => values[name]?.trim() ?? '';
     const orgNumber = cell('organisasjonsnummer').replace(/\s/g, '');
     const orgKey = orgNumber || cell('organisasjon').toLowerCase();
@@ -62,13 +62,13 @@ export function addTemplateRows(dataset: Dataset, table: CsvTable, file: string,
     const organizationId = known ?? nameUuid(`template:organization:${orgKey}`);
     const serviceId = cell('id') || nameUuid(`template:service:${orgKey}:${cell('navn').toLowerCase()}`);
     const status = STATUS[cell('status').toLowerCase()];
-    if (!status) dataset.problems.push({ where, message: nb.hsdsImport.template.status(cell('status')) });
+    if (!status) dataset.problems.push({ where, message: msg.hsdsImport.template.status(cell('status')) });
 
     // an organisation the directory already has (registered through the form, say) keeps its own
     // name, description and number; the sheet only adds services to it
     if (!known) dataset.add('organization', { id: organizationId, name: orNull(cell('organisasjon')), description: '' }, where);
     if (orgNumber && !known) {
-      if (!/^[0-9]{9}$/.test(orgNumber)) dataset.problems.push({ where, message: nb.hsdsImport.template.organisationNumber(orgNumber) });
+      if (!/^[0-9]{9}$/.test(orgNumber)) dataset.problems.push({ where, message: msg.hsdsImport.template.organisationNumber(orgNumber) });
       dataset.add('organization_identifier', {
         id: nameUuid(`orgnr:${orgNumber}`), organization_id: organizationId, identifier_scheme: 'NO-BRC',
         identifier_type: ORGANIZATION_NUMBER_TYPE, identifier: orgNumber,
@@ -88,12 +88,12 @@ export function addTemplateRows(dataset: Dataset, table: CsvTable, file: string,
       for (const code of list(cell(facet.id))) {
         const term = TERM_BY_KEY.get(`${facet.id}:${code}`);
         if (!term) {
-          dataset.problems.push({ where, message: nb.hsdsImport.template.unknownCode(facet.id, code, facet.name) });
+          dataset.problems.push({ where, message: msg.hsdsImport.template.unknownCode(facet.id, code, facet.name) });
           continue;
         }
         const onLocation = facet.appliesTo === 'location';
         if (onLocation && !locationId) {
-          dataset.problems.push({ where, message: nb.hsdsImport.template.needsPlace(facet.id) });
+          dataset.problems.push({ where, message: msg.hsdsImport.template.needsPlace(facet.id) });
           continue;
         }
         const linkId = onLocation ? locationId! : serviceId;
@@ -120,7 +120,7 @@ function addTemplateLocation(dataset: Dataset, cell: (name: string) => string,
   dataset.add('location', location, where);
   dataset.add('service_at_location', { id: nameUuid(`sal:${serviceId}:${locationId}`), service_id: serviceId, location_id: locationId }, where);
   if (cell('adresse')) {
-    if (!postal) dataset.problems.push({ where, message: nb.hsdsImport.template.postalCode(cell('postnummer')) });
+    if (!postal) dataset.problems.push({ where, message: msg.hsdsImport.template.postalCode(cell('postnummer')) });
     dataset.add('address', {
       id: nameUuid(`address:${locationId}`), location_id: locationId, address_1: cell('adresse'), postal_code: orNull(cell('postnummer')),
       city: orNull(cell('poststed')) ?? (postal ? titleCase(postal.place) : null), state_province: postal?.county ?? null, country: 'NO', address_type: 'physical',

@@ -1,4 +1,4 @@
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 
 /**
  * A file or address an import cannot read at all. Its message is Norwegian text for the person
@@ -25,11 +25,11 @@ export const FETCH_TIMEOUT_SECONDS = 60;
 /** Node names the failed system call (ENOENT, EACCES); a person needs to hear which file and why. */
 function explain(ref: string, error: unknown): string {
   const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
-  if (code === 'ENOENT' || code === 'ENOTDIR') return nb.hsdsImport.read.notFound(ref);
-  if (code === 'EACCES' || code === 'EPERM') return nb.hsdsImport.read.notAllowed(ref);
-  if (name === 'TimeoutError') return nb.hsdsImport.read.timeout(ref, FETCH_TIMEOUT_SECONDS);
-  if (/^https?:\/\//i.test(ref)) return nb.hsdsImport.read.unreachable(ref);
-  return nb.hsdsImport.read.failed(ref, typeof code === 'string' ? code : String(message ?? error));
+  if (code === 'ENOENT' || code === 'ENOTDIR') return msg.hsdsImport.read.notFound(ref);
+  if (code === 'EACCES' || code === 'EPERM') return msg.hsdsImport.read.notAllowed(ref);
+  if (name === 'TimeoutError') return msg.hsdsImport.read.timeout(ref, FETCH_TIMEOUT_SECONDS);
+  if (/^https?:\/\//i.test(ref)) return msg.hsdsImport.read.unreachable(ref);
+  return msg.hsdsImport.read.failed(ref, typeof code === 'string' ? code : String(message ?? error));
 }
 
 /** The same work, failing with an UnreadableSource that says in Norwegian what went wrong. */
@@ -40,4 +40,4 @@ export function readable<T>(ref: string, work: Promise<T>): Promise<T> {
 }
 
 /** An address that answered, but not with the file. */
-export const httpFailure = (ref: string, status: number) => new UnreadableSource(nb.hsdsImport.read.httpStatus(ref, status));
+export const httpFailure = (ref: string, status: number) => new UnreadableSource(msg.hsdsImport.read.httpStatus(ref, status));

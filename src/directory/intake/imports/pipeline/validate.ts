@@ -5,7 +5,7 @@ import { FACETS, TERM_BY_ID, taxonomyId } from '../../../taxonomy.ts';
 import { DATA_TAXONOMY, DATA_TERM_BY_ID } from '../../../hsds/profile.ts';
 import { COLUMNS } from '../../../hsds/columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from '../../../hsds/dataset.ts';
-import { formatDate, nb } from '../../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../../platform/i18n/index.ts';
 import { freshnessCutoffs, freshnessSettings } from '../../../freshness.ts';
 import { checkReferences } from './references.ts';
 import { parentCycleOf } from '../../../model.ts';
@@ -30,7 +30,7 @@ function foldDataAttributes(dataset: Dataset): void {
     const entity = String(row.link_entity) as TableName;
     const target = (TABLES as readonly string[]).includes(entity) ? dataset.get(entity, String(row.link_id)) : undefined;
     if (!target || !term.entities.includes(entity)) {
-      dataset.warnings.push({ where, message: nb.hsdsImport.leftOut.dataAttribute(term.code, term.entities) });
+      dataset.warnings.push({ where, message: msg.hsdsImport.leftOut.dataAttribute(term.code, term.entities) });
       continue;
     }
     const value = row.value === null || row.value === undefined ? 'true' : String(row.value);
@@ -52,7 +52,7 @@ function dropUnlinkableAttributes(dataset: Dataset): void {
     if (typeof entity === 'string' && LINKABLE.has(entity)) continue;
     // named by what is wrong: no link_entity at all ("egenskaper på undefined" once), or one we do not link
     const named = typeof entity === 'string' && entity.trim() !== '';
-    dataset.warnings.push({ where, message: named ? nb.hsdsImport.leftOut.attributeOf(entity) : nb.hsdsImport.leftOut.attributeWithoutEntity });
+    dataset.warnings.push({ where, message: named ? msg.hsdsImport.leftOut.attributeOf(entity) : msg.hsdsImport.leftOut.attributeWithoutEntity });
     dataset.remove('attribute', id);
   }
 }
@@ -63,16 +63,16 @@ function keepOwnClassification(dataset: Dataset): void {
     const own = TERM_BY_ID.get(id);
     if (!own) continue;
     dataset.remove('taxonomy_term', id);
-    if (row.name !== own.name) dataset.warnings.push({ where, message: nb.hsdsImport.leftOut.ownTerm(own.key) });
+    if (row.name !== own.name) dataset.warnings.push({ where, message: msg.hsdsImport.leftOut.ownTerm(own.key) });
   }
   for (const [id] of dataset.rows('taxonomy')) if (OUR_TAXONOMIES.has(id)) dataset.remove('taxonomy', id);
 }
 
 function plainError(field: string, hint: string | undefined, value: unknown): string {
-  if (value === undefined) return nb.hsdsImport.row.required(field);
+  if (value === undefined) return msg.hsdsImport.row.required(field);
   const shown = typeof value === 'string' && value.length > 60 ? `${value.slice(0, 57)}…` : JSON.stringify(value);
   // every column carries a hint; TypeBox's own message is English and for developers
-  return nb.hsdsImport.row.invalid(field, hint ?? nb.hsdsImport.row.unfit, shown);
+  return msg.hsdsImport.row.invalid(field, hint ?? msg.hsdsImport.row.unfit, shown);
 }
 
 /** Checks and converts each row to its column types; every failing field is one problem. */
@@ -88,17 +88,17 @@ function checkTypes(dataset: Dataset): void {
       for (const [field, value] of Object.entries(converted)) {
         if (typeof value !== 'string' || !value.includes('\u0000') || !(field in COLUMNS[table].columns)) continue;
         seen.add(field);
-        dataset.problems.push({ where: entry.where, message: nb.hsdsImport.row.nul(field) });
+        dataset.problems.push({ where: entry.where, message: msg.hsdsImport.row.nul(field) });
       }
       for (const error of Value.Errors(schema, converted)) {
         const field = error.path.replace(/^\//, '') || String((error.schema as { required?: string[] }).required?.find((r) => !(r in converted)) ?? 'row');
         if (seen.has(field)) continue;
         seen.add(field);
-        const hint = (error.schema as { hint?: string }).hint;
+        const hint = (error.schema as { hint?: () => string }).hint?.();
         dataset.problems.push({ where: entry.where, message: plainError(field, hint, converted[field]) });
       }
       if (typeof converted.minimum_age === 'number' && typeof converted.maximum_age === 'number' && converted.minimum_age > converted.maximum_age) {
-        dataset.problems.push({ where: entry.where, message: nb.hsdsImport.row.ageOrder(converted.minimum_age, converted.maximum_age) });
+        dataset.problems.push({ where: entry.where, message: msg.hsdsImport.row.ageOrder(converted.minimum_age, converted.maximum_age) });
       }
       if (typeof converted.opens_at === 'string' && converted.opens_at.length === 5) converted.opens_at += ':00';
       if (typeof converted.closes_at === 'string' && converted.closes_at.length === 5) converted.closes_at += ':00';
@@ -129,7 +129,7 @@ function noteHiddenByAge(dataset: Dataset): void {
   for (const [, { row, where }] of dataset.rows('service')) {
     const assured = row.assured_date;
     if (typeof assured !== 'string' || assured >= hidden) continue;
-    dataset.warnings.push({ where, message: nb.hsdsImport.leftOut.hiddenByAge(String(row.name ?? row.id), formatDate(assured), settings.hiddenMonths) });
+    dataset.warnings.push({ where, message: msg.hsdsImport.leftOut.hiddenByAge(String(row.name ?? row.id), formatDate(assured), settings.hiddenMonths) });
   }
 }
 
@@ -142,6 +142,6 @@ async function checkParentCycles(db: Db, dataset: Dataset): Promise<void> {
   const parentOf = (id: string) => (inFile.has(id) ? inFile.get(id) : stored.get(id));
   for (const [id, { where }] of organizations) {
     const cycle = parentCycleOf(id, parentOf);
-    if (cycle) dataset.problems.push({ where, message: nb.hsdsImport.references.parentCycle(cycle) });
+    if (cycle) dataset.problems.push({ where, message: msg.hsdsImport.references.parentCycle(cycle) });
   }
 }

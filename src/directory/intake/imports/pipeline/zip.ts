@@ -1,5 +1,5 @@
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 
 /**
  * A zip of an HSDS tabular package (the official one is 22 CSV files and datapackage.json; the
@@ -29,7 +29,7 @@ export type Unzipped = { files: { name: string; text: string }[] } | { error: st
 
 /** The files of a zip as text (UTF-8), named by their path inside it; or why the zip is refused. */
 export function unzipFiles(zipName: string, bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Unzipped {
-  const m = nb.hsdsImport.zip;
+  const m = msg.hsdsImport.zip;
   const entries: { name: string; chunks: Uint8Array[]; size: number }[] = [];
   let total = 0;
   let error: string | null = null;

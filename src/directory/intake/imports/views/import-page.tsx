@@ -1,13 +1,13 @@
 import { Button, Field, Heading, Label, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, describedBy } from '../../../../platform/forms/index.ts';
-import { formatDateTime, nb } from '../../../../platform/i18n/nb.ts';
+import { formatDateTime, msg } from '../../../../platform/i18n/index.ts';
 import { paths } from '../../../../platform/paths.ts';
 import { UPLOAD_LIMITS } from '../service.ts';
 import type { RunSummary } from '../store.ts';
 import { DataTable } from '../../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
-const m = nb.imports;
+const m = msg.imports;
 export const FILE_FIELD = 'filer';
 
 /** Who did a run, as the list and the run page show it. */

@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, TextArea } from '../../../../platform/forms/index.ts';
-import { formatDateTime, nb } from '../../../../platform/i18n/nb.ts';
+import { formatDateTime, msg } from '../../../../platform/i18n/index.ts';
 import { paths } from '../../../../platform/paths.ts';
 import type { Finding } from '../../../hsds/dataset.ts';
 import type { ImportProgress } from '../pipeline/index.ts';
@@ -9,7 +9,7 @@ import { byWhom } from './import-page.tsx';
 import { DataTable } from '../../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
-const m = nb.imports;
+const m = msg.imports;
 /** How often the page of a run being checked reloads itself (the route sends it as a Refresh header). */
 export const REFRESH_SECONDS = 3;
 

@@ -1,12 +1,12 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, nb } from '../../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../../platform/i18n/index.ts';
 import { paths } from '../../../../platform/paths.ts';
 import type { FreshnessCounts } from '../queries.ts';
 import { DataTable } from '../../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
-const m = nb.moderation.dashboard;
-const STATUS = nb.selfService.form.statuses;
+const m = msg.moderation.dashboard;
+const STATUS = msg.selfService.form.statuses;
 
 /** Counts by status and freshness per county, and the entries confirmed longest ago. */
 export function DashboardPage({ byStatus, byCounty, oldest, pending }: {

@@ -1,10 +1,10 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import type { AuditRecord } from '../../../../accounts/index.ts';
-import { formatDateTime as when, nb } from '../../../../platform/i18n/nb.ts';
+import { formatDateTime as when, msg } from '../../../../platform/i18n/index.ts';
 import { DataTable } from '../../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
-const m = nb.moderation.history;
+const m = msg.moderation.history;
 
 /** The append-only audit log of one entry, for admins. */
 export function HistoryPage({ name, records }: { name: string; records: AuditRecord[] }) {

@@ -1,12 +1,12 @@
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { CsrfField } from '../../../../platform/forms/index.ts';
-import { formatDate, nb } from '../../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../../platform/i18n/index.ts';
 import { paths } from '../../../../platform/paths.ts';
 import type { QueueItem } from '../queries.ts';
 import type { RunSummary } from '../../imports/index.ts';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
-const m = nb.moderation.queue;
+const m = msg.moderation.queue;
 
 export interface QueueProps {
   changes: QueueItem[];
@@ -26,7 +26,7 @@ export function QueuePage({ changes, claims, reports, imports, csrfToken, notice
       <ul>
         <li><Link href={paths.moderation.dashboard}>{m.links.dashboard}</Link></li>
         <li><Link href={paths.moderation.outbox}>{m.links.outbox}</Link></li>
-        <li><Link href={paths.imports.index}>{nb.imports.title}</Link></li>
+        <li><Link href={paths.imports.index}>{msg.imports.title}</Link></li>
       </ul>
 
       <Heading level={2} data-size="md">{m.changes}</Heading>
@@ -41,13 +41,13 @@ export function QueuePage({ changes, claims, reports, imports, csrfToken, notice
         </ul>
       )}
 
-      <Heading level={2} data-size="md">{nb.imports.queue.heading}</Heading>
-      {imports.length === 0 ? <Paragraph>{nb.imports.queue.none}</Paragraph> : (
+      <Heading level={2} data-size="md">{msg.imports.queue.heading}</Heading>
+      {imports.length === 0 ? <Paragraph>{msg.imports.queue.none}</Paragraph> : (
         <ul className="stack">
           {imports.map((run) => (
             <li key={run.id}>
               <Link href={paths.imports.run(run.id)}>{run.source}</Link>
-              <Paragraph data-size="sm">{nb.imports.queue.item(run.createdByEmail ?? '–', formatDate(run.createdAt))}</Paragraph>
+              <Paragraph data-size="sm">{msg.imports.queue.item(run.createdByEmail ?? '–', formatDate(run.createdAt))}</Paragraph>
             </li>
           ))}
         </ul>

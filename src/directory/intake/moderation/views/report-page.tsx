@@ -1,10 +1,10 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { FormPage, TextArea, TextInput, type Errors } from '../../../../platform/forms/index.ts';
 import { MessagePage } from '../../../../platform/views/message-page.tsx';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 import { paths } from '../../../../platform/paths.ts';
 
-const m = nb.moderation.report;
+const m = msg.moderation.report;
 
 /**
  * "Meld fra om feil": no account needed. Spam protection without JavaScript: a honeypot field that

@@ -1,12 +1,12 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, TextArea, type Errors } from '../../../../platform/forms/index.ts';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 import { paths } from '../../../../platform/paths.ts';
 import type { FieldChange } from '../../self-service/diff.ts';
 import { DataTable } from '../../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
-const m = nb.moderation.review;
+const m = msg.moderation.review;
 
 /** A change request as a field-by-field diff, with approve, edit-and-approve and reject with reason. */
 export function ReviewPage({ id, name, organizationName, isNew, changes, errors, reason, csrfToken, decided }: {
@@ -15,7 +15,7 @@ export function ReviewPage({ id, name, organizationName, isNew, changes, errors,
   const title = m.title(name);
   return (
     <PageFrame title={title} failed={Object.keys(errors).length > 0}>
-      <Paragraph>{m.organization}: {organizationName} ({isNew ? nb.moderation.queue.newEntry : nb.moderation.queue.change})</Paragraph>
+      <Paragraph>{m.organization}: {organizationName} ({isNew ? msg.moderation.queue.newEntry : msg.moderation.queue.change})</Paragraph>
       <ErrorSummary errors={errors} />
       {changes.length === 0 ? <Paragraph>{m.noChanges}</Paragraph> : (
         <DataTable className="diff" caption={m.diffCaption} rows={changes} rowKey={(c) => `${c.resourceId}:${c.field}`} columns={[

@@ -1,12 +1,12 @@
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { CsrfField } from '../../../../platform/forms/index.ts';
-import { formatDate, nb } from '../../../../platform/i18n/nb.ts';
+import { formatDate, msg } from '../../../../platform/i18n/index.ts';
 import { paths } from '../../../../platform/paths.ts';
 import type { Freshness } from '../../../freshness.ts';
 import type { ChangeRequest, OwnService } from '../store.ts';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
-const m = nb.selfService.mine;
+const m = msg.selfService.mine;
 
 export interface MineOrganization {
   id: string;
@@ -46,7 +46,7 @@ export function MinePage({ organizations, pendingClaims, notice, csrfToken }: { 
       {organizations.length === 0 && <Paragraph>{m.none}</Paragraph>}
       {pendingClaims.length > 0 && <Paragraph>{m.pendingClaims}: {pendingClaims.join(', ')}</Paragraph>}
       <Paragraph><Link href={paths.selfService.start}>{m.register}</Link></Paragraph>
-      {organizations.some((o) => !o.awaitingApproval) && <Paragraph><Link href={paths.imports.index}>{nb.imports.title}</Link></Paragraph>}
+      {organizations.some((o) => !o.awaitingApproval) && <Paragraph><Link href={paths.imports.index}>{msg.imports.title}</Link></Paragraph>}
       {organizations.map((org) => (
         <section key={org.id} aria-labelledby={`org-${org.id}`} className="stack">
           <Heading level={2} data-size="md" id={`org-${org.id}`}>{org.name}</Heading>

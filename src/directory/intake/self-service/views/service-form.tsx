@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Button, Fieldset, Heading, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { CheckboxInput, CsrfField, ErrorSummary, Select, TextArea, TextInput, type Errors } from '../../../../platform/forms/index.ts';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 import { FACETS, LANGUAGES, TERMS } from '../../../taxonomy.ts';
 import { DAYS, STATUSES, rowIndexes, type FormValues } from '../draft.ts';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
-const m = nb.selfService.form;
+const m = msg.selfService.form;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
@@ -65,7 +65,7 @@ export function ServiceFormPage({ title, action, values, errors, csrfToken, mode
     <PageFrame title={title} failed={failed} className="stack detail">
       {notice && <Paragraph>{notice}</Paragraph>}
       <Paragraph>{m.intro}</Paragraph>
-      <ErrorSummary errors={errors} heading={nb.selfService.errors.summary} />
+      <ErrorSummary errors={errors} heading={msg.selfService.errors.summary} />
       <form method="post" action={action} noValidate className="stack">
         <CsrfField token={csrfToken} />
         <Heading level={2} data-size="sm">{m.about}</Heading>

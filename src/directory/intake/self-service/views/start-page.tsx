@@ -1,10 +1,10 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../../../platform/forms/index.ts';
-import { nb } from '../../../../platform/i18n/nb.ts';
+import { msg } from '../../../../platform/i18n/index.ts';
 import { paths } from '../../../../platform/paths.ts';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
-const m = nb.selfService.start;
+const m = msg.selfService.start;
 
 export interface StartValues { orgnr: string; orgName: string; website: string; orgEmail: string; note: string }
 
@@ -17,7 +17,7 @@ export function StartPage({ values, errors, csrfToken, existing, notice }: {
     <PageFrame title={m.title} failed={failed} className="stack detail">
       {notice && <Paragraph>{notice}</Paragraph>}
       <Paragraph>{m.intro}</Paragraph>
-      <ErrorSummary errors={errors} heading={nb.selfService.errors.summary} />
+      <ErrorSummary errors={errors} heading={msg.selfService.errors.summary} />
       {existing ? (
         <section aria-labelledby="claim-heading" className="stack">
           <Heading level={2} data-size="sm" id="claim-heading">{m.claimHeading}</Heading>
