@@ -26,7 +26,7 @@ export const finder = {
   metaDescription: 'Search for music therapy by place, age and needs: who the service is for, if you need a referral, what it costs and how far away it is.',
   resultsTitle: (n: number) => (n === 1 ? '1 service' : `${formatInteger(n)} services`),
   textLabel: 'Search words',
-  textHint: 'For example “lavterskel” (low-threshold), “band” or the name of a place. Most services are described in Norwegian.',
+  textHint: 'For example “band”, “drop-in” or the name of a place. Most services are described in Norwegian.',
   placeLabel: 'Place',
   placeHint: 'Postcode, municipality or coordinates (for example 0150, Bodø or 59.91, 10.75)',
   radiusLabel: 'Distance',

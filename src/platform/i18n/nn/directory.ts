@@ -24,7 +24,7 @@ export const finder = {
   metaDescription: 'Søk etter musikkterapi etter stad, alder og behov: kven tilbodet er for, om du treng tilvising, kva det kostar og kor langt unna det er.',
   resultsTitle: (n: number) => (n === 1 ? '1 tilbod' : `${formatInteger(n)} tilbod`),
   textLabel: 'Søkjeord',
-  textHint: 'Til dømes «lågterskel», «band» eller namnet på ein stad',
+  textHint: 'Til dømes «band», «drop-in» eller namnet på ein stad',
   placeLabel: 'Stad',
   placeHint: 'Postnummer, kommune eller koordinatar (til dømes 0150, Bodø eller 59.91, 10.75)',
   radiusLabel: 'Avstand',
