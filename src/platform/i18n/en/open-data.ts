@@ -19,7 +19,7 @@ export const openData = {
   licenceWhy: 'We chose NLOD 2.0 because it is made for open data from Norwegian organisations, is written in Norwegian and under Norwegian law, and asks no more of you than naming the source – the same as CC BY 4.0 asks. It is also the licence of the population figures from Statistics Norway (SSB) that Samklang builds on.',
   licenceLink: 'Read the NLOD 2.0 licence',
   attributionAsk: 'How to name the source:',
-  attributionText: 'Kilde: Samklang – musikkterapi i rus og psykisk helse (NLOD 2.0)',
+  attributionText: 'Source: Samklang – music therapy in substance use and mental health services (NLOD 2.0)',
   marksHeading: 'Demo data and protected addresses',
   demo: 'While the site is being developed, the services are made-up demo data. They are marked so that nobody can mistake them for real services: in HSDS with the attribute “demo” (the taxonomy data), in FHIR with meta.tag HTEST (test data), and in the spreadsheet with the column “demodata”.',
   confidential: 'Some services have a protected address. The address, coordinates, directions, description of the place and accessibility details are never shared, and the name of the place only when the editor has ticked that the name does not reveal where the place is. This is the same in the search, the API, CSV, HSDS and FHIR. In HSDS a protected place otherwise only has id, type, organisation, contact points and the attributes “skjermet” and “kommunenummer”. In FHIR, Location only has the municipality (Address.district with the municipality number). Distance is measured from the municipality’s population centre.',
