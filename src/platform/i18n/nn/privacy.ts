@@ -93,7 +93,7 @@ export const privacyNotice = {
       what: 'Endringsforslag du lagar (innhaldet, når det vart sendt, svaret og grunngivinga), og endringsloggen: kvar endring i eit tilbod med tidspunkt, gammal og ny verdi og kva konto som gjorde ho.',
       why: 'For at moderatorane kan godkjenne endringar, og for at det alltid går an å sjå kvar ei opplysning kjem frå.',
       basis: directoryInterest,
-      retention: 'Endringsloggen kan ikkje endrast og blir teken vare på så lenge tilbodet finst i Samklang. Slettar du kontoen, står det eit pseudonym («Sletta brukar» og ein kode) i staden for deg. Endringsforslag blir verande hos organisasjonen, utan kopling til deg.',
+      retention: 'Endringsloggen kan ikkje endrast og blir teken vare på så lenge tilbodet finst i Samklang. Slettar du kontoen, står det eit pseudonym («Slettet bruker» og ein kode) i staden for deg. Endringsforslag blir verande hos organisasjonen, utan kopling til deg.',
       who: 'Moderatorane.',
     },
     {
