@@ -68,7 +68,7 @@ export const experienceSurveys = {
       error: 'Vel om svara skal teljast med eller forkastast.',
       done: (count: number, counted: boolean) => `${count} svar er ${counted ? (count === 1 ? 'talt med' : 'talde med') : 'forkasta'}.`,
     },
-    heldAside: (count: number) => `${count} svar er ${count === 1 ? 'halde' : 'haldne'} tilbake fordi det kom uvanleg mange på éin dag. ${count === 1 ? 'Det blir' : 'Dei blir'} ikkje talde med før ${count === 1 ? 'det' : 'dei'} er gått gjennom.`,
+    heldAside: (count: number) => `${count} svar er ${count === 1 ? 'halde' : 'haldne'} tilbake fordi det kom uvanleg mange på éin dag. ${count === 1 ? 'Det blir ikkje talt' : 'Dei blir ikkje talde'} med før ${count === 1 ? 'det' : 'dei'} er gått gjennom.`,
   },
   poster: {
     title: (service: string) => `Plakat og QR-kode: ${service}`,
