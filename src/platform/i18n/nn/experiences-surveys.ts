@@ -1,0 +1,116 @@
+// Anonymous experience surveys per offer (issue #14) in nynorsk: nn.experienceSurveys.
+import type { Catalogue } from '../catalogue.ts';
+
+const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+/** 'YYYY-MM' as "mars 2026" */
+const month = (yearMonth: string) => `${MONTHS[Number(yearMonth.slice(5, 7)) - 1] ?? yearMonth} ${yearMonth.slice(0, 4)}`;
+
+export const experienceSurveys = {
+  month,
+  /** the questions of each version; a new wording is a new version, never an edit of an old one */
+  questions: {
+    v1: {
+      listened: 'Følte du at du vart lytta til?',
+      decided: 'Fekk du vere med på å bestemme kva de skulle gjere?',
+      helped: 'Hjelpte tilbodet deg med det du ønskte?',
+      safe: 'Følte du deg trygg?',
+      respected: 'Vart du møtt med respekt?',
+      access: 'Var det lett å kome inn på tilbodet?',
+      informed: 'Fekk du vite det du trong om tilbodet?',
+      recommend: 'Ville du tilrå tilbodet til andre?',
+    },
+  },
+  scale: { 1: '1 – Nei, ikkje i det heile', 2: '2', 3: '3', 4: '4', 5: '5 – Ja, heilt', dontKnow: 'Veit ikkje' },
+  scaleShort: { 1: '1', 2: '2', 3: '3', 4: '4', 5: '5', dontKnow: 'Veit ikkje' },
+  /** the section on the offer's page (/tilbud/:id), which links here */
+  servicePage: { heading: 'Erfaringar frå brukarane', results: 'Sjå kva brukarane svarer om tilbodet', answer: 'Har du brukt tilbodet? Svar anonymt på åtte spørsmål' },
+  freeText: 'Er det noko meir du vil fortelje?',
+  freeTextHint: 'Frivillig. Ikkje skriv namn, telefonnummer eller andre ting som kan vise kven du eller andre er. Teksten blir aldri publisert; berre dei som driv tilbodet, kan lese han, og først når minst fem har svart.',
+  honeypot: 'La dette feltet stå tomt',
+  title: (service: string) => `Korleis var det? Om ${service}`,
+  intro: 'Åtte korte spørsmål om korleis du opplevde tilbodet. Du er anonym: du loggar ikkje inn, og vi lagrar ikkje kven du er, kvar du svarer frå eller når på dagen du svarte – berre månaden. Du kan hoppe over spørsmål.',
+  scaleHint: 'Svar frå 1 (nei, ikkje i det heile) til 5 (ja, heilt), eller «Veit ikkje».',
+  submit: 'Send svara',
+  thanksTitle: 'Takk for svara dine',
+  thanksBody: 'Svara er lagra utan noko som viser kven du er. Når minst fem har svart, blir eit samandrag vist på sida om tilbodet.',
+  backToService: 'Tilbake til tilbodet',
+  errors: {
+    empty: 'Svar på minst eitt spørsmål, eller skriv noko i tekstfeltet.',
+    score: 'Vel eit tal frå 1 til 5 eller «Veit ikkje».',
+    freeText: 'Teksten kan vere høgst 2000 teikn.',
+    form: 'Noko i skjemaet kunne ikkje lesast. Prøv igjen.',
+    tooMany: 'Det er sendt mange svar frå denne adressa den siste timen. Prøv igjen seinare. Svara dine står framleis i skjemaet.',
+  },
+  results: {
+    title: (service: string) => `Erfaringar med ${service}`,
+    lead: 'Samandrag av anonyme svar frå dei som har brukt tilbodet. Resultata blir berre samanlikna med svar på dei same spørsmåla.',
+    period: (from: string, to: string, count: number) => `${count} svar frå ${month(from)} til ${month(to)}.`,
+    tooFew: 'Det er færre enn fem svar i perioden, så vi viser ingen resultat enno. Slik kan ingen kjenne att einskildsvar.',
+    caption: 'Svar per spørsmål (tal)',
+    question: 'Spørsmål',
+    average: 'Snitt (1–5)',
+    answered: 'Svar',
+    none: '–',
+    answerLink: 'Svar på spørsmåla om tilbodet',
+    demo: 'Døme (fiktiv)',
+    freeTextHeading: 'Fritekst (berre for dei som driv tilbodet)',
+    freeTextIntro: 'Fritekst blir aldri publisert. Det som liknar på namn, telefonnummer og e-postadresser, er skjult.',
+    freeTextNone: 'Ingen har skrive fritekst i perioden.',
+    masked: '[skjult]',
+    poster: 'QR-kode og plakat for venterommet',
+    moderation: {
+      heading: 'Svar haldne tilbake',
+      intro: 'Kom det mange svar på éin dag, kan nokon ha prøvd å påverke resultatet. Sekretariatet avgjer om svara skal teljast med eller forkastast.',
+      decision: 'Kva skal skje med svara?',
+      count: 'Telje dei med',
+      discard: 'Forkaste dei',
+      submit: 'Lagre',
+      error: 'Vel om svara skal teljast med eller forkastast.',
+      done: (count: number, counted: boolean) => `${count} svar er ${counted ? (count === 1 ? 'talt med' : 'talde med') : 'forkasta'}.`,
+    },
+    heldAside: (count: number) => `${count} svar er ${count === 1 ? 'halde' : 'haldne'} tilbake fordi det kom uvanleg mange på éin dag. ${count === 1 ? 'Det blir ikkje talt' : 'Dei blir ikkje talde'} med før ${count === 1 ? 'det' : 'dei'} er gått gjennom.`,
+  },
+  poster: {
+    title: (service: string) => `Plakat og QR-kode: ${service}`,
+    intro: 'Heng opp plakaten der brukarane ser han, til dømes på venterommet. QR-koden og lenkja går til spørsmåla om dette tilbodet.',
+    qrAlt: (url: string) => `QR-kode til ${url}`,
+    link: 'Lenkje til spørsmåla',
+    download: 'Last ned plakat (PDF, A4)',
+    pdfTitle: 'Korleis var det for deg?',
+    pdfLead: (service: string) => `Fortel oss korleis du opplevde ${service}.`,
+    pdfBody: 'Åtte korte spørsmål. Du er anonym: du loggar ikkje inn, og vi lagrar ikkje kven du er. Skann koden med mobilen, eller skriv inn lenkja.',
+    pdfFooter: 'Samklang – musikkterapi i rus og psykisk helse',
+  },
+  overview: {
+    title: 'Erfaringar med tilboda: samla per helseregion og nivå',
+    lead: 'Gjennomsnitt av anonyme svar per helseregion og tenestenivå. Grupper med færre enn fem svar blir ikkje viste. Eit tilbod på fleire stader eller nivå blir talt med i kvar gruppe.',
+    period: (from: string, to: string) => `Svar frå ${month(from)} til ${month(to)}, spørsmål i utgåve 1.`,
+    none: 'Ingen grupper har fem svar eller fleire enno.',
+    caption: 'Snitt per spørsmål (1–5)',
+    region: 'Helseregion',
+    level: 'Nivå',
+    question: 'Spørsmål',
+    answers: 'Svar',
+    average: 'Snitt',
+    unknown: 'Ukjend',
+    csv: 'Last ned som CSV (opne data)',
+  },
+  /** The compact table on the atlas (/dekning) and the network's front page. */
+  figures: {
+    heading: 'Erfaringar frå brukarane: anonyme svar',
+    lead: 'Talet på anonyme svar på spørsmåla om tilboda, per helseregion og tenestenivå. Grupper med færre enn fem svar blir ikkje viste, så ingen kan kjennast att.',
+    caption: 'Talet på svar per helseregion og nivå',
+    region: 'Helseregion',
+    level: 'Nivå',
+    answers: 'Svar',
+    none: 'Ingen grupper har fem svar eller fleire enno.',
+    overview: 'Sjå snittet per spørsmål',
+    csv: 'Last ned tala som CSV (opne data)',
+  },
+  /** column names and cell values of the open-data CSV: data, the same in every language */
+  csv: {
+    columns: ['helseregion', 'tjenesteniva', 'sporsmalsversjon', 'sporsmal', 'fra_maned', 'til_maned', 'antall_svar', 'snitt'],
+    unknownRegion: 'ukjent',
+    unknownLevel: 'ukjent',
+  },
+} as const satisfies Catalogue['experienceSurveys'];
