@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../platform/http/app.ts';
 import type { Db } from '../platform/db/index.ts';
 import { PROBLEM_TYPES, sendProblem } from '../platform/http/problem.ts';
-import { msg } from '../platform/i18n/index.ts';
+import { msg, nb } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
 import { OneOf } from '../platform/http/one-of.ts';
 import { yieldToRequests } from '../platform/event-loop.ts';
@@ -36,12 +36,12 @@ function facetCell(hit: SearchHit, facet: string): string {
 
 /** The CSV of the finder's hits in pieces: the header, then a few thousand hits at a time. */
 export function* servicesCsvPieces(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string }): Generator<string> {
-  const c = msg.openData.csvColumns;
+  const c = nb.openData.csvColumns; // open data: column names and values stay bokmål in every language
   const facets: [string, string][] = [[c.level, 'niva'], [c.field, 'felt'], [c.setting, 'arena'], [c.group, 'malgruppe'], [c.access, 'tilgang'],
     [c.referrers, 'henviser'], [c.format, 'format'], [c.cost, 'kostnad'], [c.languages, LANGUAGE_FACET]];
   const header = [c.id, c.name, c.organization, c.status, ...facets.map(([name]) => name), c.municipalities, c.digital, c.lat, c.lon,
     c.distance, c.assured, c.demo, c.url];
-  const yesNo = (value: boolean) => (value ? msg.openData.yes : msg.openData.no);
+  const yesNo = (value: boolean) => (value ? nb.openData.yes : nb.openData.no);
   yield BOM + csvLine(header, options);
   for (let i = 0; i < hits.length; i += 2000) {
     yield csvRows(hits.slice(i, i + 2000).map((hit) => [

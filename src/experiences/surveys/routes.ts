@@ -13,7 +13,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { msg } from '../../platform/i18n/index.ts';
+import { msg, nb } from '../../platform/i18n/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -181,8 +181,8 @@ export async function surveyRoutes(app: App, { db, config }: { db: Db; config: C
     const period = currentPeriod(config.clock.now());
     const rows = await surveyAggregates(db, period);
     const options = { delimiter: ',' } as const;
-    const body = BOM + csvLine([...m.csv.columns], options) + rows.map((r) => csvLine([
-      r.region ?? m.csv.unknownRegion, r.level ?? m.csv.unknownLevel, period.version, r.question, period.from, period.to, r.answers,
+    const body = BOM + csvLine([...nb.experienceSurveys.csv.columns], options) + rows.map((r) => csvLine([
+      r.region ?? nb.experienceSurveys.csv.unknownRegion, r.level ?? nb.experienceSurveys.csv.unknownLevel, period.version, r.question, period.from, period.to, r.answers,
       r.average === null ? null : Math.round(r.average * 100) / 100,
     ], options)).join('');
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="erfaringer-sporsmal.csv"').send(body);

@@ -7,7 +7,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
-import { msg } from '../../platform/i18n/index.ts';
+import { msg, nb } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { BOM, csvLine } from '../../platform/csv.ts';
@@ -106,7 +106,7 @@ export async function ideasApiRoutes(app: App, { db, config }: { db: Db; config:
   }, async (request, reply) => {
     const options = { delimiter: request.query.sep === ';' ? ';' as const : ',' as const };
     const ideas = await listIdeas(db, toFilter(request.query));
-    const body = BOM + csvLine([...m.csv.ideas], options) + ideas.map((i) => csvLine([
+    const body = BOM + csvLine([...nb.networkIdeas.csv.ideas], options) + ideas.map((i) => csvLine([
       i.id, i.title, i.description, m.themes[i.theme], i.source, i.event_id, i.event_title, i.action_id, i.supports, i.created_at.toISOString(), i.is_demo,
     ], options)).join('');
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ideer.csv"').send(body);
@@ -118,7 +118,7 @@ export async function ideasApiRoutes(app: App, { db, config }: { db: Db; config:
   }, async (request, reply) => {
     const options = { delimiter: request.query.sep === ';' ? ';' as const : ',' as const };
     const [actions, ideaIds] = await Promise.all([listActions(db, toFilter(request.query)), ideaIdsByAction(db)]);
-    const body = BOM + csvLine([...m.csv.actions], options) + actions.map((a) => csvLine([
+    const body = BOM + csvLine([...nb.networkIdeas.csv.actions], options) + actions.map((a) => csvLine([
       a.id, a.title, a.description, a.organization_name, a.contact, a.start_date, a.due_date, m.statuses[a.status], a.status_reason, a.progress,
       (ideaIds.get(a.id) ?? []).join(' '), a.updated_at.toISOString(), a.is_demo,
     ], options)).join('');
