@@ -212,7 +212,7 @@ export const coverage = {
     shortage: (label: string) => `Kommunar med ${label.toLowerCase()}`,
     shortagePopulation: (label: string) => `Innbyggjarar i kommunar med ${label.toLowerCase()}`,
     municipalitiesHeading: 'Kommunar som får betre tilgjenge',
-    municipalitiesCaption: (n: number) => `${n} ${n === 1 ? 'kommune får' : 'kommunar får'} høgare tilgjenge, største endringa først (høgst 30 er viste).`,
+    municipalitiesCaption: (n: number) => `${n} ${n === 1 ? 'kommune får' : 'kommunar får'} høgare tilgjenge, størst endring først (høgst 30 er viste).`,
     score: 'Tilgjenge no',
     scoreAfter: 'Tilgjenge etter',
     shortageBefore: 'Mangel no',
