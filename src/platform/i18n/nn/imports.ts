@@ -56,7 +56,7 @@ export const imports = {
     uploaded: (who: string, when: string) => `Lasta opp av ${who}, ${when}.`,
     checksum: 'Kontrollsum (SHA-256)',
     problemsHeading: (count: number) => (count === 1 ? '1 feil må rettast' : `${count} feilar må rettast`),
-    problemsIntro: 'Ingenting er endra. Rett feila i fila og last ho opp på nytt.',
+    problemsIntro: 'Ingenting er endra. Rett feilane i fila og last ho opp på nytt.',
     where: 'Kvar',
     what: 'Kva er gale',
     warningsHeading: 'Merknader',
@@ -104,7 +104,7 @@ export const imports = {
     checkFailed: 'Kontrollen av fila stoppa uventa. Ingenting er endra. Prøv å laste opp på nytt; skjer det igjen, ta kontakt med sekretariatet.',
     checkTooLarge: 'Fila er for stor til å kontrollerast på denne sida. Ingenting er endra. Del ho i mindre filer, eller bruk kommandolinja (npm run import).',
     notices: {
-      applied: (services: number) => `Importen er lagra. ${services} tilbod er oppdaterte i søket.`,
+      applied: (services: number) => `Importen er lagra. ${services === 1 ? '1 tilbod er oppdatert' : `${services} tilbod er oppdaterte`} i søket.`,
       submitted: 'Importen er sendt til sekretariatet. Du får e-post når han er behandla.',
       discarded: 'Importen er forkasta. Ingenting er endra.',
       rejected: 'Importen er avvist, og den som lasta opp, har fått e-post med grunngivinga.',
