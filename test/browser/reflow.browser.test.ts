@@ -142,8 +142,11 @@ describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: brow
     return found;
   }
 
-  const roles: { name: string; email?: string; password?: string }[] = [
+  const roles: { name: string; email?: string; password?: string; language?: 'nn' | 'en' }[] = [
     { name: 'signed out' },
+    // every page in the other two languages too: other words, other lengths
+    { name: 'signed out, nynorsk', language: 'nn' },
+    { name: 'admin, English', email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password, language: 'en' },
     { name: 'admin', email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password },
     { name: 'editor', email: DEMO_ACCOUNTS.editor.email, password: DEMO_ACCOUNTS.editor.password },
     { name: 'network member', email: 'medlem@example.no', password: PASSWORD },
@@ -155,17 +158,21 @@ describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: brow
       const paths = pages(app);
       assert.ok(paths.length > 50, `only ${paths.length} pages found`);
       const context = await browser.newContext({ viewport: { width: WIDTHS[0]!, height: 800 } });
+      if (role.language) await context.addCookies([{ name: 'lang', value: role.language, url: base }]);
       if (role.email) await signIn(context, role.email, role.password!);
       const page = await context.newPage();
+      const wrongLanguage: string[] = [];
       const wide: { path: string; width: number; scrollWidth: number }[] = [];
       for (const path of paths) {
         await page.setViewportSize({ width: WIDTHS[0]!, height: 800 });
         const response = await page.goto(`${base}${path}`);
         if (!response || !(response.headers()['content-type'] ?? '').startsWith('text/html')) continue;
+        if (role.language && (await page.getAttribute('html', 'lang')) !== role.language) wrongLanguage.push(path);
         wide.push(...await widths(page, path));
       }
       await context.close();
       if (role.name === 'signed out') console.log(`reflow: ${filled.length} routes checked; not filled from demo data: ${[...new Set(unfilled)].join(', ') || 'none'}`);
+      assert.deepEqual(wrongLanguage, [], `pages not in ${role.language}`);
       assert.deepEqual(wide, [], `pages wider than the viewport (${role.name}):\n${wide.map((w) => `${w.path} at ${w.width}: ${w.scrollWidth}px`).join('\n')}`);
     });
   }

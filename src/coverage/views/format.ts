@@ -1,12 +1,9 @@
-// Numbers on screen in Norwegian style (12 345,6), with one place for each kind of figure.
-const formatters = new Map<string, Intl.NumberFormat>();
+import { formatNumber } from '../../platform/i18n/index.ts';
+// Numbers on screen in the reader's style (12 345,6 / 12,345.6), with one place for each kind of figure.
 
 /** Up to `digits` decimals; `fixed` always shows them, so a column of ratios lines up. */
 export function number(value: number, digits = 0, fixed = false): string {
-  const key = `${digits}:${fixed}`;
-  let format = formatters.get(key);
-  if (!format) formatters.set(key, (format = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 })));
-  return format.format(value);
+  return formatNumber(value, { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 });
 }
 
 /** FTE per 10,000 and similar small ratios: two decimals, or more where small changes matter. */

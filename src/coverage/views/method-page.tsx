@@ -1,7 +1,7 @@
 // "Slik har vi regnet": the method in plain words, a worked example computed by the atlas's own
 // code, the choices and their defaults, what 0, "–" and "mangler" mean, the population year, sources.
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, msg } from '../../platform/i18n/index.ts';
+import { formatDate, msg, formatList } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -26,7 +26,6 @@ const unitText = (unit: 'km' | 'min') => (unit === 'km' ? 'km' : 'min');
 
 /** "vekt 1,00 fra 0 til 20 km, vekt 0,68 fra 20 til 40 km og vekt 0,22 fra 40 til 60 km" from the settings in use. */
 export function zonesText(settings: AccessibilitySettings, unit: 'km' | 'min'): string {
-  const list = new Intl.ListFormat('nb', { type: 'conjunction' });
   if (settings.method === '2sfca') return m.zone(weightText(1), '0', `${number(settings.catchmentKm)} ${unitText(unit)}`);
   if (settings.decay.kind === 'gaussian') return m.zone('exp(−½(d/σ)²)', '0', `${number(settings.catchmentKm)} ${unitText(unit)}`);
   if (settings.decay.kind === 'gravity') {
@@ -35,7 +34,7 @@ export function zonesText(settings: AccessibilitySettings, unit: 'km' | 'min'): 
     return m.zone(`(max(d, ${number(minKm)}) / ${number(minKm)})^−${number(beta)}`, '0', `${number(settings.catchmentKm)} ${unitText(unit)}`);
   }
   let from = 0;
-  return list.format(settings.decay.zones.map((z) => {
+  return formatList(settings.decay.zones.map((z) => {
     const text = m.zone(weightText(z.weight), number(from), `${number(z.upToKm)} ${unitText(unit)}`);
     from = z.upToKm;
     return text;

@@ -1,6 +1,6 @@
 // Sentences a resident understands, made from the atlas's own figures: what the numbers mean for
 // the people of one municipality, and what they say about fairness for Norway or a chosen area.
-import { msg } from '../../platform/i18n/index.ts';
+import { msg, formatList } from '../../platform/i18n/index.ts';
 import { lorenz } from '../inequality.ts';
 import type { UnitFigures } from '../present.ts';
 import { pointDistance } from '../prepare.ts';
@@ -12,7 +12,6 @@ import { lorenzDeciles } from './lorenz.tsx';
 
 const p = msg.coverage.plain;
 const f = msg.coverage.fairness;
-const list = new Intl.ListFormat('nb', { type: 'conjunction' });
 
 /** What the municipality page says in words beyond its table rows. */
 export interface PlainFacts {
@@ -63,14 +62,14 @@ export function municipalitySentences(d: MunicipalityWords): string[] {
   const sentences: string[] = [];
   const here = [...new Set(d.offers.filter((o) => o.inMunicipality).map((o) => o.serviceName))];
   const nearest = d.nearestByLevel.map((l) => l.offer).filter((o): o is Offer => o !== null).sort((a, b) => a.distance - b.distance)[0];
-  if (here.length > 0) sentences.push(p.here(d.name, list.format(here)));
+  if (here.length > 0) sentences.push(p.here(d.name, formatList(here)));
   else if (nearest) sentences.push(p.away(d.name, distance(nearest.distance, d.unit), nearest.municipalityName ?? p.unknownPlace, d.unit));
   else sentences.push(p.none(d.name));
   if (nearest) {
     const parts = d.nearestByLevel.map((l) => (l.offer
       ? p.levelAt(l.label, l.offer.inMunicipality ? null : l.offer.municipalityName ?? p.unknownPlace, distance(l.offer.distance, d.unit))
       : p.levelNone(l.label)));
-    sentences.push(p.levels(list.format(parts)));
+    sentences.push(p.levels(formatList(parts)));
   }
   sentences.push(p.within(d.plain.offersWithin, d.plain.catchment, d.unit));
   if (d.population === null || d.score === null) sentences.push(p.noPopulation(d.name));
@@ -108,7 +107,7 @@ export function fairnessSentences({ area, summary, rows, unit, byCounty }: Fairn
         far.set(key, (far.get(key) ?? 0) + row.population);
       }
       const top = [...far].sort((a, b) => b[1] - a[1]).slice(0, 3);
-      if (top.length > 0) sentences.push(f.where(list.format(top.map(([name, people]) => f.place(name, number(people))))));
+      if (top.length > 0) sentences.push(f.where(formatList(top.map(([name, people]) => f.place(name, number(people))))));
     }
   }
   const known = rows.filter((r) => r.population !== null && r.accessibility !== null);

@@ -1,7 +1,7 @@
 // Sections the atlas shares with the planning pages: sources and method, digital offers, history.
 import type { ReactNode } from 'react';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { formatDate, msg } from '../../platform/i18n/index.ts';
+import { formatDate, msg, localeTag } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { SnapshotRow } from '../queries.ts';
@@ -39,7 +39,7 @@ export function sourceFacts(state: AtlasState): SourceFacts {
   return { version: state.version, computedAt: state.computedAt, dataModified: state.dataModified, populationDate: state.populationDate, distance: state.distance };
 }
 
-const dateTime = (d: Date) => new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d);
+const dateTime = (d: Date) => new Intl.DateTimeFormat(localeTag(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d);
 
 export function MethodSection({ facts }: { facts: SourceFacts }) {
   const unit = facts.distance.unit;

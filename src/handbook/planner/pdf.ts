@@ -1,3 +1,4 @@
+import { localeTag } from '../../platform/i18n/index.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -19,7 +20,7 @@ export class PdfWriter {
   constructor(title: string) {
     this.doc = new PDFDocument({
       size: 'A4', margins: { top: 56, bottom: 64, left: 62, right: 62 }, bufferPages: true,
-      lang: 'nb-NO', displayTitle: true, info: { Title: title, Author: 'Samklang', Creator: 'Samklang' },
+      lang: localeTag(), displayTitle: true, info: { Title: title, Author: 'Samklang', Creator: 'Samklang' },
     });
     this.doc.registerFont('regular', font('DejaVuSans.ttf'));
     this.doc.registerFont('bold', font('DejaVuSans-Bold.ttf'));

@@ -3,7 +3,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString, sentValue } from '../../platform/http/sent.ts';
-import { msg } from '../../platform/i18n/index.ts';
+import { msg, formatInteger } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { invalidParams } from '../../platform/http/problem.ts';
@@ -33,7 +33,7 @@ const RemoveBody = FormBody({ epost: Type.String({ maxLength: 254 }) });
 
 function businessCaseMessage(error: BusinessCaseError): string {
   const e = m.businessCase.errors;
-  if (error.kind === 'range') return e.range(error.min.toLocaleString('nb-NO'), error.max.toLocaleString('nb-NO'));
+  if (error.kind === 'range') return e.range(formatInteger(error.min), formatInteger(error.max));
   return error.kind === 'whole' ? e.whole : e.number;
 }
 

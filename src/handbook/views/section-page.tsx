@@ -1,3 +1,4 @@
+import { BokmalContent } from '../../platform/views/bokmal-content.tsx';
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
@@ -58,7 +59,7 @@ export function SectionPage({ section, sources, rendered, previous, next, admin,
               </ol>
             </nav>
           )}
-          <div className="handbook-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
+          <BokmalContent html={rendered.html} />
         </div>
         {experiences}
         <SourceList sources={sources} />

@@ -5,14 +5,14 @@ import { chooseLanguage, DEFAULT_LANGUAGE, LANGUAGE_COOKIE, LANGUAGE_PARAM, with
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /**
- * Every request is served in one language, chosen by `?sprak=` (remembered in a cookie for a year),
+ * Every request is served in one language, chosen by `?lang=` (remembered in a cookie for a year),
  * else the remembered choice, else Accept-Language, else bokmål; a language whose catalogue is not
  * complete is never chosen. The rest of the request (later hooks, the handler, the page) runs inside
- * that language, so `t` and the formatters follow it. `sprak` is taken out of the parsed query, so
+ * that language, so `t` and the formatters follow it. `lang` is taken out of the parsed query, so
  * routes with strict query schemas accept it on any page.
  *
  * Why a parameter and not a path prefix: every route, form and link keeps working unchanged, a
- * shared address that carries `?sprak=` opens in that language, and the cookie carries the choice
+ * shared address that carries `?lang=` opens in that language, and the cookie carries the choice
  * across pages without rewriting every link.
  */
 export function registerLanguage(app: FastifyInstance, secureCookie: boolean): void {

@@ -30,10 +30,24 @@ export const formatDateTime = (value: Date): string => dateTime().format(value);
 /** A whole number with the language's grouping (12 345 / 12,345). */
 export const formatInteger = (value: number): string => integer().format(value);
 
-/** A number with a fixed count of decimals in the language's style (3,5 / 3.5). */
-export function formatDecimal(value: number, digits = 1): string {
-  return new Intl.NumberFormat(LOCALE_TAG[currentLanguage()], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+/** The reader's BCP 47 tag, for an Intl formatter this file does not have. */
+export const localeTag = (): string => LOCALE_TAG[currentLanguage()];
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the reader's style with the given Intl options (formatters cached per language and options). */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  const key = `${currentLanguage()}:${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(localeTag(), options)));
+  return format.format(value);
 }
+
+/** A number with a fixed count of decimals in the language's style (3,5 / 3.5). */
+export const formatDecimal = (value: number, digits = 1): string => formatNumber(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A list joined the reader's way («A, B og C» / "A, B and C"). */
+export const formatList = (items: readonly string[]): string => new Intl.ListFormat(localeTag(), { type: 'conjunction' }).format(items);
 
 /** The plural category of a count in the reader's language ('one' | 'other' for nb, nn and en). */
 export const pluralOf = (count: number): Intl.LDMLPluralRule => plurals().select(count);

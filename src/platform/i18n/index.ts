@@ -1,18 +1,20 @@
 import type { Catalogue } from './catalogue.ts';
 import { nb, type Messages } from './nb.ts';
+import { nn } from './nn.ts';
+import { en } from './en.ts';
 import { currentLanguage, type Language } from './language.ts';
 
 export type { Catalogue } from './catalogue.ts';
 export { nb, type Messages } from './nb.ts';
-export { formatDate, formatDateTime, formatDecimal, formatInteger, placeCollator, pluralOf } from './format.ts';
+export { formatDate, formatDateTime, formatDecimal, formatInteger, formatList, formatNumber, localeTag, placeCollator, pluralOf } from './format.ts';
 export { currentLanguage, currentUrl, LANGUAGES, withLanguage, type Language } from './language.ts';
 
 /**
  * Every language's catalogue that is complete, keyed by language code. A language is offered (in
- * the switch, to `?sprak=`, the cookie and Accept-Language) only once its catalogue is here, and a
+ * the switch, to `?lang=`, the cookie and Accept-Language) only once its catalogue is here, and a
  * catalogue is only accepted here when it satisfies Catalogue: every key, every function's arguments.
  */
-export const catalogues: { readonly [L in Language]?: Catalogue } & { readonly nb: Messages } = { nb };
+export const catalogues: { readonly [L in Language]?: Catalogue } & { readonly nb: Messages } = { nb, nn, en };
 
 const ORDER: Language[] = ['nb', 'nn', 'en'];
 

@@ -2,16 +2,19 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * The languages Samklang speaks: bokmål (the default and the catalogue every other copies in shape),
- * nynorsk and English. The code is the ISO 639-1 code used in `lang`, `hreflang` and `?sprak=`.
+ * nynorsk and English. The code is the ISO 639-1 code used in `lang`, `hreflang` and `?lang=`.
  */
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nb';
 
-/** The query parameter that chooses a language (and remembers it in the cookie). */
-export const LANGUAGE_PARAM = 'sprak';
+/**
+ * The query parameter that chooses the page's language (and remembers it in the cookie). Not
+ * `sprak`: that is the finder's filter on the language an offer is given in (taxonomy.ts).
+ */
+export const LANGUAGE_PARAM = 'lang';
 /** The cookie that remembers the reader's choice: only the code, nothing else. */
-export const LANGUAGE_COOKIE = 'sprak';
+export const LANGUAGE_COOKIE = 'lang';
 
 /** Each language named in itself, as a language switch shows it (never translated). */
 export const LANGUAGE_NAMES: Record<Language, string> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
@@ -48,13 +51,13 @@ export function withLanguage<T>(language: Language, work: () => T, url = '/'): T
 }
 
 /**
- * The reader's language for a request. `?sprak=` wins (and is remembered); then the remembered
+ * The reader's language for a request. `?lang=` wins (and is remembered); then the remembered
  * choice; then the best of Accept-Language (q-values honoured; "no" and "nb" read as bokmål, "nn"
  * as nynorsk, any "en" as English); bokmål when nothing matches.
  */
 export function chooseLanguage(input: { param?: unknown; cookie?: string | undefined; acceptLanguage?: string | undefined }): {
   language: Language;
-  /** the choice came from `?sprak=` and should be remembered */
+  /** the choice came from `?lang=` and should be remembered */
   chosen: boolean;
 } {
   if (isLanguage(input.param)) return { language: input.param, chosen: true };
@@ -83,7 +86,7 @@ function fromAcceptLanguage(header: string | undefined): Language | undefined {
   return undefined;
 }
 
-/** The same address in another language: `?sprak=` set, every other parameter kept in order. */
+/** The same address in another language: `?lang=` set, every other parameter kept in order. */
 export function urlInLanguage(url: string, language: Language): string {
   const parsed = new URL(url, 'http://localhost');
   parsed.searchParams.set(LANGUAGE_PARAM, language);

@@ -5,7 +5,7 @@ import { formatDate, formatInteger, placeCollator, pluralOf } from '../../../src
 import { msg, nb } from '../../../src/platform/i18n/index.ts';
 
 describe('the reader\'s language', () => {
-  test('?sprak= wins and is to be remembered; then the cookie; then Accept-Language by weight; bokmål when nothing matches', () => {
+  test('?lang= wins and is to be remembered; then the cookie; then Accept-Language by weight; bokmål when nothing matches', () => {
     assert.deepEqual(chooseLanguage({ param: 'nn', cookie: 'en', acceptLanguage: 'en' }), { language: 'nn', chosen: true });
     assert.deepEqual(chooseLanguage({ param: 'xx', cookie: 'en' }), { language: 'en', chosen: false });
     assert.deepEqual(chooseLanguage({ acceptLanguage: 'de-DE, en-GB;q=0.8, nn;q=0.9' }), { language: 'nn', chosen: false });
@@ -17,9 +17,9 @@ describe('the reader\'s language', () => {
   });
 
   test('the same page in another language keeps every other parameter', () => {
-    assert.equal(urlInLanguage('/tilbud?q=band&tilgang=gratis&tilgang=drop-in', 'en'), '/tilbud?q=band&tilgang=gratis&tilgang=drop-in&sprak=en');
-    assert.equal(urlInLanguage('/tilbud?sprak=nn&q=sang', 'en'), '/tilbud?sprak=en&q=sang');
-    assert.equal(urlInLanguage('/', 'nb'), '/?sprak=nb');
+    assert.equal(urlInLanguage('/tilbud?q=band&tilgang=gratis&tilgang=drop-in', 'en'), '/tilbud?q=band&tilgang=gratis&tilgang=drop-in&lang=en');
+    assert.equal(urlInLanguage('/tilbud?lang=nn&q=sang', 'en'), '/tilbud?lang=en&q=sang');
+    assert.equal(urlInLanguage('/', 'nb'), '/?lang=nb');
   });
 
   test('work runs in its language; outside any it is bokmål', () => {

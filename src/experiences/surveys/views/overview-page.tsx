@@ -1,5 +1,5 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import { msg } from '../../../platform/i18n/index.ts';
+import { msg, formatDecimal } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { DataTable } from '../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
@@ -21,7 +21,7 @@ export function OverviewPage({ period, rows }: { period: Period; rows: OverviewR
           { header: m.level, cell: (r) => r.level },
           { header: m.question, cell: (r) => r.question, rowHeader: true },
           { header: m.answers, cell: (r) => r.answers },
-          { header: m.average, cell: (r) => (r.average === null ? '–' : r.average.toLocaleString('nb-NO', { maximumFractionDigits: 1, minimumFractionDigits: 1 })) },
+          { header: m.average, cell: (r) => (r.average === null ? '–' : formatDecimal(r.average, 1)) },
         ]} />
       )}
       <Paragraph><Link href={paths.experienceSurveys.csv}>{m.csv}</Link></Paragraph>

@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Link, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { CsrfField, ErrorSummary, describedBy } from '../../../platform/forms/index.ts';
-import { msg } from '../../../platform/i18n/index.ts';
+import { msg, formatDecimal } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { DataTable } from '../../../platform/views/data-table.tsx';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
@@ -8,7 +8,7 @@ import { questionsOf, type QuestionVersion } from '../questions.ts';
 import type { Period, QuestionResult, SurveySummary } from '../store.ts';
 
 const m = msg.experienceSurveys;
-const average = (value: number | null) => (value === null ? m.results.none : value.toLocaleString('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const average = (value: number | null) => (value === null ? m.results.none : formatDecimal(value, 1));
 
 /**
  * An offer's survey results: the summary (only when the query gave one: at least five answers),

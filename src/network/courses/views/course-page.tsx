@@ -1,3 +1,4 @@
+import { BokmalContent } from '../../../platform/views/bokmal-content.tsx';
 import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
@@ -73,7 +74,7 @@ export function CoursePage({ course, modules, runs, secretariat, organiser }: Co
           <section key={module.id} aria-labelledby={`modul-${module.id}`} className="course-module">
             <Heading level={2} data-size="sm" id={`modul-${module.id}`}>{m.moduleTitle(index + 1, module.title)}</Heading>
             {secretariat && <Paragraph data-size="sm"><Link href={paths.network.courses.module(course.slug, module.id)}>{m.admin.editModule}<span className="visually-hidden">: {module.title}</span></Link></Paragraph>}
-            <div className="handbook-body" dangerouslySetInnerHTML={{ __html: module.html }} />
+            <BokmalContent html={module.html} />
             {module.materials.length > 0 && (
               <>
                 <Heading level={3} data-size="2xs">{m.materialsHeading(module.title)}</Heading>

@@ -1,3 +1,4 @@
+import { BokmalContent } from '../../../platform/views/bokmal-content.tsx';
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDateTime, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
@@ -86,7 +87,7 @@ export function EventPage(props: EventPageProps) {
           <Heading level={2} data-size="md" id="minutes-heading">{m.page.minutesHeading}</Heading>
           {props.minutes
             ? <>
-              <div className="handbook-body" dangerouslySetInnerHTML={{ __html: props.minutes.html }} />
+              <BokmalContent html={props.minutes.html} />
               <Paragraph data-size="sm">{m.minutes.lastChanged(formatDateTime(props.minutes.changed))}</Paragraph>
             </>
             : <Paragraph>{m.page.noMinutes}</Paragraph>}

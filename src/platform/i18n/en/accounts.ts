@@ -1,7 +1,6 @@
 import type { Catalogue } from '../catalogue.ts';
 import { settings } from './account-settings.ts';
-// The privacy notice is another translator's file; until en/privacy.ts is merged, the bokmål notice is shown.
-import { privacyNotice } from '../nb/privacy.ts';
+import { privacyNotice } from './privacy.ts';
 
 /** How to choose a better password, after every reason a password was refused. */
 const BETTER = ' Choose three or four words that do not belong together instead, with spaces if you like, or a sentence only you know.';

@@ -1,7 +1,6 @@
 import type { Catalogue } from '../catalogue.ts';
 import { settings } from './account-settings.ts';
-// The privacy notice is another translator's file; until nn/privacy.ts is merged, the bokmål notice is shown.
-import { privacyNotice } from '../nb/privacy.ts';
+import { privacyNotice } from './privacy.ts';
 
 /** How to choose a better password, after every reason a password was refused. */
 const BETTER = ' Vel heller tre eller fire ord som ikkje høyrer saman, gjerne med mellomrom, eller ei setning berre du kjenner.';

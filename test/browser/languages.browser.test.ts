@@ -1,0 +1,87 @@
+// Samklang in bokmål, nynorsk and English (issue 17): the public pages in each language pass axe
+// with zero violations, and the switch keeps the page and its query. Reflow of every route in the
+// other languages is checked in reflow.browser.test.ts.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { OpenedDatabase } from '../../src/platform/db/index.ts';
+import { prepareDatabase } from '../../src/setup.ts';
+import { freshDatabase } from '../helpers/db.ts';
+import { testApp, listenOnLoopback } from '../helpers/app.ts';
+import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+
+const PUBLIC = ['/', '/tilbud?q=band', '/dekning', '/dekning/kommune/1804', '/veileder', '/erfaringer', '/nettverket', '/om', '/apne-data', '/logg-inn', '/personvern'];
+
+describe('languages in the browser', { skip: browserSkip }, () => {
+  let database: OpenedDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    database = await freshDatabase('pglite');
+    await prepareDatabase(database.db, { demoData: true });
+    app = await testApp(database.db, { JOB_WORKER: 'off' });
+    base = await listenOnLoopback(app);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  for (const language of ['nn', 'en'] as const) {
+    test(`the public pages in ${language}: lang on <html>, axe zero violations at 320 px`, async () => {
+      // bypassCSP only so axe can be injected; the site's own pages run under the CSP either way
+      const context = await browser.newContext({ viewport: { width: 320, height: 800 }, bypassCSP: true });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (const path of PUBLIC) {
+        await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lang=${language}`);
+        if ((await page.getAttribute('html', 'lang')) !== language) problems.push(`${path}: lang is not ${language}`);
+        const violations = await axeViolations(page);
+        if (violations.length > 0) problems.push(`${path}: ${describeViolations(violations)}`);
+      }
+      await context.close();
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  test('the switch keeps the page and its query, is remembered, and each link is named in its own language', async () => {
+    // a Norwegian browser: Accept-Language makes bokmål the first guess
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(`${base}/tilbud?q=band&niva=lavterskel`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'nb');
+    const english = page.locator('.language-switch a[hreflang="en"]');
+    assert.equal(await english.getAttribute('lang'), 'en');
+    await english.click();
+    await page.waitForLoadState();
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/tilbud');
+    assert.equal(url.searchParams.get('q'), 'band');
+    assert.equal(url.searchParams.get('niva'), 'lavterskel');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.locator('.language-switch a[aria-current="true"]').textContent(), 'English');
+    // remembered: the next page, without the parameter, is English too
+    await page.goto(`${base}/om`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // hreflang alternates for every language
+    const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => l.getAttribute('hreflang')));
+    assert.deepEqual(alternates.sort(), ['en', 'nb', 'nn', 'x-default']);
+    await context.close();
+  });
+
+  test('a handbook section in the English frame says it is in bokmål and marks the passage so', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/veileder?lang=en`);
+    const href = await page.locator('main a[href^="/veileder/"]').first().getAttribute('href');
+    await page.goto(`${base}${href}`);
+    assert.equal(await page.getAttribute('.handbook-body', 'lang'), 'nb');
+    assert.ok(await page.locator('.only-bokmal').isVisible());
+    await context.close();
+  });
+});
