@@ -92,7 +92,14 @@ export interface Near {
  */
 export async function pageServiceAtLocationIds(db: Db, filter: ServiceFilter, near: Near | null, page: number, perPage: number): Promise<IdPage> {
   const conditions = serviceConditions(filter);
-  if (near && near.proximity === null) conditions.push(sql<boolean>`l.municipality_number = ${near.municipalityNumber}`);
+  // postcode alone: locations in its municipality, and services whose stated service area covers it
+  // (our profile: a service_area with extent_type "text" listing municipality or county numbers)
+  if (near && near.proximity === null) {
+    const county = near.municipalityNumber.slice(0, 2);
+    conditions.push(sql<boolean>`(l.municipality_number = ${near.municipalityNumber} or exists (
+      select 1 from service_area sa where sa.service_id = s.id and sa.extent_type = 'text'
+        and regexp_split_to_array(sa.extent, '[^0-9]+') && array[${near.municipalityNumber}, ${county}]::text[]))`);
+  }
   if (!near || near.proximity === null) {
     const { rows } = await sql<{ id: string; total: number }>`
       select sal.id, count(*) over () as total from service_at_location sal join service s on s.id = sal.service_id join location l on l.id = sal.location_id

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { newId } from '../../../src/platform/ids.ts';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { sql } from 'kysely';
@@ -223,6 +224,19 @@ for (const backend of backends()) {
       const inBodo = (await get(`/hsds/service_at_locations?postcode=8006&organization_id=${org.id}`)).json();
       assert.deepEqual(inBodo.contents.map((s: Doc) => s.service_id), [secret.id]);
       assert.equal((await get('/hsds/service_at_locations?postcode=0000')).status, 400);
+    });
+
+    test('postcode alone also finds a service whose stated service area (municipality or county numbers) covers it', async () => {
+      const inBodo = async () => (await get(`/hsds/service_at_locations?postcode=8006&organization_id=${org.id}`)).json().contents.map((s: Doc) => s.service_id).sort();
+      assert.deepEqual(await inBodo(), [secret.id]);
+      const area = { id: newId(), service_id: unicode.id, name: 'Nordland (fiktiv)', description: null, extent: '18', extent_type: 'text', uri: null };
+      await database.db.insertInto('service_area').values(area).execute();
+      assert.deepEqual(await inBodo(), [secret.id, unicode.id].sort(), 'county 18 covers Bodø');
+      await database.db.updateTable('service_area').set({ extent: '0301, 1804' }).where('id', '=', area.id).execute();
+      assert.deepEqual(await inBodo(), [secret.id, unicode.id].sort(), 'municipality 1804 listed');
+      await database.db.updateTable('service_area').set({ extent: '0301', extent_type: 'text' }).where('id', '=', area.id).execute();
+      assert.deepEqual(await inBodo(), [secret.id], 'an area elsewhere does not');
+      await database.db.deleteFrom('service_area').where('id', '=', area.id).execute();
     });
 
     test('taxonomies and terms validate, include the profile\'s data taxonomy, and filter by taxonomy, parent and top level', async () => {
