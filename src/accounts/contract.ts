@@ -14,6 +14,8 @@ export interface SessionUser {
   isAdmin: boolean;
   /** organisation ids this user may edit (role "editor") */
   editorOf: string[];
+  /** the language the account last chose (mail is written in it); null before any choice */
+  language?: string | null;
 }
 
 declare module 'fastify' {

@@ -2,6 +2,7 @@
 // The form kit, mail, jobs and rate limits live in src/platform/.
 export type { SessionUser } from './contract.ts';
 export { accountsPlugin, CSRF_HEADER } from './plugin.ts';
+export { inLanguageOf } from './language.ts';
 export { requireUser, requireAdmin, mayEdit, forbid, askToSignIn } from './guards.ts';
 export { accountRoutes } from './routes.ts';
 export { recordChanges, recordManyChanges, auditTrail, pseudonym, type AuditChange, type AuditRecord } from './audit.ts';

@@ -1,10 +1,11 @@
+import { languageWasChosen } from '../platform/http/language.ts';
 import { AsyncResource } from 'node:async_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config.ts';
 import type { Db, Tx } from '../platform/db/index.ts';
 import { sendProblem } from '../platform/http/problem.ts';
 import { sentValue } from '../platform/http/sent.ts';
-import { msg } from '../platform/i18n/index.ts';
+import { msg, currentLanguage } from '../platform/i18n/index.ts';
 import { sendPage } from '../platform/views/render.ts';
 import { ErrorPage } from '../platform/views/error-page.tsx';
 import { viewerContext } from '../platform/views/layout.tsx';
@@ -106,6 +107,11 @@ export async function accountsPlugin(app: FastifyInstance, { db, config }: { db:
     const sessionToken = request.url.startsWith('/assets/') ? null : (request.cookies[SESSION_COOKIE] ?? null);
     const user = sessionToken ? await userForSession(db, sessionToken, config.clock.now()) : null;
     request.user = user;
+    // a language the person chose while signed in becomes the account's: mail to them follows it
+    if (user && languageWasChosen(request) && user.language !== currentLanguage()) {
+      await db.updateTable('app_user').set({ language: currentLanguage() }).where('id', '=', user.id).execute();
+      user.language = currentLanguage();
+    }
     state.set(request, {
       secret: await sessionSecret(db, config),
       sessionToken: user ? sessionToken : null,

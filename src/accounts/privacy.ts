@@ -58,7 +58,7 @@ const accountBucket = (email: string) => `%:${sha256(normaliseEmail(email))}`;
  */
 export async function personalData(db: Tx, userId: string, sources: readonly PersonalDataSource[] = []) {
   const user = await db.selectFrom('app_user')
-    .select(['id', 'email', 'name', 'is_admin', 'email_verified_at', 'created_at', 'last_login_at', 'oidc_issuer', 'oidc_subject'])
+    .select(['id', 'email', 'name', 'is_admin', 'email_verified_at', 'created_at', 'last_login_at', 'oidc_issuer', 'oidc_subject', 'language'])
     .where('id', '=', userId).executeTakeFirstOrThrow();
   const email = user.email.toLowerCase();
   const rows = async (query: RawBuilder<unknown>) => (await query.execute(db)).rows;

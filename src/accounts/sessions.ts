@@ -43,7 +43,7 @@ export async function endOtherSessions(db: Tx, userId: string, keepToken: string
 export async function userForSession(db: Tx, token: string, at: Date): Promise<SessionUser | null> {
   const row = await db.selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.email', 'u.name', 'u.is_admin', 's.last_seen_at', 's.id_hash'])
+    .select(['u.id', 'u.email', 'u.name', 'u.is_admin', 'u.language', 's.last_seen_at', 's.id_hash'])
     .select(editorOfSql.as('editor_of'))
     .where('s.id_hash', '=', sha256(token)).where('s.expires_at', '>', at).where('s.last_seen_at', '>', idleSince(at))
     .executeTakeFirst();
@@ -52,7 +52,7 @@ export async function userForSession(db: Tx, token: string, at: Date): Promise<S
   if (at.getTime() - row.last_seen_at.getTime() >= TOUCH_MS) {
     await db.updateTable('user_session').set({ last_seen_at: at }).where('id_hash', '=', row.id_hash).execute();
   }
-  return { id: row.id, email: row.email, name: row.name, isAdmin: row.is_admin, editorOf: row.editor_of };
+  return { id: row.id, email: row.email, name: row.name, isAdmin: row.is_admin, editorOf: row.editor_of, language: row.language };
 }
 
 export interface SessionSummary {

@@ -3,6 +3,7 @@ import { newId } from '../platform/ids.ts';
 import type { Tx, UserTable } from '../platform/db/index.ts';
 import { spendTokens } from './tokens.ts';
 import { normaliseEmail } from '../platform/text.ts';
+import { currentLanguage } from '../platform/i18n/index.ts';
 
 export type UserRow = { id: string; email: string; name: string | null; password_hash: string | null; email_verified_at: Date | null; is_admin: boolean };
 
@@ -33,6 +34,8 @@ export async function createUser(db: Tx, user: { email: string; name: string | n
     id, email: normaliseEmail(user.email), name: user.name, password_hash: user.passwordHash,
     email_verified_at: user.verified ? new Date() : null, is_admin: user.isAdmin ?? false,
     oidc_issuer: user.oidc?.issuer ?? null, oidc_subject: user.oidc?.subject ?? null,
+    // the language the account was made in: mail to it follows until the person chooses another
+    language: currentLanguage(),
   };
   await db.insertInto('app_user').values(row as never).execute();
   return id;

@@ -4,7 +4,7 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import { formatDate, msg } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
-import { editorsOf } from '../accounts/index.ts';
+import { editorsOf, inLanguageOf } from '../accounts/index.ts';
 import { queueMail } from '../platform/mail/outbox.ts';
 import { type JobDefinition } from '../platform/jobs.ts';
 
@@ -95,10 +95,10 @@ export async function sendFreshnessReminders(db: Db, config: Pick<Config, 'publi
           .onConflict((oc) => oc.doNothing()).returning('service_id').executeTakeFirst();
         if (!claimed) return;
         for (const editor of await editorsOf(trx, service.organization_id)) {
-          await queueMail(trx, {
+          await inLanguageOf(trx, editor.email, () => queueMail(trx, {
             to: editor.email, subject: REMINDER.subject(service.name),
             body: REMINDER.body(service.name, formatDate(service.confirmed_on), stage, `${config.publicUrl}${paths.selfService.mine}`, settings.hiddenMonths),
-          });
+          }));
           sent++;
         }
       });

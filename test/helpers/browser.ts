@@ -7,12 +7,22 @@ const CHROMIUM = process.env.TEST_CHROMIUM ?? '/usr/bin/chromium';
 /** Why browser tests are skipped here, or false when Chromium is available. */
 export const browserSkip: string | false = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Chromium, as a Norwegian reader's: every new context (and page) asks for bokmål first
+ * (Accept-Language nb-NO), as the flows' Norwegian labels expect, unless a test gives its own
+ * locale; the language tests choose nynorsk and English themselves.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Quiet in a sandbox without network: no background connections, no GPU.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: 'nb-NO', ...options });
+  browser.newPage = (options = {}) => newPage({ locale: 'nb-NO', ...options });
+  return browser;
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

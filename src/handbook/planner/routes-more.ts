@@ -9,7 +9,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { invalidParams } from '../../platform/http/problem.ts';
 import { Email, FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { mailLimitMessage, queueRequestedMail } from '../../platform/mail/outbox.ts';
-import { requireUser } from '../../accounts/index.ts';
+import { inLanguageOf, requireUser } from '../../accounts/index.ts';
 import { BusinessCasePage } from '../views/business-case-page.tsx';
 import { LocalPage } from '../views/local-page.tsx';
 import { MemoPage } from '../views/memo-page.tsx';
@@ -141,10 +141,10 @@ export async function plannerMoreRoutes(app: App, { db, config }: { db: Db; conf
         return null;
       }
       const inviter = request.user!.name || request.user!.email;
-      const queued = await queueRequestedMail(trx, invitee, request.user, config.clock.now(), async () => ({
+      const queued = await inLanguageOf(trx, invitee, () => queueRequestedMail(trx, invitee, request.user, config.clock.now(), async () => ({
         subject: m.members.mailSubject(plan.title),
         body: m.members.mailBody(inviter, plan.title, plan.organization_name, m.roles[role], `${config.publicUrl}${p.plan(plan.id)}`),
-      }));
+      })));
       if (!queued.queued) return queued;
       await upsertMember(trx, plan.id, invitee, role, request.user!.id);
       return null;

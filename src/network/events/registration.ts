@@ -16,7 +16,7 @@ import { queueMail, queueRequestedMail } from '../../platform/mail/outbox.ts';
 import { normaliseEmail } from '../../platform/text.ts';
 import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
-import { recordChanges } from '../../accounts/index.ts';
+import { recordChanges, inLanguageOf } from '../../accounts/index.ts';
 import { whenText } from './format.ts';
 
 /** How long a guest's confirmation link works (never past the event's start). */
@@ -318,7 +318,7 @@ async function promoteLocked(trx: Tx, ctx: RegistrationContext, event: LockedEve
     await audit(trx, 'system', row.id, 'promote', 'waiting', 'registered');
     const to = row.email ?? row.guest_email;
     const cancelUrl = row.user_id ? null : await cancelLink(trx, ctx, row.id, event);
-    if (to) await queueMail(trx, { to, ...placeMail('promoted', event, pageUrl(ctx, event.id), cancelUrl) });
+    if (to) await inLanguageOf(trx, to, () => queueMail(trx, { to, ...placeMail('promoted', event, pageUrl(ctx, event.id), cancelUrl) }));
   }
   return rows.map((row) => row.id);
 }
@@ -329,10 +329,10 @@ export async function mailCancellation(trx: Tx, ctx: RegistrationContext, eventI
   if (!event) return 0;
   const rows = await trx.selectFrom('network_registration as r').leftJoin('app_user as u', 'u.id', 'r.user_id')
     .select(['u.email', 'r.guest_email']).where('r.event_id', '=', eventId).where('r.status', 'in', ['registered', 'waiting']).execute();
-  const texts = m().cancelledEvent;
   for (const row of rows) {
     const to = row.email ?? row.guest_email;
-    if (to) await queueMail(trx, { to, subject: texts.subject(event.title), body: texts.body(event.title, whenText(event.starts_at, event.ends_at), pageUrl(ctx, event.id)) + signature() });
+    const texts = () => m().cancelledEvent;
+    if (to) await inLanguageOf(trx, to, () => queueMail(trx, { to, subject: texts().subject(event.title), body: texts().body(event.title, whenText(event.starts_at, event.ends_at), pageUrl(ctx, event.id)) + signature() }));
   }
   return rows.length;
 }

@@ -1,3 +1,4 @@
+import { inLanguageOf } from '../../accounts/index.ts';
 // The events' scheduled work: a reminder mail before each event (once per registration), and
 // removing what is no longer needed (guests who never confirmed, guests a year after the event,
 // spent links). Runs through platform/jobs.ts, once across instances.
@@ -36,10 +37,10 @@ export async function sendReminders(db: Db, config: Pick<Config, 'publicUrl'>, n
       if (!to) continue;
       const cancel = row.user_id ? null : await cancelLink(trx, ctx, row.id, row);
       const m = msg.networkEvents.mail.reminder;
-      await queueMail(trx, {
+      await inLanguageOf(trx, to, () => queueMail(trx, {
         to, subject: m.subject(row.title),
         body: m.body(row.title, whenText(row.starts_at, row.ends_at), row.place || row.online_url || '', pageUrl(ctx, row.event_id), cancel) + msg.accounts.mail.signature,
-      });
+      }));
     }
     return due.length;
   });

@@ -15,7 +15,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
 import { Email, FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
-import { forbid, recordChanges, requireAdmin, requireUser } from '../../accounts/index.ts';
+import { forbid, recordChanges, requireAdmin, requireUser, inLanguageOf } from '../../accounts/index.ts';
 import { mayApproveFor, networkGuards, networkRoles } from '../roles.ts';
 import { changesOf, membershipFields } from './audit.ts';
 import { checkOrganization, organizationColumns, OrganizationBody, ORGANIZATION_FIELDS, type OrganizationValues } from './forms.ts';
@@ -188,7 +188,7 @@ export async function manageRoutes(app: App, { db, config }: { db: Db; config: C
       }).onConflict((oc) => oc.columns(['user_id', 'organization_id']).doUpdateSet({ role: 'coordinator', status: 'approved', decided_by: admin.id, decided_at: now, reason: null })).execute();
       const after = { user_id: person.id, organization_id: organization.id, role: 'coordinator', status: 'approved', note: before?.note ?? '', reason: null };
       await recordChanges(trx, admin.id, changesOf('network_membership', id, 'appoint', before ? membershipFields(before) : null, membershipFields(after)));
-      await queueMail(trx, { to: person.email, subject: m.mail.appointedSubject, body: m.mail.appointedBody(organization.name, myPageLink) });
+      await inLanguageOf(trx, person.email, () => queueMail(trx, { to: person.email, subject: m.mail.appointedSubject, body: m.mail.appointedBody(organization.name, myPageLink) }));
     });
     request.server.mailer?.kick();
     return reply.redirect(`${p.people(organization.slug)}?utnevnt=1`, 303);

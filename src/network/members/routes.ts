@@ -13,7 +13,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { queueMail, queueRequestedMail } from '../../platform/mail/outbox.ts';
-import { forbid, recordChanges, requireUser } from '../../accounts/index.ts';
+import { forbid, recordChanges, requireUser, inLanguageOf } from '../../accounts/index.ts';
 import { mayApproveFor, networkRoles } from '../roles.ts';
 import { MY_PAGE_SECTIONS } from '../my-page.ts';
 import { changesOf, membershipFields } from './audit.ts';
@@ -109,10 +109,10 @@ export async function memberRoutes(app: App, { db, config }: { db: Db; config: C
       const deciders = await decidersOf(trx, organization.id);
       for (const to of deciders.filter((email) => email !== user.email)) {
         // a request is kept even when a mail limit holds the notice back: it waits in the queue either way
-        await queueRequestedMail(trx, to, user, config.clock.now(), async () => ({
+        await inLanguageOf(trx, to, () => queueRequestedMail(trx, to, user, config.clock.now(), async () => ({
           subject: m.mail.requestSubject(organization.name),
           body: m.mail.requestBody(user.name || user.email, organization.name, m.roles[role], `${config.publicUrl}${p.requests}`),
-        }));
+        })));
       }
     });
     request.server.mailer?.kick();
@@ -188,9 +188,9 @@ export async function memberRoutes(app: App, { db, config }: { db: Db; config: C
       const person = await trx.selectFrom('app_user').select('email').where('id', '=', membership.user_id).executeTakeFirstOrThrow();
       const organization = await trx.selectFrom('network_organization').select('name').where('id', '=', membership.organization_id).executeTakeFirstOrThrow();
       const mail = m.mail;
-      await queueMail(trx, approve
+      await inLanguageOf(trx, person.email, () => queueMail(trx, approve
         ? { to: person.email, subject: mail.approvedSubject(organization.name), body: mail.approvedBody(organization.name, m.roles[role], myPageLink) }
-        : { to: person.email, subject: mail.rejectedSubject(organization.name), body: mail.rejectedBody(organization.name, reason, myPageLink) });
+        : { to: person.email, subject: mail.rejectedSubject(organization.name), body: mail.rejectedBody(organization.name, reason, myPageLink) }));
       return true;
     });
     if (!decided) {

@@ -1,8 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isOffered } from '../i18n/index.ts';
 import { chooseLanguage, DEFAULT_LANGUAGE, LANGUAGE_COOKIE, LANGUAGE_PARAM, withLanguage } from '../i18n/language.ts';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+const chosenBy = new WeakSet<FastifyRequest>();
+
+/** The reader chose the request's language themselves (`?lang=` now or the remembered cookie), not the browser. */
+export const languageWasChosen = (request: FastifyRequest): boolean => chosenBy.has(request);
 
 /**
  * Every request is served in one language, chosen by `?lang=` (remembered in a cookie for a year),
@@ -25,6 +30,7 @@ export function registerLanguage(app: FastifyInstance, secureCookie: boolean): v
       acceptLanguage: request.headers['accept-language'],
     });
     const language = isOffered(choice.language) ? choice.language : DEFAULT_LANGUAGE;
+    if (language === choice.language && (choice.chosen || request.cookies?.[LANGUAGE_COOKIE] === language)) chosenBy.add(request);
     if (query && LANGUAGE_PARAM in query) delete query[LANGUAGE_PARAM];
     if (choice.chosen && language === choice.language) {
       reply.setCookie(LANGUAGE_COOKIE, language, { path: '/', sameSite: 'lax', secure: secureCookie, maxAge: YEAR_SECONDS, httpOnly: true });

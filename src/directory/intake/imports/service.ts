@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { findRoles, recordManyChanges, type AuditChange } from '../../../accounts/index.ts';
+import { findRoles, recordManyChanges, type AuditChange, inLanguageOf } from '../../../accounts/index.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { Db, Tx } from '../../../platform/db/index.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -191,7 +191,7 @@ export async function applyRun(db: Db, runId: string, admin: { id: string }, lin
     onWrite: async (trx: Tx, plan: Plan, rows: PlannedRows) => {
       await recordManyChanges(trx, admin.id, auditChanges(plan, rows), run.id);
       if (run.createdBy && run.createdBy !== admin.id && run.createdByEmail) {
-        await queueMail(trx, { to: run.createdByEmail, subject: m.mail.approvedSubject, body: m.mail.approvedBody(run.source, link) });
+        await inLanguageOf(trx, run.createdByEmail, () => queueMail(trx, { to: run.createdByEmail!, subject: m.mail.approvedSubject, body: m.mail.approvedBody(run.source, link) }));
       }
     },
   });
@@ -213,7 +213,7 @@ export async function discardRun(db: Db, runId: string, by: string): Promise<voi
 export async function rejectRun(db: Db, run: ImportRun, admin: { id: string }, reason: string, link: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await decide(trx, run.id, { status: 'rejected', by: admin.id, reason });
-    if (run.createdByEmail) await queueMail(trx, { to: run.createdByEmail, subject: m.mail.rejectedSubject, body: m.mail.rejectedBody(run.source, reason, link) });
+    if (run.createdByEmail) await inLanguageOf(trx, run.createdByEmail, () => queueMail(trx, { to: run.createdByEmail!, subject: m.mail.rejectedSubject, body: m.mail.rejectedBody(run.source, reason, link) }));
   });
 }
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { auditTrail, findUserById, grantEditor, recordChanges, requireAdmin } from '../../../accounts/index.ts';
+import { auditTrail, findUserById, grantEditor, recordChanges, requireAdmin, inLanguageOf } from '../../../accounts/index.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { App } from '../../../platform/http/app.ts';
 import type { Config } from '../../../platform/config.ts';
@@ -58,7 +58,7 @@ export async function moderationRoutes(app: App, { db, config }: { db: Db; confi
       await publishService(trx, confirmed, adminId, c.id, true);
       await decideChangeRequest(trx, c.id, { status: 'approved', by: adminId, reason: null, proposed: confirmed });
       if (submitter) {
-        await queueMail(trx, { to: submitter.email, subject: m.mail.approvedSubject(proposed.name), body: m.mail.approvedBody(proposed.name, `${config.publicUrl}${paths.service(proposed.id)}`) });
+        await inLanguageOf(trx, submitter.email, () => queueMail(trx, { to: submitter.email, subject: m.mail.approvedSubject(proposed.name), body: m.mail.approvedBody(proposed.name, `${config.publicUrl}${paths.service(proposed.id)}`) }));
       }
     });
     app.mailer.kick();
@@ -95,7 +95,7 @@ export async function moderationRoutes(app: App, { db, config }: { db: Db; confi
       await decideChangeRequest(trx, c.id, { status: 'rejected', by: request.user!.id, reason: reason.trim() });
       const submitter = c.createdBy ? await findUserById(trx, c.createdBy) : undefined;
       if (submitter) {
-        await queueMail(trx, { to: submitter.email, subject: m.mail.rejectedSubject(c.proposed.name), body: m.mail.rejectedBody(c.proposed.name, reason.trim(), `${config.publicUrl}${paths.selfService.draft(c.id)}`) });
+        await inLanguageOf(trx, submitter.email, () => queueMail(trx, { to: submitter.email, subject: m.mail.rejectedSubject(c.proposed.name), body: m.mail.rejectedBody(c.proposed.name, reason.trim(), `${config.publicUrl}${paths.selfService.draft(c.id)}`) }));
       }
     });
     app.mailer.kick();
@@ -139,9 +139,9 @@ export async function moderationRoutes(app: App, { db, config }: { db: Db; confi
       } else if (claim.awaiting_approval) {
         deleted = await dropRegistration(trx, claim.organization_id, request.user!.id);
       }
-      await queueMail(trx, approved
+      await inLanguageOf(trx, claim.email, () => queueMail(trx, approved
         ? { to: claim.email, subject: m.mail.claimApprovedSubject(claim.name), body: m.mail.claimApprovedBody(claim.name, `${config.publicUrl}${paths.selfService.mine}`) }
-        : { to: claim.email, subject: m.mail.claimRejectedSubject(claim.name), body: deleted ? m.mail.registrationRejectedBody(claim.name) : m.mail.claimRejectedBody(claim.name, '') });
+        : { to: claim.email, subject: m.mail.claimRejectedSubject(claim.name), body: deleted ? m.mail.registrationRejectedBody(claim.name) : m.mail.claimRejectedBody(claim.name, '') }));
     });
     app.mailer.kick();
     return reply.redirect(paths.moderation.queue, 303);

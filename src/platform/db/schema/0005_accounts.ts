@@ -15,6 +15,8 @@ export type UserTable = {
   oidc_subject: string | null;
   created_at: Timestamp;
   last_login_at: NullableTimestamp;
+  /** the language last chosen (migration 0030): mail to the account is written in it */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 };
 export type OrganizationEditorTable = {
   user_id: string;

@@ -36,7 +36,7 @@ export const privacyNotice = {
     {
       id: 'konto',
       title: 'Your account',
-      what: 'Your name (if you give it), your email address, your password stored as an argon2id hash that cannot be turned back into the password, whether your email address is confirmed, when the account was created and when you last signed in. If you sign in with single sign-on (OpenID Connect), we also store which service you came from and the identifier it gives you.',
+      what: 'Your name (if you give it), your email address, your password stored as an argon2id hash that cannot be turned back into the password, whether your email address is confirmed, when the account was created, when you last signed in, and which language (bokmål, nynorsk or English) you last chose, so that emails from us come in that language. If you sign in with single sign-on (OpenID Connect), we also store which service you came from and the identifier it gives you.',
       why: 'To sign you in, send you links and notices, and so that the moderators can reach you about services you are responsible for.',
       basis: basis.contract,
       retention: 'Until you delete your account.',
@@ -207,7 +207,7 @@ export const privacyNotice = {
     {
       id: 'informasjonskapsler',
       title: 'Cookies',
-      what: 'Two cookies that the website needs to work: samklang_sesjon keeps you signed in, and samklang_skjema protects the forms against submissions from other websites. We use no cookies for analytics or advertising.',
+      what: 'Cookies that the website needs to work: samklang_sesjon keeps you signed in, samklang_skjema protects the forms against submissions from other websites, lang remembers the language you chose (for a year), and samklang_wrote makes sure, for up to an hour after you save something, that you see what you saved, even when the page is read from a copy of the database. We use no cookies for analytics or advertising.',
       why: 'For signing in and security.',
       basis: basis.interest('the interest in forms and accounts not being misused'),
       retention: `The sign-in cookie until you sign out, and at most ${settings.sessionDays} ${settings.sessionDays === 1 ? 'day' : 'days'}; the form cookie until you close the browser.`,

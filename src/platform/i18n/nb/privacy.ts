@@ -43,7 +43,7 @@ export const privacyNotice = {
     {
       id: 'konto',
       title: 'Kontoen din',
-      what: 'Navnet ditt (hvis du oppgir det), e-postadressen, passordet lagret som en argon2id-hash som ikke kan gjøres om til passordet, om e-postadressen er bekreftet, når kontoen ble opprettet og når du sist logget inn. Logger du inn med enkel pålogging (OpenID Connect), lagrer vi også hvilken tjeneste du kom fra og identifikatoren den gir deg.',
+      what: 'Navnet ditt (hvis du oppgir det), e-postadressen, passordet lagret som en argon2id-hash som ikke kan gjøres om til passordet, om e-postadressen er bekreftet, når kontoen ble opprettet, når du sist logget inn, og hvilket språk (bokmål, nynorsk eller engelsk) du sist valgte, så e-post fra oss kommer på det språket. Logger du inn med enkel pålogging (OpenID Connect), lagrer vi også hvilken tjeneste du kom fra og identifikatoren den gir deg.',
       why: 'For å logge deg inn, sende deg lenker og varsler, og for at moderatorene kan nå deg om tilbud du har ansvar for.',
       basis: basis.contract,
       retention: 'Til du sletter kontoen.',
@@ -214,7 +214,7 @@ export const privacyNotice = {
     {
       id: 'informasjonskapsler',
       title: 'Informasjonskapsler',
-      what: 'To informasjonskapsler som nettstedet trenger for å virke: samklang_sesjon holder deg innlogget, og samklang_skjema beskytter skjemaene mot innsendinger fra andre nettsteder. Vi bruker ingen kapsler for analyse eller reklame.',
+      what: 'Informasjonskapsler som nettstedet trenger for å virke: samklang_sesjon holder deg innlogget, samklang_skjema beskytter skjemaene mot innsendinger fra andre nettsteder, lang husker språket du valgte (i ett år), og samklang_wrote sørger i inntil en time etter at du har lagret noe for at du ser det du lagret, også når siden leses fra en kopi av databasen. Vi bruker ingen kapsler for analyse eller reklame.',
       why: 'For innlogging og sikkerhet.',
       basis: basis.interest('interessen i at skjemaer og kontoer ikke kan misbrukes'),
       retention: `Innloggingskapselen til du logger ut, og høyst ${settings.sessionDays} dager; skjemakapselen til du lukker nettleseren.`,

@@ -36,7 +36,7 @@ export const privacyNotice = {
     {
       id: 'konto',
       title: 'Kontoen din',
-      what: 'Namnet ditt (om du oppgir det), e-postadressa, passordet lagra som ein argon2id-hash som ikkje kan gjerast om til passordet, om e-postadressa er stadfesta, når kontoen vart oppretta og når du sist logga inn. Loggar du inn med enkel pålogging (OpenID Connect), lagrar vi også kva teneste du kom frå og identifikatoren ho gir deg.',
+      what: 'Namnet ditt (om du oppgir det), e-postadressa, passordet lagra som ein argon2id-hash som ikkje kan gjerast om til passordet, om e-postadressa er stadfesta, når kontoen vart oppretta, når du sist logga inn, og kva språk (bokmål, nynorsk eller engelsk) du sist valde, så e-post frå oss kjem på det språket. Loggar du inn med enkel pålogging (OpenID Connect), lagrar vi også kva teneste du kom frå og identifikatoren ho gir deg.',
       why: 'For å logge deg inn, sende deg lenkjer og varsel, og for at moderatorane kan nå deg om tilbod du har ansvar for.',
       basis: basis.contract,
       retention: 'Til du slettar kontoen.',
@@ -207,7 +207,7 @@ export const privacyNotice = {
     {
       id: 'informasjonskapsler',
       title: 'Informasjonskapslar',
-      what: 'To informasjonskapslar som nettstaden treng for å verke: samklang_sesjon held deg innlogga, og samklang_skjema vernar skjemaa mot innsendingar frå andre nettstader. Vi bruker ingen kapslar for analyse eller reklame.',
+      what: 'Informasjonskapslar som nettstaden treng for å verke: samklang_sesjon held deg innlogga, samklang_skjema vernar skjemaa mot innsendingar frå andre nettstader, lang hugsar språket du valde (i eitt år), og samklang_wrote syter i opptil ein time etter at du har lagra noko for at du ser det du lagra, òg når sida blir lesen frå ein kopi av databasen. Vi bruker ingen kapslar for analyse eller reklame.',
       why: 'For innlogging og tryggleik.',
       basis: basis.interest('interessa i at skjema og kontoar ikkje kan misbrukast'),
       retention: `Innloggingskapselen til du loggar ut, og høgst ${settings.sessionDays} dagar; skjemakapselen til du lukkar nettlesaren.`,
