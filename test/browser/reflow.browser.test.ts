@@ -158,8 +158,9 @@ describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: brow
       const paths = pages(app);
       assert.ok(paths.length > 50, `only ${paths.length} pages found`);
       const context = await browser.newContext({ viewport: { width: WIDTHS[0]!, height: 800 } });
-      if (role.language) await context.addCookies([{ name: 'lang', value: role.language, url: base }]);
       if (role.email) await signIn(context, role.email, role.password!);
+      // after signing in (the sign-in helper reads the bokmål labels)
+      if (role.language) await context.addCookies([{ name: 'lang', value: role.language, url: base }]);
       const page = await context.newPage();
       const wrongLanguage: string[] = [];
       const wide: { path: string; width: number; scrollWidth: number }[] = [];
