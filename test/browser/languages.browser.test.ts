@@ -71,6 +71,9 @@ describe('languages in the browser', { skip: browserSkip }, () => {
     // hreflang alternates for every language
     const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => l.getAttribute('hreflang')));
     assert.deepEqual(alternates.sort(), ['en', 'nb', 'nn', 'x-default']);
+    // absolute addresses, as search engines require
+    const hrefs = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+    assert.ok(hrefs.every((href) => /^https?:\/\/[^/]+\/om\?lang=(nb|nn|en)$/.test(href)), hrefs.join(' '));
     await context.close();
   });
 

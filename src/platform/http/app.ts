@@ -173,7 +173,7 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
   });
 
   // the reader's language first: every later hook, handler and page runs inside it
-  registerLanguage(app, config.trustProxy || config.publicUrl.startsWith('https://'));
+  registerLanguage(app, config.trustProxy || config.publicUrl.startsWith('https://'), config.publicUrl);
   // which database a request's public reads go to (a replica, unless it must see its own write)
   registerReadRouting(app, deps.db, { secure: config.trustProxy || config.publicUrl.startsWith('https://') });
   // root plugins (accounts) add hooks for every route: not encapsulated, registered before any route

@@ -20,7 +20,8 @@ export const languageWasChosen = (request: FastifyRequest): boolean => chosenBy.
  * shared address that carries `?lang=` opens in that language, and the cookie carries the choice
  * across pages without rewriting every link.
  */
-export function registerLanguage(app: FastifyInstance, secureCookie: boolean): void {
+export function registerLanguage(app: FastifyInstance, secureCookie: boolean, publicUrl: string): void {
+  const origin = new URL(publicUrl).origin;
   app.addHook('onRequest', (request, reply, done) => {
     const query = request.query as Record<string, unknown> | undefined;
     const param = query?.[LANGUAGE_PARAM];
@@ -35,7 +36,7 @@ export function registerLanguage(app: FastifyInstance, secureCookie: boolean): v
     if (choice.chosen && language === choice.language) {
       reply.setCookie(LANGUAGE_COOKIE, language, { path: '/', sameSite: 'lax', secure: secureCookie, maxAge: YEAR_SECONDS, httpOnly: true });
     }
-    withLanguage(language, done, request.url);
+    withLanguage(language, done, request.url, origin);
   });
   app.addHook('onSend', async (request, reply) => {
     const type = String(reply.getHeader('content-type') ?? '');

@@ -31,6 +31,8 @@ export interface LanguageScope {
   language: Language;
   /** path and query of the request, as sent */
   url: string;
+  /** the site's public origin (PUBLIC_URL), for absolute addresses such as hreflang alternates */
+  origin?: string;
 }
 
 const scope = new AsyncLocalStorage<LanguageScope>();
@@ -46,8 +48,13 @@ export function currentUrl(): string {
 }
 
 /** Runs `work` in a language: a request's handling, or a job writing mail in its recipient's language. */
-export function withLanguage<T>(language: Language, work: () => T, url = '/'): T {
-  return scope.run({ language, url }, work);
+export function withLanguage<T>(language: Language, work: () => T, url = '/', origin?: string): T {
+  return scope.run({ language, url, ...(origin ? { origin } : {}) }, work);
+}
+
+/** The site's public origin for the request being served ('' outside one). */
+export function currentOrigin(): string {
+  return scope.getStore()?.origin ?? '';
 }
 
 /**

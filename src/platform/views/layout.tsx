@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ReactNode } from 'react';
 import { Alert, Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { currentLanguage, currentUrl, msg, offeredLanguages } from '../i18n/index.ts';
-import { LANGUAGE_NAMES, urlInLanguage } from '../i18n/language.ts';
+import { currentOrigin, LANGUAGE_NAMES, urlInLanguage } from '../i18n/language.ts';
 import { paths } from '../paths.ts';
 import { assetUrl } from '../http/assets.ts';
 
@@ -43,14 +43,15 @@ function AccountLinks() {
   );
 }
 
-/** The same page in every offered language, for search engines (the page's own included, and x-default: bokmål). */
+/** The same page in every offered language, for search engines (the page's own included, and x-default: bokmål), as absolute addresses. */
 function LanguageAlternates() {
   if (offeredLanguages.length < 2) return null;
   const url = currentUrl();
+  const origin = currentOrigin();
   return (
     <>
-      {offeredLanguages.map((language) => <link key={language} rel="alternate" hrefLang={language} href={urlInLanguage(url, language)} />)}
-      <link rel="alternate" hrefLang="x-default" href={urlInLanguage(url, 'nb')} />
+      {offeredLanguages.map((language) => <link key={language} rel="alternate" hrefLang={language} href={`${origin}${urlInLanguage(url, language)}`} />)}
+      <link rel="alternate" hrefLang="x-default" href={`${origin}${urlInLanguage(url, 'nb')}`} />
     </>
   );
 }
