@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isOffered } from '../i18n/index.ts';
+import { addVary } from './compress.ts';
 import { chooseLanguage, DEFAULT_LANGUAGE, LANGUAGE_COOKIE, LANGUAGE_PARAM, withLanguage } from '../i18n/language.ts';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -38,15 +39,9 @@ export function registerLanguage(app: FastifyInstance, secureCookie: boolean, pu
     }
     withLanguage(language, done, request.url, origin);
   });
-  app.addHook('onSend', async (request, reply) => {
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) reply.header('vary', appendVary(reply.getHeader('vary'), 'Accept-Language, Cookie'));
-    void request;
+  app.addHook('onSend', async (_request, reply) => {
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return;
+    addVary(reply, 'Accept-Language');
+    addVary(reply, 'Cookie');
   });
-}
-
-function appendVary(current: unknown, add: string): string {
-  const existing = typeof current === 'string' && current ? current.split(',').map((s) => s.trim()) : [];
-  for (const name of add.split(',').map((s) => s.trim())) if (!existing.some((e) => e.toLowerCase() === name.toLowerCase())) existing.push(name);
-  return existing.join(', ');
 }
