@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -138,8 +140,25 @@ describe('two processes on one DATA_DIR', () => {
       running.push(third);
       const thirdUrl = await listening(third);
       assert.equal((await fetch(`${thirdUrl}/readyz`)).status, 200);
+      // a request that began before SIGTERM, on a keep-alive connection: it is answered, and the
+      // connection it leaves idle is closed at once rather than at the keep-alive timeout
+      const { port } = new URL(thirdUrl);
+      const socket = connect(Number(port), '127.0.0.1');
+      await once(socket, 'connect');
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => { answer += chunk.toString(); });
+      const closed = once(socket, 'close');
+      const body = 'email=a%40b.example&password=x';
+      socket.write(`POST /logg-inn HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const signalledAt = Date.now();
       third.child.kill('SIGTERM');
+      while (!third.output().includes('draining')) await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.write(body);
+      await closed;
+      assert.match(answer, /^HTTP\/1\.1 \d{3} /, 'the request in flight is answered');
       assert.equal(await third.exited, 0);
+      assert.ok(Date.now() - signalledAt < 10_000, `drained in ${Date.now() - signalledAt} ms`);
       assert.ok(!existsSync(join(dataDir, 'db.lock')), 'a clean stop removes the lock');
     } finally {
       for (const run of running) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
