@@ -4,14 +4,18 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addVary, compressBody, isCompressibleType, negotiateEncoding, type Encoding } from './compress.ts';
+import { designsystemetSubset } from './designsystemet-css.ts';
 
 const require = createRequire(import.meta.url);
 const own = (name: string) => fileURLToPath(new URL(`../../../assets/${name}`, import.meta.url));
 
-/** The files the pages load, from Designsystemet's packages and assets/; versioned by content hash. */
-const SOURCES: Record<string, string> = {
+/**
+ * The files the pages load, from Designsystemet's packages and assets/, versioned by content hash:
+ * a path, or the content built at start (ds.css: only the components the pages use).
+ */
+const SOURCES: Record<string, string | (() => string)> = {
   'theme.css': require.resolve('@digdir/designsystemet-theme/digdir.css'),
-  'ds.css': require.resolve('@digdir/designsystemet-css'),
+  'ds.css': () => designsystemetSubset(),
   'app.css': own('app.css'),
   'app.js': own('app.js'),
   'use-location.js': own('use-location.js'),
@@ -44,8 +48,8 @@ interface Asset {
 let assets: Map<string, Asset> | undefined;
 
 function loadAssets(): Map<string, Asset> {
-  assets ??= new Map(Object.entries(SOURCES).map(([name, file]) => {
-    const body = readFileSync(file);
+  assets ??= new Map(Object.entries(SOURCES).map(([name, source]) => {
+    const body = typeof source === 'string' ? readFileSync(source) : Buffer.from(source());
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
     return [name, { body, hash, type: TYPES[name.split('.').pop()!]!, encoded: new Map() }];
   }));
