@@ -194,6 +194,7 @@ function componentMarkup(names: Set<string>): string {
 function usedIn(html: string, into: Used): void {
   const $ = load(html);
   $('*').each((_, element) => {
+    if (!('attribs' in element)) return;
     for (const [name, value] of Object.entries(element.attribs)) {
       into.attributes.add(name.toLowerCase());
       if (name === 'class') for (const token of value.split(/\s+/)) if (token) into.classes.add(token);
