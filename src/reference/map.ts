@@ -48,7 +48,32 @@ function ringPath(ring: Position[], projection: GeoProjection, keepSmall: boolea
     if (!last || keepSmall || Math.hypot(p[0] - last[0], p[1] - last[1]) >= MIN_STEP) points.push(p);
   }
   if (points.length < 3 || (!keepSmall && ringArea(points) < MIN_RING_AREA)) return null;
-  return `M${points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L')}Z`;
+  return svgRing(points);
+}
+
+/** Tenths of a pixel as the shortest SVG number: 29 → "2.9", -7 → "-.7", 10 → "1". */
+function tenths(n: number): string {
+  return `${n < 0 ? '-' : ''}${(Math.abs(n) / 10).toString().replace(/^0\./, '.')}`;
+}
+
+/**
+ * A closed SVG path through the points at a tenth of a pixel: the first point absolute, each next
+ * one relative to the one before (whole tenths, so the shape is exactly that of absolute
+ * coordinates). Small steps repeat far more than positions do: the county map on every finder page
+ * is half the text and compresses to about half the bytes.
+ */
+function svgRing(points: [number, number][]): string {
+  let d = '';
+  let last: [number, number] | null = null;
+  for (const [x, y] of points) {
+    const at: [number, number] = [Math.round(x * 10), Math.round(y * 10)];
+    if (!last) d += `M${tenths(at[0])} ${tenths(at[1])}l`;
+    else {
+      for (const step of [tenths(at[0] - last[0]), tenths(at[1] - last[1])]) d += `${d.endsWith('l') || step.startsWith('-') ? '' : ' '}${step}`;
+    }
+    last = at;
+  }
+  return `${d}Z`;
 }
 
 function shapePath(shape: Shape, projection: GeoProjection): string {
