@@ -155,13 +155,19 @@ function treeOf(root: number): number[] {
   return all;
 }
 
+/**
+ * An instance's resident memory from /proc (instant, even when the instance is swamped) and its V8
+ * heap from its own /metrics, when that answers within 5 s.
+ */
 async function appMemory(instance: Instance, token: string, name: string): Promise<Memory> {
+  const rssMb = procStatus(instance.child.pid!).VmRSS ?? Number.NaN;
   try {
-    const text = await (await fetch(`http://127.0.0.1:${instance.port}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
-    const value = (metric: string) => Number(new RegExp(`^${metric} ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? Number.NaN) / 2 ** 20;
-    return { name, rssMb: value('process_resident_memory_bytes'), heapMb: value('nodejs_heap_size_used_bytes'), how: '/metrics' };
+    const response = await fetch(`http://127.0.0.1:${instance.port}/metrics`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(5000) });
+    const text = await response.text();
+    const heap = Number(/^nodejs_heap_size_used_bytes ([0-9.e+]+)$/m.exec(text)?.[1] ?? Number.NaN) / 2 ** 20;
+    return { name, rssMb, heapMb: heap, how: '/proc, heap from /metrics' };
   } catch {
-    return { name, rssMb: procStatus(instance.child.pid!).VmRSS ?? Number.NaN, how: '/proc (metrics did not answer)' };
+    return { name, rssMb, how: '/proc (/metrics did not answer within 5 s)' };
   }
 }
 
@@ -488,23 +494,34 @@ async function drive(stack: Stack, args: SoakArgs): Promise<{ results: Results; 
   return { results, start: start!, end, samples, cpu, measuredSeconds, editorRounds };
 }
 
-/** What nginx's access log says about the whole run: answers per instance, retries on the other one, its own errors. */
-function nginxSummary(accessLog: string, errorLog: string): { perUpstream: Map<string, number>; retried: number; statuses: Map<string, number>; errorLines: number } {
+interface NginxSummary { perUpstream: Map<string, number>; retried: number; statuses: Map<string, number>; errors: Map<string, number> }
+
+/** What nginx's logs say about the whole run: answers per instance, retries on the other one, statuses, and its errors by kind. */
+function nginxSummary(accessLog: string, errorLog: string): NginxSummary {
   const perUpstream = new Map<string, number>();
   const statuses = new Map<string, number>();
+  const errors = new Map<string, number>();
   let retried = 0;
-  const errorLines = existsSync(errorLog) ? readFileSync(errorLog, 'utf8').split('\n').filter((l) => /\[(error|crit|alert|emerg)\]/.test(l)).length : 0;
-  if (!existsSync(accessLog)) return { perUpstream, retried, statuses, errorLines };
-  for (const line of readFileSync(accessLog, 'utf8').split('\n')) {
-    if (!line) continue;
-    const upstream = /upstream=(\S+)/.exec(line)?.[1] ?? '-';
-    if (upstream.includes(',')) retried++;
-    const last = upstream.split(',').pop()!.trim();
-    perUpstream.set(last, (perUpstream.get(last) ?? 0) + 1);
-    const status = /" (\d{3}) /.exec(line)?.[1] ?? '?';
-    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  if (existsSync(errorLog)) {
+    for (const line of readFileSync(errorLog, 'utf8').split('\n')) {
+      const level = /\[(error|crit|alert|emerg)\]/.exec(line)?.[1];
+      // "… [error] 123#123: *456 no live upstreams while connecting to upstream, client: …": the message without its numbers
+      if (level) count(errors, `${level}: ${(/\*\d+ (.*?)(, client:|$)/.exec(line)?.[1] ?? line).replace(/\d+/g, 'N')}`);
+    }
   }
-  return { perUpstream, retried, statuses, errorLines };
+  if (existsSync(accessLog)) {
+    for (const line of readFileSync(accessLog, 'utf8').split('\n')) {
+      if (!line) continue;
+      // "upstream=127.0.0.1:3001, 127.0.0.1:3002 upstream_status=502, 200": the instances tried, in order
+      const tried = (/upstream=(.*?) upstream_status=/.exec(line)?.[1] ?? '-').split(',').map((u) => u.trim());
+      if (tried.length > 1) retried++;
+      const last = tried[tried.length - 1]!;
+      count(perUpstream, last === 'samklang' ? 'no instance (nginx had marked both failed)' : last === '-' ? 'nginx itself' : last);
+      count(statuses, /" (\d{3}) /.exec(line)?.[1] ?? '?');
+    }
+  }
+  return { perUpstream, retried, statuses, errors };
 }
 
 async function stopStack(stack: Stack): Promise<(number | null)[]> {
@@ -543,7 +560,7 @@ PostgreSQL as PSS summed over their processes (\`/proc/<pid>/smaps_rollup\`). Ta
 growth under ${TARGET.memoryGrowthPercent} % from the end of the warm-up to the end. The load generator shares the machine's cores with
 everything else, and so does every other process on it: the load average is given with each run.`;
 
-function report(args: SoakArgs, run: Awaited<ReturnType<typeof drive>>, startedAt: Date, loads: { before: number[]; after: number[] }, nginx: ReturnType<typeof nginxSummary>, exitCodes: (number | null)[], appErrorLines: number[]): string {
+function report(args: SoakArgs, run: Awaited<ReturnType<typeof drive>>, startedAt: Date, loads: { before: number[]; after: number[] }, nginx: NginxSummary, exitCodes: (number | null)[], appErrorLines: number[], stopErrorLines: number[]): string {
   const measured = run.results.measured();
   const kinds = [...new Set([...MIX.map((m) => m.kind), ...measured.map((o) => o.kind)])];
   const row = (label: string, list: Outcome[]) => {
@@ -564,7 +581,8 @@ function report(args: SoakArgs, run: Awaited<ReturnType<typeof drive>>, startedA
   }
   const warmUpErrors = run.results.outcomes.filter((o) => !o.measured && o.error).length;
   const errorsTotal = [...errorCounts.values()].reduce((a, b) => a + b, 0);
-  const publicMeasured = measured.filter((o) => MIX.some((m) => m.kind === o.kind)).length;
+  const publicMeasured = measured.filter((o) => MIX.some((m) => m.kind === o.kind));
+  const publicOk = publicMeasured.filter((o) => !o.error).length;
   const memoryRows = run.start.memory.map((first, i) => {
     const last = run.end.memory[i]!;
     const growth = ((last.rssMb - first.rssMb) / first.rssMb) * 100;
@@ -583,10 +601,10 @@ function report(args: SoakArgs, run: Awaited<ReturnType<typeof drive>>, startedA
 
 ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB memory, Node ${machine.node}; load average (1 / 5 / 15 min, as \`uptime\`) ${load(loads.before)} at start, ${load(loads.after)} at end.
 Command: \`${command}\`: ${args.services.toLocaleString('en-US')} services, ${args.rate} requests/s for ${args.minutes} min after a ${args.warmUpMinutes} min warm-up.
-Achieved: ${(publicMeasured / run.measuredSeconds).toFixed(1)} public requests/s answered (of ${args.rate} scheduled; ${run.results.sent.toLocaleString('en-US')} sent in all), generator lag at most ${ms(run.results.maxLagMs)} ms behind schedule; ${run.editorRounds} sign-in + save rounds.
+Achieved: ${(publicOk / run.measuredSeconds).toFixed(1)} public requests/s answered as expected, ${(publicMeasured.length / run.measuredSeconds).toFixed(1)} finished in all (of ${args.rate} scheduled; ${run.results.sent.toLocaleString('en-US')} sent in the whole run), generator lag at most ${ms(run.results.maxLagMs)} ms behind schedule; ${run.editorRounds} sign-in + save rounds.
 **Errors: ${errorsTotal}** (target ${TARGET.errors}: ${errorsTotal <= TARGET.errors ? 'met' : 'NOT met'})${errorCounts.size ? `: ${[...errorCounts].map(([what, n]) => `${n} × ${what}${examples.has(what) ? ` (e.g. \`${examples.get(what)}\`)` : ''}`).join('; ')}` : ''}${warmUpErrors ? `; during the warm-up, not counted: ${warmUpErrors}` : ''}.
-Error lines in the apps' logs: ${appErrorLines.join(' and ')}. Instances after SIGTERM at the end exited with ${exitCodes.map((c) => (c === null ? 'no exit within 30 s' : String(c))).join(' and ')}.
-nginx (whole run, warm-up included): answered by ${upstreams || '–'}; ${nginx.retried} requests retried on the other instance; statuses ${nginxStatuses || '–'}; ${nginx.errorLines} lines at level error or worse in its error log.
+Error lines in the instances' logs: ${appErrorLines.join(' and ')} while running. Stopped with SIGTERM at the end, they exited with ${exitCodes.map((c) => (c === null ? 'no exit within 30 s' : String(c))).join(' and ')}, logging ${stopErrorLines.join(' and ')} error lines while draining.
+nginx (whole run, warm-up included): answered by ${upstreams || '–'}; ${nginx.retried} requests retried on the other instance; statuses ${nginxStatuses || '–'}; its error log: ${nginx.errors.size ? [...nginx.errors].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([what, n]) => `${n} × ${what}`).join('; ') : 'nothing at level error or worse'}.
 CPU cores used while measuring: ${cpu}.
 
 ${table(['Request', 'Answered', 'per s', 'Errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'KB each'], rows, [1, 2, 3, 4, 5, 6, 7, 8])}
@@ -616,10 +634,11 @@ async function main() {
   const appErrorLines = stack.instances.map((i) => i.errorLines);
   const exitCodes = await stopStack(stack);
   const nginx = nginxSummary(stack.nginx.accessLog, stack.nginx.errorLog);
+  const stopErrorLines = stack.instances.map((i, n) => i.errorLines - appErrorLines[n]!);
   for (const [i, instance] of stack.instances.entries()) {
     if (instance.errorLines > 0) log(`app instance ${i + 1}'s last error lines:\n${instance.out.filter((l) => /^\{"level":(5\d|60)\b/.test(l)).slice(-5).join('\n')}`);
   }
-  const text = report(args, run, startedAt, { before: loadBefore, after: loadAfter }, nginx, exitCodes, appErrorLines);
+  const text = report(args, run, startedAt, { before: loadBefore, after: loadAfter }, nginx, exitCodes, appErrorLines, stopErrorLines);
   console.log(`\n${text}\n`);
   if (!args.printOnly) {
     addRun(join(ROOT, 'BENCHMARKS.md'), HEADER, text, 'soak');
