@@ -555,8 +555,8 @@ moment to the last byte of the answer, so a stall shows as latency and never as 
 (finder words, filters, places and pages drawn with a fixed seed; offer ids from the finder's index). Once a minute a person
 signs in (argon2), opens "my offers", changes one offer's waiting time through the real form with its CSRF token (published at
 once, so every search and atlas cache moves to a new data version) and signs out. The warm-up is left out of every figure.
-Memory: app instances from their \`/metrics\` (\`process_resident_memory_bytes\`, \`nodejs_heap_size_used_bytes\`), nginx and
-PostgreSQL as PSS summed over their processes (\`/proc/<pid>/smaps_rollup\`). Targets (issue #18): ${TARGET.errors} errors, memory
+Memory: app instances' resident memory from \`/proc/<pid>/status\` and V8 heap from their \`/metrics\` (\`nodejs_heap_size_used_bytes\`), nginx
+and PostgreSQL as PSS summed over their processes (\`/proc/<pid>/smaps_rollup\`). Targets (issue #18): ${TARGET.errors} errors, memory
 growth under ${TARGET.memoryGrowthPercent} % from the end of the warm-up to the end. The load generator shares the machine's cores with
 everything else, and so does every other process on it: the load average is given with each run.`;
 
@@ -601,8 +601,8 @@ function report(args: SoakArgs, run: Awaited<ReturnType<typeof drive>>, startedA
 
 ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB memory, Node ${machine.node}; load average (1 / 5 / 15 min, as \`uptime\`) ${load(loads.before)} at start, ${load(loads.after)} at end.
 Command: \`${command}\`: ${args.services.toLocaleString('en-US')} services, ${args.rate} requests/s for ${args.minutes} min after a ${args.warmUpMinutes} min warm-up.
-Achieved: ${(publicOk / run.measuredSeconds).toFixed(1)} public requests/s answered as expected, ${(publicMeasured.length / run.measuredSeconds).toFixed(1)} finished in all (of ${args.rate} scheduled; ${run.results.sent.toLocaleString('en-US')} sent in the whole run), generator lag at most ${ms(run.results.maxLagMs)} ms behind schedule; ${run.editorRounds} sign-in + save rounds.
-**Errors: ${errorsTotal}** (target ${TARGET.errors}: ${errorsTotal <= TARGET.errors ? 'met' : 'NOT met'})${errorCounts.size ? `: ${[...errorCounts].map(([what, n]) => `${n} × ${what}${examples.has(what) ? ` (e.g. \`${examples.get(what)}\`)` : ''}`).join('; ')}` : ''}${warmUpErrors ? `; during the warm-up, not counted: ${warmUpErrors}` : ''}.
+Achieved: ${(publicOk / run.measuredSeconds).toFixed(1)} public requests/s answered as expected, ${(publicMeasured.length / run.measuredSeconds).toFixed(1)} finished in all (of ${args.rate} scheduled; ${run.results.sent.toLocaleString('en-US')} sent in the whole run), generator lag at most ${ms(run.results.maxLagMs)} ms behind schedule; ${run.editorRounds} sign-in + save rounds started.
+**Errors: ${errorsTotal}** (target ${TARGET.errors}: ${errorsTotal <= TARGET.errors ? 'met' : 'NOT met'})${errorCounts.size ? `: ${[...errorCounts].sort((x, y) => y[1] - x[1]).map(([what, n]) => `${n} × ${what}${examples.has(what) ? ` (e.g. \`${examples.get(what)}\`)` : ''}`).join('; ')}` : ''}${warmUpErrors ? `; during the warm-up, not counted: ${warmUpErrors}` : ''}.
 Error lines in the instances' logs: ${appErrorLines.join(' and ')} while running. Stopped with SIGTERM at the end, they exited with ${exitCodes.map((c) => (c === null ? 'no exit within 30 s' : String(c))).join(' and ')}, logging ${stopErrorLines.join(' and ')} error lines while draining.
 nginx (whole run, warm-up included): answered by ${upstreams || '–'}; ${nginx.retried} requests retried on the other instance; statuses ${nginxStatuses || '–'}; its error log: ${nginx.errors.size ? [...nginx.errors].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([what, n]) => `${n} × ${what}`).join('; ') : 'nothing at level error or worse'}.
 CPU cores used while measuring: ${cpu}.
