@@ -465,7 +465,7 @@ async function drive(stack: Stack, args: SoakArgs): Promise<{ results: Results; 
     const elapsed = (performance.now() - t0) / 1000;
     const done = results.outcomes.length;
     const errors = results.outcomes.filter((o) => o.error).length;
-    log(`${elapsed.toFixed(0)} s: sent ${results.sent}, answered ${done}, in flight ${results.inFlight}, errors ${errors}${elapsed * 1000 < warmUpMs ? ' (warming up)' : ''}`);
+    log(`${elapsed.toFixed(0)} s: sent ${results.sent}, finished ${done}, in flight ${results.inFlight}, errors ${errors}${elapsed * 1000 < warmUpMs ? ' (warming up)' : ''}`);
   }, 30_000);
   cleanups.push(() => clearInterval(progress));
   const sampler = (async () => {
