@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,7 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { findPostgresBin, freePort, startCluster } from '../../scripts/pg-cluster.ts';
+import { freePort } from '../../scripts/pg-cluster.ts';
+import { createDatabase, logged, makeCertificate, missingTools, postgresServer, startInstance, startNginx, until, waitUntilListening, type Instance } from '../../scripts/ops-stack.ts';
 import { migrations } from '../../migrations/index.ts';
 import { DEMO_SERVICES } from '../../src/setup.ts';
 
@@ -19,18 +19,10 @@ import { DEMO_SERVICES } from '../../src/setup.ts';
 // caches behave as with one instance; SIGTERM during a burst fails no request; two instances
 // starting at once on an empty database migrate and seed once.
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const CI = process.env.CI === 'true';
-const NGINX = '/usr/sbin/nginx';
 const PASSWORD = 'demo-redaktor-samklang';
 
-function missing(): string | false {
-  if (!existsSync(NGINX)) return `no nginx at ${NGINX} (apt-get install nginx)`;
-  if (!process.env.TEST_DATABASE_URL && !findPostgresBin()) return 'no PostgreSQL: run through `npm test`, set TEST_DATABASE_URL, or apt-get install postgresql';
-  if (spawnSync('openssl', ['version']).status !== 0) return 'no openssl command (apt-get install openssl) for the test certificate';
-  return false;
-}
-const absent = missing();
+const absent = missingTools({ postgresUrl: process.env.TEST_DATABASE_URL });
 if (absent && CI) throw new Error(`nginx, openssl and PostgreSQL are required in CI: ${absent}`);
 
 interface Response { status: number; headers: http.IncomingHttpHeaders; body: string }
@@ -40,7 +32,7 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
   let dropDatabase: () => Promise<void> = async () => {};
   let databaseUrl = '';
   let pool: pg.Pool;
-  const instances: { port: number; child: ChildProcess; out: string[]; exited: Promise<number | null> }[] = [];
+  const instances: Instance[] = [];
   let nginx: ChildProcess | undefined;
   let httpsPort = 0;
   let cert: Buffer;
@@ -115,61 +107,25 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     .filter((line) => line.includes(` ${path} HTTP`))
     .map((line) => Number(/upstream=[\d.]+:(\d+)/.exec(line)?.[1] ?? 0));
 
-  async function until<T>(what: string, check: () => Promise<T | undefined | false>, attempts = 600): Promise<T> {
-    for (let i = 0; i < attempts; i++) {
-      const value = await check();
-      if (value) return value;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`gave up waiting for ${what}`);
-  }
-
-  function startInstance(port: number, smtpPort: number) {
-    const out: string[] = [];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
+  function start(port: number, smtpPort: number) {
+    instances.push(startInstance({
+      port,
       env: {
-        PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1',
-        TRUST_PROXY: 'on', PUBLIC_URL: `https://localhost:${httpsPort}`, DEMO_DATA: 'on', LOG_LEVEL: 'info',
+        DATABASE_URL: databaseUrl, TRUST_PROXY: 'on', PUBLIC_URL: `https://localhost:${httpsPort}`, DEMO_DATA: 'on', LOG_LEVEL: 'info',
         SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_FROM: 'samklang@ops.example', DATA_DIR: join(dir, `data-${port}`),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (c: Buffer) => out.push(...c.toString('utf8').split('\n').filter(Boolean)));
-    child.stderr!.on('data', (c: Buffer) => out.push(...c.toString('utf8').split('\n').filter(Boolean)));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    instances.push({ port, child, out, exited });
+    }));
   }
-  const logged = (instance: (typeof instances)[number], msg: string) =>
-    instance.out.map((line) => { try { return JSON.parse(line) as Record<string, unknown>; } catch { return {}; } }).find((entry) => entry.msg === msg);
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'samklang-ops-'));
-    accessLog = join(dir, 'access.log');
     // the database: an empty one on the harness's server, or a throw-away cluster of our own
-    let server = process.env.TEST_DATABASE_URL;
-    if (!server) {
-      const cluster = await startCluster();
-      if (!('url' in cluster)) throw new Error(`PostgreSQL is needed for this suite: ${cluster.reason}`);
-      server = cluster.url;
-      const stop = cluster.stop;
-      dropDatabase = async () => stop();
-    }
-    const name = `samklang_ops_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    const stopCluster = dropDatabase;
+    const server = await postgresServer(process.env.TEST_DATABASE_URL);
+    const database = await createDatabase(server.url, 'samklang_ops');
+    databaseUrl = database.url;
     dropDatabase = async () => {
-      const cleanup = new pg.Client({ connectionString: server });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-      await stopCluster();
+      await database.drop();
+      server.stop();
     };
     pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 
@@ -188,57 +144,20 @@ describe('two instances behind nginx on one PostgreSQL server', { skip: absent ?
     await new Promise<void>((resolve) => smtpServer.listen(smtpPort, '127.0.0.1', resolve));
 
     // the certificate nginx terminates TLS with
-    spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-    cert = readFileSync(join(dir, 'cert.pem'));
+    cert = makeCertificate(dir);
 
     // both instances at once, on the empty database
     const [port1, port2, httpPort] = [await freePort(), await freePort(), await freePort()];
     httpsPort = await freePort();
-    startInstance(port1, smtpPort);
-    startInstance(port2, smtpPort);
+    start(port1, smtpPort);
+    start(port2, smtpPort);
 
     // nginx with the shipped configuration; only addresses, ports and paths replaced
-    let site = readFileSync(join(ROOT, 'ops/nginx/samklang.conf'), 'utf8');
-    const replace = (from: string, to: string) => {
-      assert.ok(site.includes(from), `ops/nginx/samklang.conf no longer has "${from}": update this test with it`);
-      site = site.split(from).join(to);
-    };
-    replace('127.0.0.1:3001', `127.0.0.1:${port1}`);
-    replace('127.0.0.1:3002', `127.0.0.1:${port2}`);
-    replace('listen 80;', `listen 127.0.0.1:${httpPort};`);
-    replace('listen [::]:80;', '');
-    replace('listen 443 ssl http2;', `listen 127.0.0.1:${httpsPort} ssl http2;`);
-    replace('listen [::]:443 ssl http2;', '');
-    replace('/etc/letsencrypt/live/samklang.example.no/fullchain.pem', join(dir, 'cert.pem'));
-    replace('/etc/letsencrypt/live/samklang.example.no/privkey.pem', join(dir, 'key.pem'));
-    replace('/var/log/nginx/samklang.access.log', accessLog);
-    replace('/var/www/acme', join(dir, 'acme'));
-    replace('server_name samklang.example.no;', 'server_name localhost;');
-    writeFileSync(join(dir, 'samklang.conf'), site);
-    for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'logs']) mkdirSync(join(dir, sub), { recursive: true });
-    writeFileSync(join(dir, 'nginx.conf'), [
-      // as root (CI containers), workers run as root too: they write temporary files into this test's folder
-      process.getuid?.() === 0 ? 'user root;' : '',
-      'worker_processes 1;', `pid ${join(dir, 'nginx.pid')};`, 'error_log stderr warn;',
-      'events { worker_connections 256; }',
-      'http {',
-      `  client_body_temp_path ${join(dir, 'body')}; proxy_temp_path ${join(dir, 'proxy')};`,
-      `  fastcgi_temp_path ${join(dir, 'fastcgi')}; uwsgi_temp_path ${join(dir, 'uwsgi')}; scgi_temp_path ${join(dir, 'scgi')};`,
-      '  access_log off;',
-      `  include ${join(dir, 'samklang.conf')};`,
-      '}',
-    ].join('\n'));
-    const checked = spawnSync(NGINX, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf'), '-e', 'stderr'], { encoding: 'utf8' });
-    assert.equal(checked.status, 0, `nginx -t refused the configuration:\n${checked.stderr}`);
-    nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', 'stderr', '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', openSync(join(dir, 'nginx-error.log'), 'w')] });
+    const proxy = startNginx({ dir, upstreams: [port1, port2], httpPort, httpsPort });
+    nginx = proxy.child;
+    accessLog = proxy.accessLog;
 
-    for (const instance of instances) {
-      await until(`instance on port ${instance.port} to listen (log: ${instance.out.slice(-3).join(' | ')})`, async () => {
-        if (instance.child.exitCode !== null) throw new Error(`instance on port ${instance.port} exited with ${instance.child.exitCode}:\n${instance.out.join('\n')}`);
-        return logged(instance, 'Server listening at http://127.0.0.1:' + instance.port) !== undefined || instance.out.some((l) => l.includes('Server listening'));
-      }, 2400);
-    }
+    await waitUntilListening(instances);
     await until('nginx to answer', async () => (await call('GET', '/healthz').catch(() => ({ status: 0 }))).status === 200);
   });
 
