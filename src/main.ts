@@ -44,6 +44,11 @@ async function main() {
     try {
       await app.close();
       clearInterval(reaper);
+      // a handler whose client has gone (a proxy's timeout) may still be at work: let it finish
+      if (app.requestsInFlight.count() > 0) {
+        app.log.info({ requests: app.requestsInFlight.count() }, 'waiting for handlers whose clients left');
+        await app.requestsInFlight.idle();
+      }
       app.log.info('connections closed, background work finished');
       await database.close();
     } catch (error) {

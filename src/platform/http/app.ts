@@ -20,6 +20,7 @@ import { PROBLEM_TYPES, invalidParams, sendProblem, type Problem } from './probl
 import { isUnsafeValue, refuseUnsafeInput } from './input-guard.ts';
 import { loggerOptions, registerRequestContext, requestIdGenerator } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
+import { trackRequestsInFlight } from './in-flight.ts';
 import { sendPage } from '../views/render.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { msg } from '../i18n/index.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
     return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerRequestContext(app);
+  trackRequestsInFlight(app);
   registerMetrics(app, deps.db, config.metricsToken);
 
   await app.register(helmet, {
