@@ -5,13 +5,13 @@
  * - PostgreSQL: TEST_DATABASE_URL if given, else a throw-away cluster (Debian's initdb/pg_ctl)
  *   on a free loopback port; a template database each test file copies.
  * - Chromium at /usr/bin/chromium for *.browser.test.ts: one browser server for the whole run, which
- *   each suite connects to (test/helpers/browser.ts), and the browser test files run together in one
- *   process (one import of the app and Playwright instead of one per file).
+ *   each suite connects to (test/helpers/browser.ts).
+ * Test files share processes (groupFiles): the app is loaded once per process, not once per file.
  * With CI=true a missing PostgreSQL or Chromium fails the run; elsewhere those suites skip and say why.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import pg from 'pg';
 import { chromium, type BrowserServer } from 'playwright-core';
 import { openPGlite, openPostgres } from '../src/platform/db/index.ts';
@@ -80,7 +80,7 @@ function oneProcess(files: string[], name: string): string {
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, `${name}-${process.pid}.test.ts`);
   cleanups.push(() => rmSync(entry, { force: true }));
-  writeFileSync(entry, `// made by scripts/test.ts for one run: these test files in one process\n${files.map((file) => `import '${relative(dir, join(ROOT, file))}';\n`).join('')}`);
+  writeFileSync(entry, `// made by scripts/test.ts for one run: these test files in one process\n${files.map((file) => `import '${relative(dir, resolve(ROOT, file))}';\n`).join('')}`);
   return relative(ROOT, entry);
 }
 
