@@ -4,16 +4,20 @@
  * - PGlite: a migrated database with reference data, dumped once; each test file loads a copy.
  * - PostgreSQL: TEST_DATABASE_URL if given, else a throw-away cluster (Debian's initdb/pg_ctl)
  *   on a free loopback port; a template database each test file copies.
- * - Chromium at /usr/bin/chromium for *.browser.test.ts.
+ * - Chromium at /usr/bin/chromium for *.browser.test.ts: one browser server for the whole run, which
+ *   each suite connects to (test/helpers/browser.ts).
+ * Test files share processes (groupFiles): the app is loaded once per process, not once per file.
  * With CI=true a missing PostgreSQL or Chromium fails the run; elsewhere those suites skip and say why.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import pg from 'pg';
+import { chromium, type BrowserServer } from 'playwright-core';
 import { openPGlite, openPostgres } from '../src/platform/db/index.ts';
 import { prepareDatabase } from '../src/setup.ts';
 import { startCluster } from './pg-cluster.ts';
+import { CHROMIUM_ARGS } from '../test/helpers/chromium.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CI = process.env.CI === 'true';
@@ -66,6 +70,43 @@ async function dropTestDatabases(adminUrl: string) {
   await admin.end();
 }
 
+/**
+ * Test files run together in one process, through an entry file that imports them: each file's
+ * suites still open their own databases, apps and browser connections, but the app and its
+ * ~2,300 modules are loaded once (about 3 s of CPU per process under tsx).
+ */
+function oneProcess(files: string[], name: string): string {
+  const dir = join(ROOT, '.tmp');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, `${name}-${process.pid}.test.ts`);
+  cleanups.push(() => rmSync(entry, { force: true }));
+  writeFileSync(entry, `// made by scripts/test.ts for one run: these test files in one process\n${files.map((file) => `import '${relative(dir, resolve(ROOT, file))}';\n`).join('')}`);
+  return relative(ROOT, entry);
+}
+
+/** At most this many test files share a process, so no one process becomes the run's long pole. */
+const FILES_PER_PROCESS = 8;
+
+/**
+ * Which test files share a process: the browser test files all together (listed first, as the
+ * longest entry); the others by folder, up to FILES_PER_PROCESS each, larger groups first.
+ * TEST_GROUP=files runs every file in a process of its own, as Node's runner does by itself.
+ */
+function groupFiles(files: string[]): string[] {
+  if (process.env.TEST_GROUP === 'files') return files;
+  const browser = files.filter((file) => /\.browser\.test\.tsx?$/.test(file));
+  const folders = new Map<string, string[]>();
+  for (const file of files.filter((f) => !browser.includes(f))) folders.set(dirname(file), [...folders.get(dirname(file)) ?? [], file]);
+  const groups = [browser, ...[...folders.values()].flatMap((group) => {
+    const chunks = Math.ceil(group.length / FILES_PER_PROCESS);
+    const size = Math.ceil(group.length / chunks);
+    return Array.from({ length: chunks }, (_, i) => group.slice(i * size, (i + 1) * size));
+  }).sort((a, b) => b.length - a.length)].filter((group) => group.length > 0);
+  const entries = groups.map((group, i) => (group.length > 1 ? oneProcess(group, group === browser ? 'browser-suites' : `suites-${i}`) : group[0]!));
+  note(`${files.length} test files in ${entries.length} processes (TEST_GROUP=files: one each)`);
+  return entries;
+}
+
 async function main() {
   const env: Record<string, string> = { ...process.env as Record<string, string>, NODE_ENV: 'test', TEST_RUN_ID: String(process.pid) };
   let started = Date.now();
@@ -93,9 +134,21 @@ async function main() {
   } else env.TEST_CHROMIUM = CHROMIUM;
 
   const requested = process.argv.slice(2);
-  const files = requested.length > 0 ? requested : testFiles(join(ROOT, 'test'));
+  let browserServer: BrowserServer | undefined;
+  let files = requested.length > 0 ? requested : testFiles(join(ROOT, 'test'));
+  if (env.TEST_CHROMIUM && files.some((file) => file.includes('.browser.test.'))) {
+    started = Date.now();
+    browserServer = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const { pid } = browserServer.process();
+    // normally closed below; this is for an interrupted run (a process already gone is fine)
+    cleanups.push(() => { try { if (pid) process.kill(pid); } catch { /* already exited */ } });
+    env.TEST_BROWSER_WS = browserServer.wsEndpoint();
+    note(`Chromium server ready (${Date.now() - started} ms)`);
+  }
+  files = groupFiles(files);
   const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { cwd: ROOT, env, stdio: 'inherit' });
   const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  await browserServer?.close();
   if (postgresUrl && process.env.TEST_DATABASE_URL) await dropTestDatabases(postgresUrl);
   process.exitCode = code;
 }

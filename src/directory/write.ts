@@ -127,41 +127,29 @@ export type ChangedParts = Partial<Record<'organization' | 'program' | 'location
  */
 export async function servicesWithParts(db: Tx, parts: ChangedParts): Promise<string[]> {
   const list = (table: keyof ChangedParts) => parts[table] ?? [];
+  // the rows of these tables among the parts that point to an owner through `column`, as one union
+  const owners = (column: string, tables: (keyof ChangedParts)[]) => sql.join(tables.map((table) =>
+    sql`select ${sql.ref(column)} as id from ${sql.table(table)} where id = any(${list(table)}::uuid[]) and ${sql.ref(column)} is not null`), sql` union `);
+  const attributesOf = (entity: string) => sql`select link_id from attribute where id = any(${list('attribute')}::uuid[]) and link_entity = ${sql.lit(entity)}`;
   const { rows } = await sql<{ id: string }>`
     with
       org as (select unnest(${[...list('organization')]}::uuid[]) as id
-        union select organization_id from phone where id = any(${list('phone')}::uuid[]) and organization_id is not null
-        union select organization_id from contact where id = any(${list('contact')}::uuid[]) and organization_id is not null
-        union select organization_id from funding where id = any(${list('funding')}::uuid[]) and organization_id is not null
-        union select organization_id from program where id = any(${list('program')}::uuid[]) and organization_id is not null
-        union select link_id from attribute where id = any(${list('attribute')}::uuid[]) and link_entity = 'organization'),
+        union ${owners('organization_id', ['phone', 'contact', 'funding', 'program'])}
+        union ${attributesOf('organization')}),
       loc as (select unnest(${[...list('location')]}::uuid[]) as id
-        union select location_id from address where id = any(${list('address')}::uuid[])
-        union select location_id from accessibility where id = any(${list('accessibility')}::uuid[]) and location_id is not null
-        union select location_id from phone where id = any(${list('phone')}::uuid[]) and location_id is not null
-        union select location_id from contact where id = any(${list('contact')}::uuid[]) and location_id is not null
-        union select location_id from schedule where id = any(${list('schedule')}::uuid[]) and location_id is not null
-        union select location_id from language where id = any(${list('language')}::uuid[]) and location_id is not null
-        union select link_id from attribute where id = any(${list('attribute')}::uuid[]) and link_entity = 'location'),
+        union ${owners('location_id', ['address', 'accessibility', 'phone', 'contact', 'schedule', 'language'])}
+        union ${attributesOf('location')}),
       sal as (select unnest(${[...list('service_at_location')]}::uuid[]) as id
-        union select service_at_location_id from phone where id = any(${list('phone')}::uuid[]) and service_at_location_id is not null
-        union select service_at_location_id from contact where id = any(${list('contact')}::uuid[]) and service_at_location_id is not null
-        union select service_at_location_id from schedule where id = any(${list('schedule')}::uuid[]) and service_at_location_id is not null
-        union select link_id from attribute where id = any(${list('attribute')}::uuid[]) and link_entity = 'service_at_location'),
+        union ${owners('service_at_location_id', ['phone', 'contact', 'schedule'])}
+        union ${attributesOf('service_at_location')}),
       contact_of as (select id from contact where id = any(${list('contact')}::uuid[])
         union select contact_id from phone where id = any(${list('phone')}::uuid[]) and contact_id is not null
         union select p.contact_id from language l join phone p on p.id = l.phone_id where l.id = any(${list('language')}::uuid[]) and p.contact_id is not null)
-    select service_id as id from phone where id = any(${list('phone')}::uuid[]) and service_id is not null
-    union select service_id from schedule where id = any(${list('schedule')}::uuid[]) and service_id is not null
-    union select service_id from language where id = any(${list('language')}::uuid[]) and service_id is not null
+    ${owners('service_id', ['phone', 'schedule', 'language', 'funding', 'service_area', 'cost_option', 'required_document'])}
     union select p.service_id from language l join phone p on p.id = l.phone_id where l.id = any(${list('language')}::uuid[]) and p.service_id is not null
     union select c.service_id from contact c where c.id in (select id from contact_of) and c.service_id is not null
-    union select service_id from funding where id = any(${list('funding')}::uuid[]) and service_id is not null
-    union select service_id from service_area where id = any(${list('service_area')}::uuid[]) and service_id is not null
-    union select service_id from cost_option where id = any(${list('cost_option')}::uuid[]) and service_id is not null
-    union select service_id from required_document where id = any(${list('required_document')}::uuid[]) and service_id is not null
     union select id from service where program_id = any(${list('program')}::uuid[])
-    union select link_id from attribute where id = any(${list('attribute')}::uuid[]) and link_entity = 'service'
+    union ${attributesOf('service')}
     union select id from service where organization_id in (select id from org)
     union select service_id from service_at_location where location_id in (select id from loc)
       or location_id in (select c.location_id from contact c where c.id in (select id from contact_of))

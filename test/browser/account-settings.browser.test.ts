@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 
 describe('account settings and sessions in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    await anAccount(database.db, { email: 'innstillinger@example.no', name: 'Ine' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
+    await anAccount(db, { email: 'innstillinger@example.no', name: 'Ine' });
+  } });
+  before(() => ({ base, browser } = suite));
 
   async function signedIn(javaScriptEnabled: boolean): Promise<Page> {
     // bypassCSP only so axe can be injected; the site's own pages run under the CSP either way

@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { PASSWORD, anAccount, lastMailTo } from '../accounts/client.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
 
@@ -20,26 +17,17 @@ function organizationNumber(base: number): string {
 
 describe('accounts, self-service and moderation in Chromium', { skip: browserSkip }, () => {
   let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   const org = anOrganization({ name: 'Eksisterende organisasjon' });
   const existing = aService(org, { name: 'Eksisterende tilbud' });
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await store(database.db, [org], [existing]);
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    await sql`update app_setting set value = value`.execute(database.db);
-    await anAccount(database.db, { email: 'moderator@example.no', admin: true });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
+    await store(db, [org], [existing]);
+    await sql`update app_setting set value = value`.execute(db);
+    await anAccount(db, { email: 'moderator@example.no', admin: true });
+  } });
+  before(() => ({ database, base, browser } = suite));
 
   async function signIn(page: Page, email: string) {
     await page.goto(`${base}/logg-inn`);

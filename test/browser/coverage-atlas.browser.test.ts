@@ -1,33 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { listenOnLoopback, testApp } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { storeAtlasFixture } from '../coverage/fixtures.db.ts';
 
 const PAGES = ['/dekning', '/dekning?helseregion=helse-nord', '/dekning?fylke=03&indikator=mangel', '/dekning/kommune/1804', '/dekning/slik-har-vi-regnet'];
 
 describe('the coverage atlas in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await storeAtlasFixture(database.db);
-    app = await testApp(database.db);
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ seed: async (db) => {
+    await storeAtlasFixture(db);
+  } });
+  before(() => ({ base, browser } = suite));
 
   test('the atlas, a zoomed region, a municipality and the method pass axe and reflow at 320, 390 and 1280 px', async () => {
     const context = await browser.newContext({ bypassCSP: true });

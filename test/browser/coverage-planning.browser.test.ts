@@ -1,13 +1,9 @@
 // "Beste neste plassering" and "Hva om?" with results: no JavaScript needed, reflow at 320 px, and
 // axe finds nothing, at phone and desktop widths.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { storeAtlasFixture } from '../coverage/fixtures.db.ts';
 
 const PAGES = [
@@ -17,23 +13,13 @@ const PAGES = [
 ];
 
 describe('coverage planning pages in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await storeAtlasFixture(database.db);
-    app = await testApp(database.db);
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ seed: async (db) => {
+    await storeAtlasFixture(db);
+  } });
+  before(() => ({ base, browser } = suite));
 
   test('the results show without JavaScript and fit 320 px without sideways scrolling', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, bypassCSP: true, viewport: { width: 320, height: 800 } });

@@ -1,25 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { loadDemoStories } from '../../src/experiences/index.ts';
 import { insertStory } from '../../src/experiences/stories/queries.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations, signInWithForm } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 
 describe('stories told with consent in Chromium', { skip: browserSkip }, () => {
   let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    const db = database.db;
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
     const orgId = newId();
     await db.insertInto('network_organization').values({ id: orgId, slug: 'nettverket', name: 'Nettverket (fiktiv)', network_role: 'member', kind: 'other', is_demo: true }).execute();
     for (const email of ['forteller-av@example.no', 'forteller-pa@example.no']) {
@@ -27,15 +21,8 @@ describe('stories told with consent in Chromium', { skip: browserSkip }, () => {
       await db.insertInto('network_membership').values({ id: newId(), user_id: id, organization_id: orgId, role: 'participant', status: 'approved' }).execute();
     }
     await loadDemoStories(db);
-    app = await testApp(db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  } });
+  before(() => ({ database, base, browser } = suite));
 
   async function expectAccessible(page: Page, what: string) {
     const violations = await axeViolations(page);

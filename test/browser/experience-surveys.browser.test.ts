@@ -1,37 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { recordAnswer } from '../../src/experiences/surveys/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
 
 describe('the anonymous survey in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   const org = anOrganization({ name: 'Testby kommune' });
   const service = aService(org, { name: 'Musikkgruppe Testby' });
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await store(database.db, [org], [service]);
-    await anAccount(database.db, { email: 'redaktor@testby.example', editorOf: [org.id] });
-    for (let i = 0; i < 4; i++) await recordAnswer(database.db, { serviceId: service.id, version: 'v1', scores: { listened: 4, recommend: 5 }, freeText: i === 0 ? 'Fint, takk til Ola.' : null }, new Date());
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
+    await store(db, [org], [service]);
+    await anAccount(db, { email: 'redaktor@testby.example', editorOf: [org.id] });
+    for (let i = 0; i < 4; i++) await recordAnswer(db, { serviceId: service.id, version: 'v1', scores: { listened: 4, recommend: 5 }, freeText: i === 0 ? 'Fint, takk til Ola.' : null }, new Date());
+  } });
+  before(() => ({ base, browser } = suite));
 
   async function expectAccessible(page: Page, what: string) {
     const violations = await axeViolations(page);

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
 
 describe('finder in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   const org = anOrganization({ name: 'Nordlys helse (fiktiv)', isDemo: true });
@@ -24,18 +18,10 @@ describe('finder in Chromium', { skip: browserSkip }, () => {
   });
   const oslo = aService(org, { name: 'Korverksted i Oslo (fiktiv)', isDemo: true });
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await store(database.db, [org], [bodo, dps, oslo]);
-    app = await testApp(database.db);
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ seed: async (db) => {
+    await store(db, [org], [bodo, dps, oslo]);
+  } });
+  before(() => ({ base, browser } = suite));
 
   for (const javaScriptEnabled of [false, true]) {
     test(`search by postal code, filter, open a result — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations, signInWithForm } from '../helpers/browser.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 
 describe('handbook and planner in Chromium', { skip: browserSkip }, () => {
   let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   const org = anOrganization({ name: 'Nordlys helse (fiktiv)', isDemo: true });
@@ -20,20 +16,12 @@ describe('handbook and planner in Chromium', { skip: browserSkip }, () => {
     locations: [aLocation({ latitude: 67.28, longitude: 14.40, municipalityNumber: '1804', address: { address1: 'Storgata 1', postalCode: '8006', city: 'Bodø', stateProvince: 'Nordland' } })],
   });
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await store(database.db, [org], [bodo]);
-    for (const email of ['planlegger-av@example.no', 'planlegger-pa@example.no']) await anAccount(database.db, { email });
-    await anAccount(database.db, { email: 'admin@example.no', name: 'Ada Admin', admin: true });
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
+    await store(db, [org], [bodo]);
+    for (const email of ['planlegger-av@example.no', 'planlegger-pa@example.no']) await anAccount(db, { email });
+    await anAccount(db, { email: 'admin@example.no', name: 'Ada Admin', admin: true });
+  } });
+  before(() => ({ database, base, browser } = suite));
 
   const signIn = (context: BrowserContext, email: string): Promise<Page> => signInWithForm(context, base, email, PASSWORD);
 

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { searchServices } from '../../src/directory/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
 
@@ -15,24 +12,15 @@ const query = { text: '', place: null, radiusKm: null, filters: {}, age: null, s
 
 describe('the import page in Chromium', { skip: browserSkip }, () => {
   let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   const org = anOrganization({ name: 'Importdal kommune' });
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await store(database.db, [org], [aService(org, { name: 'Eksisterende sangstund' })]);
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    await anAccount(database.db, { email: 'importoer@example.no', admin: true });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
+    await store(db, [org], [aService(org, { name: 'Eksisterende sangstund' })]);
+    await anAccount(db, { email: 'importoer@example.no', admin: true });
+  } });
+  before(() => ({ database, base, browser } = suite));
 
   async function signIn(page: Page) {
     await page.goto(`${base}/logg-inn`);
@@ -45,8 +33,9 @@ describe('the import page in Chromium', { skip: browserSkip }, () => {
   /** Waits until the run page shows its finished check (it may first say the file is being checked). */
   async function checked(page: Page, shows: RegExp) {
     const started = Date.now();
-    while (!shows.test(await page.locator('main').innerText())) {
-      assert.match(await page.locator('main').innerText(), /Filen sjekkes|Filen (venter|leses)/, 'while checking, the page says so');
+    // one read per round: the page may reload itself between two reads
+    for (let text = await page.locator('main').innerText(); !shows.test(text); text = await page.locator('main').innerText()) {
+      assert.match(text, /Filen sjekkes|Filen (venter|leses)/, 'while checking, the page says so');
       assert.ok(Date.now() - started < 120_000, 'the check finished');
       await page.waitForTimeout(500);
     }

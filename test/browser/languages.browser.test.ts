@@ -2,35 +2,21 @@
 // with zero violations, and the switch keeps the page and its query. Reflow of every route in the
 // other languages is checked in reflow.browser.test.ts.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { prepareDatabase } from '../../src/setup.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 
 const PUBLIC = ['/', '/tilbud?q=band', '/dekning', '/dekning/kommune/1804', '/veileder', '/erfaringer', '/nettverket', '/om', '/apne-data', '/logg-inn', '/personvern'];
 
 describe('languages in the browser', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await prepareDatabase(database.db, { demoData: true });
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
+    await prepareDatabase(db, { demoData: true });
+  } });
+  before(() => ({ base, browser } = suite));
 
   for (const language of ['nn', 'en'] as const) {
     test(`the public pages in ${language}: lang on <html>, axe zero violations at 320 px`, async () => {

@@ -1,36 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 import { loadDemoCourses } from '../../src/network/courses/index.ts';
 
 const DEMO_TITLE = 'Musikk i recoveryarbeid – introduksjon for erfaringskonsulenter';
 
 describe('network courses in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await loadDemoCourses(database.db);
-    for (const email of ['kurs-av@example.no', 'kurs-pa@example.no']) await anAccount(database.db, { email, name: 'Kim Kursdeltaker' });
-    await anAccount(database.db, { email: 'admin@example.no', name: 'Ada Admin', admin: true });
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
+    await loadDemoCourses(db);
+    for (const email of ['kurs-av@example.no', 'kurs-pa@example.no']) await anAccount(db, { email, name: 'Kim Kursdeltaker' });
+    await anAccount(db, { email: 'admin@example.no', name: 'Ada Admin', admin: true });
+  } });
+  before(() => ({ base, browser } = suite));
 
   async function signIn(page: Page, email: string) {
     await page.getByLabel('E-post').fill(email);

@@ -1,25 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations, signInWithForm } from '../helpers/browser.ts';
 import { PASSWORD, anAccount, lastMailTo, pathOf } from '../accounts/client.ts';
 import { anEvent } from '../network/events/helpers.ts';
 
 describe('network events in Chromium', { skip: browserSkip }, () => {
   let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   let eventId: string;
   let pastId: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    const db = database.db;
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
     await anAccount(db, { email: 'admin@example.no', name: 'Ada Admin', admin: true });
     for (const email of ['medlem-av@example.no', 'medlem-pa@example.no']) await anAccount(db, { email, name: 'Mona Medlem' });
     const startsAt = new Date(Date.now() + 20 * 86_400_000);
@@ -30,15 +24,8 @@ describe('network events in Chromium', { skip: browserSkip }, () => {
       agenda: [{ startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), title: 'Velkommen' }, { startsAt: new Date(startsAt.getTime() + 1_800_000), endsAt: null, title: 'Gruppearbeid om tilgang til musikkterapi i hele landet' }],
     });
     pastId = await anEvent(db, { title: 'Seminar som har vært', daysAhead: -3 });
-    app = await testApp(db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  } });
+  before(() => ({ database, base, browser } = suite));
 
   const signIn = (context: BrowserContext, email: string): Promise<Page> => signInWithForm(context, base, email, PASSWORD);
 

@@ -1,35 +1,21 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations, signInWithForm } from '../helpers/browser.ts';
 import { PASSWORD } from '../accounts/client.ts';
 import { PEOPLE, evidencePeople, fixture } from '../network/evidence/helpers.ts';
 
 const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/evidence/${name}`, import.meta.url));
 
 describe('the evidence library in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await evidencePeople(database.db);
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
+    await evidencePeople(db);
+  } });
+  before(() => ({ base, browser } = suite));
 
   const signIn = (context: BrowserContext, email: string): Promise<Page> => signInWithForm(context, base, email, PASSWORD);
 

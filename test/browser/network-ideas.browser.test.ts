@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { loadDemoIdeas } from '../../src/network/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations, signInWithForm } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 
 describe('ideas that become actions in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    const db = database.db;
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
     const orgId = newId();
     await db.insertInto('network_organization').values({ id: orgId, slug: 'sekretariatet', name: 'Sekretariatet (fiktiv)', network_role: 'secretariat', kind: 'other', is_demo: true }).execute();
     const coordinator = await anAccount(db, { email: 'koordinator@example.no' });
@@ -26,15 +18,8 @@ describe('ideas that become actions in Chromium', { skip: browserSkip }, () => {
     await db.insertInto('network_event').values({ id: newId(), kind: 'arbeidsseminar', title: 'Arbeidsseminar (fiktiv)', starts_at: '2026-10-01T08:00:00Z', ends_at: '2026-10-01T15:00:00Z', status: 'published', is_demo: true }).execute();
     for (const email of ['ide-av@example.no', 'ide-pa@example.no']) await anAccount(db, { email });
     await loadDemoIdeas(db);
-    app = await testApp(db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  } });
+  before(() => ({ base, browser } = suite));
 
   const signIn = (context: BrowserContext, email: string): Promise<Page> => signInWithForm(context, base, email, PASSWORD);
 

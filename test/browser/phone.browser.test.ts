@@ -1,36 +1,22 @@
 // Phone first: the collapsing site menu and the finder's "Filtrer" disclosure, with and without
 // JavaScript, and axe on both at phone and desktop widths.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
 
 describe('phone first in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   const org = anOrganization({ name: 'Nordlys helse (fiktiv)', isDemo: true });
   const low = aService(org, { name: 'Lavterskel band (fiktiv)', isDemo: true, terms: ['niva:lavterskel', 'felt:rus'] });
   const treatment = aService(org, { name: 'Musikkterapi ved DPS (fiktiv)', isDemo: true, terms: ['niva:behandling', 'felt:psykisk-helse'] });
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await store(database.db, [org], [low, treatment]);
-    app = await testApp(database.db);
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ seed: async (db) => {
+    await store(db, [org], [low, treatment]);
+  } });
+  before(() => ({ base, browser } = suite));
 
   test('the site menu is a disclosure at 320 px and a plain list at 1280 px, without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, bypassCSP: true, viewport: { width: 320, height: 800 } });

@@ -6,13 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { prepareDatabase } from '../../src/setup.ts';
 import { DEMO_ACCOUNTS } from '../../src/accounts/demo.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { browserSkip, launchBrowser, signInWithForm } from '../helpers/browser.ts';
+import { browserSkip, browserSuite, signInWithForm } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
 
 const WIDTHS = [320, 390, 1280];
@@ -37,7 +34,6 @@ export function getRoutes(app: FastifyInstance): string[] {
 const NOT_PAGES = /^\/(api|hsds|fhir|assets|healthz|readyz)\b|\.(csv|json|ics|atom|pdf)$|:token|:code|\/mine-data/u;
 
 describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
@@ -45,9 +41,7 @@ describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: brow
   const filled: string[] = [];
   const unfilled: string[] = [];
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    const db = database.db;
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
     await prepareDatabase(db, { demoData: true });
     const plain = await anAccount(db, { email: 'vanlig@example.no' });
     const member = await anAccount(db, { email: 'medlem@example.no' });
@@ -96,16 +90,8 @@ describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: brow
     put('/dekning/kommune/:nummer', '0301');
     put('/veileder/:slug', section?.slug);
     put('/veileder/:slug/historikk/:number', '1');
-
-    app = await testApp(db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  } });
+  before(() => ({ app, base, browser } = suite));
 
   function pages(app: FastifyInstance): string[] {
     const result: string[] = [];

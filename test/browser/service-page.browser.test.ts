@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
 
 describe('an offer\'s page in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   const org = anOrganization({ name: 'Nordlys helse (fiktiv)', isDemo: true });
@@ -24,18 +18,10 @@ describe('an offer\'s page in Chromium', { skip: browserSkip }, () => {
   });
   const secret = aService(org, { name: 'Skjermet gruppe (fiktiv)', isDemo: true, terms: ['niva:behandling', 'tilgang:henvisning', 'henviser:spesialisthelsetjenesten'], locations: [aLocation({ isConfidential: true })] });
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await store(database.db, [org], [open, secret]);
-    app = await testApp(database.db);
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ seed: async (db) => {
+    await store(db, [org], [open, secret]);
+  } });
+  before(() => ({ base, browser } = suite));
 
   for (const service of [open, secret]) {
     test(`${service.name}: no axe violations, the help lines open without JavaScript, and no request fails`, async () => {

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
 
 // "Bruk posisjonen min" in a real browser: the position given to Chromium is Jernbanetorget, Oslo S.
 describe('"Bruk posisjonen min" in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   const org = anOrganization({ name: 'Posisjonsprøven' });
@@ -23,18 +17,10 @@ describe('"Bruk posisjonen min" in Chromium', { skip: browserSkip }, () => {
   // axe is injected as a script: the test context bypasses the page's CSP for it
   const granted = (): BrowserContextOptions => ({ geolocation: where, permissions: ['geolocation'], bypassCSP: true });
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    await store(database.db, [org], [station, bodo]);
-    app = await testApp(database.db);
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite({ seed: async (db) => {
+    await store(db, [org], [station, bodo]);
+  } });
+  before(() => ({ base, browser } = suite));
 
   test('with the position granted, the button searches from it: lat and lon through the form, nearest first, said on the page', async () => {
     const context = await browser.newContext(granted());

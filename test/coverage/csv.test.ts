@@ -14,4 +14,8 @@ describe('CSV files', () => {
   it('with semicolons, write decimal commas as Norwegian spreadsheets expect', () => {
     assert.equal(toCsv(['x'], [[0.1 + 0.2]], ';'), '\uFEFFx\r\n0,3\r\n');
   });
+
+  it('guard a name a spreadsheet would run as a formula with an apostrophe, but not negative numbers', () => {
+    assert.equal(toCsv(['name', 'change'], [['=HYPERLINK("x")', -0.5]]), '\uFEFFname,change\r\n"\'=HYPERLINK(""x"")",-0.5\r\n');
+  });
 });

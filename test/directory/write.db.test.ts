@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { rebuildOutdatedSearchIndex, searchServices } from '../../src/directory/index.ts';
+import { servicesWithParts, type ChangedParts } from '../../src/directory/write.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
-import { aService, anOrganization, store } from './factories.ts';
+import { aLocation, aService, anOrganization, store } from './factories.ts';
 
 for (const backend of backends()) {
   describe(`the finder's rows on ${backend.name}`, { skip: backend.skip }, () => {
@@ -12,9 +14,16 @@ for (const backend of backends()) {
     const org = anOrganization();
     const free = aService(org, { name: 'Åpent verksted', description: 'Vi spiller sammen.', terms: ['niva:lavterskel', 'kostnad:gratis', 'arena:kriminalomsorg'] });
 
+    // two more services of another organisation, given at one shared place
+    const other = anOrganization({ name: 'Annen helse' });
+    const shared = aLocation({ name: 'Felleshuset' });
+    const first = aService(other, { name: 'Første', locations: [shared] });
+    const second = aService(other, { name: 'Andre' });
+
     before(async () => {
       database = await freshDatabase(backend.name);
-      await store(database.db, [org], [free]);
+      await store(database.db, [org, other], [free, first, second]);
+      await sql`insert into service_at_location (id, service_id, location_id) values (${randomUUID()}, ${second.id}, ${shared.id})`.execute(database.db);
     });
     after(() => database.close());
 
@@ -29,6 +38,32 @@ for (const backend of backends()) {
       assert.equal((await search('fengsel')).total, 1);
       assert.equal((await search('gratis')).total, 1);
       assert.equal(await rebuildOutdatedSearchIndex(database.db), false);
+    });
+
+    test('a changed part marks the services whose HSDS document includes it', async () => {
+      const db = database.db;
+      const { rows: [sal] } = await sql<{ id: string }>`select id from service_at_location where service_id = ${first.id}`.execute(db);
+      const run = (statement: ReturnType<typeof sql>) => statement.execute(db);
+      const [orgPhone, placePhone, salContact, contactPhone, serviceSchedule, phoneLanguage, funding] = Array.from({ length: 7 }, () => randomUUID());
+      await run(sql`insert into phone (id, organization_id, number) values (${orgPhone}, ${org.id}, '1')`);
+      await run(sql`insert into phone (id, location_id, number) values (${placePhone}, ${shared.id}, '2')`);
+      await run(sql`insert into contact (id, service_at_location_id, name) values (${salContact}, ${sal!.id}, 'K')`);
+      await run(sql`insert into phone (id, contact_id, number) values (${contactPhone}, ${salContact}, '3')`);
+      await run(sql`insert into schedule (id, service_id) values (${serviceSchedule}, ${second.id})`);
+      await run(sql`insert into language (id, phone_id, code) values (${phoneLanguage}, ${contactPhone}, 'nb')`);
+      await run(sql`insert into funding (id, organization_id, source) values (${funding}, ${other.id}, 'Tilskudd')`);
+      const owners = async (parts: ChangedParts) => (await servicesWithParts(db, parts)).sort();
+      const sorted = (...ids: string[]) => ids.sort();
+      assert.deepEqual(await owners({}), []);
+      assert.deepEqual(await owners({ phone: [orgPhone!] }), [free.id]);
+      assert.deepEqual(await owners({ phone: [placePhone!] }), sorted(first.id, second.id));
+      assert.deepEqual(await owners({ contact: [salContact!] }), [first.id]);
+      assert.deepEqual(await owners({ phone: [contactPhone!] }), [first.id]);
+      assert.deepEqual(await owners({ language: [phoneLanguage!] }), [first.id]);
+      assert.deepEqual(await owners({ schedule: [serviceSchedule!] }), [second.id]);
+      assert.deepEqual(await owners({ funding: [funding!] }), sorted(first.id, second.id));
+      assert.deepEqual(await owners({ location: [shared.id], organization: [org.id] }), sorted(free.id, first.id, second.id));
+      assert.deepEqual(await owners({ address: [randomUUID()], accessibility: [randomUUID()] }), []);
     });
   });
 }

@@ -1,8 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Db, OpenedDatabase } from '../../src/platform/db/index.ts';
+import { freshDatabase } from './db.ts';
+import { listenOnLoopback, testApp } from './app.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
-const CHROMIUM = process.env.TEST_CHROMIUM ?? '/usr/bin/chromium';
+/** The harness's (scripts/test.ts) one Chromium for the whole run, when it started one. */
+const BROWSER_SERVER = process.env.TEST_BROWSER_WS;
 
 /** Why browser tests are skipped here, or false when Chromium is available. */
 export const browserSkip: string | false = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
@@ -11,18 +18,49 @@ export const browserSkip: string | false = existsSync(CHROMIUM) ? false : `no Ch
  * Chromium, as a Norwegian reader's: every new context (and page) asks for bokmål first
  * (Accept-Language nb-NO), as the flows' Norwegian labels expect, unless a test gives its own
  * locale; the language tests choose nynorsk and English themselves.
+ * Under `npm test` this is a connection to the run's one browser server (starting Chromium costs
+ * about a second of CPU per test file); close() then closes this connection and its contexts.
+ * Run by hand (`node --test file`), it starts a Chromium of its own.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // Quiet in a sandbox without network: no background connections, no GPU.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = BROWSER_SERVER ? await chromium.connect(BROWSER_SERVER) : await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);
   browser.newContext = (options = {}) => newContext({ locale: 'nb-NO', ...options });
   browser.newPage = (options = {}) => newPage({ locale: 'nb-NO', ...options });
   return browser;
+}
+
+/** What a browser suite runs against; the fields are set in the suite's first before() hook. */
+export interface BrowserSuite {
+  database: OpenedDatabase;
+  app: FastifyInstance;
+  /** the app's address, http://127.0.0.1:<port> */
+  base: string;
+  browser: Browser;
+}
+
+/**
+ * The setup every browser suite shares, registered as before/after hooks of the describe() it is
+ * called in: a fresh PGlite database, `seed` run on it, the app on a loopback port (quiet, without
+ * rate limits, with `env`), and Chromium (launchBrowser); after the suite, all three are closed.
+ * Read the returned fields in later hooks and tests, e.g. `before(() => ({ base, browser } = suite))`.
+ */
+export function browserSuite(options: { env?: Record<string, string>; seed?: (db: Db) => Promise<unknown> } = {}): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  before(async () => {
+    suite.database = await freshDatabase('pglite');
+    await options.seed?.(suite.database.db);
+    suite.app = await testApp(suite.database.db, options.env);
+    suite.base = await listenOnLoopback(suite.app);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.app?.close();
+    await suite.database?.close();
+  });
+  return suite;
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,29 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 
 describe('open-data page in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    app = await testApp(database.db);
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  const suite = browserSuite();
+  before(() => ({ base, browser } = suite));
 
   test('passes axe (WCAG 2.1 A and AA) and works without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, bypassCSP: true });

@@ -2,6 +2,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { paths } from '../../platform/paths.ts';
+import { BOM, csvRows, type CsvValue } from '../../platform/csv.ts';
 import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
 import { Type } from '@sinclair/typebox';
 import { entryToCsl } from './csl.ts';
@@ -19,13 +20,6 @@ function apiEntry(entry: EvidenceEntry, baseUrl: string) {
     main_finding: entry.main_finding, effect_size: entry.effect_size, effect_size_source: entry.effect_size_source,
     checked: entry.checked_at !== null, checked_at: entry.checked_at?.toISOString() ?? null, page: `${baseUrl}${paths.network.evidence.entry(entry.key)}`,
   };
-}
-
-/** RFC 4180 cell; a text a spreadsheet would run as a formula gets a leading apostrophe (OWASP). */
-function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const CSV_COLUMNS = ['key', 'kind', 'authors', 'authors_incomplete', 'year', 'title', 'container_title', 'doi', 'url', 'design', 'population', 'setting', 'outcomes', 'main_finding', 'effect_size', 'effect_size_source', 'checked', 'checked_at', 'page'] as const;
@@ -62,14 +56,14 @@ export async function evidenceApiRoutes(app: App, { db }: { db: Db }) {
     schema: { tags: TAGS, summary: 'The evidence library as CSV (UTF-8 with BOM, comma-separated)', querystring: ApiQuery },
   }, async (request, reply) => {
     const entries = await listEntries(db, filterOf(request.query));
-    const lines = [CSV_COLUMNS.join(','), ...entries.map((entry) => {
+    const rows = entries.map((entry) => {
       const row = apiEntry(entry, baseUrl(request));
-      const values: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> = {
+      const values: Record<(typeof CSV_COLUMNS)[number], CsvValue> = {
         ...row, authors: entry.authors.map(authorLine).join('; '), outcomes: entry.outcomes.join(';'),
       };
-      return CSV_COLUMNS.map((column) => csvCell(values[column])).join(',');
-    })];
+      return CSV_COLUMNS.map((column) => values[column]);
+    });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="samklang-kunnskap.csv"')
-      .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+      .send(BOM + csvRows([[...CSV_COLUMNS], ...rows], { delimiter: ',' }));
   });
 }

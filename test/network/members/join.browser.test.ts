@@ -1,40 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { newId } from '../../../src/platform/ids.ts';
-import { freshDatabase } from '../../helpers/db.ts';
-import { testApp, listenOnLoopback } from '../../helpers/app.ts';
-import { axeViolations, browserSkip, describeViolations, launchBrowser, signInWithForm } from '../../helpers/browser.ts';
+import { axeViolations, browserSkip, browserSuite, describeViolations, signInWithForm } from '../../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../../accounts/client.ts';
 
 describe('network members in Chromium', { skip: browserSkip }, () => {
-  let database: OpenedDatabase;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    const org = async (slug: string) => (await database.db.selectFrom('network_organization').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  const suite = browserSuite({ env: { JOB_WORKER: 'off' }, seed: async (db) => {
+    const org = async (slug: string) => (await db.selectFrom('network_organization').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
     const contact = async (email: string, slug: string) => {
-      const id = await anAccount(database.db, { email, name: `Kontakt ${slug}` });
-      await database.db.insertInto('network_membership').values({ id: newId(), user_id: id, organization_id: await org(slug), role: 'member_contact', status: 'approved' }).execute();
+      const id = await anAccount(db, { email, name: `Kontakt ${slug}` });
+      await db.insertInto('network_membership').values({ id: newId(), user_id: id, organization_id: await org(slug), role: 'member_contact', status: 'approved' }).execute();
     };
     await contact('kontakt-rio@example.no', 'rio');
     await contact('kontakt-alarm@example.no', 'a-larm');
-    for (const email of ['deltaker-av@example.no', 'deltaker-pa@example.no', 'venter@example.no']) await anAccount(database.db, { email, name: email.split('@')[0] });
-    await anAccount(database.db, { email: 'admin@example.no', name: 'Ada Admin', admin: true });
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-    base = await listenOnLoopback(app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+    for (const email of ['deltaker-av@example.no', 'deltaker-pa@example.no', 'venter@example.no']) await anAccount(db, { email, name: email.split('@')[0] });
+    await anAccount(db, { email: 'admin@example.no', name: 'Ada Admin', admin: true });
+  } });
+  before(() => ({ base, browser } = suite));
 
   const signIn = (context: BrowserContext, email: string): Promise<Page> => signInWithForm(context, base, email, PASSWORD);
 
