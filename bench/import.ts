@@ -2,7 +2,7 @@
 // into PGlite and PostgreSQL and times it beside PostgreSQL's own COPY of the same rows (the
 // ceiling). Writes its own section of BENCHMARKS.md, leaving other sections alone. A benchmark,
 // not a test: no pass/fail.
-import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -15,10 +15,9 @@ import { serviceDocuments } from '../src/opendata/hsds/documents.ts';
 import { serviceIdBatches } from '../src/opendata/hsds/queries.ts';
 import { TABLES } from '../src/directory/hsds/dataset.ts';
 import { startCluster } from '../scripts/pg-cluster.ts';
+import { addRun } from './lib/report.ts';
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);
-const START = '<!-- bench:import start -->';
-const END = '<!-- bench:import end -->';
 const flag = process.argv.indexOf('--services');
 const SERVICES = flag > 0 ? Number(process.argv[flag + 1]) : 100_000;
 const log = (text: string) => console.log(`[bench:import] ${text}`);
@@ -122,28 +121,28 @@ async function main() {
   } else rows.push(`| PostgreSQL | not measured: ${cluster.reason} | | | |`);
   rmSync(dir, { recursive: true, force: true });
 
-  const section = [
-    START,
+  const header = [
     '## HSDS import (`npm run bench:import`)',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${load} at start. One run each.`,
-    `Input: ${SERVICES.toLocaleString('en-US')} generated demo services as HSDS 3.0 ndjson (full documents, ${megabytes.toFixed(0)} MB), imported by \`npm run import\`'s code:`,
-    'read, validate every row, compare with the directory, write in one transaction with an audit entry per new row and',
-    'changed field and the run record, rebuild the finder index.',
-    'The COPY column is the ceiling: PostgreSQL loading exactly the rows the import wrote (finder index included) from',
-    'server-side CSV files into empty tables, with no parsing, validation, comparison or index build of ours.',
+    'Generated demo services as HSDS 3.0 ndjson (full documents), imported by `npm run import`\'s code: read, validate every',
+    'row, compare with the directory, write in one transaction with an audit entry per new row and changed field and the',
+    'run record, rebuild the finder index. The COPY column is the ceiling: PostgreSQL loading exactly the rows the import',
+    'wrote (finder index included) from server-side CSV files into empty tables, with no parsing, validation, comparison or',
+    'index build of ours. Target: the import at least half as fast as COPY. Newest run first.',
+  ].join('\n');
+  const section = [
+    `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${load} at start. One run each.`,
+    `Input: ${SERVICES.toLocaleString('en-US')} services (${megabytes.toFixed(0)} MB). Command: \`npm run bench:import${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\``,
     '',
     '| Database | Import (s) | Services/s | Re-import, no changes (s) | COPY of the same rows |',
     '|---|---:|---:|---:|---|',
     ...rows,
     '',
     note,
-    END,
   ].join('\n');
-  const existing = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n';
-  const at = existing.indexOf(START);
-  const next = at >= 0 ? existing.slice(0, at) + section + existing.slice(existing.indexOf(END) + END.length) : `${existing.trimEnd()}\n\n${section}\n`;
-  writeFileSync(FILE, next);
+  addRun(FILE.pathname, header, section, 'import');
   log(section);
 }
 

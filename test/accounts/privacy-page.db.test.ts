@@ -70,7 +70,7 @@ const TABLES: Record<string, string | null> = {
   health_region: null, county: null, municipality: null, population: null, postal_code: null, reference_dataset: null,
   organization_identifier: null, location: null, address: null, service_at_location: null, schedule: null, language: null,
   accessibility: null, taxonomy: null, taxonomy_term: null, attribute: null, service_search: null, search_word: null,
-  search_version: null, coverage_travel_time: null, coverage_travel_time_set: null, coverage_snapshot: null,
+  search_version: null, search_facet_count: null, coverage_travel_time: null, coverage_travel_time_set: null, coverage_snapshot: null,
   app_setting: null, job: null, freshness_reminder: null, directory_version: null,
   // HSDS tables of migration 0026 and the departures of 0027: about offers, no persons
   program: null, funding: null, service_area: null, cost_option: null, required_document: null, service_departure: null,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../../src/directory/index.ts';
-import { orderedHits } from '../../../src/directory/finder/search.ts';
+import { nearbyOrder, orderedHits } from '../../../src/directory/finder/search.ts';
 import { municipalityByNumber, type Place } from '../../../src/reference/index.ts';
 import { greatCircleKm } from '../../../src/coverage/index.ts';
 import { backends, freshDatabase } from '../../helpers/db.ts';
@@ -92,5 +92,20 @@ for (const backend of backends()) {
         assert.deepEqual(ids, expected(rus, 250));
       });
     }
+
+    // within a small radius the kept order is read in one query instead of the three parts
+    test('within 100 km the one-read order equals the parts\' order', async () => {
+      const rus = (s: (typeof services)[number]) => s.terms.includes('felt:rus');
+      const keptMax = nearbyOrder.maxKm;
+      try {
+        const oneRead = await allPages({ filters: { felt: ['felt:rus'] }, radiusKm: 100 }, 3);
+        nearbyOrder.maxKm = 0;
+        const parts = await allPages({ filters: { felt: ['felt:rus'] }, radiusKm: 100 }, 3);
+        assert.deepEqual(oneRead.ids, expected(rus, 100));
+        assert.deepEqual(parts.ids, oneRead.ids);
+      } finally {
+        nearbyOrder.maxKm = keptMax;
+      }
+    });
   });
 }

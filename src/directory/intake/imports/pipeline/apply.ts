@@ -173,20 +173,52 @@ async function affectedServices(db: Tx, plan: Plan, rows: PlannedRows): Promise<
   return [...services];
 }
 
+/** Rows per statement: each batch travels as one JSON parameter, whatever its number of columns. */
+const WRITE_BATCH = 5000;
+
+/**
+ * Rows in batches of WRITE_BATCH that name the same columns (a service without last_modified
+ * takes the column's default, so it is never sent as null), in their order.
+ */
+function* batches(rows: Record<string, unknown>[]): Generator<Record<string, unknown>[]> {
+  let current: Record<string, unknown>[] = [];
+  let columns = '';
+  for (const row of rows) {
+    const named = Object.keys(row).join();
+    if (current.length === WRITE_BATCH || (current.length > 0 && named !== columns)) {
+      yield current;
+      current = [];
+    }
+    columns = named;
+    current.push(row);
+  }
+  if (current.length > 0) yield current;
+}
+
+/**
+ * One statement per batch, the rows as one JSON parameter that PostgreSQL turns into the table's
+ * row type (json_populate_recordset): a bound parameter per value made the driver and the server
+ * handle up to 60,000 parameters per statement, and a changed row was one statement.
+ */
+function insertRows(trx: Tx, table: TableName, rows: Record<string, unknown>[]) {
+  const columns = Object.keys(rows[0]!).map((column) => sql.ref(column));
+  return sql`insert into ${sql.table(table)} (${sql.join(columns)})
+    select ${sql.join(columns)} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(trx);
+}
+
+function updateRows(trx: Tx, table: TableName, rows: Record<string, unknown>[]) {
+  const columns = Object.keys(rows[0]!).filter((column) => column !== 'id');
+  return sql`update ${sql.table(table)} t set ${sql.join(columns.map((column) => sql`${sql.ref(column)} = r.${sql.ref(column)}`))}
+    from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json) r where t.id = r.id`.execute(trx);
+}
+
 /** Writes the plan in the caller's transaction and rebuilds the finder rows it touches. */
 export async function applyPlan(trx: Tx, plan: Plan, rows: PlannedRows): Promise<number> {
   for (const table of TABLES) {
     const stored = rows.get(table)!;
     const added = parentsFirst(plan[table].added, stored, SELF_REFERENCE[table] ?? null);
-    // as many rows per statement as PostgreSQL's 65,535 bind parameters allow
-    const batch = Math.max(1, Math.floor(60_000 / (Object.keys(COLUMNS[table].columns).length + 1)));
-    for (let i = 0; i < added.length; i += batch) {
-      await trx.insertInto(table).values(added.slice(i, i + batch).map((id) => ({ id, ...stored.get(id) })) as never).execute();
-    }
-    for (const { id } of plan[table].changed) {
-      const values = { ...stored.get(id)! };
-      await trx.updateTable(table).set(values as never).where('id', '=', id).execute();
-    }
+    for (const rows of batches(added.map((id) => ({ id, ...stored.get(id) })))) await insertRows(trx, table, rows);
+    for (const rows of batches(plan[table].changed.map(({ id }) => ({ id, ...stored.get(id) })))) await updateRows(trx, table, rows);
   }
   // a change to any part of an existing service moves its last_modified (new services keep the file's)
   const parts: ChangedParts = {};
