@@ -17,13 +17,14 @@ import type { LocationAggregate, ServiceAggregate } from './model.ts';
 async function loadServiceRows(db: Tx, id: string) {
   const service = await db.selectFrom('service').selectAll().where('id', '=', id).executeTakeFirst();
   if (!service) return undefined;
-  const [locations, languages, phones, contacts, schedules] = await Promise.all([
+  const [locations, languages, phones, contacts, schedules, translations] = await Promise.all([
     db.selectFrom('service_at_location as sal').innerJoin('location as l', 'l.id', 'sal.location_id')
       .selectAll('l').where('sal.service_id', '=', id).orderBy('sal.id').execute(),
     db.selectFrom('language').select('code').where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('phone').select(['number', 'description']).where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('contact').select(['name', 'title', 'email']).where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('schedule').select(['byday', 'opens_at', 'closes_at', 'description']).where('service_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('service_translation').select(['language', 'name', 'description', 'application_process']).where('service_id', '=', id).orderBy('language').execute(),
   ]);
   const locationIds = locations.length === 0 ? ['00000000-0000-0000-0000-000000000000'] : locations.map((l) => l.id);
   const [addresses, accessibility, attributes] = await Promise.all([
@@ -37,11 +38,11 @@ async function loadServiceRows(db: Tx, id: string) {
     location, addresses: addresses.filter((a) => a.location_id === location.id), accessibility: accessibility.filter((a) => a.location_id === location.id),
   }));
   const termsOf = (linkId: string) => attributes.filter((a) => a.link_id === linkId).map((a) => TERM_BY_ID.get(a.taxonomy_term_id)?.key).filter((k): k is string => !!k).sort();
-  return { service, stored, languages, phones, contacts, schedules, termsOf };
+  return { service, stored, languages, phones, contacts, schedules, translations, termsOf };
 }
 type ServiceRows = NonNullable<Awaited<ReturnType<typeof loadServiceRows>>>;
 
-function toAggregate({ service: s, stored, languages, phones, contacts, schedules, termsOf }: ServiceRows): ServiceAggregate {
+function toAggregate({ service: s, stored, languages, phones, contacts, schedules, translations, termsOf }: ServiceRows): ServiceAggregate {
   return {
     id: s.id, organizationId: s.organization_id, name: s.name, description: s.description, status: s.status,
     email: s.email, url: s.url, applicationProcess: s.application_process, feesDescription: s.fees_description,
@@ -57,6 +58,7 @@ function toAggregate({ service: s, stored, languages, phones, contacts, schedule
       address: a ? { address1: a.address_1, postalCode: a.postal_code, city: a.city, stateProvince: a.state_province } : null,
       accessibility: termsOf(l.id), accessibilityDescription: acc?.description ?? null,
     })),
+    translations: translations.map((t) => ({ language: t.language, name: t.name, description: t.description, applicationProcess: t.application_process })),
   };
 }
 

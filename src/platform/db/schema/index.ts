@@ -21,6 +21,7 @@ import type { ExperienceSurveysTables } from './0023_experience_surveys.ts';
 import type { ExperienceStoryReviewsTables } from './0024_experience_story_reviews.ts';
 import type { HsdsTablesTables } from './0026_hsds_tables.ts';
 import type { ServiceDeparturesTables } from './0027_service_departures.ts';
+import type { ServiceTranslationsTables } from './0031_service_translations.ts';
 
 export interface Database
   extends ReferenceTables,
@@ -41,7 +42,8 @@ export interface Database
     ExperienceSurveysTables,
     ExperienceStoryReviewsTables,
     HsdsTablesTables,
-    ServiceDeparturesTables {}
+    ServiceDeparturesTables,
+    ServiceTranslationsTables {}
 
 export type * from './0001_reference.ts';
 export type * from './0002_directory.ts';
@@ -62,5 +64,6 @@ export type * from './0023_experience_surveys.ts';
 export type * from './0024_experience_story_reviews.ts';
 export type * from './0026_hsds_tables.ts';
 export type * from './0027_service_departures.ts';
+export type * from './0031_service_translations.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';
