@@ -11,7 +11,7 @@ import type { Tx } from '../platform/db/index.ts';
 import { TERM_BY_ID } from './taxonomy.ts';
 import { freshnessCutoffs, freshnessOf } from './freshness.ts';
 import { publicLocationView, type StoredLocation } from './location-view.ts';
-import type { LocationAggregate, ServiceAggregate } from './model.ts';
+import { textIn, type LocationAggregate, type ServiceAggregate } from './model.ts';
 
 /** The rows of one service and everything hanging off it. */
 async function loadServiceRows(db: Tx, id: string) {
@@ -116,4 +116,31 @@ export async function findPublicService(db: Tx, id: string): Promise<ServiceDeta
       address: address ? { address1: address.address1, postalCode: address.postalCode, city: address.city } : null,
     })),
   };
+}
+
+/** A text of an offer as shown to a reader, with the language it is written in (for the lang attribute). */
+export interface ShownText {
+  text: string;
+  language: string;
+}
+
+/**
+ * The name and description of the finder's hits in the reader's language where the offer has them,
+ * else its own (bokmål) text: one query by primary key for the page's hits (at most a page, 20 by
+ * default), after the search, so the search itself and its cache are unchanged.
+ */
+export async function hitTexts(db: Tx, ids: string[], language: string): Promise<Map<string, { name: ShownText; description: ShownText }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('service as s')
+    .leftJoin('service_translation as t', (join) => join.onRef('t.service_id', '=', 's.id').on('t.language', '=', language))
+    .select(['s.id', 's.name', 's.description', 't.name as translated_name', 't.description as translated_description'])
+    .where('s.id', 'in', ids).execute();
+  return new Map(rows.map((r) => {
+    const service = { name: r.name, description: r.description, translations: [{ language, name: r.translated_name, description: r.translated_description, applicationProcess: null }] };
+    const shown = (field: 'name' | 'description') => {
+      const { text, language: written } = textIn(service, field, language);
+      return { text: text ?? '', language: written };
+    };
+    return [r.id, { name: shown('name'), description: shown('description') }];
+  }));
 }
