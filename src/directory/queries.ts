@@ -144,3 +144,17 @@ export async function hitTexts(db: Tx, ids: string[], language: string): Promise
     return [r.id, { name: shown('name'), description: shown('description') }];
   }));
 }
+
+/**
+ * The languages each service's text is written in: bokmål (its own fields) and those of its
+ * translations, as BCP 47 tags, for the CSV export; read in slices of ids.
+ */
+export async function textLanguagesOf(db: Tx, ids: string[]): Promise<Map<string, string[]>> {
+  const languages = new Map<string, string[]>(ids.map((id) => [id, ['nb']]));
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const rows = await db.selectFrom('service_translation').select(['service_id', 'language'])
+      .where('service_id', 'in', ids.slice(i, i + 10_000)).orderBy('service_id').orderBy('language').execute();
+    for (const row of rows) languages.get(row.service_id)?.push(row.language);
+  }
+  return languages;
+}
