@@ -60,6 +60,9 @@ const OWN_FIELDS: Partial<Record<TableName, string[]>> = {
   organization: ['is_demo'],
   location: ['is_confidential', 'is_demo', 'municipality_number'],
   service: ['fte', 'is_demo'],
+  // a file that translates one field of a service (a translation attribute, profile.ts) leaves the others as they are;
+  // an attribute with an empty value removes that field's translation
+  service_translation: ['name', 'description', 'application_process'],
 };
 
 function keepOwnFields(table: TableName, row: Record<string, unknown>, given: FlatRow, existing: Record<string, unknown>): void {
