@@ -37,7 +37,7 @@ for (const backend of backends()) {
     });
 
     test('HSDS: one data attribute per translated field and language, valid against the compiled schema', async () => {
-      const service = (await app.inject(`/hsds/services/${translated.id}`)).json();
+      const service = (await app.inject(`/hsds/services/${translated.id}`)).json() as { attributes: unknown[] };
       const validate = compiledSchema('service');
       assert.ok(validate(service), errorsOf(validate));
       const translations = (service.attributes as { link_type: string; value: string; taxonomy_term: { code: string; term_uri: string } }[])

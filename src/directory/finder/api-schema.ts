@@ -90,11 +90,11 @@ export const ServiceSchema = Type.Object({
   schedules: Type.Array(Type.Object({ byday: Nullable(Type.String()), opens_at: Nullable(Type.String()), closes_at: Nullable(Type.String()), description: Nullable(Type.String()) })),
   locations: Type.Array(LocationSchema),
   translations: Type.Array(Type.Object({
-    language: Type.String({ description: 'BCP 47 tag of the text: nn (nynorsk), en (English), …' }),
+    language: Type.String({ description: 'BCP 47 tag of the text: nn (Norwegian Nynorsk), en (English), …' }),
     name: Nullable(Type.String()),
     description: Nullable(Type.String()),
     application_process: Nullable(Type.String()),
-  }), { description: "The service's own text in other languages than bokmål (name, description, application_process); a null field is not translated" }),
+  }), { description: "The service's own text in other languages than Norwegian Bokmal (nb), the language of its fields (name, description, application_process); a null field is not translated" }),
 });
 
 /** Where each field of the model appears in GET /api/v1/services/:id (see ../service-fields.ts). */

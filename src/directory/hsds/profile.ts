@@ -91,7 +91,7 @@ export const dataAttributeId = (code: DataTermCode, entityId: string) => nameUui
 const attributesNote = (what: string) =>
   `${what} Samklang's classification (${TAXONOMY_URI}) travels as attributes whose taxonomy_term is a term of one of its taxonomies; ` +
   `Samklang's own facts travel as attributes of the taxonomy ${DATA_TAXONOMY.uri} (demo, skjermet, kommunenummer, arsverk) with the fact in value; ` +
-  `a service's name, description and application_process in another language than bokmål as attributes translation:<field>:<BCP 47 tag> of the same taxonomy, with the text in value.`;
+  `a service's name, description and application_process in another language than Norwegian Bokmal (nb, the language of its fields) as attributes translation:<field>:<BCP 47 tag> of the same taxonomy, with the text in value.`;
 
 /** The merge patches of the profile, keyed by the canonical schema file they apply to. */
 export const PROFILE_PATCHES: Record<string, Record<string, unknown>> = {
