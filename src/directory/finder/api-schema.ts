@@ -90,7 +90,7 @@ export const ServiceSchema = Type.Object({
   schedules: Type.Array(Type.Object({ byday: Nullable(Type.String()), opens_at: Nullable(Type.String()), closes_at: Nullable(Type.String()), description: Nullable(Type.String()) })),
   locations: Type.Array(LocationSchema),
   translations: Type.Array(Type.Object({
-    language: Type.String({ description: 'BCP 47 tag of the text, such as nn or en' }),
+    language: Type.String({ description: 'BCP 47 language tag of the translated text' }),
     name: Nullable(Type.String()),
     description: Nullable(Type.String()),
     application_process: Nullable(Type.String()),
