@@ -25,6 +25,7 @@ import * as m0026 from './0026_hsds_tables.ts';
 import * as m0027 from './0027_service_departures.ts';
 import * as m0029 from './0029_directory_changed_at.ts';
 import * as m0030 from './0030_user_language.ts';
+import * as m0031 from './0031_service_translations.ts';
 import * as m0032 from './0032_search_counts.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '0027_service_departures': m0027,
   '0029_directory_changed_at': m0029,
   '0030_user_language': m0030,
+  '0031_service_translations': m0031,
   '0032_search_counts': m0032,
 };

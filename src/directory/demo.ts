@@ -91,6 +91,96 @@ const FORMAT_TEXT: Record<string, string> = {
   'format:gruppe': 'Gruppa er på fire til åtte deltakere.', 'format:individuell': 'Timene er en til en med musikkterapeuten.',
   'format:digital': 'Timene er på video, så du kan være med uansett hvor du bor.',
 };
+/**
+ * A handful of demo offers also carry their text in nynorsk and English (issue #17): the same
+ * sentences as describe() writes in bokmål. Every fortieth offer has both, every fortieth from the
+ * twentieth English only; the rest are bokmål only, as most real entries will be.
+ */
+const TRANSLATED_TEXT = {
+  nn: {
+    fictional: 'Fiktivt demotilbod.',
+    level: {
+      lavterskel: 'Du kan kome innom utan avtale og utan tilvising, og vere med så mykje eller lite du vil.',
+      oppfolging: 'Musikkterapeuten følgjer deg opp over tid, med mål du set sjølv, og samarbeider med andre som hjelper deg.',
+      behandling: 'Musikkterapi er ein del av behandlinga her, i samarbeid med resten av behandlarteamet.',
+    },
+    arena: {
+      'arena:kommune': 'Tilbodet er ein del av helse- og omsorgstenesta i kommunen.',
+      'arena:ideell': 'Tilbodet blir drive av ein ideell organisasjon, saman med frivillige.',
+      'arena:kriminalomsorg': 'Tilbodet blir gitt i fengselet, for innsette som sonar, og held fram gjennom friomsorga etter lauslating.',
+      'arena:privat': 'Tilbodet blir drive av ein privat musikkterapipraksis.',
+      'arena:spesialist:tsb': 'Musikkterapeuten arbeider i ei avdeling for tverrfagleg spesialisert rusbehandling (TSB).',
+      'arena:spesialist:dps': 'Musikkterapeuten arbeider ved poliklinikken på eit distriktspsykiatrisk senter (DPS).',
+      'arena:spesialist:phv': 'Musikkterapeuten arbeider i ei døgnavdeling i psykisk helsevern.',
+    } as Record<string, string>,
+    activity: {
+      band: 'Vi spelar i band: trommer, bass, gitar og keyboard. Du treng inga røynsle.',
+      sang: 'Vi syng saman i ei lita korgruppe, frå viser til pop, og øver på stemma.',
+      laatskriving: 'Du kan skrive eigne låtar og tekstar om det du står i, med hjelp til melodi og akkordar.',
+      lytting: 'Vi lyttar til musikk som betyr noko for deg, og snakkar om det han vekkjer.',
+      innspilling: 'I studioet kan du ta opp og produsere din eigen musikk.',
+    } satisfies Record<Activity, string>,
+    format: {
+      'format:gruppe': 'Gruppa er på fire til åtte deltakarar.', 'format:individuell': 'Timane er ein til ein med musikkterapeuten.',
+      'format:digital': 'Timane er på video, så du kan vere med same kvar du bur.',
+    } as Record<string, string>,
+    forWhom: (age: string, fields: string) => `Tilbodet er for ${age} som slit med ${fields}.`,
+    age: {
+      'malgruppe:barn-unge': 'ungdom frå 12 til 17 år', 'malgruppe:unge-voksne': 'unge vaksne frå 16 til 25 år', 'malgruppe:voksne': 'vaksne over 18 år', 'malgruppe:eldre': 'eldre over 60 år',
+    } as Record<string, string>,
+    field: { 'felt:rus': 'rus eller avhengnad', 'felt:psykisk-helse': 'psykiske plager, som angst eller depresjon' } as Record<string, string>,
+    or: ' eller ',
+    educated: 'Musikkterapeuten har godkjend musikkterapiutdanning.',
+  },
+  en: {
+    fictional: 'Fictional demo service.',
+    level: {
+      lavterskel: 'You can drop in without an appointment and without a referral, and take part as much or as little as you like.',
+      oppfolging: 'The music therapist follows you up over time, with goals you set yourself, and works with others who help you.',
+      behandling: 'Music therapy is part of the treatment here, together with the rest of the treatment team.',
+    },
+    arena: {
+      'arena:kommune': "The service is part of the municipality's health and care services.",
+      'arena:ideell': 'The service is run by a non-profit organisation, together with volunteers.',
+      'arena:kriminalomsorg': 'The service is given in prison, for inmates serving a sentence, and continues through the probation service after release.',
+      'arena:privat': 'The service is run by a private music therapy practice.',
+      'arena:spesialist:tsb': 'The music therapist works in a unit for specialised substance use treatment (TSB).',
+      'arena:spesialist:dps': 'The music therapist works at the outpatient clinic of a community mental health centre (DPS).',
+      'arena:spesialist:phv': 'The music therapist works in an inpatient unit of the mental health services.',
+    } as Record<string, string>,
+    activity: {
+      band: 'We play in a band: drums, bass, guitar and keyboard. You need no experience.',
+      sang: 'We sing together in a small choir, from ballads to pop, and practise using our voices.',
+      laatskriving: 'You can write your own songs and lyrics about what you are going through, with help with melody and chords.',
+      lytting: 'We listen to music that means something to you and talk about what it brings up.',
+      innspilling: 'In the studio you can record and produce your own music.',
+    } satisfies Record<Activity, string>,
+    format: {
+      'format:gruppe': 'The group has four to eight participants.', 'format:individuell': 'Sessions are one to one with the music therapist.',
+      'format:digital': 'Sessions are on video, so you can take part wherever you live.',
+    } as Record<string, string>,
+    forWhom: (age: string, fields: string) => `The service is for ${age} who struggle with ${fields}.`,
+    age: {
+      'malgruppe:barn-unge': 'young people aged 12 to 17', 'malgruppe:unge-voksne': 'young adults aged 16 to 25', 'malgruppe:voksne': 'adults over 18', 'malgruppe:eldre': 'older people over 60',
+    } as Record<string, string>,
+    field: { 'felt:rus': 'substance use or addiction', 'felt:psykisk-helse': 'mental health problems, such as anxiety or depression' } as Record<string, string>,
+    or: ' or ',
+    educated: 'The music therapist has an approved education in music therapy.',
+  },
+};
+
+/** The demo offer's text in nynorsk or English: the same facts as describe() in the same order. */
+function describeIn(language: keyof typeof TRANSLATED_TEXT, level: (typeof SERVICE_LEVELS)[number], arena: string, activities: Activity[], format: string, group: string, fields: string[]): string {
+  const t = TRANSLATED_TEXT[language];
+  return [
+    t.fictional, t.level[level], t.arena[arena], ...activities.map((a) => t.activity[a]), t.format[format],
+    t.forWhom(t.age[group] ?? '', fields.map((f) => t.field[f]).join(t.or)), t.educated,
+  ].join(' ');
+}
+
+/** Which languages the i-th demo offer is also written in (see TRANSLATED_TEXT). */
+const translatedLanguages = (i: number): (keyof typeof TRANSLATED_TEXT)[] => (i % 40 === 0 ? ['en', 'nn'] : i % 40 === 20 ? ['en'] : []);
+
 const AGES: Record<string, [number | null, number | null]> = {
   'malgruppe:barn-unge': [12, 17], 'malgruppe:unge-voksne': [16, 25], 'malgruppe:voksne': [18, null], 'malgruppe:eldre': [60, null],
 };
@@ -215,6 +305,10 @@ export function generateDemoData(
         ? [{ byday: random.pick(DAYS), opensAt: '12:00', closesAt: '15:00', description: 'Drop-in' }]
         : [{ byday: 'MO,TU,WE,TH,FR', opensAt: '08:00', closesAt: '15:30', description: 'Etter avtale' }],
       locations: digital ? [] : [demoLocation(id, municipality, random, organization.name, options.postalCodes?.get(municipality.number))],
+      // written without drawing from the generator, so every other offer stays as it was
+      translations: translatedLanguages(i).map((language) => ({
+        language, name: null, description: describeIn(language, level, arena, chosen, format, group, fields), applicationProcess: null,
+      })),
     });
   }
   return { organizations: organizations.map(({ home: _home, kind: _kind, phone: _phone, ...o }) => o), services, activities };

@@ -13,12 +13,15 @@ export { directoryVersion } from './version.ts';
 export { FACETS, TERMS, TERM_BY_ID, TERM_BY_KEY, LANGUAGE_FACET, LANGUAGES, type Facet, type FlatTerm } from './taxonomy.ts';
 export { SERVICE_LEVELS, type ServiceLevel } from './service-level.ts';
 export { MODEL_COLUMNS, type ColumnPlaces, type FieldPlaces, type LeftOut } from './service-fields.ts';
-export { publicWebUrl, type ServiceAggregate, type OrganizationAggregate, type LocationAggregate } from './model.ts';
+export { publicWebUrl, ORIGINAL_TEXT_LANGUAGE, type ServiceAggregate, type OrganizationAggregate, type LocationAggregate, type ServiceTranslation } from './model.ts';
 export { freshnessSettings, publiclyVisible } from './freshness.ts';
 export { DEPARTURE_DAYS, departedServices, findDepartures, type Departure } from './departures.ts';
 export { publicLinkDescription, publicLocationName, publicLocationView } from './location-view.ts';
-export { DATA_TAXONOMY, DATA_TERM_BY_CODE, DATA_TERM_BY_ID, DATA_TERM_ROWS, HSDS_VERSION, dataAttributeId, profileDocument, type DataTermCode } from './hsds/profile.ts';
-export { Dataset, TABLES } from './hsds/dataset.ts';
+export {
+  DATA_TAXONOMY, DATA_TERM_BY_CODE, DATA_TERM_BY_ID, DATA_TERM_ROWS, HSDS_VERSION, TRANSLATED_FIELDS, dataAttributeId, profileDocument, translationCode, translationOf,
+  type DataTermCode, type TranslatedField,
+} from './hsds/profile.ts';
+export { Dataset, HSDS_TABLES, TABLES } from './hsds/dataset.ts';
 export { flattenObject } from './hsds/flatten.ts';
 // the finder, for the open-data exports of its hits
 export { searchServices, type SearchQuery, type SearchResult, type SearchHit } from './finder/search.ts';
@@ -27,4 +30,4 @@ export { placeFrom } from './finder/place.ts';
 export { termNames } from './finder/views/components.tsx';
 // the import's CSV template, documented on the open-data page
 export { TEMPLATE_COLUMNS } from './intake/imports/pipeline/template.ts';
-export { findPublicService, type ServiceDetail } from './queries.ts';
+export { findPublicService, textLanguagesOf, type ServiceDetail } from './queries.ts';

@@ -28,6 +28,37 @@ export interface ServiceAggregate {
   contacts: { name: string | null; title: string | null; email: string | null }[];
   schedules: { byday: string; opensAt: string; closesAt: string; description: string | null }[];
   locations: LocationAggregate[];
+  /** the service's own text in other languages than bokmål, one per language, sorted by language (migration 0031) */
+  translations: ServiceTranslation[];
+}
+
+/**
+ * A service's text in another language: the name where it differs, the description and how to get
+ * in (applicationProcess); null where that field is not translated. `language` is a BCP 47 tag (nn, en, …).
+ */
+export interface ServiceTranslation {
+  language: string;
+  name: string | null;
+  description: string | null;
+  applicationProcess: string | null;
+}
+
+/** The languages a translation may be in: a BCP 47 tag, never nb (the service's own text is bokmål). */
+export const TRANSLATION_LANGUAGE_PATTERN = '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
+export const isTranslationLanguage = (code: string): boolean => new RegExp(TRANSLATION_LANGUAGE_PATTERN).test(code) && code !== 'nb';
+
+/** The language the service's own text (the service row) is written in. */
+export const ORIGINAL_TEXT_LANGUAGE = 'nb';
+
+/**
+ * A text of a service in the reader's language where it has one, else its own (bokmål) text, with
+ * the language it is in, for the page's lang attribute.
+ */
+export function textIn<K extends 'name' | 'description' | 'applicationProcess'>(
+  service: { translations?: ServiceTranslation[] | undefined } & Record<K, string | null>, field: K, language: string,
+): { text: string | null; language: string } {
+  const translated = language === ORIGINAL_TEXT_LANGUAGE ? undefined : service.translations?.find((t) => t.language === language)?.[field];
+  return translated ? { text: translated, language } : { text: service[field], language: ORIGINAL_TEXT_LANGUAGE };
 }
 
 export interface LocationAggregate {

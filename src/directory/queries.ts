@@ -11,19 +11,20 @@ import type { Tx } from '../platform/db/index.ts';
 import { TERM_BY_ID } from './taxonomy.ts';
 import { freshnessCutoffs, freshnessOf } from './freshness.ts';
 import { publicLocationView, type StoredLocation } from './location-view.ts';
-import type { LocationAggregate, ServiceAggregate } from './model.ts';
+import { textIn, type LocationAggregate, type ServiceAggregate } from './model.ts';
 
 /** The rows of one service and everything hanging off it. */
 async function loadServiceRows(db: Tx, id: string) {
   const service = await db.selectFrom('service').selectAll().where('id', '=', id).executeTakeFirst();
   if (!service) return undefined;
-  const [locations, languages, phones, contacts, schedules] = await Promise.all([
+  const [locations, languages, phones, contacts, schedules, translations] = await Promise.all([
     db.selectFrom('service_at_location as sal').innerJoin('location as l', 'l.id', 'sal.location_id')
       .selectAll('l').where('sal.service_id', '=', id).orderBy('sal.id').execute(),
     db.selectFrom('language').select('code').where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('phone').select(['number', 'description']).where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('contact').select(['name', 'title', 'email']).where('service_id', '=', id).orderBy('id').execute(),
     db.selectFrom('schedule').select(['byday', 'opens_at', 'closes_at', 'description']).where('service_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('service_translation').select(['language', 'name', 'description', 'application_process']).where('service_id', '=', id).orderBy('language').execute(),
   ]);
   const locationIds = locations.length === 0 ? ['00000000-0000-0000-0000-000000000000'] : locations.map((l) => l.id);
   const [addresses, accessibility, attributes] = await Promise.all([
@@ -37,11 +38,11 @@ async function loadServiceRows(db: Tx, id: string) {
     location, addresses: addresses.filter((a) => a.location_id === location.id), accessibility: accessibility.filter((a) => a.location_id === location.id),
   }));
   const termsOf = (linkId: string) => attributes.filter((a) => a.link_id === linkId).map((a) => TERM_BY_ID.get(a.taxonomy_term_id)?.key).filter((k): k is string => !!k).sort();
-  return { service, stored, languages, phones, contacts, schedules, termsOf };
+  return { service, stored, languages, phones, contacts, schedules, translations, termsOf };
 }
 type ServiceRows = NonNullable<Awaited<ReturnType<typeof loadServiceRows>>>;
 
-function toAggregate({ service: s, stored, languages, phones, contacts, schedules, termsOf }: ServiceRows): ServiceAggregate {
+function toAggregate({ service: s, stored, languages, phones, contacts, schedules, translations, termsOf }: ServiceRows): ServiceAggregate {
   return {
     id: s.id, organizationId: s.organization_id, name: s.name, description: s.description, status: s.status,
     email: s.email, url: s.url, applicationProcess: s.application_process, feesDescription: s.fees_description,
@@ -57,6 +58,7 @@ function toAggregate({ service: s, stored, languages, phones, contacts, schedule
       address: a ? { address1: a.address_1, postalCode: a.postal_code, city: a.city, stateProvince: a.state_province } : null,
       accessibility: termsOf(l.id), accessibilityDescription: acc?.description ?? null,
     })),
+    translations: translations.map((t) => ({ language: t.language, name: t.name, description: t.description, applicationProcess: t.application_process })),
   };
 }
 
@@ -114,4 +116,45 @@ export async function findPublicService(db: Tx, id: string): Promise<ServiceDeta
       address: address ? { address1: address.address1, postalCode: address.postalCode, city: address.city } : null,
     })),
   };
+}
+
+/** A text of an offer as shown to a reader, with the language it is written in (for the lang attribute). */
+export interface ShownText {
+  text: string;
+  language: string;
+}
+
+/**
+ * The name and description of the finder's hits in the reader's language where the offer has them,
+ * else its own (bokmål) text: one query by primary key for the page's hits (at most a page, 20 by
+ * default), after the search, so the search itself and its cache are unchanged.
+ */
+export async function hitTexts(db: Tx, ids: string[], language: string): Promise<Map<string, { name: ShownText; description: ShownText }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('service as s')
+    .leftJoin('service_translation as t', (join) => join.onRef('t.service_id', '=', 's.id').on('t.language', '=', language))
+    .select(['s.id', 's.name', 's.description', 't.name as translated_name', 't.description as translated_description'])
+    .where('s.id', 'in', ids).execute();
+  return new Map(rows.map((r) => {
+    const service = { name: r.name, description: r.description, translations: [{ language, name: r.translated_name, description: r.translated_description, applicationProcess: null }] };
+    const shown = (field: 'name' | 'description') => {
+      const { text, language: written } = textIn(service, field, language);
+      return { text: text ?? '', language: written };
+    };
+    return [r.id, { name: shown('name'), description: shown('description') }];
+  }));
+}
+
+/**
+ * The languages each service's text is written in: bokmål (its own fields) and those of its
+ * translations, as BCP 47 tags, for the CSV export; read in slices of ids.
+ */
+export async function textLanguagesOf(db: Tx, ids: string[]): Promise<Map<string, string[]>> {
+  const languages = new Map<string, string[]>(ids.map((id) => [id, ['nb']]));
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const rows = await db.selectFrom('service_translation').select(['service_id', 'language'])
+      .where('service_id', 'in', ids.slice(i, i + 10_000)).orderBy('service_id').orderBy('language').execute();
+    for (const row of rows) languages.get(row.service_id)?.push(row.language);
+  }
+  return languages;
 }

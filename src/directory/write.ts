@@ -106,6 +106,10 @@ export async function insertServiceParts(db: Tx, services: ServiceAggregate[]): 
   await insertBatched(db, 'contact', services.flatMap((s) => s.contacts.map((c, i) => ({
     id: child(s.id, 'contact', i), service_id: s.id, name: c.name, title: c.title, email: c.email,
   }))));
+  await insertBatched(db, 'service_translation', services.flatMap((s) => (s.translations ?? []).map((t) => ({
+    id: translationId(s.id, t.language), service_id: s.id, language: t.language,
+    name: t.name, description: t.description, application_process: t.applicationProcess,
+  }))));
   await insertBatched(db, 'schedule', services.flatMap((s) => s.schedules.map((sc, i) => ({
     id: child(s.id, 'schedule', i), service_id: s.id, freq: 'WEEKLY', byday: sc.byday, opens_at: sc.opensAt,
     // HSDS timezone is one UTC offset, which Norwegian time (+1 or +2 by season) cannot be; the
@@ -114,9 +118,12 @@ export async function insertServiceParts(db: Tx, services: ServiceAggregate[]): 
   }))));
 }
 
+/** The id of a service's text in one language: the same for the editor, the demo data and an import (HSDS data attributes). */
+export const translationId = (serviceId: string, language: string) => nameUuid(`service-translation:${serviceId}:${language}`);
+
 /** The parts of services an import or editor writes, by table, as ids of changed (or new) rows. */
 export type ChangedParts = Partial<Record<'organization' | 'program' | 'location' | 'address' | 'accessibility' | 'service_at_location' | 'contact' | 'phone'
-  | 'schedule' | 'language' | 'attribute' | 'funding' | 'service_area' | 'cost_option' | 'required_document', string[]>>;
+  | 'schedule' | 'language' | 'attribute' | 'funding' | 'service_area' | 'cost_option' | 'required_document' | 'service_translation', string[]>>;
 
 /**
  * The services whose HSDS document (and FHIR resource) includes one of these rows: a phone,
@@ -145,7 +152,7 @@ export async function servicesWithParts(db: Tx, parts: ChangedParts): Promise<st
       contact_of as (select id from contact where id = any(${list('contact')}::uuid[])
         union select contact_id from phone where id = any(${list('phone')}::uuid[]) and contact_id is not null
         union select p.contact_id from language l join phone p on p.id = l.phone_id where l.id = any(${list('language')}::uuid[]) and p.contact_id is not null)
-    ${owners('service_id', ['phone', 'schedule', 'language', 'funding', 'service_area', 'cost_option', 'required_document'])}
+    ${owners('service_id', ['phone', 'schedule', 'language', 'funding', 'service_area', 'cost_option', 'required_document', 'service_translation'])}
     union select p.service_id from language l join phone p on p.id = l.phone_id where l.id = any(${list('language')}::uuid[]) and p.service_id is not null
     union select c.service_id from contact c where c.id in (select id from contact_of) and c.service_id is not null
     union select id from service where program_id = any(${list('program')}::uuid[])
@@ -171,8 +178,9 @@ export async function touchServices(db: Tx, serviceIds: string[]): Promise<void>
  * The format of the finder's search document: raise it when reindexServices puts other text in it,
  * and every database rebuilds its rows once at start (rebuildOutdatedSearchIndex).
  * 1: the classification in people's words, postal places and location names (issue #13).
+ * 2: the service's text in other languages (service_translation, issue #17).
  */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 
 /** Rebuilds every finder row when they were built with an older format of the document; returns whether it did. */
 export async function rebuildOutdatedSearchIndex(db: Db): Promise<boolean> {
@@ -194,7 +202,7 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
   // after 5 minutes, against 22 s with statistics.
   const bulk = !serviceIds || serviceIds.length > 1000;
   const termWords = JSON.stringify(indexedTermWords());
-  if (bulk) await sql`analyze service, organization, attribute, service_at_location, location, language`.execute(db);
+  if (bulk) await sql`analyze service, organization, attribute, service_at_location, location, language, service_translation`.execute(db);
   if (serviceIds) await db.deleteFrom('service_search').where('service_id', 'in', serviceIds.length ? serviceIds : ['00000000-0000-0000-0000-000000000000']).execute();
   else await sql`delete from service_search`.execute(db);
   await sql`
@@ -206,6 +214,10 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
         || setweight(to_tsvector('norwegian', o.name), 'B')
         || setweight(to_tsvector('norwegian', coalesce(places.names, '')), 'B')
         || setweight(to_tsvector('norwegian', s.description || ' ' || coalesce(s.application_process, '') || ' ' || coalesce(s.eligibility_description, '')), 'C')
+        -- the text in other languages, with the same stemmer as the query: a reader who types a word
+        -- of the English or nynorsk text finds the offer, and its names weigh as names
+        || setweight(to_tsvector('norwegian', coalesce(translated.names, '')), 'A')
+        || setweight(to_tsvector('norwegian', coalesce(translated.texts, '')), 'C')
         -- the classification in words people use: term names and synonyms (synonyms.ts)
         || setweight(to_tsvector('norwegian', coalesce((select string_agg(${termWords}::jsonb ->> k, ' ') from unnest(terms.keys) k), '')), 'D'),
       point.lat, point.lon,
@@ -245,6 +257,10 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       left join address ad on ad.location_id = l.id
       where sal.service_id = s.id
     ) places on true
+    left join lateral (
+      select string_agg(t.name, ' ') as names, string_agg(concat_ws(' ', t.description, t.application_process), ' ') as texts
+      from service_translation t where t.service_id = s.id
+    ) translated on true
     -- a confidential location, or one without coordinates, is placed at its municipality's
     -- population centre (where the finder measures a municipality from), never at its address
     left join lateral (

@@ -9,7 +9,7 @@ import { yieldToRequests } from '../platform/event-loop.ts';
 import { sendExport } from './hsds/export-cache.ts';
 import { METHOD_NOT_ALLOWED, refuseWrites } from './read-only.ts';
 import { BOM, csvLine, csvRows, type CsvWriteOptions } from '../platform/csv.ts';
-import { FinderQuerySchema, toSearchQuery, placeFrom, searchServices, type SearchHit, LANGUAGE_FACET, LANGUAGES, termNames } from '../directory/index.ts';
+import { FinderQuerySchema, toSearchQuery, placeFrom, searchServices, textLanguagesOf, type SearchHit, LANGUAGE_FACET, LANGUAGES, termNames } from '../directory/index.ts';
 
 // ---- /api/v1/services.csv: the finder's hits as a spreadsheet ----
 
@@ -35,24 +35,28 @@ function facetCell(hit: SearchHit, facet: string): string {
 }
 
 /** The CSV of the finder's hits in pieces: the header, then a few thousand hits at a time. */
-export function* servicesCsvPieces(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string }): Generator<string> {
+/**
+ * `textLanguages`: per hit, the languages its text is written in (BCP 47: nb and its translations'),
+ * the last column; a hit missing there has its bokmål text only.
+ */
+export function* servicesCsvPieces(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string; textLanguages?: Map<string, string[]> }): Generator<string> {
   const c = nb.openData.csvColumns; // open data: column names and values stay bokmål in every language
   const facets: [string, string][] = [[c.level, 'niva'], [c.field, 'felt'], [c.setting, 'arena'], [c.group, 'malgruppe'], [c.access, 'tilgang'],
     [c.referrers, 'henviser'], [c.format, 'format'], [c.cost, 'kostnad'], [c.languages, LANGUAGE_FACET]];
   const header = [c.id, c.name, c.organization, c.status, ...facets.map(([name]) => name), c.municipalities, c.digital, c.lat, c.lon,
-    c.distance, c.assured, c.demo, c.url];
+    c.distance, c.assured, c.demo, c.url, c.textLanguages];
   const yesNo = (value: boolean) => (value ? nb.openData.yes : nb.openData.no);
   yield BOM + csvLine(header, options);
   for (let i = 0; i < hits.length; i += 2000) {
     yield csvRows(hits.slice(i, i + 2000).map((hit) => [
       hit.id, hit.name, hit.organizationName, hit.status, ...facets.map(([, facet]) => facetCell(hit, facet)), hit.municipalityNumbers.join(', '),
       yesNo(hit.isDigital), hit.lat, hit.lon, hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10, hit.assuredDate,
-      yesNo(hit.isDemo), `${options.baseUrl}${paths.service(hit.id)}`,
+      yesNo(hit.isDemo), `${options.baseUrl}${paths.service(hit.id)}`, (options.textLanguages?.get(hit.id) ?? ['nb']).join(', '),
     ]), options);
   }
 }
 
-export function servicesCsv(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string }): string {
+export function servicesCsv(hits: SearchHit[], options: CsvWriteOptions & { baseUrl: string; textLanguages?: Map<string, string[]> }): string {
   return [...servicesCsvPieces(hits, options)].join('');
 }
 
@@ -84,7 +88,8 @@ export async function servicesCsvRoutes(app: App, { db }: { db: Db }) {
       key, type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="samklang-tilbud.csv"',
       build: async function* () {
         const result = await searchServices(db, search);
-        for (const piece of servicesCsvPieces(result.hits, { delimiter: delimiterOf(query.sep), baseUrl })) {
+        const textLanguages = await textLanguagesOf(db, result.hits.map((hit) => hit.id));
+        for (const piece of servicesCsvPieces(result.hits, { delimiter: delimiterOf(query.sep), baseUrl, textLanguages })) {
           yield piece;
           await yieldToRequests();
         }

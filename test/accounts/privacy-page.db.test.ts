@@ -74,6 +74,8 @@ const TABLES: Record<string, string | null> = {
   app_setting: null, job: null, freshness_reminder: null, directory_version: null,
   // HSDS tables of migration 0026 and the departures of 0027: about offers, no persons
   program: null, funding: null, service_area: null, cost_option: null, required_document: null, service_departure: null,
+  // the offers' own text in other languages (0031): about offers, no persons
+  service_translation: null,
 };
 
 const OPERATOR = {

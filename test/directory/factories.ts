@@ -26,7 +26,7 @@ export function aService(organization: OrganizationAggregate, overrides: Partial
     eligibilityDescription: null, waitTime: null, minimumAge: null, maximumAge: null,
     assuredDate: '2026-10-01', fte: 1, isDemo: false,
     terms: ['niva:lavterskel', 'felt:rus'], languages: ['nb'], phones: [], contacts: [], schedules: [],
-    locations: [aLocation()], ...overrides,
+    locations: [aLocation()], translations: [], ...overrides,
   };
 }
 

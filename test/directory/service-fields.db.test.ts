@@ -50,6 +50,7 @@ for (const backend of backends()) {
       minimumAge: 18, maximumAge: 67, assuredDate: '2026-10-01', fte: 1.5, isDemo: true, languages: ['nb', 'en'],
       phones: [{ number: '12345678', description: null }], contacts: [{ name: 'Kari Kontakt', title: null, email: null }],
       schedules: [{ byday: 'MO', opensAt: '09:00', closesAt: '15:00', description: null }],
+      translations: [{ language: 'en', name: 'Field test', description: 'Every field filled in.', applicationProcess: 'Call us' }],
     });
 
     before(async () => {

@@ -89,6 +89,12 @@ export const ServiceSchema = Type.Object({
   contacts: Type.Array(Type.Object({ name: Nullable(Type.String()), title: Nullable(Type.String()), email: Nullable(Type.String()) })),
   schedules: Type.Array(Type.Object({ byday: Nullable(Type.String()), opens_at: Nullable(Type.String()), closes_at: Nullable(Type.String()), description: Nullable(Type.String()) })),
   locations: Type.Array(LocationSchema),
+  translations: Type.Array(Type.Object({
+    language: Type.String({ description: 'BCP 47 language tag of the translated text' }),
+    name: Nullable(Type.String()),
+    description: Nullable(Type.String()),
+    application_process: Nullable(Type.String()),
+  }), { description: "The service's own text in other languages than Norwegian Bokmal (nb), the language of its fields (name, description, application_process); a null field is not translated" }),
 });
 
 /** Where each field of the model appears in GET /api/v1/services/:id (see ../service-fields.ts). */
@@ -97,6 +103,7 @@ export const API_FIELDS = {
   applicationProcess: 'application_process', feesDescription: 'fees_description', eligibilityDescription: 'eligibility_description',
   waitTime: 'wait_time', minimumAge: 'minimum_age', maximumAge: 'maximum_age', assuredDate: 'assured_date', fte: 'fte', isDemo: 'is_demo',
   terms: 'classification', languages: 'languages', phones: 'phones', contacts: 'contacts', schedules: 'schedules', locations: 'locations',
+  translations: 'translations',
 } as const satisfies FieldPlaces;
 
 export function serviceToJson(s: ServiceDetail) {
@@ -114,5 +121,6 @@ export function serviceToJson(s: ServiceDetail) {
       latitude: l.latitude, longitude: l.longitude, transportation: l.transportation, accessibility: l.accessibility,
       accessibility_description: l.accessibilityDescription,
     })),
+    translations: s.translations.map((t) => ({ language: t.language, name: t.name, description: t.description, application_process: t.applicationProcess })),
   };
 }

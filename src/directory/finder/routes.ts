@@ -4,14 +4,14 @@ import { allowOwnFeature, type App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { readerOf } from '../../platform/db/index.ts';
-import { msg } from '../../platform/i18n/index.ts';
+import { currentLanguage, msg } from '../../platform/i18n/index.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
 import { formErrors } from '../../platform/forms/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { FinderPageQuerySchema, FinderQuerySchema, toSearchQuery, type FinderQuery } from './params.ts';
-import { findPublicService } from '../queries.ts';
+import { findPublicService, hitTexts } from '../queries.ts';
 import { placeFrom } from './place.ts';
 import { searchServices } from './search.ts';
 import { ServiceListSchema, ServiceSchema, serviceToJson, hitToJson } from './api-schema.ts';
@@ -55,6 +55,8 @@ export async function directoryRoutes(app: App, deps: { db: Db }) {
     const failed = Object.keys(errors).length > 0;
     const search = failed ? null : toSearchQuery(query, outcome);
     const result = search ? await searchServices(db, search) : null;
+    // each hit's name and description in the reader's language where the offer has them
+    const texts = result ? await hitTexts(db, result.hits.map((hit) => hit.id), currentLanguage()) : new Map();
     // a place named in the free text moves to the place field: the form and every link carry the search as understood
     const inText = outcome.inText ?? null;
     const understood = inText ? { ...params, q: inText.text ? [inText.text] : [], sted: [inText.name] } : params;
@@ -79,7 +81,7 @@ export async function directoryRoutes(app: App, deps: { db: Db }) {
       placeLabel: outcome.place?.label ?? null,
       placeOrigin: outcome.place?.origin ?? null,
       placeMunicipality: outcome.place?.municipalityName ?? null,
-      result, page: search?.page ?? 1, perPage: search?.perPage ?? 20,
+      result, texts, page: search?.page ?? 1, perPage: search?.perPage ?? 20,
     }), failed ? 400 : 200);
   });
 

@@ -3,7 +3,7 @@ import { UUID_PATTERN } from '../../platform/ids.ts';
 import type { TableName } from './dataset.ts';
 import type { ServiceTable } from '../../platform/db/index.ts';
 import { msg } from '../../platform/i18n/index.ts';
-import { WEB_URL_PATTERN } from '../model.ts';
+import { TRANSLATION_LANGUAGE_PATTERN, WEB_URL_PATTERN } from '../model.ts';
 import { MunicipalityNumber } from '../../reference/index.ts';
 
 /**
@@ -116,6 +116,11 @@ export const COLUMNS: Record<TableName, TableColumns> = {
     service_id: uuid, valid_from: date, valid_to: date, option: text(), currency: text(3), amount: number(-1e12, 1e12), amount_description: text(),
   }),
   required_document: table([], { service_id: uuid, document: text(), uri }),
+  // ours: built from the translation attributes of a service (see foldDataAttributes), never read from a file as a table
+  service_translation: table(['service_id', 'language'], {
+    service_id: uuid, language: hinted(Type.String({ pattern: TRANSLATION_LANGUAGE_PATTERN, maxLength: 35 }), () => msg.hsdsImport.hint.text(35)),
+    name: text(500), description: text(), application_process: text(),
+  }),
   attribute: table(['link_id', 'taxonomy_term_id', 'link_entity'], {
     link_id: uuid, taxonomy_term_id: uuid, link_type: text(200), value: text(),
     link_entity: oneOf(['service', 'location', 'organization', 'service_at_location']),
@@ -169,4 +174,5 @@ export const REQUIRED_REFERENCES: Partial<Record<TableName, [string, TableName][
   service: [['organization_id', 'organization']],
   service_at_location: [['service_id', 'service'], ['location_id', 'location']],
   attribute: [['taxonomy_term_id', 'taxonomy_term']],
+  service_translation: [['service_id', 'service']],
 };

@@ -10,8 +10,14 @@ export const TABLES = [
   'taxonomy', 'taxonomy_term', 'organization', 'organization_identifier', 'program', 'location', 'address', 'accessibility',
   'service', 'service_at_location', 'contact', 'phone', 'schedule', 'language', 'attribute',
   'funding', 'service_area', 'cost_option', 'required_document',
+  // ours, not an HSDS table: a service's text in other languages, folded from its translation attributes (profile.ts)
+  'service_translation',
 ] as const;
 export type TableName = (typeof TABLES)[number];
+/** Tables of ours among TABLES: filled from a file's HSDS rows (profile.ts), never read or written as a table of a file. */
+export const OWN_TABLES: readonly TableName[] = ['service_translation'];
+/** The HSDS tables a file may hold and an export writes. */
+export const HSDS_TABLES = TABLES.filter((table) => !OWN_TABLES.includes(table));
 
 /** HSDS tables Samklang does not store; their rows are counted and reported with the reason (UNSTORED_TABLES), not imported. */
 export const IGNORED_TABLES = ['metadata', 'meta_table_description'] as const;

@@ -1,5 +1,5 @@
 import { COLUMNS } from './columns.ts';
-import { IGNORED_TABLES, TABLES, type Dataset, type FlatRow, type TableName, type Value } from './dataset.ts';
+import { HSDS_TABLES, IGNORED_TABLES, TABLES, type Dataset, type FlatRow, type TableName, type Value } from './dataset.ts';
 import { msg } from '../../platform/i18n/index.ts';
 
 /**
@@ -49,7 +49,7 @@ const NESTING: Partial<Record<Kind, Record<string, Nest>>> = {
   attribute: { metadata: { kind: 'metadata' }, taxonomy_term: { kind: 'taxonomy_term', up: 'taxonomy_term_id' } },
   taxonomy_term: { metadata: { kind: 'metadata' }, taxonomy_detail: { kind: 'taxonomy', up: 'taxonomy_id' } },
 };
-const TABULAR_KEYS = new Set<string>([...TABLES, ...IGNORED_TABLES]);
+const TABULAR_KEYS = new Set<string>([...HSDS_TABLES, ...IGNORED_TABLES]);
 const ATTRIBUTE_LINKS = new Set(['service', 'location', 'organization', 'service_at_location']);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

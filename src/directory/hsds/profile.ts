@@ -22,7 +22,20 @@ export const DATA_TAXONOMY = {
   version: '1',
 };
 
-export type DataTermCode = 'demo' | 'skjermet' | 'kommunenummer' | 'arsverk';
+/**
+ * A service's text in another language than the bokmål of its fields (issue #17): HSDS 3.0 has no
+ * translations of a field (its `language` rows say which languages a service is delivered in, not
+ * which its text is written in), so each translated field travels as a data attribute of its own,
+ * one term per field and language, with the text as value: `translation:description:en`.
+ */
+export const TRANSLATED_FIELDS = ['name', 'description', 'application_process'] as const;
+export type TranslatedField = (typeof TRANSLATED_FIELDS)[number];
+/** The languages the profile has terms for: the site's two others, and the three Sámi languages with official status in Norway. */
+export const PROFILE_TRANSLATION_LANGUAGES = ['nn', 'en', 'se', 'sma', 'smj'] as const;
+export type TranslationCode = `translation:${TranslatedField}:${string}`;
+export const translationCode = (field: TranslatedField, language: string): TranslationCode => `translation:${field}:${language}`;
+
+export type DataTermCode = 'demo' | 'skjermet' | 'kommunenummer' | 'arsverk' | TranslationCode;
 
 interface DataTerm {
   code: DataTermCode;
@@ -37,6 +50,12 @@ const DATA_TERMS: DataTerm[] = [
   { code: 'skjermet', ...nb.openData.dataTaxonomy.terms.skjermet, entities: ['location'] },
   { code: 'kommunenummer', ...nb.openData.dataTaxonomy.terms.kommunenummer, entities: ['location'] },
   { code: 'arsverk', ...nb.openData.dataTaxonomy.terms.arsverk, entities: ['service'] },
+  ...PROFILE_TRANSLATION_LANGUAGES.flatMap((language) => TRANSLATED_FIELDS.map((field): DataTerm => {
+    const t = nb.openData.dataTaxonomy.translation;
+    const [fieldName, languageName] = [t.fields[field] ?? field, t.languages[language] ?? language];
+    const name = t.name(fieldName, languageName);
+    return { code: translationCode(field, language), name: name.charAt(0).toUpperCase() + name.slice(1), description: t.description(fieldName, languageName, language), entities: ['service'] };
+  })),
 ];
 
 export interface DataTermRow {
@@ -54,18 +73,25 @@ export interface DataTermRow {
 
 export const DATA_TERM_ROWS: DataTermRow[] = DATA_TERMS.map((term) => ({
   id: nameUuid(`hsds-profile:term:${term.code}`), code: term.code, name: term.name, description: term.description,
-  taxonomy: 'data', taxonomy_id: DATA_TAXONOMY.id, language: 'nb', term_uri: `${DATA_TAXONOMY.uri}/${term.code}`, parent_id: null,
+  taxonomy: 'data', taxonomy_id: DATA_TAXONOMY.id, language: 'nb', term_uri: `${DATA_TAXONOMY.uri}/${term.code.replace(/:/g, '/')}`, parent_id: null,
   entities: term.entities,
 }));
 export const DATA_TERM_BY_CODE = new Map(DATA_TERM_ROWS.map((row) => [row.code, row]));
 export const DATA_TERM_BY_ID = new Map(DATA_TERM_ROWS.map((row) => [row.id, row]));
+
+/** The field and language of a translation term, or null for the other data terms. */
+export function translationOf(code: DataTermCode): { field: TranslatedField; language: string } | null {
+  const [kind, field, language] = code.split(':');
+  return kind === 'translation' && field && language ? { field: field as TranslatedField, language } : null;
+}
 
 /** The stable id of a data attribute, so export → import → export gives the same ids. */
 export const dataAttributeId = (code: DataTermCode, entityId: string) => nameUuid(`hsds-profile:attr:${code}:${entityId}`);
 
 const attributesNote = (what: string) =>
   `${what} Samklang's classification (${TAXONOMY_URI}) travels as attributes whose taxonomy_term is a term of one of its taxonomies; ` +
-  `Samklang's own facts travel as attributes of the taxonomy ${DATA_TAXONOMY.uri} (demo, skjermet, kommunenummer, arsverk) with the fact in value.`;
+  `Samklang's own facts travel as attributes of the taxonomy ${DATA_TAXONOMY.uri} (demo, skjermet, kommunenummer, arsverk) with the fact in value; ` +
+  `a service's name, description and application_process in another language than Norwegian Bokmal (nb, the language of its fields) as attributes translation:<field>:<BCP 47 tag> of the same taxonomy, with the text in value.`;
 
 /** The merge patches of the profile, keyed by the canonical schema file they apply to. */
 export const PROFILE_PATCHES: Record<string, Record<string, unknown>> = {

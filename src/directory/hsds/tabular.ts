@@ -1,5 +1,5 @@
 import { COLUMNS } from './columns.ts';
-import { IGNORED_TABLES, TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts';
+import { HSDS_TABLES, IGNORED_TABLES, type Dataset, type FlatRow, type TableName } from './dataset.ts';
 import { msg } from '../../platform/i18n/index.ts';
 
 /** HSDS tabular file names (datapackage resource paths) and the table each holds. */
@@ -12,7 +12,7 @@ const FILE_TABLES: Record<string, TableName | (typeof IGNORED_TABLES)[number]> =
   meta_table_descriptions: 'meta_table_description',
 };
 
-const KINDS = new Set<string>([...TABLES, ...IGNORED_TABLES]);
+const KINDS = new Set<string>([...HSDS_TABLES, ...IGNORED_TABLES]);
 
 /** The table a tabular file holds, from its name ("services.csv", "data/phones.csv", or the table name itself), or null. */
 export function tableOfFile(path: string) {

@@ -94,8 +94,20 @@ export const FHIR_COLUMNS = {
   created_at: { leftOut: 'bookkeeping of the database' },
 } as const satisfies ColumnPlaces;
 
+/** FHIR's standard extension for the same text in another language, on a string element's `_element`. */
+export const TRANSLATION_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/translation';
+
+/** `_name`/`_extraDetails`: the element's text in other languages, as translation extensions (lang, content), or null. */
+function translations(rows: Row<'service_translation'>[], field: 'name' | 'description'): Resource | null {
+  const extension = rows.filter((t) => t[field]).map((t) => ({
+    url: TRANSLATION_EXTENSION, extension: [{ url: 'lang', valueCode: t.language }, { url: 'content', valueString: t[field] }],
+  }));
+  return extension.length > 0 ? { extension } : null;
+}
+
 export function healthcareServiceResource(row: Row<'service'>, graph: Graph): Resource {
   const organization = graph.organizations.get(row.organization_id);
+  const translated = graph.translations.filter((t) => t.service_id === row.id);
   const { category, type, characteristic } = classification(row, graph);
   const telecom = [
     ...graph.phones.filter((p) => p.service_id === row.id).map((p) => ({ system: 'phone', value: p.number })),
@@ -107,7 +119,9 @@ export function healthcareServiceResource(row: Row<'service'>, graph: Graph): Re
     providedBy: reference('Organization', row.organization_id, organization?.name),
     category: category.length ? [concept(category)] : [], type: type.map((c) => concept([c])),
     location: graph.serviceAtLocations.filter((s) => s.service_id === row.id).map((s) => reference('Location', s.location_id)),
-    name: row.name, extraDetails: row.description, telecom,
+    // the resource's own text is bokmål; nynorsk, English … ride on the elements as translation extensions
+    language: 'nb',
+    name: row.name, _name: translations(translated, 'name'), extraDetails: row.description, _extraDetails: translations(translated, 'description'), telecom,
     eligibility: row.eligibility_description ? [{ comment: row.eligibility_description }] : [],
     characteristic: characteristic.map((c) => concept([c])),
     communication: graph.languages.filter((l) => l.service_id === row.id && l.code).map((l) => concept([{ system: 'urn:ietf:bcp:47', code: l.code }])),

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { publiclyVisible, DATA_TAXONOMY, DATA_TERM_BY_ID } from '../../directory/index.ts';
+import { publiclyVisible, DATA_TAXONOMY, DATA_TERM_BY_ID, translationOf } from '../../directory/index.ts';
 
 /**
  * Who a document is built for. 'public' (every HSDS and FHIR route) follows the finder's rule:
@@ -72,6 +72,11 @@ function dataTermCondition(termId: string, service: RawBuilder<unknown>): RawBui
     case 'skjermet': return location(sql`l.is_confidential`);
     case 'kommunenummer': return location(sql`l.municipality_number is not null`);
   }
+  // a translation term: services that have that field in that language
+  const translation = translationOf(term.code);
+  if (!translation) return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from service_translation t where t.service_id = ${service} and t.language = ${translation.language}
+    and ${sql.ref(`t.${translation.field}`)} is not null)`;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface Graph {
   serviceAreas: Row<'service_area'>[];
   costOptions: Row<'cost_option'>[];
   requiredDocuments: Row<'required_document'>[];
+  /** the services' text in other languages (migration 0031), served as data attributes */
+  translations: Row<'service_translation'>[];
   terms: Map<string, Row<'taxonomy_term'>>;
   taxonomies: Map<string, Row<'taxonomy'>>;
 }
@@ -86,7 +88,7 @@ export async function loadGraph(db: Db, scope: { audience: Audience; serviceIds?
     db.selectFrom('attribute').selectAll().where('link_entity', 'in', ['service', 'location', 'organization', 'service_at_location'])
       .where('link_id', 'in', ids([...serviceIds, ...locationIds, ...salIds, ...organizationIds])).orderBy('id').execute(),
   ]);
-  const [programs, funding, serviceAreas, costOptions, requiredDocuments] = await Promise.all([
+  const [programs, funding, serviceAreas, costOptions, requiredDocuments, translations] = await Promise.all([
     db.selectFrom('program').selectAll().where((eb) => eb.or([
       eb('id', 'in', ids(services.map((s) => s.program_id))), eb('organization_id', 'in', organizationIds),
     ])).orderBy('id').execute(),
@@ -94,11 +96,12 @@ export async function loadGraph(db: Db, scope: { audience: Audience; serviceIds?
     db.selectFrom('service_area').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('id').execute(),
     db.selectFrom('cost_option').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('id').execute(),
     db.selectFrom('required_document').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('id').execute(),
+    db.selectFrom('service_translation').selectAll().where('service_id', 'in', ids(serviceIds)).orderBy('language').execute(),
   ]);
   const { terms, taxonomies } = await loadTerms(db, attributes.map((a) => a.taxonomy_term_id));
   const graph: Graph = {
     services, identifiers, serviceAtLocations, addresses, accessibility, contacts, phones, schedules, languages, attributes, terms, taxonomies,
-    programs: new Map(programs.map((p) => [p.id, p])), funding, serviceAreas, costOptions, requiredDocuments,
+    programs: new Map(programs.map((p) => [p.id, p])), funding, serviceAreas, costOptions, requiredDocuments, translations,
     organizations: new Map(organizations.map((o) => [o.id, o])),
     locations: new Map(locations.map((l) => [l.id, l])),
   };

@@ -1,6 +1,6 @@
 import type { Graph, Row } from './graph.ts';
 import type { ColumnPlaces } from '../../directory/index.ts';
-import { publicWebUrl, DATA_TAXONOMY, DATA_TERM_BY_CODE, DATA_TERM_BY_ID, dataAttributeId, type DataTermCode } from '../../directory/index.ts';
+import { publicWebUrl, DATA_TAXONOMY, DATA_TERM_BY_CODE, DATA_TERM_BY_ID, TRANSLATED_FIELDS, dataAttributeId, translationCode, type DataTermCode } from '../../directory/index.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -51,7 +51,8 @@ function attributes(graph: Graph, entity: Entity, entityId: string, data: [DataT
         taxonomy_term: term ? termObject(term, graph.taxonomies) : null,
       });
     }),
-    ...data.filter((d): d is [DataTermCode, string] => d[1] !== null).map(([code, value]) => dataAttribute(code, entity, entityId, value)),
+    // a data term the profile has no term for (none is written today) is left out rather than served with an unknown term
+    ...data.filter((d): d is [DataTermCode, string] => d[1] !== null && DATA_TERM_BY_CODE.has(d[0])).map(([code, value]) => dataAttribute(code, entity, entityId, value)),
   ];
 }
 
@@ -210,7 +211,11 @@ export function serviceObject(row: Row<'service'>, graph: Graph, options: { with
       : [],
     languages: children(graph.languages, 'service_id', row.id).map(languageObject),
     contacts: children(graph.contacts, 'service_id', row.id).map((c) => contactObject(c, graph)),
-    attributes: attributes(graph, 'service', row.id, [['demo', row.is_demo ? 'true' : null], ['arsverk', row.fte === null ? null : String(row.fte)]]),
+    attributes: attributes(graph, 'service', row.id, [
+      ['demo', row.is_demo ? 'true' : null], ['arsverk', row.fte === null ? null : String(row.fte)],
+      // the text in other languages: one attribute per translated field and language (see profile.ts)
+      ...children(graph.translations, 'service_id', row.id).flatMap((t) => TRANSLATED_FIELDS.map((field): [DataTermCode, string | null] => [translationCode(field, t.language), t[field]])),
+    ]),
     service_areas: children(graph.serviceAreas, 'service_id', row.id).map((a) => compact({
       id: a.id, service_id: a.service_id, name: a.name, description: a.description, extent: a.extent, extent_type: a.extent_type, uri: a.uri,
     })),

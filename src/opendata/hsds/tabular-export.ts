@@ -4,7 +4,7 @@ import { organizationDocuments, serviceDocuments, taxonomyDocuments, termDocumen
 import { catalogueIdBatches, organizationIdBatches, serviceIdBatches } from './queries.ts';
 import { sql } from 'kysely';
 import { yieldToRequests } from '../../platform/event-loop.ts';
-import { Dataset, TABLES, flattenObject } from '../../directory/index.ts';
+import { Dataset, HSDS_TABLES, flattenObject } from '../../directory/index.ts';
 
 /**
  * The whole directory in HSDS tabular form, as JSON ({"service": [rows], ...}), the shape of the
@@ -33,7 +33,7 @@ export async function tabularExport(db: Db, audience: Audience = 'everything'): 
     for (const document of await termDocuments(db, ids)) flattenObject(dataset, 'taxonomy_term', document, 'taxonomy_term');
   }
   const tables: Record<string, Record<string, unknown>[]> = {};
-  for (const table of TABLES) {
+  for (const table of HSDS_TABLES) {
     tables[table] = dataset.rows(table)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([, { row }]) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)));

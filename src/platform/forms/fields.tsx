@@ -41,11 +41,12 @@ export function TextInput(props: FieldProps & { type?: 'text' | 'email' | 'passw
   );
 }
 
-export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
-  const { id, error, hint, value, name, rows = 4, maxLength } = props;
+/** `lang`: the language of the text typed (a field for the nynorsk or English text), when it is not the page's. */
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number; lang?: string }) {
+  const { id, error, hint, value, name, rows = 4, maxLength, lang } = props;
   return (
     <Wrapper {...props}>
-      <Textarea id={id} name={name ?? id} rows={rows} defaultValue={value} maxLength={maxLength}
+      <Textarea id={id} name={name ?? id} rows={rows} defaultValue={value} maxLength={maxLength} lang={lang}
         aria-describedby={describedBy(id, !!hint, error)} aria-invalid={error ? true : undefined} />
     </Wrapper>
   );

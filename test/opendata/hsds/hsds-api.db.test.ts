@@ -249,7 +249,10 @@ for (const backend of backends()) {
       assert.deepEqual(children.contents.map((t: Doc) => t.code).sort(), ['spesialist:dps', 'spesialist:phv', 'spesialist:tsb']);
       for (const item of children.contents) assertValid(canonicalObject('taxonomy_term.json'), item, item.name);
       const data = (await get(`/hsds/taxonomy_terms?taxonomy_id=${DATA_TAXONOMY.id}`)).json();
-      assert.deepEqual(data.contents.map((t: Doc) => t.code).sort(), ['arsverk', 'demo', 'kommunenummer', 'skjermet']);
+      const codes: string[] = data.contents.map((t: Doc) => t.code).sort();
+      assert.deepEqual(codes.filter((c) => !c.startsWith('translation:')), ['arsverk', 'demo', 'kommunenummer', 'skjermet']);
+      // a service's text in other languages (issue #17): a term per translated field and language
+      assert.ok(['translation:description:en', 'translation:description:nn', 'translation:name:en', 'translation:application_process:nn'].every((c) => codes.includes(c)), codes.join(', '));
       const top = (await get('/hsds/taxonomy_terms?top_only=true&per_page=500')).json();
       assert.ok(top.contents.every((t: Doc) => t.parent_id === undefined));
       assertValid(canonicalObject('taxonomy_term.json'), (await get(`/hsds/taxonomy_terms/${spesialist.id}`)).json(), 'term');

@@ -5,7 +5,8 @@ import { TERM_BY_KEY } from '../../taxonomy.ts';
 const m = msg.service;
 
 /** The access terms as a plain-words answer to "how do I get in here?" (tilgang, then who may refer). */
-export function AccessRoute({ terms, applicationProcess }: { terms: string[]; applicationProcess: string | null }) {
+/** `applicationProcessLanguage`: the language the offer's own text on getting in is written in (its lang attribute) */
+export function AccessRoute({ terms, applicationProcess, applicationProcessLanguage = 'nb' }: { terms: string[]; applicationProcess: string | null; applicationProcessLanguage?: string }) {
   const self = terms.includes('tilgang:egenhenvisning');
   const referral = terms.includes('tilgang:henvisning');
   const route = self && referral ? 'both' : self ? 'egenhenvisning' : referral ? 'henvisning' : 'unknown';
@@ -30,7 +31,7 @@ export function AccessRoute({ terms, applicationProcess }: { terms: string[]; ap
       {applicationProcess && (
         <>
           <Heading level={3} data-size="xs">{m.applicationHeading}</Heading>
-          <Paragraph>{applicationProcess}</Paragraph>
+          <Paragraph lang={applicationProcessLanguage}>{applicationProcess}</Paragraph>
         </>
       )}
     </section>

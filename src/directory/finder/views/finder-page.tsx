@@ -5,6 +5,7 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import { assetUrl } from '../../../platform/http/assets.ts';
 import { ErrorSummary } from '../../../platform/forms/index.ts';
 import type { SearchResult } from '../search.ts';
+import type { ShownText } from '../../queries.ts';
 import type { PlaceOrigin } from '../../../reference/index.ts';
 import { FACETS, LANGUAGE_FACET, LANGUAGES, TERMS } from '../../taxonomy.ts';
 import { Assured, TermTags } from './components.tsx';
@@ -28,6 +29,8 @@ export interface FinderPageProps {
   /** the free text searched (without the words that named a place) */
   searchText: string;
   result: SearchResult | null;
+  /** per hit: its name and description in the reader's language where the offer has them, else bokmål, with the language each is in */
+  texts: Map<string, { name: ShownText; description: ShownText }>;
   page: number;
   perPage: number;
 }
@@ -102,12 +105,25 @@ function NoHits({ params }: { params: Record<string, string[]> }) {
   );
 }
 
-function Hits({ result, placeLabel, placeMunicipality }: { result: SearchResult; placeLabel: string | null; placeMunicipality: string | null }) {
+/** The start of a description for a hit: whole words up to about a line and a half, the rest on the offer's page. */
+export function excerpt(text: string, length = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length + 1);
+  const end = cut.lastIndexOf(' ');
+  return `${(end > length / 2 ? cut.slice(0, end) : flat.slice(0, length)).replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
+function Hits({ result, texts, placeLabel, placeMunicipality }: { result: SearchResult; texts: FinderPageProps['texts']; placeLabel: string | null; placeMunicipality: string | null }) {
   return (
     <ol className="hits">
-      {result.hits.map((hit) => (
+      {result.hits.map((hit) => {
+        const text = texts.get(hit.id);
+        const name = text?.name ?? { text: hit.name, language: 'nb' };
+        return (
         <li key={hit.id} className="hit">
-          <h3><Link href={paths.service(hit.id)}>{hit.name}</Link></h3>
+          <h3><Link href={paths.service(hit.id)} lang={name.language}>{name.text}</Link></h3>
+          {text && text.description.text && <p className="hit__summary" lang={text.description.language}>{excerpt(text.description.text)}</p>}
           <div className="meta">
             <span>{hit.organizationName}</span>
             {hit.isDigital && <span>{m.digital}</span>}
@@ -123,7 +139,8 @@ function Hits({ result, placeLabel, placeMunicipality }: { result: SearchResult;
           </div>
           <TermTags keys={hit.terms} facets={['niva', 'arena', 'tilgang', 'format']} />
         </li>
-      ))}
+        );
+      })}
     </ol>
   );
 }
@@ -195,7 +212,7 @@ export function FinderPage(props: FinderPageProps) {
                 ) : (
                   <div className="results-body">
                     <div>
-                      <Hits result={result} placeLabel={props.placeLabel} placeMunicipality={props.placeMunicipality} />
+                      <Hits result={result} texts={props.texts} placeLabel={props.placeLabel} placeMunicipality={props.placeMunicipality} />
                       <Pagination params={params} page={props.page} perPage={props.perPage} total={result.total} />
                     </div>
                     <HitMap points={result.hits.filter((h) => h.lat !== null && h.lon !== null).map((h) => ({ id: h.id, label: h.name, lat: h.lat!, lon: h.lon! }))} />

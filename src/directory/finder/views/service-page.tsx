@@ -1,9 +1,10 @@
 import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
-import { msg, formatDate } from '../../../platform/i18n/index.ts';
+import { currentLanguage, msg, formatDate } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { ServiceDetail } from '../../queries.ts';
+import { ORIGINAL_TEXT_LANGUAGE, textIn } from '../../model.ts';
 import { LANGUAGES } from '../../taxonomy.ts';
 import { StoredLink, telHref, termNames } from './components.tsx';
 import { AccessRoute } from './access-route.tsx';
@@ -42,20 +43,27 @@ function Phone({ phone }: { phone: ServiceDetail['phones'][number] }) {
 export function ServicePage({ service, experiences }: { service: ServiceDetail; experiences?: React.ReactNode }) {
   const names = (facets: string[]) => termNames(service.terms, facets).join(', ');
   const where = [...new Set(service.locations.map((l) => l.municipalityName).filter((n): n is string => n !== null))].join(', ') || null;
+  // the offer's own words in the reader's language where it has them, else in bokmål; each marked with its language
+  const reader = currentLanguage();
+  const name = textIn(service, 'name', reader);
+  const description = textIn(service, 'description', reader);
+  const applicationProcess = textIn(service, 'applicationProcess', reader);
+  const providerText = ORIGINAL_TEXT_LANGUAGE;
   return (
-    <Layout title={service.name} showsDemoData={service.isDemo} description={m.metaDescription(service.name, service.organization.name, where)}>
+    <Layout title={name.text ?? service.name} showsDemoData={service.isDemo} description={m.metaDescription(name.text ?? service.name, service.organization.name, where)}>
       <article className="detail stack">
         <Paragraph data-size="sm"><Link href={paths.finder}>{m.back}</Link></Paragraph>
-        <Heading level={1} data-size="lg">{service.name}</Heading>
+        <Heading level={1} data-size="lg" lang={name.language}>{name.text}</Heading>
         {service.isDemo && <Tag data-color="info">{msg.finder.demoTag}</Tag>}
         {service.status === 'temporarily closed' && <Tag data-color="warning">{msg.finder.temporarilyClosed}</Tag>}
-        <Paragraph className="lead">{service.description}</Paragraph>
+        <Paragraph className="lead" lang={description.language}>{description.text}</Paragraph>
+        {description.language !== reader && description.text && <Paragraph data-size="sm" className="source">{m.textInBokmal}</Paragraph>}
         <HelpNow />
 
         <Heading level={2} data-size="sm">{m.what}</Heading>
         <dl>
           <Row term={m.classification}>{names(['niva', 'felt', 'arena', 'format'])}</Row>
-          <Row term={m.organization}>{service.organization.name}</Row>
+          <Row term={m.organization}><span lang={providerText}>{service.organization.name}</span></Row>
           {service.fte !== null && <Row term={m.capacity}>{m.fte(service.fte)}</Row>}
           <Row term={m.languages}>{service.languages.map((code) => LANGUAGES[code] ?? code).join(', ') || '–'}</Row>
         </dl>
@@ -64,13 +72,13 @@ export function ServicePage({ service, experiences }: { service: ServiceDetail; 
         <dl>
           <Row term={msg.finder.ageLabel}>{m.age(service.minimumAge, service.maximumAge)}</Row>
           <Row term={m.targetGroup}>{names(['malgruppe']) || '–'}</Row>
-          {service.eligibilityDescription && <Row term={m.forWhom}>{service.eligibilityDescription}</Row>}
+          {service.eligibilityDescription && <Row term={m.forWhom}><span lang={providerText}>{service.eligibilityDescription}</span></Row>}
         </dl>
 
-        <AccessRoute terms={service.terms} applicationProcess={service.applicationProcess} />
+        <AccessRoute terms={service.terms} applicationProcess={applicationProcess.text} applicationProcessLanguage={applicationProcess.language} />
         <dl>
-          {service.waitTime && <Row term={m.waitTime}>{service.waitTime}</Row>}
-          <Row term={m.cost}>{service.feesDescription ?? names(['kostnad'])}</Row>
+          {service.waitTime && <Row term={m.waitTime}><span lang={providerText}>{service.waitTime}</span></Row>}
+          <Row term={m.cost}>{service.feesDescription ? <span lang={providerText}>{service.feesDescription}</span> : names(['kostnad'])}</Row>
         </dl>
 
         <Heading level={2} data-size="sm">{m.contact}</Heading>

@@ -113,7 +113,7 @@ export async function moderationRoutes(app: App, { db, config }: { db: Db; confi
     if (!c || c.status !== 'submitted') return reply.callNotFound();
     const values = postedForm(request.body);
     if (await isAwaitingApproval(db, c.organizationId)) return awaiting(request, reply, c);
-    const proposal = await proposalFromForm(db, values, { id: c.serviceId, organizationId: c.organizationId, assuredDate: c.proposed.assuredDate, isDemo: c.proposed.isDemo }, true);
+    const proposal = await proposalFromForm(db, values, { id: c.serviceId, organizationId: c.organizationId, assuredDate: c.proposed.assuredDate, isDemo: c.proposed.isDemo, translations: c.proposed.translations }, true);
     if (!proposal.ok) {
       return sendPage(reply, ServiceFormPage({ title: m.review.title(c.proposed.name), action: paths.moderation.editChangeRequest(c.id), values, errors: proposal.errors, csrfToken: request.csrfToken, mode: 'moderator' }), 400);
     }

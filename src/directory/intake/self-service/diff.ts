@@ -1,7 +1,7 @@
 import type { AuditChange } from '../../../accounts/index.ts';
 import type { ServiceAggregate } from '../../model.ts';
 import type { FieldPlaces } from '../../service-fields.ts';
-import { msg } from '../../../platform/i18n/index.ts';
+import { localeTag, msg } from '../../../platform/i18n/index.ts';
 import { FACETS, LANGUAGES, TERM_BY_KEY } from '../../taxonomy.ts';
 
 /** One field of an entry as people read it: what it is called, and its value as text. */
@@ -28,11 +28,21 @@ export const DIFF_FIELDS = {
   feesDescription: 'fees_description', eligibilityDescription: 'eligibility_description', waitTime: 'wait_time', minimumAge: 'minimum_age',
   maximumAge: 'maximum_age', fte: 'fte', terms: 'attribute.*', languages: 'language', phones: 'phone', contacts: 'contact', schedules: 'schedule',
   locations: 'location.*',
+  translations: 'translation.*',
   id: { leftOut: 'the entry itself, not a field of it' },
   organizationId: { leftOut: 'an entry does not move between organisations through a change request' },
   assuredDate: { leftOut: 'confirming an entry is logged as its own action, not as a change' },
   isDemo: { leftOut: 'set by the demo loader only' },
 } as const satisfies FieldPlaces;
+
+/** A language's name in the reader's language (nynorsk, English …), or its code where Intl has none. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([localeTag()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /** A service and its locations as a flat list of fields, for diffs and the audit log. */
 export function flattenService(s: ServiceAggregate): FlatField[] {
@@ -56,6 +66,16 @@ export function flattenService(s: ServiceAggregate): FlatField[] {
     svc('phone', d.service.phone, s.phones.map((p) => [p.number, p.description].filter(Boolean).join(' – ')).join('; ')),
     svc('contact', d.service.contact, s.contacts.map((c) => [c.name, c.title, c.email].filter(Boolean).join(', ')).join('; ')),
     svc('schedule', d.service.schedule, s.schedules.map((x) => `${x.byday} ${x.opensAt}–${x.closesAt}${x.description ? ` (${x.description})` : ''}`).join('; ')),
+    // the text in other languages, one field per language and field ("translation.nn.description"); a
+    // change request saved before translations existed has none
+    ...(s.translations ?? []).flatMap((t) => {
+      const language = languageName(t.language);
+      return [
+        svc(`translation.${t.language}.name`, d.service.translated(d.service.name, language), t.name),
+        svc(`translation.${t.language}.description`, d.service.translated(d.service.description, language), t.description),
+        svc(`translation.${t.language}.application_process`, d.service.translated(d.service.applicationProcess, language), t.applicationProcess),
+      ];
+    }),
   ];
   s.locations.forEach((l, i) => {
     const loc = (field: string, label: string, value: string | number | null | undefined): FlatField =>

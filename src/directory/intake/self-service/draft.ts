@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { newId, UUID_PATTERN } from '../../../platform/ids.ts';
-import { isWebUrl, WEB_URL_PATTERN, type LocationAggregate, type ServiceAggregate } from '../../model.ts';
+import { isWebUrl, WEB_URL_PATTERN, type LocationAggregate, type ServiceAggregate, type ServiceTranslation } from '../../model.ts';
 import { LANGUAGES, TERMS } from '../../taxonomy.ts';
 import { PostalCode } from '../../../reference/index.ts';
 
@@ -54,9 +54,19 @@ const LocationDraft = Type.Object({
   accessibilityDescription: Text(1000),
 });
 
+/**
+ * The languages the form offers a description in besides bokmål, each as a field
+ * description<Nn|En>. Other languages (and translated names and access texts) come by import and
+ * are kept as they are when the form is saved.
+ */
+export const FORM_TRANSLATIONS = [{ language: 'nn', field: 'descriptionNn' }, { language: 'en', field: 'descriptionEn' }] as const;
+
 export const ServiceDraftSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   description: Type.String({ maxLength: 5000 }),
+  /** optional: the description in nynorsk and English; absent (the JSON API) keeps what the entry has, null removes it */
+  descriptionNn: Type.Optional(Text(5000)),
+  descriptionEn: Type.Optional(Text(5000)),
   status: OneOf(STATUSES),
   email: Nullable(Type.String({ pattern: EMAIL, maxLength: 254 })),
   url: Nullable(Type.String({ pattern: WEB_URL_PATTERN, maxLength: 500 })),
@@ -111,7 +121,8 @@ export function formToDraft(values: FormValues): { draft: unknown; rowOf: Record
   const scheduleRows = rowsOf('schedule', ['opens', 'closes', 'description']);
   const locationRows = rowsOf('location', ['name', 'address1', 'postalCode', 'city', 'latitude', 'longitude', 'transportation', 'description', 'accessibilityDescription']);
   const draft = {
-    name: one(values.name), description: one(values.description), status: one(values.status) || 'active',
+    name: one(values.name), description: one(values.description), descriptionNn: text(values.descriptionNn), descriptionEn: text(values.descriptionEn),
+    status: one(values.status) || 'active',
     email: text(values.email), url: text(values.url), applicationProcess: text(values.applicationProcess),
     feesDescription: text(values.feesDescription), eligibilityDescription: text(values.eligibilityDescription),
     waitTime: text(values.waitTime), minimumAge: numberOrText(values.minimumAge), maximumAge: numberOrText(values.maximumAge),
@@ -183,6 +194,8 @@ export function checkDraftObject(draft: unknown, rowOf: Record<string, number[]>
   });
   if (options.forSubmit) {
     if (!d.description) errors.description ??= 'descriptionRequired';
+    // a translation of nothing: the bokmål text is what every reader falls back to
+    for (const { field } of FORM_TRANSLATIONS) if (d[field] && !d.description) errors[field] ??= 'translationWithoutDescription';
     if (!d.terms.some((t) => t.startsWith('niva:'))) errors.terms ??= 'levelRequired';
     if (d.locations.length === 0 && !d.terms.includes('format:digital')) errors['location-0-postalCode'] ??= 'placeRequired';
   }
@@ -190,7 +203,24 @@ export function checkDraftObject(draft: unknown, rowOf: Record<string, number[]>
 }
 
 /** A checked draft as the aggregate the directory stores; places come from the postal codes. */
-export function draftToAggregate(draft: ServiceDraft, base: { id: string; organizationId: string; assuredDate: string | null; isDemo: boolean }, places: Map<string, { municipalityNumber: string; city: string; county: string }>): ServiceAggregate {
+/**
+ * The entry's translations with the form's descriptions in place: a description left empty removes
+ * it, a field the draft does not carry keeps it, and the rest of each translation (a name, the text
+ * on how to get in, other languages, from an import) is kept as it is.
+ */
+export function mergeTranslations(kept: ServiceTranslation[], draft: Pick<ServiceDraft, 'descriptionNn' | 'descriptionEn'>): ServiceTranslation[] {
+  const byLanguage = new Map(kept.map((t) => [t.language, { ...t }]));
+  for (const { language, field } of FORM_TRANSLATIONS) {
+    const value = draft[field];
+    if (value === undefined) continue;
+    const translation = byLanguage.get(language) ?? { language, name: null, description: null, applicationProcess: null };
+    translation.description = value;
+    byLanguage.set(language, translation);
+  }
+  return [...byLanguage.values()].filter((t) => t.name || t.description || t.applicationProcess).sort((a, b) => a.language.localeCompare(b.language));
+}
+
+export function draftToAggregate(draft: ServiceDraft, base: { id: string; organizationId: string; assuredDate: string | null; isDemo: boolean; translations?: ServiceTranslation[] | undefined }, places: Map<string, { municipalityNumber: string; city: string; county: string }>): ServiceAggregate {
   return {
     id: base.id, organizationId: base.organizationId, name: draft.name, description: draft.description, status: draft.status as ServiceAggregate['status'],
     email: draft.email, url: draft.url, applicationProcess: draft.applicationProcess, feesDescription: draft.feesDescription,
@@ -207,6 +237,7 @@ export function draftToAggregate(draft: ServiceDraft, base: { id: string; organi
         accessibility: [...l.accessibility].sort(), accessibilityDescription: l.accessibilityDescription,
       };
     }),
+    translations: mergeTranslations(base.translations ?? [], draft),
   };
 }
 
@@ -218,6 +249,7 @@ export function aggregateToForm(s: ServiceAggregate): FormValues {
     waitTime: s.waitTime ?? '', minimumAge: s.minimumAge?.toString() ?? '', maximumAge: s.maximumAge?.toString() ?? '',
     fte: s.fte?.toString().replace('.', ',') ?? '', term: s.terms, sprak: s.languages,
   };
+  for (const { language, field } of FORM_TRANSLATIONS) values[field] = (s.translations ?? []).find((t) => t.language === language)?.description ?? '';
   s.phones.forEach((p, i) => Object.assign(values, { [`phone-${i}-number`]: p.number, [`phone-${i}-description`]: p.description ?? '' }));
   s.contacts.forEach((c, i) => Object.assign(values, { [`contact-${i}-name`]: c.name ?? '', [`contact-${i}-title`]: c.title ?? '', [`contact-${i}-email`]: c.email ?? '' }));
   s.schedules.forEach((x, i) => Object.assign(values, { [`schedule-${i}-day`]: x.byday.split(',').filter(Boolean), [`schedule-${i}-opens`]: x.opensAt, [`schedule-${i}-closes`]: x.closesAt, [`schedule-${i}-description`]: x.description ?? '' }));

@@ -15,7 +15,7 @@ async function removeServiceParts(db: Tx, serviceId: string): Promise<void> {
   const ids = (await locations.execute()).map((l) => l.location_id);
   await db.deleteFrom('service_at_location').where('service_id', '=', serviceId).execute();
   if (ids.length > 0) await db.deleteFrom('location').where('id', 'in', ids).execute();
-  for (const table of ['language', 'phone', 'contact', 'schedule'] as const) await db.deleteFrom(table).where('service_id', '=', serviceId).execute();
+  for (const table of ['language', 'phone', 'contact', 'schedule', 'service_translation'] as const) await db.deleteFrom(table).where('service_id', '=', serviceId).execute();
 }
 
 /**

@@ -69,6 +69,7 @@ async function saveFromForm(db: Db, request: FastifyRequest, reply: FastifyReply
   const submit = values.handling === 'send';
   const proposal = await proposalFromForm(db, values, {
     id: target.base.id, organizationId: target.base.organizationId, assuredDate: target.base.assuredDate, isDemo: target.base.isDemo,
+    translations: target.base.translations,
   }, submit);
   if (!proposal.ok) {
     return sendPage(reply, ServiceFormPage({ title: target.title, action: target.action, values, errors: proposal.errors, csrfToken: request.csrfToken, mode: 'editor' }), 400);
@@ -106,7 +107,7 @@ export async function selfServiceRoutes(app: App, { db, config }: { db: Db; conf
   const newServiceBase = (organizationId: string): ServiceAggregate => ({
     id: newId(), organizationId, name: '', description: '', status: 'active', email: null, url: null, applicationProcess: null,
     feesDescription: null, eligibilityDescription: null, waitTime: null, minimumAge: null, maximumAge: null, assuredDate: null,
-    fte: null, isDemo: false, terms: [], languages: [], phones: [], contacts: [], schedules: [], locations: [],
+    fte: null, isDemo: false, terms: [], languages: [], phones: [], contacts: [], schedules: [], locations: [], translations: [],
   });
 
   const newService = { schema: { params: Type.Object({ organizationId: Uuid }) }, preHandler: requireUser };

@@ -21,6 +21,7 @@ import type { ExperienceSurveysTables } from './0023_experience_surveys.ts';
 import type { ExperienceStoryReviewsTables } from './0024_experience_story_reviews.ts';
 import type { HsdsTablesTables } from './0026_hsds_tables.ts';
 import type { ServiceDeparturesTables } from './0027_service_departures.ts';
+import type { ServiceTranslationsTables } from './0031_service_translations.ts';
 import type { SearchCountsTables } from './0032_search_counts.ts';
 
 export interface Database
@@ -43,6 +44,7 @@ export interface Database
     ExperienceStoryReviewsTables,
     HsdsTablesTables,
     ServiceDeparturesTables,
+    ServiceTranslationsTables,
     SearchCountsTables {}
 
 export type * from './0001_reference.ts';
@@ -64,6 +66,7 @@ export type * from './0023_experience_surveys.ts';
 export type * from './0024_experience_story_reviews.ts';
 export type * from './0026_hsds_tables.ts';
 export type * from './0027_service_departures.ts';
+export type * from './0031_service_translations.ts';
 export type * from './0032_search_counts.ts';
 export type * from './columns.ts';
 export type { JsonShapes } from './json.ts';

@@ -174,6 +174,8 @@ export const service = {
     kriminalomsorgen: 'If you are in prison or followed up by the probation service, the staff there can refer you.',
   } as Record<string, string>,
   applicationHeading: 'What the service says about itself',
+  /** under a description shown in bokmål to a reader of another language (never shown in bokmål itself) */
+  textInBokmal: 'The service has described itself in Norwegian (Bokmål) only. There is no English description yet.',
   helpNow: {
     heading: 'Do you need help now?',
     intro: 'Music therapy is not emergency help. If a life or someone’s health is in danger, call 113.',

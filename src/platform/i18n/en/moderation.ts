@@ -120,6 +120,8 @@ export const moderation = {
       phone: 'Phone',
       contact: 'Contact persons',
       schedule: 'Opening hours',
+      /** a field of the text in another language: "Beskrivelse på nynorsk" */
+      translated: (field: string, language: string) => `${field} in ${language}`,
     },
     location: {
       name: 'Name',

@@ -107,7 +107,7 @@ export const openData = {
     id: 'id', name: 'navn', organization: 'organisasjon', status: 'status', level: 'tjenestenivå', field: 'fagfelt', setting: 'tjenestested',
     group: 'målgruppe', access: 'tilgang', referrers: 'henvisere', format: 'form', cost: 'kostnad', languages: 'språk',
     municipalities: 'kommunenummer', digital: 'digitalt', lat: 'breddegrad', lon: 'lengdegrad', distance: 'avstand_km',
-    assured: 'sist_bekreftet', demo: 'demodata', url: 'nettside_samklang',
+    assured: 'sist_bekreftet', demo: 'demodata', url: 'nettside_samklang', textLanguages: 'tekstspråk',
   },
   /** cell values of the CSV export: data, the same in every language */
   yes: 'ja',
@@ -121,6 +121,13 @@ export const openData = {
       skjermet: { name: 'Protected address', description: 'Address and coordinates are not shown; contact the service for where to meet. Value: true' },
       kommunenummer: { name: 'Municipality number', description: 'The municipality the place is in (SSB code, boundaries from 2024). Value: four digits' },
       arsverk: { name: 'Music therapist full-time equivalents', description: 'Music therapist capacity in full-time equivalents. Value: decimal number, for example 1.5' },
+    },
+    /** the terms that carry a service's text in another language (name, description, how to get in), one per field and language */
+    translation: {
+      name: (field: string, language: string) => `${field} in ${language}`,
+      description: (field: string, language: string, code: string) => `The service's field "${field}" in ${language} (BCP 47: ${code}), beside the Bokmål text in the field itself. Value: the text`,
+      fields: { name: 'name', description: 'description', application_process: 'how to get the service' } as Record<string, string>,
+      languages: { nn: 'Nynorsk', en: 'English', se: 'Northern Sámi', sma: 'Southern Sámi', smj: 'Lule Sámi' } as Record<string, string>,
     },
   },
 } as const satisfies Catalogue['openData'];

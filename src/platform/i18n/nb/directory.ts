@@ -166,6 +166,8 @@ export const service = {
     kriminalomsorgen: 'Er du i fengsel eller følges opp av friomsorgen, kan de ansatte der henvise deg.',
   } as Record<string, string>,
   applicationHeading: 'Dette sier tilbudet selv',
+  /** under a description shown in bokmål to a reader of another language (never shown in bokmål itself) */
+  textInBokmal: 'Tilbudet har beskrevet seg selv på bokmål.',
   helpNow: {
     heading: 'Trenger du hjelp nå?',
     intro: 'Musikkterapi er ikke akutthjelp. Er det fare for liv eller helse, ring 113.',

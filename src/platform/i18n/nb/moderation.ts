@@ -118,6 +118,8 @@ export const moderation = {
       phone: 'Telefon',
       contact: 'Kontaktpersoner',
       schedule: 'Åpningstider',
+      /** a field of the text in another language: "Beskrivelse på nynorsk" */
+      translated: (field: string, language: string) => `${field} på ${language}`,
     },
     location: {
       name: 'Navn',

@@ -104,7 +104,7 @@ export const openData = {
     id: 'id', name: 'navn', organization: 'organisasjon', status: 'status', level: 'tjenestenivå', field: 'fagfelt', setting: 'tjenestested',
     group: 'målgruppe', access: 'tilgang', referrers: 'henvisere', format: 'form', cost: 'kostnad', languages: 'språk',
     municipalities: 'kommunenummer', digital: 'digitalt', lat: 'breddegrad', lon: 'lengdegrad', distance: 'avstand_km',
-    assured: 'sist_bekreftet', demo: 'demodata', url: 'nettside_samklang',
+    assured: 'sist_bekreftet', demo: 'demodata', url: 'nettside_samklang', textLanguages: 'tekstspråk',
   },
   yes: 'ja',
   no: 'nei',
@@ -117,6 +117,13 @@ export const openData = {
       skjermet: { name: 'Skjermet adresse', description: 'Adresse og koordinater vises ikke; kontakt tilbudet for oppmøtested. Verdi: true' },
       kommunenummer: { name: 'Kommunenummer', description: 'Kommunen stedet ligger i (SSB-kode, inndeling fra 2024). Verdi: fire sifre' },
       arsverk: { name: 'Årsverk musikkterapeut', description: 'Musikkterapeutkapasitet i årsverk. Verdi: desimaltall, for eksempel 1.5' },
+    },
+    /** the terms that carry a service's text in another language (name, description, how to get in), one per field and language */
+    translation: {
+      name: (field: string, language: string) => `${field} på ${language}`,
+      description: (field: string, language: string, code: string) => `Feltet «${field}» for tjenesten på ${language} (BCP 47: ${code}), ved siden av bokmålsteksten i selve feltet. Verdi: teksten`,
+      fields: { name: 'navn', description: 'beskrivelse', application_process: 'slik får du tilbudet' } as Record<string, string>,
+      languages: { nn: 'nynorsk', en: 'engelsk', se: 'nordsamisk', sma: 'sørsamisk', smj: 'lulesamisk' } as Record<string, string>,
     },
   },
 } as const;

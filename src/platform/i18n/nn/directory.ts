@@ -172,6 +172,8 @@ export const service = {
     kriminalomsorgen: 'Er du i fengsel eller blir følgd opp av friomsorga, kan dei tilsette der tilvise deg.',
   } as Record<string, string>,
   applicationHeading: 'Dette seier tilbodet sjølv',
+  /** under a description shown in bokmål to a reader of another language (never shown in bokmål itself) */
+  textInBokmal: 'Tilbodet har skildra seg sjølv på bokmål. Det finst inga skildring på nynorsk enno.',
   helpNow: {
     heading: 'Treng du hjelp no?',
     intro: 'Musikkterapi er ikkje akutthjelp. Er det fare for liv eller helse, ring 113.',

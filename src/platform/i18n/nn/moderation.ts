@@ -120,6 +120,8 @@ export const moderation = {
       phone: 'Telefon',
       contact: 'Kontaktpersonar',
       schedule: 'Opningstider',
+      /** a field of the text in another language: "Beskrivelse på nynorsk" */
+      translated: (field: string, language: string) => `${field} på ${language}`,
     },
     location: {
       name: 'Namn',

@@ -107,7 +107,7 @@ export const openData = {
     id: 'id', name: 'navn', organization: 'organisasjon', status: 'status', level: 'tjenestenivå', field: 'fagfelt', setting: 'tjenestested',
     group: 'målgruppe', access: 'tilgang', referrers: 'henvisere', format: 'form', cost: 'kostnad', languages: 'språk',
     municipalities: 'kommunenummer', digital: 'digitalt', lat: 'breddegrad', lon: 'lengdegrad', distance: 'avstand_km',
-    assured: 'sist_bekreftet', demo: 'demodata', url: 'nettside_samklang',
+    assured: 'sist_bekreftet', demo: 'demodata', url: 'nettside_samklang', textLanguages: 'tekstspråk',
   },
   /** cell values of the CSV export: data, the same in every language */
   yes: 'ja',
@@ -121,6 +121,13 @@ export const openData = {
       skjermet: { name: 'Skjerma adresse', description: 'Adresse og koordinatar blir ikkje viste; kontakt tilbodet for oppmøtestad. Verdi: true' },
       kommunenummer: { name: 'Kommunenummer', description: 'Kommunen staden ligg i (SSB-kode, inndeling frå 2024). Verdi: fire siffer' },
       arsverk: { name: 'Årsverk musikkterapeut', description: 'Musikkterapeutkapasitet i årsverk. Verdi: desimaltal, til dømes 1.5' },
+    },
+    /** the terms that carry a service's text in another language (name, description, how to get in), one per field and language */
+    translation: {
+      name: (field: string, language: string) => `${field} på ${language}`,
+      description: (field: string, language: string, code: string) => `Feltet «${field}» for tenesta på ${language} (BCP 47: ${code}), ved sida av bokmålsteksten i sjølve feltet. Verdi: teksten`,
+      fields: { name: 'namn', description: 'skildring', application_process: 'slik får du tilbodet' } as Record<string, string>,
+      languages: { nn: 'nynorsk', en: 'engelsk', se: 'nordsamisk', sma: 'sørsamisk', smj: 'lulesamisk' } as Record<string, string>,
     },
   },
 } as const satisfies Catalogue['openData'];

@@ -60,6 +60,9 @@ const OWN_FIELDS: Partial<Record<TableName, string[]>> = {
   organization: ['is_demo'],
   location: ['is_confidential', 'is_demo', 'municipality_number'],
   service: ['fte', 'is_demo'],
+  // a file that translates one field of a service (a translation attribute, profile.ts) leaves the others as they are;
+  // an attribute with an empty value removes that field's translation
+  service_translation: ['name', 'description', 'application_process'],
 };
 
 function keepOwnFields(table: TableName, row: Record<string, unknown>, given: FlatRow, existing: Record<string, unknown>): void {
@@ -145,7 +148,7 @@ function parentsFirst(ids: string[], rows: Map<string, Record<string, unknown>>,
 /** Tables whose rows are parts of a service's document (see servicesWithParts). */
 const PART_TABLES = [
   'organization', 'program', 'location', 'address', 'accessibility', 'service_at_location', 'contact', 'phone', 'schedule', 'language', 'attribute',
-  'funding', 'service_area', 'cost_option', 'required_document',
+  'funding', 'service_area', 'cost_option', 'required_document', 'service_translation',
 ] as const satisfies readonly (keyof ChangedParts & TableName)[];
 
 const SELF_REFERENCE: Partial<Record<TableName, string>> = { organization: 'parent_organization_id', taxonomy_term: 'parent_id' };
@@ -155,6 +158,8 @@ async function affectedServices(db: Tx, plan: Plan, rows: PlannedRows): Promise<
   const touched = (table: TableName) => [...plan[table].added, ...plan[table].changed.map((c) => c.id)];
   const services = new Set(touched('service'));
   for (const id of touched('service_at_location')) services.add(String(rows.get('service_at_location')!.get(id)!.service_id));
+  // the finder's document holds the text in other languages too
+  for (const id of touched('service_translation')) services.add(String(rows.get('service_translation')!.get(id)!.service_id));
   for (const id of touched('language')) {
     const serviceId = rows.get('language')!.get(id)!.service_id;
     if (typeof serviceId === 'string') services.add(serviceId);

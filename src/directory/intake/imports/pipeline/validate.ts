@@ -3,7 +3,8 @@ import { Value } from '@sinclair/typebox/value';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { Db } from '../../../../platform/db/index.ts';
 import { FACETS, TERM_BY_ID, taxonomyId } from '../../../taxonomy.ts';
-import { DATA_TAXONOMY, DATA_TERM_BY_ID } from '../../../hsds/profile.ts';
+import { DATA_TAXONOMY, DATA_TERM_BY_ID, translationOf } from '../../../hsds/profile.ts';
+import { translationId } from '../../../write.ts';
 import { COLUMNS } from '../../../hsds/columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from '../../../hsds/dataset.ts';
 import { formatDate, msg } from '../../../../platform/i18n/index.ts';
@@ -35,6 +36,14 @@ function foldDataAttributes(dataset: Dataset): void {
     const target = (TABLES as readonly string[]).includes(entity) ? dataset.get(entity, String(row.link_id)) : undefined;
     if (!target || !term.entities.includes(entity)) {
       dataset.warnings.push({ where, message: msg.hsdsImport.leftOut.dataAttribute(term.code, term.entities) });
+      continue;
+    }
+    const translation = translationOf(term.code);
+    if (translation) {
+      // one row per service and language, whichever of its fields the file translates
+      const serviceId = String(row.link_id);
+      const text = row.value === null || row.value === undefined || row.value === '' ? null : String(row.value);
+      dataset.add('service_translation', { id: translationId(serviceId, translation.language), service_id: serviceId, language: translation.language, [translation.field]: text }, where);
       continue;
     }
     const value = row.value === null || row.value === undefined ? 'true' : String(row.value);

@@ -3,7 +3,7 @@ import { Button, Fieldset, Heading, Paragraph, ValidationMessage } from '@digdir
 import { CheckboxInput, CsrfField, ErrorSummary, Select, TextArea, TextInput, type Errors } from '../../../../platform/forms/index.ts';
 import { msg } from '../../../../platform/i18n/index.ts';
 import { FACETS, LANGUAGES, TERMS } from '../../../taxonomy.ts';
-import { DAYS, STATUSES, rowIndexes, type FormValues } from '../draft.ts';
+import { DAYS, FORM_TRANSLATIONS, STATUSES, rowIndexes, type FormValues } from '../draft.ts';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
 const m = msg.selfService.form;
@@ -70,7 +70,13 @@ export function ServiceFormPage({ title, action, values, errors, csrfToken, mode
         <CsrfField token={csrfToken} />
         <Heading level={2} data-size="sm">{m.about}</Heading>
         <TextInput id="name" label={m.name} value={v('name')} error={errors.name} maxLength={200} />
-        <TextArea id="description" label={m.description} hint={m.descriptionHint} value={v('description')} error={errors.description} rows={6} maxLength={5000} />
+        <TextArea id="description" label={m.description} hint={m.descriptionHint} value={v('description')} error={errors.description} rows={6} maxLength={5000} lang="nb" />
+        <Group legend={m.translationsHeading}>
+          <Paragraph data-size="sm">{m.translationsHint}</Paragraph>
+          {FORM_TRANSLATIONS.map(({ language, field }) => (
+            <TextArea key={field} id={field} label={language === 'nn' ? m.descriptionNn : m.descriptionEn} value={v(field)} error={errors[field]} rows={4} maxLength={5000} lang={language} />
+          ))}
+        </Group>
         <Select id="status" label={m.status} value={v('status') || 'active'} error={errors.status} options={STATUSES.map((s) => ({ value: s, label: m.statuses[s] ?? s }))} />
         <TextInput id="fte" label={m.fte} hint={m.fteHint} value={v('fte')} error={errors.fte} inputMode="decimal" maxLength={6} />
         <TextInput id="url" label={m.url} type="url" value={v('url')} error={errors.url} maxLength={500} />

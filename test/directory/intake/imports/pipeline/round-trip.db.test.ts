@@ -42,7 +42,14 @@ for (const backend of backends()) {
       isConfidential: true, name: 'Krisesenteret i Rundtur', transportation: 'Buss 3 til døra', latitude: 67.28, longitude: 14.40,
       municipalityNumber: '1804', description: 'Bak skolen',
     });
-    const service = aService(org, { name: 'Skjermet rundtur', locations: [shelter, aLocation({ name: 'Åpent hus' })] });
+    const service = aService(org, {
+      name: 'Skjermet rundtur', applicationProcess: 'Ring oss.', locations: [shelter, aLocation({ name: 'Åpent hus' })],
+      // the text in other languages travels as data attributes (issue #17)
+      translations: [
+        { language: 'en', name: 'Protected round trip', description: 'Music therapy in a group.', applicationProcess: 'Call us.' },
+        { language: 'nn', name: null, description: 'Musikkterapi i gruppe, på nynorsk.', applicationProcess: null },
+      ],
+    });
 
     before(async () => {
       database = await freshDatabase(backend.name);
@@ -87,12 +94,34 @@ for (const backend of backends()) {
       assert.deepEqual(report.changes, [`location ${shelter.id}: transportation`]);
     });
 
+    const translations = (from: Db) => from.selectFrom('service_translation').select(['service_id', 'language', 'name', 'description', 'application_process'])
+      .orderBy('service_id').orderBy('language').execute();
+
+    test('translations: exported as data attributes, back as the same rows; a changed one is a change of service_translation', async () => {
+      const ndjson = (await app.inject(`/hsds/services/${service.id}`)).json() as { attributes: { value: string; taxonomy_term: { code: string } }[] };
+      const byCode = Object.fromEntries(ndjson.attributes.map((a) => [a.taxonomy_term.code, a.value]));
+      assert.equal(byCode['translation:description:nn'], 'Musikkterapi i gruppe, på nynorsk.');
+      assert.equal(byCode['translation:application_process:en'], 'Call us.');
+      assert.equal(byCode['translation:name:nn'], undefined, 'an untranslated field has no attribute');
+      const tabular = JSON.parse((await app.inject('/hsds/tabular.json')).body) as Record<string, Record<string, unknown>[]>;
+      assert.equal(tabular.service_translation, undefined, 'not an HSDS table: the export has none');
+      const attribute = { ...tabular.attribute!.find((a) => a.link_id === service.id && a.value === 'Music therapy in a group.')!, value: 'Music therapy in a small group.' };
+      const report = await importSource(db, tempFile('one.json', JSON.stringify({ service: tabular.service!.filter((s) => s.id === service.id), attribute: [attribute] })), { dryRun: true });
+      assert.ok(report.ok, JSON.stringify(report.problems));
+      assert.equal(report.counts.service_translation?.changed, 1);
+      assert.deepEqual(report.changes.filter((c) => c.startsWith('service_translation')), [`service_translation ${report.details.find((d) => d.table === 'service_translation')!.id}: description`],
+        'the other translated fields, absent from the file, are kept');
+    });
+
     test('our own export into a fresh instance exports the same again', async () => {
       const first = (await app.inject('/hsds/tabular.json')).body;
       const other = await freshDatabase(backend.name);
       try {
         const report = await importSource(other.db, tempFile('export.json', first), { dryRun: false });
         assert.ok(report.ok, JSON.stringify(report.problems));
+        const mine = await translations(db);
+        assert.ok(mine.length >= 4, 'the demo data and the test service have translations');
+        assert.deepEqual(await translations(other.db), mine);
         const otherApp = await testApp(other.db, { JOB_WORKER: 'off' });
         try {
           assert.deepEqual(JSON.parse((await otherApp.inject('/hsds/tabular.json')).body), JSON.parse(first));
