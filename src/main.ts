@@ -46,7 +46,7 @@ async function main() {
       clearInterval(reaper);
       // a handler whose client has gone (a proxy's timeout) may still be at work: let it finish
       if (app.requestsInFlight.count() > 0) {
-        app.log.info({ requests: app.requestsInFlight.count() }, 'waiting for handlers whose clients left');
+        app.log.info({ requests: app.requestsInFlight.count() }, 'draining: handlers still at work after their clients disconnected');
         await app.requestsInFlight.idle();
       }
       app.log.info('connections closed, background work finished');
