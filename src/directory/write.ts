@@ -183,8 +183,9 @@ export async function touchServices(db: Tx, serviceIds: string[]): Promise<void>
  * The format of the finder's search document: raise it when reindexServices puts other text in it,
  * and every database rebuilds its rows once at start (rebuildOutdatedSearchIndex).
  * 1: the classification in people's words, postal places and location names (issue #13).
+ * 2: term names in nynorsk and English, and English and nynorsk search words (issue #17).
  */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 
 /** Rebuilds every finder row when they were built with an older format of the document; returns whether it did. */
 export async function rebuildOutdatedSearchIndex(db: Db): Promise<boolean> {
