@@ -11,6 +11,7 @@ export { loadDemoData, hasDemoData, removeDemoData, generateDemoData, demoDataFo
 export { insertOrganizations, insertServices, reindexServices, rebuildOutdatedSearchIndex } from './write.ts';
 export { directoryVersion } from './version.ts';
 export { FACETS, TERMS, TERM_BY_ID, TERM_BY_KEY, LANGUAGE_FACET, LANGUAGES, type Facet, type FlatTerm } from './taxonomy.ts';
+export { facetDescription, facetLabel, languageLabel, termDescription, termLabel } from './taxonomy-labels.ts';
 export { SERVICE_LEVELS, type ServiceLevel } from './service-level.ts';
 export { MODEL_COLUMNS, type ColumnPlaces, type FieldPlaces, type LeftOut } from './service-fields.ts';
 export { publicWebUrl, ORIGINAL_TEXT_LANGUAGE, type ServiceAggregate, type OrganizationAggregate, type LocationAggregate, type ServiceTranslation } from './model.ts';

@@ -17,6 +17,12 @@ export function taxonomyMarkdown(): string {
     'A filter on a parent term also finds its children (spesialisthelsetjeneste finds TSB, psykisk',
     'helsevern and DPS). Several terms of one facet are combined with OR, facets with AND.',
     '',
+    'The names below are the canonical names (`nb`): HSDS `taxonomy_term.name`, FHIR `display`',
+    'and the finder\'s CSV carry them whatever the reader\'s language. Pages show each facet, term',
+    'and language in the reader\'s language (`nb`, `nn` or `en`) from the catalogue',
+    '(`src/platform/i18n/<lang>/taxonomy.ts`, keyed by facet id and term key), and the free-text',
+    'search knows the names in all three and the words in `src/directory/synonyms.ts`.',
+    '',
   ];
   for (const facet of FACETS) {
     lines.push(`## ${facet.name} (\`${facet.id}\`, ${facet.appliesTo === 'service' ? 'service' : 'location'})`, '', facet.description, '', '| code | name | description |', '|---|---|---|');

@@ -1,4 +1,5 @@
 import { nameUuid } from '../platform/ids.ts';
+import { nb } from '../platform/i18n/index.ts';
 
 /**
  * Samklang's classification of music-therapy offers. Codes are stable: they are stored,
@@ -21,90 +22,51 @@ export interface Facet {
   terms: Term[];
 }
 
-const t = (code: string, name: string, description: string, children?: Term[]): Term => ({ code, name, description, ...(children ? { children } : {}) });
+interface TermCodes {
+  code: string;
+  children?: TermCodes[];
+}
+const t = (code: string, children?: TermCodes[]): TermCodes => ({ code, ...(children ? { children } : {}) });
 
-export const FACETS: Facet[] = [
+/** The facets and their terms' codes; their names are the bokmål catalogue's (src/platform/i18n/nb/taxonomy.ts). */
+const STRUCTURE: { id: string; appliesTo: Facet['appliesTo']; terms: TermCodes[] }[] = [
+  { id: 'niva', appliesTo: 'service', terms: [t('lavterskel'), t('oppfolging'), t('behandling')] },
+  { id: 'felt', appliesTo: 'service', terms: [t('rus'), t('psykisk-helse')] },
   {
-    id: 'niva', name: 'Tjenestenivå', appliesTo: 'service', description: 'Hvor i forløpet tilbudet ligger',
-    terms: [
-      t('lavterskel', 'Lavterskeltilbud', 'Uten henvisning, ofte drop-in'),
-      t('oppfolging', 'Oppfølging', 'Oppfølging i kommunen etter eller ved siden av behandling'),
-      t('behandling', 'Behandling', 'Behandling, som regel i spesialisthelsetjenesten'),
-    ],
+    id: 'arena', appliesTo: 'service',
+    terms: [t('kommune'), t('spesialist', [t('tsb'), t('phv'), t('dps')]), t('kriminalomsorg'), t('ideell'), t('privat')],
   },
-  {
-    id: 'felt', name: 'Fagfelt', appliesTo: 'service', description: 'Rus, psykisk helse eller begge',
-    terms: [t('rus', 'Rus', 'Rusproblemer og avhengighet'), t('psykisk-helse', 'Psykisk helse', 'Psykiske helseplager og lidelser')],
-  },
-  {
-    id: 'arena', name: 'Tjenestested', appliesTo: 'service', description: 'Hvem som driver tilbudet',
-    terms: [
-      t('kommune', 'Kommune', 'Kommunal helse- og omsorgstjeneste'),
-      t('spesialist', 'Spesialisthelsetjeneste', 'Helseforetak og avtaleinstitusjoner', [
-        t('tsb', 'TSB', 'Tverrfaglig spesialisert rusbehandling'),
-        t('phv', 'Psykisk helsevern', 'Psykisk helsevern, døgn og poliklinikk'),
-        t('dps', 'DPS', 'Distriktspsykiatrisk senter'),
-      ]),
-      t('kriminalomsorg', 'Kriminalomsorg', 'Fengsel og friomsorg'),
-      t('ideell', 'Ideell eller frivillig', 'Ideelle organisasjoner, stiftelser og frivillige lag'),
-      t('privat', 'Privat', 'Private aktører'),
-    ],
-  },
-  {
-    id: 'malgruppe', name: 'Målgruppe', appliesTo: 'service', description: 'Hvem tilbudet er for',
-    terms: [
-      t('barn-unge', 'Barn og unge', 'Under 18 år'),
-      t('unge-voksne', 'Unge voksne', 'Omtrent 16–25 år'),
-      t('voksne', 'Voksne', 'Voksne'),
-      t('eldre', 'Eldre', 'Eldre'),
-    ],
-  },
-  {
-    id: 'tilgang', name: 'Slik får du tilbudet', appliesTo: 'service', description: 'Om du kan ta kontakt selv eller trenger henvisning',
-    terms: [
-      t('egenhenvisning', 'Ta kontakt selv', 'Egenhenvisning eller drop-in, ingen henvisning trengs'),
-      t('henvisning', 'Henvisning trengs', 'Noen må henvise deg'),
-    ],
-  },
-  {
-    id: 'henviser', name: 'Hvem kan henvise', appliesTo: 'service', description: 'Hvem som kan sende henvisning',
-    terms: [
-      t('fastlege', 'Fastlege', 'Fastlege eller annen lege'),
-      t('nav', 'Nav', 'Nav-kontoret'),
-      t('kommunen', 'Kommunale tjenester', 'Kommunens rus- og psykiske helsetjeneste'),
-      t('spesialisthelsetjenesten', 'Spesialisthelsetjenesten', 'Behandler i spesialisthelsetjenesten'),
-      t('kriminalomsorgen', 'Kriminalomsorgen', 'Fengsel eller friomsorgskontor'),
-    ],
-  },
-  {
-    id: 'format', name: 'Form', appliesTo: 'service', description: 'Hvordan musikkterapien gis',
-    terms: [
-      t('individuell', 'Individuelt', 'En til en med musikkterapeut'),
-      t('gruppe', 'Gruppe', 'Sammen med andre, for eksempel band eller kor'),
-      t('digital', 'Digitalt', 'Over video; tilgjengelig uansett hvor du bor'),
-    ],
-  },
-  {
-    id: 'kostnad', name: 'Kostnad', appliesTo: 'service', description: 'Hva det koster deg',
-    terms: [t('gratis', 'Gratis', 'Ingen betaling'), t('egenandel', 'Egenandel', 'Vanlig egenandel'), t('annet', 'Annen betaling', 'Se beskrivelsen')],
-  },
-  {
-    id: 'tilgjengelighet', name: 'Fysisk tilgjengelighet', appliesTo: 'location', description: 'Hvordan lokalet er tilrettelagt',
-    terms: [
-      t('trinnfri', 'Trinnfri adkomst', 'Inngang og lokaler uten trinn, eller med rampe eller heis'),
-      t('hc-toalett', 'Tilrettelagt toalett', 'Toalett tilpasset rullestol'),
-      t('teleslynge', 'Teleslynge', 'Teleslynge i rommet'),
-    ],
-  },
+  { id: 'malgruppe', appliesTo: 'service', terms: [t('barn-unge'), t('unge-voksne'), t('voksne'), t('eldre')] },
+  { id: 'tilgang', appliesTo: 'service', terms: [t('egenhenvisning'), t('henvisning')] },
+  { id: 'henviser', appliesTo: 'service', terms: [t('fastlege'), t('nav'), t('kommunen'), t('spesialisthelsetjenesten'), t('kriminalomsorgen')] },
+  { id: 'format', appliesTo: 'service', terms: [t('individuell'), t('gruppe'), t('digital')] },
+  { id: 'kostnad', appliesTo: 'service', terms: [t('gratis'), t('egenandel'), t('annet')] },
+  { id: 'tilgjengelighet', appliesTo: 'location', terms: [t('trinnfri'), t('hc-toalett'), t('teleslynge')] },
 ];
+
+type Label = { name: string; description: string };
+function label(labels: Readonly<Record<string, Label>>, key: string): Label {
+  const found = labels[key];
+  if (!found) throw new Error(`taxonomy: no bokmål label for ${key} in src/platform/i18n/nb/taxonomy.ts`);
+  return { name: found.name, description: found.description };
+}
+
+function named(prefix: string, terms: TermCodes[]): Term[] {
+  return terms.map((term) => {
+    const key = `${prefix}:${term.code}`;
+    return { code: term.code, ...label(nb.taxonomy.terms, key), ...(term.children ? { children: named(key, term.children) } : {}) };
+  });
+}
+
+/** The classification with its canonical (bokmål) names: the data HSDS and FHIR export. Pages show taxonomy-labels.ts's. */
+export const FACETS: Facet[] = STRUCTURE.map((facet) => ({ ...facet, ...label(nb.taxonomy.facets, facet.id), terms: named(facet.id, facet.terms) }));
 
 /** The facet for languages is built from the service's HSDS language rows, not taxonomy terms. */
 export const LANGUAGE_FACET = 'sprak';
 /** the language facet's name where the taxonomy is documented (docs/taxonomy.md) */
 export const LANGUAGE_FACET_NAME = 'Språk';
-export const LANGUAGES: Record<string, string> = {
-  nb: 'Norsk', en: 'Engelsk', se: 'Nordsamisk', pl: 'Polsk', ar: 'Arabisk', so: 'Somali', uk: 'Ukrainsk', fa: 'Persisk',
-};
+/** The languages an offer can be given in (ISO 639-1) with their canonical (bokmål) names. */
+export const LANGUAGES: Record<string, string> = { ...nb.taxonomy.languages };
 
 export interface FlatTerm {
   facet: Facet;

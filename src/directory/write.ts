@@ -179,8 +179,9 @@ export async function touchServices(db: Tx, serviceIds: string[]): Promise<void>
  * and every database rebuilds its rows once at start (rebuildOutdatedSearchIndex).
  * 1: the classification in people's words, postal places and location names (issue #13).
  * 2: the service's text in other languages (service_translation, issue #17).
+ * 3: term names in nynorsk and English, and English and nynorsk search words (issue #17).
  */
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
 /** Rebuilds every finder row when they were built with an older format of the document; returns whether it did. */
 export async function rebuildOutdatedSearchIndex(db: Db): Promise<boolean> {

@@ -4,8 +4,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { msg } from '../../platform/i18n/index.ts';
 import { coordinatesPlace, listMunicipalities, municipalityByNumber, resolvePlace, titleCase, type Place, type PlaceResult } from '../../reference/index.ts';
 import { EARTH_RADIUS_KM } from '../../platform/geo.ts';
-import { LANGUAGES, TERMS } from '../taxonomy.ts';
-import { TERM_WORDS, WORD_GROUPS } from '../synonyms.ts';
+import { vocabulary } from '../synonyms.ts';
 import type { FinderQuery } from './params.ts';
 
 /** A place found inside the free text: the words that named it, and the text searched without them. */
@@ -138,7 +137,7 @@ export async function postalPlace(db: Db, typed: string): Promise<Place | null> 
 }
 
 /** Words of the search's own vocabulary (the synonym list and the taxonomy): such a postal place name is read as the word. */
-const VOCABULARY = new Set([...Object.values(TERM_WORDS).flat(), ...WORD_GROUPS.flat(), ...TERMS.map((t) => t.name), ...Object.values(LANGUAGES)]
+const VOCABULARY = new Set(vocabulary()
   .flatMap((phrase) => [phrase, ...phrase.split(/\s+/)]).map((w) => w.toLowerCase()));
 /** Names this short are too often words («tro», «fall», «ski», «sand») to be read as places without a capital. */
 const SHORTEST_LOWER_CASE_NAME = 5;

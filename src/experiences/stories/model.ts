@@ -2,7 +2,7 @@
 // settings and levels from the directory's taxonomy, and the status flow.
 import type { ConsentPurpose, StoryAgeBand, StoryStatus, StoryTheme } from '../../platform/db/index.ts';
 import { msg, nb } from '../../platform/i18n/index.ts';
-import { SERVICE_LEVELS, TERMS } from '../../directory/index.ts';
+import { SERVICE_LEVELS, TERMS, termLabel } from '../../directory/index.ts';
 import { HEALTH_REGIONS } from '../../reference/index.ts';
 
 // Coding frame after CHIME-D (Trzebinski & Tuastad 2022), in the network's words.
@@ -17,10 +17,10 @@ export type ConsentVersion = keyof typeof nb.experienceStories.consentTexts;
 export const CURRENT_CONSENT_VERSION: ConsentVersion = 'samtykke-2026-11';
 
 /** Settings (tjenestested): the codes of the taxonomy's arena facet. */
-export const SETTINGS = TERMS.filter((term) => term.facet.id === 'arena').map((term) => ({ code: term.code, name: term.name }));
+export const SETTINGS = TERMS.filter((term) => term.facet.id === 'arena').map((term) => ({ code: term.code, get name() { return termLabel(term.key); } }));
 export const settingName = (code: string) => SETTINGS.find((s) => s.code === code)?.name ?? code;
 export const regionName = (code: string) => HEALTH_REGIONS.find((r) => r.code === code)?.name ?? code;
-export const levelName = (code: string) => TERMS.find((t) => t.facet.id === 'niva' && t.code === code)?.name ?? code;
+export const levelName = (code: string) => termLabel(`niva:${code}`);
 
 /** Days between a withdrawal and the erasure of the story's text. */
 export const ERASE_AFTER_DAYS = 7;

@@ -8,7 +8,7 @@ import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { HEALTH_REGIONS } from '../../reference/index.ts';
-import { TERM_BY_KEY } from '../../directory/index.ts';
+import { TERM_BY_KEY, termLabel } from '../../directory/index.ts';
 import { surveyCells, type AggregateCell, type Period } from './store.ts';
 import { currentPeriod } from './routes.ts';
 
@@ -17,7 +17,7 @@ const m = msg.experienceSurveys;
 export function SurveyFigures({ period, cells }: { period: Period; cells: AggregateCell[] }) {
   const f = m.figures;
   const region = (code: string | null) => HEALTH_REGIONS.find((r) => r.code === code)?.name ?? m.overview.unknown;
-  const level = (code: string | null) => (code && TERM_BY_KEY.get(`niva:${code}`)?.name) || m.overview.unknown;
+  const level = (code: string | null) => (code && TERM_BY_KEY.has(`niva:${code}`) ? termLabel(`niva:${code}`) : null) || m.overview.unknown;
   return (
     <section aria-labelledby="svar-fra-brukerne" className="stack survey-figures">
       <Heading level={2} data-size="sm" id="svar-fra-brukerne">{f.heading}</Heading>

@@ -21,7 +21,7 @@ import { MessagePage } from '../../platform/views/message-page.tsx';
 import { BOM, csvLine } from '../../platform/csv.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { askToSignIn, forbid, mayEdit } from '../../accounts/index.ts';
-import { TERM_BY_KEY, findPublicService } from '../../directory/index.ts';
+import { TERM_BY_KEY, findPublicService, termLabel } from '../../directory/index.ts';
 import { networkRoles } from '../../network/index.ts';
 import {
   CURRENT_VERSION, DONT_KNOW, FREE_TEXT_FIELD, FREE_TEXT_MAX, HONEYPOT_FIELD, PERIOD_MONTHS, fieldOf, isVersion, questionsOf, type QuestionVersion,
@@ -167,7 +167,7 @@ export async function surveyRoutes(app: App, { db, config }: { db: Db; config: C
     const questions = new Map(questionsOf(CURRENT_VERSION).map((q) => [q.key, q.text]));
     const unknown = m.overview.unknown;
     return sendPage(reply, OverviewPage({ period, rows: rows.map((r) => ({
-      region: (r.region && regions.get(r.region)) ?? unknown, level: (r.level && TERM_BY_KEY.get(`niva:${r.level}`)?.name) ?? unknown,
+      region: (r.region && regions.get(r.region)) ?? unknown, level: (r.level && TERM_BY_KEY.has(`niva:${r.level}`) ? termLabel(`niva:${r.level}`) : null) ?? unknown,
       question: questions.get(r.question) ?? r.question, answers: r.answers, average: r.average,
     })) }));
   });

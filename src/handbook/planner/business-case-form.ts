@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { currentLanguage, formatNumber, type Language } from '../../platform/i18n/index.ts';
 import { SCENARIOS, type BenefitAssumption, type BusinessCaseInput, type Scenario } from './calculator.ts';
 
 type Kind = 'percent' | 'kroner' | 'count';
@@ -32,49 +33,103 @@ export const benefitFieldNames = (scenario: Scenario) => ({
   costPerBrokenCourse: `bruddkostnad_${SCENARIO_SUFFIX[scenario]}`,
 });
 
-/** Digits with Norwegian separators: "650 000", "14,1", "1.200.000". */
-export const NUMBER_PATTERN = '^[0-9 \u00a0.,]*$';
+/**
+ * What a number field accepts before it is read: digits, grouping spaces (also the no-break and
+ * narrow no-break spaces Intl writes), dots, commas and a minus (so a negative amount gets the range
+ * message, not "write a number"). Exponents, "Infinity" and other text never pass.
+ */
+export const NUMBER_PATTERN = '^[-\u2212]?[0-9 \u00a0\u202f.,]*$';
 
 export const BusinessCaseBodySchema = Type.Object(
   Object.fromEntries(Object.keys(BUSINESS_CASE_FIELDS).map((name) => [name, Type.Optional(Type.String({ maxLength: 20, pattern: NUMBER_PATTERN }))])) as Record<string, TSchema>,
   { additionalProperties: true },
 );
 
-/** Reads a number as Norwegians write it; null for blank, NaN for what is not a number. */
-export function parseNorwegianNumber(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0]/g, '');
+/** Groups of three after the first: "1", "12", "650", "1 200 000" (written without separators here). */
+const groupsOfThree = (parts: string[]) => /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((part) => /^\d{3}$/.test(part));
+
+/**
+ * Reads a number as the reader writes it: in bokmål and nynorsk a space or a dot between thousands
+ * and a comma before decimals ("650 000", "1.200.000", "14,1"); in English a comma between thousands
+ * and a dot before decimals ("650,000", "14.1"). The other style is accepted where it cannot be
+ * misread: a separator used twice groups thousands ("1,200,000" in bokmål), the last of two different
+ * ones is the decimal ("1,234.5", "1.234,5"), and one not followed by exactly three digits is a
+ * decimal ("14.1" in bokmål, "14,1" in English). Only "650,000" / "1.200" depend on the language.
+ * Returns null for blank, NaN for what is not a number.
+ */
+export function parseNumber(text: string, language: Language): number | null {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
   if (compact === '') return null;
-  let normal: string;
-  if (compact.includes(',')) normal = compact.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(\.\d{3})+$/.test(compact)) normal = compact.replace(/\./g, '');
-  else normal = compact;
-  return /^\d+(\.\d+)?$/.test(normal) ? Number(normal) : Number.NaN;
+  const match = /^([-\u2212]?)([0-9.,]+)$/.exec(compact);
+  if (!match) return Number.NaN;
+  const sign = match[1] ? -1 : 1;
+  const body = match[2]!;
+  const hasComma = body.includes(','), hasDot = body.includes('.');
+  let whole: string;
+  let fraction = '';
+  if (hasComma && hasDot) {
+    const decimal = body.lastIndexOf(',') > body.lastIndexOf('.') ? ',' : '.';
+    const [integer, rest, ...more] = body.split(decimal);
+    const groups = integer!.split(decimal === ',' ? '.' : ',');
+    if (more.length > 0 || !groupsOfThree(groups) || !/^\d+$/.test(rest!)) return Number.NaN;
+    whole = groups.join('');
+    fraction = rest!;
+  } else if (hasComma || hasDot) {
+    const separator = hasComma ? ',' : '.';
+    const parts = body.split(separator);
+    const ownDecimal = language === 'en' ? '.' : ',';
+    if (parts.length > 2 || (parts.length === 2 && parts[1]!.length === 3 && separator !== ownDecimal)) {
+      if (!groupsOfThree(parts)) return Number.NaN;
+      whole = parts.join('');
+    } else {
+      if (!/^\d+$/.test(parts[0]!) || !/^\d+$/.test(parts[1]!)) return Number.NaN;
+      whole = parts[0]!;
+      fraction = parts[1]!;
+    }
+  } else whole = body;
+  if (!/^\d+$/.test(whole)) return Number.NaN;
+  return sign * Number(fraction ? `${whole}.${fraction}` : whole);
+}
+
+/**
+ * How a plan stores a number: as bokmål reads it, whoever typed it (a plan's members may read in
+ * different languages). Text typed in bokmål or nynorsk is kept as typed; English is rewritten.
+ */
+function storedText(text: string, value: number, language: Language): string {
+  return language === 'en' ? value.toLocaleString('nb-NO', { useGrouping: false, maximumFractionDigits: 20 }) : text;
 }
 
 export type BusinessCaseError = { kind: 'number' } | { kind: 'range'; min: number; max: number } | { kind: 'whole' };
 
 export interface ReadBusinessCase {
-  /** the typed text, trimmed, for storing and redisplay */
+  /** the typed text, trimmed, for redisplay */
   values: Record<string, string>;
+  /** the text to store (see storedText): read the same way in every language */
+  stored: Record<string, string>;
   errors: Record<string, BusinessCaseError>;
   /** null until position size, salary and employer cost are filled in */
   input: BusinessCaseInput | null;
 }
 
-/** Checks every field and, when the required ones are there, builds the calculator's input (blank cost lines count as 0). */
-export function readBusinessCase(raw: Record<string, unknown>): ReadBusinessCase {
+/**
+ * Checks every field as typed in `language` and, when the required ones are there, builds the
+ * calculator's input (blank cost lines count as 0).
+ */
+export function readBusinessCase(raw: Record<string, unknown>, language: Language = currentLanguage()): ReadBusinessCase {
   const values: Record<string, string> = {};
+  const stored: Record<string, string> = {};
   const errors: Record<string, BusinessCaseError> = {};
   const numbers: Record<string, number | null> = {};
   for (const [name, field] of Object.entries(BUSINESS_CASE_FIELDS)) {
     const text = typeof raw[name] === 'string' ? (raw[name] as string).trim() : '';
     if (text) values[name] = text;
-    const value = parseNorwegianNumber(text);
+    const value = parseNumber(text, language);
     numbers[name] = value;
     if (value === null) continue;
     if (Number.isNaN(value)) errors[name] = { kind: 'number' };
     else if (value < field.min || value > field.max) errors[name] = { kind: 'range', min: field.min, max: field.max };
     else if (field.kind === 'count' && !Number.isInteger(value)) errors[name] = { kind: 'whole' };
+    else stored[name] = storedText(text, value, language);
   }
   const n = (name: string) => (errors[name] ? null : numbers[name] ?? null);
   const zero = (name: string) => n(name) ?? 0;
@@ -91,5 +146,19 @@ export function readBusinessCase(raw: Record<string, unknown>): ReadBusinessCase
     funding: { ownBudget: zero('finans_egne'), stateGrant: zero('finans_tilskudd'), other: zero('finans_annet') },
     benefit,
   };
-  return { values, errors, input };
+  return { values, stored, errors, input };
+}
+
+/**
+ * A plan's stored numbers (written by readBusinessCase's `stored`, read as bokmål), with the values
+ * shown in the reader's style: in English each number is written the English way.
+ */
+export function readStoredBusinessCase(stored: Record<string, unknown>): ReadBusinessCase {
+  const read = readBusinessCase(stored, 'nb');
+  if (currentLanguage() !== 'en') return read;
+  const values = Object.fromEntries(Object.entries(read.values).map(([name, text]) => {
+    const value = parseNumber(text, 'nb');
+    return [name, value === null || Number.isNaN(value) ? text : formatNumber(value, { maximumFractionDigits: 20 })];
+  }));
+  return { ...read, values };
 }

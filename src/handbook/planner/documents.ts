@@ -2,7 +2,7 @@ import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { PHASES } from '../content.ts';
 import { formatKroner, formatNumber } from '../views/format.ts';
 import type { BusinessCaseResult } from './calculator.ts';
-import { parseNorwegianNumber } from './business-case-form.ts';
+import { parseNumber } from './business-case-form.ts';
 import { OPEN, planProgress, type ItemState, type PlanItem } from './checklist.ts';
 import { PdfWriter } from './pdf.ts';
 import type { PlanRow } from './queries.ts';
@@ -58,7 +58,7 @@ function costTable(pdf: PdfWriter, result: BusinessCaseResult, percent: string) 
 
 function fundingTable(pdf: PdfWriter, result: BusinessCaseResult, values: Record<string, string>) {
   const b = msg.handbook.planner.businessCase;
-  const kr = (name: string) => formatKroner(parseNorwegianNumber(values[name] ?? '') || 0);
+  const kr = (name: string) => formatKroner(parseNumber(values[name] ?? '', 'nb') || 0);
   pdf.table([b.line, b.amount], [
     [b.ownBudget, kr('finans_egne')],
     [b.stateGrant, kr('finans_tilskudd')],
@@ -85,7 +85,8 @@ function sensitivityTable(pdf: PdfWriter, result: BusinessCaseResult) {
 
 function decisionMemo(pdf: PdfWriter, s: PlanSnapshot) {
   const m = t().memo;
-  const percent = s.businessCaseValues.stillingsprosent ?? '';
+  const stored = parseNumber(s.businessCaseValues.stillingsprosent ?? '', 'nb');
+  const percent = stored === null || Number.isNaN(stored) ? '' : formatNumber(stored);
   header(pdf, m.title, s);
   pdf.heading(m.background);
   pdf.paragraph(m.guidelines);

@@ -15,7 +15,7 @@ import { LocalPage } from '../views/local-page.tsx';
 import { MemoPage } from '../views/memo-page.tsx';
 import { DocumentsPage, MembersPage } from '../views/share-pages.tsx';
 import { openPlan, savedNotice } from './access.ts';
-import { BusinessCaseBodySchema, readBusinessCase, type BusinessCaseError } from './business-case-form.ts';
+import { BusinessCaseBodySchema, readBusinessCase, readStoredBusinessCase, type BusinessCaseError } from './business-case-form.ts';
 import { calculateBusinessCase } from './calculator.ts';
 import { osloToday } from './checklist.ts';
 import { DOCUMENT_KINDS, planDocument } from './documents.ts';
@@ -41,7 +41,8 @@ export async function plannerMoreRoutes(app: App, { db, config }: { db: Db; conf
   app.addHook('preHandler', requireUser);
 
   const businessCasePage = (plan: PlanRow, raw: Record<string, unknown>, csrfToken: string, notice: string | null, showErrors: boolean, schemaFailures: string[] = []) => {
-    const read = readBusinessCase(raw);
+    // a plan's stored values (GET) or what was just typed in the reader's language (POST)
+    const read = showErrors ? readBusinessCase(raw) : readStoredBusinessCase(raw);
     for (const name of schemaFailures) read.errors[name] ??= { kind: 'number' };
     const errors: Errors = showErrors ? Object.fromEntries(Object.entries(read.errors).map(([name, error]) => [name, businessCaseMessage(error)])) : {};
     const values = showErrors ? Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string> : read.values;
@@ -61,7 +62,7 @@ export async function plannerMoreRoutes(app: App, { db, config }: { db: Db; conf
     const failures = invalidParams(request.validationError?.validation ?? []).map((param) => param.name);
     const { read, page } = businessCasePage(plan, raw, request.csrfToken, null, true, failures);
     if (Object.keys(read.errors).length > 0) return sendPage(reply, page, 400);
-    await updatePlanJson(db, plan.id, 'business_case', read.values);
+    await updatePlanJson(db, plan.id, 'business_case', read.stored);
     return reply.redirect(`${p.businessCase(plan.id)}?lagret=1`, 303);
   });
 
@@ -102,7 +103,8 @@ export async function plannerMoreRoutes(app: App, { db, config }: { db: Db; conf
     const kind = DOCUMENT_KINDS.find((k) => `${k}.pdf` === file);
     if (!kind) return reply.callNotFound();
     const { items, states } = await planChecklist(db, plan);
-    const read = readBusinessCase(plan.business_case);
+    // stored text as bokmål reads it: documents.ts reads the funding lines the same way
+    const read = readBusinessCase(plan.business_case, 'nb');
     const pdf = await planDocument(kind, {
       plan, items, states, businessCase: read.input ? calculateBusinessCase(read.input) : null, businessCaseValues: read.values,
       readiness: readinessProfile(plan.readiness), today: osloToday(),

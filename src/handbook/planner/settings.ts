@@ -1,4 +1,4 @@
-import { FACETS, SERVICE_LEVELS } from '../../directory/index.ts';
+import { SERVICE_LEVELS, termLabel } from '../../directory/index.ts';
 import { msg } from '../../platform/i18n/index.ts';
 
 /** Where the offer will be run: each setting has its own handbook section in part 4. */
@@ -22,5 +22,5 @@ export { SERVICE_LEVELS };
 
 /** The finder's names for the service levels (tjenestenivå), so both speak alike. */
 export function serviceLevelName(level: string): string {
-  return FACETS.find((facet) => facet.id === 'niva')?.terms.find((term) => term.code === level)?.name ?? level;
+  return termLabel(`niva:${level}`);
 }

@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { FormBody, formErrors, normaliseDate, typed, type Errors } from '../../platform/forms/index.ts';
 import { sentValue } from '../../platform/http/sent.ts';
-import { msg } from '../../platform/i18n/index.ts';
+import { formatNumber, msg } from '../../platform/i18n/index.ts';
 import { hasTopLevelHeading, renderMarkdown } from '../../handbook/index.ts';
 import type { CourseAudience, CourseFormat, CourseStatus, NetworkEventStatus } from '../../platform/db/index.ts';
 import { fromOsloWallTime, normaliseTime, osloWallTime } from '../../platform/oslo-time.ts';
@@ -54,7 +54,8 @@ export function parseHours(text: string): number | null {
   return hours >= 0.5 && hours <= 1000 ? hours : null;
 }
 
-export const formatHours = (hours: number) => String(hours).replace('.', ',');
+/** Hours in the reader's style (7,5 / 7.5), without grouping so the edit form's value reads back through parseHours. */
+export const formatHours = (hours: number) => formatNumber(hours, { maximumFractionDigits: 1, useGrouping: false });
 
 export function checkCourse(request: FastifyRequest, organizations: { id: string }[]): { values: CourseValues; errors: Errors; input: CourseInput | null } {
   const m = msg.networkCourses.courseForm.errors;

@@ -6,7 +6,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { BOM, csvLine } from '../../platform/csv.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { PageFrame } from '../../platform/views/page-frame.tsx';
-import { freshnessSettings, TEMPLATE_COLUMNS, FACETS, TERMS } from '../../directory/index.ts';
+import { freshnessSettings, TEMPLATE_COLUMNS, FACETS, TERMS, facetDescription, facetLabel } from '../../directory/index.ts';
 
 const m = msg.openData;
 const e = m.endpoints;
@@ -34,7 +34,7 @@ function templateMeaning(column: string): string {
   const facet = FACETS.find((f) => f.id === column);
   if (!facet) return m.template[column] ?? '';
   const codes = TERMS.filter((t) => t.facet === facet).map((t) => t.code).join(', ');
-  return `${facet.name}: ${facet.description}. ${m.codesNote(codes)}`;
+  return `${facetLabel(facet.id)}: ${facetDescription(facet.id)}. ${m.codesNote(codes)}`;
 }
 
 export function OpenDataPage() {

@@ -17,6 +17,7 @@ import { networkEvents } from './en/network-events.ts';
 import { networkIdeas } from './en/network-ideas.ts';
 import { networkCourses } from './en/network-courses.ts';
 import { experienceSurveys } from './en/experiences-surveys.ts';
+import { taxonomy } from './en/taxonomy.ts';
 
 /** English UI text, in the shape of the bokmål catalogue (a missing or extra key fails the typecheck). One file per area under ./en/. */
 export const en = {
@@ -43,4 +44,5 @@ export const en = {
   networkCourses,
   experienceStories,
   experienceSurveys,
+  taxonomy,
 } as const satisfies Catalogue;

@@ -16,6 +16,7 @@ import { networkEvents } from './nb/network-events.ts';
 import { networkIdeas } from './nb/network-ideas.ts';
 import { networkCourses } from './nb/network-courses.ts';
 import { experienceSurveys } from './nb/experiences-surveys.ts';
+import { taxonomy } from './nb/taxonomy.ts';
 
 /**
  * Norwegian bokmål UI text: the catalogue every other language copies in shape (see Catalogue in
@@ -46,6 +47,7 @@ export const nb = {
   networkCourses,
   experienceStories,
   experienceSurveys,
+  taxonomy,
 } as const;
 
 export type Messages = typeof nb;

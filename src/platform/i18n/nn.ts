@@ -17,6 +17,7 @@ import { networkEvents } from './nn/network-events.ts';
 import { networkIdeas } from './nn/network-ideas.ts';
 import { networkCourses } from './nn/network-courses.ts';
 import { experienceSurveys } from './nn/experiences-surveys.ts';
+import { taxonomy } from './nn/taxonomy.ts';
 
 /** Norwegian nynorsk UI text, in the shape of the bokmål catalogue (a missing or extra key fails the typecheck). One file per area under ./nn/. */
 export const nn = {
@@ -43,4 +44,5 @@ export const nn = {
   networkCourses,
   experienceStories,
   experienceSurveys,
+  taxonomy,
 } as const satisfies Catalogue;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { calculateBusinessCase, type BusinessCaseInput } from '../../../src/handbook/planner/calculator.ts';
-import { parseNorwegianNumber, readBusinessCase } from '../../../src/handbook/planner/business-case-form.ts';
+import { parseNumber, readBusinessCase, readStoredBusinessCase } from '../../../src/handbook/planner/business-case-form.ts';
+import { withLanguage } from '../../../src/platform/i18n/index.ts';
 
 // A 50 % position in a municipality, every number made up for the example.
 const example: BusinessCaseInput = {
@@ -89,24 +90,73 @@ describe('business case calculator', () => {
 });
 
 describe('business case form', () => {
-  test('numbers as Norwegians write them', () => {
-    assert.equal(parseNorwegianNumber('650 000'), 650_000);
-    assert.equal(parseNorwegianNumber('650\u00a0000'), 650_000);
-    assert.equal(parseNorwegianNumber('1.200.000'), 1_200_000);
-    assert.equal(parseNorwegianNumber('14,1'), 14.1);
-    assert.equal(parseNorwegianNumber('14.1'), 14.1);
-    assert.equal(parseNorwegianNumber(''), null);
-    assert.ok(Number.isNaN(parseNorwegianNumber('1,2,3')));
+  test('numbers as Norwegians write them (bokmål and nynorsk)', () => {
+    for (const language of ['nb', 'nn'] as const) {
+      assert.equal(parseNumber('650 000', language), 650_000);
+      assert.equal(parseNumber('650\u00a0000', language), 650_000);
+      assert.equal(parseNumber('650\u202f000', language), 650_000);
+      assert.equal(parseNumber('1.200.000', language), 1_200_000);
+      assert.equal(parseNumber('1.200', language), 1_200);
+      assert.equal(parseNumber('14,1', language), 14.1);
+      assert.equal(parseNumber('650,000', language), 650, 'a comma is the decimal sign in Norwegian');
+      assert.equal(parseNumber('1 234,56', language), 1234.56);
+    }
+  });
+
+  test('numbers as English readers write them', () => {
+    assert.equal(parseNumber('650,000', 'en'), 650_000);
+    assert.equal(parseNumber('1,200,000', 'en'), 1_200_000);
+    assert.equal(parseNumber('14.1', 'en'), 14.1);
+    assert.equal(parseNumber('1.200', 'en'), 1.2, 'a dot is the decimal point in English');
+    assert.equal(parseNumber('1,234.56', 'en'), 1234.56);
+    assert.equal(parseNumber('650 000', 'en'), 650_000);
+  });
+
+  test('the other style is accepted where it cannot be misread', () => {
+    assert.equal(parseNumber('14.1', 'nb'), 14.1);
+    assert.equal(parseNumber('1,200,000', 'nb'), 1_200_000);
+    assert.equal(parseNumber('1,234.5', 'nb'), 1234.5);
+    assert.equal(parseNumber('14,1', 'en'), 14.1);
+    assert.equal(parseNumber('1.200.000', 'en'), 1_200_000);
+    assert.equal(parseNumber('1.234,5', 'en'), 1234.5);
+  });
+
+  test('blank is no number; text, exponents, infinities, NUL and broken groups are not numbers; a minus is read', () => {
+    for (const language of ['nb', 'nn', 'en'] as const) {
+      assert.equal(parseNumber('', language), null);
+      assert.equal(parseNumber('   ', language), null);
+      for (const bad of ['1,2,3', '1.2.3', '1.5e3', 'Infinity', '-Infinity', 'NaN', '1\u00002', '\u0000', '12,34,567', '1.234.5,6.7', ',', '.', '1,,2', '0x10', '+5', '--5', '5-']) {
+        assert.ok(Number.isNaN(parseNumber(bad, language)), `${JSON.stringify(bad)} in ${language}`);
+      }
+      assert.equal(parseNumber('-5', language), -5);
+      assert.equal(parseNumber('\u22125', language), -5, 'the minus sign Intl writes');
+    }
+  });
+
+  test('a negative amount gets the range message, and English input is stored so every reader reads the same number', () => {
+    const negative = readBusinessCase({ arslonn: '-600 000' }, 'nb');
+    assert.deepEqual(negative.errors.arslonn, { kind: 'range', min: 0, max: 1_000_000_000 });
+    const english = readBusinessCase({ stillingsprosent: '12.5', arslonn: '650,000', arbeidsgiverprosent: '14.1' }, 'en');
+    assert.deepEqual(english.errors, {});
+    assert.equal(english.input?.annualSalary, 650_000);
+    assert.deepEqual(english.stored, { stillingsprosent: '12,5', arslonn: '650000', arbeidsgiverprosent: '14,1' });
+    const norwegian = readBusinessCase({ arslonn: '650 000' }, 'nn');
+    assert.deepEqual(norwegian.stored, { arslonn: '650 000' });
+    // read back: bokmål and nynorsk show what is stored, English its own style
+    assert.equal(withLanguage('en', () => readStoredBusinessCase(english.stored)).values.arslonn, '650,000');
+    assert.equal(withLanguage('en', () => readStoredBusinessCase(english.stored)).values.stillingsprosent, '12.5');
+    assert.equal(withLanguage('nb', () => readStoredBusinessCase(english.stored)).input?.annualSalary, 650_000);
+    assert.equal(withLanguage('en', () => readStoredBusinessCase({ stillingsprosent: '50', arslonn: '650 000', arbeidsgiverprosent: '14,1' })).input?.annualSalary, 650_000);
   });
 
   test('the typed text is kept, bad values are named, and blank cost lines count as 0', () => {
-    const read = readBusinessCase({ stillingsprosent: '50', arslonn: '600 000', arbeidsgiverprosent: '140', engang_rom: '40 000', deltakere_lav: '2,5' });
+    const read = readBusinessCase({ stillingsprosent: '50', arslonn: '600 000', arbeidsgiverprosent: '140', engang_rom: '40 000', deltakere_lav: '2,5' }, 'nb');
     assert.equal(read.values.arslonn, '600 000');
     assert.deepEqual(read.errors.arbeidsgiverprosent, { kind: 'range', min: 0, max: 100 });
     assert.deepEqual(read.errors.deltakere_lav, { kind: 'whole' });
     assert.equal(read.input, null, 'no calculation while a required field is wrong');
 
-    const ok = readBusinessCase({ stillingsprosent: '50', arslonn: '600 000', arbeidsgiverprosent: '25', engang_rom: '40 000' });
+    const ok = readBusinessCase({ stillingsprosent: '50', arslonn: '600 000', arbeidsgiverprosent: '25', engang_rom: '40 000' }, 'nb');
     assert.deepEqual(ok.errors, {});
     assert.equal(ok.input?.oneTime.room, 40_000);
     assert.equal(ok.input?.oneTime.instruments, 0);

@@ -249,6 +249,19 @@ for (const backend of backends()) {
       assert.doesNotMatch(free.$('main').text(), /∞|NaN|Infinity/);
     });
 
+    test('business case in English: "650,000" is 650 000 kroner, shown back in English style and in bokmål style to a bokmål reader', async () => {
+      await owner.get(`${planUrl}/kostnader?lang=en`);
+      const saved = await owner.post(`${planUrl}/kostnader`, { stillingsprosent: '50', arslonn: '650,000', arbeidsgiverprosent: '12.5' });
+      assert.equal(saved.status, 303);
+      const english = await owner.get(`${planUrl}/kostnader`);
+      assert.equal(english.$('#arslonn').val(), '650,000');
+      assert.equal(english.$('#arbeidsgiverprosent').val(), '12.5');
+      assert.match(english.$('main').text().replace(/\u00a0/g, ' '), /325,000 kr/);
+      const norwegian = await owner.get(`${planUrl}/kostnader?lang=nb`);
+      assert.equal(norwegian.$('#arslonn').val(), '650000');
+      assert.match(norwegian.$('main').text().replace(/\u00a0/g, ' '), /325 000 kr/);
+    });
+
     test('memo: text over the limit comes back with an error and is not lost', async () => {
       await owner.get(`${planUrl}/notat`);
       const long = 'x'.repeat(5001);

@@ -1,6 +1,6 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../../platform/i18n/index.ts';
-import { TERM_BY_KEY } from '../../taxonomy.ts';
+import { termDescription, termLabel } from '../../taxonomy-labels.ts';
 
 const m = msg.service;
 
@@ -21,8 +21,8 @@ export function AccessRoute({ terms, applicationProcess, applicationProcessLangu
           <dl className="referrers">
             {referrers.map((code) => (
               <div key={code} data-referrer={code}>
-                <dt>{TERM_BY_KEY.get(`henviser:${code}`)?.name ?? code}</dt>
-                <dd>{m.referrerExplained[code] ?? TERM_BY_KEY.get(`henviser:${code}`)?.description}</dd>
+                <dt>{termLabel(`henviser:${code}`)}</dt>
+                <dd>{m.referrerExplained[code] ?? termDescription(`henviser:${code}`)}</dd>
               </div>
             ))}
           </dl>

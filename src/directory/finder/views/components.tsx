@@ -2,6 +2,7 @@ import { Link, Tag } from '@digdir/designsystemet-react';
 import { msg, formatDate } from '../../../platform/i18n/index.ts';
 import { isEmailAddress, isWebUrl } from '../../model.ts';
 import { TERM_BY_KEY } from '../../taxonomy.ts';
+import { termLabel } from '../../taxonomy-labels.ts';
 
 /** The href for stored data, or null when it is not safe to link: only http(s) addresses, and mailto: for an email address. */
 export function safeHref(kind: 'web' | 'email', value: string): string | null {
@@ -29,16 +30,24 @@ export function StoredLink({ kind, value }: { kind: 'web' | 'email'; value: stri
   return href ? <Link href={href}>{value}</Link> : <span>{value}</span>;
 }
 
-/** Human names of taxonomy keys, skipping parents when a child is present (DPS, not "Spesialisthelsetjeneste, DPS"). */
-export function termNames(keys: string[], facetIds: string[]): string[] {
+/** The most specific of the keys of the given facets: a parent is skipped when a child is present (DPS, not "Spesialisthelsetjeneste, DPS"). */
+function specificKeys(keys: string[], facetIds: string[]): string[] {
   const wanted = keys.filter((key) => facetIds.includes(key.split(':')[0]!));
-  return wanted
-    .filter((key) => !wanted.some((other) => other !== key && other.startsWith(`${key}:`)))
-    .map((key) => TERM_BY_KEY.get(key)?.name ?? key);
+  return wanted.filter((key) => !wanted.some((other) => other !== key && other.startsWith(`${key}:`)));
+}
+
+/** The canonical (bokmål) names of taxonomy keys, for exports such as the CSV. */
+export function termNames(keys: string[], facetIds: string[]): string[] {
+  return specificKeys(keys, facetIds).map((key) => TERM_BY_KEY.get(key)?.name ?? key);
+}
+
+/** The names of taxonomy keys in the reader's language, for pages. */
+export function termLabels(keys: string[], facetIds: string[]): string[] {
+  return specificKeys(keys, facetIds).map(termLabel);
 }
 
 export function TermTags({ keys, facets }: { keys: string[]; facets: string[] }) {
-  const names = termNames(keys, facets);
+  const names = termLabels(keys, facets);
   if (names.length === 0) return null;
   return (
     <ul className="tags">

@@ -8,6 +8,7 @@ import type { SearchResult } from '../search.ts';
 import type { ShownText } from '../../queries.ts';
 import type { PlaceOrigin } from '../../../reference/index.ts';
 import { FACETS, LANGUAGE_FACET, LANGUAGES, TERMS } from '../../taxonomy.ts';
+import { facetLabel, languageLabel, termLabel } from '../../taxonomy-labels.ts';
 import { Assured, TermTags } from './components.tsx';
 import { SearchFields, finderUrl, type FieldErrors, type FormValues } from './finder-form.tsx';
 import { HitMap } from './map.tsx';
@@ -43,8 +44,8 @@ function withParams(params: Record<string, string[]>, change: Record<string, str
 
 function Filters({ params, result }: { params: Record<string, string[]>; result: SearchResult | null }) {
   const groups = [
-    ...FACETS.map((facet) => ({ id: facet.id, name: facet.name, options: TERMS.filter((t) => t.facet === facet).map((t) => ({ code: t.code, key: t.key, name: t.name, child: t.parentKey !== null })) })),
-    { id: LANGUAGE_FACET, name: m.languageFacet, options: Object.entries(LANGUAGES).map(([code, name]) => ({ code, key: `${LANGUAGE_FACET}:${code}`, name, child: false })) },
+    ...FACETS.map((facet) => ({ id: facet.id, name: facetLabel(facet.id), options: TERMS.filter((t) => t.facet === facet).map((t) => ({ code: t.code, key: t.key, name: termLabel(t.key), child: t.parentKey !== null })) })),
+    { id: LANGUAGE_FACET, name: m.languageFacet, options: Object.keys(LANGUAGES).map((code) => ({ code, key: `${LANGUAGE_FACET}:${code}`, name: languageLabel(code), child: false })) },
   ];
   const chosen = groups.reduce((sum, group) => sum + (params[group.id]?.length ?? 0), 0);
   return (

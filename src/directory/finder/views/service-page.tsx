@@ -5,8 +5,8 @@ import { paths } from '../../../platform/paths.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { ServiceDetail } from '../../queries.ts';
 import { ORIGINAL_TEXT_LANGUAGE, textIn } from '../../model.ts';
-import { LANGUAGES } from '../../taxonomy.ts';
-import { StoredLink, telHref, termNames } from './components.tsx';
+import { languageLabel } from '../../taxonomy-labels.ts';
+import { StoredLink, telHref, termLabels } from './components.tsx';
 import { AccessRoute } from './access-route.tsx';
 import { HelpNow } from './help-now.tsx';
 import { LocationMap } from './location-map.tsx';
@@ -41,7 +41,7 @@ function Phone({ phone }: { phone: ServiceDetail['phones'][number] }) {
 /** Everything a person needs to get in: what happens, for whom, how to get access, cost, contact, where, when. */
 /** `experiences`: quotes from stories of the same setting and level (from experiences/) */
 export function ServicePage({ service, experiences }: { service: ServiceDetail; experiences?: React.ReactNode }) {
-  const names = (facets: string[]) => termNames(service.terms, facets).join(', ');
+  const names = (facets: string[]) => termLabels(service.terms, facets).join(', ');
   const where = [...new Set(service.locations.map((l) => l.municipalityName).filter((n): n is string => n !== null))].join(', ') || null;
   // the offer's own words in the reader's language where it has them, else in bokmål; each marked with its language
   const reader = currentLanguage();
@@ -65,7 +65,7 @@ export function ServicePage({ service, experiences }: { service: ServiceDetail; 
           <Row term={m.classification}>{names(['niva', 'felt', 'arena', 'format'])}</Row>
           <Row term={m.organization}><span lang={providerText}>{service.organization.name}</span></Row>
           {service.fte !== null && <Row term={m.capacity}>{m.fte(service.fte)}</Row>}
-          <Row term={m.languages}>{service.languages.map((code) => LANGUAGES[code] ?? code).join(', ') || '–'}</Row>
+          <Row term={m.languages}>{service.languages.map(languageLabel).join(', ') || '–'}</Row>
         </dl>
 
         <Heading level={2} data-size="sm">{m.forWhom}</Heading>
@@ -107,7 +107,7 @@ export function ServicePage({ service, experiences }: { service: ServiceDetail; 
               {location.municipalityName && <Row term={m.municipality}>{location.municipalityName}</Row>}
               {location.transportation && <Row term={m.travel}>{location.transportation}</Row>}
               <Row term={m.accessibility}>
-                {[termNames(location.accessibility, ['tilgjengelighet']).join(', '), location.accessibilityDescription].filter(Boolean).join('. ') || m.noAccessibilityInfo}
+                {[termLabels(location.accessibility, ['tilgjengelighet']).join(', '), location.accessibilityDescription].filter(Boolean).join('. ') || m.noAccessibilityInfo}
               </Row>
             </dl>
             <LocationMap location={location} />

@@ -2,7 +2,8 @@ import type { AuditChange } from '../../../accounts/index.ts';
 import type { ServiceAggregate } from '../../model.ts';
 import type { FieldPlaces } from '../../service-fields.ts';
 import { localeTag, msg } from '../../../platform/i18n/index.ts';
-import { FACETS, LANGUAGES, TERM_BY_KEY } from '../../taxonomy.ts';
+import { FACETS } from '../../taxonomy.ts';
+import { facetLabel, languageLabel, termLabel } from '../../taxonomy-labels.ts';
 
 /** One field of an entry as people read it: what it is called, and its value as text. */
 export interface FlatField {
@@ -19,7 +20,7 @@ export interface FieldChange extends FlatField {
   previous: string;
 }
 
-const termNames = (keys: string[]) => keys.map((k) => TERM_BY_KEY.get(k)?.name ?? k).join(', ');
+const termNames = (keys: string[]) => keys.map(termLabel).join(', ');
 const d = msg.moderation.diff;
 
 /** The audit field each field of the model is shown and logged as (see ../../service-fields.ts); attribute.* and location.* are groups. */
@@ -61,8 +62,8 @@ export function flattenService(s: ServiceAggregate): FlatField[] {
     svc('minimum_age', d.service.minimumAge, s.minimumAge),
     svc('maximum_age', d.service.maximumAge, s.maximumAge),
     svc('fte', d.service.fte, s.fte),
-    ...FACETS.filter((f) => f.appliesTo === 'service').map((f) => svc(`attribute.${f.id}`, f.name, termNames(s.terms.filter((t) => t.startsWith(`${f.id}:`))))),
-    svc('language', d.service.language, s.languages.map((c) => LANGUAGES[c] ?? c).join(', ')),
+    ...FACETS.filter((f) => f.appliesTo === 'service').map((f) => svc(`attribute.${f.id}`, facetLabel(f.id), termNames(s.terms.filter((t) => t.startsWith(`${f.id}:`))))),
+    svc('language', d.service.language, s.languages.map(languageLabel).join(', ')),
     svc('phone', d.service.phone, s.phones.map((p) => [p.number, p.description].filter(Boolean).join(' – ')).join('; ')),
     svc('contact', d.service.contact, s.contacts.map((c) => [c.name, c.title, c.email].filter(Boolean).join(', ')).join('; ')),
     svc('schedule', d.service.schedule, s.schedules.map((x) => `${x.byday} ${x.opensAt}–${x.closesAt}${x.description ? ` (${x.description})` : ''}`).join('; ')),

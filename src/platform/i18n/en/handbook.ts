@@ -175,7 +175,7 @@ export const handbook = {
     businessCase: {
       title: 'Costs and benefits',
       intro: 'All figures here are your own estimates. Samklang only does the sums; no figure is the right answer. Use salary and employer costs from your own finance department, and write in the memo where the figures come from.',
-      numberHint: 'Write numbers the Norwegian way: spaces (or nothing) between thousands and a comma before decimals, for example 650 000 or 14,1.',
+      numberHint: 'Write numbers with or without commas between thousands, for example 650,000 or 14.1.',
       position: 'Position and salary',
       positionPercent: 'Position size (per cent)',
       positionPercentHint: '100 is one full-time position (one full-time equivalent). Two full-time positions are 200.',
@@ -229,7 +229,7 @@ export const handbook = {
       breakEvenNoCost: 'Cannot be calculated: no cost per dropout',
       noScenarios: 'Fill in all three assumptions for at least one estimate to see the sensitivity table.',
       errors: {
-        number: 'Write a number, for example 650 000 or 14,1.',
+        number: 'Write a number, for example 650,000 or 14.1.',
         range: (min: string, max: string) => `Write a number from ${min} to ${max}.`,
         whole: 'Write a whole number.',
       },

@@ -4,6 +4,7 @@ import { titleCase } from '../../../../reference/index.ts';
 import type { CsvTable } from './csv.ts';
 import { ORGANIZATION_NUMBER_TYPE } from '../../../write.ts';
 import { FACETS, LANGUAGE_FACET, TERM_BY_KEY } from '../../../taxonomy.ts';
+import { facetLabel } from '../../../taxonomy-labels.ts';
 import type { Dataset, FlatRow } from '../../../hsds/dataset.ts';
 import { msg } from '../../../../platform/i18n/index.ts';
 
@@ -88,7 +89,7 @@ export function addTemplateRows(dataset: Dataset, table: CsvTable, file: string,
       for (const code of list(cell(facet.id))) {
         const term = TERM_BY_KEY.get(`${facet.id}:${code}`);
         if (!term) {
-          dataset.problems.push({ where, message: msg.hsdsImport.template.unknownCode(facet.id, code, facet.name) });
+          dataset.problems.push({ where, message: msg.hsdsImport.template.unknownCode(facet.id, code, facetLabel(facet.id)) });
           continue;
         }
         const onLocation = facet.appliesTo === 'location';

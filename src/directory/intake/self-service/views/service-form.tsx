@@ -3,6 +3,7 @@ import { Button, Fieldset, Heading, Paragraph, ValidationMessage } from '@digdir
 import { CheckboxInput, CsrfField, ErrorSummary, Select, TextArea, TextInput, type Errors } from '../../../../platform/forms/index.ts';
 import { msg } from '../../../../platform/i18n/index.ts';
 import { FACETS, LANGUAGES, TERMS } from '../../../taxonomy.ts';
+import { facetLabel, languageLabel, termLabel } from '../../../taxonomy-labels.ts';
 import { DAYS, FORM_TRANSLATIONS, STATUSES, rowIndexes, type FormValues } from '../draft.ts';
 import { PageFrame } from '../../../../platform/views/page-frame.tsx';
 
@@ -35,9 +36,9 @@ function TermBoxes({ values, facets, prefix = 'term', name = 'term', locationRow
   return (
     <>
       {facets.map((facet) => (
-        <Group key={facet.id} legend={facet.name}>
+        <Group key={facet.id} legend={facetLabel(facet.id)}>
           {TERMS.filter((t) => t.facet === facet).map((t) => (
-            <CheckboxInput key={t.key} id={`${prefix}-${t.key.replace(/:/g, '-')}${locationRow !== undefined ? `-${locationRow}` : ''}`} name={name} value={t.key} label={t.name} checked={selected.includes(t.key)} />
+            <CheckboxInput key={t.key} id={`${prefix}-${t.key.replace(/:/g, '-')}${locationRow !== undefined ? `-${locationRow}` : ''}`} name={name} value={t.key} label={termLabel(t.key)} checked={selected.includes(t.key)} />
           ))}
         </Group>
       ))}
@@ -86,8 +87,8 @@ export function ServiceFormPage({ title, action, values, errors, csrfToken, mode
         {errors.terms && <ValidationMessage>{errors.terms}</ValidationMessage>}
         <TermBoxes values={values} facets={serviceFacets.filter((f) => !['tilgang', 'henviser'].includes(f.id))} />
         <Group legend={m.languages} id="languages" error={errors.languages}>
-          {Object.entries(LANGUAGES).map(([code, name]) => (
-            <CheckboxInput key={code} id={`sprak-${code}`} name="sprak" value={code} label={name} checked={many(values.sprak).includes(code)} />
+          {Object.keys(LANGUAGES).map((code) => (
+            <CheckboxInput key={code} id={`sprak-${code}`} name="sprak" value={code} label={languageLabel(code)} checked={many(values.sprak).includes(code)} />
           ))}
         </Group>
 
@@ -147,7 +148,7 @@ export function ServiceFormPage({ title, action, values, errors, csrfToken, mode
               <TextArea id={f('description')} label={m.locationDescription} value={v(f('description'))} error={errors[f('description')]} rows={2} maxLength={2000} />
               <Group legend={m.accessibility} id={f('accessibility')} error={errors[f('accessibility')]}>
                 {TERMS.filter((t) => t.facet.appliesTo === 'location').map((t) => (
-                  <CheckboxInput key={t.key} id={`${f('acc')}-${t.code}`} name={f('accessibility')} value={t.key} label={t.name} checked={many(values[f('accessibility')]).includes(t.key)} />
+                  <CheckboxInput key={t.key} id={`${f('acc')}-${t.code}`} name={f('accessibility')} value={t.key} label={termLabel(t.key)} checked={many(values[f('accessibility')]).includes(t.key)} />
                 ))}
               </Group>
               <TextInput id={f('accessibilityDescription')} label={m.accessibilityDescription} value={v(f('accessibilityDescription'))} error={errors[f('accessibilityDescription')]} maxLength={1000} />
