@@ -50,7 +50,10 @@ export function atlasData(state: AtlasState, query: AtlasQuery, history: Snapsho
     level,
     levelLabel: c.levels[level]!,
     unit: state.distance.unit,
-    map: { ...mapCategories(all, indicator, state.distance.unit, selected), selected },
+    map: {
+      ...mapCategories(all, indicator, state.distance.unit, selected), selected,
+      places: new Map([...state.municipality.values()].map((m) => [m.number, { lat: m.lat, lon: m.lon, population: m.population }])),
+    },
     tableRows,
     tableCaption: c.table.caption(tableRows.length, selectionName),
     sort: {

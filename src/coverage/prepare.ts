@@ -248,7 +248,7 @@ function scratchFor(size: number): typeof scratch {
  * sites seen before), kept per demand array and Distance: the atlas recomputes when supply
  * changes, over the same points.
  */
-interface DemandSide { fill: ColumnFill; geo: GeoIndex | null; where: Float64Array; columns: ColumnCache; distance: Distance }
+interface DemandSide { fill: ColumnFill; geo: GeoIndex | null; where: Float64Array; columns: ColumnCache; distance: Distance; era: number }
 const demandSides = new WeakMap<readonly DemandPoint[], WeakMap<Distance, DemandSide>>();
 /**
  * The last few great-circle sides, found by their places: the atlas builds a new demand array for
@@ -263,13 +263,13 @@ function demandSide(demand: readonly DemandPoint[], distance: Distance): DemandS
   if (!byDistance) demandSides.set(demand, (byDistance = new WeakMap()));
   let side = byDistance.get(distance);
   // A caller may have changed the array since: the cached side is used only for the same places.
-  if (side && samePlaces(side.where, demand)) return side;
+  if (side && side.era === coldStart && samePlaces(side.where, demand)) return side;
   const geo = Boolean((distance as BulkDistance).geo);
   side = geo ? recentGeoSides.find((s) => s.distance === distance && samePlaces(s.where, demand)) : undefined;
   if (!side) {
     const where = new Float64Array(demand.length * 2);
     demand.forEach((d, i) => { where[2 * i] = d.lat; where[2 * i + 1] = d.lon; });
-    side = { fill: columnFill(demand, distance), geo: geo ? new GeoIndex(demand) : null, where, columns: { byPlace: new Map(), generation: 0 }, distance };
+    side = { fill: columnFill(demand, distance), geo: geo ? new GeoIndex(demand) : null, where, columns: { byPlace: new Map(), generation: 0 }, distance, era: coldStart };
     if (geo) {
       recentGeoSides.unshift(side);
       recentGeoSides.length = Math.min(recentGeoSides.length, RECENT_SIDES);
@@ -278,6 +278,13 @@ function demandSide(demand: readonly DemandPoint[], distance: Distance): DemandS
   byDistance.set(distance, side);
   return side;
 }
+
+/** Forgets every kept demand side and column (benchmarks measure a recompute from nothing with it). */
+export function forgetPreparedCaches(): void {
+  recentGeoSides.length = 0;
+  coldStart += 1;
+}
+let coldStart = 0;
 
 function samePlaces(where: Float64Array, demand: readonly DemandPoint[]): boolean {
   if (where.length !== demand.length * 2) return false;

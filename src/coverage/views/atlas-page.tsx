@@ -11,6 +11,7 @@ import type { LevelChoice, LevelIndicators } from '../snapshot-model.ts';
 import type { TheilResult } from '../theil.ts';
 import { GroupTable, MunicipalityTable, type SortState } from './atlas-tables.tsx';
 import { Choropleth } from './choropleth.tsx';
+import type { LabelPlace } from './map-labels.ts';
 import type { MapClasses } from './map-categories.ts';
 import { fairnessSentences } from './plain-words.ts';
 import { withQuery } from './urls.ts';
@@ -38,7 +39,7 @@ export interface AtlasData {
   level: LevelChoice;
   levelLabel: string;
   unit: 'km' | 'min';
-  map: MapClasses & { selected: (id: string) => boolean };
+  map: MapClasses & { selected: (id: string) => boolean; places: ReadonlyMap<string, LabelPlace> };
   tableRows: UnitFigures[];
   tableCaption: string;
   sort: SortState;
@@ -152,7 +153,7 @@ function Atlas({ data }: { data: AtlasData }) {
           <Heading level={2} data-size="sm" id="kart">{c.map.heading(indicator.label)}</Heading>
           <Paragraph data-size="sm">{indicator.label}: {data.indicator === 'avstand' ? c.map.distanceUnit(data.unit) : indicator.unit}. {indicator.direction} <Link href="#kommunetabell">{c.map.toTable}</Link></Paragraph>
           <Choropleth title={c.map.title(indicator.label, data.levelLabel)} categoryOf={data.map.categoryOf} categories={data.map.categories} kind={data.map.kind}
-            valueText={data.map.valueText} selected={data.map.selected} selectionName={data.drill.all ? data.summary.name : null}
+            valueText={data.map.valueText} selected={data.map.selected} places={data.map.places} selectionName={data.drill.all ? data.summary.name : null}
             hrefOf={(id) => withQuery(paths.coverage.municipality(id), { niva })} methodHref={`${paths.coverage.method}#mangelklasser`} />
         </section>
         <div>
