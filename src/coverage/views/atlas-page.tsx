@@ -15,7 +15,8 @@ import type { LabelPlace } from './map-labels.ts';
 import type { MapClasses } from './map-categories.ts';
 import { fairnessSentences } from './plain-words.ts';
 import { withQuery } from './urls.ts';
-import { SelectField, levelOptions, type Option } from './fields.tsx';
+import { SelectField, TextField, levelOptions, type Option } from './fields.tsx';
+import { DEFAULT_CHOICE, PAGE_DECAYS, PAGE_METHODS } from '../method-choice.ts';
 import { number, ratio } from './format.ts';
 import { KeyFigures, SnapshotChange } from './key-figures.tsx';
 import { LorenzChart, LorenzTable } from './lorenz.tsx';
@@ -32,6 +33,10 @@ export interface AtlasValues {
   fylke: string;
   sorter: string;
   retning: string;
+  metode: string;
+  vekt: string;
+  beta: string;
+  radius: string;
 }
 
 export interface AtlasData {
@@ -89,7 +94,31 @@ function Controls({ values, errors, regionOptions, countyOptions }: Pick<AtlasPa
         {values.retning && !errors.sorter && <input type="hidden" name="retning" value={values.retning} />}
         <div className="actions"><Button type="submit">{c.controls.submit}</Button></div>
       </div>
+      <MethodChoiceFields values={values} errors={errors} />
     </form>
+  );
+}
+
+/** The method settings, folded away unless one is chosen or wrong; plain GET fields, in the address. */
+function MethodChoiceFields({ values, errors }: Pick<AtlasPageProps, 'values' | 'errors'>) {
+  const t = c.controls.methodChoice;
+  const chosen = values.metode !== DEFAULT_CHOICE.method || values.vekt !== 'trinn' || values.radius !== String(DEFAULT_CHOICE.catchmentKm)
+    || Boolean(errors.metode || errors.vekt || errors.beta || errors.radius);
+  return (
+    <details className="method-choice" id="beregningsmate" open={chosen}>
+      <summary>{t.legend}</summary>
+      <Paragraph data-size="sm">{t.intro}</Paragraph>
+      <div className="search-form">
+        <SelectField id="metode" name="metode" label={t.method} value={values.metode} error={errors.metode}
+          options={PAGE_METHODS.map((key) => ({ value: key, label: t.methods[key] }))} />
+        <SelectField id="vekt" name="vekt" label={t.decay} value={values.vekt} error={errors.vekt}
+          options={PAGE_DECAYS.map((key) => ({ value: key, label: t.decays[key] }))} />
+        <TextField id="beta" name="beta" label={t.beta} hint={t.betaHint} value={values.beta} error={errors.beta} inputMode="decimal" />
+        <TextField id="radius" name="radius" label={t.radius} hint={t.radiusHint} value={values.radius} error={errors.radius} inputMode="numeric" />
+        <div className="actions"><Button type="submit">{c.controls.submit}</Button></div>
+      </div>
+      <Paragraph data-size="sm"><Link href={`${paths.coverage.method}#valg`}>{t.moreLink}</Link></Paragraph>
+    </details>
   );
 }
 
