@@ -8,7 +8,7 @@ import { listenOnLoopback, testApp } from '../helpers/app.ts';
 import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
 import { storeAtlasFixture } from '../coverage/fixtures.db.ts';
 
-const PAGES = ['/dekning', '/dekning?helseregion=helse-nord', '/dekning?fylke=03&indikator=mangel', '/dekning/kommune/1804', '/dekning/slik-har-vi-regnet'];
+const PAGES = ['/dekning', '/dekning?metode=3sfca&vekt=gravitasjon&beta=2&radius=90', '/dekning?helseregion=helse-nord', '/dekning?fylke=03&indikator=mangel', '/dekning/kommune/1804', '/dekning/slik-har-vi-regnet'];
 
 describe('the coverage atlas in Chromium', { skip: browserSkip }, () => {
   let database: OpenedDatabase;
