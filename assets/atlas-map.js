@@ -1,5 +1,5 @@
 // Progressive enhancement of the atlas map (src/coverage/views/choropleth.tsx): zoom and pan with
-// buttons, the wheel, the keyboard and dragging, and a tooltip on hover and focus. It changes only
+// buttons, the wheel, the keyboard, dragging and a two-finger pinch, and a tooltip on hover and focus. It changes only
 // the viewBox of the same server-rendered SVG; without this file the map is whole, and every
 // municipality is still a link to its page.
 (() => {
@@ -14,7 +14,12 @@
     const home = { x: base.x, y: base.y, w: base.width, h: base.height };
     const view = { ...home };
 
-    const apply = () => svg.setAttribute('viewBox', `${view.x.toFixed(1)} ${view.y.toFixed(1)} ${view.w.toFixed(1)} ${view.h.toFixed(1)}`);
+    const apply = () => {
+      svg.setAttribute('viewBox', `${view.x.toFixed(1)} ${view.y.toFixed(1)} ${view.w.toFixed(1)} ${view.h.toFixed(1)}`);
+      // Zoomed in, a finger pans the map; at the whole view it scrolls the page (atlas.css).
+      svg.classList.toggle('is-zoomed', view.w < home.w * 0.999);
+    };
+    svg.classList.add('is-enhanced');
     const clamp = () => {
       view.w = Math.min(home.w, Math.max(home.w / MAX_ZOOM, view.w));
       view.h = (view.w * home.h) / home.w;
@@ -80,15 +85,46 @@
       if (changed) event.preventDefault();
     });
 
-    // Dragging pans; a drag never follows the link it started on.
+    // Dragging pans; a drag never follows the link it started on. Two fingers pinch to zoom: the
+    // place between them stays between them, and the map grows with their distance.
     let press = null;
     let dragged = false;
+    const pointers = new Map();
+    let pinch = null;
+    const between = () => {
+      const [a, b] = [...pointers.values()];
+      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, d: Math.hypot(a.x - b.x, a.y - b.y) };
+    };
     svg.addEventListener('pointerdown', (event) => {
       if (event.button !== 0) return;
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      if (pointers.size === 2) {
+        const m = between();
+        pinch = { d: Math.max(1, m.d), at: toMap(m.x, m.y), w: view.w };
+        press = null;
+        dragged = true;
+        hide();
+        return;
+      }
       press = { x: event.clientX, y: event.clientY, view: { ...view } };
       dragged = false;
     });
     svg.addEventListener('pointermove', (event) => {
+      if (pointers.has(event.pointerId)) pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      if (pinch && pointers.size >= 2) {
+        event.preventDefault();
+        const m = between();
+        const rect = svg.getBoundingClientRect();
+        view.w = pinch.w * (pinch.d / Math.max(1, m.d));
+        view.w = Math.min(home.w, Math.max(home.w / MAX_ZOOM, view.w));
+        view.h = (view.w * home.h) / home.w;
+        const perPixel = view.w / rect.width;
+        view.x = pinch.at.x - (m.x - rect.left) * perPixel;
+        view.y = pinch.at.y - (m.y - rect.top) * perPixel;
+        clamp();
+        apply();
+        return;
+      }
       if (press && (dragged || Math.hypot(event.clientX - press.x, event.clientY - press.y) > 4)) {
         if (!dragged) { dragged = true; frame.classList.add('is-dragging'); hide(); }
         const perPixel = view.w / svg.getBoundingClientRect().width;
@@ -103,10 +139,15 @@
       if (link) show(link, event.clientX, event.clientY);
       else hide();
     });
-    const release = () => { press = null; frame.classList.remove('is-dragging'); };
+    const release = (event) => {
+      pointers.delete(event.pointerId);
+      if (pointers.size < 2) pinch = null;
+      press = null;
+      frame.classList.remove('is-dragging');
+    };
     svg.addEventListener('pointerup', release);
     svg.addEventListener('pointercancel', release);
-    svg.addEventListener('pointerleave', () => { release(); hide(); });
+    svg.addEventListener('pointerleave', (event) => { release(event); hide(); });
     svg.addEventListener('click', (event) => {
       if (dragged) { event.preventDefault(); dragged = false; }
     }, true);

@@ -1,4 +1,5 @@
 // The atlas as JSON and CSV, and the "Hva om" scenario as a POST. Thin: parse, call, shape.
+import { DEFAULT_CHOICE, isDefault, type MethodChoice } from './method-choice.ts';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../platform/db/index.ts';
 import type { FastifyReply } from 'fastify';
@@ -28,11 +29,25 @@ const SOURCES = [
 ];
 const METHOD = 'E2SFCA (Luo & Qi 2009), 60-unit catchment, step weights 1.00/0.68/0.22 at 20/40/60 units; demand at population-weighted 10 km blocks of the SSB 2022 population grid (shares × the population in use), reported per municipality; shortage classes adapted from HRSA criteria. See docs/coverage.md.';
 
+/** The method chosen in the query (defaults for what it leaves out). */
+function choiceOf(query: CoverageQuery): MethodChoice {
+  return {
+    method: query.method ?? DEFAULT_CHOICE.method, decay: query.decay ?? DEFAULT_CHOICE.decay,
+    beta: query.beta ?? DEFAULT_CHOICE.beta, catchmentKm: query.catchment_km ?? DEFAULT_CHOICE.catchmentKm,
+  };
+}
+
+function methodText(choice: MethodChoice): string {
+  if (isDefault(choice)) return METHOD;
+  const decay = choice.method === '2sfca' ? 'no decay' : choice.decay === 'gravity' ? `gravity decay, beta ${choice.beta}` : `${choice.decay} decay`;
+  return `Chosen in this request: ${choice.method.toUpperCase()}, ${decay}, ${choice.catchmentKm}-unit catchment (the nearest-offer distances do not depend on it). The default: ${METHOD}`;
+}
+
 /** Units whose members meet the health-region/county filter (a group qualifies if any member does). */
 function unitRows(state: AtlasState, query: CoverageQuery): UnitFigures[] {
   const level = query.level ?? 'all';
   const unit: Unit = query.unit ?? 'municipality';
-  const view = state.view(level);
+  const view = state.view(level, choiceOf(query));
   const selected = inSelection(state, { healthRegion: query.health_region, county: query.county });
   const rows = figuresFor(state, view, unit);
   if (!query.health_region && !query.county) return rows;
@@ -65,7 +80,7 @@ function unitCells(r: UnitFigures, distanceUnit: string): Cell[] {
 
 async function csvTable(db: Db, state: AtlasState, query: CoverageCsvQuery): Promise<{ header: string[]; rows: Cell[][]; name: string }> {
   const level = query.level ?? 'all';
-  const view = state.view(level);
+  const view = state.view(level, choiceOf(query));
   switch (query.table ?? 'units') {
     case 'units':
       return { header: UNIT_HEADER, rows: unitRows(state, query).map((r) => unitCells(r, state.distance.unit)), name: `${query.unit ?? 'municipality'}-${level}` };
@@ -112,7 +127,8 @@ export async function coverageApi(app: App, { db, cache, onView }: { db: Db; cac
     const state = await cache.current();
     await onView(state);
     const level = query.level ?? 'all';
-    const view = state.view(level);
+    const choice = choiceOf(query);
+    const view = state.view(level, choice);
     return {
       data_version: state.version,
       computed_at: state.computedAt.toISOString(),
@@ -121,7 +137,7 @@ export async function coverageApi(app: App, { db, cache, onView }: { db: Db; cac
       level,
       unit: query.unit ?? 'municipality',
       distance: distanceJson(state),
-      method: METHOD,
+      method: methodText(choice),
       items: unitRows(state, query),
       national: nationalFigures(state, view),
       digital: { offers: view.digital.offers, fte: view.digital.fte, by_level: view.digital.byLevel },

@@ -3,6 +3,7 @@ import { HEALTH_REGIONS } from '../reference/index.ts';
 import { msg } from '../platform/i18n/index.ts';
 import { supplyForLevel } from './inputs.ts';
 import { toLevel, type AtlasQuery, type SortKey } from './params.ts';
+import { DEFAULT_CHOICE, isDefault, type MethodChoice } from './method-choice.ts';
 import { countyFigures, healthRegionFigures, inSelection, municipalityFigures, nationalFigures, selectionFigures, sortFigures } from './present.ts';
 import type { AtlasState } from './service.ts';
 import { levelIndicators, type SnapshotHistory } from './snapshots.ts';
@@ -22,13 +23,15 @@ export function countyName(state: AtlasState, number: string): string | undefine
   return [...state.municipality.values()].find((m) => m.county_number === number)?.county_name;
 }
 
-export function atlasData(state: AtlasState, query: AtlasQuery, history: SnapshotHistory): AtlasData {
+export function atlasData(state: AtlasState, query: AtlasQuery, history: SnapshotHistory, choice: MethodChoice = DEFAULT_CHOICE): AtlasData {
   const level = toLevel(query.niva);
-  const view = state.view(level);
+  const view = state.view(level, choice);
   const indicator = query.indikator ?? 'tilgang';
   const region = query.helseregion;
   const county = query.fylke;
-  const keep = { indikator: query.indikator, niva: query.niva, sorter: query.sorter, retning: query.retning };
+  // Links keep the chosen method (only when it is not the default, so ordinary links stay short).
+  const method = isDefault(choice) ? {} : { metode: query.metode, vekt: query.vekt, beta: query.beta, radius: query.radius };
+  const keep = { indikator: query.indikator, niva: query.niva, sorter: query.sorter, retning: query.retning, ...method };
   const selected = inSelection(state, { healthRegion: region, county });
   const selectionName = [county ? countyName(state, county) : undefined, region ? REGION_NAME.get(region) : undefined].filter(Boolean).join(', ');
   const all = municipalityFigures(state, view);
@@ -50,7 +53,10 @@ export function atlasData(state: AtlasState, query: AtlasQuery, history: Snapsho
     level,
     levelLabel: c.levels[level]!,
     unit: state.distance.unit,
-    map: { ...mapCategories(all, indicator, state.distance.unit, selected), selected },
+    map: {
+      ...mapCategories(all, indicator, state.distance.unit, selected), selected,
+      places: new Map([...state.municipality.values()].map((m) => [m.number, { lat: m.lat, lon: m.lon, population: m.population }])),
+    },
     tableRows,
     tableCaption: c.table.caption(tableRows.length, selectionName),
     sort: {
@@ -74,7 +80,8 @@ export function atlasData(state: AtlasState, query: AtlasQuery, history: Snapsho
     regionName: (code) => REGION_NAME.get(code) ?? code,
     digital: { offers: view.digital.offers, fte: view.digital.fte, byHome: [...byHome].map(([name, offers]) => ({ name, offers })).sort((a, b) => a.name.localeCompare(b.name, 'nb')) },
     history,
-    current: levelIndicators(view),
+    // Snapshots are taken with the default method: the change since the last one compares like with like.
+    current: levelIndicators(state.view(level)),
     previous: history.previous?.indicators.levels[level],
     facts: sourceFacts(state),
     notes: [

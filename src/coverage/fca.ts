@@ -4,7 +4,8 @@
 //   Step 2, per demand point i: A_i = Σ_j R_j · W(d_ij)
 // Classic 2SFCA is the special case W = 1 inside the catchment, 0 outside. 3SFCA multiplies W by
 // the selection weight G_ij = W_ij / Σ_k W_ik in both steps.
-import { prepare, type Prepared } from './prepare.ts';
+import { prepare, type Column, type Prepared } from './prepare.ts';
+import { CHORD_MARGIN, chordSquaredToKm, kmToChordSquared } from './spatial.ts';
 import { assertSettings, DEFAULT_SETTINGS, PER_INHABITANTS, weightFunction } from './settings.ts';
 import type { AccessibilitySettings, DemandPoint, Distance, SupplySite } from './types.ts';
 
@@ -23,46 +24,48 @@ export function computeCore(prepared: Prepared, settings: AccessibilitySettings 
   if (settings.catchmentKm > prepared.reach) {
     throw new RangeError(`The catchment (${settings.catchmentKm}) is larger than the distances kept (${prepared.reach}); prepare with a larger reach.`);
   }
-  const w = weightFunction(settings);
-  const catchment = settings.catchmentKm;
   const { population, known, columns, sites } = prepared;
   const n = population.length;
   const scores = new Float64Array(n);
   const ratios = new Float64Array(columns.length);
   const served = new Float64Array(columns.length);
-  // Each column's reached points and weights, computed once: step 2 (and 3SFCA's selection
-  // weights) reuse them instead of evaluating W again.
-  const weights = columns.map((column) => {
-    const out = new Float64Array(column.index.length);
-    for (let q = 0; q < out.length; q++) {
-      const d = column.distance[q]!;
-      // Rejecting pairs past the catchment inline keeps the closure call (and Math.exp) off them.
-      out[q] = d > catchment ? 0 : w(d);
-    }
-    return out;
-  });
+  const fill = weightFiller(settings);
   // 3SFCA: G_ij = W_ij / Σ_k W_ik over the sites point i reaches, so a place's demand is shared
-  // between its sites rather than counted in full at each.
+  // between its sites rather than counted in full at each. It needs every column's weights before
+  // step 1; the other methods weigh one column at a time into one reused buffer.
+  const threeStep = settings.method === '3sfca';
+  let maxLength = 0;
+  for (const column of columns) if (column.index.length > maxLength) maxLength = column.index.length;
+  const buffer = new Float64Array(maxLength);
+  const weights = threeStep ? columns.map((column) => {
+    const out = new Float64Array(column.index.length);
+    fill(column, out, null);
+    return out;
+  }) : null;
   let selection: Float64Array | null = null;
-  if (settings.method === '3sfca') {
-    const total = new Float64Array(n);
-    columns.forEach((column, j) => {
+  if (weights) {
+    selection = new Float64Array(n);
+    for (let j = 0; j < columns.length; j++) {
+      const index = columns[j]!.index;
       const wj = weights[j]!;
-      for (let q = 0; q < wj.length; q++) if (wj[q]! > 0) total[column.index[q]!]! += wj[q]!;
-    });
-    selection = total;
+      for (let q = 0; q < wj.length; q++) if (wj[q]! > 0) selection[index[q]!]! += wj[q]!;
+    }
   }
-  const g = (i: number, wi: number) => (selection ? wi / selection[i]! : 1);
   for (let j = 0; j < columns.length; j++) {
     const { index } = columns[j]!;
-    const wj = weights[j]!;
+    const wj = weights ? weights[j]! : buffer;
     let denominator = 0;
-    for (let q = 0; q < index.length; q++) {
-      const wi = wj[q]!;
-      if (!(wi > 0)) continue;
-      const i = index[q]!;
-      // Unknown populations are stored as 0, which is exactly "left out of the denominator".
-      denominator += selection ? population[i]! * g(i, wi) * wi : population[i]! * wi;
+    if (selection) {
+      for (let q = 0; q < index.length; q++) {
+        const wi = wj[q]!;
+        if (!(wi > 0)) continue;
+        const i = index[q]!;
+        // Unknown populations are stored as 0, which is exactly "left out of the denominator".
+        denominator += population[i]! * (wi / selection[i]!) * wi;
+      }
+    } else {
+      // Weighs the column into `buffer` and sums Σ P_i·W_ij in the same pass.
+      denominator = fill(columns[j]!, buffer, population);
     }
     served[j] = denominator;
     if (!(denominator > 0)) {
@@ -72,15 +75,84 @@ export function computeCore(prepared: Prepared, settings: AccessibilitySettings 
     }
     const r = sites[j]!.fte / denominator;
     ratios[j] = r * PER_INHABITANTS;
-    for (let q = 0; q < index.length; q++) {
-      const wi = wj[q]!;
-      if (!(wi > 0)) continue;
-      const i = index[q]!;
-      scores[i]! += selection ? r * g(i, wi) * wi : r * wi;
+    if (selection) {
+      for (let q = 0; q < index.length; q++) {
+        const wi = wj[q]!;
+        if (!(wi > 0)) continue;
+        const i = index[q]!;
+        scores[i]! += r * (wi / selection[i]!) * wi;
+      }
+    } else {
+      for (let q = 0; q < index.length; q++) {
+        const wi = wj[q]!;
+        if (!(wi > 0)) continue;
+        scores[index[q]!]! += r * wi;
+      }
     }
   }
   for (let i = 0; i < n; i++) scores[i] = known[i] ? scores[i]! * PER_INHABITANTS : NaN;
   return { scores, ratios, served };
+}
+
+/**
+ * Writes W(d) of each pair of a column into `out` (from 0) and, given the populations, returns
+ * Σ P_i·W_ij over the pairs of positive weight (step 1's denominator; 0 without populations).
+ */
+type WeightFill = (column: Column, out: Float64Array, population: Float64Array | null) => number;
+
+/**
+ * The weights of a column's pairs. Step weights (and 2SFCA's 0/1) of great-circle columns are
+ * decided on the squared chord, the km left to pairs within a hair of a band's edge, where the km
+ * is computed exactly; every pair gets the weight weightFunction gives its km. Other decays read
+ * the km.
+ */
+function weightFiller(settings: AccessibilitySettings): WeightFill {
+  const w = weightFunction(settings);
+  const catchment = settings.catchmentKm;
+  const byKm: WeightFill = (column, out, population) => {
+    const { distance, index } = column;
+    let sum = 0;
+    for (let q = 0; q < distance.length; q++) {
+      const d = distance[q]!;
+      // Rejecting pairs past the catchment inline keeps the closure call (and Math.exp) off them.
+      const weight = d > catchment ? 0 : w(d);
+      out[q] = weight;
+      if (population && weight > 0) sum += population[index[q]!]! * weight;
+    }
+    return sum;
+  };
+  const decay = settings.decay;
+  const steps = settings.method === '2sfca'
+    ? [{ upToKm: catchment, weight: 1 }]
+    : decay.kind === 'step' ? decay.zones.map((z) => ({ upToKm: Math.min(z.upToKm, catchment), weight: z.weight })) : null;
+  if (!steps) return byKm;
+  // Edges as squared chords; a pair between low[z] and high[z] is too close to edge z to decide without km.
+  const low = Float64Array.from(steps, (z) => kmToChordSquared(z.upToKm) * (1 - CHORD_MARGIN));
+  const high = Float64Array.from(steps, (z) => kmToChordSquared(z.upToKm) * (1 + CHORD_MARGIN));
+  const zoneWeight = Float64Array.from(steps, (z) => z.weight);
+  const zones = steps.length;
+  return (column, out, population) => {
+    const { chord2, index } = column;
+    if (!chord2) return byKm(column, out, population);
+    let sum = 0;
+    for (let q = 0; q < chord2.length; q++) {
+      const h = chord2[q]!;
+      let weight = 0;
+      for (let z = 0; z < zones; z++) {
+        if (h <= low[z]!) {
+          weight = zoneWeight[z]!;
+          break;
+        }
+        if (h <= high[z]!) {
+          weight = w(chordSquaredToKm(h));
+          break;
+        }
+      }
+      out[q] = weight;
+      if (population && weight > 0) sum += population[index[q]!]! * weight;
+    }
+    return sum;
+  };
 }
 
 export interface DemandAccessibility {

@@ -4,6 +4,7 @@ import { Kind, Type, TypeRegistry, type Static } from '@sinclair/typebox';
 import { HEALTH_REGIONS, MunicipalityNumber } from '../reference/index.ts';
 import { MAX_POSITIONS } from './planning.ts';
 import { LEVEL_CHOICES, SERVICE_LEVEL_CODES } from './snapshot-model.ts';
+import { API_DECAYS, BETA_RANGE, CATCHMENT_RANGE, PAGE_DECAYS, PAGE_METHODS } from './method-choice.ts';
 
 // A string from a fixed list as one JSON Schema enum, so a bad value gives one clear error. The
 // registered kind lets TypeBox's own Value.Check validate it too (the forms use that, Fastify uses Ajv).
@@ -33,6 +34,11 @@ export const AtlasQuerySchema = Type.Object({
   fylke: Type.Optional(COUNTY),
   sorter: Type.Optional(oneOf(SORT_KEYS)),
   retning: Type.Optional(oneOf(DIRECTIONS)),
+  metode: Type.Optional(oneOf(PAGE_METHODS)),
+  vekt: Type.Optional(oneOf(PAGE_DECAYS)),
+  /** Typed numbers ("1,5"): read and checked after the schema, so the message can say what to write. */
+  beta: Type.Optional(TYPED),
+  radius: Type.Optional(TYPED),
 }, { additionalProperties: true });
 export type AtlasQuery = Static<typeof AtlasQuerySchema>;
 
@@ -119,8 +125,17 @@ export type Unit = (typeof UNITS)[number];
 export const CSV_TABLES = ['units', 'lorenz', 'theil', 'snapshots'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
+/** The method a reader may choose, in the API's words (see method-choice.ts and docs/coverage.md). */
+export const MethodQueryProperties = {
+  method: Type.Optional(oneOf(PAGE_METHODS, { description: 'e2sfca (default; distance-weighted), 2sfca (everyone within the catchment counts the same) or 3sfca (demand shared between nearby offers)' })),
+  decay: Type.Optional(oneOf(API_DECAYS, { description: 'step (default: weights 1, 0.68, 0.22 over three equal bands of the catchment), gaussian (sigma = catchment / 3) or gravity (distance^-beta); ignored by 2sfca' })),
+  beta: Type.Optional(Type.Number({ minimum: BETA_RANGE.min, maximum: BETA_RANGE.max, description: 'Gravity exponent (default 1.5); used only with decay=gravity' })),
+  catchment_km: Type.Optional(Type.Integer({ minimum: CATCHMENT_RANGE.min, maximum: CATCHMENT_RANGE.max, description: 'Longest distance that counts (default 60; minutes with a travel-time matrix)' })),
+};
+
 export const CoverageQuerySchema = Type.Object({
   level: Type.Optional(oneOf(LEVEL_CHOICES, { description: 'all (default) or one service level' })),
+  ...MethodQueryProperties,
   unit: Type.Optional(oneOf(UNITS, { description: 'municipality (default), county, health_region or national' })),
   health_region: Type.Optional(oneOf(REGION_CODES, { description: 'Only units in this health region' })),
   county: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'Only units in this county (two-digit number)' })),

@@ -12,13 +12,35 @@
 // The nearest offer of each point (any level and per level) is kept beside them, found without a
 // catchment limit, because "nearest" may be 150 km away.
 import type { BulkDistance, ColumnFill } from './distance.ts';
-import { GeoIndex, unitVector } from './spatial.ts';
+import { CHORD_MARGIN, chordSquaredToKm, GeoIndex, kmToChordSquared } from './spatial.ts';
 import { levelsOf, type DemandPoint, type Distance, type SupplySite } from './types.ts';
 
 /** The demand points a site reaches within `reach`, with their distances (ascending point order, except with the spatial index). */
 export interface Column {
   readonly index: Int32Array;
   readonly distance: Float64Array;
+  /**
+   * Great-circle columns: the squared chord between the unit vectors of point and site, from which
+   * km = 2R·asin(√chord2 / 2). Step weights are decided on it without a sqrt and an asin per pair;
+   * `distance` is then computed only when something reads it.
+   */
+  readonly chord2?: Float64Array;
+}
+
+/** A great-circle column: kept as squared chords, its km computed (exactly as the bulk column does) on first read. */
+class GreatCircleColumn implements Column {
+  #distance: Float64Array | null = null;
+  constructor(readonly index: Int32Array, readonly chord2: Float64Array) {}
+
+  get distance(): Float64Array {
+    if (this.#distance === null) {
+      const { chord2 } = this;
+      const distance = new Float64Array(chord2.length);
+      for (let q = 0; q < chord2.length; q++) distance[q] = chordSquaredToKm(chord2[q]!);
+      this.#distance = distance;
+    }
+    return this.#distance;
+  }
 }
 
 /** Nearest site per point: slot 0 any level, slot k the level levels[k - 1]. */
@@ -86,11 +108,10 @@ export function prepare(demand: readonly DemandPoint[], supply: readonly SupplyS
   const reach = options.reach ?? Infinity;
   if (!(reach > 0)) throw new RangeError('reach must be a positive number.');
   const { units, unitOf, unitIndex } = unitsOf(demand, population, known, options.units);
-  const fill = columnFill(demand, distance);
-  const geo = (distance as BulkDistance).geo ? new GeoIndex(demand) : null;
+  const side = demandSide(demand, distance);
+  const { fill, geo } = side;
   const base = { demand, population, known, units, unitOf, unitIndex, reach, distance, fill, demandIndex, geo };
-  const buffer = new Int32Array(n);
-  const columns = supply.map((site) => sparseColumn(base, site, buffer));
+  const columns = geo && Number.isFinite(reach) ? greatCircleColumns(geo, supply, reach, side.columns) : supply.map((site) => sparseColumn(base, site));
   const nearest = geo ? nearestByIndex(demand, supply) : nearestByScan(n, supply, fill);
   return { ...base, sites: supply, columns, nearest };
 }
@@ -135,25 +156,8 @@ export function pointDistance(prepared: Prepared, point: DemandPoint, site: Supp
   return d >= 0 ? d : Infinity;
 }
 
-function sparseColumn(base: Pick<Prepared, 'demand' | 'reach' | 'fill' | 'geo'>, site: SupplySite, buffer?: Int32Array): Column {
-  if (base.geo && Number.isFinite(base.reach)) {
-    const found = buffer ?? new Int32Array(base.demand.length);
-    const count = base.geo.collect(site.lat, site.lon, base.reach, found);
-    // In bucket order: sorting 10,000 columns by point would cost more than the rest of the
-    // column, and the sums it changes differ only in the last bits (about 1e-16 relative).
-    const index = found.slice(0, count);
-    const [qx, qy, qz] = unitVector(site.lat, site.lon);
-    const distance = new Float64Array(count);
-    let kept = 0;
-    for (let q = 0; q < count; q++) {
-      const d = base.geo.km(index[q]!, qx, qy, qz);
-      if (d <= base.reach) {
-        index[kept] = index[q]!;
-        distance[kept++] = d;
-      }
-    }
-    return { index: index.subarray(0, kept), distance: distance.subarray(0, kept) };
-  }
+function sparseColumn(base: Pick<Prepared, 'demand' | 'reach' | 'fill' | 'geo'>, site: SupplySite): Column {
+  if (base.geo && Number.isFinite(base.reach)) return greatCircleColumns(base.geo, [site], base.reach)[0]!;
   const index: number[] = [];
   const dist: number[] = [];
   const column = new Float64Array(base.demand.length);
@@ -165,6 +169,129 @@ function sparseColumn(base: Pick<Prepared, 'demand' | 'reach' | 'fill' | 'geo'>,
     }
   }
   return { index: Int32Array.from(index), distance: Float64Array.from(dist) };
+}
+
+/**
+ * Columns already computed over these demand points, by site position and reach, with the
+ * recompute that last used each: when the supply changes, only new or moved sites are searched.
+ */
+interface ColumnCache {
+  readonly byPlace: Map<string, { column: Column; used: number }>;
+  generation: number;
+}
+
+/**
+ * Every site's column, from the spatial index (or the cache). New columns' pairs go into shared
+ * blocks (struct of arrays; each column is a view), so 10,000 sites cost a few allocations, not
+ * 40,000, and nothing is ever copied to grow. Points come in bucket order: sorting 10,000 columns
+ * by point would cost more than the rest of the column, and the sums it changes differ only in the
+ * last bits (about 1e-16 relative). A pair is kept when its km ≤ reach, decided on the squared chord
+ * except within a hair of the reach, where the km is computed as the distance column does, so the
+ * same pairs are kept.
+ */
+function greatCircleColumns(geo: GeoIndex, supply: readonly SupplySite[], reach: number, cache?: ColumnCache): Column[] {
+  const { found, chord2 } = scratchFor(geo.size);
+  const limit = kmToChordSquared(reach);
+  const surelyIn = limit * (1 - CHORD_MARGIN);
+  const surelyOut = limit * (1 + CHORD_MARGIN);
+  const generation = cache ? ++cache.generation : 0;
+  let point = new Int32Array(0);
+  let pairs = new Float64Array(0);
+  let used = 0;
+  const columns: Column[] = new Array(supply.length);
+  for (let j = 0; j < supply.length; j++) {
+    const site = supply[j]!;
+    const key = cache ? `${reach} ${site.lat} ${site.lon}` : '';
+    const hit = cache?.byPlace.get(key);
+    if (hit) {
+      hit.used = generation;
+      columns[j] = hit.column;
+      continue;
+    }
+    const count = geo.collect(site.lat, site.lon, reach, found, chord2);
+    if (used + count > point.length) {
+      const size = Math.max(count, Math.min(PAIR_BLOCK, (supply.length - j) * 256));
+      point = new Int32Array(size);
+      pairs = new Float64Array(size);
+      used = 0;
+    }
+    const from = used;
+    for (let q = 0; q < count; q++) {
+      const c2 = chord2[q]!;
+      if (c2 > surelyIn && (c2 > surelyOut || !(chordSquaredToKm(c2) <= reach))) continue;
+      point[used] = found[q]!;
+      pairs[used++] = c2;
+    }
+    const column = new GreatCircleColumn(point.subarray(from, used), pairs.subarray(from, used));
+    columns[j] = column;
+    cache?.byPlace.set(key, { column, used: generation });
+  }
+  if (cache && cache.byPlace.size > 2 * supply.length + 1024) {
+    // Keep what the last few recomputes used (the atlas computes each level from the same points).
+    for (const [key, entry] of cache.byPlace) if (entry.used < generation - 8) cache.byPlace.delete(key);
+  }
+  return columns;
+}
+
+/** Pairs per block of columns: 4 MB of squared chords and 2 MB of point numbers. */
+const PAIR_BLOCK = 1 << 19;
+
+/** Work buffers for a spatial search (prepare is synchronous, so one set serves every call). */
+let scratch = { found: new Int32Array(0), chord2: new Float64Array(0) };
+function scratchFor(size: number): typeof scratch {
+  if (scratch.found.length < size) scratch = { found: new Int32Array(size), chord2: new Float64Array(size) };
+  return scratch;
+}
+
+/**
+ * What depends on the demand points alone (the column fill, the spatial index, and the columns of
+ * sites seen before), kept per demand array and Distance: the atlas recomputes when supply
+ * changes, over the same points.
+ */
+interface DemandSide { fill: ColumnFill; geo: GeoIndex | null; where: Float64Array; columns: ColumnCache; distance: Distance; era: number }
+const demandSides = new WeakMap<readonly DemandPoint[], WeakMap<Distance, DemandSide>>();
+/**
+ * The last few great-circle sides, found by their places: the atlas builds a new demand array for
+ * each data version, over the same grid. Only for great-circle distances, which depend on nothing
+ * but the coordinates (a travel-time matrix also reads the points' ids).
+ */
+const recentGeoSides: DemandSide[] = [];
+const RECENT_SIDES = 3;
+
+function demandSide(demand: readonly DemandPoint[], distance: Distance): DemandSide {
+  let byDistance = demandSides.get(demand);
+  if (!byDistance) demandSides.set(demand, (byDistance = new WeakMap()));
+  let side = byDistance.get(distance);
+  // A caller may have changed the array since: the cached side is used only for the same places.
+  if (side && side.era === coldStart && samePlaces(side.where, demand)) return side;
+  const geo = Boolean((distance as BulkDistance).geo);
+  side = geo ? recentGeoSides.find((s) => s.distance === distance && samePlaces(s.where, demand)) : undefined;
+  if (!side) {
+    const where = new Float64Array(demand.length * 2);
+    demand.forEach((d, i) => { where[2 * i] = d.lat; where[2 * i + 1] = d.lon; });
+    side = { fill: columnFill(demand, distance), geo: geo ? new GeoIndex(demand) : null, where, columns: { byPlace: new Map(), generation: 0 }, distance, era: coldStart };
+    if (geo) {
+      recentGeoSides.unshift(side);
+      recentGeoSides.length = Math.min(recentGeoSides.length, RECENT_SIDES);
+    }
+  }
+  byDistance.set(distance, side);
+  return side;
+}
+
+/** Forgets every kept demand side and column (benchmarks measure a recompute from nothing with it). */
+export function forgetPreparedCaches(): void {
+  recentGeoSides.length = 0;
+  coldStart += 1;
+}
+let coldStart = 0;
+
+function samePlaces(where: Float64Array, demand: readonly DemandPoint[]): boolean {
+  if (where.length !== demand.length * 2) return false;
+  for (let i = 0; i < demand.length; i++) {
+    if (where[2 * i] !== demand[i]!.lat || where[2 * i + 1] !== demand[i]!.lon) return false;
+  }
+  return true;
 }
 
 function unitsOf(demand: readonly DemandPoint[], population: Float64Array, known: Uint8Array, given?: readonly DemandPoint[]) {
@@ -271,9 +398,13 @@ function nearestByIndex(demand: readonly DemandPoint[], sites: readonly SupplySi
     const index = new GeoIndex(members.map((j) => sites[j]!));
     const before = (a: number, b: number) => b < 0 || sites[members[a]!]!.id < sites[members[b]!]!.id;
     const buffer = new Int32Array(members.length);
+    const chord2 = new Float64Array(members.length);
+    // Points come municipality by municipality, so the last point's nearest km is a good first radius.
+    let hint = 0;
     for (let i = 0; i < n; i++) {
-      const found = index.nearest(demand[i]!.lat, demand[i]!.lon, before, buffer);
+      const found = index.nearest(demand[i]!.lat, demand[i]!.lon, before, buffer, chord2, hint * 0.5);
       if (!found) continue;
+      hint = found.km;
       state.best[slot * n + i] = found.km;
       state.site[slot * n + i] = members[found.index]!;
     }

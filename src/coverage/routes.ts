@@ -28,6 +28,8 @@ import { PlacementPage } from './views/placement-page.tsx';
 import { ScenarioPage } from './views/scenario-page.tsx';
 import { sourceFacts } from './views/sections.tsx';
 import { DEFAULT_SETTINGS } from './settings.ts';
+import { DEFAULT_CHOICE, toApiDecay, toPageDecay, typedDecimal, validBeta, validCatchment } from './method-choice.ts';
+import { formatDecimal } from '../platform/i18n/format.ts';
 import { withQuery } from './views/urls.ts';
 import type { Errors } from '../platform/forms/index.ts';
 import type { Config } from '../platform/config.ts';
@@ -58,8 +60,14 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     const values = {
       indikator: first(raw, 'indikator', 'tilgang'), niva: first(raw, 'niva', 'alle'), helseregion: first(raw, 'helseregion'),
       fylke: first(raw, 'fylke'), sorter: first(raw, 'sorter'), retning: first(raw, 'retning'),
+      metode: first(raw, 'metode', DEFAULT_CHOICE.method), vekt: first(raw, 'vekt', toPageDecay(DEFAULT_CHOICE.decay)),
+      beta: first(raw, 'beta', formatDecimal(DEFAULT_CHOICE.beta, 1)), radius: first(raw, 'radius', String(DEFAULT_CHOICE.catchmentKm)),
     };
-    const errors = schemaErrors(request, { indikator: 'indikator', niva: 'niva', helseregion: 'helseregion', fylke: 'fylke' }, 'valg');
+    const errors = schemaErrors(request, { indikator: 'indikator', niva: 'niva', helseregion: 'helseregion', fylke: 'fylke', metode: 'metode', vekt: 'vekt', beta: 'beta', radius: 'radius' }, 'valg');
+    const beta = typedDecimal(values.beta);
+    const radius = typedDecimal(values.radius);
+    if (!errors.beta && !validBeta(beta)) errors.beta = c.errors.beta;
+    if (!errors.radius && !validCatchment(radius)) errors.radius = c.errors.radius;
     const state = await cache.current();
     await onView(state);
     const query = request.query;
@@ -75,7 +83,9 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
       values, errors,
       regionOptions: HEALTH_REGIONS.map((r) => ({ value: r.code, label: r.name })),
       countyOptions: [...counties].sort(([a], [b]) => a.localeCompare(b)).map(([value, label]) => ({ value, label })),
-      data: failed ? null : atlasData(state, query, await snapshotHistory(db, state.version)),
+      data: failed ? null : atlasData(state, query, await snapshotHistory(db, state.version), {
+        method: query.metode ?? DEFAULT_CHOICE.method, decay: toApiDecay(query.vekt), beta: beta ?? DEFAULT_CHOICE.beta, catchmentKm: radius ?? DEFAULT_CHOICE.catchmentKm,
+      }),
       showsDemoData: state.inputs.services.demo > 0,
       experiences: await surveyFigures(db, config.clock.now()),
     }), failed ? 400 : 200);

@@ -13,6 +13,10 @@ import { dataVersionParts, findTravelTimeSet, listOrganizationMunicipalities, li
 import { DEFAULT_SETTINGS } from './settings.ts';
 import { SERVICE_LEVEL_CODES, type LevelChoice } from './snapshot-model.ts';
 import type { DemandPoint, Distance } from './types.ts';
+import { choiceKey, DEFAULT_CHOICE, isDefault, settingsOf, type MethodChoice } from './method-choice.ts';
+
+/** Atlas views kept per data version: every level with the default method, and recent other choices. */
+const MAX_KEPT_VIEWS = 24;
 
 export interface DistanceInfo {
   kind: 'great-circle' | 'travel-time';
@@ -32,8 +36,11 @@ export interface AtlasState {
   distance: DistanceInfo;
   /** Options every computation of this state uses, so scenarios compare like with like. */
   options: MeasureOptions;
-  /** The atlas for one level, computed on first use and then kept. */
-  view(level: LevelChoice): CoverageResult;
+  /**
+   * The atlas for one level and method choice (default: the default method), computed on first
+   * use and then kept with this data version: a request never recomputes what was computed.
+   */
+  view(level: LevelChoice, choice?: MethodChoice): CoverageResult;
 }
 
 /**
@@ -68,7 +75,7 @@ export async function loadState(db: Db, version: { version: string; modified: Da
     health_region: (p: DemandPoint) => p.region,
     county: (p: DemandPoint) => countyOf.get(p.id),
   };
-  const views = new Map<LevelChoice, CoverageResult>();
+  const views = new Map<string, CoverageResult>();
   const { settings, ...options } = MEASURE_OPTIONS;
   return {
     version: version.version,
@@ -81,12 +88,19 @@ export async function loadState(db: Db, version: { version: string; modified: Da
       ? { kind: 'travel-time', unit: 'min', matrix: { rows: matrix.row_count, sourceName: matrix.source_name, loadedAt: matrix.loaded_at } }
       : { kind: 'great-circle', unit: 'km', matrix: null },
     options: MEASURE_OPTIONS,
-    view(level) {
-      let view = views.get(level);
+    view(level, choice = DEFAULT_CHOICE) {
+      const key = `${level}|${choiceKey(choice)}`;
+      let view = views.get(key);
       if (!view) {
         const { sites, digital } = supplyForLevel(inputs, level);
-        view = computeCoverage({ demand: inputs.demand, units: inputs.units, supply: sites, digital, distance, groupings }, settings, options);
-        views.set(level, view);
+        const chosen = isDefault(choice) ? settings : settingsOf(choice);
+        view = computeCoverage({ demand: inputs.demand, units: inputs.units, supply: sites, digital, distance, groupings }, chosen, options);
+        // Chosen methods are kept too, up to a bound (the defaults are never dropped).
+        if (views.size >= MAX_KEPT_VIEWS) {
+          const oldest = [...views.keys()].find((k) => !k.endsWith('|default'));
+          if (oldest) views.delete(oldest);
+        }
+        views.set(key, view);
       }
       return view;
     },

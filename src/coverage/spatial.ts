@@ -6,6 +6,8 @@ import { EARTH_RADIUS_KM } from '../platform/geo.ts';
 
 const RAD = Math.PI / 180;
 const KM_PER_DEGREE = EARTH_RADIUS_KM * RAD;
+/** A module-local copy: the hot loops would otherwise read the imported binding on every pair. */
+const DIAMETER_KM = 2 * EARTH_RADIUS_KM;
 /** Bucket size in degrees: about 11 km × 11 km at 60° N. */
 const DLAT = 0.1;
 const DLON = 0.2;
@@ -18,8 +20,21 @@ export function unitVector(lat: number, lon: number): [number, number, number] {
 /** Great-circle km from a squared chord between unit vectors. */
 export function chordSquaredToKm(chord2: number): number {
   const half = Math.sqrt(chord2) / 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(half < 1 ? half : 1);
+  return DIAMETER_KM * Math.asin(half < 1 ? half : 1);
 }
+
+/**
+ * The squared chord of a great-circle distance, for deciding `km <= limit` without a sqrt and an
+ * asin per pair. The conversion rounds differently from chordSquaredToKm, so callers decide by it
+ * only outside a narrow band around the limit (CHORD_MARGIN) and compute the km exactly inside it.
+ */
+export function kmToChordSquared(km: number): number {
+  const half = km >= Math.PI * EARTH_RADIUS_KM ? 1 : Math.sin(km / DIAMETER_KM);
+  return 4 * half * half;
+}
+
+/** Relative band around a chord limit inside which a comparison falls back to exact km (rounding is ~1e-16). */
+export const CHORD_MARGIN = 1e-9;
 
 export class GeoIndex {
   readonly size: number;
@@ -33,6 +48,8 @@ export class GeoIndex {
   /** CSR layout: the points of bucket b are items[start[b] .. start[b + 1]), in ascending index order. */
   private readonly start: Int32Array;
   private readonly items: Int32Array;
+  /** The unit vectors again, interleaved in CSR order, so a search reads memory in sequence. */
+  private readonly xyz: Float64Array;
 
   constructor(points: readonly { lat: number; lon: number }[]) {
     const n = points.length;
@@ -65,6 +82,13 @@ export class GeoIndex {
     this.items = new Int32Array(n);
     const fill = counts.slice(0, -1);
     for (let i = 0; i < n; i++) this.items[fill[bucketOf[i]!]!++] = i;
+    this.xyz = new Float64Array(3 * n);
+    for (let k = 0; k < n; k++) {
+      const i = this.items[k]!;
+      this.xyz[3 * k] = this.x[i]!;
+      this.xyz[3 * k + 1] = this.y[i]!;
+      this.xyz[3 * k + 2] = this.z[i]!;
+    }
   }
 
   /**
@@ -72,20 +96,25 @@ export class GeoIndex {
    * many (in bucket order, not sorted; `out` needs room for `size`). Exhaustive: no point within the
    * radius is missed. The rectangle searched holds every such point because a path of length r from
    * latitude φ never leaves |φ| + r, where a degree of longitude is at least cos(|φ| + r) degrees of arc.
+   * With `chord2Out`, the squared chord of each point found is written beside it.
    */
-  collect(lat: number, lon: number, radius: number, out: Int32Array): number {
+  collect(lat: number, lon: number, radius: number, out: Int32Array, chord2Out?: Float64Array): number {
     const [qx, qy, qz] = unitVector(lat, lon);
     const dLat = radius / KM_PER_DEGREE;
     const maxAbs = Math.max(Math.abs(lat - dLat), Math.abs(lat + dLat));
     const dLon = maxAbs < 89 ? (radius / (KM_PER_DEGREE * Math.cos(maxAbs * RAD))) * 1.001 : Infinity;
     const limit = radius < Math.PI * EARTH_RADIUS_KM ? 2 * Math.sin(radius / (2 * EARTH_RADIUS_KM)) : 2;
     const limit2 = limit * limit * (1 + 1e-12);
-    const { x, y, z, items } = this;
+    const { x, y, z, items, xyz } = this;
     let count = 0;
     if (!(dLon < 170) || lon - dLon < -180 || lon + dLon > 180) {
       for (let i = 0; i < this.size; i++) {
         const dx = x[i]! - qx, dy = y[i]! - qy, dz = z[i]! - qz;
-        if (dx * dx + dy * dy + dz * dz <= limit2) out[count++] = i;
+        const c2 = dx * dx + dy * dy + dz * dz;
+        if (c2 <= limit2) {
+          if (chord2Out) chord2Out[count] = c2;
+          out[count++] = i;
+        }
       }
       return count;
     }
@@ -98,9 +127,12 @@ export class GeoIndex {
       // Buckets of a row are contiguous in CSR order, so one run covers columns c0..c1.
       const to = this.start[r * this.cols + c1 + 1]!;
       for (let k = this.start[r * this.cols + c0]!; k < to; k++) {
-        const i = items[k]!;
-        const dx = x[i]! - qx, dy = y[i]! - qy, dz = z[i]! - qz;
-        if (dx * dx + dy * dy + dz * dz <= limit2) out[count++] = i;
+        const dx = xyz[3 * k]! - qx, dy = xyz[3 * k + 1]! - qy, dz = xyz[3 * k + 2]! - qz;
+        const c2 = dx * dx + dy * dy + dz * dz;
+        if (c2 <= limit2) {
+          if (chord2Out) chord2Out[count] = c2;
+          out[count++] = items[k]!;
+        }
       }
     }
     return count;
@@ -114,19 +146,27 @@ export class GeoIndex {
 
   /**
    * The nearest point (smallest km; on equal km, the one `before` puts first), or null when the
-   * index is empty. Searches growing radii, each exhaustively, so the answer is exact.
+   * index is empty. Searches growing radii from `startKm` (a caller going through neighbouring
+   * places passes the last answer's km), each exhaustively, so the answer is exact whatever the start. Candidates are compared by squared chord, which orders them as km does; only those
+   * within a hair of the smallest get their km computed, so ties in km are found as before.
    */
-  nearest(lat: number, lon: number, before: (a: number, b: number) => boolean, buffer = new Int32Array(this.size)): { index: number; km: number } | null {
+  nearest(
+    lat: number, lon: number, before: (a: number, b: number) => boolean,
+    buffer = new Int32Array(this.size), chord2 = new Float64Array(this.size), startKm = NEAREST_START_KM,
+  ): { index: number; km: number } | null {
     if (this.size === 0) return null;
-    const [qx, qy, qz] = unitVector(lat, lon);
-    for (let radius = 25; ; radius *= 2) {
-      const count = this.collect(lat, lon, radius, buffer);
+    for (let radius = startKm > NEAREST_START_KM ? startKm : NEAREST_START_KM; ; radius *= 2) {
+      const count = this.collect(lat, lon, radius, buffer, chord2);
       if (count > 0 || radius > Math.PI * EARTH_RADIUS_KM) {
+        let least = Infinity;
+        for (let q = 0; q < count; q++) if (chord2[q]! < least) least = chord2[q]!;
+        const near = least * (1 + CHORD_MARGIN);
         let best = -1;
         let bestKm = Infinity;
         for (let q = 0; q < count; q++) {
+          if (chord2[q]! > near) continue;
           const i = buffer[q]!;
-          const km = this.km(i, qx, qy, qz);
+          const km = chordSquaredToKm(chord2[q]!);
           if (km < bestKm || (km === bestKm && before(i, best))) {
             best = i;
             bestKm = km;
@@ -138,3 +178,6 @@ export class GeoIndex {
     }
   }
 }
+
+/** First radius of a nearest search: small, because offers cluster where people live and a wide first search meets hundreds. */
+const NEAREST_START_KM = 3;

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
 import { storeAtlasFixture } from '../coverage/fixtures.db.ts';
 
-const PAGES = ['/dekning', '/dekning?helseregion=helse-nord', '/dekning?fylke=03&indikator=mangel', '/dekning/kommune/1804', '/dekning/slik-har-vi-regnet'];
+const PAGES = ['/dekning', '/dekning?metode=3sfca&vekt=gravitasjon&beta=2&radius=90', '/dekning?helseregion=helse-nord', '/dekning?fylke=03&indikator=mangel', '/dekning/kommune/1804', '/dekning/slik-har-vi-regnet'];
 
 describe('the coverage atlas in Chromium', { skip: browserSkip }, () => {
   let browser: Browser;
@@ -62,6 +62,24 @@ describe('the coverage atlas in Chromium', { skip: browserSkip }, () => {
     assert.notEqual(await svg.getAttribute('viewBox'), home);
     await page.keyboard.press('Escape');
     assert.equal(await tip.isVisible(), false);
+    // Two fingers moving apart zoom in around the place between them; moving together zooms out.
+    await page.keyboard.press('0');
+    // Written as a string: the test's TypeScript is compiled with helpers the page does not have.
+    const pinchTo = (spread: number) => page.evaluate(`(() => {
+      const element = document.querySelector('svg.atlas-map__svg');
+      const r = element.getBoundingClientRect();
+      const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+      for (const [type, id, dx] of [['pointerdown', 1, -20], ['pointerdown', 2, 20], ['pointermove', 1, -${spread}], ['pointermove', 2, ${spread}], ['pointerup', 1, -${spread}], ['pointerup', 2, ${spread}]]) {
+        element.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx + dx, clientY: cy, button: type === 'pointermove' ? -1 : 0, bubbles: true, cancelable: true }));
+      }
+    })()`);
+    await pinchTo(60);
+    const pinched = (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
+    const homeWidth = Number(home!.split(' ')[2]);
+    assert.ok(Math.abs(pinched[2]! - homeWidth / 3) < 1, `fingers three times as far apart show a third of the width (${pinched[2]})`);
+    assert.equal(await svg.evaluate((element) => element.classList.contains('is-zoomed')), true);
+    await pinchTo(5);
+    assert.ok((await svg.getAttribute('viewBox'))!.split(' ').map(Number)[2]! > pinched[2]!, 'fingers moving together zoom out');
     await on.close();
   });
 });

@@ -61,6 +61,24 @@ for (const backend of backends()) {
       assert.deepEqual(response.json().errors.map((e: { name: string }) => e.name).sort(), ['level', 'unit']);
     });
 
+    test('a chosen method (3SFCA, gravity, beta, catchment) is computed and said; the same method twice is the same answer; bad values are problem+json', async () => {
+      const plain = (await atlas.app.inject('/api/v1/coverage?unit=national')).json();
+      const url = '/api/v1/coverage?unit=national&method=3sfca&decay=gravity&beta=2&catchment_km=90';
+      const chosen = await atlas.app.inject(url);
+      assert.equal(chosen.statusCode, 200);
+      const body = chosen.json();
+      conforms('get', '/api/v1/coverage', body);
+      assert.match(body.method, /^Chosen in this request: 3SFCA, gravity decay, beta 2, 90-unit catchment/);
+      assert.notEqual(body.items[0].accessibility, plain.items[0].accessibility);
+      // Not the nearest-offer distances: they do not depend on the method.
+      assert.equal(body.items[0].nearest_distance, plain.items[0].nearest_distance);
+      assert.deepEqual((await atlas.app.inject(url)).json().items, body.items);
+      const bad = await atlas.app.inject('/api/v1/coverage?method=4sfca&beta=9&catchment_km=5');
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.headers['content-type'] as string, /^application\/problem\+json/);
+      assert.deepEqual(bad.json().errors.map((e: { name: string }) => e.name).sort(), ['beta', 'catchment_km', 'method']);
+    });
+
     test('POST /api/v1/coverage/scenario recomputes every national measure with the change beside it', async () => {
       const response = await scenario({ positions: [{ municipality: '5501', fte: 1.5, level: 'lavterskel' }] });
       assert.equal(response.statusCode, 200);

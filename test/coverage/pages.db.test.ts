@@ -24,6 +24,43 @@ for (const backend of backends()) {
       assert.equal($('nav a[href="/dekning"]').text(), 'Dekning');
     });
 
+    test('the map names municipalities in text hidden from assistive technology, the links carrying the names', async () => {
+      const { $ } = await getPage(atlas.app, '/dekning');
+      const labels = $('svg.atlas-map__svg g.atlas-map__labels');
+      assert.equal(labels.attr('aria-hidden'), 'true');
+      const names = labels.find('text').map((_, el) => $(el).text()).get();
+      assert.ok(names.includes('Oslo') && names.includes('Bergen'), names.join(', '));
+      const north = await getPage(atlas.app, '/dekning?helseregion=helse-nord');
+      const northNames = north.$('g.atlas-map__labels text').map((_, el) => north.$(el).text()).get();
+      assert.ok(northNames.includes('Bodø') && northNames.includes('Tromsø') && !northNames.includes('Oslo'), northNames.join(', '));
+    });
+
+    test('the method can be chosen in a plain GET form: the figures follow, the choice stays in links, bad values get Norwegian errors', async () => {
+      const plain = await getPage(atlas.app, '/dekning?sorter=tilgang');
+      assert.equal(plain.$('details#beregningsmate').attr('open'), undefined);
+      const chosen = await getPage(atlas.app, '/dekning?sorter=tilgang&metode=2sfca&vekt=trinn&beta=1,5&radius=120');
+      assert.equal(chosen.status, 200);
+      assert.notEqual(chosen.$('details#beregningsmate').attr('open'), undefined);
+      assert.equal(chosen.$('#metode option[selected]').attr('value'), '2sfca');
+      assert.equal(chosen.$('#radius').attr('value'), '120');
+      assert.notDeepEqual(cells(chosen.$, '#kommunetabell tbody tr td'), cells(plain.$, '#kommunetabell tbody tr td'));
+      const sortLink = chosen.$('#kommunetabell th[aria-sort] a').first().attr('href')!;
+      assert.match(sortLink, /metode=2sfca/);
+      assert.match(sortLink, /radius=120/);
+      for (const [query, field, message] of [
+        ['radius=5', 'radius', /helt tall fra 10 til 200/],
+        ['vekt=gravitasjon&beta=9', 'beta', /fra 0,5 til 3/],
+        ['metode=4sfca', 'metode', /Velg en av metodene/],
+      ] as const) {
+        const bad = await getPage(atlas.app, `/dekning?${query}`);
+        assert.equal(bad.status, 400, query);
+        assert.match(bad.$(`#${field}-feil`).text(), message);
+        assert.notEqual(bad.$('details#beregningsmate').attr('open'), undefined);
+      }
+      const method = await getPage(atlas.app, '/dekning/slik-har-vi-regnet');
+      assert.equal(method.$('a[href="/dekning#beregningsmate"]').length, 1);
+    });
+
     test('figures, inequality and sources are on the page: population date, distance used, Gini, Theil, Lorenz table', async () => {
       const { $ } = await getPage(atlas.app, '/dekning');
       const facts = $('#om-tallene').parent().text();

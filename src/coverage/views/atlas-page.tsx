@@ -11,10 +11,12 @@ import type { LevelChoice, LevelIndicators } from '../snapshot-model.ts';
 import type { TheilResult } from '../theil.ts';
 import { GroupTable, MunicipalityTable, type SortState } from './atlas-tables.tsx';
 import { Choropleth } from './choropleth.tsx';
+import type { LabelPlace } from './map-labels.ts';
 import type { MapClasses } from './map-categories.ts';
 import { fairnessSentences } from './plain-words.ts';
 import { withQuery } from './urls.ts';
-import { SelectField, levelOptions, type Option } from './fields.tsx';
+import { SelectField, TextField, levelOptions, type Option } from './fields.tsx';
+import { DEFAULT_CHOICE, PAGE_DECAYS, PAGE_METHODS } from '../method-choice.ts';
 import { number, ratio } from './format.ts';
 import { KeyFigures, SnapshotChange } from './key-figures.tsx';
 import { LorenzChart, LorenzTable } from './lorenz.tsx';
@@ -31,6 +33,10 @@ export interface AtlasValues {
   fylke: string;
   sorter: string;
   retning: string;
+  metode: string;
+  vekt: string;
+  beta: string;
+  radius: string;
 }
 
 export interface AtlasData {
@@ -38,7 +44,7 @@ export interface AtlasData {
   level: LevelChoice;
   levelLabel: string;
   unit: 'km' | 'min';
-  map: MapClasses & { selected: (id: string) => boolean };
+  map: MapClasses & { selected: (id: string) => boolean; places: ReadonlyMap<string, LabelPlace> };
   tableRows: UnitFigures[];
   tableCaption: string;
   sort: SortState;
@@ -88,7 +94,31 @@ function Controls({ values, errors, regionOptions, countyOptions }: Pick<AtlasPa
         {values.retning && !errors.sorter && <input type="hidden" name="retning" value={values.retning} />}
         <div className="actions"><Button type="submit">{c.controls.submit}</Button></div>
       </div>
+      <MethodChoiceFields values={values} errors={errors} />
     </form>
+  );
+}
+
+/** The method settings, folded away unless one is chosen or wrong; plain GET fields, in the address. */
+function MethodChoiceFields({ values, errors }: Pick<AtlasPageProps, 'values' | 'errors'>) {
+  const t = c.controls.methodChoice;
+  const chosen = values.metode !== DEFAULT_CHOICE.method || values.vekt !== 'trinn' || values.radius !== String(DEFAULT_CHOICE.catchmentKm)
+    || Boolean(errors.metode || errors.vekt || errors.beta || errors.radius);
+  return (
+    <details className="method-choice" id="beregningsmate" open={chosen}>
+      <summary>{t.legend}</summary>
+      <Paragraph data-size="sm">{t.intro}</Paragraph>
+      <div className="search-form">
+        <SelectField id="metode" name="metode" label={t.method} value={values.metode} error={errors.metode}
+          options={PAGE_METHODS.map((key) => ({ value: key, label: t.methods[key] }))} />
+        <SelectField id="vekt" name="vekt" label={t.decay} value={values.vekt} error={errors.vekt}
+          options={PAGE_DECAYS.map((key) => ({ value: key, label: t.decays[key] }))} />
+        <TextField id="beta" name="beta" label={t.beta} hint={t.betaHint} value={values.beta} error={errors.beta} inputMode="decimal" />
+        <TextField id="radius" name="radius" label={t.radius} hint={t.radiusHint} value={values.radius} error={errors.radius} inputMode="numeric" />
+        <div className="actions"><Button type="submit">{c.controls.submit}</Button></div>
+      </div>
+      <Paragraph data-size="sm"><Link href={`${paths.coverage.method}#valg`}>{t.moreLink}</Link></Paragraph>
+    </details>
   );
 }
 
@@ -152,7 +182,7 @@ function Atlas({ data }: { data: AtlasData }) {
           <Heading level={2} data-size="sm" id="kart">{c.map.heading(indicator.label)}</Heading>
           <Paragraph data-size="sm">{indicator.label}: {data.indicator === 'avstand' ? c.map.distanceUnit(data.unit) : indicator.unit}. {indicator.direction} <Link href="#kommunetabell">{c.map.toTable}</Link></Paragraph>
           <Choropleth title={c.map.title(indicator.label, data.levelLabel)} categoryOf={data.map.categoryOf} categories={data.map.categories} kind={data.map.kind}
-            valueText={data.map.valueText} selected={data.map.selected} selectionName={data.drill.all ? data.summary.name : null}
+            valueText={data.map.valueText} selected={data.map.selected} places={data.map.places} selectionName={data.drill.all ? data.summary.name : null}
             hrefOf={(id) => withQuery(paths.coverage.municipality(id), { niva })} methodHref={`${paths.coverage.method}#mangelklasser`} />
         </section>
         <div>

@@ -1,6 +1,7 @@
 import { msg } from '../../platform/i18n/index.ts';
 import { PAGE_BACKGROUND, PATTERN_INK } from '../scale.ts';
 import { mapGeometry } from './map-geometry.ts';
+import { mapLabels, type LabelPlace } from './map-labels.ts';
 
 export interface MapCategory {
   key: string;
@@ -23,6 +24,8 @@ export interface ChoroplethProps {
   selected: (id: string) => boolean;
   /** Name of the chosen area, or null for all of Norway. */
   selectionName: string | null;
+  /** Where each municipality's name goes on the map (its population centre) and its size; none: no labels. */
+  places?: ReadonlyMap<string, LabelPlace>;
   /** Each municipality's page. */
   hrefOf: (id: string) => string;
   /** Where the method is explained (the categorical legend points there). */
@@ -43,13 +46,14 @@ function viewKey(ids: readonly string[], total: number): string {
  * attributes (the strict CSP allows them). The script assets/atlas-map.js adds zoom, pan and a
  * tooltip to this same SVG; without it the map is complete. The table below says the same in text.
  */
-export function Choropleth({ title, categoryOf, categories, kind, valueText, selected, selectionName, hrefOf, methodHref }: ChoroplethProps) {
+export function Choropleth({ title, categoryOf, categories, kind, valueText, selected, selectionName, places, hrefOf, methodHref }: ChoroplethProps) {
   const ids = [...categoryOf.keys()];
   const chosen = ids.filter(selected);
   const geometry = mapGeometry(viewKey(chosen, ids.length), chosen.length === ids.length ? null : selected);
   const fillOf = new Map(categories.map((c) => [c.key, c.fill]));
   const outside = geometry.shapes.filter((s) => !s.inside);
   const inside = geometry.shapes.filter((s) => s.inside).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const labels = places ? mapLabels(geometry, inside, places, chosen.length === ids.length) : [];
   return (
     <>
     <figure className="atlas-map" data-module="atlas-map" aria-labelledby="kart-tittel">
@@ -86,6 +90,12 @@ export function Choropleth({ title, categoryOf, categories, kind, valueText, sel
               </a>
             );
           })}
+          {labels.length > 0 && (
+            // Names only, for sighted readers: the links above already name each municipality.
+            <g className="atlas-map__labels" aria-hidden="true" textAnchor="middle" dominantBaseline="central">
+              {labels.map((l) => <text key={l.id} x={l.x} y={l.y} className={l.major ? 'is-major' : undefined}>{l.name}</text>)}
+            </g>
+          )}
         </svg>
         <div className="atlas-map__tip" hidden aria-hidden="true" />
       </div>

@@ -9,7 +9,7 @@ export const MAP_MAX_SIZE = 760;
 /** Largest error simplification may make, in screen pixels at MAP_MAX_SIZE. */
 const TOLERANCE_PX = 0.6;
 /** One unit of the written coordinates, in screen pixels: coordinates are whole numbers. */
-const GRID_PX = 0.5;
+export const GRID_PX = 0.5;
 const PADDING = 0.03;
 
 export interface Box {
@@ -36,6 +36,8 @@ export interface MapGeometry {
   height: number;
   /** The chosen area's box in the national map's pixels (for the tooltip script and tests). */
   box: Box;
+  /** National map pixels per view unit: a national point (x, y) is at ((x - box.x) / unit, (y - box.y) / unit). */
+  unit: number;
   shapes: MapShapeView[];
 }
 
@@ -189,6 +191,7 @@ export function mapGeometry(key: string, selected: ((id: string) => boolean) | n
     width: Math.round(box.width * scale),
     height: Math.round(box.height * scale),
     box,
+    unit,
     shapes,
   };
   if (views.size > 64) views.clear();

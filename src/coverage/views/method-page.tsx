@@ -109,6 +109,7 @@ export function MethodPage({ facts, settings, showsDemoData }: MethodPageProps) 
           <li>{m.inequality}</li>
           <li>{m.placement}</li>
         </ul>
+        <Paragraph><Link href={`${paths.coverage.atlas}#beregningsmate`}>{c.method.chooseLink}</Link></Paragraph>
         <Heading level={3} data-size="xs">{m.termsHeading}</Heading>
         <Paragraph>{m.terms}</Paragraph>
       </section>
