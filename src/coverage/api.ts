@@ -156,11 +156,7 @@ export async function coverageApi(app: App, { db, cache, onView }: { db: Db; cac
     const query = request.query;
     const state = await cache.current();
     const table = await csvTable(db, state, query);
-    const delimiter = query.delimiter === 'semicolon' ? ';' : ',';
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="dekning-${table.name}.csv"`)
-      .send(toCsv(table.header, table.rows, delimiter));
+    return sendCsv(reply, table.name, table.header, table.rows, query.delimiter);
   });
 
   app.post(paths.coverage.apiScenario, {
