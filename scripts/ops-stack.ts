@@ -75,8 +75,8 @@ export interface Instance {
  * One app instance as the operator runs it (`node --import tsx src/main.ts`) on 127.0.0.1:`port`,
  * with only PATH and HOME from this process's environment plus `env` (the app's configuration).
  */
-export function startInstance(options: { port: number; env: Record<string, string>; keepLines?: number }): Instance {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export function startInstance(options: { port: number; env: Record<string, string>; keepLines?: number; nodeArgs?: string[] }): Instance {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import './platform/node-env.ts'; // first: before anything that loads React
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError, EXIT_DATA_DIR_LOCKED, openDatabase } from './platform/db/index.ts';
 import { withStartupLock } from './platform/db/startup-lock.ts';
