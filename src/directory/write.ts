@@ -191,24 +191,24 @@ export async function rebuildOutdatedSearchIndex(db: Db): Promise<boolean> {
   return true;
 }
 
+/** The finder row's columns, in the order reindexServices' select makes them. */
+const FINDER_COLUMNS = ['service_id', 'organization_id', 'name', 'organization_name', 'status', 'terms', 'municipality_numbers', 'document',
+  'lat', 'lon', 'is_digital', 'minimum_age', 'maximum_age', 'assured_date', 'is_demo', 'confirmed_on'] as const;
+
 /**
  * Rebuilds the finder's rows for the given services (all when omitted): their text document,
  * classification keys (with ancestors), municipalities and the point distances are measured from.
  * Services that are not active or temporarily closed leave the finder.
  */
 export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<void> {
-  const only = serviceIds ? sql`and s.id = any(${serviceIds}::uuid[])` : sql``;
+  const only = (ids: string[] | undefined) => (ids ? sql`and s.id = any(${ids}::uuid[])` : sql``);
   // Rows written earlier in this transaction are invisible to autovacuum; without fresh statistics
   // the planner takes the tables for empty: rebuilding 100,000 demo services was still running
   // after 5 minutes, against 22 s with statistics.
   const bulk = !serviceIds || serviceIds.length > 1000;
   const termWords = JSON.stringify(indexedTermWords());
   if (bulk) await sql`analyze service, organization, attribute, service_at_location, location, language, service_translation`.execute(db);
-  if (serviceIds) await db.deleteFrom('service_search').where('service_id', 'in', serviceIds.length ? serviceIds : ['00000000-0000-0000-0000-000000000000']).execute();
-  else await sql`delete from service_search`.execute(db);
-  await sql`
-    insert into service_search (service_id, organization_id, name, organization_name, status, terms,
-      municipality_numbers, document, lat, lon, is_digital, minimum_age, maximum_age, assured_date, is_demo, confirmed_on)
+  const finderRows = (ids: string[] | undefined) => sql`
     select s.id, s.organization_id, s.name, o.name, s.status,
       coalesce(terms.keys, '{}'), coalesce(places.numbers, '{}'),
       setweight(to_tsvector('norwegian', s.name), 'A')
@@ -275,14 +275,35 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       limit 1
     ) point on true
     -- an organisation waiting for a moderator publishes nothing (see organizationApproved)
-    where s.status in ('active', 'temporarily closed') and not o.awaiting_approval ${only}
+    where s.status in ('active', 'temporarily closed') and not o.awaiting_approval ${only(ids)}
     -- a full rebuild writes rows in place order, so searches near a place read few pages
     order by places.numbers[1], point.lat, point.lon
-  `.execute(db);
-  const words = serviceIds
-    ? sql`select distinct lexeme from service_search, unnest(document) where service_id = any(${serviceIds}::uuid[])`
-    : sql`select distinct lexeme from service_search, unnest(document)`;
-  await sql`insert into search_word (word) ${words} on conflict do nothing`.execute(db);
+  `;
+  let ids = serviceIds;
+  if (ids && !bulk) {
+    // Only rows whose content changes are rewritten: the finder's caches are kept per search_version,
+    // which any write to service_search or search_word moves (a statement trigger fires even for no
+    // rows), so saving what the finder does not show (a waiting time, a contact) leaves them warm.
+    // as stored: the select's municipality numbers are char(4)[], the table's text[]
+    const fresh = sql.join(FINDER_COLUMNS.map((c) => (c === 'municipality_numbers' ? sql`f.${sql.ref(c)}::text[]` : sql`f.${sql.ref(c)}`)));
+    const stored = sql.join(FINDER_COLUMNS.map((c) => sql`ss.${sql.ref(c)}`));
+    const { rows } = await sql<{ id: string }>`
+      with f (${sql.join(FINDER_COLUMNS.map((c) => sql.ref(c)))}) as (${finderRows(ids)})
+      select coalesce(f.service_id, ss.service_id) as id
+      from f full join (select * from service_search where service_id = any(${ids}::uuid[])) ss on ss.service_id = f.service_id
+      where (${fresh}) is distinct from (${stored})`.execute(db);
+    ids = rows.map((r) => r.id);
+    if (ids.length === 0) return;
+  }
+  if (ids) await db.deleteFrom('service_search').where('service_id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']).execute();
+  else await sql`delete from service_search`.execute(db);
+  await sql`insert into service_search (${sql.join(FINDER_COLUMNS.map((c) => sql.ref(c)))}) ${finderRows(ids)}`.execute(db);
+  const lexemes = sql`select distinct lexeme as word from service_search, unnest(document) ${ids ? sql`where service_id = any(${ids}::uuid[])` : sql``}`;
+  if (ids && !bulk) {
+    // written only when there are new words, for the same reason
+    const { rows } = await sql<{ word: string }>`${lexemes} except select word from search_word`.execute(db);
+    if (rows.length > 0) await sql`insert into search_word (word) select unnest(${rows.map((r) => r.word)}::text[]) on conflict do nothing`.execute(db);
+  } else await sql`insert into search_word (word) ${lexemes} on conflict do nothing`.execute(db);
   if (!serviceIds) await db.updateTable('search_version').set({ index_format: SEARCH_INDEX_FORMAT }).execute();
   // PGlite runs no autovacuum: without this the finder's tables would never get statistics there
   if (bulk) await sql`analyze service_search, search_word`.execute(db);

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { rebuildOutdatedSearchIndex, searchServices } from '../../src/directory/index.ts';
-import { servicesWithParts, type ChangedParts } from '../../src/directory/write.ts';
+import { reindexServices, servicesWithParts, type ChangedParts } from '../../src/directory/write.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { aLocation, aService, anOrganization, store } from './factories.ts';
 
@@ -38,6 +38,32 @@ for (const backend of backends()) {
       assert.equal((await search('fengsel')).total, 1);
       assert.equal((await search('gratis')).total, 1);
       assert.equal(await rebuildOutdatedSearchIndex(database.db), false);
+    });
+
+    test('rebuilding a service whose finder row would not change writes nothing, so the finder keeps its caches', async () => {
+      const version = async () => (await sql<{ v: string }>`select version::text as v from search_version`.execute(database.db)).rows[0]!.v;
+      const stored = async () => (await sql<{ name: string }>`select name from service_search where service_id = ${free.id}`.execute(database.db)).rows;
+      const before = await version();
+      // what the finder does not show: the row stays as it is
+      await sql`update service set fees_description = 'Gratis for alle' where id = ${free.id}`.execute(database.db);
+      await database.db.transaction().execute((trx) => reindexServices(trx, [free.id, first.id]));
+      assert.equal(await version(), before);
+      // a new name is the finder's: the row and the version move, with a new word for typo tolerance
+      await sql`update service set name = 'Åpent lydverksted' where id = ${free.id}`.execute(database.db);
+      await database.db.transaction().execute((trx) => reindexServices(trx, [free.id, first.id]));
+      assert.notEqual(await version(), before);
+      assert.deepEqual(await stored(), [{ name: 'Åpent lydverksted' }]);
+      assert.equal((await search('lydverksted')).total, 1);
+      assert.ok((await sql`select 1 from search_word where word = 'lydverksted'`.execute(database.db)).rows.length === 1);
+      // leaving the finder is a change too
+      const afterRename = await version();
+      await sql`update service set status = 'inactive' where id = ${free.id}`.execute(database.db);
+      await database.db.transaction().execute((trx) => reindexServices(trx, [free.id]));
+      assert.notEqual(await version(), afterRename);
+      assert.deepEqual(await stored(), []);
+      await sql`update service set status = 'active', name = ${free.name} where id = ${free.id}`.execute(database.db);
+      await database.db.transaction().execute((trx) => reindexServices(trx, [free.id]));
+      assert.deepEqual(await stored(), [{ name: free.name }]);
     });
 
     test('a changed part marks the services whose HSDS document includes it', async () => {

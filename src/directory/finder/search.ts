@@ -355,7 +355,10 @@ function hitColumns(place: Place | null, staleBefore: string) {
 }
 
 /** Hits [from, to) of the rows matching where, nearest the place first (ties by name). */
-async function nearest(db: Db, columns: Condition, place: Place, where: Condition[], from: number, to: number, radius: Criteria['radius']): Promise<HitRow[]> {
+/** Every column a search condition (baseConditions, facetCondition, inPlaceSql) reads, apart from the search document. */
+const NEAR_COLUMNS = sql`service_id, name, lat, lon, confirmed_on, minimum_age, maximum_age, is_digital, terms, municipality_numbers`;
+
+async function nearest(db: Db, columns: Condition, place: Place, where: Condition[], from: number, to: number, radius: Criteria['radius'], tsquery: string | null): Promise<HitRow[]> {
   const km = distanceSql(place);
   const degrees = sql`point(lon, lat) <-> point(${place.lon}::float8, ${place.lat}::float8)`;
   // Any `to` matching rows lie within the distance of the farthest of them, so every row that
@@ -363,9 +366,11 @@ async function nearest(db: Db, columns: Condition, place: Place, where: Conditio
   // scan): first from a fixed number of nearest points, else the nearest matching ones; within a
   // radius those are read through the place index's box (else the planner, taking the box for
   // nearly empty, read the whole table in parallel: 190 ms at 100,000 services).
+  // only the columns the conditions read (the search document only for words): a whole finder row
+  // is about 1.8 kB, and `near` holds thousands of them (40–100 ms a search with select *)
   return (await sql<HitRow>`
     with near as materialized (
-      select * from service_search where lat is not null order by ${degrees} limit ${Math.max(200, 10 * to)}
+      select ${NEAR_COLUMNS}${tsquery ? sql`, document` : sql``} from service_search where lat is not null order by ${degrees} limit ${Math.max(200, 10 * to)}
     ), reach as materialized (
       select coalesce(
         (select max(km) from (select ${km} as km from near where ${and(where)} limit ${to}) s having count(*) = ${to}),
@@ -390,8 +395,8 @@ async function nearestFirst(db: Db, version: bigint, query: SearchQuery, place: 
     async () => (await sql<{ n: number }>`select count(*) as n from service_search
       where ${and([...matching(criteria, true), sql`lat is not null`, inPlace])}`.execute(db)).rows[0]!.n);
   const parts: { size: number; read: (from: number, to: number) => Promise<HitRow[]> }[] = [
-    { size: inPlaceCount, read: (from, to) => nearest(db, columns, place, [...where, sql`lat is not null`, inPlace], from, to, criteria.radius) },
-    { size: counts.total - inPlaceCount - counts.withoutPoint, read: (from, to) => nearest(db, columns, place, [...where, sql`lat is not null`, sql`not ${inPlace}`], from, to, criteria.radius) },
+    { size: inPlaceCount, read: (from, to) => nearest(db, columns, place, [...where, sql`lat is not null`, inPlace], from, to, criteria.radius, criteria.tsquery) },
+    { size: counts.total - inPlaceCount - counts.withoutPoint, read: (from, to) => nearest(db, columns, place, [...where, sql`lat is not null`, sql`not ${inPlace}`], from, to, criteria.radius, criteria.tsquery) },
     {
       size: counts.withoutPoint,
       read: async (from, to) => (await sql<HitRow>`select ${columns} from service_search where ${and([...where, sql`lat is null`])}
@@ -418,6 +423,8 @@ async function nearestFirst(db: Db, version: bigint, query: SearchQuery, place: 
 export const orderedHits = {
   /** how many first hits are kept in order; pages beyond them are read from the table (tests set 0 to check that path) */
   top: 500,
+  /** nearest-first orders only this many for a page within them, and `top` for one beyond */
+  first: 100,
 };
 
 /** Nearest first within a radius up to this many km is ordered in one read, not in nearestFirst's parts (tests set 0 for the parts). */
@@ -456,9 +463,12 @@ export async function searchServices(db: Db, query: SearchQuery): Promise<Search
       const ids = (await orderedIds(db, version, key, criteria, order)).slice(offset, offset + query.perPage);
       rows = await rowsInOrder(db, columns, ids);
     } else if (kept) {
-      const key = ['nearest', JSON.stringify(criteria), place.lat, place.lon, place.municipalityNumber ?? ''].join('\u0000');
+      // nearest-first reads about ten rows per hit it orders: the first pages (nearly every search)
+      // order only the first hits; a deeper page orders all that are kept
+      const depth = offset + query.perPage <= orderedHits.first ? Math.min(orderedHits.first, orderedHits.top) : orderedHits.top;
+      const key = ['nearest', depth, JSON.stringify(criteria), place.lat, place.lon, place.municipalityNumber ?? ''].join('\u0000');
       const counts = await counting;
-      const ids = await cached(db, version, key, async () => (await nearestFirst(db, version, { ...query, page: 1, perPage: orderedHits.top }, place, criteria,
+      const ids = await cached(db, version, key, async () => (await nearestFirst(db, version, { ...query, page: 1, perPage: depth }, place, criteria,
         sql`service_id, ${distanceSql(place)} as distance_km`, counts)).map((r) => r.service_id));
       rows = await rowsInOrder(db, columns, ids.slice(offset, offset + query.perPage));
     } else rows = await nearestFirst(db, version, query, place, criteria, columns, await counting);
