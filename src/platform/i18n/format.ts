@@ -19,9 +19,20 @@ const dateTime = perLanguage((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 
 const integer = perLanguage((tag) => new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }));
 const plurals = perLanguage((tag) => new Intl.PluralRules(tag));
 
+/** Days already written, per language: a finder page writes the same few dates many times, and each Intl format with a time zone costs. */
+const daysWritten = perLanguage(() => new Map<string, string>());
+
 /** A date (e.g. 3. mars 2026 / 3 March 2026); a 'YYYY-MM-DD' string is that day in Oslo. */
 export function formatDate(value: string | Date): string {
-  return date().format(typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value);
+  if (typeof value !== 'string') return date().format(value);
+  const written = daysWritten();
+  let text = written.get(value);
+  if (text === undefined) {
+    text = date().format(new Date(`${value}T12:00:00Z`));
+    if (written.size >= 5000) written.clear();
+    written.set(value, text);
+  }
+  return text;
 }
 
 /** A moment to the minute, in Europe/Oslo. */
@@ -46,8 +57,9 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
 /** A number with a fixed count of decimals in the language's style (3,5 / 3.5). */
 export const formatDecimal = (value: number, digits = 1): string => formatNumber(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
+const lists = perLanguage((tag) => new Intl.ListFormat(tag, { type: 'conjunction' }));
 /** A list joined the reader's way («A, B og C» / "A, B and C"). */
-export const formatList = (items: readonly string[]): string => new Intl.ListFormat(localeTag(), { type: 'conjunction' }).format(items);
+export const formatList = (items: readonly string[]): string => lists().format(items);
 
 /** The plural category of a count in the reader's language ('one' | 'other' for nb, nn and en). */
 export const pluralOf = (count: number): Intl.LDMLPluralRule => plurals().select(count);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { chooseLanguage, currentLanguage, urlInLanguage, withLanguage } from '../../../src/platform/i18n/language.ts';
-import { formatDate, formatInteger, placeCollator, pluralOf } from '../../../src/platform/i18n/format.ts';
+import { formatDate, formatInteger, formatList, placeCollator, pluralOf } from '../../../src/platform/i18n/format.ts';
 import { msg, nb } from '../../../src/platform/i18n/index.ts';
 
 describe('the reader\'s language', () => {
@@ -31,6 +31,11 @@ describe('the reader\'s language', () => {
   test('dates, numbers and plurals follow the language through Intl', () => {
     assert.equal(withLanguage('nb', () => formatDate('2026-03-03')), '3. mars 2026');
     assert.equal(withLanguage('en', () => formatDate('2026-03-03')), '3 March 2026');
+    // written once per language and kept: asked again, in another language between, each stays its own
+    assert.equal(withLanguage('nb', () => formatDate('2026-03-03')), '3. mars 2026');
+    assert.equal(withLanguage('nb', () => formatDate(new Date('2026-03-03T23:30:00Z'))), '4. mars 2026');
+    assert.equal(withLanguage('nb', () => formatList(['A', 'B', 'C'])), 'A, B og C');
+    assert.equal(withLanguage('en', () => formatList(['A', 'B', 'C'])), 'A, B and C');
     assert.equal(withLanguage('nb', () => formatInteger(12345)).replace(/\s/g, ' '), '12 345');
     assert.equal(withLanguage('en', () => formatInteger(12345)), '12,345');
     assert.equal(withLanguage('nn', () => pluralOf(1)), 'one');
