@@ -376,7 +376,8 @@ async function editorVisit(person: Person, round: number, record: (kind: string,
     if (form && form.status === 303) form = await step('editor: form', 'GET', form.location, [200]);
     const filled = form && form.status === 200 ? formFields(form.body, serviceForm, { name: 'handling', value: 'send' }) : undefined;
     if (filled) {
-      // a change of a trusted field only (the waiting time), so it is published at once and every cache moves on
+      // a change of a trusted field only (the waiting time), so it is published at once: what derives from
+      // the directory (open data, atlas) moves to a new version; the finder's row holds no waiting time, so its caches stay
       filled.fields.set('waitTime', `Omtrent ${2 + (round % 5)} uker (endret ${new Date().toISOString().slice(11, 19)})`);
       await step('editor: save', 'POST', filled.action, [303], filled.fields, (a) => (a.location.includes('melding=publisert') ? undefined : `not published (to ${a.location})`));
     } else if (form) record('editor: save', performance.now(), 0, 'editor: save: no service form on the page');
@@ -554,7 +555,7 @@ operations test starts them. The load generator (undici, in this process) sends 
 moment to the last byte of the answer, so a stall shows as latency and never as less load. Mix: ${MIX.map((m) => `${m.kind} ${m.share} %`).join(', ')}
 (finder words, filters, places and pages drawn with a fixed seed; offer ids from the finder's index). Once a minute a person
 signs in (argon2), opens "my offers", changes one offer's waiting time through the real form with its CSRF token (published at
-once, so every search and atlas cache moves to a new data version) and signs out. The warm-up is left out of every figure.
+once: the directory's data version moves on, while the finder's caches stay, its rows holding no waiting time) and signs out. The warm-up is left out of every figure.
 Memory: app instances' resident memory from \`/proc/<pid>/status\` and V8 heap from their \`/metrics\` (\`nodejs_heap_size_used_bytes\`), nginx
 and PostgreSQL as PSS summed over their processes (\`/proc/<pid>/smaps_rollup\`). Targets (issue #18): ${TARGET.errors} errors, memory
 growth under ${TARGET.memoryGrowthPercent} % from the end of the warm-up to the end. The load generator shares the machine's cores with
