@@ -75,9 +75,9 @@ export interface Instance {
  * One app instance as the operator runs it (`node --import tsx src/main.ts`) on 127.0.0.1:`port`,
  * with only PATH and HOME from this process's environment plus `env` (the app's configuration).
  */
-export function startInstance(options: { port: number; env: Record<string, string>; keepLines?: number; nodeArgs?: string[] }): Instance {
+export function startInstance(options: { port: number; env: Record<string, string>; keepLines?: number; nodeArgs?: string[]; cwd?: string }): Instance {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
