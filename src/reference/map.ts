@@ -164,6 +164,17 @@ let municipalityShapes: Map<string, Shape> | undefined;
  * municipality is as legible as a county. Undefined for a number not in the boundaries.
  */
 export function municipalityMap(number: string): MunicipalityMap | undefined {
+  // made once per municipality (a few hundred at most): projecting the outline cost every offer page about a millisecond
+  let map = municipalityMaps.get(number);
+  if (!map) {
+    map = projectMunicipality(number);
+    if (map) municipalityMaps.set(number, map); // only numbers with an outline: the map stays as small as the boundaries
+  }
+  return map;
+}
+const municipalityMaps = new Map<string, MunicipalityMap>();
+
+function projectMunicipality(number: string): MunicipalityMap | undefined {
   municipalityShapes ??= new Map(load('geo/Kommuner-S.topojson', 'Kommuner').map((f) => [f.properties.kommunenummer!, f]));
   const shape = municipalityShapes.get(number);
   if (!shape) return undefined;

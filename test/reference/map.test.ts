@@ -53,4 +53,7 @@ test('a municipality\'s small map is written the same way, and its point falls i
   const bodo = municipalityMap('1804')!;
   const point = bodo.project(67.28, 14.4)!;
   assert.ok(rings(bodo.d).some((ring) => inside(point, ring)), 'Bodø sentrum is in Bodø');
+  // made once and kept; a number without an outline is not
+  assert.equal(municipalityMap('1804'), bodo);
+  assert.equal(municipalityMap('9999'), undefined);
 });
