@@ -93,6 +93,18 @@ for (const backend of backends()) {
       });
     }
 
+    // the first pages order only the first hits; a page beyond them orders all that are kept
+    test('pages on both sides of the first hits follow the same order', async () => {
+      const keptFirst = orderedHits.first;
+      try {
+        orderedHits.first = 7;
+        const { ids } = await allPages({}, 5);
+        assert.deepEqual(ids, expected(() => true));
+      } finally {
+        orderedHits.first = keptFirst;
+      }
+    });
+
     // within a small radius the kept order is read in one query instead of the three parts
     test('within 100 km the one-read order equals the parts\' order', async () => {
       const rus = (s: (typeof services)[number]) => s.terms.includes('felt:rus');
