@@ -12,9 +12,22 @@ import { moderationRoutes } from './directory/intake/moderation/index.ts';
 import { importRoutes } from './directory/intake/imports/index.ts';
 import { handbookRoutes } from './handbook/index.ts';
 import { networkRoutes, resolveCitations } from './network/index.ts';
-import { experiencesRoutes } from './experiences/index.ts';
+import { experiencesRoutes, evidenceExperiences, handbookExperiences, serviceExperiences, surveyFigures } from './experiences/index.ts';
 
-/** The whole site: platform plus every domain, registered explicitly. */
+/**
+ * The whole site: platform plus every domain, registered explicitly. experiences/ imports directory,
+ * handbook and network, so the sections it places on their pages are handed to them here: were they
+ * to import experiences/ back, loading directory/ would load experiences/, which would use
+ * directory/'s exports (SERVICE_LEVELS, through handbook's planner) before they exist.
+ */
 export function createApp(db: Db, config: Config) {
-  return buildApp({ db, config }, [referenceRoutes, directoryRoutes, (app, deps) => aboutRoutes(app, { ...deps, cite: resolveCitations }), openDataRoutes, fhirRoutes, accountRoutes, selfServiceRoutes, moderationRoutes, importRoutes, coverageRoutes, handbookRoutes, networkRoutes, experiencesRoutes], [accountsPlugin]);
+  return buildApp({ db, config }, [
+    referenceRoutes,
+    (app, deps) => directoryRoutes(app, { ...deps, serviceExperiences }),
+    (app, deps) => aboutRoutes(app, { ...deps, cite: resolveCitations }),
+    openDataRoutes, fhirRoutes, accountRoutes, selfServiceRoutes, moderationRoutes, importRoutes, coverageRoutes,
+    (app, deps) => handbookRoutes(app, { ...deps, cite: resolveCitations, handbookExperiences }),
+    (app, deps) => networkRoutes(app, { ...deps, surveyFigures, evidenceExperiences }),
+    experiencesRoutes,
+  ], [accountsPlugin]);
 }

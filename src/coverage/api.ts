@@ -9,7 +9,8 @@ import { PROBLEM_TYPES, sendProblem, type Problem } from '../platform/http/probl
 import { paths } from '../platform/paths.ts';
 import { HEALTH_REGIONS } from '../reference/index.ts';
 import { CoverageResponseSchema, PlacementResponseSchema, ScenarioResponseSchema } from './api-schema.ts';
-import { toCsv, type Cell } from './csv.ts';
+import { csvCells, type Cell } from './csv.ts';
+import { sendCsvFile } from '../platform/csv.ts';
 import {
   CoverageCsvQuerySchema, CoverageQuerySchema, PlacementBodySchema, PlacementCsvQuerySchema, PlanningFormatQuerySchema, ScenarioBodySchema,
   type CoverageCsvQuery, type CoverageQuery, type Unit,
@@ -306,8 +307,5 @@ function placementJson(state: AtlasState, level: string, result: PlacementResult
 }
 
 function sendCsv(reply: FastifyReply, name: string, header: string[], rows: Cell[][], delimiter: 'comma' | 'semicolon' | undefined) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="dekning-${name}.csv"`)
-    .send(toCsv(header, rows, delimiter === 'semicolon' ? ';' : ','));
+  return sendCsvFile(reply, `dekning-${name}.csv`, csvCells(header, rows), { delimiter: delimiter === 'semicolon' ? ';' : ',' });
 }

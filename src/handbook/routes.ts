@@ -7,9 +7,10 @@ import { sentString } from '../platform/http/sent.ts';
 import { msg } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
 import { sendPage } from '../platform/views/render.ts';
+import type { PageSection } from '../platform/views/page-section.ts';
+import type { CiteSources } from '../platform/views/source-list.tsx';
 import { FormBody, formErrors, typed, type Errors } from '../platform/forms/index.ts';
 import { requireAdmin } from '../accounts/index.ts';
-import { resolveCitations } from '../network/index.ts';
 import { lineDiff } from './diff.ts';
 import { hasTopLevelHeading, renderMarkdown } from './markdown.ts';
 import { findSection, listRevisions, listSections, markReviewed, updateFromBrowser } from './queries.ts';
@@ -38,7 +39,11 @@ const EDIT_FIELDS = ['title', 'summary', 'sources', 'body', 'note'] as const;
 const sourceLines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 const authorOf = (request: FastifyRequest) => request.user?.name || request.user?.email || '';
 
-export async function handbookRoutes(app: App, deps: { db: Db; config: Config }) {
+/**
+ * Handed in by src/app.ts, since both domains import the handbook: `cite`, the network's resolver of
+ * `@key` sources, and `handbookExperiences`, the experiences' quotes on a section's page.
+ */
+export async function handbookRoutes(app: App, deps: { db: Db; config: Config; cite: CiteSources; handbookExperiences: PageSection<[slug: string]> }) {
   const { db } = deps;
   const m = msg.handbook;
   app.personalData.register(plannerPersonalData);
@@ -60,10 +65,8 @@ export async function handbookRoutes(app: App, deps: { db: Db; config: Config })
     const section = sections[index];
     if (!section) return reply.callNotFound();
     const admin = request.user?.isAdmin ? { csrfToken: request.csrfToken } : null;
-    const sources = await resolveCitations(db, section.sources);
-    // experiences/ imports this domain: its section is loaded on request, since a static import would be a cycle at start
-    const { handbookExperiences } = await import('../experiences/index.ts');
-    const experiences = await handbookExperiences(db, section.slug);
+    const sources = await deps.cite(db, section.sources);
+    const experiences = await deps.handbookExperiences(db, section.slug);
     return sendPage(reply, SectionPage({ section, sources, rendered: renderMarkdown(section.body), previous: sections[index - 1], next: sections[index + 1], admin, experiences }));
   });
 

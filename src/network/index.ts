@@ -4,6 +4,7 @@
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
+import type { PageSection } from '../platform/views/page-section.ts';
 import { membershipPersonalData } from './members/personal-data.ts';
 import { networkHomeRoutes } from './home-routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -26,7 +27,14 @@ import { ideasPart } from './ideas/index.ts';
 export { loadDemoIdeas, listIdeas, type IdeaRow } from './ideas/index.ts';
 export { networkRoles, networkRolesOf, networkGuards, mayApproveFor, type NetworkRoles } from './roles.ts';
 
-type Deps = { db: Db; config: Config };
+/** The experiences' sections on the network's pages, handed in by src/app.ts (experiences/ imports this domain). */
+export interface NetworkSections {
+  /** survey figures on the front page */
+  surveyFigures: PageSection<[now: Date]>;
+  /** quotes on an evidence entry's page */
+  evidenceExperiences: PageSection<[outcomes: readonly string[]]>;
+}
+type Deps = { db: Db; config: Config } & NetworkSections;
 const PARTS: ((app: App, deps: Deps) => Promise<void>)[] = [
   networkHomeRoutes,
   memberRoutes, manageRoutes,

@@ -8,7 +8,7 @@ import { OneOf } from '../platform/http/one-of.ts';
 import { yieldToRequests } from '../platform/event-loop.ts';
 import { sendExport } from './hsds/export-cache.ts';
 import { METHOD_NOT_ALLOWED, refuseWrites } from './read-only.ts';
-import { BOM, csvLine, csvRows, type CsvWriteOptions } from '../platform/csv.ts';
+import { BOM, CSV_TYPE, csvAttachment, csvLine, csvRows, type CsvWriteOptions } from '../platform/csv.ts';
 import { FinderQuerySchema, toSearchQuery, placeFrom, searchServices, textLanguagesOf, type SearchHit, LANGUAGE_FACET, LANGUAGES, termNames } from '../directory/index.ts';
 
 // ---- /api/v1/services.csv: the finder's hits as a spreadsheet ----
@@ -85,7 +85,7 @@ export async function servicesCsvRoutes(app: App, { db }: { db: Db }) {
     const known = Object.entries({ ...query, sep: delimiterOf(query.sep) }).filter(([name]) => KNOWN_PARAMS.has(name)).sort(([a], [b]) => a.localeCompare(b));
     const key = `services.csv\u0000${baseUrl}\u0000${JSON.stringify(known)}`;
     return sendExport(request, reply, db, {
-      key, type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="samklang-tilbud.csv"',
+      key, type: CSV_TYPE, disposition: csvAttachment('samklang-tilbud.csv'),
       build: async function* () {
         const result = await searchServices(db, search);
         const textLanguages = await textLanguagesOf(db, result.hits.map((hit) => hit.id));

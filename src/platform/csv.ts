@@ -1,9 +1,12 @@
+import type { FastifyReply } from 'fastify';
 import { stringify, type Options } from 'csv-stringify/sync';
 
 /**
  * CSV as this site writes it, for every domain's downloads: RFC 4180 through csv-stringify, CRLF,
  * formula cells guarded. Large files are written in pieces (csvRows per batch of rows), so a
- * download streams and the event loop gets its turn between pieces.
+ * download streams and the event loop gets its turn between pieces. A download of rows in memory is
+ * one call, sendCsvFile; a download kept on disk (the finder's, through the export cache) names its
+ * headers with CSV_TYPE and csvAttachment.
  * Reading lives with the import (src/directory/intake/imports/pipeline/csv.ts).
  */
 export interface CsvWriteOptions {
@@ -52,3 +55,19 @@ export function csvCell(value: CsvValue, options: CsvWriteOptions): string {
 
 /** UTF-8 byte order mark: without it spreadsheet programs show æ, ø and å as garbage. */
 export const BOM = '\uFEFF';
+
+/** The content type of every CSV download. */
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+
+/** The content-disposition of a CSV download saved as `filename` (ASCII, no quotes). */
+export const csvAttachment = (filename: string): string => `attachment; filename="${filename}"`;
+
+/** A whole CSV file: the byte order mark, then `rows` (the header first). */
+export function csvFile(rows: CsvValue[][], options: CsvWriteOptions): string {
+  return BOM + csvRows(rows, options);
+}
+
+/** Answers with `rows` (the header first) as a CSV file to save as `filename`. */
+export function sendCsvFile(reply: FastifyReply, filename: string, rows: CsvValue[][], options: CsvWriteOptions): FastifyReply {
+  return reply.type(CSV_TYPE).header('content-disposition', csvAttachment(filename)).send(csvFile(rows, options));
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,21 +8,14 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { createAdmin } from '../../src/accounts/admin-create.ts';
-import { freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { appSuite } from '../helpers/app.ts';
 import { Visitor, pathOf } from './client.ts';
 
 describe('creating the first admin', () => {
   let database: OpenedDatabase;
   let app: FastifyInstance;
-  before(async () => {
-    database = await freshDatabase('pglite');
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-  });
-  after(async () => {
-    await app.close();
-    await database.close();
-  });
+  const suite = appSuite('pglite', { env: { JOB_WORKER: 'off' } });
+  before(() => ({ database, app } = suite));
 
   test('gives a single-use link to choose a password; then the admin reaches moderation', async () => {
     const result = await createAdmin(database.db, { publicUrl: 'https://samklang.test' }, { email: 'Sjef@Example.no', name: 'Sjef' });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo, pathOf } from './client.ts';
 
 for (const backend of backends()) {
@@ -13,14 +13,10 @@ for (const backend of backends()) {
     let ipCounter = 10;
     const visitor = () => new Visitor(app, `10.0.0.${ipCounter++}`);
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
       await anAccount(database.db, { email: 'kari@example.no' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('register, verify through the link in the outbox, then sign in', async () => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { inLanguageOf } from '../../src/accounts/index.ts';
 import { queueMail } from '../../src/platform/mail/outbox.ts';
 import { msg, withLanguage } from '../../src/platform/i18n/index.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from './client.ts';
 
 // Mail in the recipient's language (issue 17): an account keeps the language its person last chose,
@@ -18,14 +18,8 @@ for (const backend of backends()) {
     const languageOf = async (email: string) =>
       (await database.db.selectFrom('app_user').select('language').where('email', '=', email).executeTakeFirstOrThrow()).language;
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' } });
+    before(() => ({ database, app } = suite));
 
     test('an account made in English keeps English; its verification mail is in English', async () => {
       const v = new Visitor(app, '10.9.0.1');

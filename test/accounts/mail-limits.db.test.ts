@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { queueRequestedMail } from '../../src/platform/mail/outbox.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from './client.ts';
 
 const NEW_PLAN = { tittel: 'Musikk i rusomsorgen', virksomhet: 'Fjordby kommune', tjenestested: 'kommune', kommune: '1804', niva: 'oppfolging' };
@@ -31,14 +31,8 @@ for (const backend of backends()) {
       return created.location!;
     };
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
 
     test('verification mail: one per 15 minutes per account however often sign-in is tried, and the page says a link was sent', async () => {
       await anAccount(database.db, { email: 'uverifisert@example.no', verified: false });

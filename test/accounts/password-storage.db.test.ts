@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { Algorithm, verify } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { ARGON2 } from '../../src/accounts/passwords.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo, pathOf } from './client.ts';
 
 /**
@@ -37,14 +37,8 @@ for (const backend of backends()) {
     let app: FastifyInstance;
     const stored = async (email: string) => (await database.db.selectFrom('app_user').select('password_hash').where('email', '=', email).executeTakeFirstOrThrow()).password_hash;
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
 
     test('registration, a reset and the test accounts all store argon2id, never the password', async () => {
       const v = new Visitor(app, '10.2.0.1');

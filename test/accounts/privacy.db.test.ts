@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo, pathOf } from './client.ts';
 
@@ -55,14 +55,8 @@ for (const backend of backends()) {
       assert.equal((await visitor.post('/konto/slett', { bekreft: email })).status, 200);
     };
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
 
     test('deleting an account: its own plans go, shared plans stay without it, and the same email registered again sees none of them', async () => {
       const aliceId = await anAccount(database.db, { email: 'alice@fjordby.no', name: 'Alice' });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { CONTROL_NEXT, FOREIGN_NEXT, PASSWORD, Visitor, anAccount, type Page } from './client.ts';
 
 const SITE = 'https://samklang.test';
@@ -22,14 +22,10 @@ for (const backend of backends()) {
     let ip = 10;
     const visitor = () => new Visitor(app, `10.7.0.${ip++}`);
 
+    const suite = appSuite(backend.name, { env: { PUBLIC_URL: SITE, JOB_WORKER: 'off' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { PUBLIC_URL: SITE, JOB_WORKER: 'off' });
       await anAccount(database.db, { email: 'kari@example.no' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('POST sign-in: every foreign neste leads to the default page, never another host', async () => {

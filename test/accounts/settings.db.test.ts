@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { verifyPassword } from '../../src/accounts/passwords.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo, pathOf } from './client.ts';
 
 const NEW_PASSWORD = 'blå båter i stille vann';
@@ -26,16 +26,12 @@ for (const backend of backends()) {
     const mailCount = async (address: string) => Number((await database.db.selectFrom('mail_outbox')
       .select((eb) => eb.fn.countAll<number>().as('n')).where(sql`lower(to_address)`, '=', address).executeTakeFirstOrThrow()).n);
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
       for (const email of ['navn@example.no', 'passord@example.no', 'feil@example.no', 'flytter@example.no', 'opptatt@example.no', 'kapres@example.no', 'treg@example.no']) {
         await anAccount(database.db, { email, name: 'Gammelt Navn' });
       }
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('the account page links to every setting', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { createAdmin } from '../../src/accounts/admin-create.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { PASSWORD, Visitor, lastMailTo, pathOf } from './client.ts';
 
 const ATTACKERS = 'angriperens eget passord';
@@ -21,14 +21,8 @@ for (const backend of backends()) {
     let ip = 10;
     const visitor = () => new Visitor(app, `10.3.0.${ip++}`);
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
 
     async function attackerRegisters(email: string) {
       const attacker = visitor();

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { searchServices } from '../../src/directory/index.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from './factories.ts';
 
 // Issue #10, item 18: one rule for confidential locations, pinned on every output. Each sensitive
@@ -38,18 +38,13 @@ for (const backend of backends()) {
       return response.body;
     };
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [service, withName]);
+    const suite = appSuite(backend.name, { seed: async (db) => {
+      await store(db, [org], [service, withName]);
       // the fields only an import can fill
-      await sql`update location set alternate_name = ${MARKERS.alternateName}, url = ${MARKERS.url}, external_identifier = ${MARKERS.identifier} where id = ${shelter.id}`.execute(database.db);
-      await sql`update service_at_location set description = ${MARKERS.link} where location_id = ${shelter.id}`.execute(database.db);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+      await sql`update location set alternate_name = ${MARKERS.alternateName}, url = ${MARKERS.url}, external_identifier = ${MARKERS.identifier} where id = ${shelter.id}`.execute(db);
+      await sql`update service_at_location set description = ${MARKERS.link} where location_id = ${shelter.id}`.execute(db);
+    } });
+    before(() => ({ database, app } = suite));
 
     const [salId] = [() => sql<{ id: string }>`select id from service_at_location where location_id = ${shelter.id}`];
     async function everyPublicOutput(): Promise<[string, string][]> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase, Db } from '../../src/platform/db/index.ts';
@@ -7,8 +7,8 @@ import { importSource } from '../../src/directory/intake/imports/pipeline/index.
 import { publishService, assureService } from '../../src/directory/intake/self-service/publish.ts';
 import { loadServiceAggregate } from '../../src/directory/queries.ts';
 import { cutoff, osloToday } from '../../src/directory/freshness.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { tempFile } from '../opendata/examples.ts';
 import { aLocation, aService, anOrganization, store } from './factories.ts';
 
@@ -45,16 +45,8 @@ for (const backend of backends()) {
       assert.equal(report.changes.length, 1, JSON.stringify(report.changes));
     };
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      db = database.db;
-      await store(db, [org], [service, deleted, forgotten]);
-      app = await testApp(db, { JOB_WORKER: 'off' });
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [org], [service, deleted, forgotten]) });
+    before(() => ({ database, db, app } = suite));
 
     const kinds: [string, () => Promise<void>][] = [
       ['phone', () => importChanged('phone', 'service_id', 'number', '99887766')],

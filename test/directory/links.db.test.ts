@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { importSource } from '../../src/directory/intake/imports/pipeline/index.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../accounts/client.ts';
 import { tempFile } from '../opendata/examples.ts';
 import { aService, anOrganization, store } from './factories.ts';
@@ -24,17 +24,12 @@ for (const backend of backends()) {
     const org = anOrganization({ name: 'Lenkeby kommune' });
     const service = aService(org, { name: 'Lenket tilbud' });
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [org], [service]) });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [service]);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       await anAccount(database.db, { email: 'lenke@example.no', editorOf: [org.id] });
       editor = new Visitor(app, '10.12.0.1');
       await editor.signIn('lenke@example.no', PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     const ndjson = (...documents: Record<string, unknown>[]) => documents.map((d) => JSON.stringify(d)).join('\n');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
@@ -9,8 +9,8 @@ import { API_FIELDS } from '../../src/directory/finder/api-schema.ts';
 import { DIFF_FIELDS, flattenService } from '../../src/directory/intake/self-service/diff.ts';
 import { HSDS_COLUMNS } from '../../src/opendata/hsds/objects.ts';
 import { FHIR_COLUMNS } from '../../src/opendata/fhir/resources.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { aService, anOrganization, store } from './factories.ts';
 
 // Every output lists every field of a service (src/directory/service-fields.ts), so a new field
@@ -53,20 +53,15 @@ for (const backend of backends()) {
       translations: [{ language: 'en', name: 'Field test', description: 'Every field filled in.', applicationProcess: 'Call us' }],
     });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [service]);
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: async (db) => {
+      await store(db, [org], [service]);
       // the columns only an import fills
-      await database.db.insertInto('program').values({ id: '5a0b3c1e-7f57-4b8e-9d2a-1c6f0e0f2a42', organization_id: org.id, name: 'Feltprogram' }).execute();
+      await db.insertInto('program').values({ id: '5a0b3c1e-7f57-4b8e-9d2a-1c6f0e0f2a42', organization_id: org.id, name: 'Feltprogram' }).execute();
       await sql`update service set alternate_name = 'Feltalias', interpretation_services = 'Tolk ved behov', assurer_email = 'bekrefter@prove.example',
-        alert = 'Stengt i juli', program_id = '5a0b3c1e-7f57-4b8e-9d2a-1c6f0e0f2a42' where id = ${service.id}`.execute(database.db);
-      row = (await database.db.selectFrom('service').selectAll().where('id', '=', service.id).executeTakeFirstOrThrow()) as Record<string, unknown>;
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+        alert = 'Stengt i juli', program_id = '5a0b3c1e-7f57-4b8e-9d2a-1c6f0e0f2a42' where id = ${service.id}`.execute(db);
+      row = (await db.selectFrom('service').selectAll().where('id', '=', service.id).executeTakeFirstOrThrow()) as Record<string, unknown>;
+    } });
+    before(() => ({ database, app } = suite));
 
     const stored = (column: string) => (row[column] instanceof Date ? (row[column] as Date).toISOString().slice(0, 19) : row[column]);
 

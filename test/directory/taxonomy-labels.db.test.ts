@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { catalogues, withLanguage } from '../../src/platform/i18n/index.ts';
 import { FACETS, LANGUAGES, TERMS } from '../../src/directory/taxonomy.ts';
 import { facetLabel, languageLabel, termLabel } from '../../src/directory/taxonomy-labels.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { getPage, testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { getPage, appSuite } from '../helpers/app.ts';
 import { aService, anOrganization, store } from './factories.ts';
 
 // The classification in the reader's language: every term, facet and offer language has a label in
@@ -41,15 +41,8 @@ for (const backend of backends()) {
       terms: ['niva:lavterskel', 'felt:rus', 'kostnad:gratis', 'format:gruppe', 'malgruppe:unge-voksne', 'tilgang:henvisning', 'henviser:fastlege'],
     });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [service]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [service]) });
+    before(() => ({ database, app } = suite));
 
     test('the finder\'s filters and the tags on its hits are in the reader\'s language', async () => {
       const english = await getPage(app, '/tilbud?lang=en');

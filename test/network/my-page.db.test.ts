@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { loadDemoCourses, loadDemoEvents } from '../../src/network/index.ts';
 import { register } from '../../src/network/events/registration.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../accounts/client.ts';
 
 // "Min side i nettverket" gathers a person's things from every part: memberships, event
@@ -15,15 +15,11 @@ for (const backend of backends()) {
     let database: OpenedDatabase;
     let app: FastifyInstance;
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
       await loadDemoEvents(database.db);
       await loadDemoCourses(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('shows the events and course runs a person has signed up for, each linked', async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { osloMidnight } from '../../src/opendata/conditional.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
 import { fhirProblems } from './fhir/fhir-validator.ts';
 
@@ -33,15 +33,8 @@ for (const backend of backends()) {
       '/fhir/Organization', '/fhir/Location', '/fhir/CodeSystem', '/fhir/CodeSystem/samklang-arena', '/api/v1/services.csv'];
     const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [choir]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [choir]) });
+    before(() => ({ database, app } = suite));
 
     test('every endpoint states ETag, Last-Modified and Cache-Control, and answers 304 to either validator', async () => {
       for (const url of URLS) {

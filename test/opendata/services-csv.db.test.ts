@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { parseCsv } from '../../src/directory/intake/imports/pipeline/csv.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
 
 for (const backend of backends()) {
@@ -17,15 +17,8 @@ for (const backend of backends()) {
     const choir = aService(org, { name: '=Kor', terms: ['niva:behandling'], isDemo: true });
     const get = (url: string) => app.inject({ method: 'GET', url });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [band, choir]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [band, choir]) });
+    before(() => ({ database, app } = suite));
 
     test('UTF-8 with BOM, a header row and one row per hit, with the finder\'s filters', async () => {
       const response = await get('/api/v1/services.csv?niva=lavterskel');

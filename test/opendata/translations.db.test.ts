@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { DATA_TERM_BY_CODE } from '../../src/directory/hsds/profile.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
 import { compiledSchema, errorsOf } from './hsds/hsds-schemas.ts';
 import { fhirProblems } from './fhir/fhir-validator.ts';
@@ -26,15 +26,8 @@ for (const backend of backends()) {
     });
     const plain = aService(org, { name: 'Bandgruppe', description: 'Vi spiller i band.' });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [translated, plain]);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [org], [translated, plain]) });
+    before(() => ({ database, app } = suite));
 
     test('HSDS: one data attribute per translated field and language, valid against the compiled schema', async () => {
       const service = (await app.inject(`/hsds/services/${translated.id}`)).json() as { attributes: unknown[] };

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { MAX_DEPTH } from '../../src/platform/http/input-guard.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 import { Visitor, anAccount, PASSWORD } from '../accounts/client.ts';
 import { paths } from '../../src/platform/paths.ts';
 import { aService, anOrganization, store } from '../directory/factories.ts';
@@ -82,9 +82,9 @@ for (const backend of backends()) {
     const pathValues: Record<string, string> = {};
     const bodyFields = new Map<string, string[]>();
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       app.addHook('onRequest', async (request) => {
         const body = (request.routeOptions.schema?.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
         if (request.method === 'POST' && request.routeOptions.url) bodyFields.set(request.routeOptions.url, Object.keys(body));
@@ -111,10 +111,6 @@ for (const backend of backends()) {
       });
       // plan routes take the plan's id
       pathValues.planId = planId;
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
     });
 
     const fill = (route: string, overrides: Record<string, string> = {}) =>

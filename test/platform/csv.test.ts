@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { BOM, csvCell, csvLine } from '../../src/platform/csv.ts';
+import Fastify from 'fastify';
+import { BOM, csvCell, csvFile, csvLine, sendCsvFile } from '../../src/platform/csv.ts';
 import { parseCsv } from '../../src/directory/intake/imports/pipeline/csv.ts';
 
 test('quotes only what needs quoting: the delimiter, quotes, line breaks and edge spaces', () => {
@@ -25,6 +26,26 @@ test('a text cell a spreadsheet would run as a formula is defused with an apostr
   assert.equal(csvCell('=HYPERLINK("x")', { delimiter: ',' }), '"\'=HYPERLINK(""x"")"');
   assert.equal(csvCell('-rus', { delimiter: ';' }), "'-rus");
   assert.equal(csvCell(-3, { delimiter: ';' }), '-3');
+});
+
+test('a whole file is the byte order mark, then the header and rows, each line ending in CRLF', () => {
+  assert.equal(csvFile([['navn', 'antall'], ['Kor', 2.5], ['Band', null]], { delimiter: ';' }), `${BOM}navn;antall\r\nKor;2,5\r\nBand;\r\n`);
+  assert.equal(csvFile([['navn']], { delimiter: ',' }), `${BOM}navn\r\n`);
+});
+
+test('sendCsvFile answers a download: text/csv in UTF-8, an attachment with the file name, the file as its body', async () => {
+  const app = Fastify();
+  app.get('/fil.csv', async (_request, reply) => sendCsvFile(reply, 'ideer.csv', [['id', 'tittel'], [1, 'Kor, band']], { delimiter: ',' }));
+  try {
+    const response = await app.inject('/fil.csv');
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8');
+    assert.equal(response.headers['content-disposition'], 'attachment; filename="ideer.csv"');
+    assert.equal(response.body, `${BOM}id,tittel\r\n1,"Kor, band"\r\n`);
+    assert.equal(Number(response.headers['content-length']), Buffer.byteLength(response.body));
+  } finally {
+    await app.close();
+  }
 });
 
 test('reading: byte order mark, Excel\'s sep= line, semicolons, quoted line breaks, line numbers of records', () => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig } from '../../src/platform/config.ts';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { runDueJobs } from '../../src/platform/jobs.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { testApp, appSuite } from '../helpers/app.ts';
 
 const TOKEN = 'metrics-token-for-the-test-0123456789abcdef';
 const scrape = (app: FastifyInstance, authorization?: string) =>
@@ -24,14 +24,8 @@ for (const backend of backends()) {
     let app: FastifyInstance;
     const ok = () => scrape(app, `Bearer ${TOKEN}`).then((r) => r.body);
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', METRICS_TOKEN: TOKEN });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', METRICS_TOKEN: TOKEN } });
+    before(() => ({ database, app } = suite));
 
     test('is the site\'s ordinary 404 without the bearer token, and Prometheus text with it', async () => {
       const unknownPage = await app.inject({ method: 'GET', url: '/finnes-ikke' });

@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../helpers/db.ts';
-import { testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { appSuite } from '../helpers/app.ts';
 
 for (const backend of backends()) {
   describe(`reference API points on ${backend.name}`, { skip: backend.skip }, () => {
     let database: OpenedDatabase;
     let app: FastifyInstance;
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name);
+    before(() => ({ database, app } = suite));
 
     test('a municipality gives both points: the interior point and the population centre distances start from', async () => {
       const body = (await app.inject('/api/v1/municipalities')).json();

@@ -10,6 +10,7 @@ import { formErrors } from '../../platform/forms/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import type { PageSection } from '../../platform/views/page-section.ts';
 import { FinderPageQuerySchema, FinderQuerySchema, toSearchQuery, type FinderQuery } from './params.ts';
 import { findPublicService, hitTexts } from '../queries.ts';
 import { placeFrom } from './place.ts';
@@ -25,7 +26,8 @@ import { rawQuery } from '../../platform/http/request.ts';
 
 const fieldMessages = (): Record<string, string> => ({ alder: msg.errors.age, innen: msg.errors.radius, side: msg.errors.page, antall: msg.errors.page, q: msg.errors.text, sted: msg.errors.text });
 
-export async function directoryRoutes(app: App, deps: { db: Db }) {
+/** `serviceExperiences`: the experiences' quotes on an offer's page, handed in by src/app.ts. */
+export async function directoryRoutes(app: App, deps: { db: Db; serviceExperiences: PageSection<[terms: readonly string[]]> }) {
   const db = readerOf(deps.db); // public reads: the replica, or the primary after the reader's own write
   app.get(paths.home, async (_request, reply) => {
     // the search form offers "Bruk posisjonen min"
@@ -89,9 +91,7 @@ export async function directoryRoutes(app: App, deps: { db: Db }) {
     const id = sentString(request.params, 'id') ?? '';
     const service = new RegExp(UUID_PATTERN).test(id) ? await findPublicService(db, id) : undefined;
     if (!service) return reply.callNotFound();
-    // experiences/ imports this domain: its section is loaded on request, since a static import would be a cycle at start
-    const { serviceExperiences } = await import('../../experiences/index.ts');
-    return sendPage(reply, ServicePage({ service, experiences: await serviceExperiences(db, service.terms) }));
+    return sendPage(reply, ServicePage({ service, experiences: await deps.serviceExperiences(db, service.terms) }));
   });
 
   app.get(paths.api.services, {

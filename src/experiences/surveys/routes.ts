@@ -18,7 +18,7 @@ import { UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
-import { BOM, csvLine } from '../../platform/csv.ts';
+import { sendCsvFile } from '../../platform/csv.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { askToSignIn, forbid, mayEdit } from '../../accounts/index.ts';
 import { TERM_BY_KEY, findPublicService, termLabel } from '../../directory/index.ts';
@@ -180,11 +180,9 @@ export async function surveyRoutes(app: App, { db, config }: { db: Db; config: C
   }, async (_request, reply) => {
     const period = currentPeriod(config.clock.now());
     const rows = await surveyAggregates(db, period);
-    const options = { delimiter: ',' } as const;
-    const body = BOM + csvLine([...nb.experienceSurveys.csv.columns], options) + rows.map((r) => csvLine([
+    return sendCsvFile(reply, 'erfaringer-sporsmal.csv', [[...nb.experienceSurveys.csv.columns], ...rows.map((r) => [
       r.region ?? nb.experienceSurveys.csv.unknownRegion, r.level ?? nb.experienceSurveys.csv.unknownLevel, period.version, r.question, period.from, period.to, r.answers,
       r.average === null ? null : Math.round(r.average * 100) / 100,
-    ], options)).join('');
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="erfaringer-sporsmal.csv"').send(body);
+    ])], { delimiter: ',' });
   });
 }

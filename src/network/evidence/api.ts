@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { paths } from '../../platform/paths.ts';
-import { BOM, csvRows, type CsvValue } from '../../platform/csv.ts';
+import { sendCsvFile, type CsvValue } from '../../platform/csv.ts';
 import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
 import { Type } from '@sinclair/typebox';
 import { entryToCsl } from './csl.ts';
@@ -63,7 +63,6 @@ export async function evidenceApiRoutes(app: App, { db }: { db: Db }) {
       };
       return CSV_COLUMNS.map((column) => values[column]);
     });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="samklang-kunnskap.csv"')
-      .send(BOM + csvRows([[...CSV_COLUMNS], ...rows], { delimiter: ',' }));
+    return sendCsvFile(reply, 'samklang-kunnskap.csv', [[...CSV_COLUMNS], ...rows], { delimiter: ',' });
   });
 }

@@ -8,6 +8,7 @@ import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
 import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import type { PageSection } from '../../platform/views/page-section.ts';
 import { networkRoles } from '../roles.ts';
 import { evidenceApiRoutes } from './api.ts';
 import { evidencePersonalData } from './personal-data.ts';
@@ -23,7 +24,7 @@ import { MapPage } from './views/map-page.tsx';
 
 export const KeyParams = Type.Object({ key: Type.String({ pattern: KEY_PATTERN }) });
 
-export async function evidenceRoutes(app: App, deps: { db: Db; config: Config }) {
+export async function evidenceRoutes(app: App, deps: { db: Db; config: Config; evidenceExperiences: PageSection<[outcomes: readonly string[]]> }) {
   const { db } = deps;
   const m = msg.networkEvidence;
   app.personalData.register(evidencePersonalData);
@@ -47,9 +48,7 @@ export async function evidenceRoutes(app: App, deps: { db: Db; config: Config })
     const entry = request.validationError ? undefined : await findEntry(db, request.params.key);
     if (!entry) return reply.callNotFound();
     const secretariat = (await secretariatOf(request)) ? { csrfToken: request.csrfToken } : null;
-    // experiences/ imports this domain: its section is loaded on request, since a static import would be a cycle at start
-    const { evidenceExperiences } = await import('../../experiences/index.ts');
-    return sendPage(reply, EntryPage({ entry, checkerName: await checkerName(db, entry.checked_by), secretariat, experiences: await evidenceExperiences(db, entry.outcomes) }));
+    return sendPage(reply, EntryPage({ entry, checkerName: await checkerName(db, entry.checked_by), secretariat, experiences: await deps.evidenceExperiences(db, entry.outcomes) }));
   });
 
   app.get(paths.network.evidence.guidelines, async (request, reply) => {

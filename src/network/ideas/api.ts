@@ -10,7 +10,7 @@ import { dropEmptyQueryValues } from '../../platform/http/problem.ts';
 import { msg, nb } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
-import { BOM, csvLine } from '../../platform/csv.ts';
+import { sendCsvFile } from '../../platform/csv.ts';
 import { ACTION_STATUSES, THEMES } from './model.ts';
 import { listIdeas, type IdeaFilter, type IdeaRow } from './queries.ts';
 import { feedEntries, ideaIdsByAction, listActions, type ActionRow } from './action-queries.ts';
@@ -106,10 +106,9 @@ export async function ideasApiRoutes(app: App, { db, config }: { db: Db; config:
   }, async (request, reply) => {
     const options = { delimiter: request.query.sep === ';' ? ';' as const : ',' as const };
     const ideas = await listIdeas(db, toFilter(request.query));
-    const body = BOM + csvLine([...nb.networkIdeas.csv.ideas], options) + ideas.map((i) => csvLine([
+    return sendCsvFile(reply, 'ideer.csv', [[...nb.networkIdeas.csv.ideas], ...ideas.map((i) => [
       i.id, i.title, i.description, m.themes[i.theme], i.source, i.event_id, i.event_title, i.action_id, i.supports, i.created_at.toISOString(), i.is_demo,
-    ], options)).join('');
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ideer.csv"').send(body);
+    ])], options);
   });
 
   app.get(p.api.actionsCsv, {
@@ -118,11 +117,10 @@ export async function ideasApiRoutes(app: App, { db, config }: { db: Db; config:
   }, async (request, reply) => {
     const options = { delimiter: request.query.sep === ';' ? ';' as const : ',' as const };
     const [actions, ideaIds] = await Promise.all([listActions(db, toFilter(request.query)), ideaIdsByAction(db)]);
-    const body = BOM + csvLine([...nb.networkIdeas.csv.actions], options) + actions.map((a) => csvLine([
+    return sendCsvFile(reply, 'tiltak.csv', [[...nb.networkIdeas.csv.actions], ...actions.map((a) => [
       a.id, a.title, a.description, a.organization_name, a.contact, a.start_date, a.due_date, m.statuses[a.status], a.status_reason, a.progress,
       (ideaIds.get(a.id) ?? []).join(' '), a.updated_at.toISOString(), a.is_demo,
-    ], options)).join('');
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="tiltak.csv"').send(body);
+    ])], options);
   });
 
   app.get(p.feed, async (_request, reply) => {

@@ -3,7 +3,7 @@ import type { App } from '../../platform/http/app.ts';
 import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { BOM, csvLine } from '../../platform/csv.ts';
+import { sendCsvFile } from '../../platform/csv.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { PageFrame } from '../../platform/views/page-frame.tsx';
 import { freshnessSettings, TEMPLATE_COLUMNS, FACETS, TERMS, facetDescription, facetLabel } from '../../directory/index.ts';
@@ -113,8 +113,5 @@ export function OpenDataPage() {
 
 export async function openDataPageRoutes(app: App) {
   app.get(paths.openData.page, async (_request, reply) => sendPage(reply, OpenDataPage()));
-  app.get(paths.openData.importTemplate, async (_request, reply) => reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', 'attachment; filename="samklang-importmal.csv"')
-    .send(BOM + csvLine([...TEMPLATE_COLUMNS], { delimiter: ';' })));
+  app.get(paths.openData.importTemplate, async (_request, reply) => sendCsvFile(reply, 'samklang-importmal.csv', [[...TEMPLATE_COLUMNS]], { delimiter: ';' }));
 }

@@ -5,7 +5,7 @@ import { paths } from '../paths.ts';
 import { sendPage } from './render.ts';
 import { msg } from '../i18n/index.ts';
 import { PageFrame } from './page-frame.tsx';
-import { SourceList, type CitedSource } from './source-list.tsx';
+import { SourceList, type CitedSource, type CiteSources } from './source-list.tsx';
 
 /**
  * The sources the about page rests on, as citation keys of the network's evidence library: the
@@ -19,9 +19,6 @@ export const ABOUT_SOURCES = [
   '@aalbers2017-cochrane-depression',
   '@ghetti2022-cochrane-sud',
 ];
-
-/** Resolves source lines ("@key" cites a library entry); given by the app, since platform imports no domain. */
-export type CiteSources = (db: Db, lines: string[]) => Promise<CitedSource[]>;
 
 function AboutPage({ sources }: { sources: CitedSource[] }) {
   const m = msg.about;

@@ -1,4 +1,5 @@
 import { Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { Tx } from '../db/index.ts';
 
 /** One source as a page lists it: plain text, or a citation of a library entry with its link. */
 export interface CitedSource {
@@ -7,6 +8,12 @@ export interface CitedSource {
   /** a tag beside it, e.g. "Ikke kontrollert" for an entry nobody has checked yet */
   tag?: string | undefined;
 }
+
+/**
+ * Resolves source lines ("@key" cites a library entry): the network's resolveCitations, handed in by
+ * src/app.ts, since platform imports no domain and the network imports the handbook.
+ */
+export type CiteSources = (db: Tx, lines: string[]) => Promise<CitedSource[]>;
 
 /**
  * The one source list: handbook sections and the about page show their sources with it. Entries of

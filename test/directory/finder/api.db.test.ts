@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../factories.ts';
 
 type OpenApi = { paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: object }> }> } }> };
@@ -31,16 +31,11 @@ for (const backend of backends()) {
     const open = aService(org, { name: 'Åpen gruppe', phones: [{ number: '+47 22 00 00 00', description: null }], schedules: [{ byday: 'MO', opensAt: '12:00', closesAt: '14:00', description: 'Drop-in' }] });
     const secret = aService(org, { name: 'Skjult gruppe', locations: [aLocation({ isConfidential: true, address: { address1: 'Hemmeligveien 9', postalCode: '0150', city: 'Oslo', stateProvince: 'Oslo' } })] });
 
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [open, secret]) });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [open, secret]);
-      app = await testApp(database.db);
       const openapi = (await app.inject('/api/openapi.json')).json() as OpenApi;
       check = validatorFor(openapi);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('the OpenAPI document describes every API endpoint', async () => {

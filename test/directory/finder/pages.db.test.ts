@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../factories.ts';
 
 for (const backend of backends()) {
@@ -18,15 +18,8 @@ for (const backend of backends()) {
     });
     const secret = aService(org, { name: 'Skjermet gruppe (fiktiv)', isDemo: true, terms: ['niva:oppfolging', 'felt:rus'], locations: [aLocation({ isConfidential: true, address: { address1: 'Hemmeligveien 9', postalCode: '0150', city: 'Oslo', stateProvince: 'Oslo' } })] });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [demo, secret]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [demo, secret]) });
+    before(() => ({ database, app } = suite));
 
     test('the front page explains, cites its source, and has a search form that works without JavaScript', async () => {
       const { status, $ } = await getPage(app, '/');

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../factories.ts';
 
 // A place typed into the free text («rus ungdom Tromsø», «9008») is the place of the search, on the
@@ -31,15 +31,8 @@ for (const backend of backends()) {
       locations: [aLocation({ latitude: 63.412, longitude: 10.797, municipalityNumber: '5031', address: { address1: 'Sandfærhus 1', postalCode: '7550', city: 'Malvik', stateProvince: 'Trøndelag' } })],
     });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [tromso, bergen, hommelvik]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [tromso, bergen, hommelvik]) });
+    before(() => ({ database, app } = suite));
 
     const api = async (q: string) => (await app.inject({ method: 'GET', url: `/api/v1/services?${new URLSearchParams({ q })}` })).json();
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { greatCircleKm } from '../../../src/platform/geo.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../factories.ts';
 
 // Oslo S, Jernbanetorget
@@ -41,15 +41,8 @@ for (const backend of backends()) {
     };
     const distanceOf = (body: { items: { id: string; distance_km: number | null }[] }, id: string) => body.items.find((i) => i.id === id)!.distance_km!;
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [station, hidden, lysaker, video]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [station, hidden, lysaker, video]) });
+    before(() => ({ database, app } = suite));
 
     test('a postal code is measured from its own point: Oslo S is 0.3 km from 0154, and 3.2 km from 0150, not 13.7', async () => {
       const central = (await api('/api/v1/services?sted=0154')).json;

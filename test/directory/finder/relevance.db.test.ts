@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { DEMO_SERVICES } from '../../../src/setup.ts';
 import { demoDataFor, loadDemoData } from '../../../src/directory/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { RELEVANCE_QUERIES } from './relevance-queries.ts';
 import { judgeRelevance, type RelevanceReport } from './relevance-judge.ts';
 
@@ -17,19 +17,14 @@ for (const backend of backends()) {
     let app: FastifyInstance;
     let report: RelevanceReport;
 
+    const suite = appSuite(backend.name, { seed: (db) => loadDemoData(db, { services: DEMO_SERVICES }) });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      await loadDemoData(database.db, { services: DEMO_SERVICES });
-      app = await testApp(database.db);
       report = await judgeRelevance(app, await demoDataFor(database.db, { services: DEMO_SERVICES }));
       const percent = (n: number) => `${(n * 100).toFixed(1)} %`;
       console.log(`[relevance ${backend.name}] ${report.queries} queries, ${report.withMatches} with right offers: zero-hit rate ${percent(report.zeroHitRate)}`
         + ` (with right offers: ${report.zeroHitWithMatches.length}), precision@5 ${report.precisionAt5.toFixed(3)},`
         + ` no hit where none is right: ${report.noHitIsRight.right} of ${report.noHitIsRight.queries}`);
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
     });
 
     test('the test set has at least 60 realistic queries, some where no hit is right', () => {

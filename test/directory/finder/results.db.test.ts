@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 import { aService, anOrganization, store } from '../factories.ts';
 
 for (const backend of backends()) {
@@ -17,15 +17,8 @@ for (const backend of backends()) {
       aService(org, { name: 'Samtale og musikk på video', terms: ['niva:oppfolging', 'format:digital'], locations: [] }),
     ];
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [...inOslo, ...digital]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [...inOslo, ...digital]) });
+    before(() => ({ database, app } = suite));
 
     test('a page past the last one redirects (303) to the last page, keeping every other parameter', async () => {
       const response = await app.inject('/tilbud?q=&niva=lavterskel&felt=rus&antall=1&side=999&sted=0154');

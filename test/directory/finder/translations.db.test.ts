@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 import { aService, anOrganization, store } from '../factories.ts';
 
 // The offer's own text in the reader's language (issue #17): the finder's hits and the offer page
@@ -27,15 +27,8 @@ for (const backend of backends()) {
     // written in bokmål only, but the therapist also works in English
     const bokmalOnly = aService(org, { name: 'Sanggruppe på Tøyen', description: 'Vi synger sammen.', languages: ['nb', 'en'] });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [translated, bokmalOnly]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [translated, bokmalOnly]) });
+    before(() => ({ database, app } = suite));
 
     const hit = ($: Awaited<ReturnType<typeof getPage>>['$'], id: string) => $(`.hit:has(a[href="/tilbud/${id}"])`);
 

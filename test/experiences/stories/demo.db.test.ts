@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { loadDemoStories } from '../../../src/experiences/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 
 for (const backend of backends()) {
   describe(`demo stories on ${backend.name}`, { skip: backend.skip }, () => {
     let database: OpenedDatabase;
     let app: FastifyInstance;
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' } });
+    before(() => ({ database, app } = suite));
 
     test('two fictional stories, loaded once, flagged is_demo and marked on screen', async () => {
       await loadDemoStories(database.db);

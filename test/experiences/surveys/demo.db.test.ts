@@ -1,25 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { loadDemoData } from '../../../src/directory/index.ts';
 import { loadDemoSurveyAnswers } from '../../../src/experiences/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 
 for (const backend of backends()) {
   describe(`demo survey answers on ${backend.name}`, { skip: backend.skip }, () => {
     let database: OpenedDatabase;
     let app: FastifyInstance;
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await loadDemoData(database.db, { services: 10 });
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => loadDemoData(db, { services: 10 }) });
+    before(() => ({ database, app } = suite));
 
     test('three demo offers get enough fictional answers to show results, loaded once, flagged and marked on screen', async () => {
       await loadDemoSurveyAnswers(database.db, new Date());

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../../accounts/client.ts';
 
 /** What a browser would send for a form as it stands: text fields, checked radios, textareas. */
@@ -37,9 +37,9 @@ for (const backend of backends()) {
     let owner: Visitor;
     let planUrl = '';
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
       for (const email of ['eier@fjordby.kommune.no', 'kollega@fjordby.kommune.no', 'leser@fjordby.kommune.no', 'fremmed@example.no']) await anAccount(database.db, { email });
       owner = await as('eier@fjordby.kommune.no');
       await owner.get('/planlegger/ny');
@@ -47,10 +47,6 @@ for (const backend of backends()) {
       assert.equal(created.status, 303);
       planUrl = created.location!;
       assert.match(planUrl, /^\/planlegger\/[0-9a-f-]{36}$/);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
     /** A plan of the owner's for one test, shared as that test says: no test relies on another's invitations. */
     const newPlan = async (members: [string, 'editor' | 'viewer'][] = []): Promise<string> => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../../accounts/client.ts';
 import { aMember, aNetworkOrganization } from './factories.ts';
 
@@ -28,18 +28,14 @@ for (const backend of backends()) {
     };
     let secretariat: Visitor;
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       org = await aNetworkOrganization(database.db, 'Kursorganisasjonen');
       await aMember(database.db, 'koordinator@nettverk.example', org, 'coordinator', 'Kari Koordinator');
       await aMember(database.db, 'kontakt@nettverk.example', org, 'member_contact');
       await anAccount(database.db, { email: 'vanlig@example.no' });
       secretariat = await as('koordinator@nettverk.example');
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     const createCourse = async (values: Record<string, string | string[]> = {}) => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { PASSWORD, Visitor } from '../../accounts/client.ts';
 import { PEOPLE, evidencePeople, fixture } from './helpers.ts';
 
@@ -17,16 +17,12 @@ for (const backend of backends()) {
     const count = async () => Number((await database.db.selectFrom('evidence_entry').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const auditRows = async () => Number((await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('resource_type', '=', 'evidence_entry').executeTakeFirstOrThrow()).n);
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       await evidencePeople(database.db);
       coordinator = new Visitor(app);
       await coordinator.signIn(PEOPLE.coordinator, PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('a RIS upload is previewed first, and written only when the coordinator confirms', async () => {

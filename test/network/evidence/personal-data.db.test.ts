@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 import { PASSWORD, Visitor } from '../../accounts/client.ts';
 import { PEOPLE, evidencePeople } from './helpers.ts';
 
@@ -12,14 +12,10 @@ for (const backend of backends()) {
     let database: OpenedDatabase;
     let app: FastifyInstance;
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       await evidencePeople(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('the data download lists the entries a coordinator checked; deletion takes the name off them and keeps the entries checked', async () => {

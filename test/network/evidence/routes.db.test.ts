@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { loadEvidenceSeed } from '../../../src/network/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../../accounts/client.ts';
 import { PEOPLE, evidencePeople } from './helpers.ts';
 
@@ -21,17 +21,13 @@ for (const backend of backends()) {
     let app: FastifyInstance;
     let coordinator: Visitor;
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       await evidencePeople(database.db);
       await anAccount(database.db, { email: 'admin@nettverket.no', name: 'Ada Admin', admin: true });
       coordinator = new Visitor(app);
       await coordinator.signIn(PEOPLE.coordinator, PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('the seed is in the library at start, every entry unchecked, and loading it again changes nothing', async () => {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { sql } from 'kysely';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { newId } from '../../../src/platform/ids.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../../accounts/client.ts';
 
 const IDEA = { tittel: 'Kurs for erfaringskonsulenter', beskrivelse: 'Et kort kurs om musikkterapi.', tema: 'kompetanse', arrangement: '' };
@@ -45,9 +45,9 @@ for (const backend of backends()) {
       return secretariat.post('/nettverket/ideer/tiltak/ny', { ...form, ideer: ideaPaths.map(idOf) });
     };
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
       const db = database.db;
       orgId = newId();
       otherOrgId = newId();
@@ -64,10 +64,6 @@ for (const backend of backends()) {
       secretariat = await as('koordinator@nettverk.example');
       member = await as('medlem@nettverk.example');
       other = await as('annen@nettverk.example');
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('people who are not signed in read the page but are asked to sign in to submit or support', async () => {

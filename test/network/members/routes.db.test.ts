@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { newId } from '../../../src/platform/ids.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../../accounts/client.ts';
 
 const SEEDED = ['Fagrådet – Rusfeltets hovedorganisasjon', 'NAPHA', 'Fem KoRus (regionale kompetansesentre rus)', 'Norges musikkhøgskole',
@@ -43,9 +43,9 @@ for (const backend of backends()) {
     const requestId = async (user: string, org: string) => (await database.db.selectFrom('network_membership').select('id')
       .where('user_id', '=', ids[user]!).where('organization_id', '=', orgs[org]!).executeTakeFirstOrThrow()).id;
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
       for (const row of await database.db.selectFrom('network_organization').select(['id', 'slug']).execute()) orgs[row.slug] = row.id;
       ids.admin = await anAccount(database.db, { email: 'admin@samklang.test', name: 'Ada Admin', admin: true });
       for (const name of ['koordinator', 'napha', 'mentalhelse', 'ola', 'kari', 'per', 'lise', 'nils', 'siri']) {
@@ -54,10 +54,6 @@ for (const backend of backends()) {
       await membership('koordinator', 'fagradet', 'coordinator');
       await membership('napha', 'napha', 'member_contact');
       await membership('mentalhelse', 'mental-helse', 'member_contact');
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('the front page says what the network is, with its sources, and links to every part; the menu links to it', async () => {

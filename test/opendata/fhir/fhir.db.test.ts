@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { loadDemoData } from '../../../src/directory/index.ts';
 import { freshnessOf, osloToday } from '../../../src/directory/freshness.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../../directory/factories.ts';
 import { fhirProblems } from './fhir-validator.ts';
 
@@ -36,16 +36,11 @@ for (const backend of backends()) {
     const valid = (resource: Resource, what: string) => assert.deepEqual(fhirProblems(resource), [], what);
     const names = (bundle: Resource) => (bundle.entry ?? []).map((e: Resource) => e.resource.name).sort();
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await loadDemoData(database.db, { services: 30 });
-      await store(database.db, [org], [dps, secret, closed]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
-    });
+    const suite = appSuite(backend.name, { seed: async (db) => {
+      await loadDemoData(db, { services: 30 });
+      await store(db, [org], [dps, secret, closed]);
+    } });
+    before(() => ({ database, app } = suite));
 
     test('the CapabilityStatement is valid FHIR R4 and lists every search parameter', async () => {
       const response = await get('/fhir/metadata');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../../directory/factories.ts';
 import { fhirProblems } from './fhir-validator.ts';
 
@@ -32,20 +32,15 @@ for (const backend of backends()) {
     const valid = (resource: Resource, what: string) => assert.deepEqual(fhirProblems(resource), [], what);
     const ids = (bundle: Resource) => (bundle.entry ?? []).map((e: Resource) => e.resource.id);
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org, other], [oslo, bergen, tromso]);
+    const suite = appSuite(backend.name, { seed: async (db) => {
+      await store(db, [org, other], [oslo, bergen, tromso]);
       await sql`update service set last_modified = case id when ${oslo.id} then '2024-01-15T10:00:00Z'::timestamptz
-        when ${bergen.id} then '2024-03-01T00:00:00Z'::timestamptz else '2025-06-30T23:59:59Z'::timestamptz end where organization_id = ${org.id}`.execute(database.db);
+        when ${bergen.id} then '2024-03-01T00:00:00Z'::timestamptz else '2025-06-30T23:59:59Z'::timestamptz end where organization_id = ${org.id}`.execute(db);
       // an organisation number as HSDS imports may write it: the NO-BRC scheme with another type name
       await sql`insert into organization_identifier (id, organization_id, identifier_scheme, identifier_type, identifier)
-        values (gen_random_uuid(), ${other.id}, 'NO-BRC', 'Organisation number', '912345678')`.execute(database.db);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
-    });
+        values (gen_random_uuid(), ${other.id}, 'NO-BRC', 'Organisation number', '912345678')`.execute(db);
+    } });
+    before(() => ({ database, app } = suite));
 
     test('_summary=count and _count=0 give the total alone; _total=none leaves it out', async () => {
       for (const url of [`/fhir/HealthcareService?organization=${org.id}&_summary=count`, `/fhir/HealthcareService?organization=${org.id}&_count=0`]) {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { reindexServices } from '../../../src/directory/index.ts';
 import { aService, anOrganization, store } from '../../directory/factories.ts';
 
@@ -16,15 +16,8 @@ for (const backend of backends()) {
     const choir = aService(org, { name: 'Kor i Eksportby' });
     const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [choir]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [choir]) });
+    before(() => ({ database, app } = suite));
 
     test('/hsds/tabular.json: a repeat fetch is served from the cache, a change in the directory builds it again', async () => {
       const first = await get('/hsds/tabular.json');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { newId } from '../../../src/platform/ids.ts';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
@@ -8,8 +8,8 @@ import { departedServices, loadDemoData, TERM_BY_KEY } from '../../../src/direct
 import { importSource } from '../../../src/directory/intake/imports/pipeline/index.ts';
 import { DATA_TAXONOMY, DATA_TERM_BY_CODE } from '../../../src/directory/hsds/profile.ts';
 import { freshnessOf, osloToday } from '../../../src/directory/freshness.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../../directory/factories.ts';
 import { canonicalObject, compiledSchema, emptyFields, errorsOf, profiledObject } from './hsds-schemas.ts';
 import { examplesOnEarth } from '../examples.ts';
@@ -50,24 +50,19 @@ for (const backend of backends()) {
       return { status: response.statusCode, headers: response.headers, body: response.body, json: () => JSON.parse(response.body) as Doc };
     };
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await loadDemoData(database.db, { services: DEMO_SERVICES });
-      await store(database.db, [org], [bare, unicode, secret]);
-      const report = await importSource(database.db, `${examplesOnEarth()}/service_full.json`, { dryRun: false });
+    const suite = appSuite(backend.name, { seed: async (db) => {
+      await loadDemoData(db, { services: DEMO_SERVICES });
+      await store(db, [org], [bare, unicode, secret]);
+      const report = await importSource(db, `${examplesOnEarth()}/service_full.json`, { dryRun: false });
       assert.ok(report.ok, JSON.stringify(report.problems));
       // the spec's example was confirmed in 2005: confirm it, as an editor would, so it is published
-      await database.db.updateTable('service').set({ assured_date: osloToday() }).where('id', '=', fullExampleId).execute();
-      const services = await database.db.selectFrom('service').select(['assured_date', 'created_at', 'is_demo']).execute();
+      await db.updateTable('service').set({ assured_date: osloToday() }).where('id', '=', fullExampleId).execute();
+      const services = await db.selectFrom('service').select(['assured_date', 'created_at', 'is_demo']).execute();
       const shown = services.filter((s) => freshnessOf(s.assured_date ?? osloToday(s.created_at)) !== 'hidden');
       visible = { all: shown.length, demo: shown.filter((s) => s.is_demo).length };
       assert.ok(visible.all > 500, `more than one page of 500 is published (${visible.all})`);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
-    });
+    } });
+    before(() => ({ database, app } = suite));
 
     test('GET /hsds/ names the HSDS version, the profile URI and the OpenAPI document, and both answer', async () => {
       const root = (await get('/hsds/')).json();

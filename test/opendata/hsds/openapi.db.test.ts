@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { HSDS_SCHEMA_BASE } from '../../../src/opendata/hsds/openapi.ts';
-import { freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../../directory/factories.ts';
 import { FIXTURES, canonicalObject, compiledSchema, errorsOf } from './hsds-schemas.ts';
 
@@ -38,18 +37,13 @@ describe('the HSDS OpenAPI document and the edges of the HSDS API', () => {
     return { status: response.statusCode, headers: response.headers, json: () => JSON.parse(response.body) as Doc };
   };
 
+  const suite = appSuite('pglite', { seed: (db) => store(db, [org], [choir]) });
+  before(() => ({ database, app } = suite));
   before(async () => {
-    database = await freshDatabase('pglite');
-    await store(database.db, [org], [choir]);
-    app = await testApp(database.db);
     const root = (await get('/hsds/')).json();
     const response = await get(new URL(root.openapi_url).pathname);
     assert.equal(response.status, 200);
     openapi = response.json();
-  });
-  after(async () => {
-    await app?.close();
-    await database?.close();
   });
 
   test('openapi_url names a document of the HSDS endpoints alone, with this server and no "Default Response"', async () => {

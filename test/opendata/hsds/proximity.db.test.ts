@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../../directory/factories.ts';
 
 // HSDS postcode + proximity measures from the postal code's own point (data/reference/postnummer-punkt.csv),
@@ -24,15 +24,8 @@ for (const backend of backends()) {
       return (JSON.parse(response.body) as { contents: { service_id: string }[] }).contents.map((c) => c.service_id);
     };
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [station, hidden]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [station, hidden]) });
+    before(() => ({ database, app } = suite));
 
     test('an offer at Oslo S is found within 1 km of 0154 (its point is 0.3 km away)', async () => {
       assert.deepEqual(await found('postcode=0154&proximity=1000'), [station.id]);

@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { parseCsv } from '../../../src/directory/intake/imports/pipeline/csv.ts';
 import { TEMPLATE_COLUMNS } from '../../../src/directory/intake/imports/pipeline/template.ts';
-import { freshDatabase } from '../../helpers/db.ts';
-import { getPage, testApp } from '../../helpers/app.ts';
+import { getPage, appSuite } from '../../helpers/app.ts';
 
 describe('the open-data page', () => {
   let database: OpenedDatabase;
   let app: FastifyInstance;
-  before(async () => {
-    database = await freshDatabase('pglite');
-    app = await testApp(database.db);
-  });
-  after(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const suite = appSuite('pglite');
+  before(() => ({ database, app } = suite));
 
   test('says what is offered, the licence and why, the endpoints and the attribution the sources require', async () => {
     const { status, $ } = await getPage(app, '/apne-data');

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { get as httpGet, type IncomingMessage } from 'node:http';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { load } from 'cheerio';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { etagMatches, negotiateEncoding } from '../../../src/platform/http/compress.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { getPage, listenOnLoopback, testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { getPage, listenOnLoopback, appSuite } from '../../helpers/app.ts';
 import { aService, anOrganization, store } from '../../directory/factories.ts';
 
 test('Accept-Encoding: brotli before gzip at equal weight, weights and refusals respected', () => {
@@ -48,15 +48,10 @@ for (const backend of backends()) {
     const org = anOrganization({ name: 'Komprimert helse (fiktiv)', isDemo: true });
     const services = Array.from({ length: 12 }, (_, i) => aService(org, { name: `Musikkterapi nummer ${i + 1} (fiktiv)`, isDemo: true, description: 'Sang, band og lytting i gruppe. '.repeat(8) }));
 
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], services) });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], services);
-      app = await testApp(database.db);
       base = await listenOnLoopback(app);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('pages and JSON are compressed with brotli or gzip when asked, and sent as they are when not', async () => {

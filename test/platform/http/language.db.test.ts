@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../helpers/db.ts';
-import { testApp } from '../../helpers/app.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
 
 const [pglite] = backends();
 
@@ -11,14 +11,8 @@ describe('the language of a request', { skip: pglite!.skip }, () => {
   let database: OpenedDatabase;
   let app: FastifyInstance;
 
-  before(async () => {
-    database = await freshDatabase('pglite');
-    app = await testApp(database.db, { JOB_WORKER: 'off' });
-  });
-  after(async () => {
-    await app.close();
-    await database.close();
-  });
+  const suite = appSuite('pglite', { env: { JOB_WORKER: 'off' } });
+  before(() => ({ database, app } = suite));
 
   test('pages say their language on <html> and vary by Accept-Language and cookie', async () => {
     const response = await app.inject({ method: 'GET', url: '/om' });

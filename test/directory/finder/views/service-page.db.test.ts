@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../../src/platform/db/index.ts';
 import { telHref } from '../../../../src/directory/finder/views/components.tsx';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { getPage, testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { getPage, appSuite } from '../../../helpers/app.ts';
 import { aLocation, aService, anOrganization, store } from '../../factories.ts';
 
 // The verified help lines, copied from the project's shared DOMAIN.md with their sources
@@ -43,15 +43,8 @@ for (const backend of backends()) {
       locations: [aLocation({ isConfidential: true, latitude: 59.9111, longitude: 10.7503, municipalityNumber: '0301', address: { address1: 'Hemmeligveien 9', postalCode: '0150', city: 'Oslo', stateProvince: 'Oslo' } })],
     });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [open, selfOnly, unsaid, secret]);
-      app = await testApp(database.db);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
-    });
+    const suite = appSuite(backend.name, { seed: (db) => store(db, [org], [open, selfOnly, unsaid, secret]) });
+    before(() => ({ database, app } = suite));
 
     test('phones are tel: links with the normalised number, and emails are mailto: links', async () => {
       const { $ } = await getPage(app, `/tilbud/${open.id}`);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase, Db } from '../../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../../../accounts/client.ts';
 import { aService, anOrganization, store } from '../../factories.ts';
 import { runId, runStatus, settled } from './import-helpers.ts';
@@ -45,11 +45,9 @@ for (const backend of backends()) {
       return page.location!;
     }
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [own, other], [ownService]) });
+    before(() => ({ database, db, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      db = database.db;
-      await store(db, [own, other], [ownService]);
-      app = await testApp(db, { JOB_WORKER: 'off' });
       await anAccount(db, { email: 'sekretariat@example.no', admin: true });
       await anAccount(db, { email: 'sekretariat2@example.no', admin: true });
       editorId = await anAccount(db, { email: 'redaktor@example.no', editorOf: [own.id] });
@@ -59,10 +57,6 @@ for (const backend of backends()) {
       await admin.signIn('sekretariat@example.no', PASSWORD);
       await secondAdmin.signIn('sekretariat2@example.no', PASSWORD);
       await editor.signIn('redaktor@example.no', PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('a write the database refuses half-way changes nothing: no rows, no audit entries, the run still waiting', async () => {

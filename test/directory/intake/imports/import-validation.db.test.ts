@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase, Db } from '../../../../src/platform/db/index.ts';
 import { importSource } from '../../../../src/directory/intake/imports/pipeline/index.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../../../accounts/client.ts';
 import { tempFile } from '../../../opendata/examples.ts';
 import { anOrganization, store } from '../../factories.ts';
@@ -48,18 +48,12 @@ for (const backend of backends()) {
       },
     ];
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [own], []) });
+    before(() => ({ database, db, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      db = database.db;
-      await store(db, [own], []);
-      app = await testApp(db, { JOB_WORKER: 'off' });
       await anAccount(db, { email: 'sekretariat@example.no', admin: true });
       admin = new Visitor(app, '10.9.0.1');
       await admin.signIn('sekretariat@example.no', PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     for (const attack of attacks) {

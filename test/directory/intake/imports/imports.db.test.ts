@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase, Db } from '../../../../src/platform/db/index.ts';
 import { serviceDocuments } from '../../../../src/opendata/hsds/documents.ts';
 import { importFromCommandLine } from '../../../../src/directory/intake/imports/index.ts';
 import { searchServices } from '../../../../src/directory/index.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../../../accounts/client.ts';
 import { runId, runStatus, settled } from './import-helpers.ts';
 import { tempFile } from '../../../opendata/examples.ts';
@@ -40,11 +40,9 @@ for (const backend of backends()) {
     const ownService = aService(own, { name: 'Sangstund i Elvdal' });
     const otherService = aService(other, { name: 'Trommegruppe i Nabodal' });
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [own, other], [ownService, otherService]) });
+    before(() => ({ database, db, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      db = database.db;
-      await store(db, [own, other], [ownService, otherService]);
-      app = await testApp(db, { JOB_WORKER: 'off' });
       adminId = await anAccount(db, { email: 'sekretariat@example.no', admin: true });
       await anAccount(db, { email: 'redaktor@example.no', editorOf: [own.id] });
       await anAccount(db, { email: 'publikum@example.no' });
@@ -52,10 +50,6 @@ for (const backend of backends()) {
       editor = new Visitor(app, '10.7.0.2');
       await admin.signIn('sekretariat@example.no', PASSWORD);
       await editor.signIn('redaktor@example.no', PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('an admin checks a file, sees what changes, imports it, and every change is audited', async () => {

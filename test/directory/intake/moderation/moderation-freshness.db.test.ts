@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../../../src/directory/index.ts';
 import { cutoff, freshnessOf, osloToday, sendFreshnessReminders } from '../../../../src/directory/freshness.ts';
 import { runDueJobs } from '../../../../src/platform/jobs.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../../../accounts/client.ts';
 import { aService, anOrganization, store } from '../../factories.ts';
 
@@ -40,15 +40,10 @@ for (const backend of backends()) {
     const hidden = aService(org, { name: 'Korverksted glemt', description: 'Kor for alle.', assuredDate: monthsAgo(19) });
     const eleven = aService(org, { name: 'Elleve måneder', assuredDate: monthsAgo(11, 3) });
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [org], [fresh, stale, hidden, eleven]) });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [fresh, stale, hidden, eleven]);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       await anAccount(database.db, { email: 'eier@example.no', editorOf: [org.id] });
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('the finder hides entries unconfirmed for 18 months, marks those past 12, and ranks them lower', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../../../accounts/client.ts';
 import { aService, anOrganization, store } from '../../factories.ts';
 
@@ -16,18 +16,13 @@ for (const backend of backends()) {
     const org = anOrganization({ name: 'Fjordby kommune', organizationNumber: '974760673' });
     const service = aService(org, { name: 'Sangkor i Fjordby' });
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [org], [service]) });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [service]);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       await anAccount(database.db, { email: 'moderator@example.no', admin: true });
       await anAccount(database.db, { email: 'ny@example.no' });
       admin = new Visitor(app, '10.5.0.1');
       await admin.signIn('moderator@example.no', PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('an organisation that exists is claimed, not registered twice; the moderator approves and the person becomes editor', async () => {

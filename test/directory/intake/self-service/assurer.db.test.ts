@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../../../accounts/client.ts';
 import { aService, anOrganization, store } from '../../factories.ts';
 import { serviceForm } from './self-service-helpers.ts';
@@ -33,20 +33,15 @@ for (const backend of backends()) {
       `/api/v1/services/${id}`, '/api/v1/services.csv', '/fhir/HealthcareService', `/fhir/HealthcareService/${id}`,
     ];
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [org, bare], [byPage, byApi, noRole]) });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org, bare], [byPage, byApi, noRole]);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       await anAccount(database.db, { email: LOGIN, editorOf: [org.id, bare.id] });
       await anAccount(database.db, { email: 'moderator@example.no', admin: true });
       editor = new Visitor(app, '10.9.0.1');
       admin = new Visitor(app, '10.9.0.2');
       await editor.signIn(LOGIN, PASSWORD);
       await admin.signIn('moderator@example.no', PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     async function assurerOf(id: string) {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../../src/platform/db/index.ts';
 import { reindexServices } from '../../../../src/directory/index.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../../../accounts/client.ts';
 import { aService, anOrganization, store } from '../../factories.ts';
 import { serviceForm } from './self-service-helpers.ts';
@@ -45,9 +45,9 @@ for (const backend of backends()) {
       }
     }
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
       await anAccount(database.db, { email: 'forst@example.no' });
       await anAccount(database.db, { email: 'ekte@example.no' });
       await anAccount(database.db, { email: 'moderator@example.no', admin: true });
@@ -57,10 +57,6 @@ for (const backend of backends()) {
       await squatter.signIn('forst@example.no', PASSWORD);
       await real.signIn('ekte@example.no', PASSWORD);
       await admin.signIn('moderator@example.no', PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('registering a number gives neither ownership nor publication: the organisation is nowhere public and the person is no editor', async () => {

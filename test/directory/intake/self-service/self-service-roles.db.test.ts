@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../../../accounts/client.ts';
 import { aService, anOrganization, store } from '../../factories.ts';
 import { serviceForm } from './self-service-helpers.ts';
@@ -21,10 +21,9 @@ for (const backend of backends()) {
     let editorB: Visitor;
     let draftOfA: string;
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [orgA, orgB], [serviceA, serviceB]) });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [orgA, orgB], [serviceA, serviceB]);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       await anAccount(database.db, { email: 'a@example.no', editorOf: [orgA.id] });
       await anAccount(database.db, { email: 'b@example.no', editorOf: [orgB.id] });
       editorA = new Visitor(app, '10.4.0.1');
@@ -35,10 +34,6 @@ for (const backend of backends()) {
       await editorA.post(`/mine-tilbud/${orgA.id}/nytt-tilbud`, serviceForm({ name: 'Utkast hos A', handling: 'lagre' }));
       const { rows } = await sql<{ id: string }>`select id from change_request where proposed->>'name' = 'Utkast hos A'`.execute(database.db);
       draftOfA = rows[0]!.id;
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('an editor sees only their own organisation in "Mine tilbud"', async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../../../src/directory/index.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../../../accounts/client.ts';
 import { auditRows, changeRequestOf, serviceForm } from './self-service-helpers.ts';
 
@@ -20,19 +20,15 @@ for (const backend of backends()) {
     let organizationId: string;
     let serviceId: string;
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' } });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      app = await testApp(database.db, { JOB_WORKER: 'off', PUBLIC_URL: 'https://samklang.test' });
       await anAccount(database.db, { email: 'redaktor@example.no' });
       await anAccount(database.db, { email: 'moderator@example.no', admin: true });
       editor = new Visitor(app, '10.3.0.1');
       admin = new Visitor(app, '10.3.0.2');
       await editor.signIn('redaktor@example.no', PASSWORD);
       await admin.signIn('moderator@example.no', PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('registering an organisation checks the number and keeps what was typed; it waits for a moderator, who makes the person its editor', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../../src/platform/db/index.ts';
-import { backends, freshDatabase } from '../../../helpers/db.ts';
-import { testApp } from '../../../helpers/app.ts';
+import { backends } from '../../../helpers/db.ts';
+import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount } from '../../../accounts/client.ts';
 import { aService, anOrganization, store } from '../../factories.ts';
 import { auditRows, changeRequestOf, serviceForm } from './self-service-helpers.ts';
@@ -24,20 +24,15 @@ for (const backend of backends()) {
     });
     const editUrl = `/mine-tilbud/tilbud/${service.id}/endre`;
 
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: (db) => store(db, [org], [service]) });
+    before(() => ({ database, app } = suite));
     before(async () => {
-      database = await freshDatabase(backend.name);
-      await store(database.db, [org], [service]);
-      app = await testApp(database.db, { JOB_WORKER: 'off' });
       await anAccount(database.db, { email: 'sprak-redaktor@example.no', editorOf: [org.id] });
       await anAccount(database.db, { email: 'sprak-moderator@example.no', admin: true });
       editor = new Visitor(app, '10.17.0.1');
       admin = new Visitor(app, '10.17.0.2');
       await editor.signIn('sprak-redaktor@example.no', PASSWORD);
       await admin.signIn('sprak-moderator@example.no', PASSWORD);
-    });
-    after(async () => {
-      await app.close();
-      await database.close();
     });
 
     test('the form has the two optional fields, marked with their language and filled from the entry', async () => {

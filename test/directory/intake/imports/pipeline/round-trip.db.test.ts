@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase, Db } from '../../../../../src/platform/db/index.ts';
@@ -7,7 +7,7 @@ import { Dataset, TABLES, flattenObject, loadDemoData } from '../../../../../src
 import { importSource, type ImportReport } from '../../../../../src/directory/intake/imports/pipeline/index.ts';
 import { tabularExport } from '../../../../../src/opendata/hsds/tabular-export.ts';
 import { backends, freshDatabase } from '../../../../helpers/db.ts';
-import { testApp } from '../../../../helpers/app.ts';
+import { testApp, appSuite } from '../../../../helpers/app.ts';
 import { examplesOnEarth, tempFile } from '../../../../opendata/examples.ts';
 import { aLocation, aService, anOrganization, store } from '../../../factories.ts';
 
@@ -51,18 +51,12 @@ for (const backend of backends()) {
       ],
     });
 
-    before(async () => {
-      database = await freshDatabase(backend.name);
-      db = database.db;
+    const suite = appSuite(backend.name, { env: { JOB_WORKER: 'off' }, seed: async (db) => {
       await loadDemoData(db, { services: 40 });
       await store(db, [org], [service]);
       await db.updateTable('service_at_location').set({ description: 'Inngang fra gårdsplassen' }).where('location_id', '=', shelter.id).execute();
-      app = await testApp(db, { JOB_WORKER: 'off' });
-    });
-    after(async () => {
-      await app?.close();
-      await database?.close();
-    });
+    } });
+    before(() => ({ database, db, app } = suite));
 
     const stored = () => db.selectFrom('location').select(['name', 'transportation', 'latitude', 'longitude', 'description']).where('id', '=', shelter.id).executeTakeFirstOrThrow();
 
