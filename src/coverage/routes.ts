@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../platform/db/index.ts';
 import { readerOf } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
-import { msg } from '../platform/i18n/index.ts';
+import { currentLanguage, msg } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
 import { ErrorPage } from '../platform/views/error-page.tsx';
 import { sendPage } from '../platform/views/render.ts';
@@ -13,10 +13,11 @@ import { atlasData, countyName } from './atlas-data.ts';
 import { readPositions, schemaErrors, typedNumber, validFte } from './forms.ts';
 import { rawQuery } from '../platform/http/request.ts';
 import {
-  AtlasQuerySchema, MunicipalityQuerySchema, PlacementQuerySchema, ScenarioQuerySchema, toLevel, toObjective,
+  AtlasQuerySchema, MunicipalityQuerySchema, type AtlasQuery, PlacementQuerySchema, ScenarioQuerySchema, toLevel, toObjective,
   type ScenarioQuery,
 } from './params.ts';
 import { runPlacement, runScenario } from './planning.ts';
+import { derived } from './page-cache.ts';
 import { profileData } from './profile-data.ts';
 import { createCoverageCache, type AtlasState } from './service.ts';
 import { osloDate } from '../platform/clock.ts';
@@ -28,7 +29,7 @@ import { PlacementPage } from './views/placement-page.tsx';
 import { ScenarioPage } from './views/scenario-page.tsx';
 import { sourceFacts } from './views/sections.tsx';
 import { DEFAULT_SETTINGS } from './settings.ts';
-import { DEFAULT_CHOICE, toApiDecay, toPageDecay, typedDecimal, validBeta, validCatchment } from './method-choice.ts';
+import { choiceKey, DEFAULT_CHOICE, toApiDecay, type MethodChoice, toPageDecay, typedDecimal, validBeta, validCatchment } from './method-choice.ts';
 import { formatDecimal } from '../platform/i18n/format.ts';
 import { withQuery } from './views/urls.ts';
 import type { Errors } from '../platform/forms/index.ts';
@@ -36,6 +37,8 @@ import type { Config } from '../platform/config.ts';
 import { surveyFigures } from '../experiences/index.ts';
 
 const c = msg.coverage;
+/** /dekning's figures kept per data state: the common views and recent other choices. */
+const KEPT_ATLAS_PAGES = 64;
 const first = (raw: Record<string, string[]>, name: string, fallback = '') => raw[name]?.[0] ?? fallback;
 const municipalityOptions = (state: AtlasState) =>
   [...state.municipality.values()].map((m) => ({ value: m.number, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, 'nb'));
@@ -55,6 +58,14 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     }
   };
 
+  // The page's figures per data state, snapshot stamp, language and query: a repeated view only renders.
+  const cachedAtlasData = async (state: AtlasState, snapshots: string, query: AtlasQuery, choice: MethodChoice) => {
+    const history = await derived(state, 'history', snapshots, 1, () => snapshotHistory(db, state.version));
+    const key = [currentLanguage(), snapshots, query.indikator, query.niva, query.helseregion, query.fylke, query.sorter, query.retning,
+      query.metode, query.vekt, query.beta, query.radius, choiceKey(choice)];
+    return derived(state, 'atlas', JSON.stringify(key), KEPT_ATLAS_PAGES, () => atlasData(state, query, history, choice));
+  };
+
   app.get(paths.coverage.atlas, { schema: { querystring: AtlasQuerySchema }, attachValidation: true }, async (request, reply) => {
     const raw = rawQuery(request);
     const values = {
@@ -68,7 +79,7 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     const radius = typedDecimal(values.radius);
     if (!errors.beta && !validBeta(beta)) errors.beta = c.errors.beta;
     if (!errors.radius && !validCatchment(radius)) errors.radius = c.errors.radius;
-    const state = await cache.current();
+    const { state, snapshots } = await cache.read();
     await onView(state);
     const query = request.query;
     if (!errors.fylke && query.fylke) {
@@ -83,7 +94,7 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
       values, errors,
       regionOptions: HEALTH_REGIONS.map((r) => ({ value: r.code, label: r.name })),
       countyOptions: [...counties].sort(([a], [b]) => a.localeCompare(b)).map(([value, label]) => ({ value, label })),
-      data: failed ? null : atlasData(state, query, await snapshotHistory(db, state.version), {
+      data: failed ? null : await cachedAtlasData(state, snapshots, query, {
         method: query.metode ?? DEFAULT_CHOICE.method, decay: toApiDecay(query.vekt), beta: beta ?? DEFAULT_CHOICE.beta, catchmentKm: radius ?? DEFAULT_CHOICE.catchmentKm,
       }),
       showsDemoData: state.inputs.services.demo > 0,
