@@ -22,7 +22,8 @@ import { profileData } from './profile-data.ts';
 import { createCoverageCache, type AtlasState } from './service.ts';
 import { osloDate } from '../platform/clock.ts';
 import { ensureMonthlySnapshot, snapshotHistory } from './snapshots.ts';
-import { AtlasPage } from './views/atlas-page.tsx';
+import { AtlasPage, atlasParts } from './views/atlas-page.tsx';
+import { sendPageWithParts } from './views/prerendered.tsx';
 import { MethodPage } from './views/method-page.tsx';
 import { MunicipalityPage } from './views/municipality-page.tsx';
 import { PlacementPage } from './views/placement-page.tsx';
@@ -63,7 +64,10 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     const history = await derived(state, 'history', snapshots, 1, () => snapshotHistory(db, state.version));
     const key = [currentLanguage(), snapshots, query.indikator, query.niva, query.helseregion, query.fylke, query.sorter, query.retning,
       query.metode, query.vekt, query.beta, query.radius, choiceKey(choice)];
-    return derived(state, 'atlas', JSON.stringify(key), KEPT_ATLAS_PAGES, () => atlasData(state, query, history, choice));
+    return derived(state, 'atlas', JSON.stringify(key), KEPT_ATLAS_PAGES, () => {
+      const data = atlasData(state, query, history, choice);
+      return { data, parts: atlasParts(data) };
+    });
   };
 
   app.get(paths.coverage.atlas, { schema: { querystring: AtlasQuerySchema }, attachValidation: true }, async (request, reply) => {
@@ -90,16 +94,18 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     }
     const failed = Object.keys(errors).length > 0;
     const counties = new Map([...state.municipality.values()].map((m) => [m.county_number, m.county_name]));
-    return sendPage(reply, AtlasPage({
+    const shown = failed ? null : await cachedAtlasData(state, snapshots, query, {
+      method: query.metode ?? DEFAULT_CHOICE.method, decay: toApiDecay(query.vekt), beta: beta ?? DEFAULT_CHOICE.beta, catchmentKm: radius ?? DEFAULT_CHOICE.catchmentKm,
+    });
+    return sendPageWithParts(reply, AtlasPage({
       values, errors,
       regionOptions: HEALTH_REGIONS.map((r) => ({ value: r.code, label: r.name })),
       countyOptions: [...counties].sort(([a], [b]) => a.localeCompare(b)).map(([value, label]) => ({ value, label })),
-      data: failed ? null : await cachedAtlasData(state, snapshots, query, {
-        method: query.metode ?? DEFAULT_CHOICE.method, decay: toApiDecay(query.vekt), beta: beta ?? DEFAULT_CHOICE.beta, catchmentKm: radius ?? DEFAULT_CHOICE.catchmentKm,
-      }),
+      data: shown?.data ?? null,
+      ...(shown ? { parts: shown.parts } : {}),
       showsDemoData: state.inputs.services.demo > 0,
       experiences: await surveyFigures(db, config.clock.now()),
-    }), failed ? 400 : 200);
+    }), shown ? [shown.parts.fairness, shown.parts.atlas] : [], failed ? 400 : 200);
   });
 
   app.get(paths.coverage.municipalityPattern, {
