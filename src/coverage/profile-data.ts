@@ -25,18 +25,36 @@ function offerRow(state: AtlasState, siteId: string, distance: number, home: str
   };
 }
 
-/** Every offer in the municipality, then the nearest others, up to ten rows in all; measured from the municipality's population centre. */
+const byDistanceThenName = (a: OfferRow, b: OfferRow) => a.distance - b.distance || a.serviceName.localeCompare(b.serviceName, 'nb');
+
+/**
+ * Every offer in the municipality, then the nearest others, up to ten rows in all; measured from
+ * the municipality's population centre. Only the rows shown are built and sorted by name: the
+ * others are cut at the k-th distance first (ties at it kept, so the order by name decides as before).
+ */
 function nearbyOffers(state: AtlasState, level: LevelChoice, index: number, home: string): OfferRow[] {
   const prepared = state.view(level).prepared;
   const from = prepared.units[index]!;
-  const rows = prepared.sites.flatMap((site) => {
+  const inside: OfferRow[] = [];
+  const others: { site: number; distance: number }[] = [];
+  prepared.sites.forEach((site, j) => {
     const d = pointDistance(prepared, from, site);
-    const row = Number.isFinite(d) ? offerRow(state, site.id, d, home) : null;
-    return row ? [row] : [];
-  }).sort((a, b) => a.distance - b.distance || a.serviceName.localeCompare(b.serviceName, 'nb'));
-  const inside = rows.filter((r) => r.inMunicipality);
-  return [...inside, ...rows.filter((r) => !r.inMunicipality).slice(0, Math.max(0, NEARBY - inside.length))]
-    .sort((a, b) => a.distance - b.distance);
+    if (!Number.isFinite(d)) return;
+    const info = state.inputs.siteInfo.get(site.id);
+    if (!info) return;
+    if (info.municipalityNumber === home) inside.push(offerRow(state, site.id, d, home)!);
+    else others.push({ site: j, distance: d });
+  });
+  const room = Math.max(0, NEARBY - inside.length);
+  let nearest: OfferRow[] = [];
+  if (room > 0 && others.length > 0) {
+    others.sort((a, b) => a.distance - b.distance);
+    const cut = others[Math.min(room, others.length) - 1]!.distance;
+    nearest = others.filter((o) => o.distance <= cut)
+      .map((o) => offerRow(state, prepared.sites[o.site]!.id, o.distance, home)!)
+      .sort(byDistanceThenName).slice(0, room);
+  }
+  return [...inside.sort(byDistanceThenName), ...nearest].sort((a, b) => a.distance - b.distance);
 }
 
 /** The costly, language-free part of a municipality's page: computed once per state, level and municipality. */
