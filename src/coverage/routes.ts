@@ -38,8 +38,11 @@ import type { Config } from '../platform/config.ts';
 import { surveyFigures } from '../experiences/index.ts';
 
 const c = msg.coverage;
-/** /dekning's figures kept per data state: the common views and recent other choices. */
-const KEPT_ATLAS_PAGES = 64;
+/**
+ * /dekning's figures and rendered parts kept per data state: the common views and recent other
+ * queries. An entry is about 0.2–0.5 MB (the map and the table of 357 municipalities), so at most ~12 MB.
+ */
+const KEPT_ATLAS_PAGES = 24;
 const first = (raw: Record<string, string[]>, name: string, fallback = '') => raw[name]?.[0] ?? fallback;
 const municipalityOptions = (state: AtlasState) =>
   [...state.municipality.values()].map((m) => ({ value: m.number, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, 'nb'));
@@ -59,7 +62,8 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     }
   };
 
-  // The page's figures per data state, snapshot stamp, language and query: a repeated view only renders.
+  // The page's figures and rendered parts per data state, snapshot stamp, language and query: a
+  // repeated view renders only the layout around them.
   const cachedAtlasData = async (state: AtlasState, snapshots: string, query: AtlasQuery, choice: MethodChoice) => {
     const history = await derived(state, 'history', snapshots, 1, () => snapshotHistory(db, state.version));
     const key = [currentLanguage(), snapshots, query.indikator, query.niva, query.helseregion, query.fylke, query.sorter, query.retning,
