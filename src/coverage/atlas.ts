@@ -4,7 +4,7 @@
 // they have no location, so they would make every distance look short.
 import { greatCircleDistance } from './distance.ts';
 import type { SiteRatio } from './fca.ts';
-import { computeMeasures, summarise, type MeasureOptions, type MunicipalityMeasures, type NationalMeasures, type SummaryMeasures } from './measures.ts';
+import { carryCore, computeMeasures, summarise, type MeasureOptions, type MunicipalityMeasures, type NationalMeasures, type SummaryMeasures } from './measures.ts';
 import { prepare, type Prepared } from './prepare.ts';
 import { UNASSIGNED } from './ratios.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
@@ -67,7 +67,9 @@ export function computeCoverage(
   const groups = Object.fromEntries(
     Object.entries(groupings).map(([name, groupOf]) => [name, groupSummaries(municipalities, prepared.units, groupOf, options.distanceThresholds)]),
   );
-  return { settings, prepared, municipalities, sites: measures.sites, groups, national: measures.national, digital: summariseDigital(digital) };
+  const result = { settings, prepared, municipalities, sites: measures.sites, groups, national: measures.national, digital: summariseDigital(digital) };
+  carryCore(measures, result); // scenarios on this view reuse its FCA core
+  return result;
 }
 
 function groupSummaries(

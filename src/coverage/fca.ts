@@ -19,7 +19,16 @@ export interface FcaCore {
   served: Float64Array;
 }
 
-export function computeCore(prepared: Prepared, settings: AccessibilitySettings = DEFAULT_SETTINGS): FcaCore {
+/** Each core's Σ_j R_j·W_ij before scaling, so sites appended to its columns can be added to it (computeCore's `base`). */
+const unscaled = new WeakMap<FcaCore, Float64Array>();
+
+/**
+ * `base`: the core of a preparation whose columns are the first ones of `prepared` (withSites
+ * appends), with the same settings. Outside 3SFCA a site's ratio depends only on its own column, so
+ * the base's columns are taken as they are and only the appended ones computed, in the same order
+ * of additions as a full computation: the result is the same to the last bit.
+ */
+export function computeCore(prepared: Prepared, settings: AccessibilitySettings = DEFAULT_SETTINGS, base?: FcaCore): FcaCore {
   assertSettings(settings);
   if (settings.catchmentKm > prepared.reach) {
     throw new RangeError(`The catchment (${settings.catchmentKm}) is larger than the distances kept (${prepared.reach}); prepare with a larger reach.`);
@@ -51,7 +60,15 @@ export function computeCore(prepared: Prepared, settings: AccessibilitySettings 
       for (let q = 0; q < wj.length; q++) if (wj[q]! > 0) selection[index[q]!]! += wj[q]!;
     }
   }
-  for (let j = 0; j < columns.length; j++) {
+  let start = 0;
+  const baseSums = base && !threeStep ? unscaled.get(base) : undefined;
+  if (base && baseSums && baseSums.length === n && base.ratios.length <= columns.length) {
+    start = base.ratios.length;
+    scores.set(baseSums);
+    ratios.set(base.ratios);
+    served.set(base.served);
+  }
+  for (let j = start; j < columns.length; j++) {
     const { index } = columns[j]!;
     const wj = weights ? weights[j]! : buffer;
     let denominator = 0;
@@ -90,8 +107,11 @@ export function computeCore(prepared: Prepared, settings: AccessibilitySettings 
       }
     }
   }
+  const sums = threeStep ? undefined : scores.slice();
   for (let i = 0; i < n; i++) scores[i] = known[i] ? scores[i]! * PER_INHABITANTS : NaN;
-  return { scores, ratios, served };
+  const core = { scores, ratios, served };
+  if (sums) unscaled.set(core, sums);
+  return core;
 }
 
 /**

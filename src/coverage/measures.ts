@@ -1,6 +1,6 @@
 // Every per-municipality and summary measure computed from one Prepared state.
 // Scenarios compare two of these; the atlas adds group aggregates on top.
-import { computeCore, describeCore, inverseScore, type SiteRatio } from './fca.ts';
+import { computeCore, describeCore, inverseScore, type FcaCore, type SiteRatio } from './fca.ts';
 import { gini, lorenz, type GiniResult, type LorenzResult } from './inequality.ts';
 import { DEFAULT_DISTANCE_THRESHOLDS, nearestOffers, type ThresholdShare } from './nearest.ts';
 import type { Prepared } from './prepare.ts';
@@ -65,10 +65,29 @@ export interface Measures {
   national: NationalMeasures;
 }
 
-export function computeMeasures(prepared: Prepared, options: MeasureOptions = {}): Measures {
+/** The FCA core behind each Measures (and what carryCore gave it to), with what it was computed on. */
+const cores = new WeakMap<object, { core: FcaCore; prepared: Prepared; settings: string }>();
+
+/** Lets an object built from `from` (the atlas's view) be the `base` of a later computeMeasures. */
+export function carryCore(from: Measures, to: object): void {
+  const kept = cores.get(from);
+  if (kept) cores.set(to, kept);
+}
+
+/**
+ * `base`: measures of a preparation that `prepared` extends with appended sites (a scenario's
+ * baseline); its FCA core is reused for the sites it had when it was computed on exactly that
+ * preparation and settings (checked), else everything is computed.
+ */
+export function computeMeasures(prepared: Prepared, options: MeasureOptions = {}, base?: { measures: Measures; prepared: Prepared }): Measures {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const thresholds = options.distanceThresholds ?? DEFAULT_DISTANCE_THRESHOLDS;
-  const access = describeCore(prepared, computeCore(prepared, settings));
+  const settingsKey = JSON.stringify(settings);
+  const kept = base ? cores.get(base.measures) : undefined;
+  const reusable = kept && base && kept.prepared === base.prepared && kept.settings === settingsKey
+    && prepared.population === base.prepared.population && base.prepared.columns.every((column, j) => prepared.columns[j] === column);
+  const core = computeCore(prepared, settings, reusable ? kept.core : undefined);
+  const access = describeCore(prepared, core);
   const nearest = nearestOffers(prepared, options.levels);
   const levels = Object.keys(nearest[0]?.byLevel ?? Object.fromEntries((options.levels ?? []).map((l) => [l, null])));
   const { units, unattributedSiteIds } = localRatios(prepared.units, prepared.sites);
@@ -118,7 +137,9 @@ export function computeMeasures(prepared: Prepared, options: MeasureOptions = {}
     unreachableSiteIds: access.unreachableSiteIds,
     unattributedSiteIds,
   };
-  return { municipalities, sites: access.sites, national };
+  const result = { municipalities, sites: access.sites, national };
+  cores.set(result, { core, prepared, settings: settingsKey });
+  return result;
 }
 
 /**

@@ -51,6 +51,25 @@ export async function dataVersionParts(db: Db): Promise<Record<string, unknown>>
   return result.rows[0] ?? {};
 }
 
+/**
+ * A stamp that moves whenever dataVersionParts can, read in one cheap statement (no scan of the
+ * directory): directory_version (migration 0008) is bumped by a trigger in the same transaction as
+ * any change to service, location, service_at_location or service_search, and the rest are small
+ * tables. `snapshots` moves when a snapshot is stored (by any process), for the page's history.
+ */
+export async function atlasStamp(db: Db): Promise<{ data: string; snapshots: string }> {
+  const result = await sql<{ data: string; snapshots: string }>`
+    select concat_ws('|',
+        (select version::text from directory_version),
+        coalesce((select max(date) || ':' || count(*) from population), ''),
+        coalesce((select checksum from reference_dataset where name = 'reference'), ''),
+        coalesce((select checksum || ':' || row_count || ':' || loaded_at from coverage_travel_time_set), '')) as data,
+      (select count(*) || ':' || coalesce(max(taken_at)::text, '') from coverage_snapshot) as snapshots
+  `.execute(db);
+  const row = result.rows[0];
+  return { data: row?.data ?? '', snapshots: row?.snapshots ?? '' };
+}
+
 export function findTravelTimeSet(db: Db) {
   return db.selectFrom('coverage_travel_time_set')
     .select(['checksum', 'row_count', 'source_name', 'loaded_at']).executeTakeFirst();

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../platform/db/index.ts';
 import { readerOf } from '../platform/db/index.ts';
 import type { App } from '../platform/http/app.ts';
-import { msg } from '../platform/i18n/index.ts';
+import { currentLanguage, msg } from '../platform/i18n/index.ts';
 import { paths } from '../platform/paths.ts';
 import { ErrorPage } from '../platform/views/error-page.tsx';
 import { sendPage } from '../platform/views/render.ts';
@@ -13,22 +13,24 @@ import { atlasData, countyName } from './atlas-data.ts';
 import { readPositions, schemaErrors, typedNumber, validFte } from './forms.ts';
 import { rawQuery } from '../platform/http/request.ts';
 import {
-  AtlasQuerySchema, MunicipalityQuerySchema, PlacementQuerySchema, ScenarioQuerySchema, toLevel, toObjective,
+  AtlasQuerySchema, MunicipalityQuerySchema, type AtlasQuery, PlacementQuerySchema, ScenarioQuerySchema, toLevel, toObjective,
   type ScenarioQuery,
 } from './params.ts';
 import { runPlacement, runScenario } from './planning.ts';
+import { derived } from './page-cache.ts';
 import { profileData } from './profile-data.ts';
 import { createCoverageCache, type AtlasState } from './service.ts';
 import { osloDate } from '../platform/clock.ts';
 import { ensureMonthlySnapshot, snapshotHistory } from './snapshots.ts';
-import { AtlasPage } from './views/atlas-page.tsx';
+import { AtlasPage, atlasParts } from './views/atlas-page.tsx';
+import { sendPageWithParts } from './views/prerendered.tsx';
 import { MethodPage } from './views/method-page.tsx';
 import { MunicipalityPage } from './views/municipality-page.tsx';
 import { PlacementPage } from './views/placement-page.tsx';
 import { ScenarioPage } from './views/scenario-page.tsx';
 import { sourceFacts } from './views/sections.tsx';
 import { DEFAULT_SETTINGS } from './settings.ts';
-import { DEFAULT_CHOICE, toApiDecay, toPageDecay, typedDecimal, validBeta, validCatchment } from './method-choice.ts';
+import { choiceKey, DEFAULT_CHOICE, toApiDecay, type MethodChoice, toPageDecay, typedDecimal, validBeta, validCatchment } from './method-choice.ts';
 import { formatDecimal } from '../platform/i18n/format.ts';
 import { withQuery } from './views/urls.ts';
 import type { Errors } from '../platform/forms/index.ts';
@@ -36,6 +38,11 @@ import type { Config } from '../platform/config.ts';
 import { surveyFigures } from '../experiences/index.ts';
 
 const c = msg.coverage;
+/**
+ * /dekning's figures and rendered parts kept per data state: the common views and recent other
+ * queries. An entry is about 0.2–0.5 MB (the map and the table of 357 municipalities), so at most ~12 MB.
+ */
+const KEPT_ATLAS_PAGES = 24;
 const first = (raw: Record<string, string[]>, name: string, fallback = '') => raw[name]?.[0] ?? fallback;
 const municipalityOptions = (state: AtlasState) =>
   [...state.municipality.values()].map((m) => ({ value: m.number, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, 'nb'));
@@ -55,6 +62,18 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     }
   };
 
+  // The page's figures and rendered parts per data state, snapshot stamp, language and query: a
+  // repeated view renders only the layout around them.
+  const cachedAtlasData = async (state: AtlasState, snapshots: string, query: AtlasQuery, choice: MethodChoice) => {
+    const history = await derived(state, 'history', snapshots, 1, () => snapshotHistory(db, state.version));
+    const key = [currentLanguage(), snapshots, query.indikator, query.niva, query.helseregion, query.fylke, query.sorter, query.retning,
+      query.metode, query.vekt, query.beta, query.radius, choiceKey(choice)];
+    return derived(state, 'atlas', JSON.stringify(key), KEPT_ATLAS_PAGES, () => {
+      const data = atlasData(state, query, history, choice);
+      return { data, parts: atlasParts(data) };
+    });
+  };
+
   app.get(paths.coverage.atlas, { schema: { querystring: AtlasQuerySchema }, attachValidation: true }, async (request, reply) => {
     const raw = rawQuery(request);
     const values = {
@@ -68,7 +87,7 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     const radius = typedDecimal(values.radius);
     if (!errors.beta && !validBeta(beta)) errors.beta = c.errors.beta;
     if (!errors.radius && !validCatchment(radius)) errors.radius = c.errors.radius;
-    const state = await cache.current();
+    const { state, snapshots } = await cache.read();
     await onView(state);
     const query = request.query;
     if (!errors.fylke && query.fylke) {
@@ -79,16 +98,18 @@ export async function coverageRoutes(app: App, { db, config }: { db: Db; config:
     }
     const failed = Object.keys(errors).length > 0;
     const counties = new Map([...state.municipality.values()].map((m) => [m.county_number, m.county_name]));
-    return sendPage(reply, AtlasPage({
+    const shown = failed ? null : await cachedAtlasData(state, snapshots, query, {
+      method: query.metode ?? DEFAULT_CHOICE.method, decay: toApiDecay(query.vekt), beta: beta ?? DEFAULT_CHOICE.beta, catchmentKm: radius ?? DEFAULT_CHOICE.catchmentKm,
+    });
+    return sendPageWithParts(reply, AtlasPage({
       values, errors,
       regionOptions: HEALTH_REGIONS.map((r) => ({ value: r.code, label: r.name })),
       countyOptions: [...counties].sort(([a], [b]) => a.localeCompare(b)).map(([value, label]) => ({ value, label })),
-      data: failed ? null : atlasData(state, query, await snapshotHistory(db, state.version), {
-        method: query.metode ?? DEFAULT_CHOICE.method, decay: toApiDecay(query.vekt), beta: beta ?? DEFAULT_CHOICE.beta, catchmentKm: radius ?? DEFAULT_CHOICE.catchmentKm,
-      }),
+      data: shown?.data ?? null,
+      ...(shown ? { parts: shown.parts } : {}),
       showsDemoData: state.inputs.services.demo > 0,
       experiences: await surveyFigures(db, config.clock.now()),
-    }), failed ? 400 : 200);
+    }), shown ? [shown.parts.fairness, shown.parts.atlas] : [], failed ? 400 : 200);
   });
 
   app.get(paths.coverage.municipalityPattern, {

@@ -59,7 +59,8 @@ export function applyScenario(
   baseline: Measures = computeMeasures(prepared, options),
 ): ScenarioResult {
   const next = withSites(prepared, added);
-  const scenario = computeMeasures(next, options);
+  // the baseline's FCA core is reused when it was computed on `prepared` with these settings
+  const scenario = computeMeasures(next, options, { measures: baseline, prepared });
   const municipalities = baseline.municipalities.map((b, i): MunicipalityChange => {
     const a = scenario.municipalities[i]!;
     return {

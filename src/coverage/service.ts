@@ -1,5 +1,5 @@
 // Loads the atlas's inputs from the database and keeps the computed atlas in memory per data
-// version: a page view costs one cheap version query, and recomputes only when the data changed.
+// stamp: a page view costs one cheap stamp query, and recomputes only when the data changed.
 import { createHash } from 'node:crypto';
 import type { Db } from '../platform/db/index.ts';
 import { countCacheLookup } from '../platform/metrics.ts';
@@ -9,7 +9,7 @@ import { greatCircleDistance, travelTimeMatrix } from './distance.ts';
 import { buildInputs, organizationHomes, supplyForLevel, type AtlasInputs } from './inputs.ts';
 import type { MeasureOptions } from './measures.ts';
 import { DEFAULT_DISTANCE_THRESHOLDS } from './nearest.ts';
-import { dataVersionParts, findTravelTimeSet, listOrganizationMunicipalities, listSupplyRows, listTravelTimes } from './queries.ts';
+import { atlasStamp, dataVersionParts, findTravelTimeSet, listOrganizationMunicipalities, listSupplyRows, listTravelTimes } from './queries.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 import { SERVICE_LEVEL_CODES, type LevelChoice } from './snapshot-model.ts';
 import type { DemandPoint, Distance } from './types.ts';
@@ -108,25 +108,34 @@ export async function loadState(db: Db, version: { version: string; modified: Da
 }
 
 export interface CoverageCache {
-  /** The atlas for the data as it is now; recomputed only when the data version changed. */
+  /** The atlas for the data as it is now; recomputed only when the data changed. */
   current(): Promise<AtlasState>;
+  /** The same, with a stamp of the stored snapshots (it moves when one is taken), for what shows their history. */
+  read(): Promise<{ state: AtlasState; snapshots: string }>;
 }
 
+/**
+ * Each view reads one cheap stamp (queries.ts atlasStamp: directory_version and a few small
+ * tables), so every instance sees a change committed by any other at its next request. The state
+ * is kept while the stamp is the same; when it moves, the inputs are read again and the (costly)
+ * data version is computed once. What is derived from a state (views, pages' figures) lives with
+ * that state object and goes with it.
+ */
 export function createCoverageCache(db: Db): CoverageCache {
-  let cached: { version: string; state: Promise<AtlasState> } | undefined;
-  return {
-    async current() {
-      const version = await dataVersion(db);
-      countCacheLookup('atlas', cached?.version === version.version);
-      if (cached?.version !== version.version) {
-        // Concurrent first views share one load instead of each starting their own.
-        const entry = { version: version.version, state: loadState(db, version) };
-        cached = entry;
-        entry.state.catch(() => {
-          if (cached === entry) cached = undefined;
-        });
-      }
-      return cached.state;
-    },
+  let cached: { stamp: string; state: Promise<AtlasState> } | undefined;
+  const read = async () => {
+    const stamp = await atlasStamp(db);
+    let entry = cached;
+    countCacheLookup('atlas', entry?.stamp === stamp.data);
+    if (entry?.stamp !== stamp.data) {
+      // Concurrent first views share one load instead of each starting their own.
+      const loading = { stamp: stamp.data, state: dataVersion(db).then((version) => loadState(db, version)) };
+      cached = entry = loading;
+      loading.state.catch(() => {
+        if (cached === loading) cached = undefined;
+      });
+    }
+    return { state: await entry.state, snapshots: stamp.snapshots };
   };
+  return { read, current: async () => (await read()).state };
 }

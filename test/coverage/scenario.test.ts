@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeMeasures } from '../../src/coverage/measures.ts';
-import { prepare } from '../../src/coverage/prepare.ts';
+import { computeCore } from '../../src/coverage/fca.ts';
+import { prepare, withSites } from '../../src/coverage/prepare.ts';
+import { DEFAULT_SETTINGS } from '../../src/coverage/settings.ts';
 import { applyScenario } from '../../src/coverage/scenario.ts';
 import type { AccessibilitySettings } from '../../src/coverage/types.ts';
 import { lineDistance, near, point, site } from './fixtures.ts';
@@ -50,6 +52,21 @@ describe('scenario', () => {
     const again = applyScenario(prepared, [planned], { settings }, baseline);
     assert.equal(again.baseline, baseline);
     assert.deepEqual(again.national, result.national);
+  });
+
+  it('reuses the baseline\'s FCA core only where that gives the full computation to the last bit', () => {
+    const next = withSites(prepared, [planned]);
+    for (const chosen of [settings, DEFAULT_SETTINGS, { ...settings, method: '3sfca' } as const]) {
+      const full = computeMeasures(next, { settings: chosen });
+      const baseline = computeMeasures(prepared, { settings: chosen });
+      assert.deepStrictEqual(computeMeasures(next, { settings: chosen }, { measures: baseline, prepared }), full, chosen.method);
+      assert.deepStrictEqual(applyScenario(prepared, [planned], { settings: chosen }, baseline).scenario, full, chosen.method);
+      // a baseline of other settings is not reused
+      const other = computeMeasures(prepared, { settings: { ...chosen, catchmentKm: 10 } });
+      assert.deepStrictEqual(computeMeasures(next, { settings: chosen }, { measures: other, prepared }), full, `${chosen.method}, other settings`);
+    }
+    const core = computeCore(prepared, settings);
+    assert.deepStrictEqual(computeCore(withSites(prepared, [planned]), settings, core), computeCore(withSites(prepared, [planned]), settings));
   });
 
   it('reports which municipalities changed shortage class', () => {

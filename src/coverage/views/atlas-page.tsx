@@ -23,6 +23,7 @@ import { LorenzChart, LorenzTable } from './lorenz.tsx';
 import { DigitalSection, HistorySection, MethodSection, type DigitalFacts, type SourceFacts } from './sections.tsx';
 import { ErrorSummary, type Errors } from '../../platform/forms/index.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
+import { PartSlot, renderPart, type RenderedPart } from './prerendered.tsx';
 
 const c = msg.coverage;
 
@@ -76,6 +77,18 @@ export interface AtlasPageProps {
   showsDemoData: boolean;
   /** the anonymous survey's answers per health region and level (from experiences/) */
   experiences?: React.ReactNode;
+  /** `data`'s fairness and atlas parts already rendered (atlasParts): the page leaves slots for them. */
+  parts?: AtlasParts;
+}
+
+export interface AtlasParts {
+  fairness: RenderedPart;
+  atlas: RenderedPart;
+}
+
+/** What the page shows of `data`, rendered once: the same for every reader of the same language. */
+export function atlasParts(data: AtlasData): AtlasParts {
+  return { fairness: renderPart('fairness', <Fairness data={data} />), atlas: renderPart('atlas', <Atlas data={data} />) };
 }
 
 function Controls({ values, errors, regionOptions, countyOptions }: Pick<AtlasPageProps, 'values' | 'errors' | 'regionOptions' | 'countyOptions'>) {
@@ -233,9 +246,9 @@ export function AtlasPage(props: AtlasPageProps) {
       <Heading level={1} data-size="lg">{c.title}</Heading>
       <Paragraph className="lead">{c.lead}</Paragraph>
       <ErrorSummary errors={props.errors} heading={msg.coverage.errors.summary} />
-      {props.data && <Fairness data={props.data} />}
+      {props.parts ? <PartSlot part={props.parts.fairness} /> : props.data && <Fairness data={props.data} />}
       <Controls values={props.values} errors={props.errors} regionOptions={props.regionOptions} countyOptions={props.countyOptions} />
-      {props.data && <Atlas data={props.data} />}
+      {props.parts ? <PartSlot part={props.parts.atlas} /> : props.data && <Atlas data={props.data} />}
       {props.experiences}
       {props.data && <script src={assetUrl('atlas-map.js')} defer />}
     </Layout>
