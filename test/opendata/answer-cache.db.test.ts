@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { ANSWER_CACHE_BYTES, cachedAnswer } from '../../src/opendata/answer-cache.ts';
@@ -17,7 +18,7 @@ for (const backend of backends()) {
     let apps: FastifyInstance[] = [];
     const org = anOrganization({ name: 'Hurtigby kommune' });
     const services = ['Alfa-koret', 'Bandet i Hurtigby', 'Cellogruppa'].map((name) => aService(org, { name }));
-    const LISTS = ['/hsds/services?per_page=2', '/hsds/services?per_page=2&page=2', '/hsds/services?per_page=5&full=true',
+    const LISTS = ['/hsds/services?per_page=2', '/hsds/services?per_page=5&full=true&page=1', '/hsds/services?per_page=2&page=2', '/hsds/services?per_page=5&full=true',
       '/fhir/HealthcareService?_count=2', '/fhir/HealthcareService?_count=2&_offset=2'];
     const names = (body: string) => [...body.matchAll(/"name":"(Alfa-koret|Bandet i Hurtigby|Cellogruppa|Zulu-bandet)"/g)].map((m) => m[1]);
 
@@ -40,6 +41,16 @@ for (const backend of backends()) {
           assert.equal(first.statusCode, 200, url);
           assert.equal(again.body, first.body, url);
           assert.equal(again.headers['content-type'], first.headers['content-type'], url);
+          for (const encoding of ['br', 'gzip'] as const) {
+            const compressed = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': encoding } });
+            if (url.includes('full=true')) assert.ok(compressed.headers['content-encoding'], `${url} is compressed`);
+            if (compressed.headers['content-encoding']) {
+              assert.equal(compressed.headers['content-encoding'], encoding, url);
+              assert.match(String(compressed.headers.etag), /^W\//, `${url}: a compressed answer's tag is weak`);
+              const body = encoding === 'br' ? brotliDecompressSync(compressed.rawPayload) : gunzipSync(compressed.rawPayload);
+              assert.equal(body.toString('utf8'), first.body, `${url} ${encoding}`);
+            }
+          }
           if (seen.has(url)) assert.equal(first.body, seen.get(url), `${url}: both instances answer alike`);
           seen.set(url, first.body);
         }

@@ -11,7 +11,7 @@ import { baseUrl } from '../hsds/routes.ts';
 import { IdParams } from '../hsds/params.ts';
 import { findDepartures, publicLocationView } from '../../directory/index.ts';
 import { answeredNotModified, dropValidatorsFromErrors, validatorsUnlessAnswered } from '../conditional.ts';
-import { cachedAnswer, idListBytes, textBytes } from '../answer-cache.ts';
+import { cachedAnswer, idListBytes, sendKept } from '../answer-cache.ts';
 import { currentLanguage } from '../../platform/i18n/index.ts';
 import { refuseWrites } from '../read-only.ts';
 import { capabilityStatement } from './capability.ts';
@@ -151,12 +151,11 @@ export async function fhirRoutes(app: App, deps: { db: Db }) {
         // kept as sent while the directory's data version and day stay the same (answer-cache.ts); the
         // links carry the address asked at, and a temporarily closed service's text the reader's language
         const key = `fhir|${baseUrl(request)}|${currentLanguage()}|${type}|${JSON.stringify(params)}`;
-        const text = await cachedAnswer(db, validators, key, async () => {
+        return await sendKept(request, reply, db, validators, key, FHIR_JSON, async () => {
           const keep = (idsKey: string, compute: () => Promise<string[]>) => cachedAnswer(db, validators, idsKey, compute, idListBytes);
           const found = await runSearch(db, onlyTotal ? { ...plan, count: 0 } : plan, keep);
           return JSON.stringify(bundle(request, type, found, onlyTotal ? [] : await resources(db, type, found.ids), params));
-        }, textBytes);
-        return send(reply, text);
+        });
       } catch (error) {
         if (error instanceof SearchError) return outcome(reply, 400, 'invalid', `${error.param}: ${error.message}`, [error.param]);
         throw error;

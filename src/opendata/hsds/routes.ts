@@ -21,7 +21,7 @@ import { sendExport } from './export-cache.ts';
 import { tabularExportJson } from './tabular-export.ts';
 import { HSDS_VERSION, placeFrom, profileDocument } from '../../directory/index.ts';
 import { answeredNotModified, validatorsUnlessAnswered } from '../conditional.ts';
-import { cachedAnswer, idListBytes, textBytes } from '../answer-cache.ts';
+import { cachedAnswer, idListBytes, sendKept } from '../answer-cache.ts';
 import { METHOD_NOT_ALLOWED, refuseWrites } from '../read-only.ts';
 import { HSDS_TAG, hsdsOpenApi } from './openapi.ts';
 
@@ -64,11 +64,10 @@ async function sendList(request: FastifyRequest, reply: FastifyReply, db: Db, qu
   const perPage = query.per_page ?? DEFAULT_PER_PAGE;
   const keep: KeepIds = (key, compute) => cachedAnswer(db, validators, key, compute, idListBytes);
   const key = `hsds|${baseUrl(request)}|${request.routeOptions.url}|${JSON.stringify(request.query)}`;
-  const text = await cachedAnswer(db, validators, key, async () => {
+  return sendKept(request, reply, db, validators, key, 'application/json; charset=utf-8', async () => {
     const { ids, total } = await source.page(page, perPage, keep);
     return JSON.stringify(pageOf(await source.build(ids), total, page, perPage));
-  }, textBytes);
-  return reply.type('application/json; charset=utf-8').send(text);
+  });
 }
 
 function badRequest(reply: FastifyReply, name: string, reason: string) {
