@@ -94,8 +94,6 @@ export async function loadGraph(db: Db, scope: { audience: Audience; serviceIds?
   const ownLocations = first.ownLocations as { id: string }[];
   const locationIds = uuids([...serviceAtLocations.map((sal) => sal.location_id), ...ownLocations.map((l) => l.id)]);
   const salIds = uuids(serviceAtLocations.map((sal) => sal.id));
-  const linkIds = uuids([...services.map((s) => s.id), ...serviceAtLocations.map((sal) => sal.location_id), ...ownLocations.map((l) => l.id),
-    ...serviceAtLocations.map((sal) => sal.id), ...services.map((s) => s.organization_id), ...asked]);
   const second = await lists(db, {
     locations: sql`select * from location where id = any(${locationIds})`,
     addresses: sql`select * from address where location_id = any(${locationIds})`,
@@ -103,8 +101,10 @@ export async function loadGraph(db: Db, scope: { audience: Audience; serviceIds?
     contacts: sql`select * from contact where service_id = any(${serviceIds}) or service_at_location_id = any(${salIds})
       or location_id = any(${locationIds}) or organization_id = any(${orgIds})`,
     schedules: sql`select * from schedule where service_id = any(${serviceIds}) or service_at_location_id = any(${salIds}) or location_id = any(${locationIds})`,
-    // naming every link_entity lets the (link_entity, link_id) index answer instead of a scan
-    attributes: sql`select * from attribute where link_entity in ('service', 'location', 'organization', 'service_at_location') and link_id = any(${linkIds})`,
+    // each entity with its own ids: the (link_entity, link_id) index answers one probe per id (the documents match both)
+    attributes: sql`select * from attribute where (link_entity = 'service' and link_id = any(${serviceIds}))
+      or (link_entity = 'location' and link_id = any(${locationIds})) or (link_entity = 'service_at_location' and link_id = any(${salIds}))
+      or (link_entity = 'organization' and link_id = any(${organizationIds}))`,
   });
   const contacts = second.contacts as Row<'contact'>[];
   const attributes = second.attributes as Row<'attribute'>[];
