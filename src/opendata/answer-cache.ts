@@ -87,7 +87,7 @@ export async function sendKept(request: FastifyRequest, reply: FastifyReply, db:
   const kept = await cachedAnswer<KeptText>(db, validators, key, async () => {
     const text = await build();
     return { text, bytes: Buffer.from(text), compressed: {} };
-  }, (answer) => textBytes(answer.text) + answer.bytes.length);
+  }, (answer) => textBytes(answer.text) + answer.bytes.length * 1.5); // and room for its compressed forms, each far smaller
   reply.type(type);
   if (kept.bytes.length < MIN_COMPRESS_BYTES) return reply.send(kept.text);
   addVary(reply, 'Accept-Encoding');
