@@ -11,7 +11,9 @@ function stat(pid: number): { ppid: number; seconds: number } | undefined {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // fields after the command name, which may itself hold spaces and parentheses
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+    // utime + stime, and cutime + cstime: the CPU of its children that have exited and been waited for
+    // (a database backend that ends moves its CPU to the postmaster's, so the tree's sum never drops)
+    return { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND };
   } catch {
     return undefined;
   }
@@ -35,7 +37,7 @@ function tree(root: number): number[] {
   return found;
 }
 
-/** CPU seconds used so far by the process trees under these roots (live processes only). */
+/** CPU seconds used so far by the process trees under these roots (live processes, and their exited children once waited for). */
 export function treeCpuSeconds(roots: number[]): number {
   return roots.flatMap(tree).reduce((sum, pid) => sum + (stat(pid)?.seconds ?? 0), 0);
 }

@@ -6,34 +6,51 @@
 //   index's classification with ancestors, municipality names).
 // A new field of a service is added to ServiceAggregate (model.ts) and mapped in toAggregate below;
 // the compiler then points at every output that must place it (see service-fields.ts).
-import { sql } from 'kysely';
-import type { Tx } from '../platform/db/index.ts';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
+import type { AccessibilityTable, AddressTable, LocationTable, ServiceTable, Tx } from '../platform/db/index.ts';
 import { TERM_BY_ID } from './taxonomy.ts';
 import { freshnessCutoffs, freshnessOf } from './freshness.ts';
 import { publicLocationView, type StoredLocation } from './location-view.ts';
 import { textIn, type LocationAggregate, type ServiceAggregate } from './model.ts';
 
-/** The rows of one service and everything hanging off it. */
+/** SQL: the rows of one table as a JSON array of objects with these columns (every column: null), ordered by `order`. */
+const rowsOf = (table: string, columns: string[] | null, where: RawBuilder<boolean>, order = 'id') => {
+  const row = columns ? sql.raw(`json_build_object(${columns.map((c) => `'${c}', x.${c}`).join(', ')})`) : sql.raw('to_json(x)');
+  return sql`(select coalesce(json_agg(${row} order by ${sql.ref(`x.${order}`)}), '[]') from ${sql.table(table)} x where ${where})`;
+};
+
+/**
+ * The rows of one service and everything hanging off it, in two statements (each part a JSON
+ * array: two round trips, not eleven); each part reads one table by the service's id, or by its
+ * locations' ids as an array, so the statements plan as cheaply as their parts. to_json gives
+ * every column as the driver would, but timestamptz as text: those are turned back into Date.
+ */
 async function loadServiceRows(db: Tx, id: string) {
-  const service = await db.selectFrom('service').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!service) return undefined;
-  const [locations, languages, phones, contacts, schedules, translations] = await Promise.all([
-    db.selectFrom('service_at_location as sal').innerJoin('location as l', 'l.id', 'sal.location_id')
-      .selectAll('l').where('sal.service_id', '=', id).orderBy('sal.id').execute(),
-    db.selectFrom('language').select('code').where('service_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('phone').select(['number', 'description']).where('service_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('contact').select(['name', 'title', 'email']).where('service_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('schedule').select(['byday', 'opens_at', 'closes_at', 'description']).where('service_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('service_translation').select(['language', 'name', 'description', 'application_process']).where('service_id', '=', id).orderBy('language').execute(),
-  ]);
-  const locationIds = locations.length === 0 ? ['00000000-0000-0000-0000-000000000000'] : locations.map((l) => l.id);
-  const [addresses, accessibility, attributes] = await Promise.all([
-    db.selectFrom('address').selectAll().where('location_id', 'in', locationIds).orderBy('id').execute(),
-    db.selectFrom('accessibility').selectAll().where('location_id', 'in', locationIds).orderBy('id').execute(),
-    db.selectFrom('attribute').select(['link_id', 'taxonomy_term_id'])
-      .where((eb) => eb.or([eb.and([eb('link_entity', '=', 'service'), eb('link_id', '=', id)]), eb.and([eb('link_entity', '=', 'location'), eb('link_id', 'in', locationIds)])]))
-      .execute(),
-  ]);
+  const ofService = sql<boolean>`x.service_id = ${id}`;
+  const { rows: [first] } = await sql<{
+    service: Selectable<ServiceTable>[]; locations: Selectable<LocationTable>[];
+    languages: { code: string | null }[]; phones: { number: string; description: string | null }[];
+    contacts: { name: string | null; title: string | null; email: string | null }[];
+    schedules: { byday: string | null; opens_at: string | null; closes_at: string | null; description: string | null }[];
+    translations: { language: string; name: string | null; description: string | null; application_process: string | null }[];
+  }>`select ${rowsOf('service', null, sql<boolean>`x.id = ${id}`)} as service,
+      (select coalesce(json_agg(l order by sal.id), '[]') from service_at_location sal join location l on l.id = sal.location_id where sal.service_id = ${id}) as locations,
+      ${rowsOf('language', ['code'], ofService)} as languages,
+      ${rowsOf('phone', ['number', 'description'], ofService)} as phones,
+      ${rowsOf('contact', ['name', 'title', 'email'], ofService)} as contacts,
+      ${rowsOf('schedule', ['byday', 'opens_at', 'closes_at', 'description'], ofService)} as schedules,
+      ${rowsOf('service_translation', ['language', 'name', 'description', 'application_process'], ofService, 'language')} as translations`.execute(db);
+  const { service: [row], locations, languages, phones, contacts, schedules, translations } = first!;
+  if (!row) return undefined;
+  const service = { ...row, last_modified: new Date(row.last_modified), created_at: new Date(row.created_at) };
+  const locationIds = sql`${locations.map((l) => l.id)}::uuid[]`;
+  const { rows: [second] } = await sql<{
+    addresses: Selectable<AddressTable>[]; accessibility: Selectable<AccessibilityTable>[]; attributes: { link_id: string; taxonomy_term_id: string }[];
+  }>`select ${rowsOf('address', null, sql<boolean>`x.location_id = any(${locationIds})`)} as addresses,
+      ${rowsOf('accessibility', null, sql<boolean>`x.location_id = any(${locationIds})`)} as accessibility,
+      ${rowsOf('attribute', ['link_id', 'taxonomy_term_id'], sql<boolean>`(x.link_entity = 'service' and x.link_id = ${id}) or (x.link_entity = 'location' and x.link_id = any(${locationIds}))`)} as attributes`
+    .execute(db);
+  const { addresses, accessibility, attributes } = second!;
   const stored: StoredLocation[] = locations.map((location) => ({
     location, addresses: addresses.filter((a) => a.location_id === location.id), accessibility: accessibility.filter((a) => a.location_id === location.id),
   }));

@@ -76,11 +76,19 @@ export function stateValidators(reply: FastifyReply, validators: Validators) {
  * Call it once the request is known to be valid (a bad request gets its 400 whatever it holds).
  */
 export async function answeredNotModified(request: FastifyRequest, reply: FastifyReply, db: Db): Promise<boolean> {
+  return (await validatorsUnlessAnswered(request, reply, db)) === null;
+}
+
+/**
+ * As answeredNotModified, but gives the validators it read (what the answer cache keys on,
+ * answer-cache.ts), or null when it has answered 304.
+ */
+export async function validatorsUnlessAnswered(request: FastifyRequest, reply: FastifyReply, db: Db): Promise<Validators | null> {
   const validators = await currentValidators(db);
   stateValidators(reply, validators);
-  if (!clientHolds(request, validators)) return false;
+  if (!clientHolds(request, validators)) return validators;
   reply.code(304).send();
-  return true;
+  return null;
 }
 
 /** Validators belong to a representation: an error answer carries none (an onSend hook for the open-data routes). */

@@ -10,7 +10,9 @@ import { loadGraph } from '../hsds/graph.ts';
 import { baseUrl } from '../hsds/routes.ts';
 import { IdParams } from '../hsds/params.ts';
 import { findDepartures, publicLocationView } from '../../directory/index.ts';
-import { answeredNotModified, dropValidatorsFromErrors } from '../conditional.ts';
+import { answeredNotModified, dropValidatorsFromErrors, validatorsUnlessAnswered } from '../conditional.ts';
+import { cachedAnswer, idListBytes, sendKept } from '../answer-cache.ts';
+import { currentLanguage } from '../../platform/i18n/index.ts';
 import { refuseWrites } from '../read-only.ts';
 import { capabilityStatement } from './capability.ts';
 import { CODE_SYSTEM_SEARCH, searchCodeSystems } from './code-system-search.ts';
@@ -143,10 +145,17 @@ export async function fhirRoutes(app: App, deps: { db: Db }) {
       if (!params) return reply;
       try {
         const plan = searchPlan(type, params);
-        if (await answeredNotModified(request, reply, db)) return reply;
+        const validators = await validatorsUnlessAnswered(request, reply, db);
+        if (!validators) return reply;
         const onlyTotal = params._summary === 'count' || plan.count === 0;
-        const found = await runSearch(db, onlyTotal ? { ...plan, count: 0 } : plan);
-        return send(reply, bundle(request, type, found, onlyTotal ? [] : await resources(db, type, found.ids), params));
+        // kept as sent while the directory's data version and day stay the same (answer-cache.ts); the
+        // links carry the address asked at, and a temporarily closed service's text the reader's language
+        const key = `fhir|${baseUrl(request)}|${currentLanguage()}|${type}|${JSON.stringify(params)}`;
+        return await sendKept(request, reply, db, validators, key, FHIR_JSON, async () => {
+          const keep = (idsKey: string, compute: () => Promise<string[]>) => cachedAnswer(db, validators, idsKey, compute, idListBytes);
+          const found = await runSearch(db, onlyTotal ? { ...plan, count: 0 } : plan, keep);
+          return JSON.stringify(bundle(request, type, found, onlyTotal ? [] : await resources(db, type, found.ids), params));
+        });
       } catch (error) {
         if (error instanceof SearchError) return outcome(reply, 400, 'invalid', `${error.param}: ${error.message}`, [error.param]);
         throw error;

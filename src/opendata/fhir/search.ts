@@ -238,9 +238,19 @@ export function searchPlan(type: ResourceType, p: SearchParams): SearchPlan {
   };
 }
 
-/** One page of matching ids in the plan's order, and how many match in all. */
-export async function runSearch(db: Db, plan: SearchPlan): Promise<{ ids: string[]; total: number }> {
+/**
+ * One page of matching ids in the plan's order, and how many match in all. With `keep`, every
+ * matching id in that order is read once and kept under the query (answer-cache.ts), so each
+ * page after it is a slice and no request sorts and counts every match again.
+ */
+export async function runSearch(db: Db, plan: SearchPlan, keep?: (key: string, compute: () => Promise<string[]>) => Promise<string[]>): Promise<{ ids: string[]; total: number }> {
   const { table, where, orderBy, count, offset } = plan;
+  if (keep) {
+    const ordered = sql<{ id: string }>`select s.id from ${sql.table(table)} s where ${allOf(where)} order by ${sql.join(orderBy)}`;
+    const { sql: text, parameters } = ordered.compile(db);
+    const ids = await keep(`ids|${text}|${JSON.stringify(parameters)}`, async () => (await ordered.execute(db)).rows.map((r) => r.id));
+    return { ids: ids.slice(offset, offset + count), total: ids.length };
+  }
   if (count > 0) {
     const { rows } = await sql<{ id: string; total: number }>`
       select s.id, count(*) over () as total from ${sql.table(table)} s where ${allOf(where)}

@@ -23,8 +23,21 @@ function matching(filter: ServiceFilter) {
   return sql`(${current} union all select d.id, d.name from ${departedServices()} d where d.left_at >= ${filter.modifiedAfter} ${organization})`;
 }
 
-/** One page of service ids matching the filter, by name. */
-export async function pageServiceIds(db: Db, filter: ServiceFilter, page: number, perPage: number): Promise<IdPage> {
+/** Keeps a list of ids under a key while the data stays the same (answer-cache.ts). */
+export type KeepIds = (key: string, compute: () => Promise<string[]>) => Promise<string[]>;
+
+/**
+ * One page of service ids matching the filter, by name. With `keep`, every matching id in that
+ * order is read once and kept, so each page after it is a slice and no request sorts and counts
+ * every match again (OFFSET and count(*) over () each read them all).
+ */
+export async function pageServiceIds(db: Db, filter: ServiceFilter, page: number, perPage: number, keep?: KeepIds): Promise<IdPage> {
+  if (keep) {
+    const ordered = sql<{ id: string }>`select m.id from ${matching(filter)} m order by m.name, m.id`;
+    const { sql: text, parameters } = ordered.compile(db);
+    const ids = await keep(`ids|${text}|${JSON.stringify(parameters)}`, async () => (await ordered.execute(db)).rows.map((r) => r.id));
+    return { ids: ids.slice((page - 1) * perPage, page * perPage), total: ids.length };
+  }
   const { rows } = await sql<{ id: string; total: number }>`
     select m.id, count(*) over () as total from ${matching(filter)} m
     order by m.name, m.id limit ${perPage} offset ${(page - 1) * perPage}`.execute(db);

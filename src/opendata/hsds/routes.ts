@@ -14,13 +14,14 @@ import {
 } from './params.ts';
 import {
   catalogueIdBatches, nameSearch, organizationIdBatches, pageCatalogueIds, pageOrganizationIds, pageServiceAtLocationIds, pageServiceIds,
-  serviceIdBatches, type IdPage, type Near,
+  serviceIdBatches, type IdPage, type KeepIds, type Near,
 } from './queries.ts';
 import { yieldToRequests } from '../../platform/event-loop.ts';
 import { sendExport } from './export-cache.ts';
 import { tabularExportJson } from './tabular-export.ts';
 import { HSDS_VERSION, placeFrom, profileDocument } from '../../directory/index.ts';
-import { answeredNotModified } from '../conditional.ts';
+import { answeredNotModified, validatorsUnlessAnswered } from '../conditional.ts';
+import { cachedAnswer, idListBytes, sendKept } from '../answer-cache.ts';
 import { METHOD_NOT_ALLOWED, refuseWrites } from '../read-only.ts';
 import { HSDS_TAG, hsdsOpenApi } from './openapi.ts';
 
@@ -48,19 +49,25 @@ interface Listing {
 
 /**
  * Answers a valid list request: 304 when the client holds the current answer, else one Page
- * object, or every match streamed as ndjson.
+ * object, or every match streamed as ndjson. A Page is kept as sent while the directory's data
+ * version and day stay the same (answer-cache.ts), keyed by the route and its validated query.
  */
 async function sendList(request: FastifyRequest, reply: FastifyReply, db: Db, query: Listing, source: {
-  page: (page: number, perPage: number) => Promise<IdPage>;
+  page: (page: number, perPage: number, keep: KeepIds) => Promise<IdPage>;
   batches: () => AsyncGenerator<string[]>;
   build: (ids: string[]) => Promise<Json[]>;
 }) {
-  if (await answeredNotModified(request, reply, db)) return reply;
+  const validators = await validatorsUnlessAnswered(request, reply, db);
+  if (!validators) return reply;
   if (query.format === 'ndjson') return sendNdjson(reply, source.batches(), source.build);
   const page = query.page ?? 1;
   const perPage = query.per_page ?? DEFAULT_PER_PAGE;
-  const { ids, total } = await source.page(page, perPage);
-  return pageOf(await source.build(ids), total, page, perPage);
+  const keep: KeepIds = (key, compute) => cachedAnswer(db, validators, key, compute, idListBytes);
+  const key = `hsds|${baseUrl(request)}|${request.routeOptions.url}|${JSON.stringify(request.query)}`;
+  return sendKept(request, reply, db, validators, key, 'application/json; charset=utf-8', async () => {
+    const { ids, total } = await source.page(page, perPage, keep);
+    return JSON.stringify(pageOf(await source.build(ids), total, page, perPage));
+  });
 }
 
 function badRequest(reply: FastifyReply, name: string, reason: string) {
@@ -119,7 +126,7 @@ export async function hsdsRoutes(app: App, { db }: { db: Db }) {
     if (!filter) return badRequest(reply, 'modified_after', 'not a real date or date-time');
     const form = query.minimal ? 'minimal' : query.full ? 'full' : 'list';
     return sendList(request, reply, db, query, {
-      page: (page, perPage) => pageServiceIds(db, filter, page, perPage),
+      page: (page, perPage, keep) => pageServiceIds(db, filter, page, perPage, keep),
       batches: () => serviceIdBatches(db, filter),
       build: (ids) => syncedServiceDocuments(db, ids, form),
     });

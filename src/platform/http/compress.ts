@@ -91,7 +91,7 @@ export function etagMatches(ifNoneMatch: string | string[] | undefined, tag: str
   return sent.some((t) => t === '*' || opaque(t) === opaque(tag));
 }
 
-function weakenEtag(reply: FastifyReply) {
+export function weakenEtag(reply: FastifyReply) {
   const tag = reply.getHeader('etag');
   if (typeof tag === 'string' && tag) reply.header('etag', weak(tag));
 }
