@@ -28,7 +28,10 @@ export interface DistanceInfo {
 export interface AtlasState {
   version: string;
   computedAt: Date;
-  /** Newest change to a published service; the date the supply data is "as of". */
+  /**
+   * Newest change to a published service when the atlas's inputs last changed: the date the supply
+   * data is "as of" (a later edit that leaves the inputs as they were keeps the state, and this date).
+   */
   dataModified: Date | null;
   populationDate: string | null;
   inputs: AtlasInputs;
@@ -62,10 +65,32 @@ export async function dataVersion(db: Db): Promise<{ version: string; modified: 
   return { version, modified };
 }
 
-export async function loadState(db: Db, version: { version: string; modified: Date | null }, now = new Date()): Promise<AtlasState> {
+/** What the atlas is computed from, as read from the database. */
+interface RawInputs {
+  municipalities: MunicipalityRow[];
+  rows: Awaited<ReturnType<typeof listSupplyRows>>;
+  homes: Awaited<ReturnType<typeof listOrganizationMunicipalities>>;
+  matrix: Awaited<ReturnType<typeof findTravelTimeSet>>;
+  /** a hash of all of the above (and the demand grid): equal inputs give an equal atlas */
+  fingerprint: string;
+}
+
+async function readInputs(db: Db): Promise<RawInputs> {
   const [municipalities, rows, homes, matrix] = await Promise.all([
     listMunicipalities(db), listSupplyRows(db), listOrganizationMunicipalities(db), findTravelTimeSet(db),
   ]);
+  // the homes query groups without an order: sorted here, so the same homes always hash the same
+  const sortedHomes = [...homes].sort((a, b) => `${a.organization_id}:${a.municipality_number}`.localeCompare(`${b.organization_id}:${b.municipality_number}`));
+  const fingerprint = createHash('sha256').update(JSON.stringify([municipalities, rows, sortedHomes, matrix, demandGrid().checksum])).digest('hex');
+  return { municipalities, rows, homes, matrix, fingerprint };
+}
+
+export async function loadState(db: Db, version: { version: string; modified: Date | null }, now = new Date()): Promise<AtlasState> {
+  return stateFrom(db, await readInputs(db), version, now);
+}
+
+async function stateFrom(db: Db, raw: RawInputs, version: { version: string; modified: Date | null }, now = new Date()): Promise<AtlasState & { fingerprint: string }> {
+  const { municipalities, rows, homes, matrix } = raw;
   // Demand where people live (the 5 km population grid) with great-circle distances; a travel-time
   // matrix is municipality to municipality, so with one each municipality stays one point.
   const inputs = buildInputs(municipalities, rows, organizationHomes(homes), matrix ? undefined : demandGrid().cells);
@@ -78,6 +103,7 @@ export async function loadState(db: Db, version: { version: string; modified: Da
   const views = new Map<string, CoverageResult>();
   const { settings, ...options } = MEASURE_OPTIONS;
   return {
+    fingerprint: raw.fingerprint,
     version: version.version,
     computedAt: now,
     dataModified: version.modified,
@@ -122,14 +148,24 @@ export interface CoverageCache {
  * that state object and goes with it.
  */
 export function createCoverageCache(db: Db): CoverageCache {
-  let cached: { stamp: string; state: Promise<AtlasState> } | undefined;
+  let cached: { stamp: string; state: Promise<AtlasState & { fingerprint: string }> } | undefined;
   const read = async () => {
     const stamp = await atlasStamp(db);
     let entry = cached;
     countCacheLookup('atlas', entry?.stamp === stamp.data);
     if (entry?.stamp !== stamp.data) {
-      // Concurrent first views share one load instead of each starting their own.
-      const loading = { stamp: stamp.data, state: dataVersion(db).then((version) => loadState(db, version)) };
+      const previous = entry?.state.catch(() => undefined);
+      // Concurrent first views share one load instead of each starting their own. The stamp moves
+      // with any change to the directory; when the atlas's own inputs read the same as before (an
+      // edit of a waiting time or a phone number), the state it computed, with every view and page
+      // derived from it, is kept instead of being computed again on every instance.
+      const loading = {
+        stamp: stamp.data,
+        state: readInputs(db).then(async (raw) => {
+          const kept = await previous;
+          return kept && kept.fingerprint === raw.fingerprint ? kept : stateFrom(db, raw, await dataVersion(db));
+        }),
+      };
       cached = entry = loading;
       loading.state.catch(() => {
         if (cached === loading) cached = undefined;

@@ -87,6 +87,21 @@ describe('the atlas pages\' cache', { concurrency: 1 }, () => {
       assert.ok((await counters()).stateMiss > start.stateMiss, 'the new data is a miss');
     });
 
+    test('an edit the atlas does not read (a waiting time) keeps the state and every page derived from it', async () => {
+      const before = await getPage(app, '/dekning');
+      const profile = await getPage(app, `/dekning/kommune/${BODO}`);
+      const start = await counters();
+      const aggregate = (await loadServiceAggregate(database.db, bodoLow.id))!;
+      await database.db.transaction().execute((trx) => publishService(trx, { ...aggregate, waitTime: 'Omtrent tre uker' }, 'system', null, false));
+      const after = await getPage(app, '/dekning');
+      const profileAfter = await getPage(app, `/dekning/kommune/${BODO}`);
+      const end = await counters();
+      assert.ok(end.stateMiss > start.stateMiss, 'the stamp moved, so the inputs were read again');
+      assert.equal(end.pageMiss, start.pageMiss, 'the inputs were the same: nothing derived was computed again');
+      assert.equal(after.body, before.body);
+      assert.equal(profileAfter.body, profile.body);
+    });
+
     test('a snapshot stored by another process shows in the history at the next view', async () => {
       const caption = (page: Awaited<ReturnType<typeof getPage>>) => page.$('#historikk tbody tr').length;
       const before = await getPage(app, '/dekning');
