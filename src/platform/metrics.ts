@@ -89,10 +89,10 @@ const cacheLookups = new Counter({
   labelNames: ['cache', 'result'] as const,
   registers: [processRegistry],
 });
-for (const cache of ['search', 'atlas', 'atlas_page']) for (const result of ['hit', 'miss']) cacheLookups.inc({ cache, result }, 0);
+for (const cache of ['search', 'atlas', 'atlas_page', 'finder_page']) for (const result of ['hit', 'miss']) cacheLookups.inc({ cache, result }, 0);
 
 /** Counts one lookup in one of the app's in-memory caches. */
-export function countCacheLookup(cache: 'search' | 'atlas' | 'atlas_page', hit: boolean): void {
+export function countCacheLookup(cache: 'search' | 'atlas' | 'atlas_page' | 'finder_page', hit: boolean): void {
   cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
 }
 

@@ -5,6 +5,10 @@ import { sentString } from '../../platform/http/sent.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { readerOf } from '../../platform/db/index.ts';
 import { currentLanguage, msg } from '../../platform/i18n/index.ts';
+import { currentOrigin } from '../../platform/i18n/language.ts';
+import { renderToString } from 'react-dom/server';
+import { freshnessCutoffs } from '../freshness.ts';
+import { finderState, keepFinderPage, keptFinderPage, sendKeptFinderPage } from './page-cache.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
 import { formErrors } from '../../platform/forms/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
@@ -37,6 +41,12 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
 
   app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true, preValidation: dropEmptyQueryValues }, async (request, reply) => {
     allowOwnFeature(reply, 'geolocation');
+    // the public's pages are kept while the data they show stays the same (page-cache.ts)
+    const keepable = request.user === null && !request.validationError;
+    const state = keepable ? await finderState(db) : '';
+    const key = keepable ? JSON.stringify([currentLanguage(), currentOrigin(), request.url, freshnessCutoffs()]) : '';
+    const kept = keepable ? keptFinderPage(db, state, key) : undefined;
+    if (kept) return sendKeptFinderPage(request, reply, kept);
     const params = rawQuery(request);
     const first = (name: string) => params[name]?.[0] ?? '';
     const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
@@ -77,14 +87,16 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
       removeHref: finderUrl({ ...understood, sted: undefined, kommune: undefined, lat: undefined, lon: undefined, innen: undefined, sortering: undefined, side: undefined }),
       fromText: inText?.words ?? null,
     } : null;
-    return sendPage(reply, FinderPage({
+    const page = FinderPage({
       values: { ...values, sortering: values.sortering || (outcome.place ? 'avstand' : 'relevans') },
       params: understood, errors, placeChoices, placeChip, searchText: search?.text ?? '',
       placeLabel: outcome.place?.label ?? null,
       placeOrigin: outcome.place?.origin ?? null,
       placeMunicipality: outcome.place?.municipalityName ?? null,
       result, texts, page: search?.page ?? 1, perPage: search?.perPage ?? 20,
-    }), failed ? 400 : 200);
+    });
+    if (keepable && !failed) return sendKeptFinderPage(request, reply, keepFinderPage(db, state, key, `<!doctype html>${renderToString(page)}`));
+    return sendPage(reply, page, failed ? 400 : 200);
   });
 
   app.get(paths.servicePattern, async (request, reply) => {

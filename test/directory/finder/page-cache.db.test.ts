@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { brotliDecompressSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../../src/platform/db/index.ts';
+import { loadServiceAggregate } from '../../../src/directory/queries.ts';
+import { publishService } from '../../../src/directory/intake/self-service/publish.ts';
+import { backends } from '../../helpers/db.ts';
+import { appSuite } from '../../helpers/app.ts';
+import { aService, anOrganization, store } from '../factories.ts';
+import { anAccount, PASSWORD, Visitor } from '../../accounts/client.ts';
+
+const TOKEN = 'metrics-token-for-the-finder-page-cache-0123456789';
+
+// The public's finder pages are kept while the data they show stays the same (finder/page-cache.ts).
+describe('the finder\'s page cache', { concurrency: 1 }, () => {
+  for (const backend of backends()) {
+    describe(`on ${backend.name}`, { skip: backend.skip }, () => {
+      const org = anOrganization({ name: 'Kjelby kommune' });
+      const band = aService(org, { name: 'Kjelbybandet', description: 'Vi spiller musikk sammen hver uke.' });
+      const suite = appSuite(backend.name, { env: { METRICS_TOKEN: TOKEN }, seed: (db) => store(db, [org], [band]) });
+      let app: FastifyInstance;
+      let db: Db;
+      before(() => ({ app, db } = suite));
+
+      const counts = async () => {
+        const text = (await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+        const value = (result: string) =>
+          Number(text.split('\n').find((l) => l.startsWith(`samklang_cache_lookups_total{cache="finder_page",result="${result}"} `))?.split(' ')[1] ?? 0);
+        return { hit: value('hit'), miss: value('miss') };
+      };
+      const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+
+      test('a page asked again is the same page from the cache, compressed alike; each language is its own', async () => {
+        const first = await get('/tilbud?q=musikk');
+        const start = await counts();
+        const again = await get('/tilbud?q=musikk');
+        const compressed = await get('/tilbud?q=musikk', { 'accept-encoding': 'br' });
+        const end = await counts();
+        assert.equal(again.statusCode, 200);
+        assert.equal(again.body, first.body);
+        assert.equal(compressed.headers['content-encoding'], 'br');
+        assert.equal(brotliDecompressSync(compressed.rawPayload).toString(), first.body);
+        assert.equal(end.hit, start.hit + 2);
+        assert.equal(end.miss, start.miss);
+        const english = await get('/tilbud?q=musikk&lang=en');
+        assert.match(english.body, /<html lang="en"/);
+        assert.match((await get('/tilbud?q=musikk')).body, /<html lang="nb"/);
+      });
+
+      test('a change published through the editors\' write path shows at the next request', async () => {
+        assert.match((await get('/tilbud?q=musikk')).body, /Kjelbybandet/);
+        const aggregate = (await loadServiceAggregate(db, band.id))!;
+        await db.transaction().execute((trx) => publishService(trx, { ...aggregate, name: 'Kjelbykoret' }, 'system', null, false));
+        const after = (await get('/tilbud?q=musikk')).body;
+        assert.match(after, /Kjelbykoret/);
+        assert.doesNotMatch(after, /Kjelbybandet/);
+        // what the finder's row does not hold, but a hit may show, moves the directory's version: not kept past it
+        const before = await counts();
+        await db.transaction().execute(async (trx) => publishService(trx, { ...(await loadServiceAggregate(trx, band.id))!, waitTime: 'Omtrent to uker' }, 'system', null, false));
+        await get('/tilbud?q=musikk');
+        assert.equal((await counts()).miss, before.miss + 1);
+      });
+
+      test('pages of signed-in people and pages with errors are never kept', async () => {
+        await anAccount(db, { email: 'kari@example.no' });
+        const kari = new Visitor(app);
+        await kari.get('/logg-inn');
+        assert.equal((await kari.post('/logg-inn', { email: 'kari@example.no', password: PASSWORD })).status, 303);
+        const start = await counts();
+        const signedIn = await kari.get('/tilbud?q=musikk');
+        assert.match(signedIn.body, /name="_csrf"/, 'the layout holds the sign-out form');
+        assert.doesNotMatch((await get('/tilbud?q=musikk')).body, /name="_csrf"/);
+        const wrong = await get('/tilbud?q=musikk&alder=-4');
+        assert.equal(wrong.statusCode, 400);
+        const end = await counts();
+        assert.equal(end.hit + end.miss, start.hit + start.miss + 1, 'only the public page was looked up');
+      });
+    });
+  }
+});
