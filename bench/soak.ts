@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import * as cheerio from 'cheerio';
 import { Pool, type Dispatcher } from 'undici';
-import { openPostgres } from '../src/platform/db/index.ts';
+import { openPostgres, type Db } from '../src/platform/db/index.ts';
 import { prepareDatabase } from '../src/setup.ts';
 import { DEMO_ACCOUNTS } from '../src/accounts/demo.ts';
 import { freshnessCutoffs } from '../src/directory/freshness.ts';
@@ -88,6 +88,19 @@ export const MIX: { kind: string; share: number; make: (draw: Draw, corpus: Corp
   { kind: 'HSDS', share: 8, make: (d, c) => ({ path: d.chance(0.6) ? `/hsds/services?page=${1 + d.below(Math.max(1, Math.floor(c.offers.length / 50)))}&per_page=50` : `/hsds/services/${d.pick(c.offers)}`, accept: JSON_TYPE }) },
   { kind: 'FHIR', share: 8, make: (d, c) => ({ path: d.chance(0.6) ? `/fhir/HealthcareService?_count=20&_offset=${20 * d.below(50)}` : `/fhir/HealthcareService/${d.pick(c.offers)}`, accept: 'application/fhir+json' }) },
 ];
+
+/** What the mix draws from: offers the finder shows, municipalities, and names only one municipality has. */
+export async function corpusOf(db: Db): Promise<Corpus> {
+  // offers the finder shows, and will still show in a week (past FRESHNESS_HIDDEN_MONTHS unconfirmed offers leave it)
+  const { hidden } = freshnessCutoffs();
+  const offers = (await sql<{ id: string }>`select service_id as id from service_search
+    where confirmed_on is null or confirmed_on >= ${hidden}::date + 7 order by service_id`.execute(db)).rows.map((r) => r.id);
+  if (offers.length === 0) throw new Error('no offer is in the finder after loading the demo data');
+  const municipalities = (await sql<{ number: string; name: string }>`select number, name from municipality order by number`.execute(db)).rows;
+  const counted = new Map<string, number>();
+  for (const m of municipalities) counted.set(m.name, (counted.get(m.name) ?? 0) + 1);
+  return { offers, municipalities, uniqueNames: municipalities.map((m) => m.name).filter((name) => counted.get(name) === 1) };
+}
 
 function planner(corpus: Corpus): () => Planned {
   const next = random(18);
@@ -232,15 +245,7 @@ async function startStack(args: SoakArgs): Promise<Stack> {
     await sql`vacuum analyze`.execute(database.db);
     const counts = await countDirectory(database.db);
     log(`loaded in ${((performance.now() - started) / 1000).toFixed(0)} s: ${counts.services} services, ${counts.searchable} in the finder`);
-    // offers the finder shows, and will still show in a week (past FRESHNESS_HIDDEN_MONTHS unconfirmed offers leave it)
-    const { hidden } = freshnessCutoffs();
-    const offers = (await sql<{ id: string }>`select service_id as id from service_search
-      where confirmed_on is null or confirmed_on >= ${hidden}::date + 7 order by service_id`.execute(database.db)).rows.map((r) => r.id);
-    const municipalities = (await sql<{ number: string; name: string }>`select number, name from municipality order by number`.execute(database.db)).rows;
-    const counted = new Map<string, number>();
-    for (const m of municipalities) counted.set(m.name, (counted.get(m.name) ?? 0) + 1);
-    corpus = { offers, municipalities, uniqueNames: municipalities.map((m) => m.name).filter((name) => counted.get(name) === 1) };
-    if (offers.length === 0) throw new Error('no offer is in the finder after loading the demo data');
+    corpus = await corpusOf(database.db);
     const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(database.db);
     postmasterPid = parentOf(rows[0]!.pid);
   } finally {

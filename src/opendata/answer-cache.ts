@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.ts';
-import { MIN_COMPRESS_BYTES, addVary, compressBody, negotiateEncoding, weakenEtag, type Encoding } from '../platform/http/compress.ts';
+import { keptBody, sendKeptBody, type KeptBody } from '../platform/http/compress.ts';
 import type { Validators } from './conditional.ts';
 
 /**
@@ -70,37 +70,14 @@ export function cachedAnswer<T>(db: Db, validators: Pick<Validators, 'version' |
   return entry.value as Promise<T>;
 }
 
-/** An answer as sent: its text, and that text compressed in each encoding asked for so far. */
-interface KeptText {
-  text: string;
-  bytes: Buffer;
-  compressed: Partial<Record<Encoding, Promise<Buffer>>>;
-}
-
 /**
  * Sends the answer kept under `key` (built now when it is not kept) with this content type,
- * compressed as the client accepts, as the app's compression would (platform/http/compress.ts),
- * but compressed once per encoding and kept with the text.
+ * compressed as the client accepts, once per encoding (platform/http/compress.ts sendKeptBody).
  */
 export async function sendKept(request: FastifyRequest, reply: FastifyReply, db: Db, validators: Pick<Validators, 'version' | 'day'>, key: string, type: string,
   build: () => Promise<string>): Promise<FastifyReply> {
-  const kept = await cachedAnswer<KeptText>(db, validators, key, async () => {
-    const text = await build();
-    return { text, bytes: Buffer.from(text), compressed: {} };
-  }, (answer) => textBytes(answer.text) + answer.bytes.length * 1.5); // and room for its compressed forms, each far smaller
+  const kept = await cachedAnswer<KeptBody>(db, validators, key, async () => keptBody(await build()),
+    (answer) => textBytes(answer.text) + answer.bytes.length * 1.5); // and room for its compressed forms, each far smaller
   reply.type(type);
-  if (kept.bytes.length < MIN_COMPRESS_BYTES) return reply.send(kept.text);
-  addVary(reply, 'Accept-Encoding');
-  const encoding = negotiateEncoding(request.headers['accept-encoding']);
-  if (!encoding) return reply.send(kept.text);
-  let compressing = kept.compressed[encoding];
-  if (!compressing) {
-    const started = compressBody(kept.bytes, encoding);
-    kept.compressed[encoding] = compressing = started;
-    started.catch(() => kept.compressed[encoding] === started && delete kept.compressed[encoding]);
-  }
-  const compressed = await compressing;
-  reply.header('content-encoding', encoding).header('content-length', compressed.length);
-  weakenEtag(reply);
-  return reply.send(compressed);
+  return sendKeptBody(request, reply, kept);
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
-import { addVary, compressBody, MIN_COMPRESS_BYTES, negotiateEncoding, type Encoding } from '../../platform/http/compress.ts';
+import { keptBody, sendKeptBody, type KeptBody } from '../../platform/http/compress.ts';
 import { countCacheLookup } from '../../platform/metrics.ts';
 
 /**
@@ -17,14 +17,8 @@ import { countCacheLookup } from '../../platform/metrics.ts';
  */
 export const FINDER_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
-interface KeptPage {
-  html: string;
-  bytes: Buffer;
-  compressed: Partial<Record<Encoding, Promise<Buffer>>>;
-}
-
-const kept = new WeakMap<Db, { state: string; pages: Map<string, KeptPage>; bytes: number }>();
-const sizeOf = (page: KeptPage) => 2 * page.html.length + page.bytes.length;
+const kept = new WeakMap<Db, { state: string; pages: Map<string, KeptBody>; bytes: number }>();
+const sizeOf = (page: KeptBody) => 2 * page.text.length + page.bytes.length;
 
 /** The state of the data a finder page shows, read in one statement. */
 export async function finderState(db: Db): Promise<string> {
@@ -33,7 +27,7 @@ export async function finderState(db: Db): Promise<string> {
   return rows[0]?.state ?? '';
 }
 
-export function keptFinderPage(db: Db, state: string, key: string): KeptPage | undefined {
+export function keptFinderPage(db: Db, state: string, key: string): KeptBody | undefined {
   const store = kept.get(db);
   const page = store?.state === state ? store.pages.get(key) : undefined;
   countCacheLookup('finder_page', page !== undefined);
@@ -44,8 +38,8 @@ export function keptFinderPage(db: Db, state: string, key: string): KeptPage | u
   return page;
 }
 
-export function keepFinderPage(db: Db, state: string, key: string, html: string): KeptPage {
-  const page: KeptPage = { html, bytes: Buffer.from(html), compressed: {} };
+export function keepFinderPage(db: Db, state: string, key: string, html: string): KeptBody {
+  const page = keptBody(html);
   let store = kept.get(db);
   if (!store || store.state !== state) kept.set(db, (store = { state, pages: new Map(), bytes: 0 }));
   const before = store.pages.get(key);
@@ -61,19 +55,7 @@ export function keepFinderPage(db: Db, state: string, key: string, html: string)
   return page;
 }
 
-/** Sends a kept page, compressed as the client accepts (as platform/http/compress.ts would), once per encoding. */
-export async function sendKeptFinderPage(request: FastifyRequest, reply: FastifyReply, page: KeptPage): Promise<FastifyReply> {
-  reply.status(200).type('text/html; charset=utf-8');
-  if (page.bytes.length < MIN_COMPRESS_BYTES) return reply.send(page.html);
-  addVary(reply, 'Accept-Encoding');
-  const encoding = negotiateEncoding(request.headers['accept-encoding']);
-  if (!encoding) return reply.send(page.html);
-  let compressing = page.compressed[encoding];
-  if (!compressing) {
-    const started = compressBody(page.bytes, encoding);
-    page.compressed[encoding] = compressing = started;
-    started.catch(() => page.compressed[encoding] === started && delete page.compressed[encoding]);
-  }
-  const body = await compressing;
-  return reply.header('content-encoding', encoding).header('content-length', body.length).send(body);
+/** Sends a kept page, compressed as the client accepts, once per encoding. */
+export function sendKeptFinderPage(request: FastifyRequest, reply: FastifyReply, page: KeptBody): Promise<FastifyReply> {
+  return sendKeptBody(request, reply.status(200).type('text/html; charset=utf-8'), page);
 }

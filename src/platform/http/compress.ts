@@ -141,3 +141,33 @@ async function compressPayload(request: FastifyRequest, reply: FastifyReply, pay
 export function registerCompression(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply, payload) => compressPayload(request, reply, payload));
 }
+
+/** A text kept to be sent again (a cached answer), with its compressed forms, each made when first asked for. */
+export interface KeptBody {
+  readonly text: string;
+  readonly bytes: Buffer;
+  readonly compressed: Partial<Record<Encoding, Promise<Buffer>>>;
+}
+
+export const keptBody = (text: string): KeptBody => ({ text, bytes: Buffer.from(text), compressed: {} });
+
+/**
+ * Sends a kept text (its content type already set), compressed as the client accepts, as the
+ * onSend hook would, but compressed only once per encoding: the compressed form is kept with it.
+ */
+export async function sendKeptBody(request: FastifyRequest, reply: FastifyReply, kept: KeptBody): Promise<FastifyReply> {
+  if (kept.bytes.length < MIN_COMPRESS_BYTES) return reply.send(kept.text);
+  addVary(reply, 'Accept-Encoding');
+  const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  if (!encoding) return reply.send(kept.text);
+  let compressing = kept.compressed[encoding];
+  if (!compressing) {
+    const started = compressBody(kept.bytes, encoding);
+    kept.compressed[encoding] = compressing = started;
+    started.catch(() => kept.compressed[encoding] === started && delete kept.compressed[encoding]);
+  }
+  const compressed = await compressing;
+  reply.header('content-encoding', encoding).header('content-length', compressed.length);
+  weakenEtag(reply);
+  return reply.send(compressed);
+}
