@@ -295,7 +295,8 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
     ids = rows.map((r) => r.id);
     if (ids.length === 0) return;
   }
-  if (ids) await db.deleteFrom('service_search').where('service_id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']).execute();
+  // ids is never empty here: a small set with nothing to rewrite returned above, a bulk one has over 1,000
+  if (ids) await db.deleteFrom('service_search').where('service_id', 'in', ids).execute();
   else await sql`delete from service_search`.execute(db);
   await sql`insert into service_search (${sql.join(FINDER_COLUMNS.map((c) => sql.ref(c)))}) ${finderRows(ids)}`.execute(db);
   const lexemes = sql`select distinct lexeme as word from service_search, unnest(document) ${ids ? sql`where service_id = any(${ids}::uuid[])` : sql``}`;

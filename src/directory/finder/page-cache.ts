@@ -9,7 +9,7 @@ import { countCacheLookup } from '../../platform/metrics.ts';
  * stays the same: the finder's rows (search_version) and the directory (directory_version, which
  * moves with any change to an offer, so the texts a hit shows are covered too), both read per
  * request in one cheap statement, so every instance sees a change committed by any other at its
- * next request. The key (finderPageKey) holds everything else a page depends on: the language, the
+ * next request. The key (made by the finder's route) holds everything else a page depends on: the language, the
  * site's origin, the address as asked (query included) and the freshness cut-offs (the Oslo day
  * and the thresholds). Only pages of readers who are not signed in are kept (the layout of a
  * signed-in one holds their name and a CSRF token), and only whole, successful ones. Each is

@@ -354,10 +354,10 @@ function hitColumns(place: Place | null, staleBefore: string) {
   return { columns, stale };
 }
 
-/** Hits [from, to) of the rows matching where, nearest the place first (ties by name). */
 /** Every column a search condition (baseConditions, facetCondition, inPlaceSql) reads, apart from the search document. */
 const NEAR_COLUMNS = sql`service_id, name, lat, lon, confirmed_on, minimum_age, maximum_age, is_digital, terms, municipality_numbers`;
 
+/** Hits [from, to) of the rows matching where, nearest the place first (ties by name). */
 async function nearest(db: Db, columns: Condition, place: Place, where: Condition[], from: number, to: number, radius: Criteria['radius'], tsquery: string | null): Promise<HitRow[]> {
   const km = distanceSql(place);
   const degrees = sql`point(lon, lat) <-> point(${place.lon}::float8, ${place.lat}::float8)`;
