@@ -89,10 +89,13 @@ const cacheLookups = new Counter({
   labelNames: ['cache', 'result'] as const,
   registers: [processRegistry],
 });
-for (const cache of ['search', 'atlas', 'atlas_page', 'finder_page']) for (const result of ['hit', 'miss']) cacheLookups.inc({ cache, result }, 0);
+/** The app's in-memory caches, as /metrics labels them. */
+const CACHES = ['search', 'atlas', 'atlas_page', 'finder_page', 'finder_api', 'opendata'] as const;
+export type CacheName = (typeof CACHES)[number];
+for (const cache of CACHES) for (const result of ['hit', 'miss']) cacheLookups.inc({ cache, result }, 0);
 
 /** Counts one lookup in one of the app's in-memory caches. */
-export function countCacheLookup(cache: 'search' | 'atlas' | 'atlas_page' | 'finder_page', hit: boolean): void {
+export function countCacheLookup(cache: CacheName, hit: boolean): void {
   cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
 }
 

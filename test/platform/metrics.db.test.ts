@@ -99,17 +99,20 @@ for (const backend of backends()) {
       assert.equal(value(text, `samklang_job_failures_total{kind="${kinds.bad}"}`), 1);
     });
 
-    test('counts hits and misses of the search cache and the atlas cache', async () => {
+    test('counts hits and misses of the finder\'s caches and the atlas cache', async () => {
       const start = await ok();
       const count = (text: string, cache: string, result: string) => value(text, `samklang_cache_lookups_total{cache="${cache}",result="${result}"}`);
       const url = `/api/v1/services?q=${backend.name}-cache-test`;
       await app.inject({ method: 'GET', url });
-      await app.inject({ method: 'GET', url });
+      await app.inject({ method: 'GET', url }); // the same answer, kept whole
+      await app.inject({ method: 'GET', url: `${url}&antall=10` }); // another answer, from the same counts
       await app.inject({ method: 'GET', url: '/api/v1/coverage' });
       await app.inject({ method: 'GET', url: '/api/v1/coverage' });
       const end = await ok();
       assert.ok(count(end, 'search', 'miss') > count(start, 'search', 'miss'), 'the first search misses');
-      assert.ok(count(end, 'search', 'hit') > count(start, 'search', 'hit'), 'the same search again hits');
+      assert.ok(count(end, 'search', 'hit') > count(start, 'search', 'hit'), 'the same search in pages of another size hits');
+      assert.equal(count(end, 'finder_api', 'hit') - count(start, 'finder_api', 'hit'), 1, 'the same answer again is kept whole');
+      assert.equal(count(end, 'finder_api', 'miss') - count(start, 'finder_api', 'miss'), 2);
       assert.ok(count(end, 'atlas', 'hit') - count(start, 'atlas', 'hit') >= 1, 'the second atlas view hits');
       assert.ok(count(end, 'atlas', 'miss') + count(end, 'atlas', 'hit') - count(start, 'atlas', 'miss') - count(start, 'atlas', 'hit') === 2);
     });

@@ -2,60 +2,51 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { keptBody, sendKeptBody, type KeptBody } from '../../platform/http/compress.ts';
-import { countCacheLookup } from '../../platform/metrics.ts';
+import { keptAnswers, textBytes, type Stamp } from '../../platform/kept-answers.ts';
 
 /**
- * Finder pages as sent to the public, kept in memory per database handle while the data they show
- * stays the same: the finder's rows (search_version) and the directory (directory_version, which
- * moves with any change to an offer, so the texts a hit shows are covered too), both read per
- * request in one cheap statement, so every instance sees a change committed by any other at its
- * next request. The key (made by the finder's route) holds everything else a page depends on: the language, the
- * site's origin, the address as asked (query included) and the freshness cut-offs (the Oslo day
- * and the thresholds). Only pages of readers who are not signed in are kept (the layout of a
- * signed-in one holds their name and a CSRF token), and only whole, successful ones. Each is
- * compressed once per encoding and kept with its text. Bounded by bytes, least recently used out first.
+ * The finder's answers to the public (its pages, and its API's JSON) as sent, kept in memory per
+ * database handle while the data they show stays the same (platform/kept-answers.ts): the finder's
+ * rows (search_version) and the directory (directory_version, which moves with any change to an
+ * offer, so the texts a hit shows are covered too), both read per request in one cheap statement,
+ * so every instance sees a change committed by any other at its next request. The key (made by the
+ * finder's routes) holds everything else an answer depends on: the language, the site's origin,
+ * the address as asked (query included) and the freshness cut-offs (the Oslo day and the
+ * thresholds). Only answers to readers who are not signed in are kept (the layout of a signed-in
+ * one holds their name and a CSRF token), and only whole, successful ones. Each is compressed once
+ * per encoding and kept with its text. `/metrics` counts them as `cache="finder_page"` and
+ * `cache="finder_api"`.
  */
 export const FINDER_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+export const FINDER_API_CACHE_BYTES = 16 * 1024 * 1024;
 
-const kept = new WeakMap<Db, { state: string; pages: Map<string, KeptBody>; bytes: number }>();
-const sizeOf = (page: KeptBody) => 2 * page.text.length + page.bytes.length;
+export type FinderAnswers = 'page' | 'api';
+const stores = { page: keptAnswers('finder_page', FINDER_PAGE_CACHE_BYTES), api: keptAnswers('finder_api', FINDER_API_CACHE_BYTES) };
+const sizeOf = (answer: KeptBody) => textBytes(answer.text) + answer.bytes.length;
 
-/** The state of the data a finder page shows, read in one statement. */
-export async function finderState(db: Db): Promise<string> {
-  const { rows } = await sql<{ state: string }>`
-    select (select version from search_version)::text || ':' || (select version from directory_version)::text as state`.execute(db);
-  return rows[0]?.state ?? '';
+/** The state of the data the finder shows: its stamp, and the search version it holds (for searchServices). */
+export interface FinderState extends Stamp { searchVersion: bigint }
+
+/** The state of the data a finder answer shows, read in one statement. */
+export async function finderState(db: Db): Promise<FinderState> {
+  const { rows } = await sql<{ search: string; directory: string }>`
+    select (select version from search_version)::text as search, (select version from directory_version)::text as directory`.execute(db);
+  const search = rows[0]?.search ?? '0';
+  const directory = rows[0]?.directory ?? '0';
+  return { key: `${search}:${directory}`, order: Number(search) + Number(directory), searchVersion: BigInt(search) };
 }
 
-export function keptFinderPage(db: Db, state: string, key: string): KeptBody | undefined {
-  const store = kept.get(db);
-  const page = store?.state === state ? store.pages.get(key) : undefined;
-  countCacheLookup('finder_page', page !== undefined);
-  if (page) {
-    store!.pages.delete(key); // re-inserted: the least recently used entry stays first
-    store!.pages.set(key, page);
-  }
-  return page;
+export function keptFinderAnswer(kind: FinderAnswers, db: Db, state: FinderState, key: string): Promise<KeptBody> | undefined {
+  return stores[kind].peek<KeptBody>(db, state, key);
 }
 
-export function keepFinderPage(db: Db, state: string, key: string, html: string): KeptBody {
-  const page = keptBody(html);
-  let store = kept.get(db);
-  if (!store || store.state !== state) kept.set(db, (store = { state, pages: new Map(), bytes: 0 }));
-  const before = store.pages.get(key);
-  if (before) store.bytes -= sizeOf(before);
-  store.pages.delete(key);
-  store.pages.set(key, page);
-  store.bytes += sizeOf(page);
-  for (const [oldest, value] of store.pages) {
-    if (store.bytes <= FINDER_PAGE_CACHE_BYTES) break;
-    store.pages.delete(oldest);
-    store.bytes -= sizeOf(value);
-  }
-  return page;
+export function keepFinderAnswer(kind: FinderAnswers, db: Db, state: FinderState, key: string, text: string): KeptBody {
+  const answer = keptBody(text);
+  stores[kind].keep(db, state, key, answer, sizeOf(answer));
+  return answer;
 }
 
-/** Sends a kept page, compressed as the client accepts, once per encoding. */
-export function sendKeptFinderPage(request: FastifyRequest, reply: FastifyReply, page: KeptBody): Promise<FastifyReply> {
-  return sendKeptBody(request, reply.status(200).type('text/html; charset=utf-8'), page);
+/** Sends a kept answer with its content type, compressed as the client accepts, once per encoding. */
+export function sendKeptFinderAnswer(request: FastifyRequest, reply: FastifyReply, type: string, answer: KeptBody): Promise<FastifyReply> {
+  return sendKeptBody(request, reply.status(200).type(type), answer);
 }

@@ -8,7 +8,7 @@ import { currentLanguage, msg } from '../../platform/i18n/index.ts';
 import { currentOrigin } from '../../platform/i18n/language.ts';
 import { renderToString } from 'react-dom/server';
 import { freshnessCutoffs } from '../freshness.ts';
-import { finderState, keepFinderPage, keptFinderPage, sendKeptFinderPage } from './page-cache.ts';
+import { finderState, keepFinderAnswer, keptFinderAnswer, sendKeptFinderAnswer, type FinderState } from './page-cache.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
 import { formErrors } from '../../platform/forms/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
@@ -28,6 +28,11 @@ import { ServicePage } from './views/service-page.tsx';
 import { hasDemoData } from '../demo.ts';
 import { rawQuery } from '../../platform/http/request.ts';
 
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** What a kept finder answer depends on besides the data: the language, the site's origin, the address as asked and the freshness cut-offs. */
+const answerKey = (request: FastifyRequest) => JSON.stringify([currentLanguage(), currentOrigin(), request.url, freshnessCutoffs()]);
+
 const fieldMessages = (): Record<string, string> => ({ alder: msg.errors.age, innen: msg.errors.radius, side: msg.errors.page, antall: msg.errors.page, q: msg.errors.text, sted: msg.errors.text });
 
 /** `serviceExperiences`: the experiences' quotes on an offer's page, handed in by src/app.ts. */
@@ -43,10 +48,10 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
     allowOwnFeature(reply, 'geolocation');
     // the public's pages are kept while the data they show stays the same (page-cache.ts)
     const keepable = request.user === null && !request.validationError;
-    const state = keepable ? await finderState(db) : '';
-    const key = keepable ? JSON.stringify([currentLanguage(), currentOrigin(), request.url, freshnessCutoffs()]) : '';
-    const kept = keepable ? keptFinderPage(db, state, key) : undefined;
-    if (kept) return sendKeptFinderPage(request, reply, kept);
+    const state = keepable ? await finderState(db) : null;
+    const key = keepable ? answerKey(request) : '';
+    const kept = state ? keptFinderAnswer('page', db, state, key) : undefined;
+    if (kept) return sendKeptFinderAnswer(request, reply, HTML, await kept);
     const params = rawQuery(request);
     const first = (name: string) => params[name]?.[0] ?? '';
     const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
@@ -66,7 +71,7 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
     }
     const failed = Object.keys(errors).length > 0;
     const search = failed ? null : toSearchQuery(query, outcome);
-    const result = search ? await searchServices(db, search) : null;
+    const result = search ? await searchServices(db, search, state?.searchVersion) : null;
     // each hit's name and description in the reader's language where the offer has them
     const texts = result ? await hitTexts(db, result.hits.map((hit) => hit.id), currentLanguage()) : new Map();
     // a place named in the free text moves to the place field: the form and every link carry the search as understood
@@ -95,7 +100,7 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
       placeMunicipality: outcome.place?.municipalityName ?? null,
       result, texts, page: search?.page ?? 1, perPage: search?.perPage ?? 20,
     });
-    if (keepable && !failed) return sendKeptFinderPage(request, reply, keepFinderPage(db, state, key, `<!doctype html>${renderToString(page)}`));
+    if (state && !failed) return sendKeptFinderAnswer(request, reply, HTML, keepFinderAnswer('page', db, state, key, `<!doctype html>${renderToString(page)}`));
     return sendPage(reply, page, failed ? 400 : 200);
   });
 
@@ -116,6 +121,11 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
       response: { 200: ServiceListSchema },
     },
   }, async (request, reply) => {
+    // the public's answers are kept while the data they show stays the same, as the pages are
+    const state: FinderState | null = request.user === null ? await finderState(db) : null;
+    const key = state ? answerKey(request) : '';
+    const kept = state ? keptFinderAnswer('api', db, state, key) : undefined;
+    if (kept) return sendKeptFinderAnswer(request, reply, JSON_TYPE, await kept);
     const query = request.query;
     const outcome = await placeFrom(db, query);
     if (outcome.problem) {
@@ -123,8 +133,8 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
       return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors });
     }
     const search = toSearchQuery(query, outcome);
-    const result = await searchServices(db, search);
-    return {
+    const result = await searchServices(db, search, state?.searchVersion);
+    const body = {
       total: result.total,
       page: search.page,
       per_page: search.perPage,
@@ -139,6 +149,9 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
       items: result.hits.map(hitToJson),
       facets: result.facetCounts,
     };
+    // serialized by the route's response schema, as Fastify would send it
+    if (state) return sendKeptFinderAnswer(request, reply, JSON_TYPE, keepFinderAnswer('api', db, state, key, String(reply.serialize(body))));
+    return body;
   });
 
   app.get(paths.api.service, {

@@ -442,8 +442,9 @@ async function rowsInOrder(db: Db, columns: RawBuilder<unknown>, ids: string[]):
   return ids.map((id) => byId.get(id)).filter((row): row is HitRow => row !== undefined);
 }
 
-export async function searchServices(db: Db, query: SearchQuery): Promise<SearchResult> {
-  const version = await dataVersion(db);
+/** `searchVersion`: the finder's data version when the caller has just read it (finderState), else read here. */
+export async function searchServices(db: Db, query: SearchQuery, searchVersion?: bigint): Promise<SearchResult> {
+  const version = searchVersion ?? await dataVersion(db);
   const text = query.text.trim() === '' ? null : await cached(db, version, `text\u0000${query.text}`, () => textQuery(db, query.text));
   const cutoffs = query.freshness ?? freshnessCutoffs();
   const criteria = criteriaOf(query, text?.widened ?? null, cutoffs.hidden);

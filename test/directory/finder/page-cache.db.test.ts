@@ -23,10 +23,10 @@ describe('the finder\'s page cache', { concurrency: 1 }, () => {
       let db: Db;
       before(() => ({ app, db } = suite));
 
-      const counts = async () => {
+      const counts = async (cache = 'finder_page') => {
         const text = (await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
         const value = (result: string) =>
-          Number(text.split('\n').find((l) => l.startsWith(`samklang_cache_lookups_total{cache="finder_page",result="${result}"} `))?.split(' ')[1] ?? 0);
+          Number(text.split('\n').find((l) => l.startsWith(`samklang_cache_lookups_total{cache="${cache}",result="${result}"} `))?.split(' ')[1] ?? 0);
         return { hit: value('hit'), miss: value('miss') };
       };
       const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
@@ -60,6 +60,26 @@ describe('the finder\'s page cache', { concurrency: 1 }, () => {
         await db.transaction().execute(async (trx) => publishService(trx, { ...(await loadServiceAggregate(trx, band.id))!, waitTime: 'Omtrent to uker' }, 'system', null, false));
         await get('/tilbud?q=musikk');
         assert.equal((await counts()).miss, before.miss + 1);
+      });
+
+      test('the JSON API\'s answers are kept alike: the same bytes as the schema writes them, gone with a change; problems are not kept', async () => {
+        const url = '/api/v1/services?q=musikk&antall=5';
+        const first = await get(url);
+        const start = await counts('finder_api');
+        const again = await get(url);
+        assert.equal((await counts('finder_api')).hit, start.hit + 1);
+        assert.equal(again.statusCode, 200);
+        assert.match(String(again.headers['content-type']), /^application\/json/);
+        assert.equal(again.body, first.body);
+        const name = JSON.parse(first.body).items[0].name;
+        const aggregate = (await loadServiceAggregate(db, band.id))!;
+        await db.transaction().execute((trx) => publishService(trx, { ...aggregate, name: `${name} og venner` }, 'system', null, false));
+        assert.equal(JSON.parse((await get(url)).body).items[0].name, `${name} og venner`);
+        // a problem is answered, never kept
+        const before = await counts('finder_api');
+        assert.equal((await get('/api/v1/services?sted=Finnesikke')).statusCode, 400);
+        assert.equal((await get('/api/v1/services?sted=Finnesikke')).statusCode, 400);
+        assert.equal((await counts('finder_api')).miss, before.miss + 2);
       });
 
       test('pages of signed-in people and pages with errors are never kept', async () => {

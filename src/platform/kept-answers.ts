@@ -1,0 +1,116 @@
+import type { Db } from './db/index.ts';
+import { countCacheLookup, type CacheName } from './metrics.ts';
+
+/**
+ * Answers derived from the database (a page as sent, the ordered ids of a search) kept in memory
+ * per database handle for one generation of the data: a stamp the caller reads per request in one
+ * cheap statement (data versions that triggers move in the same transaction as any change, and the
+ * Oslo day where the answer depends on it). A new stamp starts a new, empty generation, so no
+ * instance serves an answer older than the data it has just read, whichever instance wrote.
+ *
+ * - `order` says which of two stamps is newer (the versions only grow): a request that read an
+ *   older stamp than the one kept (a write committed meanwhile) is answered without keeping.
+ * - Memory is bounded by an estimate of each answer's size; the least recently used go first.
+ * - `answer` computes a missing answer once however many requests ask for it meanwhile (they
+ *   share its promise); `peek` and `keep` are for routes that decide only after computing
+ *   whether the result may be kept (a page with errors is not).
+ */
+export interface Stamp {
+  /** equal for the same data */
+  key: string;
+  /** grows with the data: a smaller order is older data */
+  order: number;
+}
+
+interface Entry {
+  value: Promise<unknown>;
+  bytes: number;
+}
+interface Generation {
+  stamp: Stamp;
+  entries: Map<string, Entry>;
+  bytes: number;
+}
+
+export interface KeptAnswers {
+  /** The answer kept under key for this stamp, computed now (once) when it is not kept. */
+  answer<T>(db: Db, stamp: Stamp, key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<T>;
+  /** The answer kept under key for this stamp, if any. */
+  peek<T>(db: Db, stamp: Stamp, key: string): Promise<T> | undefined;
+  /** Keeps a computed answer under key for this stamp. */
+  keep<T>(db: Db, stamp: Stamp, key: string, value: T, bytes: number): void;
+}
+
+/** A store of kept answers, counted in /metrics as `cache`, holding at most about maxBytes per database handle. */
+export function keptAnswers(cache: CacheName, maxBytes: number): KeptAnswers {
+  const generations = new WeakMap<Db, Generation>();
+
+  /** The generation for this stamp, or undefined when the stamp is older than the kept one. */
+  function generationOf(db: Db, stamp: Stamp): Generation | undefined {
+    const kept = generations.get(db);
+    if (kept?.stamp.key === stamp.key) return kept;
+    if (kept && stamp.order < kept.stamp.order) return undefined;
+    const fresh: Generation = { stamp, entries: new Map(), bytes: 0 };
+    generations.set(db, fresh);
+    return fresh;
+  }
+
+  function counted(generation: Generation, entry: Entry, bytes: number): void {
+    entry.bytes = bytes;
+    generation.bytes += bytes;
+    for (const [oldest, old] of generation.entries) {
+      if (generation.bytes <= maxBytes) break;
+      generation.entries.delete(oldest);
+      generation.bytes -= old.bytes;
+    }
+  }
+
+  function found(generation: Generation | undefined, key: string): Entry | undefined {
+    const entry = generation?.entries.get(key);
+    countCacheLookup(cache, entry !== undefined);
+    if (entry) {
+      // re-inserted: the least recently used entry is the first in the map
+      generation!.entries.delete(key);
+      generation!.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  return {
+    answer<T>(db: Db, stamp: Stamp, key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<T> {
+      const generation = generationOf(db, stamp);
+      const kept = found(generation, key);
+      if (kept) return kept.value as Promise<T>;
+      if (!generation) return compute();
+      const entry: Entry = { value: compute(), bytes: 0 };
+      generation.entries.set(key, entry);
+      entry.value.then((value) => {
+        if (generation.entries.get(key) === entry) counted(generation, entry, size(value as T));
+      }, () => {
+        if (generation.entries.get(key) === entry) generation.entries.delete(key);
+      });
+      return entry.value as Promise<T>;
+    },
+    peek<T>(db: Db, stamp: Stamp, key: string): Promise<T> | undefined {
+      const generation = generations.get(db);
+      return found(generation?.stamp.key === stamp.key ? generation : undefined, key)?.value as Promise<T> | undefined;
+    },
+    keep<T>(db: Db, stamp: Stamp, key: string, value: T, bytes: number): void {
+      const generation = generationOf(db, stamp);
+      if (!generation) return;
+      const before = generation.entries.get(key);
+      if (before) {
+        generation.entries.delete(key);
+        generation.bytes -= before.bytes;
+      }
+      const entry: Entry = { value: Promise.resolve(value), bytes: 0 };
+      generation.entries.set(key, entry);
+      counted(generation, entry, bytes);
+    },
+  };
+}
+
+/** Estimated bytes held by a list of ids (a UUID string and its slot). */
+export const idListBytes = (ids: readonly string[]) => 96 * ids.length + 64;
+/** Estimated bytes held by a string (UTF-16 at worst). */
+export const textBytes = (text: string) => 2 * text.length + 64;
