@@ -284,15 +284,24 @@ async function countRows(db: Db, criteria: Criteria): Promise<RowCounts> {
   const everything = allBut(-1);
   // rows some count needs: those matching every selected facet but at most one
   const needed = selected.length < 2 ? [] : [or(selected.map((_, skip) => and(others(skip).map((i) => facetCondition(selected[i]![1], true)))))];
+  const flags = selected.map((_, i) => flag(i));
+  const matchingRows = sql`
+    select terms, lat is null as without_point
+      ${sql.join(selected.map(([, keys], i) => sql`, ${facetCondition(keys, true)} as ${flag(i)}`), sql``)}
+    from service_search
+    where ${and([...baseConditions(criteria, true), ...needed])}`;
+  // With facets selected, rows with the same terms and flags are counted together first, so fewer
+  // are unnested into keys, each with a count per selected facet: at 100,000 demo services search
+  // (b)'s 9,242 rows had 4,128 sets, and counting took 55 ms instead of 75–125. Without, grouping
+  // costs more than it saves ((a): 22,951 rows in 9,394 sets, 130 ms instead of 90).
+  const sets = selected.length === 0
+    ? sql`select terms, without_point, 1 as n from (${matchingRows}) matching`
+    : sql`select terms, without_point${sql.join(flags.map((f) => sql`, ${f}`), sql``)}, count(*) as n
+      from (${matchingRows}) matching group by terms, without_point${sql.join(flags.map((f) => sql`, ${f}`), sql``)}`;
   const { rows } = await sql<{ key: string; without_point: number; counts: number[] }>`
-    select key, count(*) filter (where ${everything} and without_point)::int as without_point,
-      array[count(*) filter (where ${everything})${sql.join(selected.map((_, i) => sql`, count(*) filter (where ${allBut(i)})`), sql``)}]::int[] as counts
-    from (
-      select terms, lat is null as without_point
-        ${sql.join(selected.map(([, keys], i) => sql`, ${facetCondition(keys, true)} as ${flag(i)}`), sql``)}
-      from service_search
-      where ${and([...baseConditions(criteria, true), ...needed])}
-    ) matching, unnest(array['']::text[] || terms) as key
+    select key, coalesce(sum(n) filter (where ${everything} and without_point), 0)::int as without_point,
+      array[coalesce(sum(n) filter (where ${everything}), 0)${sql.join(selected.map((_, i) => sql`, coalesce(sum(n) filter (where ${allBut(i)}), 0)`), sql``)}]::int[] as counts
+    from (${sets}) sets, unnest(array['']::text[] || terms) as key
     group by key`.execute(db);
   const own = rows.find((row) => row.key === '');
   return { total: own?.counts[0] ?? 0, without_point: own?.without_point ?? 0, keys: rows.filter((row) => row.key !== '').map((row) => [row.key, ...row.counts]) };
