@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,9 +29,33 @@ const KEPT = 16;
 const caches = new WeakMap<Db, Map<string, Entry>>();
 let folder: string | null = null;
 
+const FOLDER = /^samklang-exports-(\d+)-/;
+
+/** The process is running (or belongs to someone this one may not signal). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the export folders of processes that are gone: one stopped by a signal (SIGKILL, or
+ * SIGTERM without a handler) never runs its exit handler. The folder's name holds its process id.
+ */
+export function sweepExportFolders(under = tmpdir()): void {
+  for (const name of readdirSync(under)) {
+    const pid = FOLDER.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(join(under, name), { recursive: true, force: true });
+  }
+}
+
 function exportFolder(): string {
   if (folder) return folder;
-  const made = mkdtempSync(join(tmpdir(), 'samklang-exports-'));
+  sweepExportFolders();
+  const made = mkdtempSync(join(tmpdir(), `samklang-exports-${process.pid}-`));
   process.once('exit', () => rmSync(made, { recursive: true, force: true }));
   return (folder = made);
 }

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { backends } from '../../helpers/db.ts';
 import { appSuite } from '../../helpers/app.ts';
 import { reindexServices } from '../../../src/directory/index.ts';
+import { sweepExportFolders } from '../../../src/opendata/hsds/export-cache.ts';
 import { aService, anOrganization, store } from '../../directory/factories.ts';
 
 for (const backend of backends()) {
@@ -74,3 +79,22 @@ for (const backend of backends()) {
     });
   });
 }
+
+describe('export folders of stopped processes', () => {
+  test('are removed; those of running processes stay', async () => {
+    const under = mkdtempSync(join(tmpdir(), 'samklang-sweep-'));
+    try {
+      // a process that has exited: its id is free (reused only after the kernel wraps around)
+      const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+      const stopped = join(under, `samklang-exports-${gone}-aaaaaa`);
+      const running = join(under, `samklang-exports-${process.ppid}-bbbbbb`);
+      const other = join(under, 'samklang-exports-cccccc'); // an older name without a process id: left alone
+      for (const folder of [stopped, running, other]) mkdirSync(folder);
+      writeFileSync(join(stopped, 'x.part'), 'left behind');
+      sweepExportFolders(under);
+      assert.deepEqual(readdirSync(under).sort(), [basename(running), basename(other)].sort());
+    } finally {
+      rmSync(under, { recursive: true, force: true });
+    }
+  });
+});
