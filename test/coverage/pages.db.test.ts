@@ -41,7 +41,10 @@ for (const backend of backends()) {
       const chosen = await getPage(atlas.app, '/dekning?sorter=tilgang&metode=2sfca&vekt=trinn&beta=1,5&radius=120');
       assert.equal(chosen.status, 200);
       assert.notEqual(chosen.$('details#beregningsmate').attr('open'), undefined);
-      assert.equal(chosen.$('#metode option[selected]').attr('value'), '2sfca');
+      // radio buttons, whose long labels wrap at a phone's width
+      assert.equal(chosen.$('input[name="metode"][checked]').attr('value'), '2sfca');
+      assert.equal(chosen.$('input[name="vekt"][checked]').attr('value'), 'trinn');
+      assert.equal(chosen.$('#metode').attr('type'), 'radio', 'the first button carries the id the error summary links to');
       assert.equal(chosen.$('#radius').attr('value'), '120');
       assert.notDeepEqual(cells(chosen.$, '#kommunetabell tbody tr td'), cells(plain.$, '#kommunetabell tbody tr td'));
       const sortLink = chosen.$('#kommunetabell th[aria-sort] a').first().attr('href')!;

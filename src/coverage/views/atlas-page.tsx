@@ -16,6 +16,7 @@ import type { MapClasses } from './map-categories.ts';
 import { fairnessSentences } from './plain-words.ts';
 import { withQuery } from './urls.ts';
 import { SelectField, TextField, levelOptions, type Option } from './fields.tsx';
+import { RadioGroup } from '../../platform/forms/index.ts';
 import { DEFAULT_CHOICE, PAGE_DECAYS, PAGE_METHODS } from '../method-choice.ts';
 import { number, ratio } from './format.ts';
 import { KeyFigures, SnapshotChange } from './key-figures.tsx';
@@ -122,9 +123,10 @@ function MethodChoiceFields({ values, errors }: Pick<AtlasPageProps, 'values' | 
       <summary>{t.legend}</summary>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <div className="search-form">
-        <SelectField id="metode" name="metode" label={t.method} value={values.metode} error={errors.metode}
+        {/* radio buttons, not selects: these choices' labels are long, and a select cuts them at a phone's width */}
+        <RadioGroup id="metode" name="metode" legend={t.method} value={values.metode} error={errors.metode} errorSuffix="feil"
           options={PAGE_METHODS.map((key) => ({ value: key, label: t.methods[key] }))} />
-        <SelectField id="vekt" name="vekt" label={t.decay} value={values.vekt} error={errors.vekt}
+        <RadioGroup id="vekt" name="vekt" legend={t.decay} value={values.vekt} error={errors.vekt} errorSuffix="feil"
           options={PAGE_DECAYS.map((key) => ({ value: key, label: t.decays[key] }))} />
         <TextField id="beta" name="beta" label={t.beta} hint={t.betaHint} value={values.beta} error={errors.beta} inputMode="decimal" />
         <TextField id="radius" name="radius" label={t.radius} hint={t.radiusHint} value={values.radius} error={errors.radius} inputMode="numeric" />

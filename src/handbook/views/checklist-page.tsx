@@ -1,11 +1,10 @@
 import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, ErrorSummary, TextArea, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, RadioGroup, TextArea, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { PHASES, type Phase } from '../content.ts';
 import { OPEN, type ItemState, type PlanItem } from '../planner/checklist.ts';
 import type { PlanRow } from '../planner/queries.ts';
-import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 

@@ -2,10 +2,9 @@ import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { CsrfField, ErrorSummary, Select, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, RadioGroup, Select, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { SETTINGS, SETTING_BY_CODE, SERVICE_LEVELS, serviceLevelName } from '../planner/settings.ts';
 import type { PlanRow } from '../planner/queries.ts';
-import { RadioGroup } from './form-fields.tsx';
 
 const m = msg.handbook.planner;
 

@@ -1,11 +1,10 @@
 import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, ErrorSummary, type Errors } from '../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, RadioGroup, type Errors } from '../../platform/forms/index.ts';
 import { DOMAINS, SCALE, STATEMENTS, type ReadinessProfile } from '../planner/readiness.ts';
 import type { PlanRow } from '../planner/queries.ts';
 import { formatNumber } from './format.ts';
-import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 

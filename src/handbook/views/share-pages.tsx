@@ -1,10 +1,9 @@
 import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
-import { CsrfField, ErrorSummary, TextInput, type Errors } from '../../platform/forms/index.ts';
+import { CsrfField, ErrorSummary, RadioGroup, TextInput, type Errors } from '../../platform/forms/index.ts';
 import { DOCUMENT_KINDS } from '../planner/documents.ts';
 import type { MemberRow, PlanRow } from '../planner/queries.ts';
-import { RadioGroup } from './form-fields.tsx';
 import { PlanLayout } from './plan-layout.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 

@@ -73,3 +73,28 @@ export function CheckboxInput({ id, name, value, label, checked }: { id: string;
     </Field>
   );
 }
+
+/**
+ * Radio buttons in a fieldset: each choice's whole label shows and wraps (a select cuts a long one
+ * at a phone's width). The first button carries the group's id, so an error summary can link to it.
+ */
+export function RadioGroup(props: { id: string; name: string; legend: ReactNode; options: { value: string; label: string }[]; value: string; error?: string | undefined; inline?: boolean;
+  /** the end of the error message's id (`<id>-<suffix>`); the atlas's forms say 'feil' */
+  errorSuffix?: string }) {
+  const { id, error, errorSuffix = 'error' } = props;
+  return (
+    <fieldset className={`ds-fieldset radio-group${props.inline ? ' radio-group--inline' : ''}`} aria-describedby={describedBy(id, false, error, errorSuffix)}>
+      <legend className="ds-label">{props.legend}</legend>
+      {error && <ValidationMessage id={`${id}-${errorSuffix}`}>{error}</ValidationMessage>}
+      {props.options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${option.value}`;
+        return (
+          <Field key={option.value}>
+            <Input type="radio" id={optionId} name={props.name} value={option.value} defaultChecked={props.value === option.value} aria-invalid={error ? true : undefined} />
+            <Label htmlFor={optionId} data-weight="regular">{option.label}</Label>
+          </Field>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -5,5 +5,5 @@ export { Email, EMAIL_PATTERN, FormBody, formErrors, typed } from './body.ts';
 export { describedBy } from './described-by.ts';
 export { normaliseDate } from './date.ts';
 export { ErrorSummary, type Errors } from './error-summary.tsx';
-export { CsrfField, TextInput, TextArea, Select, CheckboxInput } from './fields.tsx';
+export { CsrfField, TextInput, TextArea, Select, CheckboxInput, RadioGroup } from './fields.tsx';
 export { FormPage } from './form-page.tsx';
