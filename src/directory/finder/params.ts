@@ -3,6 +3,7 @@ import { FACETS, LANGUAGE_FACET, LANGUAGES, TERMS } from '../taxonomy.ts';
 import type { SearchQuery, SortOrder } from './search.ts';
 import { MunicipalityNumber, type Place } from '../../reference/index.ts';
 import { OneOf } from '../../platform/http/one-of.ts';
+import { taxonomy } from '../../platform/i18n/en/taxonomy.ts';
 
 /** Distances the finder offers, in km. */
 export const RADII = [10, 25, 50, 100, 200] as const;
@@ -13,7 +14,12 @@ const facetParam = (codes: string[], description: string): TSchema =>
   Type.Optional(Type.Array(OneOf(codes), { description, maxItems: codes.length }));
 
 const facetProperties: Record<string, TSchema> = Object.fromEntries([
-  ...FACETS.map((facet) => [facet.id, facetParam(TERMS.filter((t) => t.facet === facet).map((t) => t.code), `${facet.name}: ${facet.description}. Repeat for OR.`)]),
+  // the API's documentation is in English: the facets' English labels, the bokmål name beside them
+  ...FACETS.map((facet) => {
+    const english = taxonomy.facets[facet.id as keyof typeof taxonomy.facets];
+    const label = english ? `${english.name} (${facet.name}): ${english.description}` : `${facet.name}: ${facet.description}`;
+    return [facet.id, facetParam(TERMS.filter((t) => t.facet === facet).map((t) => t.code), `${label}. Repeat for OR.`)];
+  }),
   [LANGUAGE_FACET, facetParam(Object.keys(LANGUAGES), 'Language (ISO 639-1). Repeat for OR.')],
 ]);
 

@@ -43,6 +43,9 @@ for (const backend of backends()) {
       for (const path of ['/api/v1/services', '/api/v1/services/{id}', '/api/v1/municipalities', '/api/v1/postal-codes/{code}']) {
         assert.ok(openapi.paths[path], path);
       }
+      // the document is in English, the facets included (with their bokmål names beside)
+      const parameters = (openapi.paths['/api/v1/services']?.get as unknown as { parameters: { name: string; description?: string }[] }).parameters;
+      assert.match(parameters.find((p) => p.name === 'niva')?.description ?? '', /^Service level \(Tjenestenivå\): Where in the course of care/);
     });
 
     test('GET /api/v1/services answers JSON that matches the OpenAPI schema, with totals and CORS', async () => {
