@@ -114,3 +114,27 @@ export function keptAnswers(cache: CacheName, maxBytes: number): KeptAnswers {
 export const idListBytes = (ids: readonly string[]) => 96 * ids.length + 64;
 /** Estimated bytes held by a string (UTF-16 at worst). */
 export const textBytes = (text: string) => 2 * text.length + 64;
+
+/**
+ * A read of a data stamp shared by the requests that wait for it, never older than any of them:
+ * a request joins the read that starts next (when one is running, the one after it), so what it
+ * gets was read after it arrived, and a change committed before it arrived is seen. Under load
+ * each process then sends one stamp statement at a time instead of one per request.
+ */
+export function sharedFreshRead<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let next: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const reading = read();
+    running = reading;
+    next = null;
+    const done = () => { if (running === reading) running = null; };
+    reading.then(done, done);
+    return reading;
+  };
+  return () => {
+    if (!running) return start();
+    next ??= running.then(start, start);
+    return next;
+  };
+}

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/index.ts';
+import { readsOwnWrites, type Db } from '../../platform/db/index.ts';
 import { keptBody, sendKeptBody, type KeptBody } from '../../platform/http/compress.ts';
-import { keptAnswers, textBytes, type Stamp } from '../../platform/kept-answers.ts';
+import { keptAnswers, sharedFreshRead, textBytes, type Stamp } from '../../platform/kept-answers.ts';
 
 /**
  * The finder's answers to the public (its pages, and its API's JSON) as sent, kept in memory per
@@ -27,13 +27,22 @@ const sizeOf = (answer: KeptBody) => textBytes(answer.text) + answer.bytes.lengt
 /** The state of the data the finder shows: its stamp, and the search version it holds (for searchServices). */
 export interface FinderState extends Stamp { searchVersion: bigint }
 
-/** The state of the data a finder answer shows, read in one statement. */
-export async function finderState(db: Db): Promise<FinderState> {
+async function readState(db: Db): Promise<FinderState> {
   const { rows } = await sql<{ search: string; directory: string }>`
     select (select version from search_version)::text as search, (select version from directory_version)::text as directory`.execute(db);
   const search = rows[0]?.search ?? '0';
   const directory = rows[0]?.directory ?? '0';
   return { key: `${search}:${directory}`, order: Number(search) + Number(directory), searchVersion: BigInt(search) };
+}
+
+/** Per handle, one shared read for requests that read the replica and one for those that must read the primary (after their own write). */
+const stateReads = new WeakMap<Db, { replica: () => Promise<FinderState>; primary: () => Promise<FinderState> }>();
+
+/** The state of the data a finder answer shows, read in one statement after the request arrived (shared by the requests waiting for it). */
+export function finderState(db: Db): Promise<FinderState> {
+  let reads = stateReads.get(db);
+  if (!reads) stateReads.set(db, (reads = { replica: sharedFreshRead(() => readState(db)), primary: sharedFreshRead(() => readState(db)) }));
+  return readsOwnWrites() ? reads.primary() : reads.replica();
 }
 
 export function keptFinderAnswer(kind: FinderAnswers, db: Db, state: FinderState, key: string): Promise<KeptBody> | undefined {

@@ -16,7 +16,7 @@ export type Db = Kysely<Database>;
 export type Tx = Db | Transaction<Database>;
 export type * from './schema/index.ts';
 export { DataDirLockedError, EXIT_DATA_DIR_LOCKED } from './lock.ts';
-export { readerOf } from './read-routing.ts';
+export { readerOf, readsOwnWrites } from './read-routing.ts';
 /** An opened database: the handle, which driver, and how to close it. */
 export interface OpenedDatabase {
   db: Db;

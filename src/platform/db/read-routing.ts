@@ -80,6 +80,11 @@ class RoutingDriver implements Driver {
   destroy() { return this.replica.destroy(); }
 }
 
+/** This request's reads must go to the primary (its own write has not reached the replica yet). */
+export function readsOwnWrites(): boolean {
+  return current.getStore()?.primary === true;
+}
+
 const routers = new WeakMap<Db, ReadRouter>();
 
 /** Starts routing reads of `primary` to the replica behind `replicaPool`; the probe runs every second. */

@@ -92,8 +92,16 @@ describe('public reads go to the streaming replica, and a person\'s own writes a
       assert.ok(finder.body.includes(today), 'the finder API shows the editor their confirmation');
       const page = await editor.get(`/tilbud/${service.id}`);
       assert.equal(page.status, 200);
-      // anyone else reads the replica, which has not replayed the change yet
+      // anyone else reads the replica, which has not replayed the change yet (the finder keeps that answer)
       assert.equal(await assuredDate(null), '2026-06-01');
+      const finderSearch = '/api/v1/services?q=replikaen';
+      const anonymous = await app.inject({ method: 'GET', url: finderSearch });
+      assert.equal(JSON.parse(anonymous.body).items[0].assured_date, '2026-06-01');
+      // signed out, the editor is anonymous but still reads the primary: the finder's kept answers
+      // and the shared read of their stamp are per routing, so they never see the replica's
+      assert.equal((await editor.post('/logg-ut', {})).status, 303);
+      const signedOut = await editor.json('GET', finderSearch);
+      assert.equal(JSON.parse(signedOut.body).items[0].assured_date, today);
       const other = new Visitor(app, '10.18.0.2');
       assert.equal(await assuredDate(other), '2026-06-01');
     } finally {
