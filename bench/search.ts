@@ -38,10 +38,7 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     services: { type: 'string', default: '100000' },
-    // one app process per core but one: PostgreSQL and the load generator run on the same machine.
-    // On 2 cores a second app process added contention, not capacity (2026-11-30: hot p95 20–24 ms
-    // with one process, 32–48 ms with two, at about the same req/s; BENCHMARKS.md).
-    workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
+    workers: { type: 'string', default: String(availableParallelism()) },
     profile: { type: 'boolean', default: false },
     'print-only': { type: 'boolean', default: false },
     'reuse-data': { type: 'boolean', default: false },
