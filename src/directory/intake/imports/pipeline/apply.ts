@@ -104,28 +104,33 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
   }
   for (const table of TABLES) {
     const entries = dataset.rows(table);
+    const ids = entries.map(([id]) => id);
+    // each chunk is looked up while the one before is compared (and the first while the rows are converted)
+    const lookup = (i: number) => (i < ids.length
+      ? db.selectFrom(table).selectAll().where(idIn(ids.slice(i, i + CHUNK))).execute() as Promise<Record<string, unknown>[]> : null);
+    let next = lookup(0);
     const given = new Map(entries.map(([id, { row }]) => [id, row]));
     const stored = new Map(entries.map(([id, { row }]) => [id, toStored(table, row)]));
     rows.set(table, stored);
-    const current = new Map<string, Record<string, unknown>>();
-    const ids = [...stored.keys()];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const found = await db.selectFrom(table).selectAll().where(idIn(ids.slice(i, i + CHUNK))).execute();
-      for (const row of found as Record<string, unknown>[]) current.set(String(row.id), row);
-    }
     const tablePlan: TablePlan = { added: [], changed: [], unchanged: 0 };
-    for (const [id, row] of stored) {
-      const existing = current.get(id);
-      if (!existing) tablePlan.added.push(id);
-      else {
-        keepLinks(table, row, existing);
-        keepOwnFields(table, row, given.get(id)!, existing);
-        // our last_modified is our sync clock: a file's says when the sender's copy changed, which only a new service takes
-        if (table === 'service') row.last_modified = existing.last_modified;
-        if (keepMasked(table, row, existing, confidential) && table === 'location') maskedKept += 1;
-        const fields = changedFields(row, existing);
-        if (fields.length > 0) tablePlan.changed.push({ id, fields, previous: Object.fromEntries(fields.map((f) => [f, existing[f] ?? null])) });
-        else tablePlan.unchanged += 1;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const found = await next!;
+      next = lookup(i + CHUNK);
+      const current = new Map(found.map((row) => [String(row.id), row]));
+      for (const id of ids.slice(i, i + CHUNK)) {
+        const row = stored.get(id)!;
+        const existing = current.get(id);
+        if (!existing) tablePlan.added.push(id);
+        else {
+          keepLinks(table, row, existing);
+          keepOwnFields(table, row, given.get(id)!, existing);
+          // our last_modified is our sync clock: a file's says when the sender's copy changed, which only a new service takes
+          if (table === 'service') row.last_modified = existing.last_modified;
+          if (keepMasked(table, row, existing, confidential) && table === 'location') maskedKept += 1;
+          const fields = changedFields(row, existing);
+          if (fields.length > 0) tablePlan.changed.push({ id, fields, previous: Object.fromEntries(fields.map((f) => [f, existing[f] ?? null])) });
+          else tablePlan.unchanged += 1;
+        }
       }
     }
     plan[table] = tablePlan;
@@ -238,14 +243,39 @@ function updateRows(trx: Tx, table: TableName, rows: Record<string, unknown>[]) 
     from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json) r where t.id = r.id`.execute(trx);
 }
 
+/**
+ * Statements sent on one connection, in order, while the next one is being made: the database
+ * writes one batch while Node turns the next into JSON, instead of each waiting for the other.
+ * At most DEPTH wait at a time (each holds its batch as text). The first failure is the one
+ * thrown; the statements after it fail too (the transaction is aborted) and are only awaited.
+ */
+class Pipeline {
+  private static readonly DEPTH = 2;
+  private waiting: Promise<unknown>[] = [];
+  async add(statement: Promise<unknown>): Promise<void> {
+    statement.catch(() => {}); // awaited in order below or in drain(); not an unhandled rejection meanwhile
+    this.waiting.push(statement);
+    if (this.waiting.length > Pipeline.DEPTH) await this.waiting.shift();
+  }
+  async drain(): Promise<void> {
+    const waiting = this.waiting;
+    this.waiting = [];
+    let failure: unknown = null;
+    for (const statement of waiting) await statement.catch((error: unknown) => { failure ??= error; });
+    if (failure !== null) throw failure;
+  }
+}
+
 /** Writes the plan in the caller's transaction and rebuilds the finder rows it touches. */
 export async function applyPlan(trx: Tx, plan: Plan, rows: PlannedRows): Promise<number> {
+  const statements = new Pipeline();
   for (const table of TABLES) {
     const stored = rows.get(table)!;
     const added = parentsFirst(plan[table].added, stored, SELF_REFERENCE[table] ?? null);
-    for (const rows of batches(added.map((id) => ({ id, ...stored.get(id) })))) await insertRows(trx, table, rows);
-    for (const rows of batches(plan[table].changed.map(({ id }) => ({ id, ...stored.get(id) })))) await updateRows(trx, table, rows);
+    for (const rows of batches(added.map((id) => ({ id, ...stored.get(id) })))) await statements.add(insertRows(trx, table, rows));
+    for (const rows of batches(plan[table].changed.map(({ id }) => ({ id, ...stored.get(id) })))) await statements.add(updateRows(trx, table, rows));
   }
+  await statements.drain();
   // a change to any part of an existing service moves its last_modified (new services keep the file's)
   const parts: ChangedParts = {};
   // rows created with a new parent are left out: they are only in the documents of new services, or
