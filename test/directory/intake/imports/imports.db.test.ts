@@ -223,9 +223,9 @@ for (const backend of backends()) {
 
     test('a new service is audited once, standing for its parts; a part added to an existing service has its own entry', async () => {
       const serviceId = randomUUID();
-      const created = JSON.stringify({ id: serviceId, organization_id: own.id, name: 'Spelemannslag i Elvdal', description: 'Importert i test.', status: 'active',
+      const document = JSON.stringify({ id: serviceId, organization_id: own.id, name: 'Spelemannslag i Elvdal', description: 'Importert i test.', status: 'active',
         phones: [{ id: randomUUID(), number: '22 00 00 01' }, { id: randomUUID(), number: '22 00 00 02' }] });
-      const first = tempFile('spelemannslag.ndjson', created);
+      const first = tempFile('spelemannslag.ndjson', document);
       assert.ok((await importFromCommandLine(db, first, { dryRun: false })).ok);
       const entriesOf = async (file: string) => (await sql<{ resource_id: string; resource_type: string; last_action_type: string; replacement_value: string }>`
         select a.resource_id::text, a.resource_type, a.last_action_type, a.replacement_value from audit_log a join import_run r on r.id = a.import_run_id
@@ -241,7 +241,12 @@ for (const backend of backends()) {
       assert.deepEqual((await entriesOf(second)).map((e) => [e.resource_type, e.resource_id, e.last_action_type]), [['phone', phoneId, 'import-create']],
         'a phone new to an existing service is audited on its own');
       const history = await admin.get(`/moderering/historikk/${ownService.id}`);
-      assert.match(history.$('main').text(), /Opprettet ved import/);
+      const runOf = async (file: string) => (await sql<{ id: string }>`select id::text from import_run where source = ${file}`.execute(db)).rows[0]!.id;
+      const created = history.$('main a').filter((_, a) => history.$(a).text() === 'Opprettet ved import');
+      assert.equal(created.attr('href'), `/import/${await runOf(second)}`, 'the entry links to the run, which names the file');
+      const newHistory = await admin.get(`/moderering/historikk/${serviceId}`);
+      assert.equal(newHistory.$('main a').filter((_, a) => newHistory.$(a).text() === 'Opprettet ved import').attr('href'), `/import/${await runOf(first)}`);
+      assert.match(newHistory.$('main').text(), /gjelder også det som ble opprettet samtidig/);
       assert.ok((await importFromCommandLine(db, second, { dryRun: false })).ok);
       assert.equal((await entriesOf(second)).length, 1, 'importing the same file again audits nothing');
     });
