@@ -116,6 +116,7 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
     for (let i = 0; i < ids.length; i += CHUNK) {
       const found = await next!;
       next = lookup(i + CHUNK);
+      // (comparing cannot fail, so the lookup sent is always awaited before the transaction ends)
       const current = new Map(found.map((row) => [String(row.id), row]));
       for (const id of ids.slice(i, i + CHUNK)) {
         const row = stored.get(id)!;
@@ -269,11 +270,18 @@ class Pipeline {
 /** Writes the plan in the caller's transaction and rebuilds the finder rows it touches. */
 export async function applyPlan(trx: Tx, plan: Plan, rows: PlannedRows): Promise<number> {
   const statements = new Pipeline();
-  for (const table of TABLES) {
-    const stored = rows.get(table)!;
-    const added = parentsFirst(plan[table].added, stored, SELF_REFERENCE[table] ?? null);
-    for (const rows of batches(added.map((id) => ({ id, ...stored.get(id) })))) await statements.add(insertRows(trx, table, rows));
-    for (const rows of batches(plan[table].changed.map(({ id }) => ({ id, ...stored.get(id) })))) await statements.add(updateRows(trx, table, rows));
+  try {
+    for (const table of TABLES) {
+      const stored = rows.get(table)!;
+      const added = parentsFirst(plan[table].added, stored, SELF_REFERENCE[table] ?? null);
+      for (const rows of batches(added.map((id) => ({ id, ...stored.get(id) })))) await statements.add(insertRows(trx, table, rows));
+      for (const rows of batches(plan[table].changed.map(({ id }) => ({ id, ...stored.get(id) })))) await statements.add(updateRows(trx, table, rows));
+    }
+  } catch (error) {
+    // every statement sent must have run (and failed, the transaction being aborted) before the caller rolls
+    // back: one still waiting for the connection would run after the rollback, outside the transaction
+    await statements.drain().catch(() => {});
+    throw error;
   }
   await statements.drain();
   // a change to any part of an existing service moves its last_modified (new services keep the file's)
