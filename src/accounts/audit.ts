@@ -60,6 +60,8 @@ export interface AuditRecord {
   replacementValue: string;
   /** the account's email while it exists, else its pseudonym, or 'system' */
   updatedBy: string;
+  /** the import run that made the change, whose record holds the source (an import's entry for a new service stands for the rows created with it) */
+  importRunId: string | null;
 }
 
 /** The history of one entry (a service and its locations, or an organisation), newest first. */
@@ -68,7 +70,7 @@ export async function auditTrail(db: Tx, resourceIds: string[]): Promise<AuditRe
   const rows = await db.selectFrom('audit_log as a')
     .leftJoin('app_user as u', (join) => join.on(sql`u.id::text`, '=', sql.ref('a.updated_by')))
     .select(['a.id', 'a.resource_id', 'a.resource_type', 'a.last_action_date', 'a.last_action_type', 'a.field_name',
-      'a.previous_value', 'a.replacement_value', 'a.updated_by', 'u.email'])
+      'a.previous_value', 'a.replacement_value', 'a.updated_by', 'a.import_run_id', 'u.email'])
     .where('a.resource_id', 'in', resourceIds)
     .orderBy('a.last_action_date', 'desc').orderBy('a.field_name').execute();
   return rows.map((r) => ({
@@ -76,5 +78,6 @@ export async function auditTrail(db: Tx, resourceIds: string[]): Promise<AuditRe
     lastActionType: r.last_action_type, fieldName: r.field_name, previousValue: r.previous_value,
     replacementValue: r.replacement_value,
     updatedBy: r.email ?? (r.updated_by === 'system' ? 'system' : pseudonym(r.updated_by)),
+    importRunId: r.import_run_id,
   }));
 }

@@ -207,8 +207,79 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
   // after 5 minutes, against 22 s with statistics.
   const bulk = !serviceIds || serviceIds.length > 1000;
   const termWords = JSON.stringify(indexedTermWords());
-  if (bulk) await sql`analyze service, organization, attribute, service_at_location, location, language, service_translation`.execute(db);
-  const finderRows = (ids: string[] | undefined) => sql`
+  if (bulk) {
+    await sql`analyze service, organization, attribute, service_at_location, location, language, service_translation`.execute(db);
+    // for the rest of this transaction: the planner's cost of a bulk rebuild is far above jit_above_cost, and compiling it took 0.6 s
+    // of a 20,000-service import's rebuild for nothing (a server without JIT ignores the setting)
+    // and the sort into place order spilled 50 MB to disk at 20,000 services with the default work_mem
+    await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(db);
+  }
+  // Set-based: each part (terms, places, translations, point) is gathered for all the services at
+  // once and grouped, instead of a lateral subquery per service; the term words are turned into a
+  // tsvector once per distinct set of terms (many services share one). 20,000 imported services:
+  // 6.3 s before (most of it per-row lookups and to_tsvector of the term words), see BENCHMARKS.md.
+  const finderRows = (ids: string[] | undefined) => {
+    const chosen = sql`select id from chosen`;
+    return sql`
+    with chosen as materialized (
+      select s.id from service s join organization o on o.id = s.organization_id
+      -- an organisation waiting for a moderator publishes nothing (see organizationApproved)
+      where s.status in ('active', 'temporarily closed') and not o.awaiting_approval ${only(ids)}
+    ),
+    terms as (
+      select service_id, array_agg(distinct key order by key) as keys from (
+        select a.link_id as service_id, t.taxonomy || ':' || t.code as key
+          from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id
+          where a.link_entity = 'service' and a.link_id in (${chosen})
+        union all
+        select a.link_id, p.taxonomy || ':' || p.code
+          from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id join taxonomy_term p on p.id = t.parent_id
+          where a.link_entity = 'service' and a.link_id in (${chosen})
+        union all
+        select sal.service_id, t.taxonomy || ':' || t.code
+          from service_at_location sal
+          join attribute a on a.link_entity = 'location' and a.link_id = sal.location_id
+          join taxonomy_term t on t.id = a.taxonomy_term_id
+          where sal.service_id in (${chosen})
+        union all
+        select lang.service_id, 'sprak:' || lang.code from language lang where lang.service_id in (${chosen}) and lang.code is not null
+      ) k group by service_id
+    ),
+    -- the classification in words people use: term names and synonyms (synonyms.ts)
+    term_words as (
+      select keys, setweight(to_tsvector('norwegian', coalesce((select string_agg(${termWords}::jsonb ->> k, ' ') from unnest(keys) k), '')), 'D') as document
+      from (select distinct keys from terms) d
+    ),
+    places as (
+      -- place names: municipalities, and the postal places and names of locations that are not confidential
+      select sal.service_id, array_agg(distinct l.municipality_number) as numbers,
+        concat_ws(' ', string_agg(distinct m.name, ' '),
+          string_agg(distinct concat_ws(' ', l.name, ad.city), ' ') filter (where not l.is_confidential)) as names
+      from service_at_location sal
+      join location l on l.id = sal.location_id
+      join municipality m on m.number = l.municipality_number
+      left join address ad on ad.location_id = l.id
+      where sal.service_id in (${chosen})
+      group by sal.service_id
+    ),
+    translated as (
+      select t.service_id, string_agg(t.name, ' ' order by t.language) as names,
+        string_agg(concat_ws(' ', t.description, t.application_process), ' ' order by t.language) as texts
+      from service_translation t where t.service_id in (${chosen})
+      group by t.service_id
+    ),
+    -- a confidential location, or one without coordinates, is placed at its municipality's
+    -- population centre (where the finder measures a municipality from), never at its address
+    point as (
+      select distinct on (sal.service_id) sal.service_id,
+        case when l.is_confidential then m.centre_lat else coalesce(l.latitude, m.centre_lat) end as lat,
+        case when l.is_confidential then m.centre_lon else coalesce(l.longitude, m.centre_lon) end as lon
+      from service_at_location sal
+      join location l on l.id = sal.location_id
+      left join municipality m on m.number = l.municipality_number
+      where sal.service_id in (${chosen}) and (l.latitude is not null or m.number is not null)
+      order by sal.service_id, l.is_confidential, sal.id
+    )
     select s.id, s.organization_id, s.name, o.name, s.status,
       coalesce(terms.keys, '{}'), coalesce(places.numbers, '{}'),
       setweight(to_tsvector('norwegian', s.name), 'A')
@@ -219,66 +290,24 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
         -- of the English or nynorsk text finds the offer, and its names weigh as names
         || setweight(to_tsvector('norwegian', coalesce(translated.names, '')), 'A')
         || setweight(to_tsvector('norwegian', coalesce(translated.texts, '')), 'C')
-        -- the classification in words people use: term names and synonyms (synonyms.ts)
-        || setweight(to_tsvector('norwegian', coalesce((select string_agg(${termWords}::jsonb ->> k, ' ') from unnest(terms.keys) k), '')), 'D'),
+        || coalesce(term_words.document, ''::tsvector),
       point.lat, point.lon,
       coalesce('format:digital' = any(terms.keys), false),
       s.minimum_age, s.maximum_age, s.assured_date, s.is_demo,
       -- freshness is measured from the last confirmation, else from when the entry was made
       ${confirmedOn()}
-    from service s
+    from chosen c
+    join service s on s.id = c.id
     join organization o on o.id = s.organization_id
-    left join lateral (
-      select array_agg(distinct key order by key) as keys from (
-        select t.taxonomy || ':' || t.code as key
-          from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id
-          where a.link_entity = 'service' and a.link_id = s.id
-        union all
-        select p.taxonomy || ':' || p.code
-          from attribute a join taxonomy_term t on t.id = a.taxonomy_term_id join taxonomy_term p on p.id = t.parent_id
-          where a.link_entity = 'service' and a.link_id = s.id
-        union all
-        select t.taxonomy || ':' || t.code
-          from service_at_location sal
-          join attribute a on a.link_entity = 'location' and a.link_id = sal.location_id
-          join taxonomy_term t on t.id = a.taxonomy_term_id
-          where sal.service_id = s.id
-        union all
-        select 'sprak:' || lang.code from language lang where lang.service_id = s.id and lang.code is not null
-      ) k
-    ) terms on true
-    left join lateral (
-      -- place names: municipalities, and the postal places and names of locations that are not confidential
-      select array_agg(distinct l.municipality_number) as numbers,
-        concat_ws(' ', string_agg(distinct m.name, ' '),
-          string_agg(distinct concat_ws(' ', l.name, ad.city), ' ') filter (where not l.is_confidential)) as names
-      from service_at_location sal
-      join location l on l.id = sal.location_id
-      join municipality m on m.number = l.municipality_number
-      left join address ad on ad.location_id = l.id
-      where sal.service_id = s.id
-    ) places on true
-    left join lateral (
-      select string_agg(t.name, ' ') as names, string_agg(concat_ws(' ', t.description, t.application_process), ' ') as texts
-      from service_translation t where t.service_id = s.id
-    ) translated on true
-    -- a confidential location, or one without coordinates, is placed at its municipality's
-    -- population centre (where the finder measures a municipality from), never at its address
-    left join lateral (
-      select case when l.is_confidential then m.centre_lat else coalesce(l.latitude, m.centre_lat) end as lat,
-             case when l.is_confidential then m.centre_lon else coalesce(l.longitude, m.centre_lon) end as lon
-      from service_at_location sal
-      join location l on l.id = sal.location_id
-      left join municipality m on m.number = l.municipality_number
-      where sal.service_id = s.id and (l.latitude is not null or m.number is not null)
-      order by l.is_confidential, sal.id
-      limit 1
-    ) point on true
-    -- an organisation waiting for a moderator publishes nothing (see organizationApproved)
-    where s.status in ('active', 'temporarily closed') and not o.awaiting_approval ${only(ids)}
+    left join terms on terms.service_id = s.id
+    left join term_words on term_words.keys = terms.keys
+    left join places on places.service_id = s.id
+    left join translated on translated.service_id = s.id
+    left join point on point.service_id = s.id
     -- a full rebuild writes rows in place order, so searches near a place read few pages
     order by places.numbers[1], point.lat, point.lon
   `;
+  };
   let ids = serviceIds;
   if (ids && !bulk) {
     // Only rows whose content changes are rewritten: the finder's caches are kept per search_version,
@@ -296,10 +325,10 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
     if (ids.length === 0) return;
   }
   // ids is never empty here: a small set with nothing to rewrite returned above, a bulk one has over 1,000
-  if (ids) await db.deleteFrom('service_search').where('service_id', 'in', ids).execute();
+  if (ids) await sql`delete from service_search where service_id = any(${ids}::uuid[])`.execute(db);
   else await sql`delete from service_search`.execute(db);
   await sql`insert into service_search (${sql.join(FINDER_COLUMNS.map((c) => sql.ref(c)))}) ${finderRows(ids)}`.execute(db);
-  const lexemes = sql`select distinct lexeme as word from service_search, unnest(document) ${ids ? sql`where service_id = any(${ids}::uuid[])` : sql``}`;
+  const lexemes = sql`select distinct word from service_search, unnest(tsvector_to_array(document)) word ${ids ? sql`where service_id = any(${ids}::uuid[])` : sql``}`;
   if (ids && !bulk) {
     // written only when there are new words, for the same reason
     const { rows } = await sql<{ word: string }>`${lexemes} except select word from search_word`.execute(db);

@@ -5,7 +5,7 @@ import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { Db, Tx } from '../../../platform/db/index.ts';
 import { newId } from '../../../platform/ids.ts';
 import { importSource, LISTED_ROWS, shownValue, type ImportOptions, type ImportReport } from './pipeline/index.ts';
-import type { Plan, PlannedRows } from './pipeline/apply.ts';
+import { createdWithParent, type Plan, type PlannedRows } from './pipeline/apply.ts';
 import { TABLES } from '../../hsds/dataset.ts';
 import { UnreadableSource } from './pipeline/unreadable.ts';
 import { msg } from '../../../platform/i18n/index.ts';
@@ -85,12 +85,23 @@ async function importFiles(db: Db, files: UploadedFile[], options: ImportOptions
   }
 }
 
-/** The audit entries of an applied import: each new row once, each changed field with both values. */
+/** New rows audited on their own even when created with a new parent: the entries people look up. */
+const AUDITED_ENTRIES: ReadonlySet<string> = new Set(['organization', 'service']);
+
+/**
+ * The audit entries of an applied import, each naming the run (whose record holds the source and
+ * who imported it): each new row once, except the rows created with a new parent (a new service's
+ * phones, locations, classification …), which its entry stands for; and each changed field with
+ * both values. Importing 20,000 new services wrote 383,971 entries, a copy of the data itself;
+ * now one per new organisation and service.
+ */
 export function auditChanges(plan: Plan, rows: PlannedRows): AuditChange[] {
   const changes: AuditChange[] = [];
+  const withParent = createdWithParent(plan, rows);
   for (const table of TABLES) {
     const stored = rows.get(table)!;
     for (const id of plan[table].added) {
+      if (!AUDITED_ENTRIES.has(table) && withParent(table, id)) continue;
       const row = stored.get(id)!;
       changes.push({ resourceId: id, resourceType: table, actionType: 'import-create', fieldName: '*', previousValue: '', replacementValue: shownValue(row.name ?? '') });
     }

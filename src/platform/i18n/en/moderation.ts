@@ -54,6 +54,7 @@ export const moderation = {
     field: 'Field',
     before: 'Before',
     after: 'After',
+    importNote: 'Changes made by an import link to the import and the file it came from. An offer or organisation created by an import has one entry for its creation, which also covers what was created with it (locations, addresses, phones, categories).',
     empty: 'No changes have been logged.',
     actions: { create: 'Created', update: 'Changed', assure: 'Confirmed', claim: 'Editor', 'import-create': 'Created by import', 'import-update': 'Changed by import' } as Record<string, string>,
   },

@@ -52,6 +52,7 @@ export const moderation = {
     field: 'Felt',
     before: 'Før',
     after: 'Etter',
+    importNote: 'Endringer fra en import lenker til importen og filen den kom fra. Et tilbud eller en organisasjon som ble opprettet ved import, har én oppføring for opprettelsen, og den gjelder også det som ble opprettet samtidig (steder, adresser, telefoner, kategorier).',
     empty: 'Ingen endringer er logget.',
     actions: { create: 'Opprettet', update: 'Endret', assure: 'Bekreftet', claim: 'Redaktør', 'import-create': 'Opprettet ved import', 'import-update': 'Endret ved import' } as Record<string, string>,
   },

@@ -54,6 +54,7 @@ export const moderation = {
     field: 'Felt',
     before: 'Før',
     after: 'Etter',
+    importNote: 'Endringar frå ein import lenkjer til importen og fila han kom frå. Eit tilbod eller ein organisasjon som vart oppretta ved import, har éi oppføring for opprettinga, og ho gjeld også det som vart oppretta samtidig (stader, adresser, telefonar, kategoriar).',
     empty: 'Ingen endringar er logga.',
     actions: { create: 'Oppretta', update: 'Endra', assure: 'Stadfesta', claim: 'Redaktør', 'import-create': 'Oppretta ved import', 'import-update': 'Endra ved import' } as Record<string, string>,
   },

@@ -16,6 +16,7 @@ const FILE_FIELD = 'filer';
 async function directoryState(db: Db): Promise<string> {
   const { rows } = await sql<Record<string, unknown>>`select
     (select count(*) from service)::int as services, (select count(*) from schedule)::int as schedules,
+    (select count(*) from organization)::int as organizations, (select count(*) from language)::int as languages,
     (select count(*) from service_search)::int as indexed, (select count(*) from audit_log)::int as audit,
     (select string_agg(name || ':' || description, '|' order by name) from service) as content`.execute(db);
   return JSON.stringify(rows[0]);
@@ -79,6 +80,29 @@ for (const backend of backends()) {
       } finally {
         await sql`drop trigger refuse_test_schedule on schedule`.execute(db);
         await sql`drop function refuse_test_schedule()`.execute(db);
+      }
+    });
+
+    test('statements already sent after a refused one never run outside the import\'s transaction', async () => {
+      // organisations are written first; the schedules and languages after them belong to a service the
+      // directory has, so any of their statements that ran after the rollback would stay
+      await sql`create function refuse_test_organization() returns trigger language plpgsql as $$
+        begin if new.name = 'avvis meg' then raise exception 'organisasjonen avvises i testen'; end if; return new; end $$`.execute(db);
+      await sql`create trigger refuse_test_organization before insert on organization for each row execute function refuse_test_organization()`.execute(db);
+      try {
+        const docs = [
+          { id: randomUUID(), name: 'avvis meg', description: 'Avvises.', email: 'post@example.no' },
+          { id: ownService.id, organization_id: own.id, name: ownService.name, description: ownService.description, status: 'active',
+            schedules: [{ id: randomUUID(), notes: 'hver uke' }], languages: [{ id: randomUUID(), code: 'nb' }, { id: randomUUID(), code: 'en' }] },
+        ];
+        const location = await uploaded(admin, 'forst.ndjson', ndjson(docs));
+        const before = await directoryState(db);
+        const refused = await admin.post(location, { handling: 'importer' });
+        assert.equal(refused.status, 409);
+        assert.equal(await directoryState(db), before);
+      } finally {
+        await sql`drop trigger refuse_test_organization on organization`.execute(db);
+        await sql`drop function refuse_test_organization()`.execute(db);
       }
     });
 

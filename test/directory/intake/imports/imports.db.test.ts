@@ -221,6 +221,36 @@ for (const backend of backends()) {
       assert.deepEqual(rows[0], { name: 'Skjermet adresse, nytt navn', is_confidential: true, fte: 0.6 });
     });
 
+    test('a new service is audited once, standing for its parts; a part added to an existing service has its own entry', async () => {
+      const serviceId = randomUUID();
+      const document = JSON.stringify({ id: serviceId, organization_id: own.id, name: 'Spelemannslag i Elvdal', description: 'Importert i test.', status: 'active',
+        phones: [{ id: randomUUID(), number: '22 00 00 01' }, { id: randomUUID(), number: '22 00 00 02' }] });
+      const first = tempFile('spelemannslag.ndjson', document);
+      assert.ok((await importFromCommandLine(db, first, { dryRun: false })).ok);
+      const entriesOf = async (file: string) => (await sql<{ resource_id: string; resource_type: string; last_action_type: string; replacement_value: string }>`
+        select a.resource_id::text, a.resource_type, a.last_action_type, a.replacement_value from audit_log a join import_run r on r.id = a.import_run_id
+        where r.source = ${file} order by a.resource_type`.execute(db)).rows;
+      assert.deepEqual(await entriesOf(first), [{ resource_id: serviceId, resource_type: 'service', last_action_type: 'import-create', replacement_value: 'Spelemannslag i Elvdal' }],
+        'the phones are created with the service and its entry stands for them');
+
+      const phoneId = randomUUID();
+      const second = tempFile('nytt-nummer.ndjson', await exported(db, ownService.id, (d) => {
+        d.phones = [...((d.phones as unknown[] | undefined) ?? []), { id: phoneId, service_id: ownService.id, number: '22 00 00 03' }];
+      }));
+      assert.ok((await importFromCommandLine(db, second, { dryRun: false })).ok);
+      assert.deepEqual((await entriesOf(second)).map((e) => [e.resource_type, e.resource_id, e.last_action_type]), [['phone', phoneId, 'import-create']],
+        'a phone new to an existing service is audited on its own');
+      const history = await admin.get(`/moderering/historikk/${ownService.id}`);
+      const runOf = async (file: string) => (await sql<{ id: string }>`select id::text from import_run where source = ${file}`.execute(db)).rows[0]!.id;
+      const created = history.$('main a').filter((_, a) => history.$(a).text() === 'Opprettet ved import');
+      assert.equal(created.attr('href'), `/import/${await runOf(second)}`, 'the entry links to the run, which names the file');
+      const newHistory = await admin.get(`/moderering/historikk/${serviceId}`);
+      assert.equal(newHistory.$('main a').filter((_, a) => newHistory.$(a).text() === 'Opprettet ved import').attr('href'), `/import/${await runOf(first)}`);
+      assert.match(newHistory.$('main').text(), /gjelder også det som ble opprettet samtidig/);
+      assert.ok((await importFromCommandLine(db, second, { dryRun: false })).ok);
+      assert.equal((await entriesOf(second)).length, 1, 'importing the same file again audits nothing');
+    });
+
     test('the command line writes like an admin: the run is kept and the changes are audited as "system"', async () => {
       const file = tempFile('kommandolinje.json', newService(own.id, 'Kor fra kommandolinjen'));
       const report = await importFromCommandLine(db, file, { dryRun: false });

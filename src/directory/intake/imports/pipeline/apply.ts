@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../../platform/db/index.ts';
 import { reindexServices, servicesWithParts, touchServices, type ChangedParts } from '../../../write.ts';
-import { COLUMNS, NUMBER_AS_TEXT, OPTIONAL_REFERENCES } from '../../../hsds/columns.ts';
+import { COLUMNS, NUMBER_AS_TEXT, OPTIONAL_REFERENCES, REQUIRED_REFERENCES } from '../../../hsds/columns.ts';
 import { TABLES, type Dataset, type FlatRow, type TableName } from '../../../hsds/dataset.ts';
 import { idIn } from './references.ts';
 import { MASKED_LOCATION_COLUMNS } from '../../../location-view.ts';
@@ -104,33 +104,60 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
   }
   for (const table of TABLES) {
     const entries = dataset.rows(table);
+    const ids = entries.map(([id]) => id);
+    // each chunk is looked up while the one before is compared (and the first while the rows are converted)
+    const lookup = (i: number) => (i < ids.length
+      ? db.selectFrom(table).selectAll().where(idIn(ids.slice(i, i + CHUNK))).execute() as Promise<Record<string, unknown>[]> : null);
+    let next = lookup(0);
     const given = new Map(entries.map(([id, { row }]) => [id, row]));
     const stored = new Map(entries.map(([id, { row }]) => [id, toStored(table, row)]));
     rows.set(table, stored);
-    const current = new Map<string, Record<string, unknown>>();
-    const ids = [...stored.keys()];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const found = await db.selectFrom(table).selectAll().where(idIn(ids.slice(i, i + CHUNK))).execute();
-      for (const row of found as Record<string, unknown>[]) current.set(String(row.id), row);
-    }
     const tablePlan: TablePlan = { added: [], changed: [], unchanged: 0 };
-    for (const [id, row] of stored) {
-      const existing = current.get(id);
-      if (!existing) tablePlan.added.push(id);
-      else {
-        keepLinks(table, row, existing);
-        keepOwnFields(table, row, given.get(id)!, existing);
-        // our last_modified is our sync clock: a file's says when the sender's copy changed, which only a new service takes
-        if (table === 'service') row.last_modified = existing.last_modified;
-        if (keepMasked(table, row, existing, confidential) && table === 'location') maskedKept += 1;
-        const fields = changedFields(row, existing);
-        if (fields.length > 0) tablePlan.changed.push({ id, fields, previous: Object.fromEntries(fields.map((f) => [f, existing[f] ?? null])) });
-        else tablePlan.unchanged += 1;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const found = await next!;
+      next = lookup(i + CHUNK);
+      // (comparing cannot fail, so the lookup sent is always awaited before the transaction ends)
+      const current = new Map(found.map((row) => [String(row.id), row]));
+      for (const id of ids.slice(i, i + CHUNK)) {
+        const row = stored.get(id)!;
+        const existing = current.get(id);
+        if (!existing) tablePlan.added.push(id);
+        else {
+          keepLinks(table, row, existing);
+          keepOwnFields(table, row, given.get(id)!, existing);
+          // our last_modified is our sync clock: a file's says when the sender's copy changed, which only a new service takes
+          if (table === 'service') row.last_modified = existing.last_modified;
+          if (keepMasked(table, row, existing, confidential) && table === 'location') maskedKept += 1;
+          const fields = changedFields(row, existing);
+          if (fields.length > 0) tablePlan.changed.push({ id, fields, previous: Object.fromEntries(fields.map((f) => [f, existing[f] ?? null])) });
+          else tablePlan.unchanged += 1;
+        }
       }
     }
     plan[table] = tablePlan;
   }
   return { plan, rows, maskedKept };
+}
+
+/**
+ * Whether a new row was created together with what it belongs to: it names at least one row and
+ * every row it names (its references, an attribute's link) is new in the same run, such as the
+ * phones, locations and classification of a new service. Such a row is written under its parent's
+ * audit entry (service.ts, auditChanges), and no existing service's document can hold it without
+ * holding that parent too, so it cannot have changed an existing service (applyPlan).
+ */
+export function createdWithParent(plan: Plan, rows: PlannedRows): (table: TableName, id: string) => boolean {
+  const added = new Map(TABLES.map((table) => [table, new Set(plan[table].added)]));
+  return (table, id) => {
+    if (!added.get(table)!.has(id)) return false;
+    const row = rows.get(table)!.get(id)!;
+    // a classification term is a shared vocabulary the row uses, not a parent it belongs to
+    const named: [unknown, TableName][] = [...(REQUIRED_REFERENCES[table] ?? []), ...(OPTIONAL_REFERENCES[table] ?? [])]
+      .filter(([column, target]) => column in row && (target !== 'taxonomy_term' || table === 'taxonomy_term')).map(([column, target]) => [row[column], target]);
+    if (table === 'attribute') named.push([row.link_id, row.link_entity as TableName]);
+    const given = named.filter(([value]) => value !== null && value !== undefined);
+    return given.length > 0 && given.every(([value, target]) => added.get(target)?.has(String(value)) === true);
+  };
 }
 
 /** Parents before children, for the tables that point at themselves. */
@@ -217,18 +244,54 @@ function updateRows(trx: Tx, table: TableName, rows: Record<string, unknown>[]) 
     from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json) r where t.id = r.id`.execute(trx);
 }
 
+/**
+ * Statements sent on one connection, in order, while the next one is being made: the database
+ * writes one batch while Node turns the next into JSON, instead of each waiting for the other.
+ * At most DEPTH wait at a time (each holds its batch as text). The first failure is the one
+ * thrown; the statements after it fail too (the transaction is aborted) and are only awaited.
+ */
+class Pipeline {
+  private static readonly DEPTH = 2;
+  private waiting: Promise<unknown>[] = [];
+  async add(statement: Promise<unknown>): Promise<void> {
+    statement.catch(() => {}); // awaited in order below or in drain(); not an unhandled rejection meanwhile
+    this.waiting.push(statement);
+    if (this.waiting.length > Pipeline.DEPTH) await this.waiting.shift();
+  }
+  async drain(): Promise<void> {
+    const waiting = this.waiting;
+    this.waiting = [];
+    let failure: unknown = null;
+    for (const statement of waiting) await statement.catch((error: unknown) => { failure ??= error; });
+    if (failure !== null) throw failure;
+  }
+}
+
 /** Writes the plan in the caller's transaction and rebuilds the finder rows it touches. */
 export async function applyPlan(trx: Tx, plan: Plan, rows: PlannedRows): Promise<number> {
-  for (const table of TABLES) {
-    const stored = rows.get(table)!;
-    const added = parentsFirst(plan[table].added, stored, SELF_REFERENCE[table] ?? null);
-    for (const rows of batches(added.map((id) => ({ id, ...stored.get(id) })))) await insertRows(trx, table, rows);
-    for (const rows of batches(plan[table].changed.map(({ id }) => ({ id, ...stored.get(id) })))) await updateRows(trx, table, rows);
+  const statements = new Pipeline();
+  try {
+    for (const table of TABLES) {
+      const stored = rows.get(table)!;
+      const added = parentsFirst(plan[table].added, stored, SELF_REFERENCE[table] ?? null);
+      for (const rows of batches(added.map((id) => ({ id, ...stored.get(id) })))) await statements.add(insertRows(trx, table, rows));
+      for (const rows of batches(plan[table].changed.map(({ id }) => ({ id, ...stored.get(id) })))) await statements.add(updateRows(trx, table, rows));
+    }
+  } catch (error) {
+    // every statement sent must have run (and failed, the transaction being aborted) before the caller rolls
+    // back: one still waiting for the connection would run after the rollback, outside the transaction
+    await statements.drain().catch(() => {});
+    throw error;
   }
+  await statements.drain();
   // a change to any part of an existing service moves its last_modified (new services keep the file's)
   const parts: ChangedParts = {};
+  // rows created with a new parent are left out: they are only in the documents of new services, or
+  // of services that another part of the list leads to (200,000 attributes of 20,000 new services
+  // took this lookup a second)
+  const withParent = createdWithParent(plan, rows);
   for (const table of PART_TABLES) {
-    const ids = [...plan[table].added, ...plan[table].changed.map((c) => c.id)];
+    const ids = [...plan[table].added.filter((id) => !withParent(table, id)), ...plan[table].changed.map((c) => c.id)];
     if (ids.length > 0) parts[table] = ids;
   }
   const added = new Set(plan.service.added);

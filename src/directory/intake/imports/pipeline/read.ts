@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { readCsv } from './csv.ts';
 import { Dataset } from '../../../hsds/dataset.ts';
@@ -60,9 +59,34 @@ function fileAt(ref: string): ImportFile & { sibling(path: string): ImportFile }
   return {
     name: ref,
     text: () => readable(ref, readFile(file, 'utf8')),
-    lines: () => createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity }),
+    lines: () => fileLines(file),
     sibling: (path) => fileAt(join(dirname(file), path)),
   };
+}
+
+/**
+ * The lines of a file on disk, each ended by LF, CR LF or a lone CR as readline ends them, read in
+ * 1 MB pieces: readline's own work per line took 0.6 s of reading a 279 MB ndjson file of 20,000
+ * services, this about a tenth of that. A line longer than a piece is joined from its parts once.
+ */
+async function* fileLines(path: string): AsyncGenerator<string> {
+  let parts: string[] = [];
+  let afterCr = false;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+    // a CR that ended the last piece and an LF that starts this one are one line end
+    let start = afterCr && chunk.startsWith('\n') ? 1 : 0;
+    const ends = /\r\n?|\n/g;
+    ends.lastIndex = start;
+    for (let end = ends.exec(chunk); end !== null; end = ends.exec(chunk)) {
+      parts.push(chunk.slice(start, end.index));
+      yield parts.join('');
+      parts = [];
+      start = end.index + end[0].length;
+    }
+    afterCr = chunk.endsWith('\r');
+    if (start < chunk.length) parts.push(chunk.slice(start));
+  }
+  if (parts.length > 0) yield parts.join('');
 }
 
 /** A path (a file or a folder) or an http(s) address as files to read. */
