@@ -307,24 +307,6 @@ async function countRows(db: Db, criteria: Criteria): Promise<RowCounts> {
   return { total: own?.counts[0] ?? 0, without_point: own?.without_point ?? 0, keys: rows.filter((row) => row.key !== '').map((row) => [row.key, ...row.counts]) };
 }
 
-/**
- * Runs a search's statements with the planner told to find text through the documents' index
- * (a transaction with enable_seqscan off) when the search has words and no radius. A search
- * document is about 2 kB, stored out of line (TOAST), and the planner does not count what reading
- * it costs: for a common word it chose to read every row and test every document (at 100,000
- * services about 350,000 buffer reads and 300 ms for counting), where the index finds the
- * matching rows without opening a document (about 90 ms), and ranking opens only theirs. With a
- * radius the place index finds the rows first, as before.
- */
-export const textByIndex = { use: true };
-function throughTextIndex<T>(db: Db, criteria: Criteria, run: (db: Db) => Promise<T>): Promise<T> {
-  if (!textByIndex.use || criteria.tsquery === null || criteria.radius !== null) return run(db);
-  return db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    return run(trx);
-  });
-}
-
 /** Per term key: [key, n, n0, n1, …]: n for a facet without a selection, else its own count (n0 for the first selected facet …). */
 interface RowCounts { total: number; without_point: number; keys: [string, ...number[]][] }
 
@@ -351,7 +333,7 @@ async function keptCounts(db: Db, criteria: Criteria): Promise<RowCounts> {
 
 function countMatches(db: Db, version: bigint, criteria: Criteria): Promise<Counts> {
   return cached(db, version, `counts\u0000${JSON.stringify(criteria)}`, async () => {
-    const row = precomputedCounts.use && unfiltered(criteria) ? await keptCounts(db, criteria) : await throughTextIndex(db, criteria, (on) => countRows(on, criteria));
+    const row = precomputedCounts.use && unfiltered(criteria) ? await keptCounts(db, criteria) : await countRows(db, criteria);
     const selected = criteria.facets.map(([id]) => id);
     const facetCounts: Record<string, Record<string, number>> = {};
     for (const id of FACET_IDS) {
@@ -458,8 +440,8 @@ export const orderedHits = {
 export const nearbyOrder = { maxKm: 150 };
 
 function orderedIds(db: Db, version: bigint, key: string, criteria: Criteria, order: RawBuilder<unknown>): Promise<string[]> {
-  return cached(db, version, `order\u0000${key}`, () => throughTextIndex(db, criteria, async (on) => (await sql<{ service_id: string }>`
-    select service_id from service_search where ${and(matching(criteria, true))} order by ${order} limit ${orderedHits.top}`.execute(on)).rows.map((r) => r.service_id)));
+  return cached(db, version, `order\u0000${key}`, async () => (await sql<{ service_id: string }>`
+    select service_id from service_search where ${and(matching(criteria, true))} order by ${order} limit ${orderedHits.top}`.execute(db)).rows.map((r) => r.service_id));
 }
 
 async function rowsInOrder(db: Db, columns: RawBuilder<unknown>, ids: string[]): Promise<HitRow[]> {
@@ -513,8 +495,8 @@ export async function searchServices(db: Db, query: SearchQuery, searchVersion?:
       const ids = (await orderedIds(db, version, orderKey, criteria, order)).slice(offset, offset + query.perPage);
       rows = await rowsInOrder(db, columns, ids);
     } else {
-      rows = await throughTextIndex(db, criteria, async (on) => (await sql<HitRow>`select ${columns} from service_search where ${and(matching(criteria, true))}
-        order by ${order} limit ${query.perPage} offset ${offset}`.execute(on)).rows);
+      rows = (await sql<HitRow>`select ${columns} from service_search where ${and(matching(criteria, true))}
+        order by ${order} limit ${query.perPage} offset ${offset}`.execute(db)).rows;
     }
   }
   const counts = await counting;

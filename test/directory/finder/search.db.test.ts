@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { searchServices, type SearchQuery } from '../../../src/directory/index.ts';
-import { textByIndex } from '../../../src/directory/finder/search.ts';
 import { resolvePlace, type Place } from '../../../src/reference/index.ts';
 import { greatCircleKm } from '../../../src/coverage/index.ts';
 import { backends, freshDatabase } from '../../helpers/db.ts';
@@ -32,23 +31,6 @@ for (const backend of backends()) {
       await store(database.db, [org], all);
     });
     after(() => database.close());
-
-    test('a text search finds, counts and orders the same through the documents\' index as row by row', async () => {
-      const bump = () => database.db.updateTable('search_version').set({ version: (eb) => eb('version', '+', 1) }).execute();
-      for (const overrides of [{ text: 'musikkterapi' }, { text: 'musikk gruppe', filters: { felt: ['felt:rus'] } }, { text: 'musikkterapi', sort: 'name' as const }]) {
-        await bump();
-        const indexed = await searchServices(database.db, query(overrides));
-        await bump();
-        textByIndex.use = false;
-        try {
-          const scanned = await searchServices(database.db, query(overrides));
-          assert.ok(indexed.total > 0, overrides.text);
-          assert.deepEqual(indexed, scanned, overrides.text);
-        } finally {
-          textByIndex.use = true;
-        }
-      }
-    });
 
     test('finds all published services without a query, and never defunct ones', async () => {
       const result = await searchServices(database.db, query());
