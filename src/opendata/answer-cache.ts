@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.ts';
-import { keptBody, sendKeptBody, type KeptBody } from '../platform/http/compress.ts';
-import { keptAnswers, textBytes, type Stamp } from '../platform/kept-answers.ts';
+import { keptBody, keptBodyBytes, sendKeptBody, type KeptBody } from '../platform/http/compress.ts';
+import { keptAnswers, type Stamp } from '../platform/kept-answers.ts';
 import type { Validators } from './conditional.ts';
 
 export { idListBytes } from '../platform/kept-answers.ts';
@@ -32,8 +32,7 @@ export function cachedAnswer<T>(db: Db, validators: Pick<Validators, 'version' |
  */
 export async function sendKept(request: FastifyRequest, reply: FastifyReply, db: Db, validators: Pick<Validators, 'version' | 'day'>, key: string, type: string,
   build: () => Promise<string>): Promise<FastifyReply> {
-  const kept = await cachedAnswer<KeptBody>(db, validators, key, async () => keptBody(await build()),
-    (answer) => textBytes(answer.text) + answer.bytes.length * 1.5); // and room for its compressed forms, each far smaller
+  const kept = await cachedAnswer<KeptBody>(db, validators, key, async () => keptBody(await build()), keptBodyBytes);
   reply.type(type);
   return sendKeptBody(request, reply, kept);
 }

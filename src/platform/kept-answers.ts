@@ -112,8 +112,6 @@ export function keptAnswers(cache: CacheName, maxBytes: number): KeptAnswers {
 
 /** Estimated bytes held by a list of ids (a UUID string and its slot). */
 export const idListBytes = (ids: readonly string[]) => 96 * ids.length + 64;
-/** Estimated bytes held by a string (UTF-16 at worst). */
-export const textBytes = (text: string) => 2 * text.length + 64;
 
 /**
  * A read of a data stamp shared by the requests that wait for it, never older than any of them:

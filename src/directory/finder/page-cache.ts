@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { readsOwnWrites, type Db } from '../../platform/db/index.ts';
-import { keptBody, sendKeptBody, type KeptBody } from '../../platform/http/compress.ts';
-import { keptAnswers, sharedFreshRead, textBytes, type Stamp } from '../../platform/kept-answers.ts';
+import { keptBody, keptBodyBytes, sendKeptBody, type KeptBody } from '../../platform/http/compress.ts';
+import { keptAnswers, sharedFreshRead, type Stamp } from '../../platform/kept-answers.ts';
 
 /**
  * The finder's answers to the public (its pages, and its API's JSON) as sent, kept in memory per
@@ -22,7 +22,6 @@ export const FINDER_API_CACHE_BYTES = 16 * 1024 * 1024;
 
 export type FinderAnswers = 'page' | 'api';
 const stores = { page: keptAnswers('finder_page', FINDER_PAGE_CACHE_BYTES), api: keptAnswers('finder_api', FINDER_API_CACHE_BYTES) };
-const sizeOf = (answer: KeptBody) => textBytes(answer.text) + answer.bytes.length;
 
 /** The state of the data the finder shows: its stamp, and the search version it holds (for searchServices). */
 export interface FinderState extends Stamp { searchVersion: bigint }
@@ -51,7 +50,7 @@ export function keptFinderAnswer(kind: FinderAnswers, db: Db, state: FinderState
 
 export function keepFinderAnswer(kind: FinderAnswers, db: Db, state: FinderState, key: string, text: string): KeptBody {
   const answer = keptBody(text);
-  stores[kind].keep(db, state, key, answer, sizeOf(answer));
+  stores[kind].keep(db, state, key, answer, keptBodyBytes(answer));
   return answer;
 }
 

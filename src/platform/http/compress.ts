@@ -151,6 +151,9 @@ export interface KeptBody {
 
 export const keptBody = (text: string): KeptBody => ({ text, bytes: Buffer.from(text), compressed: {} });
 
+/** The memory a kept body holds, estimated: its text (UTF-16 at worst), its bytes and room for its compressed forms, each far smaller. */
+export const keptBodyBytes = (kept: KeptBody): number => 2 * kept.text.length + 64 + kept.bytes.length * 1.5;
+
 /**
  * Sends a kept text (its content type already set), compressed as the client accepts, as the
  * onSend hook would, but compressed only once per encoding: the compressed form is kept with it.
