@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/index.ts';
+import { isAlive } from '../../platform/db/lock.ts';
 import { yieldToRequests } from '../../platform/event-loop.ts';
 import { clientHolds, currentValidators, stateValidators, type Validators } from '../conditional.ts';
 
@@ -31,16 +32,6 @@ let folder: string | null = null;
 
 const FOLDER = /^samklang-exports-(\d+)-/;
 
-/** The process is running (or belongs to someone this one may not signal). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes the export folders of processes that are gone: one stopped by a signal (SIGKILL, or
  * SIGTERM without a handler) never runs its exit handler. The folder's name holds its process id.
@@ -48,7 +39,7 @@ function alive(pid: number): boolean {
 export function sweepExportFolders(under = tmpdir()): void {
   for (const name of readdirSync(under)) {
     const pid = FOLDER.exec(name)?.[1];
-    if (pid && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(join(under, name), { recursive: true, force: true });
+    if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) rmSync(join(under, name), { recursive: true, force: true });
   }
 }
 

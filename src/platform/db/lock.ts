@@ -59,7 +59,8 @@ function startTimeOf(pid: number): string | null {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** The process is running (EPERM: it is, but belongs to a user this one may not signal). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
