@@ -1,6 +1,7 @@
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/index.ts';
 import { buildApp } from './platform/http/app.ts';
+import { paths } from './platform/paths.ts';
 import { referenceRoutes } from './reference/index.ts';
 import { directoryRoutes } from './directory/index.ts';
 import { fhirRoutes, openDataRoutes } from './opendata/index.ts';
@@ -31,3 +32,9 @@ export function createApp(db: Db, config: Config) {
     experiencesRoutes,
   ], [accountsPlugin]);
 }
+
+/** The busiest public pages, asked once by an instance before it listens (platform/http/warm-up.ts). */
+export const WARM_UP_PATHS = [
+  paths.home, paths.finder, `${paths.finder}?sted=Oslo`, paths.api.services, paths.coverage.atlas,
+  `${paths.hsds.services}?page=1&per_page=50`, `${paths.fhir.base}/HealthcareService?_count=20`,
+] as const;

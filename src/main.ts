@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError, EXIT_DATA_DIR_LOCKED, openDatabase } from './platform/db/index.ts';
 import { withStartupLock } from './platform/db/startup-lock.ts';
 import { prepareDatabase } from './setup.ts';
-import { createApp } from './app.ts';
+import { createApp, WARM_UP_PATHS } from './app.ts';
+import { warmUp } from './platform/http/warm-up.ts';
 
 async function main() {
   let config;
@@ -63,6 +64,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // the busiest pages once, in process, so the first requests from a proxy are not all cold ones
+  await warmUp(app, WARM_UP_PATHS);
   await app.listen({ port: config.port, host: config.host });
 }
 

@@ -12,8 +12,9 @@ import { countCacheLookup, type CacheName } from './metrics.ts';
  *   older stamp than the one kept (a write committed meanwhile) is answered without keeping.
  * - Memory is bounded by an estimate of each answer's size; the least recently used go first.
  * - `answer` computes a missing answer once however many requests ask for it meanwhile (they
- *   share its promise); `peek` and `keep` are for routes that decide only after computing
- *   whether the result may be kept (a page with errors is not).
+ *   share its promise); when `size` says `null` (a page with errors, a redirect) the result goes
+ *   to those waiting for it and is not kept. `peek` and `keep` are for callers that compute
+ *   outside the store.
  */
 export interface Stamp {
   /** equal for the same data */
@@ -33,8 +34,8 @@ interface Generation {
 }
 
 export interface KeptAnswers {
-  /** The answer kept under key for this stamp, computed now (once) when it is not kept. */
-  answer<T>(db: Db, stamp: Stamp, key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<T>;
+  /** The answer kept under key for this stamp, computed now (once for all who ask meanwhile) when it is not kept; kept if size gives a number. */
+  answer<T>(db: Db, stamp: Stamp, key: string, compute: () => Promise<T>, size: (value: T) => number | null): Promise<T>;
   /** The answer kept under key for this stamp, if any. */
   peek<T>(db: Db, stamp: Stamp, key: string): Promise<T> | undefined;
   /** Keeps a computed answer under key for this stamp. */
@@ -77,7 +78,7 @@ export function keptAnswers(cache: CacheName, maxBytes: number): KeptAnswers {
   }
 
   return {
-    answer<T>(db: Db, stamp: Stamp, key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<T> {
+    answer<T>(db: Db, stamp: Stamp, key: string, compute: () => Promise<T>, size: (value: T) => number | null): Promise<T> {
       const generation = generationOf(db, stamp);
       const kept = found(generation, key);
       if (kept) return kept.value as Promise<T>;
@@ -85,7 +86,10 @@ export function keptAnswers(cache: CacheName, maxBytes: number): KeptAnswers {
       const entry: Entry = { value: compute(), bytes: 0 };
       generation.entries.set(key, entry);
       entry.value.then((value) => {
-        if (generation.entries.get(key) === entry) counted(generation, entry, size(value as T));
+        if (generation.entries.get(key) !== entry) return;
+        const bytes = size(value as T);
+        if (bytes === null) generation.entries.delete(key);
+        else counted(generation, entry, bytes);
       }, () => {
         if (generation.entries.get(key) === entry) generation.entries.delete(key);
       });

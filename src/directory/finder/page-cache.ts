@@ -44,15 +44,20 @@ export function finderState(db: Db): Promise<FinderState> {
   return readsOwnWrites() ? reads.primary() : reads.replica();
 }
 
-export function keptFinderAnswer(kind: FinderAnswers, db: Db, state: FinderState, key: string): Promise<KeptBody> | undefined {
-  return stores[kind].peek<KeptBody>(db, state, key);
+/** What a finder route computes for a key: a whole answer to keep, or something else (a page with errors, a redirect, a problem) only sent. */
+export type FinderOutcome<Other> = { kept: KeptBody } | { other: Other };
+
+/**
+ * The finder's answer for key at this state: the kept one, or computed once for every request
+ * that asks for it meanwhile (a cold start's many identical searches cost one). A whole answer
+ * is kept; anything else goes to those waiting for it and is computed again by the next.
+ */
+export function finderAnswer<Other>(kind: FinderAnswers, db: Db, state: FinderState, key: string, compute: () => Promise<FinderOutcome<Other>>): Promise<FinderOutcome<Other>> {
+  return stores[kind].answer(db, state, key, compute, (outcome) => ('kept' in outcome ? keptBodyBytes(outcome.kept) : null));
 }
 
-export function keepFinderAnswer(kind: FinderAnswers, db: Db, state: FinderState, key: string, text: string): KeptBody {
-  const answer = keptBody(text);
-  stores[kind].keep(db, state, key, answer, keptBodyBytes(answer));
-  return answer;
-}
+/** A whole answer's text, ready to keep. */
+export const keptAnswer = (text: string): FinderOutcome<never> => ({ kept: keptBody(text) });
 
 /** Sends a kept answer with its content type, compressed as the client accepts, once per encoding. */
 export function sendKeptFinderAnswer(request: FastifyRequest, reply: FastifyReply, type: string, answer: KeptBody): Promise<FastifyReply> {

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ReactElement } from 'react';
 import { allowOwnFeature, type App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import type { Db } from '../../platform/db/index.ts';
@@ -8,7 +10,7 @@ import { currentLanguage, msg } from '../../platform/i18n/index.ts';
 import { currentOrigin } from '../../platform/i18n/language.ts';
 import { renderToString } from 'react-dom/server';
 import { freshnessCutoffs } from '../freshness.ts';
-import { finderState, keepFinderAnswer, keptFinderAnswer, sendKeptFinderAnswer, type FinderState } from './page-cache.ts';
+import { finderAnswer, finderState, keptAnswer, sendKeptFinderAnswer } from './page-cache.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
 import { formErrors } from '../../platform/forms/index.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
@@ -33,6 +35,15 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** What a kept finder answer depends on besides the data: the language, the site's origin, the address as asked and the freshness cut-offs. */
 const answerKey = (request: FastifyRequest) => JSON.stringify([currentLanguage(), currentOrigin(), request.url, freshnessCutoffs()]);
 
+/** A finder page to send, or where a search past its last page goes. */
+type PageOutcome = { status: 200 | 400; page: ReactElement } | { redirect: string };
+/** The finder's JSON, or what is wrong with the place asked for. */
+type ApiOutcome = { body: Static<typeof ServiceListSchema> } | { problem: InvalidParam[] };
+const sendApiOutcome = (reply: FastifyReply, outcome: ApiOutcome) => ('problem' in outcome
+  ? sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors: outcome.problem })
+  : reply.send(outcome.body));
+const sendPageOutcome = (reply: FastifyReply, outcome: PageOutcome) => ('redirect' in outcome ? reply.redirect(outcome.redirect, 303) : sendPage(reply, outcome.page, outcome.status));
+
 const fieldMessages = (): Record<string, string> => ({ alder: msg.errors.age, innen: msg.errors.radius, side: msg.errors.page, antall: msg.errors.page, q: msg.errors.text, sted: msg.errors.text });
 
 /** `serviceExperiences`: the experiences' quotes on an offer's page, handed in by src/app.ts. */
@@ -44,19 +55,12 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
     return sendPage(reply, HomePage({ hasDemoData: await hasDemoData(db) }));
   });
 
-  app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true, preValidation: dropEmptyQueryValues }, async (request, reply) => {
-    allowOwnFeature(reply, 'geolocation');
-    // the public's pages are kept while the data they show stays the same (page-cache.ts)
-    const keepable = request.user === null && !request.validationError;
-    const state = keepable ? await finderState(db) : null;
-    const key = keepable ? answerKey(request) : '';
-    const kept = state ? keptFinderAnswer('page', db, state, key) : undefined;
-    if (kept) return sendKeptFinderAnswer(request, reply, HTML, await kept);
+  /** The finder's page for a request (searchVersion: the finder's rows as read with the request's state). */
+  async function finderPage(request: FastifyRequest, query: FinderQuery, searchVersion?: bigint): Promise<PageOutcome> {
     const params = rawQuery(request);
     const first = (name: string) => params[name]?.[0] ?? '';
     const values = { q: first('q'), sted: first('sted'), innen: first('innen'), alder: first('alder'), sortering: first('sortering') };
     const errors: FieldErrors = formErrors(request, fieldMessages(), msg.errors.filter, (param) => (param in values ? param : 'filter'));
-    const query = request.query;
     const outcome = request.validationError ? { place: null, problem: null } : await placeFrom(db, query);
     let placeChoices: { label: string; href: string }[] = [];
     if (outcome.problem) {
@@ -71,7 +75,7 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
     }
     const failed = Object.keys(errors).length > 0;
     const search = failed ? null : toSearchQuery(query, outcome);
-    const result = search ? await searchServices(db, search, state?.searchVersion) : null;
+    const result = search ? await searchServices(db, search, searchVersion) : null;
     // each hit's name and description in the reader's language where the offer has them
     const texts = result ? await hitTexts(db, result.hits.map((hit) => hit.id), currentLanguage()) : new Map();
     // a place named in the free text moves to the place field: the form and every link carry the search as understood
@@ -81,7 +85,7 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
     // past the last page (an old link, a hand-edited address): to the last page, the rest of the search kept
     if (search && result && result.hits.length === 0 && search.page > 1 && result.total > 0) {
       const last = Math.ceil(result.total / search.perPage);
-      return reply.redirect(finderUrl({ ...understood, side: last > 1 ? String(last) : undefined }), 303);
+      return { redirect: finderUrl({ ...understood, side: last > 1 ? String(last) : undefined }) };
     }
     // the place field shows where the search is from, so the next search (a filter ticked) keeps it
     if (outcome.place?.kind === 'municipality' && !values.sted) values.sted = outcome.place.municipalityName ?? '';
@@ -92,16 +96,26 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
       removeHref: finderUrl({ ...understood, sted: undefined, kommune: undefined, lat: undefined, lon: undefined, innen: undefined, sortering: undefined, side: undefined }),
       fromText: inText?.words ?? null,
     } : null;
-    const page = FinderPage({
+    return { status: failed ? 400 : 200, page: FinderPage({
       values: { ...values, sortering: values.sortering || (outcome.place ? 'avstand' : 'relevans') },
       params: understood, errors, placeChoices, placeChip, searchText: search?.text ?? '',
       placeLabel: outcome.place?.label ?? null,
       placeOrigin: outcome.place?.origin ?? null,
       placeMunicipality: outcome.place?.municipalityName ?? null,
       result, texts, page: search?.page ?? 1, perPage: search?.perPage ?? 20,
+    }) };
+  }
+
+  app.get(paths.finder, { schema: { querystring: FinderPageQuerySchema }, attachValidation: true, preValidation: dropEmptyQueryValues }, async (request, reply) => {
+    allowOwnFeature(reply, 'geolocation');
+    // the public's pages are kept while the data they show stays the same, and computed once for all who ask meanwhile (page-cache.ts)
+    if (request.user !== null || request.validationError) return sendPageOutcome(reply, await finderPage(request, request.query));
+    const state = await finderState(db);
+    const answer = await finderAnswer('page', db, state, answerKey(request), async () => {
+      const outcome = await finderPage(request, request.query, state.searchVersion);
+      return 'page' in outcome && outcome.status === 200 ? keptAnswer(`<!doctype html>${renderToString(outcome.page)}`) : { other: outcome };
     });
-    if (state && !failed) return sendKeptFinderAnswer(request, reply, HTML, keepFinderAnswer('page', db, state, key, `<!doctype html>${renderToString(page)}`));
-    return sendPage(reply, page, failed ? 400 : 200);
+    return 'kept' in answer ? sendKeptFinderAnswer(request, reply, HTML, answer.kept) : sendPageOutcome(reply, answer.other);
   });
 
   app.get(paths.servicePattern, async (request, reply) => {
@@ -111,30 +125,13 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
     return sendPage(reply, ServicePage({ service, experiences: await deps.serviceExperiences(db, service.terms) }));
   });
 
-  app.get(paths.api.services, {
-    preValidation: dropEmptyQueryValues,
-    schema: {
-      tags: ['services'],
-      summary: 'Search music-therapy offers',
-      description: 'The finder as JSON: the same parameters as /tilbud. Problems come as RFC 9457 problem+json.',
-      querystring: FinderQuerySchema,
-      response: { 200: ServiceListSchema },
-    },
-  }, async (request, reply) => {
-    // the public's answers are kept while the data they show stays the same, as the pages are
-    const state: FinderState | null = request.user === null ? await finderState(db) : null;
-    const key = state ? answerKey(request) : '';
-    const kept = state ? keptFinderAnswer('api', db, state, key) : undefined;
-    if (kept) return sendKeptFinderAnswer(request, reply, JSON_TYPE, await kept);
-    const query = request.query;
+  /** The finder's JSON for a query, or the problem with its place. */
+  async function finderJson(query: FinderQuery, searchVersion?: bigint): Promise<ApiOutcome> {
     const outcome = await placeFrom(db, query);
-    if (outcome.problem) {
-      const errors: InvalidParam[] = [{ name: outcome.problem.field, reason: outcome.problem.message }];
-      return sendProblem(reply, { type: PROBLEM_TYPES.validation, title: 'Invalid request parameters', status: 400, errors });
-    }
+    if (outcome.problem) return { problem: [{ name: outcome.problem.field, reason: outcome.problem.message }] };
     const search = toSearchQuery(query, outcome);
-    const result = await searchServices(db, search, state?.searchVersion);
-    const body = {
+    const result = await searchServices(db, search, searchVersion);
+    return { body: {
       total: result.total,
       page: search.page,
       per_page: search.perPage,
@@ -148,10 +145,27 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
       ignored_words: result.ignoredWords,
       items: result.hits.map(hitToJson),
       facets: result.facetCounts,
-    };
-    // serialized by the route's response schema, as Fastify would send it
-    if (state) return sendKeptFinderAnswer(request, reply, JSON_TYPE, keepFinderAnswer('api', db, state, key, String(reply.serialize(body))));
-    return body;
+    } };
+  }
+  app.get(paths.api.services, {
+    preValidation: dropEmptyQueryValues,
+    schema: {
+      tags: ['services'],
+      summary: 'Search music-therapy offers',
+      description: 'The finder as JSON: the same parameters as /tilbud. Problems come as RFC 9457 problem+json.',
+      querystring: FinderQuerySchema,
+      response: { 200: ServiceListSchema },
+    },
+  }, async (request, reply) => {
+    // the public's answers are kept while the data they show stays the same, as the pages are
+    if (request.user !== null) return sendApiOutcome(reply, await finderJson(request.query));
+    const state = await finderState(db);
+    const answer = await finderAnswer('api', db, state, answerKey(request), async () => {
+      const outcome = await finderJson(request.query, state.searchVersion);
+      // serialized by the route's response schema, as Fastify would send it
+      return 'body' in outcome ? keptAnswer(String(reply.serialize(outcome.body))) : { other: outcome };
+    });
+    return 'kept' in answer ? sendKeptFinderAnswer(request, reply, JSON_TYPE, answer.kept) : sendApiOutcome(reply, answer.other);
   });
 
   app.get(paths.api.service, {

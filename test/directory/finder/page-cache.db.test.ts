@@ -82,6 +82,27 @@ describe('the finder\'s page cache', { concurrency: 1 }, () => {
         assert.equal((await counts('finder_api')).miss, before.miss + 2);
       });
 
+      test('the same page asked by many at once is computed once; a redirect or a page with errors reaches them all and is not kept', async () => {
+        for (const [url, cache] of [['/tilbud?q=kjelby&side=1', 'finder_page'], ['/api/v1/services?q=kjelby&side=1', 'finder_api']] as const) {
+          const start = await counts(cache);
+          const answers = await Promise.all(Array.from({ length: 6 }, () => get(url)));
+          const end = await counts(cache);
+          assert.equal(end.miss, start.miss + 1, `${url}: one computation`);
+          assert.equal(end.hit, start.hit + 5);
+          assert.deepEqual(new Set(answers.map((a) => a.statusCode)), new Set([200]));
+          assert.equal(new Set(answers.map((a) => a.body)).size, 1);
+        }
+        // past the last page: all are sent to the last one, and the next asking computes again
+        const past = await Promise.all(Array.from({ length: 3 }, () => get('/tilbud?q=kjelby&side=9')));
+        assert.deepEqual(past.map((a) => [a.statusCode, a.headers.location]), Array(3).fill([303, '/tilbud?q=kjelby']));
+        const start = await counts();
+        assert.equal((await get('/tilbud?q=kjelby&side=9')).statusCode, 303);
+        assert.equal((await counts()).miss, start.miss + 1);
+        const unknown = await Promise.all(Array.from({ length: 3 }, () => get('/tilbud?sted=Finnesikke')));
+        assert.deepEqual(unknown.map((a) => a.statusCode), [400, 400, 400]);
+        assert.match(unknown[2]!.body, /Finnesikke/);
+      });
+
       test('pages of signed-in people and pages with errors are never kept', async () => {
         await anAccount(db, { email: 'kari@example.no' });
         const kari = new Visitor(app);
