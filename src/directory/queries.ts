@@ -162,6 +162,16 @@ export async function hitTexts(db: Tx, ids: string[], language: string): Promise
   }));
 }
 
+/** The finder's hits' names in other languages than bokmål, where the offer has them (for the JSON API, whose client picks): one query for a page's hits. */
+export async function hitNameTranslations(db: Tx, ids: string[]): Promise<Map<string, { language: string; name: string }[]>> {
+  const names = new Map<string, { language: string; name: string }[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return names;
+  const rows = await db.selectFrom('service_translation').select(['service_id', 'language', 'name'])
+    .where('service_id', 'in', ids).where('name', 'is not', null).orderBy('service_id').orderBy('language').execute();
+  for (const row of rows) names.get(row.service_id)?.push({ language: row.language, name: row.name! });
+  return names;
+}
+
 /**
  * The languages each service's text is written in: bokmål (its own fields) and those of its
  * translations, as BCP 47 tags, for the CSV export; read in slices of ids.

@@ -20,6 +20,10 @@ const ServiceHitSchema = Type.Object({
   lon: Nullable(Type.Number()),
   distance_km: Nullable(Type.Number()),
   in_place_municipality: Type.Boolean(),
+  translations: Type.Array(Type.Object({
+    language: Type.String({ description: 'BCP 47 language tag' }),
+    name: Type.String(),
+  }), { description: "The offer's name in other languages than Norwegian Bokmal (nb), where its provider gave one; the page shows the reader's" }),
   url: Type.String(),
 });
 
@@ -42,12 +46,12 @@ export const ServiceListSchema = Type.Object({
   facets: Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer()), { description: 'Per facet: hits per option with the other facets applied' }),
 });
 
-export function hitToJson(hit: SearchHit) {
+export function hitToJson(hit: SearchHit, translations: { language: string; name: string }[]) {
   return {
     id: hit.id, name: hit.name, organization_name: hit.organizationName, status: hit.status, classification: hit.terms,
     municipality_numbers: hit.municipalityNumbers, is_digital: hit.isDigital, is_demo: hit.isDemo, assured_date: hit.assuredDate,
     lat: hit.lat, lon: hit.lon, distance_km: hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10,
-    in_place_municipality: hit.inPlaceMunicipality, url: `/api/v1/services/${hit.id}`,
+    in_place_municipality: hit.inPlaceMunicipality, translations, url: `/api/v1/services/${hit.id}`,
   };
 }
 

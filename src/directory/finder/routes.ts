@@ -18,7 +18,7 @@ import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import type { PageSection } from '../../platform/views/page-section.ts';
 import { FinderPageQuerySchema, FinderQuerySchema, toSearchQuery, type FinderQuery } from './params.ts';
-import { findPublicService, hitTexts } from '../queries.ts';
+import { findPublicService, hitNameTranslations, hitTexts } from '../queries.ts';
 import { placeFrom } from './place.ts';
 import { searchServices } from './search.ts';
 import { ServiceListSchema, ServiceSchema, serviceToJson, hitToJson } from './api-schema.ts';
@@ -131,6 +131,7 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
     if (outcome.problem) return { problem: [{ name: outcome.problem.field, reason: outcome.problem.message }] };
     const search = toSearchQuery(query, outcome);
     const result = await searchServices(db, search, searchVersion);
+    const names = await hitNameTranslations(db, result.hits.map((hit) => hit.id));
     return { body: {
       total: result.total,
       page: search.page,
@@ -143,7 +144,7 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
       text: search.text,
       fuzzy: result.fuzzyMatches.map((f) => ({ word: f.typed, matched: f.matched })),
       ignored_words: result.ignoredWords,
-      items: result.hits.map(hitToJson),
+      items: result.hits.map((hit) => hitToJson(hit, names.get(hit.id) ?? [])),
       facets: result.facetCounts,
     } };
   }

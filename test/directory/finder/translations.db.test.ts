@@ -95,5 +95,16 @@ for (const backend of backends()) {
         { language: 'nn', name: null, description: 'Vi spelar trommer saman kvar tysdag.', application_process: null },
       ]);
     });
+
+    test('the finder\'s JSON gives each hit\'s name in the languages it has one in, whatever the language asked', async () => {
+      for (const lang of ['nb', 'en']) {
+        const items: { id: string; name: string; translations: unknown[] }[] = (await app.inject(`/api/v1/services?lang=${lang}`)).json().items;
+        const drums = items.find((i) => i.id === translated.id)!;
+        assert.equal(drums.name, 'Trommegruppe på Tøyen');
+        // the nynorsk translation has no name: only the English one is listed
+        assert.deepEqual(drums.translations, [{ language: 'en', name: 'Drumming group at Tøyen' }]);
+        assert.deepEqual(items.find((i) => i.id === bokmalOnly.id)!.translations, []);
+      }
+    });
   });
 }
