@@ -13,8 +13,7 @@ import { countCacheLookup, type CacheName } from './metrics.ts';
  * - Memory is bounded by an estimate of each answer's size; the least recently used go first.
  * - `answer` computes a missing answer once however many requests ask for it meanwhile (they
  *   share its promise); when `size` says `null` (a page with errors, a redirect) the result goes
- *   to those waiting for it and is not kept. `peek` and `keep` are for callers that compute
- *   outside the store.
+ *   to those waiting for it and is not kept.
  */
 export interface Stamp {
   /** equal for the same data */
@@ -36,10 +35,6 @@ interface Generation {
 export interface KeptAnswers {
   /** The answer kept under key for this stamp, computed now (once for all who ask meanwhile) when it is not kept; kept if size gives a number. */
   answer<T>(db: Db, stamp: Stamp, key: string, compute: () => Promise<T>, size: (value: T) => number | null): Promise<T>;
-  /** The answer kept under key for this stamp, if any. */
-  peek<T>(db: Db, stamp: Stamp, key: string): Promise<T> | undefined;
-  /** Keeps a computed answer under key for this stamp. */
-  keep<T>(db: Db, stamp: Stamp, key: string, value: T, bytes: number): void;
 }
 
 /** A store of kept answers, counted in /metrics as `cache`, holding at most about maxBytes per database handle. */
@@ -94,22 +89,6 @@ export function keptAnswers(cache: CacheName, maxBytes: number): KeptAnswers {
         if (generation.entries.get(key) === entry) generation.entries.delete(key);
       });
       return entry.value as Promise<T>;
-    },
-    peek<T>(db: Db, stamp: Stamp, key: string): Promise<T> | undefined {
-      const generation = generations.get(db);
-      return found(generation?.stamp.key === stamp.key ? generation : undefined, key)?.value as Promise<T> | undefined;
-    },
-    keep<T>(db: Db, stamp: Stamp, key: string, value: T, bytes: number): void {
-      const generation = generationOf(db, stamp);
-      if (!generation) return;
-      const before = generation.entries.get(key);
-      if (before) {
-        generation.entries.delete(key);
-        generation.bytes -= before.bytes;
-      }
-      const entry: Entry = { value: Promise.resolve(value), bytes: 0 };
-      generation.entries.set(key, entry);
-      counted(generation, entry, bytes);
     },
   };
 }
