@@ -88,7 +88,9 @@ for (const backend of backends()) {
       assert.deepEqual(service.notAvailable, [{ description: 'Midlertidig stengt' }]);
       const location = (await get(`/fhir/${service.location[0].reference}`)).body;
       valid(JSON.parse(location), 'confidential location');
-      for (const secretText of ['Hemmeligveien', '8006', '67.29', '14.39', 'Krisehuset']) assert.ok(!location.includes(secretText), secretText);
+      // the ids are random: one may hold the digits of the postal code
+      const withoutIds = location.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '');
+      for (const secretText of ['Hemmeligveien', '8006', '67.29', '14.39', 'Krisehuset']) assert.ok(!withoutIds.includes(secretText), secretText);
       assert.equal(JSON.parse(location).address.district, 'Bodø');
       const demo = (await get('/fhir/HealthcareService?name:contains=fiktiv&_count=1')).json();
       assert.equal(demo.entry[0].resource.meta.tag[0].code, 'HTEST');
