@@ -27,6 +27,7 @@ import * as m0029 from './0029_directory_changed_at.ts';
 import * as m0030 from './0030_user_language.ts';
 import * as m0031 from './0031_service_translations.ts';
 import * as m0032 from './0032_search_counts.ts';
+import * as m0034 from './0034_tsvector_aggregate.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0030_user_language': m0030,
   '0031_service_translations': m0031,
   '0032_search_counts': m0032,
+  '0034_tsvector_aggregate': m0034,
 };

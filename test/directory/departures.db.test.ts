@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
@@ -76,6 +77,25 @@ for (const backend of backends()) {
         assert.ok(new Date(fhir.meta.lastUpdated) >= since, fhir.meta.lastUpdated);
       });
     }
+
+    test('a new organisation moves only the services an import moves to it', async () => {
+      await db.updateTable('service').set({ last_modified: OLD }).where('id', '=', service.id).execute();
+      const since = new Date(Date.now() - 1000);
+      const imported = async (tables: Record<string, Doc[]>) => {
+        const report = await importSource(db, tempFile('tabeller.json', JSON.stringify(tables)), { dryRun: false });
+        assert.ok(report.ok, JSON.stringify(report.problems));
+      };
+      // applyPlan looks up no services for a new row that names nothing: only a row pointing to it can lead there
+      await imported({ organization: [{ id: randomUUID(), name: 'Ny forening uten tilbud', description: '' }] });
+      assert.ok(!(await changedSince(since)).some((s) => s.id === service.id), 'an organisation nobody belongs to moves nobody');
+      const home = { id: randomUUID(), name: 'Nytt hjem for Synkes', description: '' };
+      const { rows: [row] } = await sql<Doc>`select * from service where id = ${service.id}`.execute(db);
+      await imported({ organization: [home], service: [Object.fromEntries(Object.entries({ ...row, organization_id: home.id }).filter(([, v]) => v !== null))] });
+      const found = (await changedSince(since)).find((s) => s.id === service.id);
+      assert.ok(found, 'the service moved to the new organisation');
+      assert.equal(found.organization.name, home.name);
+      await db.updateTable('service').set({ organization_id: org.id }).where('id', '=', service.id).execute();
+    });
 
     test('an editor\'s change (published through self-service or moderation) and a confirmation move last_modified', async () => {
       await db.updateTable('service').set({ last_modified: OLD }).where('id', '=', service.id).execute();

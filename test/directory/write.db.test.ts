@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { rebuildOutdatedSearchIndex, searchServices } from '../../src/directory/index.ts';
 import { reindexServices, servicesWithParts, type ChangedParts } from '../../src/directory/write.ts';
+import { indexedTermWords } from '../../src/directory/synonyms.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { aLocation, aService, anOrganization, store } from './factories.ts';
 
@@ -64,6 +65,23 @@ for (const backend of backends()) {
       await sql`update service set status = 'active', name = ${free.name} where id = ${free.id}`.execute(database.db);
       await database.db.transaction().execute((trx) => reindexServices(trx, [free.id]));
       assert.deepEqual(await stored(), [{ name: free.name }]);
+    });
+
+    test('the classification in words is each term\'s words in the order of the terms, as if stemmed as one text', async () => {
+      // reindexServices stems each term's words once and joins the vectors per set of terms (migration 0034)
+      const words = indexedTermWords();
+      const { rows: [row] } = await sql<{ terms: string[]; document: string }>`
+        select terms, ts_filter(document, '{d}')::text as document from service_search where service_id = ${free.id}`.execute(database.db);
+      const text = row!.terms.map((key) => words[key]).filter((w) => w !== undefined).join(' ');
+      assert.ok(row!.terms.length >= 3 && text.length > 0, JSON.stringify(row));
+      const { rows: [expected] } = await sql<{ document: string }>`select setweight(to_tsvector('norwegian', ${text}), 'D')::text as document`.execute(database.db);
+      // in the whole document the part stands after the others: positions counted from its first word
+      const fromFirst = (vector: string) => {
+        const entries = [...vector.matchAll(/('(?:[^']|'')+'):([\dD,]+)/g)].map(([, lexeme, positions]) => [lexeme!, positions!.split(',').map((p) => parseInt(p, 10))] as const);
+        const first = Math.min(...entries.flatMap(([, positions]) => positions));
+        return entries.map(([lexeme, positions]) => `${lexeme}:${positions.map((p) => p - first).join(',')}`);
+      };
+      assert.deepEqual(fromFirst(row!.document), fromFirst(expected!.document));
     });
 
     test('a changed part marks the services whose HSDS document includes it', async () => {

@@ -139,24 +139,28 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
   return { plan, rows, maskedKept };
 }
 
+/** The rows a row names (its references, an attribute's link), as [id, table]. */
+function namedRows(table: TableName, row: Record<string, unknown>): [unknown, TableName][] {
+  // a classification term is a shared vocabulary the row uses, not a parent it belongs to
+  const named: [unknown, TableName][] = [...(REQUIRED_REFERENCES[table] ?? []), ...(OPTIONAL_REFERENCES[table] ?? [])]
+    .filter(([column, target]) => column in row && (target !== 'taxonomy_term' || table === 'taxonomy_term')).map(([column, target]) => [row[column], target]);
+  if (table === 'attribute') named.push([row.link_id, row.link_entity as TableName]);
+  return named.filter(([value]) => value !== null && value !== undefined);
+}
+
 /**
  * Whether a new row was created together with what it belongs to: it names at least one row and
  * every row it names (its references, an attribute's link) is new in the same run, such as the
  * phones, locations and classification of a new service. Such a row is written under its parent's
- * audit entry (service.ts, auditChanges), and no existing service's document can hold it without
- * holding that parent too, so it cannot have changed an existing service (applyPlan).
+ * audit entry (service.ts, auditChanges). With `orNothing`, a new row that names nothing (an
+ * organisation without a parent) counts too: that is what applyPlan asks, below.
  */
-export function createdWithParent(plan: Plan, rows: PlannedRows): (table: TableName, id: string) => boolean {
+export function createdWithParent(plan: Plan, rows: PlannedRows, { orNothing = false } = {}): (table: TableName, id: string) => boolean {
   const added = new Map(TABLES.map((table) => [table, new Set(plan[table].added)]));
   return (table, id) => {
     if (!added.get(table)!.has(id)) return false;
-    const row = rows.get(table)!.get(id)!;
-    // a classification term is a shared vocabulary the row uses, not a parent it belongs to
-    const named: [unknown, TableName][] = [...(REQUIRED_REFERENCES[table] ?? []), ...(OPTIONAL_REFERENCES[table] ?? [])]
-      .filter(([column, target]) => column in row && (target !== 'taxonomy_term' || table === 'taxonomy_term')).map(([column, target]) => [row[column], target]);
-    if (table === 'attribute') named.push([row.link_id, row.link_entity as TableName]);
-    const given = named.filter(([value]) => value !== null && value !== undefined);
-    return given.length > 0 && given.every(([value, target]) => added.get(target)?.has(String(value)) === true);
+    const named = namedRows(table, rows.get(table)!.get(id)!);
+    return (named.length > 0 || orNothing) && named.every(([value, target]) => added.get(target)?.has(String(value)) === true);
   };
 }
 
@@ -286,10 +290,12 @@ export async function applyPlan(trx: Tx, plan: Plan, rows: PlannedRows): Promise
   await statements.drain();
   // a change to any part of an existing service moves its last_modified (new services keep the file's)
   const parts: ChangedParts = {};
-  // rows created with a new parent are left out: they are only in the documents of new services, or
-  // of services that another part of the list leads to (200,000 attributes of 20,000 new services
-  // took this lookup a second)
-  const withParent = createdWithParent(plan, rows);
+  // New rows that name only new rows, or none, are left out. Such a row can be in an existing
+  // service's document only through a row that points to it, and that row, pointing to something
+  // new, is itself new or changed, so in the list (or it is the service itself, changed). Looking
+  // them up found only new services: 200,000 attributes of 20,000 new services took a second, their
+  // 8,000 new organisations 0.09 s.
+  const withParent = createdWithParent(plan, rows, { orNothing: true });
   for (const table of PART_TABLES) {
     const ids = [...plan[table].added.filter((id) => !withParent(table, id)), ...plan[table].changed.map((c) => c.id)];
     if (ids.length > 0) parts[table] = ids;
