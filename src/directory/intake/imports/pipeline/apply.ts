@@ -139,13 +139,16 @@ export async function planChanges(db: Tx, dataset: Dataset): Promise<{ plan: Pla
   return { plan, rows, maskedKept };
 }
 
-/** The rows a row names (its references, an attribute's link), as [id, table]. */
-function namedRows(table: TableName, row: Record<string, unknown>): [unknown, TableName][] {
-  // a classification term is a shared vocabulary the row uses, not a parent it belongs to
-  const named: [unknown, TableName][] = [...(REQUIRED_REFERENCES[table] ?? []), ...(OPTIONAL_REFERENCES[table] ?? [])]
-    .filter(([column, target]) => column in row && (target !== 'taxonomy_term' || table === 'taxonomy_term')).map(([column, target]) => [row[column], target]);
-  if (table === 'attribute') named.push([row.link_id, row.link_entity as TableName]);
-  return named.filter(([value]) => value !== null && value !== undefined);
+/** Per table, the columns by which its rows name their parents; a classification term is a shared vocabulary a row uses, not a parent it belongs to. */
+const PARENT_COLUMNS = new Map(TABLES.map((table) => [table, [...(REQUIRED_REFERENCES[table] ?? []), ...(OPTIONAL_REFERENCES[table] ?? [])]
+  .filter(([, target]) => target !== 'taxonomy_term' || table === 'taxonomy_term')]));
+
+/** The new rows of each table in a plan, built once per plan (applyPlan and the audit both ask). */
+const addedSets = new WeakMap<Plan, Map<TableName, Set<string>>>();
+function addedIn(plan: Plan): Map<TableName, Set<string>> {
+  let added = addedSets.get(plan);
+  if (!added) addedSets.set(plan, added = new Map(TABLES.map((table) => [table, new Set(plan[table].added)])));
+  return added;
 }
 
 /**
@@ -156,11 +159,20 @@ function namedRows(table: TableName, row: Record<string, unknown>): [unknown, Ta
  * organisation without a parent) counts too: that is what applyPlan asks, below.
  */
 export function createdWithParent(plan: Plan, rows: PlannedRows, { orNothing = false } = {}): (table: TableName, id: string) => boolean {
-  const added = new Map(TABLES.map((table) => [table, new Set(plan[table].added)]));
+  const added = addedIn(plan);
   return (table, id) => {
     if (!added.get(table)!.has(id)) return false;
-    const named = namedRows(table, rows.get(table)!.get(id)!);
-    return (named.length > 0 || orNothing) && named.every(([value, target]) => added.get(target)?.has(String(value)) === true);
+    const row = rows.get(table)!.get(id)!;
+    let named = 0;
+    // an empty reference names nothing; any other must be new
+    const newOrEmpty = (value: unknown, target: TableName) => {
+      if (value === null || value === undefined) return true;
+      named += 1;
+      return added.get(target)?.has(String(value)) === true;
+    };
+    for (const [column, target] of PARENT_COLUMNS.get(table)!) if (column in row && !newOrEmpty(row[column], target)) return false;
+    if (table === 'attribute' && !newOrEmpty(row.link_id, row.link_entity as TableName)) return false;
+    return named > 0 || orNothing;
   };
 }
 
