@@ -61,7 +61,8 @@ export class Dataset {
       rows.set(id, { row: { ...row }, where });
       return;
     }
-    for (const [field, value] of Object.entries(row)) {
+    for (const field in row) {
+      const value = row[field];
       const before = earlier.row[field];
       if (value === null || value === undefined) continue;
       if (before === null || before === undefined) earlier.row[field] = value;

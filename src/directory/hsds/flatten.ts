@@ -49,6 +49,8 @@ const NESTING: Partial<Record<Kind, Record<string, Nest>>> = {
   attribute: { metadata: { kind: 'metadata' }, taxonomy_term: { kind: 'taxonomy_term', up: 'taxonomy_term_id' } },
   taxonomy_term: { metadata: { kind: 'metadata' }, taxonomy_detail: { kind: 'taxonomy', up: 'taxonomy_id' } },
 };
+const COMMON_ENTRIES = Object.entries(common) as [string, Nest][];
+const NESTING_ENTRIES = new Map(Object.entries(NESTING).map(([kind, nesting]) => [kind, Object.entries(nesting) as [string, Nest][]]));
 const TABULAR_KEYS = new Set<string>([...HSDS_TABLES, ...IGNORED_TABLES]);
 const ATTRIBUTE_LINKS = new Set(['service', 'location', 'organization', 'service_at_location']);
 
@@ -73,7 +75,9 @@ export function flattenObject(dataset: Dataset, kind: Kind, object: Record<strin
   const nesting = NESTING[kind] ?? common;
   const known = COLUMNS[kind].columns;
   const ups: [string, Nest, Record<string, unknown>][] = [];
-  for (const [field, value] of Object.entries(object)) {
+  // for … in, not Object.entries: no array per field (a 20,000-service import flattens 384,000 objects)
+  for (const field in object) {
+    const value = object[field];
     const nest = (nesting as Record<string, Nest>)[field];
     if (nest) {
       if (value === null || value === undefined) continue;
@@ -110,7 +114,7 @@ export function flattenObject(dataset: Dataset, kind: Kind, object: Record<strin
     } else row[nest.up] = childId;
   }
   if (id !== null) {
-    for (const [field, nest] of Object.entries(nesting as Record<string, Nest>)) {
+    for (const [field, nest] of NESTING_ENTRIES.get(kind) ?? COMMON_ENTRIES) {
       const value = object[field];
       if (nest.up || !Array.isArray(value)) continue;
       value.forEach((child, i) => {

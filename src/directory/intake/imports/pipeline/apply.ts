@@ -18,13 +18,14 @@ export type Plan = Record<TableName, TablePlan>;
 export type PlannedRows = Map<TableName, Map<string, Record<string, unknown>>>;
 const CHUNK = 2000;
 const REINDEX_SLICE = 20_000;
+const STORED_COLUMNS = new Map(TABLES.map((table) => [table, Object.keys(COLUMNS[table].columns)]));
 /** Our own columns with a NOT NULL default: an omitted value means the default. */
 const DEFAULTS: Record<string, unknown> = { is_demo: false, is_confidential: false };
 
 /** A row as our table stores it: every column the import owns, HSDS numbers kept as text where we do. */
 function toStored(table: TableName, row: FlatRow): Record<string, unknown> {
   const stored: Record<string, unknown> = {};
-  for (const column of Object.keys(COLUMNS[table].columns)) {
+  for (const column of STORED_COLUMNS.get(table)!) {
     let value: unknown = row[column] ?? DEFAULTS[column] ?? null;
     if (value !== null && NUMBER_AS_TEXT[table]?.includes(column)) value = String(value);
     if (column === 'last_modified' && value !== null) value = new Date(String(value));
