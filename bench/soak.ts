@@ -140,25 +140,24 @@ const failureOf = (kind: string, error: unknown) => `${kind}: ${(error as { code
 /** judged: whether the growth target applies (not to the load generator, nor to a pool of fixed size filling up) */
 interface Memory { name: string; rssMb: number; heapMb?: number; how: string; judged?: boolean }
 
-function procStatus(pid: number): Record<string, number> {
+/**
+ * The "Name: N kB" lines of /proc/<pid>/<file>, in MB, or {} for a process that is gone. status
+ * gives VmRSS; smaps_rollup gives Pss (proportional set size: shared pages divided among the
+ * processes sharing them, so a process tree's sum is honest) and Pss_Shmem, its part in shared
+ * memory (PostgreSQL's buffer pool).
+ */
+function procMb(pid: number, file: 'status' | 'smaps_rollup'): Record<string, number> {
   try {
-    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const text = readFileSync(`/proc/${pid}/${file}`, 'utf8');
     return Object.fromEntries([...text.matchAll(/^(\w+):\s+(\d+) kB$/gm)].map((m) => [m[1]!, Number(m[2]) / 1024]));
   } catch {
     return {};
   }
 }
-/**
- * Proportional set size (shared pages divided among the processes sharing them), so a process
- * tree's sum is honest; `field` Pss_Shmem gives the part in shared memory (PostgreSQL's buffer pool).
- */
-function pssMb(pid: number, field: 'Pss' | 'Pss_Shmem' = 'Pss'): number | undefined {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
+/** A process's PSS, or its resident memory where the kernel gives no PSS, and the PSS's part in shared memory. */
+function pssOf(pid: number): { pss: number; shared: number } {
+  const rollup = procMb(pid, 'smaps_rollup');
+  return { pss: rollup.Pss ?? procMb(pid, 'status').VmRSS ?? 0, shared: rollup.Pss_Shmem ?? 0 };
 }
 /** The process and its descendants alive now (one pass over /proc). */
 function treeOf(root: number): number[] {
@@ -177,7 +176,7 @@ function treeOf(root: number): number[] {
  * heap from its own /metrics, when that answers within 5 s.
  */
 async function appMemory(instance: Instance, token: string, name: string): Promise<Memory> {
-  const rssMb = procStatus(instance.child.pid!).VmRSS ?? Number.NaN;
+  const rssMb = procMb(instance.child.pid!, 'status').VmRSS ?? Number.NaN;
   try {
     const response = await fetch(`http://127.0.0.1:${instance.port}/metrics`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(5000) });
     const text = await response.text();
@@ -192,12 +191,13 @@ async function memoryNow(stack: Stack): Promise<Memory[]> {
   const list: Memory[] = [];
   for (const [i, instance] of stack.instances.entries()) list.push(await appMemory(instance, stack.metricsToken, `app instance ${i + 1}`));
   const nginxPids = treeOf(stack.nginx.child.pid!);
-  list.push({ name: `nginx (${nginxPids.length} processes)`, rssMb: nginxPids.reduce((s, pid) => s + (pssMb(pid) ?? procStatus(pid).VmRSS ?? 0), 0), how: 'PSS, /proc' });
+  list.push({ name: `nginx (${nginxPids.length} processes)`, rssMb: nginxPids.reduce((s, pid) => s + pssOf(pid).pss, 0), how: 'PSS, /proc' });
   if (stack.postmasterPid) {
     const pids = treeOf(stack.postmasterPid);
-    const pss = pids.reduce((s, pid) => s + (pssMb(pid) ?? procStatus(pid).VmRSS ?? 0), 0);
+    const each = pids.map(pssOf);
+    const pss = each.reduce((s, p) => s + p.pss, 0);
     // the shared buffer pool is mapped as backends first touch its pages: it grows to shared_buffers and no further
-    const shared = pids.reduce((s, pid) => s + (pssMb(pid, 'Pss_Shmem') ?? 0), 0);
+    const shared = each.reduce((s, p) => s + p.shared, 0);
     list.push({ name: 'PostgreSQL (server and backends)', rssMb: pss, how: `PSS over ${pids.length} processes, /proc`, judged: false });
     list.push({ name: 'PostgreSQL without shared memory', rssMb: pss - shared, how: `PSS − Pss_Shmem over ${pids.length} processes, /proc` });
   }
