@@ -215,8 +215,8 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
     await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(db);
   }
   // Set-based: each part (terms, places, translations, point) is gathered for all the services at
-  // once and grouped, instead of a lateral subquery per service; the term words are turned into a
-  // tsvector once per distinct set of terms (many services share one). 20,000 imported services:
+  // once and grouped, instead of a lateral subquery per service; each term's words are stemmed
+  // once and joined per distinct set of terms (many services share one). 20,000 imported services:
   // 6.3 s before (most of it per-row lookups and to_tsvector of the term words), see BENCHMARKS.md.
   const finderRows = (ids: string[] | undefined) => {
     const chosen = sql`select id from chosen`;
@@ -245,8 +245,8 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
         select lang.service_id, 'sprak:' || lang.code from language lang where lang.service_id in (${chosen}) and lang.code is not null
       ) k group by service_id
     ),
-    -- the classification in words people use: term names and synonyms (synonyms.ts)
-    -- each term's words stemmed once, then joined per distinct set of terms (migration 0034)
+    -- the classification in words people use: term names and synonyms (synonyms.ts), each term's
+    -- words stemmed once, then joined per distinct set of terms (migration 0034)
     term_word as materialized (
       select key, setweight(to_tsvector('norwegian', words), 'D') as document from jsonb_each_text(${termWords}::jsonb) w (key, words)
     ),
