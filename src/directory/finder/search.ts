@@ -224,16 +224,32 @@ const or = (conditions: Condition[]): Condition => (conditions.length ? sql`(${s
  * otherwise they are written to be checked row by row, for queries that a place or municipality
  * index drives: there the planner overrates the terms index (common terms have long posting lists)
  * and, having no statistics for a GiST box, takes the box for nearly empty.
+ *
+ * `indexed` also has the words found through the documents' index (see textCondition).
  */
 function matching(criteria: Criteria, indexed: boolean): Condition[] {
   return [...baseConditions(criteria, indexed), ...criteria.facets.map(([, keys]) => facetCondition(keys, indexed))];
 }
 
+/**
+ * The words' test. A search document is about 2 kB and stored out of line (TOAST): testing a row
+ * opens it, about 3 µs, which the planner does not count. Given the tsquery as a constant it
+ * reads the word's share from the column's statistics, and for a common word («musikkterapi»)
+ * tests every row near the place, or every row of the table (100,000 documents opened: about
+ * 300 ms). `indexed` hands the tsquery over as the value of a subquery instead: the planner then
+ * takes the default share of a text match (0.5 %) and finds the rows through the GIN index, whose
+ * answer is exact for these queries (no weights, no phrases), so no document is opened unless a
+ * column of the query reads it (the rank). Building the index's list costs about 8 ms for a word in
+ * all 100,000 offers. Row-by-row reads (nearest first) keep the constant: they test few rows.
+ */
+const textCondition = (tsquery: string, indexed: boolean): Condition =>
+  indexed ? sql`document @@ (select to_tsquery('simple', ${tsquery}))` : sql`document @@ to_tsquery('simple', ${tsquery})`;
+
 /** Everything a hit must match apart from the facet filters. */
 function baseConditions(criteria: Criteria, indexed: boolean): Condition[] {
   // entries nobody has confirmed for too long leave the finder until they are confirmed
   const where: Condition[] = [sql`(confirmed_on is null or confirmed_on >= ${criteria.hiddenBefore}::date)`];
-  if (criteria.tsquery) where.push(sql`document @@ to_tsquery('simple', ${criteria.tsquery})`);
+  if (criteria.tsquery) where.push(textCondition(criteria.tsquery, indexed));
   if (criteria.age !== null) {
     where.push(sql`(minimum_age is null or minimum_age <= ${criteria.age}) and (maximum_age is null or maximum_age >= ${criteria.age})`);
   }
@@ -271,40 +287,41 @@ interface Counts {
 
 /**
  * The total and every facet's counts in one pass: rows matching all selected facets but at most
- * one are read once, and each count keeps the rows it needs (a facet's own counts ignore its own
- * selection). Key '' stands for the row itself (the total, and the rows without a point). No
- * materialized step: that wrote every matching row's terms to a temporary file and read it three
- * times (over 40 % of a cold text search's counting at 100,000 services).
+ * one are read once and counted together per set of terms (and which selected facets they match),
+ * and each set's terms are added up here. At 100,000 demo services search (a)'s 22,862 rows have
+ * 9,378 sets, (b)'s 9,211 rows 4,120: unnesting every row's terms into keys and grouping those in
+ * the database took 60–90 ms of (a)'s 120 (b: 15 of 48), the same sums in JavaScript about 2 ms.
+ * The sets are grouped by a hash of their terms first: the planner, taking a text search for
+ * narrow, sorts them, and comparing arrays element by element took 14 ms of (b)'s count, the hash 4.
  */
 async function countRows(db: Db, criteria: Criteria): Promise<RowCounts> {
   const selected = criteria.facets;
-  const flag = (i: number) => sql.ref(`f${i}`);
   const others = (skip: number) => selected.map((_, i) => i).filter((i) => i !== skip);
-  const allBut = (skip: number) => and(others(skip).map(flag));
-  const everything = allBut(-1);
   // rows some count needs: those matching every selected facet but at most one
   const needed = selected.length < 2 ? [] : [or(selected.map((_, skip) => and(others(skip).map((i) => facetCondition(selected[i]![1], true)))))];
-  const flags = selected.map((_, i) => flag(i));
-  const matchingRows = sql`
-    select terms, lat is null as without_point
-      ${sql.join(selected.map(([, keys], i) => sql`, ${facetCondition(keys, true)} as ${flag(i)}`), sql``)}
-    from service_search
-    where ${and([...baseConditions(criteria, true), ...needed])}`;
-  // With facets selected, rows with the same terms and flags are counted together first, so fewer
-  // are unnested into keys, each with a count per selected facet: at 100,000 demo services search
-  // (b)'s 9,242 rows had 4,128 sets, and counting took 55 ms instead of 75–125. Without, grouping
-  // costs more than it saves ((a): 22,951 rows in 9,394 sets, 130 ms instead of 90).
-  const sets = selected.length === 0
-    ? sql`select terms, without_point, 1 as n from (${matchingRows}) matching`
-    : sql`select terms, without_point${sql.join(flags.map((f) => sql`, ${f}`), sql``)}, count(*) as n
-      from (${matchingRows}) matching group by terms, without_point${sql.join(flags.map((f) => sql`, ${f}`), sql``)}`;
-  const { rows } = await sql<{ key: string; without_point: number; counts: number[] }>`
-    select key, coalesce(sum(n) filter (where ${everything} and without_point), 0)::int as without_point,
-      array[coalesce(sum(n) filter (where ${everything}), 0)${sql.join(selected.map((_, i) => sql`, coalesce(sum(n) filter (where ${allBut(i)}), 0)`), sql``)}]::int[] as counts
-    from (${sets}) sets, unnest(array['']::text[] || terms) as key
-    group by key`.execute(db);
-  const own = rows.find((row) => row.key === '');
-  return { total: own?.counts[0] ?? 0, without_point: own?.without_point ?? 0, keys: rows.filter((row) => row.key !== '').map((row) => [row.key, ...row.counts]) };
+  // bit i set: the row matches the i-th selected facet
+  const mask = selected.length === 0 ? sql`0` : sql.join(selected.map(([, keys], i) => sql`(case when ${facetCondition(keys, true)} then ${1 << i} else 0 end)`), sql` + `);
+  const { rows } = await sql<{ terms: string[]; without_point: boolean; mask: number; n: number }>`
+    select to_json(terms) as terms, without_point, mask, count(*)::int as n
+    from (select terms, lat is null as without_point, ${mask} as mask from service_search
+      where ${and([...baseConditions(criteria, true), ...needed])}) matching
+    group by hash_array(terms), terms, without_point, mask`.execute(db);
+  const all = (1 << selected.length) - 1;
+  const byKey = new Map<string, number[]>();
+  const own = new Array<number>(selected.length + 1).fill(0);
+  let withoutPoint = 0;
+  for (const row of rows) {
+    // [rows matching every selected facet, then per selected facet those matching every other]
+    const counted = [row.mask === all ? row.n : 0, ...selected.map((_, i) => ((row.mask | (1 << i)) === all ? row.n : 0))];
+    if (row.mask === all && row.without_point) withoutPoint += row.n;
+    for (let i = 0; i < counted.length; i++) own[i]! += counted[i]!;
+    for (const key of row.terms) {
+      const sums = byKey.get(key);
+      if (sums) for (let i = 0; i < counted.length; i++) sums[i]! += counted[i]!;
+      else byKey.set(key, [...counted]);
+    }
+  }
+  return { total: own[0]!, without_point: withoutPoint, keys: [...byKey].map(([key, sums]) => [key, ...sums] as [string, ...number[]]) };
 }
 
 /** Per term key: [key, n, n0, n1, …]: n for a facet without a selection, else its own count (n0 for the first selected facet …). */

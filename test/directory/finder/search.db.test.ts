@@ -82,6 +82,27 @@ for (const backend of backends()) {
       assert.equal(result.facetCounts.felt!['felt:psykisk-helse'], 1);
     });
 
+    test('with several facets and words selected, each option counts the hits choosing it would give', async () => {
+      // every key some visible offer has, by facet
+      const keys = Object.entries((await searchServices(database.db, query())).facetCounts).flatMap(([facet, counts]) => Object.keys(counts).map((key) => [facet, key] as const));
+      assert.ok(keys.length > 20);
+      const searches: Partial<SearchQuery>[] = [
+        { filters: { niva: ['niva:behandling', 'niva:lavterskel'], felt: ['felt:rus'] } },
+        { filters: { niva: ['niva:lavterskel', 'niva:oppfolging'], felt: ['felt:rus'], format: ['format:gruppe'] } },
+        { text: 'musikkterapi', filters: { felt: ['felt:rus', 'felt:psykisk-helse'], tilgang: ['tilgang:henvisning'] } },
+        { text: 'gruppe' },
+      ];
+      for (const search of searches) {
+        const result = await searchServices(database.db, query(search));
+        assert.equal(result.total, result.hits.length);
+        for (const [facet, key] of keys) {
+          // the hits with this facet's own selection replaced by the one option (the other facets as selected)
+          const alone = await searchServices(database.db, query({ ...search, filters: { ...search.filters, [facet]: [key] } }));
+          assert.equal(result.facetCounts[facet]?.[key] ?? 0, alone.hits.length, `${JSON.stringify(search)}: ${key}`);
+        }
+      }
+    });
+
     test('age filter keeps services whose age range contains the age', async () => {
       const seventeen = names(await searchServices(database.db, query({ age: 17 })));
       assert.ok(seventeen.includes('Bandverksted Grünerløkka'));
