@@ -308,20 +308,20 @@ async function countRows(db: Db, criteria: Criteria): Promise<RowCounts> {
     group by hash_array(terms), terms, without_point, mask`.execute(db);
   const all = (1 << selected.length) - 1;
   const byKey = new Map<string, number[]>();
-  const own = new Array<number>(selected.length + 1).fill(0);
+  let total = 0;
   let withoutPoint = 0;
   for (const row of rows) {
     // [rows matching every selected facet, then per selected facet those matching every other]
     const counted = [row.mask === all ? row.n : 0, ...selected.map((_, i) => ((row.mask | (1 << i)) === all ? row.n : 0))];
+    total += counted[0]!;
     if (row.mask === all && row.without_point) withoutPoint += row.n;
-    for (let i = 0; i < counted.length; i++) own[i]! += counted[i]!;
     for (const key of row.terms) {
       const sums = byKey.get(key);
       if (sums) for (let i = 0; i < counted.length; i++) sums[i]! += counted[i]!;
       else byKey.set(key, [...counted]);
     }
   }
-  return { total: own[0]!, without_point: withoutPoint, keys: [...byKey].map(([key, sums]) => [key, ...sums] as [string, ...number[]]) };
+  return { total, without_point: withoutPoint, keys: [...byKey].map(([key, sums]) => [key, ...sums] as [string, ...number[]]) };
 }
 
 /** Per term key: [key, n, n0, n1, …]: n for a facet without a selection, else its own count (n0 for the first selected facet …). */
