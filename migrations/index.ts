@@ -28,6 +28,7 @@ import * as m0030 from './0030_user_language.ts';
 import * as m0031 from './0031_service_translations.ts';
 import * as m0032 from './0032_search_counts.ts';
 import * as m0034 from './0034_tsvector_aggregate.ts';
+import * as m0035 from './0035_search_terms_key.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0031_service_translations': m0031,
   '0032_search_counts': m0032,
   '0034_tsvector_aggregate': m0034,
+  '0035_search_terms_key': m0035,
 };

@@ -79,5 +79,22 @@ for (const backend of backends()) {
       assert.deepEqual(near.kept.hits.map((h) => h.name), ['Uten dato', 'Digital']);
       assert.deepEqual(near.kept.hits.map((h) => h.id), near.counted.hits.map((h) => h.id));
     });
+
+    test('a set of terms no row had before is counted with its own terms (the app keeps each set once)', async () => {
+      // counted from the rows: the app has now read the terms of every set there is
+      let { kept, counted } = await both();
+      assert.equal(counted.facetCounts.format?.['format:gruppe'], undefined);
+      const rare = aService(org, { name: 'Sjelden', terms: ['niva:behandling', 'felt:psykisk-helse', 'format:gruppe', 'kostnad:gratis'] });
+      await store(database.db, [], [rare]);
+      ({ kept, counted } = await both());
+      assert.equal(counted.facetCounts.format!['format:gruppe'], 1);
+      assert.equal(counted.facetCounts.kostnad!['kostnad:gratis'], 1);
+      assert.deepEqual([kept.total, kept.facetCounts], [counted.total, counted.facetCounts]);
+      // with words, and a facet selected: the other facets count what choosing them would give
+      const withWords = await searchServices(database.db, query({ text: 'Sjelden', filters: { format: ['format:gruppe'] } }));
+      assert.equal(withWords.total, 1);
+      assert.deepEqual([withWords.facetCounts.format, withWords.facetCounts.niva], [{ 'format:gruppe': 1 }, { 'niva:behandling': 1 }]);
+      await database.db.deleteFrom('service').where('id', '=', rare.id).execute();
+    });
   });
 }

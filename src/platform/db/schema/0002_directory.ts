@@ -202,6 +202,8 @@ export interface ServiceSearchTable {
   is_demo: boolean;
   /** added by migrations/0005_accounts.ts */
   confirmed_on: string | null;
+  /** added by migrations/0035_search_terms_key.ts: names the set of terms (generated from terms) */
+  terms_key: ColumnType<string, never, never>;
 }
 export interface SearchWordTable {
   word: string;
