@@ -286,23 +286,33 @@ interface Counts {
 }
 
 /**
- * The terms of each set the counts met, by terms_key (migration 0035). A set's key never names
- * other terms, so what was read once is kept for the process's life, across data versions: new
- * sets are read when a count first meets them. 19,292 sets at 100,000 demo services, about 4 MB.
+ * The terms of each set the counts met, by terms_key (migration 0035), as numbers standing for the
+ * term keys (`names`), so the sums are added up in an array rather than by string in a map. A
+ * set's key never names other terms, so what was read once is kept for the process's life, across
+ * data versions: new sets are read when a count first meets them. 19,292 sets at 100,000 demo
+ * services, about 4 MB.
  */
-const termSetMaps = new WeakMap<Db, Map<string, string[]>>();
+interface TermSets { sets: Map<string, number[]>; names: string[]; numbers: Map<string, number> }
+const termSetMaps = new WeakMap<Db, TermSets>();
 const TERM_SETS_KEPT = 200_000;
 
-async function termSetsOf(db: Db, keys: string[]): Promise<Map<string, string[]>> {
-  let sets = termSetMaps.get(db);
-  if (!sets || sets.size > TERM_SETS_KEPT) termSetMaps.set(db, (sets = new Map()));
+async function termSetsOf(db: Db, keys: string[]): Promise<TermSets> {
+  let known = termSetMaps.get(db);
+  if (!known || known.sets.size > TERM_SETS_KEPT) termSetMaps.set(db, (known = { sets: new Map(), names: [], numbers: new Map() }));
+  const { sets, names, numbers } = known;
   const missing = [...new Set(keys.filter((key) => !sets.has(key)))];
   if (missing.length > 0) {
     const { rows } = await sql<{ key: string; terms: string[] }>`
       select distinct on (terms_key) terms_key as key, to_json(terms) as terms from service_search where terms_key = any(${missing}::uuid[])`.execute(db);
-    for (const row of rows) sets.set(row.key, row.terms);
+    for (const row of rows) {
+      sets.set(row.key, row.terms.map((term) => {
+        let number = numbers.get(term);
+        if (number === undefined) numbers.set(term, (number = names.push(term) - 1));
+        return number;
+      }));
+    }
   }
-  return sets;
+  return known;
 }
 
 /**
@@ -321,34 +331,44 @@ async function countRows(db: Db, criteria: Criteria): Promise<RowCounts> {
   const needed = selected.length < 2 ? [] : [or(selected.map((_, skip) => and(others(skip).map((i) => facetCondition(selected[i]![1], true)))))];
   // bit i set: the row matches the i-th selected facet
   const mask = selected.length === 0 ? sql`0` : sql.join(selected.map(([, keys], i) => sql`(case when ${facetCondition(keys, true)} then ${1 << i} else 0 end)`), sql` + `);
-  const group = () => sql<{ key: string; without_point: boolean; mask: number; n: number }>`
-    select terms_key as key, without_point, mask, count(*)::int as n
-    from (select terms_key, lat is null as without_point, ${mask} as mask from service_search
-      where ${and([...baseConditions(criteria, true), ...needed])}) matching
-    group by terms_key, without_point, mask`.execute(db);
-  let { rows } = await group();
-  let sets = await termSetsOf(db, rows.map((row) => row.key));
+  // the groups as one JSON value: thousands of rows each parsed into an object by the driver took
+  // about 10 ms of a cold (b) in the app, and their garbage about as much again
+  const group = async () => (await sql<{ groups: [key: string, withoutPoint: boolean, mask: number, n: number][] }>`
+    select coalesce(json_agg(json_build_array(terms_key, without_point, mask, n)), '[]') as groups
+    from (select terms_key, without_point, mask, count(*)::int as n
+      from (select terms_key, lat is null as without_point, ${mask} as mask from service_search
+        where ${and([...baseConditions(criteria, true), ...needed])}) matching
+      group by terms_key, without_point, mask) g`.execute(db)).rows[0]!.groups;
+  let groups = await group();
+  let known = await termSetsOf(db, groups.map(([key]) => key));
   // a set that left the table between the two reads (its rows rewritten by a write): count again
-  for (let again = 0; again < 3 && rows.some((row) => !sets.has(row.key)); again++) {
-    rows = (await group()).rows;
-    sets = await termSetsOf(db, rows.map((row) => row.key));
+  for (let again = 0; again < 3 && groups.some(([key]) => !known.sets.has(key)); again++) {
+    groups = await group();
+    known = await termSetsOf(db, groups.map(([key]) => key));
   }
   const all = (1 << selected.length) - 1;
-  const byKey = new Map<string, number[]>();
+  // per term number: [n, n0, n1, …] (see RowCounts), one row of `width` after another
+  const width = 1 + selected.length;
+  const sums = new Float64Array(known.names.length * width);
+  const counted = new Float64Array(width);
   let total = 0;
   let withoutPoint = 0;
-  for (const row of rows) {
+  for (const [setKey, noPoint, rowMask, n] of groups) {
     // [rows matching every selected facet, then per selected facet those matching every other]
-    const counted = [row.mask === all ? row.n : 0, ...selected.map((_, i) => ((row.mask | (1 << i)) === all ? row.n : 0))];
-    total += counted[0]!;
-    if (row.mask === all && row.without_point) withoutPoint += row.n;
-    for (const key of sets.get(row.key) ?? []) {
-      const sums = byKey.get(key);
-      if (sums) for (let i = 0; i < counted.length; i++) sums[i]! += counted[i]!;
-      else byKey.set(key, [...counted]);
+    counted[0] = rowMask === all ? n : 0;
+    for (let i = 0; i < selected.length; i++) counted[1 + i] = (rowMask | (1 << i)) === all ? n : 0;
+    total += counted[0];
+    if (rowMask === all && noPoint) withoutPoint += n;
+    for (const number of known.sets.get(setKey) ?? []) {
+      for (let i = 0; i < width; i++) sums[number * width + i]! += counted[i]!;
     }
   }
-  return { total, without_point: withoutPoint, keys: [...byKey].map(([key, sums]) => [key, ...sums] as [string, ...number[]]) };
+  const keys: [string, ...number[]][] = [];
+  known.names.forEach((name, number) => {
+    const row = Array.from(sums.subarray(number * width, (number + 1) * width));
+    if (row.some((sum) => sum > 0)) keys.push([name, ...row]);
+  });
+  return { total, without_point: withoutPoint, keys };
 }
 
 /** Per term key: [key, n, n0, n1, …]: n for a facet without a selection, else its own count (n0 for the first selected facet …). */
