@@ -321,8 +321,8 @@ async function termSetsOf(db: Db, keys: string[]): Promise<TermSets> {
  * and each set's terms are added up here. At 100,000 demo services search (a)'s 22,862 rows have
  * 9,378 sets, (b)'s 9,211 rows 4,120: unnesting every row's terms into keys and grouping those in
  * the database took 60–90 ms of (a)'s 120 (b: 15 of 48), the same sums in JavaScript about 2 ms.
- * The rows are grouped by the sets' keys (terms_key), not by the arrays: hashing and comparing
- * the arrays and sending them took 60–70 ms of (a)'s count, the keys about 35 (2026-12-01).
+ * The rows are grouped by the sets' keys (terms_key), not by the arrays: hashing, comparing and
+ * sending the arrays made (a)'s count 126–154 ms in the app, the keys 47–55 (2026-12-01, docs/search.md).
  */
 async function countRows(db: Db, criteria: Criteria): Promise<RowCounts> {
   const selected = criteria.facets;
