@@ -1,8 +1,8 @@
-// npm run bench:import [-- --services N] [--ndjson FILE] [--skip-pglite]: imports N services (default 100,000) from HSDS ndjson
+// npm run bench:import [-- --services N] [--ndjson FILE] [--skip-pglite] [--print-only]: imports N services (default 100,000) from HSDS ndjson
 // into PGlite and PostgreSQL and times it beside PostgreSQL's own COPY of the same rows (the
 // ceiling). Writes its own section of BENCHMARKS.md, leaving other sections alone. A benchmark,
 // not a test: no pass/fail.
-import { chmodSync, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -87,10 +87,10 @@ async function main() {
   const load = loadavg().map((l) => l.toFixed(1)).join(' / ');
   const dir = mkdtempSync(join(tmpdir(), 'samklang-bench-'));
   const cluster = await startCluster();
-  // --ndjson FILE reuses a file an earlier run wrote (generating it is the slowest step)
+  // --ndjson FILE reuses a file an earlier run wrote (generating it is the slowest step), or writes it there to keep
   const given = process.argv.indexOf('--ndjson');
   const file = given > 0 ? process.argv[given + 1]! : join(dir, 'services.ndjson');
-  if (given < 0) {
+  if (!existsSync(file)) {
     log(`writing ${SERVICES} services as HSDS ndjson…`);
     await writeNdjson(file, 'url' in cluster ? await createDatabase(cluster.url, 'bench_source') : await openPGlite());
   }
@@ -143,7 +143,7 @@ async function main() {
     '',
     note,
   ].join('\n');
-  addRun(FILE.pathname, header, section, 'import');
+  if (!process.argv.includes('--print-only')) addRun(FILE.pathname, header, section, 'import');
   log(section);
 }
 
