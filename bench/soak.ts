@@ -32,6 +32,7 @@ import { createDatabase, makeCertificate, missingTools, startInstance, startNgin
 import { parentOf, treeCpuSeconds } from './lib/cpu.ts';
 import { percentile } from './lib/load.ts';
 import { describeMachine } from './lib/machine.ts';
+import { memoryGrowth } from './lib/memory-growth.ts';
 import { addRun, table } from './lib/report.ts';
 import { parseSoakArgs, SOAK_USAGE, UsageError, type SoakArgs } from './soak-args.ts';
 
@@ -571,7 +572,8 @@ signs in (argon2), opens "my offers", changes one offer's waiting time through t
 once: the directory's data version moves on, while the finder's caches stay, its rows holding no waiting time) and signs out. The warm-up is left out of every figure.
 Memory: app instances' resident memory from \`/proc/<pid>/status\` and V8 heap from their \`/metrics\` (\`nodejs_heap_size_used_bytes\`), nginx
 and PostgreSQL as PSS summed over their processes (\`/proc/<pid>/smaps_rollup\`). Targets (issue #18): ${TARGET.errors} errors, memory
-growth under ${TARGET.memoryGrowthPercent} % from the end of the warm-up to the end. PostgreSQL's target is judged without its shared memory
+growth under ${TARGET.memoryGrowthPercent} % from the end of the warm-up to the end, each end's level the median of up to three samples a minute apart
+(one sample can sit tens of MB off the level, taken just before a garbage collection). PostgreSQL's target is judged without its shared memory
 (\`Pss_Shmem\`): that is the buffer pool, whose pages count once a backend has touched them, so it fills up to \`shared_buffers\` (128 MB here)
 and no further as more of the data is read; what is left (the backends' own memory) is where a leak would show. Both are given. The load generator shares the machine's cores with
 everything else, and so does every other process on it: the load average is given with each run.`;
@@ -599,13 +601,16 @@ function report(args: SoakArgs, run: Awaited<ReturnType<typeof drive>>, startedA
   const errorsTotal = [...errorCounts.values()].reduce((a, b) => a + b, 0);
   const publicMeasured = measured.filter((o) => MIX.some((m) => m.kind === o.kind));
   const publicOk = publicMeasured.filter((o) => !o.error).length;
+  let window = 1;
   const memoryRows = run.start.memory.map((first, i) => {
     const last = run.end.memory[i]!;
-    const growth = ((last.rssMb - first.rssMb) / first.rssMb) * 100;
-    const verdict = first.name.startsWith('load generator') ? '' : first.judged === false ? 'not judged (next row)' : growth < TARGET.memoryGrowthPercent ? 'met' : 'NOT met';
+    const growth = memoryGrowth(run.samples.map((s) => s.memory[i]?.rssMb ?? Number.NaN));
+    window = Math.max(window, growth.window);
+    const verdict = first.name.startsWith('load generator') ? '' : first.judged === false ? 'not judged (next row)'
+      : growth.percent < TARGET.memoryGrowthPercent ? 'met' : 'NOT met';
     const heap = first.heapMb !== undefined && last.heapMb !== undefined ? `${mb(first.heapMb)} → ${mb(last.heapMb)}` : '–';
     const series = run.samples.map((s) => mb(s.memory[i]?.rssMb ?? Number.NaN)).join(', ');
-    return [first.name, `${mb(first.rssMb)} → ${mb(last.rssMb)}`, `${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %`, heap, series, verdict];
+    return [first.name, `${mb(growth.from)} → ${mb(growth.to)}`, `${growth.percent >= 0 ? '+' : ''}${growth.percent.toFixed(1)} %`, heap, series, verdict];
   });
   const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
   const machine = describeMachine();
@@ -625,7 +630,7 @@ CPU cores used while measuring: ${cpu}.
 
 ${table(['Request', 'Answered', 'per s', 'Errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'KB each'], rows, [1, 2, 3, 4, 5, 6, 7, 8])}
 
-Memory, MB, after the warm-up → at the end (RSS, or PSS for nginx and PostgreSQL; heap used for Node):
+Memory, MB, after the warm-up → at the end (RSS, or PSS for nginx and PostgreSQL, each the median of the first and of the last ${window} samples, a minute apart; heap used for Node, first and last sample):
 
 ${table(['Process', 'RSS', 'Growth', 'Heap', 'Each minute', `Under ${TARGET.memoryGrowthPercent} %`], memoryRows, [1, 2, 3])}`;
 }
