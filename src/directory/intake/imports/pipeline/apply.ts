@@ -161,18 +161,24 @@ function addedIn(plan: Plan): Map<TableName, Set<string>> {
  */
 export function createdWithParent(plan: Plan, rows: PlannedRows, { orNothing = false } = {}): (table: TableName, id: string) => boolean {
   const added = addedIn(plan);
+  // no function is made per row: this runs for every new row, twice per import (applyPlan and the
+  // audit), and with a closure per row (which tsx also names) the two took 0.56–0.80 s and 0.51–0.80 s
+  // for 20,000 new services, against 0.30–0.33 s and 0.24–0.29 s now (2026-12-01, Node alone meanwhile)
   return (table, id) => {
     if (!added.get(table)!.has(id)) return false;
     const row = rows.get(table)!.get(id)!;
     let named = 0;
     // an empty reference names nothing; any other must be new
-    const newOrEmpty = (value: unknown, target: TableName) => {
-      if (value === null || value === undefined) return true;
+    for (const [column, target] of PARENT_COLUMNS.get(table)!) {
+      const value = row[column];
+      if (value === null || value === undefined) continue;
       named += 1;
-      return added.get(target)?.has(String(value)) === true;
-    };
-    for (const [column, target] of PARENT_COLUMNS.get(table)!) if (column in row && !newOrEmpty(row[column], target)) return false;
-    if (table === 'attribute' && !newOrEmpty(row.link_id, row.link_entity as TableName)) return false;
+      if (added.get(target)?.has(String(value)) !== true) return false;
+    }
+    if (table === 'attribute' && row.link_id !== null && row.link_id !== undefined) {
+      named += 1;
+      if (added.get(row.link_entity as TableName)?.has(String(row.link_id)) !== true) return false;
+    }
     return named > 0 || orNothing;
   };
 }
