@@ -10,17 +10,12 @@ import {
 import { generateSites, referenceDemand } from '../src/coverage/bench-data.ts';
 import { MEASURE_OPTIONS } from '../src/coverage/service.ts';
 import { forgetPreparedCaches } from '../src/coverage/prepare.ts';
+import { median } from './lib/load.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);
 const START = '<!-- bench:coverage start -->';
 const END = '<!-- bench:coverage end -->';
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /**
  * Two warm-up runs (JIT), then RUNS timed runs: wall-clock median and spread, and the median

@@ -14,6 +14,13 @@ export interface LoadResult {
   failureDetail: string;
 }
 
+/** The middle value, or the mean of the two middle ones (the values in any order). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 /** The value below which the given share of sorted values lie (nearest rank). */
 export function percentile(sorted: number[], share: number): number {
   if (sorted.length === 0) return Number.NaN;

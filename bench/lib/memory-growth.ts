@@ -6,13 +6,9 @@
  * the window being three samples, or fewer when there are under six; a sample that could not be
  * read (NaN) is left out.
  */
-export interface Growth { from: number; to: number; percent: number; window: number }
+import { median } from './load.ts';
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+export interface Growth { from: number; to: number; percent: number; window: number }
 
 export function memoryGrowth(series: number[], widest = 3): Growth {
   const read = series.filter((value) => Number.isFinite(value));
