@@ -601,11 +601,11 @@ function report(args: SoakArgs, run: Awaited<ReturnType<typeof drive>>, startedA
   const errorsTotal = [...errorCounts.values()].reduce((a, b) => a + b, 0);
   const publicMeasured = measured.filter((o) => MIX.some((m) => m.kind === o.kind));
   const publicOk = publicMeasured.filter((o) => !o.error).length;
-  let window = 1;
+  const growths = run.start.memory.map((_, i) => memoryGrowth(run.samples.map((s) => s.memory[i]?.rssMb ?? Number.NaN)));
+  const window = Math.max(1, ...growths.map((growth) => growth.window));
   const memoryRows = run.start.memory.map((first, i) => {
     const last = run.end.memory[i]!;
-    const growth = memoryGrowth(run.samples.map((s) => s.memory[i]?.rssMb ?? Number.NaN));
-    window = Math.max(window, growth.window);
+    const growth = growths[i]!;
     const verdict = first.name.startsWith('load generator') ? '' : first.judged === false ? 'not judged (next row)'
       : growth.percent < TARGET.memoryGrowthPercent ? 'met' : 'NOT met';
     const heap = first.heapMb !== undefined && last.heapMb !== undefined ? `${mb(first.heapMb)} → ${mb(last.heapMb)}` : '–';
