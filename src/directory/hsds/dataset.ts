@@ -4,6 +4,8 @@
  * so every problem can name its row or path.
  */
 import { msg } from '../../platform/i18n/index.ts';
+import { UUID_PATTERN } from '../../platform/ids.ts';
+import { COLUMNS } from './columns.ts';
 
 /** The tables an import writes, in the order their rows can be written (referenced ones first). */
 export const TABLES = [
@@ -31,6 +33,29 @@ export interface Finding {
   message: string;
 }
 
+/** Per table, the columns that hold a uuid: an id, or a reference to one. */
+const UUID_COLUMNS = new Map<TableName, string[]>(TABLES.map((table) => [table,
+  Object.entries(COLUMNS[table].columns).filter(([, schema]) => (schema as { pattern?: string }).pattern === UUID_PATTERN).map(([name]) => name)]));
+const UUID = new RegExp(UUID_PATTERN);
+
+/**
+ * The row with its uuids in lower case, as PostgreSQL gives them back: a file may write them in
+ * capitals (the pattern allows it), and the same id must then be the same row, in the file and in
+ * the directory (a second import of such a file was refused as a duplicate key).
+ */
+function lowerCaseUuids(table: TableName, row: FlatRow): FlatRow {
+  let lowered: FlatRow | null = null;
+  for (const column of UUID_COLUMNS.get(table)!) {
+    const value = row[column];
+    if (typeof value !== 'string') continue;
+    const lower = value.toLowerCase();
+    if (lower === value || !UUID.test(value)) continue;
+    lowered ??= { ...row };
+    lowered[column] = lower;
+  }
+  return lowered ?? row;
+}
+
 interface Entry {
   row: FlatRow;
   where: string;
@@ -49,7 +74,8 @@ export class Dataset {
    * Adds a row. The same id may appear more than once (HSDS nests one phone under its service,
    * contact and location alike): the occurrences merge, and a field given two different values is a problem.
    */
-  add(table: TableName, row: FlatRow, where: string): void {
+  add(table: TableName, given: FlatRow, where: string): void {
+    const row = lowerCaseUuids(table, given);
     const id = row.id;
     if (typeof id !== 'string' || id === '') {
       this.problems.push({ where, message: msg.hsdsImport.row.noId(table) });

@@ -109,7 +109,8 @@ export function flattenObject(dataset: Dataset, kind: Kind, object: Record<strin
   for (const [field, nest, child] of ups) {
     const childId = flattenObject(dataset, nest.kind, child, `${where}.${field}`, undefined, depth + 1);
     if (!nest.up || childId === null || !isStored(nest.kind)) continue;
-    if (row[nest.up] !== undefined && row[nest.up] !== null && row[nest.up] !== childId) {
+    // (the same uuid in capitals is the same id: the dataset keeps them in lower case)
+    if (row[nest.up] !== undefined && row[nest.up] !== null && String(row[nest.up]).toLowerCase() !== childId.toLowerCase()) {
       dataset.problems.push({ where: `${where}.${field}`, message: msg.hsdsImport.json.nestedIdDiffers(nest.up, String(row[nest.up]), field, childId) });
     } else row[nest.up] = childId;
   }

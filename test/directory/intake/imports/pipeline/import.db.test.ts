@@ -169,6 +169,30 @@ for (const backend of backends()) {
       assert.deepEqual(typed.problems.map((p) => `${p.where}: ${p.message.split(' ')[0]}`), ['linje 4: status']);
     });
 
+    test('a uuid in capitals is the same id: the file imports again with nothing changed, and so does its lower-case copy', async () => {
+      const organization = 'C0FFEE00-AAAA-4BBB-8CCC-DDDDDDDDDD01';
+      const service = 'C0FFEE00-AAAA-4BBB-8CCC-DDDDDDDDDD02';
+      const text = JSON.stringify({
+        id: service, name: 'Kor med store bokstaver', description: 'Id-er skrevet med store bokstaver', status: 'active',
+        // the organisation named in lower case and nested in capitals: one id, not two that differ
+        organization_id: organization.toLowerCase(),
+        organization: { id: organization, name: 'Organisasjon med store bokstaver', description: '' },
+        phones: [{ id: 'C0FFEE00-AAAA-4BBB-8CCC-DDDDDDDDDD03', number: '12345678' }],
+      });
+      const first = await importSource(db, tempFile('capitals.json', text), { dryRun: false });
+      assert.ok(first.ok, JSON.stringify(first.problems));
+      assert.deepEqual([first.counts.organization?.added, first.counts.service?.added, first.counts.phone?.added], [1, 1, 1]);
+      const { rows } = await sql<{ service_id: string }>`select service_id from phone where id = ${'c0ffee00-aaaa-4bbb-8ccc-dddddddddd03'}`.execute(db);
+      assert.deepEqual(rows, [{ service_id: service.toLowerCase() }]);
+      const before = await snapshot(db);
+      for (const again of [text, text.replace(/C0FFEE00-[0-9A-F-]+/g, (id) => id.toLowerCase())]) {
+        const report = await importSource(db, tempFile('capitals.json', again), { dryRun: false });
+        assert.ok(report.ok, JSON.stringify(report.problems));
+        assert.deepEqual(Object.values(report.counts).map((c) => c.added + c.changed), [0, 0, 0]);
+      }
+      assert.equal(await snapshot(db), before);
+    });
+
     test('our CSV template: Norwegian columns and codes, found by the finder, idempotent, problems by line', async () => {
       const header = 'navn;organisasjon;organisasjonsnummer;status;adresse;postnummer;poststed;niva;felt;tilgjengelighet;sprak;arsverk;skjermet';
       const rows = [
