@@ -15,3 +15,8 @@ export function nameUuid(name: string, namespace = NAMESPACE): string {
 export const newId = (): string => randomUUID();
 
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+const UUID = new RegExp(UUID_PATTERN);
+
+/** Whether a value is a uuid as UUID_PATTERN writes it (either case), e.g. an id from an address before it is looked up. */
+export const isUuid = (value: string): boolean => UUID.test(value);

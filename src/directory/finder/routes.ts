@@ -12,7 +12,7 @@ import { freshnessCutoffs } from '../freshness.ts';
 import { finderAnswer, finderState, keptAnswer, sendKeptFinderAnswer } from './page-cache.ts';
 import { PROBLEM_TYPES, dropEmptyQueryValues, sendProblem, type InvalidParam } from '../../platform/http/problem.ts';
 import { formErrors } from '../../platform/forms/index.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { isUuid, UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import type { PageSection } from '../../platform/views/page-section.ts';
@@ -119,7 +119,7 @@ export async function directoryRoutes(app: App, deps: { db: Db; serviceExperienc
 
   app.get(paths.servicePattern, async (request, reply) => {
     const id = sentString(request.params, 'id') ?? '';
-    const service = new RegExp(UUID_PATTERN).test(id) ? await findPublicService(db, id) : undefined;
+    const service = isUuid(id) ? await findPublicService(db, id) : undefined;
     if (!service) return reply.callNotFound();
     return sendPage(reply, ServicePage({ service, experiences: await deps.serviceExperiences(db, service.terms) }));
   });

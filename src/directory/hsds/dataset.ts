@@ -4,7 +4,7 @@
  * so every problem can name its row or path.
  */
 import { msg } from '../../platform/i18n/index.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { isUuid, UUID_PATTERN } from '../../platform/ids.ts';
 import { COLUMNS } from './columns.ts';
 
 /** The tables an import writes, in the order their rows can be written (referenced ones first). */
@@ -36,7 +36,6 @@ export interface Finding {
 /** Per table, the columns that hold a uuid: an id, or a reference to one. */
 const UUID_COLUMNS = new Map<TableName, string[]>(TABLES.map((table) => [table,
   Object.entries(COLUMNS[table].columns).filter(([, schema]) => (schema as { pattern?: string }).pattern === UUID_PATTERN).map(([name]) => name)]));
-const UUID = new RegExp(UUID_PATTERN);
 
 /**
  * The row with its uuids in lower case, as PostgreSQL gives them back: a file may write them in
@@ -49,7 +48,7 @@ function lowerCaseUuids(table: TableName, row: FlatRow): FlatRow {
     const value = row[column];
     if (typeof value !== 'string') continue;
     const lower = value.toLowerCase();
-    if (lower === value || !UUID.test(value)) continue;
+    if (lower === value || !isUuid(value)) continue;
     lowered ??= { ...row };
     lowered[column] = lower;
   }

@@ -9,7 +9,7 @@ import type { StoryStatus } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import { msg } from '../../platform/i18n/index.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { FormBody, formErrors, typed, type Errors } from '../../platform/forms/index.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
@@ -29,7 +29,6 @@ import { WithdrawPage } from './views/withdraw-page.tsx';
 import { FiguresPage, ReceiptPage, StoryFormPage, StoryListPage } from './views/editor-pages.tsx';
 
 const m = msg.experienceStories;
-const UUID = new RegExp(UUID_PATTERN);
 const hasErrors = (errors: Errors) => Object.keys(errors).length > 0;
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
@@ -55,7 +54,7 @@ export async function storyRoutes(app: App, { db, config, codeThrottle }: { db: 
 
   app.get(p.story(), async (request, reply) => {
     const id = sentString(request.params, 'id') ?? '';
-    const story = UUID.test(id) ? await publicStory(db, id) : undefined;
+    const story = isUuid(id) ? await publicStory(db, id) : undefined;
     return story ? sendPage(reply, StoryPage({ story })) : reply.callNotFound();
   });
 
@@ -95,7 +94,7 @@ export async function storyRoutes(app: App, { db, config, codeThrottle }: { db: 
   };
   const storyOf = async (request: FastifyRequest) => {
     const id = sentString(request.params, 'id') ?? '';
-    return UUID.test(id) ? findStory(db, id) : undefined;
+    return isUuid(id) ? findStory(db, id) : undefined;
   };
   const readForm = (request: FastifyRequest) => {
     const values: StoryValues = typed(request.body, STORY_FIELDS);

@@ -14,7 +14,7 @@ import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import { msg, nb } from '../../platform/i18n/index.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { isUuid, UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
@@ -60,7 +60,7 @@ export async function surveyRoutes(app: App, { db, config }: { db: Db; config: C
   const throttle = new AnswerThrottle();
   const published = async (request: FastifyRequest) => {
     const id = sentString(request.params, 'serviceId') ?? '';
-    return new RegExp(UUID_PATTERN).test(id) ? findPublicService(db, id) : undefined;
+    return isUuid(id) ? findPublicService(db, id) : undefined;
   };
   const surveyPage = (request: FastifyRequest, reply: FastifyReply, service: { id: string; name: string; isDemo: boolean }, values: Record<string, string>, errors: Errors, status: number) =>
     sendPage(reply, SurveyPage({ service, version: CURRENT_VERSION, values, errors, csrfToken: request.csrfToken }), status);

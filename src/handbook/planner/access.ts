@@ -1,11 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/index.ts';
 import { sentString } from '../../platform/http/sent.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { forbid } from '../../accounts/index.ts';
 import { acceptInvitations, findPlanForMember, type PlanRow } from './queries.ts';
 
-const UUID = new RegExp(UUID_PATTERN);
 
 /**
  * The plan in the URL, if the signed-in person is on it. A stranger gets 404, not 403: whether a
@@ -15,7 +14,7 @@ const UUID = new RegExp(UUID_PATTERN);
 export async function openPlan(db: Db, request: FastifyRequest, reply: FastifyReply, need: 'read' | 'edit'): Promise<PlanRow | undefined> {
   const id = sentString(request.params, 'id');
   if (request.user) await acceptInvitations(db, request.user.id);
-  const plan = id && UUID.test(id) && request.user ? await findPlanForMember(db, id, request.user.id) : undefined;
+  const plan = id && isUuid(id) && request.user ? await findPlanForMember(db, id, request.user.id) : undefined;
   if (!plan) {
     await reply.callNotFound();
     return undefined;

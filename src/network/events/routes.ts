@@ -8,7 +8,7 @@ import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import { msg, nb } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { isUuid, UUID_PATTERN } from '../../platform/ids.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { MessagePage } from '../../platform/views/message-page.tsx';
 import { EMAIL_PATTERN, FormBody, typed, type Errors } from '../../platform/forms/index.ts';
@@ -138,7 +138,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
 
   app.post(paths.network.events.edit(), { preHandler: guards.requireSecretariat, schema: { params: Id, body: EventBody }, attachValidation: true }, async (request, reply) => {
     const id = sentString(request.params, 'id') ?? '';
-    const event = new RegExp(UUID_PATTERN).test(id) ? await findEvent(db, id) : undefined;
+    const event = isUuid(id) ? await findEvent(db, id) : undefined;
     if (!event) return reply.callNotFound();
     const values = typed(request.body, EVENT_FIELDS);
     const { input, errors } = parseEventForm(values, (await organisations(db)).map((o) => o.id));
@@ -173,7 +173,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
 
   app.post(paths.network.events.register(), { schema: { params: Id, body: RegisterBody }, attachValidation: true }, async (request, reply) => {
     const id = sentString(request.params, 'id') ?? '';
-    const event = new RegExp(UUID_PATTERN).test(id) ? await visibleEvent(request, id) : undefined;
+    const event = isUuid(id) ? await visibleEvent(request, id) : undefined;
     if (!event) return reply.callNotFound();
     const values = typed(request.body, REGISTER_FIELDS);
     const errors = registerErrors(values, !request.user, !!request.validationError);
@@ -267,7 +267,7 @@ export async function eventRoutes(app: App, deps: { db: Db; config: Config }) {
       return null;
     }
     const id = sentString(request.params, 'id') ?? '';
-    const event = new RegExp(UUID_PATTERN).test(id) ? await visibleEvent(request, id) : undefined;
+    const event = isUuid(id) ? await visibleEvent(request, id) : undefined;
     if (!event) {
       await reply.callNotFound();
       return null;

@@ -8,8 +8,7 @@ export const Uuid = Type.String({ pattern: UUID_PATTERN });
 export const ID = Type.Object({ id: Uuid });
 export const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 export const NonBlank = (maxLength: number) => Type.String({ maxLength, pattern: '\\S' });
-const UUID = new RegExp(UUID_PATTERN);
-export const isUuid = (value: string) => UUID.test(value);
+export { isUuid } from '../../platform/ids.ts';
 export const hasErrors = (errors: Errors) => Object.keys(errors).length > 0;
 
 /** A form field that may be sent once or many times (checkboxes), as sent. */

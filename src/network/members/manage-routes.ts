@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/app.ts';
 import { sentString } from '../../platform/http/sent.ts';
 import { msg } from '../../platform/i18n/index.ts';
-import { newId, UUID_PATTERN } from '../../platform/ids.ts';
+import { isUuid, newId, UUID_PATTERN } from '../../platform/ids.ts';
 import { paths } from '../../platform/paths.ts';
 import { normaliseEmail } from '../../platform/text.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -129,7 +129,7 @@ export async function manageRoutes(app: App, { db, config }: { db: Db; config: C
   /** The membership of the route's organisation that the secretariat acts on; null when the reply is sent. */
   const targetMembership = async (request: FastifyRequest, organization: OrganizationRow, reply: Parameters<typeof forbid>[1]) => {
     const id = sentString(request.params, 'id') ?? '';
-    const membership = new RegExp(UUID_PATTERN).test(id) ? await findMembershipById(db, id) : undefined;
+    const membership = isUuid(id) ? await findMembershipById(db, id) : undefined;
     if (!membership || membership.organization_id !== organization.id) {
       await reply.callNotFound();
       return null;

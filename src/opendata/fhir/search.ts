@@ -2,6 +2,7 @@ import { Type, type TProperties } from '@sinclair/typebox';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { EARTH_RADIUS_KM } from '../../platform/geo.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { allOf, containing, locationShownTo, organizationShownTo, serviceConditions, serviceShownTo } from '../hsds/filters.ts';
 import { publicLocationName, TERM_BY_KEY } from '../../directory/index.ts';
 import { OneOf } from '../../platform/http/one-of.ts';
@@ -83,11 +84,10 @@ export function splitParams(schema: { properties: object }, query: unknown): { k
   return { known, unknown };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function ids(param: string, value: string, type?: string): string[] {
   return value.split(',').map((v) => {
     const id = type && v.startsWith(`${type}/`) ? v.slice(type.length + 1) : v;
-    if (!UUID.test(id)) throw new SearchError(param, `"${v}" is not ${type ? `${type}/{id} with a UUID` : 'a UUID'}`);
+    if (!isUuid(id)) throw new SearchError(param, `"${v}" is not ${type ? `${type}/{id} with a UUID` : 'a UUID'}`);
     return id;
   });
 }
