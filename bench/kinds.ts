@@ -1,12 +1,14 @@
 /**
- * npm run bench:kinds [-- --seconds 10 --services 10000 --before DIR --profile DIR --node-env X --print-only]
+ * npm run bench:kinds [-- --seconds 10 --services 10000 --only KIND,KIND --before DIR --profile DIR --node-env X --print-only]
  * Where the soak's CPU goes (issue #18 item 5): one app instance on a throw-away PostgreSQL cluster
  * with N generated demo services, no proxy, no rate limit; each request kind of bench:soak's mix
  * (the same makers) in turn, closed-loop from 4 connections for a few seconds. Prints, per kind,
  * requests/s and the CPU milliseconds each request cost the app process and the PostgreSQL server
  * (from /proc, so backends that exit are missed: the pool keeps its few open). With --profile DIR
  * the instance runs with --cpu-prof and writes its V8 profile there when stopped; --node-env sets
- * the instance's NODE_ENV (unset, src/main.ts runs as production).
+ * the instance's NODE_ENV (unset, src/main.ts runs as production). --only measures the named kinds
+ * alone (names as in the table, comma-separated), so a profile holds one kind; the mix's figure then
+ * covers those kinds only.
  * With --before DIR, the same is measured first with the app in DIR (an older checkout, e.g.
  * `git worktree add --detach /tmp/before <commit>` with node_modules linked), on the same database,
  * so before and after come from one run. The mix's CPU per request is each kind's app + database
@@ -31,11 +33,14 @@ import { addRun, table } from './lib/report.ts';
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, services: { type: 'string', default: '10000' }, profile: { type: 'string' }, 'node-env': { type: 'string' }, before: { type: 'string' }, 'print-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, services: { type: 'string', default: '10000' }, profile: { type: 'string' }, 'node-env': { type: 'string' }, only: { type: 'string' }, before: { type: 'string' }, 'print-only': { type: 'boolean', default: false } } });
 const seconds = Number(values.seconds);
 const services = Number(values.services);
-if (!(seconds > 0 && services > 0)) {
-  console.error('Usage: npm run bench:kinds -- [--seconds 10] [--services 10000] [--before DIR] [--profile DIR] [--node-env development] [--print-only]');
+const only = values.only?.split(',').map((name) => name.trim());
+const kinds = only ? MIX.filter((entry) => only.includes(entry.kind)) : MIX;
+if (!(seconds > 0 && services > 0) || (only && kinds.length !== only.length)) {
+  console.error('Usage: npm run bench:kinds -- [--seconds 10] [--services 10000] [--only KIND,KIND] [--before DIR] [--profile DIR] [--node-env development] [--print-only]');
+  console.error(`Kinds: ${MIX.map((entry) => entry.kind).join(', ')}`);
   process.exit(64);
 }
 const cleanups: (() => void)[] = [];
@@ -81,7 +86,7 @@ async function measure(label: string, appDir: string | undefined): Promise<Row[]
   const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
   const draw = { pick: <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!, chance: (p: number) => next() < p, below: (n: number) => Math.floor(next() * n) };
   // untimed first: the instance compiles its code paths and fills what it keeps per data version
-  for (const entry of MIX) {
+  for (const entry of kinds) {
     const until = performance.now() + WARM_UP_MS;
     await Promise.all(Array.from({ length: 4 }, async () => {
       while (performance.now() < until) {
@@ -91,7 +96,7 @@ async function measure(label: string, appDir: string | undefined): Promise<Row[]
     }));
   }
   const rows: Row[] = [];
-  for (const entry of MIX) {
+  for (const entry of kinds) {
     const [app0, db0] = [treeCpuSeconds([instance.child.pid!]), treeCpuSeconds([postmaster])];
     const end = performance.now() + seconds * 1000;
     const latencies: number[] = [];
@@ -141,13 +146,13 @@ const ms = (value: number) => value.toFixed(1);
 const cells = (r: Row) => [r.perSecond.toFixed(0), ms(r.appMs), ms(r.dbMs), r.p50.toFixed(0), r.p95.toFixed(0)];
 const head = ['Request', 'Share', ...(before ? ['before: per s', 'app ms', 'db ms', 'p50', 'p95'] : []), 'per s', 'app CPU ms each', 'PostgreSQL CPU ms each', 'p50 ms', 'p95 ms'];
 const body = after.map((r, i) => [r.kind, `${r.share} %`, ...(before ? cells(before[i]!) : []), ...cells(r)]);
-body.push(['**mix: app + database CPU ms per request**', '100 %', ...(before ? ['', `**${ms(mixMs(before))}**`, '', '', ''] : []), '', `**${ms(mixMs(after))}**`, '', '', '']);
+body.push([only ? '**these kinds, weighted by their shares: app + database CPU ms per request**' : '**mix: app + database CPU ms per request**', only ? '' : '100 %', ...(before ? ['', `**${ms(mixMs(before))}**`, '', '', ''] : []), '', `**${ms(mixMs(after))}**`, '', '', '']);
 const machine = describeMachine();
 const failures = [...(before ?? []), ...after].reduce((sum, r) => sum + r.failed, 0);
 const run = `### ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commitOf(process.cwd())}${before ? ` (before: ${commitOf(resolve(values.before!))})` : ''}
 
 ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB memory, Node ${machine.node}; load average ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} at start, ${loadAfter.map((l) => l.toFixed(1)).join(' / ')} at end.
-Command: \`npm run bench:kinds -- --seconds ${seconds} --services ${services}${values.before ? ' --before <checkout>' : ''}${values['node-env'] ? ` --node-env ${values['node-env']}` : ''}\`. Answers other than 200: ${failures}.
+Command: \`npm run bench:kinds -- --seconds ${seconds} --services ${services}${only ? ` --only '${only.join(',')}'` : ''}${values.before ? ' --before <checkout>' : ''}${values['node-env'] ? ` --node-env ${values['node-env']}` : ''}\`. Answers other than 200: ${failures}.
 The mix's CPU per request is app + database CPU of each kind weighted by its share${before ? '; the two columns "db ms" and "PostgreSQL CPU ms" are the same server, measured one after the other' : ''}.
 
 ${table(head, body, head.map((_, i) => i).filter((i) => i > 0))}
