@@ -20,6 +20,7 @@ import { createJobRegistry, nextNight, startWorker, type JobRegistry } from '../
 import { pruneAttempts } from '../platform/rate-limit.ts';
 import { createPersonalDataRegistry } from './privacy.ts';
 import { sql } from 'kysely';
+import { SESSION_COOKIE } from '../platform/http/cookies.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,7 +31,6 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'samklang_sesjon';
 /** Binds CSRF tokens of people who are not signed in (set only when a page shows a form). */
 export const FORM_COOKIE = 'samklang_skjema';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -30,6 +30,7 @@ const EnvSchema = Type.Object({
   FRESHNESS_HIDDEN_MONTHS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$' })),
   JOB_WORKER: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
   DRAIN_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,3}$' })),
+  MAX_REQUESTS_IN_FLIGHT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   // the operator of the site, named on the privacy page as the controller (behandlingsansvarlig)
   OPERATOR_NAME: Type.Optional(Type.String({ maxLength: 200 })),
   OPERATOR_ORGNR: Type.Optional(Type.String({ pattern: '^[0-9]{3} ?[0-9]{3} ?[0-9]{3}$' })),
@@ -64,6 +65,7 @@ const HELP: Record<keyof Env, string> = {
   FRESHNESS_HIDDEN_MONTHS: 'FRESHNESS_HIDDEN_MONTHS must be a whole number of months from 1 to 99, above FRESHNESS_STALE_MONTHS',
   DRAIN_SECONDS: 'DRAIN_SECONDS must be a whole number of seconds from 1 to 9999 (how long a stopping instance may finish its requests)',
   JOB_WORKER: 'JOB_WORKER must be "on" or "off" (off: this instance runs no scheduled jobs)',
+  MAX_REQUESTS_IN_FLIGHT: 'MAX_REQUESTS_IN_FLIGHT must be a whole number from 0 to 99999 (requests one instance works on at once before it answers more page and API reads with 503; 0 turns the limit off)',
   OPERATOR_NAME: 'OPERATOR_NAME must be at most 200 characters (the controller named on the privacy page)',
   OPERATOR_ORGNR: 'OPERATOR_ORGNR must be a Norwegian organisation number of 9 digits, e.g. 123456789 or 123 456 789',
   OPERATOR_ADDRESS: 'OPERATOR_ADDRESS must be at most 300 characters (the controller\'s postal address)',
@@ -72,6 +74,13 @@ const HELP: Record<keyof Env, string> = {
   METRICS_TOKEN: 'METRICS_TOKEN must be 32 to 200 characters of letters, digits and ._~+/=- (e.g. openssl rand -hex 32); unset: no /metrics',
 };
 const SECRETS: string[] = ['DATABASE_URL', 'DATABASE_READ_URL', 'SESSION_SECRET', 'SMTP_PASSWORD', 'OIDC_CLIENT_SECRET', 'METRICS_TOKEN'];
+
+/**
+ * Requests one instance works on at once before it sheds reads (docs/operations.md, "Overload").
+ * In the soak at 200 requests a second an instance had at most a few dozen in flight; past 100 on
+ * a 2-core machine the newest would wait a second or more for the CPU.
+ */
+export const DEFAULT_MAX_REQUESTS_IN_FLIGHT = 100;
 
 export interface Config {
   port: number;
@@ -101,6 +110,8 @@ export interface Config {
   jobWorker: boolean;
   /** on SIGTERM, how long requests in flight may take before the process exits anyway */
   drainSeconds: number;
+  /** past this many requests in flight, reads are answered 503 at once (load shedding); 0 = no limit */
+  maxRequestsInFlight: number;
   /** the time link lifetimes and rate-limit windows are measured by (not an environment variable: tests set it) */
   clock: Clock;
   /** who runs the site, for the privacy page; each unset value is shown as "ikke satt" */
@@ -154,6 +165,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     freshness: { staleMonths: Number(valid.FRESHNESS_STALE_MONTHS ?? '12'), hiddenMonths: Number(valid.FRESHNESS_HIDDEN_MONTHS ?? '18') },
     jobWorker: (valid.JOB_WORKER ?? 'on') === 'on',
     drainSeconds: Number(valid.DRAIN_SECONDS ?? '20'),
+    maxRequestsInFlight: Number(valid.MAX_REQUESTS_IN_FLIGHT ?? String(DEFAULT_MAX_REQUESTS_IN_FLIGHT)),
     clock: systemClock,
     operator: {
       name: valid.OPERATOR_NAME, orgnr: valid.OPERATOR_ORGNR?.replace(/ /g, ''), address: valid.OPERATOR_ADDRESS,

@@ -77,6 +77,17 @@ const jobFailures = new Counter({
   labelNames: ['kind'] as const, registers: [processRegistry],
 });
 
+const shedRequests = new Counter({
+  name: 'samklang_http_requests_shed_total',
+  help: 'Page and API reads answered 503 at once because the instance already worked on MAX_REQUESTS_IN_FLIGHT requests',
+  registers: [processRegistry],
+});
+
+/** Counts one read answered 503 at once (load shedding). */
+export function countShedRequest(): void {
+  shedRequests.inc();
+}
+
 /** Counts one run of a scheduled job, and whether it failed. */
 export function countJobRun(kind: string, ok: boolean): void {
   jobRuns.inc({ kind });

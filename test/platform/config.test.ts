@@ -53,3 +53,12 @@ test('a read replica only beside a PostgreSQL primary, its URL never echoed; dra
   assert.equal(loadConfig({}).drainSeconds, 20);
   assert.throws(() => loadConfig({ DRAIN_SECONDS: '0' }), /DRAIN_SECONDS/);
 });
+
+test('requests in flight before reads are shed: 100 unless set, 0 turns shedding off, anything else is named', () => {
+  assert.equal(loadConfig({}).maxRequestsInFlight, 100);
+  assert.equal(loadConfig({ MAX_REQUESTS_IN_FLIGHT: '0' }).maxRequestsInFlight, 0);
+  assert.equal(loadConfig({ MAX_REQUESTS_IN_FLIGHT: '250' }).maxRequestsInFlight, 250);
+  for (const bad of ['-1', '1.5', 'many', '100000', 'Infinity']) {
+    assert.throws(() => loadConfig({ MAX_REQUESTS_IN_FLIGHT: bad }), /MAX_REQUESTS_IN_FLIGHT must be a whole number/, bad);
+  }
+});

@@ -21,6 +21,8 @@ import { isUnsafeValue, refuseUnsafeInput } from './input-guard.ts';
 import { loggerOptions, registerRequestContext, requestIdGenerator } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { trackRequestsInFlight } from './in-flight.ts';
+import { countShedRequest } from '../metrics.ts';
+import { SESSION_COOKIE } from './cookies.ts';
 import { sendPage } from '../views/render.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { msg } from '../i18n/index.ts';
@@ -54,7 +56,7 @@ export function allowOwnFeature(reply: FastifyReply, feature: 'geolocation'): vo
   reply.header('permissions-policy', permissionsPolicy([feature]));
 }
 
-const FHIR_ISSUE: Record<number, string> = { 400: 'invalid', 404: 'not-found', 429: 'throttled', 500: 'exception' };
+const FHIR_ISSUE: Record<number, string> = { 400: 'invalid', 404: 'not-found', 429: 'throttled', 500: 'exception', 503: 'transient' };
 
 /** An API error: problem+json, or for FHIR clients the OperationOutcome resource they expect. */
 function sendApiError(reply: FastifyReply, problem: Omit<Problem, 'instance'>) {
@@ -63,6 +65,38 @@ function sendApiError(reply: FastifyReply, problem: Omit<Problem, 'instance'>) {
     ? problem.errors.map((e) => ({ severity: 'error', code: FHIR_ISSUE[problem.status] ?? 'processing', diagnostics: `${e.name}: ${e.reason}`, expression: [e.name] }))
     : [{ severity: 'error', code: FHIR_ISSUE[problem.status] ?? 'processing', diagnostics: problem.detail ?? problem.title }];
   return reply.status(problem.status).type('application/fhir+json; charset=utf-8').send({ resourceType: 'OperationOutcome', issue: issues });
+}
+
+/** Always answered, however busy: the proxy's and the monitoring's questions, and the static files a page needs. */
+const NEVER_SHED: ReadonlySet<string> = new Set([paths.healthz, paths.readyz, paths.metrics]);
+/** How long a shed client is asked to wait before it tries again. */
+const SHED_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Load shedding. With more requests in flight than `limit`, a page or API read is answered 503 at
+ * once, with Retry-After, instead of joining the queue: past that point every request already
+ * waits on the CPU or the database pool, and each one more makes all of them slower, until the
+ * proxy's timeouts fail them all. Writes (POST and the rest) are always taken, so nothing a person
+ * typed is lost to a busy moment; so are the pages of people signed in (editors and moderators at
+ * work: a shed form would leave them without its CSRF token), the health checks, /metrics and
+ * static files. Counted in `samklang_http_requests_shed_total`. docs/operations.md, "Overload".
+ */
+function registerLoadShedding(app: FastifyInstance, limit: number): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (app.requestsInFlight.count() <= limit || (request.method !== 'GET' && request.method !== 'HEAD')) return done();
+    const route = request.routeOptions.url;
+    if ((route && NEVER_SHED.has(route)) || request.url.startsWith('/assets/') || request.cookies?.[SESSION_COOKIE]) return done();
+    countShedRequest();
+    reply.header('retry-after', String(SHED_RETRY_AFTER_SECONDS)).header('cache-control', 'no-store');
+    if (isApi(request.url)) {
+      sendApiError(reply, {
+        type: PROBLEM_TYPES.busy, title: 'Service busy', status: 503,
+        detail: `The service is answering many requests at once. Try again in ${SHED_RETRY_AFTER_SECONDS} seconds.`,
+      });
+    } else {
+      sendPage(reply, ErrorPage({ title: msg.errors.busyTitle, message: msg.errors.busy }), 503);
+    }
+  });
 }
 
 /**
@@ -176,6 +210,8 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
 
   // the reader's language first: every later hook, handler and page runs inside it
   registerLanguage(app, config.trustProxy || config.publicUrl.startsWith('https://'), config.publicUrl);
+  // before any hook that reads the database (the session): an instance past its limit answers at once
+  if (config.maxRequestsInFlight > 0) registerLoadShedding(app, config.maxRequestsInFlight);
   // which database a request's public reads go to (a replica, unless it must see its own write)
   registerReadRouting(app, deps.db, { secure: config.trustProxy || config.publicUrl.startsWith('https://') });
   // root plugins (accounts) add hooks for every route: not encapsulated, registered before any route

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Gauge } from 'prom-client';
 import type { Db } from '../db/index.ts';
 import { sameText } from '../crypto.ts';
 import { createAppMetrics } from '../metrics.ts';
@@ -22,6 +23,14 @@ function hasToken(request: FastifyRequest, token: string): boolean {
 export function registerMetrics(app: FastifyInstance, db: Db, token: string | undefined): void {
   if (!token) return;
   const metrics = createAppMetrics(db);
+  new Gauge({
+    name: 'samklang_http_requests_in_flight',
+    help: 'Requests this instance is working on now, this scrape included (reads are shed past MAX_REQUESTS_IN_FLIGHT)',
+    registers: [metrics.registry],
+    collect() {
+      this.set(app.requestsInFlight.count());
+    },
+  });
   // the route matched on arrival: a handler that answers with the 404 page (callNotFound) still
   // counts under its own pattern
   const matched = new WeakMap<FastifyRequest, string>();

@@ -20,6 +20,7 @@ export const PROBLEM_TYPES = {
   validation: 'https://samklang.no/problems/validation',
   notFound: 'https://samklang.no/problems/not-found',
   rateLimited: 'https://samklang.no/problems/rate-limited',
+  busy: 'https://samklang.no/problems/busy',
   server: 'https://samklang.no/problems/server-error',
 } as const;
 

@@ -42,6 +42,8 @@ export const errors = {
   serverTitle: 'Something went wrong on our side',
   server: 'We could not show the page. Please try again in a moment. What you typed is still in the address bar.',
   rateLimited: 'You have sent many requests in a short time. Wait a little and try again.',
+  busyTitle: 'Samklang is busy right now',
+  busy: 'We could not take your request because many people are using the service at once. Try again in a few seconds. What you typed is still in the address bar.',
   backToFinder: 'Back to search',
 } as const satisfies Catalogue['errors'];
 

@@ -40,6 +40,8 @@ export const errors = {
   serverTitle: 'Noe gikk galt hos oss',
   server: 'Vi klarte ikke å vise siden. Prøv igjen om litt. Det du skrev, ligger fortsatt i adressefeltet.',
   rateLimited: 'Du har sendt mange forespørsler på kort tid. Vent litt og prøv igjen.',
+  busyTitle: 'Mange bruker Samklang akkurat nå',
+  busy: 'Vi rakk ikke å ta imot forespørselen din fordi mange bruker tjenesten samtidig. Prøv igjen om noen sekunder. Det du skrev, ligger fortsatt i adressefeltet.',
   backToFinder: 'Til søket',
 } as const;
 

@@ -42,6 +42,8 @@ export const errors = {
   serverTitle: 'Noko gjekk gale hos oss',
   server: 'Vi klarte ikkje å vise sida. Prøv igjen om litt. Det du skreiv, ligg framleis i adressefeltet.',
   rateLimited: 'Du har sendt mange førespurnader på kort tid. Vent litt og prøv igjen.',
+  busyTitle: 'Mange bruker Samklang akkurat no',
+  busy: 'Vi rakk ikkje å ta imot førespurnaden din fordi mange bruker tenesta samstundes. Prøv igjen om nokre sekund. Det du skreiv, ligg framleis i adressefeltet.',
   backToFinder: 'Til søket',
 } as const satisfies Catalogue['errors'];
 
