@@ -1,35 +1,14 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { load } from 'cheerio';
-import { sql } from 'kysely';
 import type { Db } from '../../../src/platform/db/index.ts';
 import { PROBLEM_TYPES } from '../../../src/platform/http/problem.ts';
 import { backends } from '../../helpers/db.ts';
 import { appSuite } from '../../helpers/app.ts';
+import { holdFinderTable, untilInFlight } from '../../helpers/busy.ts';
 
 const TOKEN = 'metrics-token-for-the-shedding-test-0123456789';
-
-/** Holds an exclusive lock on the finder's table (on PGlite: its one connection) until released. */
-async function holdFinderTable(db: Db): Promise<{ release: () => Promise<void> }> {
-  let release!: () => void;
-  let locked!: () => void;
-  const held = new Promise<void>((resolve) => { release = resolve; });
-  const lockedNow = new Promise<void>((resolve) => { locked = resolve; });
-  const done = db.transaction().execute(async (trx) => {
-    await sql`lock table service_search in access exclusive mode`.execute(trx);
-    locked();
-    await held;
-  });
-  await lockedNow;
-  return { release: async () => { release(); await done; } };
-}
-
-async function untilInFlight(app: FastifyInstance, n: number): Promise<void> {
-  for (let i = 0; i < 500 && app.requestsInFlight.count() < n; i++) await sleep(10);
-  assert.equal(app.requestsInFlight.count(), n, 'requests in flight');
-}
 
 for (const backend of backends()) {
   describe(`load shedding on ${backend.name} (MAX_REQUESTS_IN_FLIGHT)`, { skip: backend.skip }, () => {
