@@ -146,6 +146,7 @@ export function startNginx(options: { dir: string; upstreams: [number, number]; 
   replace('/etc/letsencrypt/live/samklang.example.no/privkey.pem', join(dir, 'key.pem'));
   replace('/var/log/nginx/samklang.access.log', accessLog);
   replace('/var/www/acme', join(dir, 'acme'));
+  replace('root /srv/samklang/ops/nginx;', `root ${join(ROOT, 'ops/nginx')};`);
   replace('server_name samklang.example.no;', 'server_name localhost;');
   writeFileSync(join(dir, 'samklang.conf'), site);
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'logs']) mkdirSync(join(dir, sub), { recursive: true });
