@@ -6,7 +6,7 @@ import { before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/platform/db/index.ts';
-import { axeViolations, browserSkip, browserSuite, describeViolations } from '../helpers/browser.ts';
+import { assertReflowsAndPassesAxe, browserSkip, browserSuite } from '../helpers/browser.ts';
 import { holdFinderTable, untilInFlight } from '../helpers/busy.ts';
 
 describe('the busy page (load shedding)', { skip: browserSkip }, () => {
@@ -34,12 +34,7 @@ describe('the busy page (load shedding)', { skip: browserSkip }, () => {
           assert.equal(await page.locator('h1').textContent(), heading);
           // styled: the design system's stylesheet was served, not shed
           assert.notEqual(await page.locator('h1').evaluate((h) => getComputedStyle(h).fontFamily), 'Times New Roman');
-          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-          assert.ok(scrollWidth <= width, `${lang} at ${width} px scrolls sideways (${scrollWidth} px)`);
-          if (width === 320) {
-            const violations = await axeViolations(page);
-            assert.equal(violations.length, 0, `${lang}:\n${describeViolations(violations)}`);
-          }
+          await assertReflowsAndPassesAxe(page, `the busy page in ${lang}`);
         }
       }
       await context.close();

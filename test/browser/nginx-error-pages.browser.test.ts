@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { axeViolations, browserSkip, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { assertReflowsAndPassesAxe, browserSkip, launchBrowser } from '../helpers/browser.ts';
 
 const DIR = join(import.meta.dirname, '../../ops/nginx/_errors');
 const PAGES = readdirSync(DIR).filter((name) => name.endsWith('.html'));
@@ -24,12 +24,7 @@ describe('nginx\'s error pages', { skip: browserSkip }, () => {
       for (const width of [320, 390, 1280]) {
         await page.setViewportSize({ width, height: 700 });
         await page.setContent(readFileSync(join(DIR, name), 'utf8'));
-        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(scrollWidth <= width, `${name} at ${width} px scrolls sideways (${scrollWidth} px)`);
-        if (width === 320) {
-          const violations = await axeViolations(page);
-          assert.equal(violations.length, 0, `${name}:\n${describeViolations(violations)}`);
-        }
+        await assertReflowsAndPassesAxe(page, name);
       }
     }
     await context.close();

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
@@ -84,6 +85,19 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}
+
+/**
+ * The page as loaded never scrolls sideways at the viewport's width (WCAG 1.4.10), and at 320 px
+ * axe finds no WCAG 2.1 A/AA violation on it (the context must bypass CSP). `label` names it in failures.
+ */
+export async function assertReflowsAndPassesAxe(page: Page, label: string): Promise<void> {
+  const width = page.viewportSize()!.width;
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= width, `${label} at ${width} px scrolls sideways (${scrollWidth} px)`);
+  if (width !== 320) return;
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${label}:\n${describeViolations(violations)}`);
 }
 
 /** Signs in through the sign-in page in a new page of `context`, as a person would; the page is left where the sign-in lands. */
