@@ -77,10 +77,10 @@ const SECRETS: string[] = ['DATABASE_URL', 'DATABASE_READ_URL', 'SESSION_SECRET'
 
 /**
  * Requests one instance works on at once before it sheds reads (docs/operations.md, "Overload").
- * In the soak at 200 requests a second an instance had at most a few dozen in flight; past 100 on
- * a 2-core machine the newest would wait a second or more for the CPU.
+ * A judgement, not a measurement: at 90 requests a second on the slower 2-core machine it shed
+ * nothing; past 100 in flight there, the newest would wait a second or more for the CPU.
  */
-export const DEFAULT_MAX_REQUESTS_IN_FLIGHT = 100;
+const DEFAULT_MAX_REQUESTS_IN_FLIGHT = 100;
 
 export interface Config {
   port: number;
@@ -165,7 +165,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     freshness: { staleMonths: Number(valid.FRESHNESS_STALE_MONTHS ?? '12'), hiddenMonths: Number(valid.FRESHNESS_HIDDEN_MONTHS ?? '18') },
     jobWorker: (valid.JOB_WORKER ?? 'on') === 'on',
     drainSeconds: Number(valid.DRAIN_SECONDS ?? '20'),
-    maxRequestsInFlight: Number(valid.MAX_REQUESTS_IN_FLIGHT ?? String(DEFAULT_MAX_REQUESTS_IN_FLIGHT)),
+    maxRequestsInFlight: Number(valid.MAX_REQUESTS_IN_FLIGHT ?? DEFAULT_MAX_REQUESTS_IN_FLIGHT),
     clock: systemClock,
     operator: {
       name: valid.OPERATOR_NAME, orgnr: valid.OPERATOR_ORGNR?.replace(/ /g, ''), address: valid.OPERATOR_ADDRESS,

@@ -5,7 +5,6 @@ import { isUuid } from '../../platform/ids.ts';
 import { forbid } from '../../accounts/index.ts';
 import { acceptInvitations, findPlanForMember, type PlanRow } from './queries.ts';
 
-
 /**
  * The plan in the URL, if the signed-in person is on it. A stranger gets 404, not 403: whether a
  * plan exists is itself not theirs to know. A viewer who tries to change something gets 403.
