@@ -11,8 +11,9 @@ export function ratio(value: number, digits = 2): string {
   return number(value, digits, true);
 }
 
+/** A share as a percentage in the reader's style (4,3 % / 4.3%), the sign kept to its number. */
 export function percent(share: number): string {
-  return `${number(share * 100, 1)} %`;
+  return formatNumber(share, { style: 'percent', maximumFractionDigits: 1 });
 }
 
 export function distance(value: number, unit: 'km' | 'min'): string {

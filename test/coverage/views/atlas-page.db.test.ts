@@ -43,9 +43,16 @@ for (const backend of backends()) {
       const section = $('#hva-tallene-sier').parent();
       assert.ok(section.index() < $('form[aria-labelledby=valg]').index(), 'the words come before the controls');
       const text = section.find('p').map((_, p) => $(p).text()).get();
-      assert.match(text[0]!, /^\d+,\d % av innbyggerne i Norge, [\d\s]+ personer, har ikke noe tilbud om musikkterapi innen 60 km\.$/);
+      // the sign kept to its number by a no-break space, as Norwegian writes it
+      assert.match(text[0]!, /^\d+,\d\u00a0% av innbyggerne i Norge, [\d\s]+ personer, har ikke noe tilbud om musikkterapi innen 60 km\.$/);
       assert.match(text[1]!, /^Flest av dem bor i .+ \([\d\s]+\)/);
-      assert.match(text.join(' '), /halvparten av innbyggerne som har dårligst tilgang, deler \d+(,\d)? % av all tilgang/);
+      assert.match(text.join(' '), /halvparten av innbyggerne som har dårligst tilgang, deler \d+(,\d)?\u00a0% av all tilgang/);
+      // English writes the sign against the number and a decimal point
+      const { $: en } = await getPage(atlas.app, '/dekning?lang=en');
+      const words = en('#hva-tallene-sier').parent().find('p').map((_, p) => en(p).text()).get().join(' ');
+      assert.match(words, /^\d+\.\d% of the residents of Norway/);
+      assert.match(words, /share \d+(\.\d)?% of all accessibility/);
+
       // Gini and Theil stay, as secondary detail with an explanation.
       assert.match($('#nokkeltall').parent().text(), /Ulikhet målt med ett tall.*Gini-koeffisient.*0 betyr helt lik tilgang/s);
     });

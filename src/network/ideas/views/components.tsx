@@ -1,5 +1,5 @@
 import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { formatDate, msg } from '../../../platform/i18n/index.ts';
+import { formatDate, formatNumber, msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import type { ActionStatus } from '../../../platform/db/index.ts';
 import type { IdeaRow } from '../queries.ts';
@@ -17,7 +17,7 @@ export const StatusTag = ({ status }: { status: ActionStatus }) => <Tag data-col
 export function Progress({ percent, title }: { percent: number; title: string }) {
   return (
     <p className="ds-paragraph progress-line" data-size="sm">
-      <progress value={percent} max={100} aria-label={m.progressLabel(title)}>{`${percent} %`}</progress>
+      <progress value={percent} max={100} aria-label={m.progressLabel(title)}>{formatNumber(percent / 100, { style: 'percent' })}</progress>
       <span>{m.progress(percent)}</span>
     </p>
   );
