@@ -80,7 +80,7 @@ for (const backend of backends()) {
 
     test('digital offers are shown on their own, never merged into the map or the table', async () => {
       const { $ } = await getPage(atlas.app, '/dekning');
-      assert.match($('#digitalt-sammendrag').text(), /^1 digitale tilbud med til sammen 0,4 årsverk/);
+      assert.match($('#digitalt-sammendrag').text(), /^1 digitalt tilbud med til sammen 0,4 årsverk/);
       assert.match($('section[aria-labelledby=nokkeltall] dl').text(), /Digitale tilbud \(regnet for seg\)1/);
       assert.match($('section[aria-labelledby=nokkeltall] dl').text(), /Årsverk musikkterapi3,5/);
     });

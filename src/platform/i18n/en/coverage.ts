@@ -112,7 +112,7 @@ export const coverage = {
     changeSince: (date: string) => `Compared with the snapshot of ${date}.`,
     noPrevious: 'There is no earlier snapshot with different data to compare with yet.',
     unreachable: (fte: string) => `${fte} FTE are so far away that no municipality reaches them within range, so they do not count towards accessibility.`,
-    withoutFte: (n: number) => `${n === 1 ? '1 service has' : `${n} services have`} not given their FTE. They count as services (for distance), but with 0 FTE.`,
+    withoutFte: (n: number) => `${n === 1 ? '1 service has not given its FTE. It counts' : `${n} services have not given their FTE. They count`} as services (for distance), but with 0 FTE.`,
   },
   map: {
     heading: (indicator: string) => `Map: ${indicator}`,

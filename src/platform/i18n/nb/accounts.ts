@@ -140,7 +140,7 @@ export const accounts = {
     introSmtp: 'E-post sendes gjennom SMTP-serveren. Her ser du det som er sendt de siste 90 dagene, og det som venter.',
     introNoSmtp: 'Ingen SMTP-server er satt opp, så e-post blir liggende her i stedet for å sendes. Lenker til bekreftelse og nytt passord kan kopieres herfra.',
     empty: 'Utboksen er tom.',
-    caption: (n: number) => `${n} e-poster, nyeste først`,
+    caption: (n: number) => (n === 1 ? '1 e-post, nyeste først' : `${n} e-poster, nyeste først`),
     when: 'Tidspunkt (UTC)',
     to: 'Til',
     subject: 'Emne og innhold',

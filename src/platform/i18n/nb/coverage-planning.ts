@@ -44,7 +44,7 @@ export const coveragePlanning = {
     return `${first} ${s.name} og ${s.runnerUp} er like gode på alle mål. Valget mellom dem er tilfeldig (rekkefølgen i listen), og begge er et like godt svar.`;
   },
   marginPeople: (n: number) => `${number(n)} innbyggere`,
-  marginScore: (x: string) => `${x} årsverk per 10 000`,
+  marginScore: (x: string) => `${x} årsverk per 10\u00a0000`,
   marginGini: (x: string) => `${x} lavere Gini`,
   csv: 'Last ned forslaget som CSV',
   methodHeading: 'Slik virker søket',

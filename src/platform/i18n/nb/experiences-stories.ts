@@ -84,7 +84,7 @@ export const experienceStories = {
       setting: 'Velg et tjenestested.',
       level: 'Velg et tjenestenivå.',
       year: 'Skriv året for intervjuet med fire sifre, for eksempel 2025.',
-      body: 'Fortellingen kan være høyst 20 000 tegn.',
+      body: 'Fortellingen kan være høyst 20\u00a0000 tegn.',
       excerpt: 'Et utdrag kan være høyst 1000 tegn, og det trenger et tema.',
       consentDate: 'Skriv datoen samtykket ble gitt, for eksempel 30.11.2026.',
     },

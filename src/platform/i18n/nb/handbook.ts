@@ -173,7 +173,7 @@ export const handbook = {
     businessCase: {
       title: 'Kostnader og nytte',
       intro: 'Alle tall her er deres egne anslag. Samklang regner bare ut; ingen tall er fasit. Bruk lønn og arbeidsgiverkostnader fra deres egen økonomiavdeling, og skriv ned hvor tallene kommer fra i notatet.',
-      numberHint: 'Skriv tall med eller uten mellomrom, for eksempel 650 000 eller 14,1.',
+      numberHint: 'Skriv tall med eller uten mellomrom, for eksempel 650\u00a0000 eller 14,1.',
       position: 'Stilling og lønn',
       positionPercent: 'Stillingsstørrelse (prosent)',
       positionPercentHint: '100 er én hel stilling (ett årsverk). To hele stillinger er 200.',
@@ -227,7 +227,7 @@ export const handbook = {
       breakEvenNoCost: 'Kan ikke regnes ut: ingen kostnad per avbrudd',
       noScenarios: 'Fyll inn alle tre antakelsene for minst ett anslag for å se følsomhetstabellen.',
       errors: {
-        number: 'Skriv et tall, for eksempel 650 000 eller 14,1.',
+        number: 'Skriv et tall, for eksempel 650\u00a0000 eller 14,1.',
         range: (min: string, max: string) => `Skriv et tall fra ${min} til ${max}.`,
         whole: 'Skriv et helt tall.',
       },

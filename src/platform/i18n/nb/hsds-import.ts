@@ -168,7 +168,7 @@ export const hsdsImport = {
     changed: 'endret',
     unchanged: 'uendret',
     wouldChange: 'ville endret',
-    more: (n: number) => `… og ${n} endrede rader til (--json viser alle)`,
+    more: (n: number) => `… og ${n} ${n === 1 ? 'endret rad' : 'endrede rader'} til (--json viser alle)`,
     reindexed: (n: number) => `oppføringer i søket bygget på nytt: ${n}`,
   },
 } as const;

@@ -45,7 +45,7 @@ export const moderation = {
   history: {
     title: (name: string) => `Endringslogg: ${name}`,
     intro: 'Hver endring i tilbudet, med tidspunkt, gammel og ny verdi og hvem som gjorde den. Loggen kan ikke endres.',
-    caption: (n: number) => `${n} endringer, nyeste først`,
+    caption: (n: number) => (n === 1 ? '1 endring, nyeste først' : `${n} endringer, nyeste først`),
     when: 'Tidspunkt',
     who: 'Hvem',
     action: 'Handling',
@@ -72,7 +72,7 @@ export const moderation = {
     oldest: 'Eldste bekreftelser',
     service: 'Tilbud',
     confirmed: 'Sist bekreftet',
-    pending: (n: number) => `${n} endringer venter på godkjenning.`,
+    pending: (n: number) => (n === 1 ? '1 endring venter på godkjenning.' : `${n} endringer venter på godkjenning.`),
   },
   report: {
     title: (name: string) => `Meld fra om feil: ${name}`,

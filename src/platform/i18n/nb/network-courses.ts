@@ -113,7 +113,7 @@ export const networkCourses = {
     errors: {
       tittel: 'Skriv en tittel på høyst 200 tegn.',
       nummer: 'Skriv et helt tall mellom 1 og 1000.',
-      innhold: 'Innholdet kan ha høyst 100 000 tegn.',
+      innhold: 'Innholdet kan ha høyst 100\u00a0000 tegn.',
       innholdH1: 'Bruk ### eller lavere for overskrifter i modulen: # og ## er forbeholdt siden og modulens tittel.',
       form: 'Noe i skjemaet må rettes.',
     },
@@ -156,7 +156,7 @@ export const networkCourses = {
       endBeforeStart: 'Kursrunden kan ikke slutte før den starter.',
       sted: 'Stedet kan ha høyst 500 tegn.',
       lenke: 'Skriv en lenke som begynner med https://.',
-      plasser: 'Skriv et helt tall mellom 1 og 10 000, eller la feltet stå tomt.',
+      plasser: 'Skriv et helt tall mellom 1 og 10\u00a0000, eller la feltet stå tomt.',
       frist: 'Skriv en dato som finnes, som ÅÅÅÅ-MM-DD, eller la feltet stå tomt.',
       deadlineAfterStart: 'Påmeldingsfristen må være før kursrunden starter.',
       tilgjengelighet: 'Teksten kan ha høyst 2000 tegn.',

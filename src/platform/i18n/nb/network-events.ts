@@ -214,7 +214,7 @@ export const networkEvents = {
       timeSkipped: 'Dette klokkeslettet finnes ikke denne dagen (klokka stilles fram til sommertid). Velg et annet.',
       endBeforeStart: 'Arrangementet kan ikke slutte før det starter.',
       deadlineAfterStart: 'Påmeldingsfristen må være før arrangementet starter.',
-      capacity: 'Skriv et helt tall fra 1 til 10 000, eller la feltet stå tomt.',
+      capacity: 'Skriv et helt tall fra 1 til 10\u00a0000, eller la feltet stå tomt.',
       agendaTooMany: 'Programmet kan ha høyst 100 punkter.',
       agendaLine: (line: number, text: string) => `Programmet, linje ${line} («${text}»): skriv klokkeslett og tittel, for eksempel «09:00–09:30 Velkommen».`,
       agendaTime: (line: number) => `Programmet, linje ${line}: klokkeslettet eller datoen finnes ikke.`,
@@ -236,7 +236,7 @@ export const networkEvents = {
     previewHeading: 'Forhåndsvisning',
     errorsHeading: 'Noe må rettes før vi kan lagre',
     errors: {
-      body: 'Skriv referatet (høyst 200 000 tegn).',
+      body: 'Skriv referatet (høyst 200\u00a0000 tegn).',
       bodyH1: 'Bruk ## for overskrifter i referatet: # er forbeholdt sidens tittel.',
       note: 'Skriv høyst 500 tegn om hva du har endret.',
       notYet: 'Referatet kan skrives når arrangementet har startet.',

@@ -49,7 +49,7 @@ export const coveragePlanning = {
     return `${first} ${s.name} og ${s.runnerUp} er like gode på alle mål. Valet mellom dei er tilfeldig (rekkjefølgja i lista), og begge er eit like godt svar.`;
   },
   marginPeople: (n: number) => `${number(n)} ${n === 1 ? 'innbyggjar' : 'innbyggjarar'}`,
-  marginScore: (x: string) => `${x} årsverk per 10 000`,
+  marginScore: (x: string) => `${x} årsverk per 10\u00a0000`,
   marginGini: (x: string) => `${x} lågare Gini`,
   csv: 'Last ned forslaget som CSV',
   methodHeading: 'Slik verkar søket',

@@ -85,7 +85,7 @@ export const experienceStories = {
       setting: 'Vel ein tenestestad.',
       level: 'Vel eit tenestenivå.',
       year: 'Skriv året for intervjuet med fire siffer, til dømes 2025.',
-      body: 'Forteljinga kan vere høgst 20 000 teikn.',
+      body: 'Forteljinga kan vere høgst 20\u00a0000 teikn.',
       excerpt: 'Eit utdrag kan vere høgst 1000 teikn, og det treng eit tema.',
       consentDate: 'Skriv datoen samtykket vart gitt, til dømes 30.11.2026.',
     },

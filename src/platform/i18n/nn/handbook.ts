@@ -175,7 +175,7 @@ export const handbook = {
     businessCase: {
       title: 'Kostnader og nytte',
       intro: 'Alle tala her er anslag frå verksemda sjølv. Samklang reknar berre ut; ingen tal er fasit. Bruk løn og arbeidsgivarkostnader frå økonomiavdelinga i verksemda, og skriv i notatet kvar tala kjem frå.',
-      numberHint: 'Skriv tal med eller utan mellomrom, til dømes 650 000 eller 14,1.',
+      numberHint: 'Skriv tal med eller utan mellomrom, til dømes 650\u00a0000 eller 14,1.',
       position: 'Stilling og løn',
       positionPercent: 'Stillingsstorleik (prosent)',
       positionPercentHint: '100 er éi heil stilling (eitt årsverk). To heile stillingar er 200.',
@@ -229,7 +229,7 @@ export const handbook = {
       breakEvenNoCost: 'Kan ikkje reknast ut: ingen kostnad per avbrot',
       noScenarios: 'Fyll inn alle tre føresetnadene for minst eitt anslag for å sjå følsemdstabellen.',
       errors: {
-        number: 'Skriv eit tal, til dømes 650 000 eller 14,1.',
+        number: 'Skriv eit tal, til dømes 650\u00a0000 eller 14,1.',
         range: (min: string, max: string) => `Skriv eit tal frå ${min} til ${max}.`,
         whole: 'Skriv eit heilt tal.',
       },

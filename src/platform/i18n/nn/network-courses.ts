@@ -115,7 +115,7 @@ export const networkCourses = {
     errors: {
       tittel: 'Skriv ein tittel på høgst 200 teikn.',
       nummer: 'Skriv eit heilt tal mellom 1 og 1000.',
-      innhold: 'Innhaldet kan ha høgst 100 000 teikn.',
+      innhold: 'Innhaldet kan ha høgst 100\u00a0000 teikn.',
       innholdH1: 'Bruk ### eller lågare for overskrifter i modulen: # og ## er reserverte for sida og tittelen på modulen.',
       form: 'Noko i skjemaet må rettast.',
     },
@@ -158,7 +158,7 @@ export const networkCourses = {
       endBeforeStart: 'Kursrunden kan ikkje slutte før han startar.',
       sted: 'Staden kan ha høgst 500 teikn.',
       lenke: 'Skriv ei lenkje som byrjar med https://.',
-      plasser: 'Skriv eit heilt tal mellom 1 og 10 000, eller la feltet stå tomt.',
+      plasser: 'Skriv eit heilt tal mellom 1 og 10\u00a0000, eller la feltet stå tomt.',
       frist: 'Skriv ein dato som finst, som ÅÅÅÅ-MM-DD, eller la feltet stå tomt.',
       deadlineAfterStart: 'Påmeldingsfristen må vere før kursrunden startar.',
       tilgjengelighet: 'Teksten kan ha høgst 2000 teikn.',

@@ -218,7 +218,7 @@ export const networkEvents = {
       timeSkipped: 'Dette klokkeslettet finst ikkje denne dagen (klokka blir stilt fram til sommartid). Vel eit anna.',
       endBeforeStart: 'Arrangementet kan ikkje slutte før det startar.',
       deadlineAfterStart: 'Påmeldingsfristen må vere før arrangementet startar.',
-      capacity: 'Skriv eit heilt tal frå 1 til 10 000, eller la feltet stå tomt.',
+      capacity: 'Skriv eit heilt tal frå 1 til 10\u00a0000, eller la feltet stå tomt.',
       agendaTooMany: 'Programmet kan ha høgst 100 punkt.',
       agendaLine: (line: number, text: string) => `Programmet, linje ${line} («${text}»): skriv klokkeslett og tittel, til dømes «09:00–09:30 Velkomen».`,
       agendaTime: (line: number) => `Programmet, linje ${line}: klokkeslettet eller datoen finst ikkje.`,
@@ -240,7 +240,7 @@ export const networkEvents = {
     previewHeading: 'Førehandsvising',
     errorsHeading: 'Noko må rettast før vi kan lagre',
     errors: {
-      body: 'Skriv referatet (høgst 200 000 teikn).',
+      body: 'Skriv referatet (høgst 200\u00a0000 teikn).',
       bodyH1: 'Bruk ## for overskrifter i referatet: # er reservert for tittelen på sida.',
       note: 'Skriv høgst 500 teikn om kva du har endra.',
       notYet: 'Referatet kan skrivast når arrangementet har starta.',
