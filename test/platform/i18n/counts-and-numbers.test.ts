@@ -18,6 +18,7 @@ const COUNTED = [
   'imports.run.checking.read',
   'imports.run.checking.validated',
   'hsdsImport.cli.more',
+  'hsdsImport.tabular.ragged',
 ];
 
 function message(language: (typeof LANGUAGES)[number], path: string): (n: number, ...rest: string[]) => string {

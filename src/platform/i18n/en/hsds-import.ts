@@ -71,7 +71,7 @@ export const hsdsImport = {
     datapackageInvalid: 'datapackage.json is not valid JSON',
     noResources: 'datapackage.json does not list any files (the resources list is empty)',
     outsidePackage: (path: string) => `the file ${path} in resources must be in the folder of datapackage.json or below it (not starting with .. or /)`,
-    ragged: (cells: number, header: number) => `the row has ${cells} cells, but the header row has ${header}. Check the separators and quotation marks in the row.`,
+    ragged: (cells: number, header: number) => `the row has ${cells} ${cells === 1 ? 'cell' : 'cells'}, but the header row has ${header}. Check the separators and quotation marks in the row.`,
     notCsv: 'the text cannot be read as CSV from here on (for example a quotation mark that is never closed); the rows after it have not been read',
     unknownFile: 'the file name is not an HSDS table name (for example services.csv or locations.csv), so the file has been left out',
   },

@@ -68,7 +68,7 @@ export const hsdsImport = {
     datapackageInvalid: 'datapackage.json er ikke gyldig JSON',
     noResources: 'datapackage.json viser ikke til noen filer (listen resources er tom)',
     outsidePackage: (path: string) => `filen ${path} i resources må ligge i mappen til datapackage.json eller under den (ikke .. eller / først)`,
-    ragged: (cells: number, header: number) => `raden har ${cells} celler, men overskriftsraden har ${header}. Sjekk skilletegn og anførselstegn i raden.`,
+    ragged: (cells: number, header: number) => `raden har ${cells} ${cells === 1 ? 'celle' : 'celler'}, men overskriftsraden har ${header}. Sjekk skilletegn og anførselstegn i raden.`,
     notCsv: 'teksten kan ikke leses som CSV herfra (for eksempel et anførselstegn som aldri lukkes); radene etter er ikke lest',
     unknownFile: 'filnavnet er ikke et HSDS-tabellnavn (for eksempel services.csv eller locations.csv), så filen er utelatt',
   },

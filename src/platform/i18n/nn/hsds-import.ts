@@ -71,7 +71,7 @@ export const hsdsImport = {
     datapackageInvalid: 'datapackage.json er ikkje gyldig JSON',
     noResources: 'datapackage.json viser ikkje til nokon filer (lista resources er tom)',
     outsidePackage: (path: string) => `fila ${path} i resources må liggje i same mappe som datapackage.json eller i ei undermappe (ikkje .. eller / først)`,
-    ragged: (cells: number, header: number) => `rada har ${cells} celler, men overskriftsrada har ${header}. Kontroller skiljeteikn og hermeteikn i rada.`,
+    ragged: (cells: number, header: number) => `rada har ${cells} ${cells === 1 ? 'celle' : 'celler'}, men overskriftsrada har ${header}. Kontroller skiljeteikn og hermeteikn i rada.`,
     notCsv: 'teksten kan ikkje lesast som CSV herfrå (til dømes eit hermeteikn som aldri blir lukka); radene etter er ikkje lesne',
     unknownFile: 'filnamnet er ikkje eit HSDS-tabellnamn (til dømes services.csv eller locations.csv), så fila er hoppa over',
   },
