@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/platform/db/index.ts';
+import { osloDate } from '../../src/platform/clock.ts';
 import { insertOrganizations, insertServices, reindexServices } from '../../src/directory/index.ts';
 import type { LocationAggregate, OrganizationAggregate, ServiceAggregate } from '../../src/directory/index.ts';
 
@@ -24,7 +25,8 @@ export function aService(organization: OrganizationAggregate, overrides: Partial
     id: randomUUID(), organizationId: organization.id, name: 'Musikkterapi', description: 'Musikkterapi i gruppe.',
     status: 'active', email: null, url: null, applicationProcess: null, feesDescription: null,
     eligibilityDescription: null, waitTime: null, minimumAge: null, maximumAge: null,
-    assuredDate: '2026-10-01', fte: 1, isDemo: false,
+    // confirmed today, so an entry stays fresh whenever the tests run (a fixed date turns stale, then hidden)
+    assuredDate: osloDate(), fte: 1, isDemo: false,
     terms: ['niva:lavterskel', 'felt:rus'], languages: ['nb'], phones: [], contacts: [], schedules: [],
     locations: [aLocation()], translations: [], ...overrides,
   };
