@@ -4,8 +4,15 @@ import type { Db } from '../platform/db/index.ts';
 import type { TravelTimeRow } from './distance.ts';
 import type { SnapshotIndicators } from './snapshot-model.ts';
 
-/** One row per (active published service, location); services without a location give one row of nulls. */
-export function listSupplyRows(db: Db) {
+/**
+ * Offers the public can see: confirmed on or after `hiddenBefore` (freshnessCutoffs().hidden), or
+ * never dated, as the finder, the offer page and the open data have it. An offer nobody has
+ * confirmed for hiddenMonths is not supply the atlas can vouch for, and its page answers 404.
+ */
+const visible = (hiddenBefore: string) => sql<boolean>`(ss.confirmed_on is null or ss.confirmed_on >= ${hiddenBefore}::date)`;
+
+/** One row per (active, publicly visible service, location); services without a location give one row of nulls. */
+export function listSupplyRows(db: Db, hiddenBefore: string) {
   return db.selectFrom('service_search as ss')
     .innerJoin('service as s', 's.id', 'ss.service_id')
     .leftJoin('service_at_location as sal', 'sal.service_id', 's.id')
@@ -17,6 +24,7 @@ export function listSupplyRows(db: Db) {
       'l.municipality_number', 'm.lat as municipality_lat', 'm.lon as municipality_lon',
     ])
     .where('ss.status', '=', 'active')
+    .where(visible(hiddenBefore))
     .orderBy('s.id').orderBy('sal.id')
     .execute();
 }
@@ -32,18 +40,18 @@ export function listOrganizationMunicipalities(db: Db) {
 }
 
 /**
- * Cheap aggregates that change whenever the atlas's inputs do: published services (count,
+ * Cheap aggregates that change whenever the atlas's inputs do: visible published services (count,
  * newest change, FTE, where their locations are), population, reference data and travel times.
  */
-export async function dataVersionParts(db: Db): Promise<Record<string, unknown>> {
+export async function dataVersionParts(db: Db, hiddenBefore: string): Promise<Record<string, unknown>> {
   const result = await sql<Record<string, unknown>>`
     select
-      (select count(*) from service_search where status = 'active') as services,
+      (select count(*) from service_search ss where status = 'active' and ${visible(hiddenBefore)}) as services,
       (select max(s.last_modified) from service s join service_search ss on ss.service_id = s.id) as modified,
-      (select coalesce(sum(s.fte), 0) from service s join service_search ss on ss.service_id = s.id and ss.status = 'active') as fte,
+      (select coalesce(sum(s.fte), 0) from service s join service_search ss on ss.service_id = s.id and ss.status = 'active' and ${visible(hiddenBefore)}) as fte,
       (select count(*) || ':' || coalesce(sum(coalesce(l.latitude, 0) + coalesce(l.longitude, 0) + case when l.is_confidential then 1 else 0 end), 0)
          from service_at_location sal join location l on l.id = sal.location_id
-         join service_search ss on ss.service_id = sal.service_id and ss.status = 'active') as places,
+         join service_search ss on ss.service_id = sal.service_id and ss.status = 'active' and ${visible(hiddenBefore)}) as places,
       (select max(date) || ':' || count(*) from population) as population,
       (select checksum from reference_dataset where name = 'reference') as reference,
       (select checksum from coverage_travel_time_set) as travel_times
@@ -55,11 +63,13 @@ export async function dataVersionParts(db: Db): Promise<Record<string, unknown>>
  * A stamp that moves whenever dataVersionParts can, read in one cheap statement (no scan of the
  * directory): directory_version (migration 0008) is bumped by a trigger in the same transaction as
  * any change to service, location, service_at_location or service_search, and the rest are small
- * tables. `snapshots` moves when a snapshot is stored (by any process), for the page's history.
+ * tables; `hiddenBefore` moves by itself once a day, when offers may pass out of sight with no
+ * write. `snapshots` moves when a snapshot is stored (by any process), for the page's history.
  */
-export async function atlasStamp(db: Db): Promise<{ data: string; snapshots: string }> {
+export async function atlasStamp(db: Db, hiddenBefore: string): Promise<{ data: string; snapshots: string }> {
   const result = await sql<{ data: string; snapshots: string }>`
     select concat_ws('|',
+        ${hiddenBefore}::text,
         (select version::text from directory_version),
         coalesce((select max(date) || ':' || count(*) from population), ''),
         coalesce((select checksum from reference_dataset where name = 'reference'), ''),

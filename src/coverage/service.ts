@@ -2,6 +2,7 @@
 // stamp: a page view costs one cheap stamp query, and recomputes only when the data changed.
 import { createHash } from 'node:crypto';
 import type { Db } from '../platform/db/index.ts';
+import { freshnessCutoffs } from '../directory/index.ts';
 import { countCacheLookup } from '../platform/metrics.ts';
 import { demandGrid, listMunicipalities, type MunicipalityRow } from '../reference/index.ts';
 import { computeCoverage, type CoverageResult } from './atlas.ts';
@@ -58,7 +59,7 @@ export const MEASURE_OPTIONS: MeasureOptions = Object.freeze({
 });
 
 export async function dataVersion(db: Db): Promise<{ version: string; modified: Date | null }> {
-  const parts = await dataVersionParts(db);
+  const parts = await dataVersionParts(db, freshnessCutoffs().hidden);
   // The demand grid is part of the method's inputs: a new grid (or the switch to it) is new data.
   const version = createHash('sha256').update(JSON.stringify({ ...parts, demandGrid: demandGrid().checksum })).digest('hex').slice(0, 12);
   const modified = parts.modified instanceof Date ? parts.modified : parts.modified ? new Date(String(parts.modified)) : null;
@@ -77,7 +78,7 @@ interface RawInputs {
 
 async function readInputs(db: Db): Promise<RawInputs> {
   const [municipalities, rows, homes, matrix] = await Promise.all([
-    listMunicipalities(db), listSupplyRows(db), listOrganizationMunicipalities(db), findTravelTimeSet(db),
+    listMunicipalities(db), listSupplyRows(db, freshnessCutoffs().hidden), listOrganizationMunicipalities(db), findTravelTimeSet(db),
   ]);
   // the homes query groups without an order: sorted here, so the same homes always hash the same
   const sortedHomes = [...homes].sort((a, b) => `${a.organization_id}:${a.municipality_number}`.localeCompare(`${b.organization_id}:${b.municipality_number}`));
@@ -150,7 +151,7 @@ export interface CoverageCache {
 export function createCoverageCache(db: Db): CoverageCache {
   let cached: { stamp: string; state: Promise<AtlasState & { fingerprint: string }> } | undefined;
   const read = async () => {
-    const stamp = await atlasStamp(db);
+    const stamp = await atlasStamp(db, freshnessCutoffs().hidden);
     let entry = cached;
     countCacheLookup('atlas', entry?.stamp === stamp.data);
     if (entry?.stamp !== stamp.data) {

@@ -6,6 +6,8 @@ import type { OpenedDatabase, Db } from '../../src/platform/db/index.ts';
 import { testApp } from '../helpers/app.ts';
 import { freshDatabase, type Backend } from '../helpers/db.ts';
 import { aLocation, aService, anOrganization, store } from '../directory/factories.ts';
+import { osloDate } from '../../src/platform/clock.ts';
+import { cutoff } from '../../src/directory/freshness.ts';
 
 export const org = anOrganization({ name: 'Nordlys musikkterapi' });
 const bodoAddress = { address1: 'Storgata 1', postalCode: '8006', city: 'Bodø', stateProvince: 'Nordland' };
@@ -19,12 +21,14 @@ export const video = aService(org, { name: 'Musikkterapi på video', fte: 0.4, t
 const other = anOrganization({ name: 'Oslo musikkterapi' });
 export const defunct = aService(other, { name: 'Nedlagt tilbud', status: 'defunct', fte: 5, locations: [aLocation({ municipalityNumber: '0301' })] });
 export const closed = aService(other, { name: 'Midlertidig stengt', status: 'temporarily closed', fte: 5, locations: [aLocation({ municipalityNumber: '0301' })] });
+/** Active, but nobody has confirmed it for two years: hidden from the finder (18 months by default), and so from the atlas. */
+export const unconfirmed = aService(other, { name: 'Ikke bekreftet på to år', fte: 5, assuredDate: cutoff(osloDate(), 24), locations: [aLocation({ municipalityNumber: '0301' })] });
 
 /** Narvik's population figures are removed, so the atlas must show it as missing. */
 export const WITHOUT_POPULATION = '1806';
 
 export async function storeAtlasFixture(db: Db): Promise<void> {
-  await store(db, [org, other], [bodoLow, bodoSecret, tromso, video, defunct, closed]);
+  await store(db, [org, other], [bodoLow, bodoSecret, tromso, video, defunct, closed, unconfirmed]);
   await sql`delete from population where municipality_number = ${WITHOUT_POPULATION}`.execute(db);
 }
 

@@ -4,7 +4,10 @@ import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { createCoverageCache, dataVersion, loadState, type AtlasState } from '../../src/coverage/service.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { aService, store } from '../directory/factories.ts';
-import { WITHOUT_POPULATION, bodoSecret, org, storeAtlasFixture } from './fixtures.db.ts';
+import { WITHOUT_POPULATION, bodoSecret, org, storeAtlasFixture, unconfirmed } from './fixtures.db.ts';
+import { DEFAULT_FRESHNESS, useFreshnessSettings } from '../../src/directory/freshness.ts';
+import { osloDate } from '../../src/platform/clock.ts';
+import { reindexServices } from '../../src/directory/index.ts';
 
 for (const backend of backends()) {
   describe(`coverage inputs from the database on ${backend.name}`, { skip: backend.skip }, () => {
@@ -34,7 +37,7 @@ for (const backend of backends()) {
       assert.equal(municipality('1804').local.services, 2);
       assert.equal(municipality('5501').local.fte, 0.25);
       assert.equal(municipality('5532').local.fte, 0.25);
-      assert.equal(municipality('0301').local.fte, 0, 'defunct and temporarily closed services are not supply');
+      assert.equal(municipality('0301').local.fte, 0, 'defunct, temporarily closed and long unconfirmed services are not supply');
       assert.equal(state.view('all').national.ratio.fte + state.view('all').national.ratio.excludedFte, 3.5);
     });
 
@@ -66,6 +69,25 @@ for (const backend of backends()) {
       const behandling = state.view('behandling');
       assert.equal(behandling.sites.length, 1);
       assert.equal(behandling.municipalities.find((m) => m.id === '1804')!.local.fte, 1);
+    });
+
+    test('an offer nobody has confirmed for 18 months leaves the atlas as it leaves the finder, with no write when the day moves, and comes back when confirmed', async () => {
+      const cache = createCoverageCache(database.db);
+      const oslo = async () => (await cache.current()).view('all').municipalities.find((m) => m.id === '0301')!.local.fte;
+      assert.equal(await oslo(), 0);
+      // the cut-off moving with the calendar is the same to the atlas as a longer limit: two years ago is then within it
+      useFreshnessSettings({ ...DEFAULT_FRESHNESS, hiddenMonths: 30 });
+      try {
+        assert.equal(await oslo(), 5, 'seen again once within the limit, though nothing was written');
+      } finally {
+        useFreshnessSettings(DEFAULT_FRESHNESS);
+      }
+      assert.equal(await oslo(), 0);
+      await database.db.updateTable('service').set({ assured_date: osloDate() }).where('id', '=', unconfirmed.id).execute();
+      await reindexServices(database.db, [unconfirmed.id]);
+      assert.equal(await oslo(), 5, 'confirmed today: supply again');
+      await database.db.updateTable('service').set({ assured_date: unconfirmed.assuredDate }).where('id', '=', unconfirmed.id).execute();
+      await reindexServices(database.db, [unconfirmed.id]);
     });
 
     test('the cache keeps the atlas while the data is unchanged and recomputes when a service is added', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { getPage, testApp } from '../helpers/app.ts';
-import { WITHOUT_POPULATION, bodoLow, useAtlasApp } from './fixtures.db.ts';
+import { WITHOUT_POPULATION, bodoLow, unconfirmed, useAtlasApp } from './fixtures.db.ts';
 
 const cells = ($: Awaited<ReturnType<typeof getPage>>['$'], selector: string) => $(selector).map((_, el) => $(el).text().trim()).get();
 
@@ -22,6 +22,16 @@ for (const backend of backends()) {
       assert.ok(legend.some((l) => /Mangler folketall \(1 kommune\)/.test(l)), legend.join(' | '));
       assert.match($('.atlas-map figcaption').text(), /like mange kommuner i hver/);
       assert.equal($('nav a[href="/dekning"]').text(), 'Dekning');
+    });
+
+    test('a municipality page links only to offers whose pages open: one nobody has confirmed for 18 months is neither counted nor linked', async () => {
+      const { $, body } = await getPage(atlas.app, '/dekning/kommune/0301');
+      assert.ok(!body.includes(unconfirmed.id), 'the unconfirmed offer is not on the page');
+      const offers = [...new Set($('main a[href^="/tilbud/"]').map((_, a) => $(a).attr('href')!).get())];
+      assert.ok(offers.length > 0, 'the nearest offers are linked');
+      for (const href of offers) assert.equal((await atlas.app.inject({ url: href })).statusCode, 200, href);
+      assert.equal((await atlas.app.inject({ url: `/tilbud/${unconfirmed.id}` })).statusCode, 404, 'as the finder has it');
+      assert.match($('main').text(), /Tilbud som ingen har bekreftet på 18 måneder, er ikke med før de er bekreftet igjen/);
     });
 
     test('the map names municipalities in text hidden from assistive technology, the links carrying the names', async () => {

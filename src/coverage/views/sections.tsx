@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, msg, localeTag } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
+import { freshnessSettings } from '../../directory/index.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { SnapshotRow } from '../queries.ts';
 import type { AtlasState, DistanceInfo } from '../service.ts';
@@ -48,7 +49,7 @@ export function MethodSection({ facts }: { facts: SourceFacts }) {
     <section aria-labelledby="om-tallene">
       <Heading level={2} data-size="sm" id="om-tallene">{m.heading}</Heading>
       <ul>
-        <li>{facts.dataModified ? m.supplyDate(formatDate(facts.dataModified)) : m.noSupply}</li>
+        <li>{facts.dataModified ? m.supplyDate(formatDate(facts.dataModified), freshnessSettings().hiddenMonths) : m.noSupply}</li>
         {facts.populationDate && <li>{m.population(formatDate(facts.populationDate))}</li>}
         <li data-avstand={facts.distance.kind}>{matrix ? m.travelTime(number(matrix.rows), matrix.sourceName, formatDate(matrix.loadedAt)) : m.greatCircle}</li>
         <li>{m.e2sfca(unit)}</li>

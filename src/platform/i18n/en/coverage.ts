@@ -211,7 +211,7 @@ export const coverage = {
   },
   method: {
     heading: 'About the figures',
-    supplyDate: (date: string) => `The services are published, active services in Samklang, last changed ${date}.`,
+    supplyDate: (date: string, months: number) => `The services are published, active services in Samklang, last changed ${date}. Services nobody has confirmed for ${months} months are left out until they are confirmed again, just as the search does not show them.`,
     noSupply: 'There are no published, active services yet.',
     population: (date: string) => `Population as of ${date} from Statistics Norway (SSB), table 07459.`,
     greatCircle: 'Distance is measured in a straight line from where people live: each municipality is split into squares of 10 × 10 km, using SSB\'s population grid. With fjords and mountains the journey can be much longer.',

@@ -208,7 +208,7 @@ export const coverage = {
   },
   method: {
     heading: 'Om tallene',
-    supplyDate: (date: string) => `Tilbudene er publiserte, aktive tilbud i Samklang, sist endret ${date}.`,
+    supplyDate: (date: string, months: number) => `Tilbudene er publiserte, aktive tilbud i Samklang, sist endret ${date}. Tilbud som ingen har bekreftet på ${months} måneder, er ikke med før de er bekreftet igjen, akkurat som de ikke vises i søket.`,
     noSupply: 'Det er ingen publiserte, aktive tilbud ennå.',
     population: (date: string) => `Folketall per ${date} fra Statistisk sentralbyrå (SSB), tabell 07459.`,
     greatCircle: 'Avstand er regnet i luftlinje fra der folk bor: hver kommune er delt i ruter på 10 × 10 km etter SSBs befolkning på rutenett. Med fjorder og fjell kan reisen være mye lengre.',

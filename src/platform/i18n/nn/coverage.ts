@@ -210,7 +210,7 @@ export const coverage = {
   },
   method: {
     heading: 'Om tala',
-    supplyDate: (date: string) => `Tilboda er publiserte, aktive tilbod i Samklang, sist endra ${date}.`,
+    supplyDate: (date: string, months: number) => `Tilboda er publiserte, aktive tilbod i Samklang, sist endra ${date}. Tilbod som ingen har stadfesta på ${months} månader, er ikkje med før dei er stadfesta igjen, akkurat som dei ikkje blir viste i søket.`,
     noSupply: 'Det er ingen publiserte, aktive tilbod enno.',
     population: (date: string) => `Folketal per ${date} frå Statistisk sentralbyrå (SSB), tabell 07459.`,
     greatCircle: 'Avstand er rekna i luftline frå der folk bur: kvar kommune er delt i ruter på 10 × 10 km etter befolkning på rutenett frå SSB. Med fjordar og fjell kan reisa vere mykje lengre.',
