@@ -71,8 +71,11 @@ for (const backend of backends()) {
       const mine = await editor.get('/mine-tilbud');
       assert.match(mine.$('main').text(), /Sangverksted glemt/);
       assert.match(mine.$('main').text(), /Skjult i søket/);
+      // its public page answers 404 while it is hidden, so its name is not a link to it
+      assert.equal(mine.$(`main a[href="/tilbud/${forgotten.id}"]`).length, 0);
       await editor.post(`/mine-tilbud/tilbud/${forgotten.id}/bekreft`, {});
       assert.equal((await new Visitor(app).get(`/tilbud/${forgotten.id}`)).status, 200);
+      assert.equal((await editor.get('/mine-tilbud')).$(`main a[href="/tilbud/${forgotten.id}"]`).length, 1, 'linked again once confirmed');
       assert.equal((await searchServices(database.db, query('sangverksted'))).total, 1);
     });
 

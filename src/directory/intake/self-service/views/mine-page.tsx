@@ -22,7 +22,8 @@ const FRESHNESS_COLOR: Record<Freshness, 'success' | 'warning' | 'danger'> = { f
 function ServiceRow({ service, csrfToken, open }: { service: MineOrganization['services'][number]; csrfToken: string; open: ChangeRequest | undefined }) {
   return (
     <li className="stack">
-      <Heading level={4} data-size="xs">{service.published ? <Link href={paths.service(service.id)}>{service.name}</Link> : service.name}</Heading>
+      {/* a hidden entry's public page answers 404 until it is confirmed: no link to it */}
+      <Heading level={4} data-size="xs">{service.published && service.freshness !== 'hidden' ? <Link href={paths.service(service.id)}>{service.name}</Link> : service.name}</Heading>
       <Paragraph data-size="sm">
         {m.confirmed(formatDate(service.confirmedOn))}{' '}
         <Tag data-color={FRESHNESS_COLOR[service.freshness]} data-size="sm">{m.freshness[service.freshness]}</Tag>
