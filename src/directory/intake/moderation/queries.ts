@@ -1,7 +1,7 @@
 import type { Tx } from '../../../platform/db/index.ts';
 import { sql } from 'kysely';
 import { newId } from '../../../platform/ids.ts';
-import { confirmedOn } from '../../freshness.ts';
+import { confirmedOn, publiclyVisible } from '../../freshness.ts';
 
 export interface QueueItem {
   id: string;
@@ -30,9 +30,11 @@ export async function pendingClaims(db: Tx) {
     .where('c.status', '=', 'pending').orderBy('c.created_at').execute();
 }
 
+/** Open error reports; `public_page`: the offer's public page opens (it is published and not hidden for want of confirmation). */
 export async function openReports(db: Tx) {
   return db.selectFrom('error_report as r').innerJoin('service as s', 's.id', 'r.service_id')
     .select(['r.id', 'r.message', 'r.reporter_email', 'r.created_at', 's.id as service_id', 's.name as service_name'])
+    .select(sql<boolean>`(exists (select 1 from service_search ss where ss.service_id = s.id) and ${publiclyVisible('s')})`.as('public_page'))
     .where('r.status', '=', 'open').orderBy('r.created_at').execute();
 }
 

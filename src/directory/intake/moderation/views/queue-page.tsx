@@ -11,7 +11,7 @@ const m = msg.moderation.queue;
 export interface QueueProps {
   changes: QueueItem[];
   claims: { id: string; note: string; created_at: Date; organization_name: string; awaiting_approval: boolean; organization_number: string | null; email: string }[];
-  reports: { id: string; message: string; reporter_email: string | null; created_at: Date; service_id: string; service_name: string }[];
+  reports: { id: string; message: string; reporter_email: string | null; created_at: Date; service_id: string; service_name: string; public_page: boolean }[];
   /** editors' imports waiting for a decision */
   imports: RunSummary[];
   csrfToken: string;
@@ -77,7 +77,8 @@ export function QueuePage({ changes, claims, reports, imports, csrfToken, notice
         <ul className="stack">
           {reports.map((r) => (
             <li key={r.id} className="stack">
-              <Heading level={3} data-size="xs"><Link href={paths.service(r.service_id)}>{m.reportAbout(r.service_name)}</Link></Heading>
+              {/* an offer no longer public (unpublished, or hidden until confirmed) is read in its history instead */}
+              <Heading level={3} data-size="xs"><Link href={r.public_page ? paths.service(r.service_id) : paths.moderation.history(r.service_id)}>{m.reportAbout(r.service_name)}</Link></Heading>
               <Paragraph className="report-message">{r.message}</Paragraph>
               {r.reporter_email && <Paragraph data-size="sm">{m.reporter(r.reporter_email)}</Paragraph>}
               <form method="post" action={paths.moderation.report(r.id)}>
