@@ -1,15 +1,15 @@
 // Every SQL statement of the coverage atlas. Functions take the handle first and return rows.
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/index.ts';
+import { shownInFinder } from '../directory/index.ts';
 import type { TravelTimeRow } from './distance.ts';
 import type { SnapshotIndicators } from './snapshot-model.ts';
 
 /**
- * Offers the public can see: confirmed on or after `hiddenBefore` (freshnessCutoffs().hidden), or
- * never dated, as the finder, the offer page and the open data have it. An offer nobody has
- * confirmed for hiddenMonths is not supply the atlas can vouch for, and its page answers 404.
+ * Offers the finder shows (`hiddenBefore`: freshnessCutoffs().hidden): an offer nobody has confirmed
+ * for hiddenMonths is not supply the atlas can vouch for, and its page answers 404.
  */
-const visible = (hiddenBefore: string) => sql<boolean>`(ss.confirmed_on is null or ss.confirmed_on >= ${hiddenBefore}::date)`;
+const visible = (hiddenBefore: string) => shownInFinder(hiddenBefore, 'ss.confirmed_on');
 
 /** One row per (active, publicly visible service, location); services without a location give one row of nulls. */
 export function listSupplyRows(db: Db, hiddenBefore: string) {

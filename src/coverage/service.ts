@@ -58,8 +58,9 @@ export const MEASURE_OPTIONS: MeasureOptions = Object.freeze({
   levels: SERVICE_LEVEL_CODES,
 });
 
-export async function dataVersion(db: Db): Promise<{ version: string; modified: Date | null }> {
-  const parts = await dataVersionParts(db, freshnessCutoffs().hidden);
+/** `hiddenBefore`: offers confirmed before this day are not supply (the finder's rule); by default today's cut-off. */
+export async function dataVersion(db: Db, hiddenBefore = freshnessCutoffs().hidden): Promise<{ version: string; modified: Date | null }> {
+  const parts = await dataVersionParts(db, hiddenBefore);
   // The demand grid is part of the method's inputs: a new grid (or the switch to it) is new data.
   const version = createHash('sha256').update(JSON.stringify({ ...parts, demandGrid: demandGrid().checksum })).digest('hex').slice(0, 12);
   const modified = parts.modified instanceof Date ? parts.modified : parts.modified ? new Date(String(parts.modified)) : null;
@@ -76,9 +77,9 @@ interface RawInputs {
   fingerprint: string;
 }
 
-async function readInputs(db: Db): Promise<RawInputs> {
+async function readInputs(db: Db, hiddenBefore = freshnessCutoffs().hidden): Promise<RawInputs> {
   const [municipalities, rows, homes, matrix] = await Promise.all([
-    listMunicipalities(db), listSupplyRows(db, freshnessCutoffs().hidden), listOrganizationMunicipalities(db), findTravelTimeSet(db),
+    listMunicipalities(db), listSupplyRows(db, hiddenBefore), listOrganizationMunicipalities(db), findTravelTimeSet(db),
   ]);
   // the homes query groups without an order: sorted here, so the same homes always hash the same
   const sortedHomes = [...homes].sort((a, b) => `${a.organization_id}:${a.municipality_number}`.localeCompare(`${b.organization_id}:${b.municipality_number}`));
@@ -151,7 +152,9 @@ export interface CoverageCache {
 export function createCoverageCache(db: Db): CoverageCache {
   let cached: { stamp: string; state: Promise<AtlasState & { fingerprint: string }> } | undefined;
   const read = async () => {
-    const stamp = await atlasStamp(db, freshnessCutoffs().hidden);
+    // one cut-off for the stamp and the inputs read under it, also across midnight
+    const hiddenBefore = freshnessCutoffs().hidden;
+    const stamp = await atlasStamp(db, hiddenBefore);
     let entry = cached;
     countCacheLookup('atlas', entry?.stamp === stamp.data);
     if (entry?.stamp !== stamp.data) {
@@ -162,9 +165,9 @@ export function createCoverageCache(db: Db): CoverageCache {
       // derived from it, is kept instead of being computed again on every instance.
       const loading = {
         stamp: stamp.data,
-        state: readInputs(db).then(async (raw) => {
+        state: readInputs(db, hiddenBefore).then(async (raw) => {
           const kept = await previous;
-          return kept && kept.fingerprint === raw.fingerprint ? kept : stateFrom(db, raw, await dataVersion(db));
+          return kept && kept.fingerprint === raw.fingerprint ? kept : stateFrom(db, raw, await dataVersion(db, hiddenBefore));
         }),
       };
       cached = entry = loading;

@@ -53,6 +53,14 @@ export function freshnessCutoffs(settings = current, today = osloToday()): { sta
 }
 
 /**
+ * The finder's rule on a service_search row, in SQL: shown when confirmed on or after `hiddenBefore`
+ * (freshnessCutoffs().hidden), or never dated. The finder, and the atlas's supply, read it here.
+ * `column` is the row's confirmed_on, qualified where the query joins other tables.
+ */
+export const shownInFinder = (hiddenBefore: string, column = 'confirmed_on'): RawBuilder<boolean> =>
+  sql<boolean>`(${sql.ref(column)} is null or ${sql.ref(column)} >= ${hiddenBefore}::date)`;
+
+/**
  * "Publicly visible" in SQL, for a service table aliased `alias`: confirmed (assured_date, else the
  * day it was made) on or after freshnessCutoffs().hidden, the cut-off the finder applies to
  * service_search.confirmed_on. Every open-data export (HSDS, FHIR) leaves the rest out, as the

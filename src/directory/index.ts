@@ -15,7 +15,7 @@ export { facetDescription, facetLabel, languageLabel, termDescription, termLabel
 export { SERVICE_LEVELS, type ServiceLevel } from './service-level.ts';
 export { MODEL_COLUMNS, type ColumnPlaces, type FieldPlaces, type LeftOut } from './service-fields.ts';
 export { publicWebUrl, ORIGINAL_TEXT_LANGUAGE, type ServiceAggregate, type OrganizationAggregate, type LocationAggregate, type ServiceTranslation } from './model.ts';
-export { freshnessCutoffs, freshnessSettings, publiclyVisible } from './freshness.ts';
+export { freshnessCutoffs, freshnessSettings, publiclyVisible, shownInFinder } from './freshness.ts';
 export { DEPARTURE_DAYS, departedServices, findDepartures, type Departure } from './departures.ts';
 export { publicLinkDescription, publicLocationName, publicLocationView } from './location-view.ts';
 export {

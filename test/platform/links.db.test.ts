@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { prepareDatabase } from '../../src/setup.ts';
 import { DEMO_ACCOUNTS } from '../../src/accounts/demo.ts';
-import { freshnessCutoffs } from '../../src/directory/index.ts';
+import { freshnessCutoffs, shownInFinder } from '../../src/directory/index.ts';
 import { appSuite } from '../helpers/app.ts';
 import { Visitor } from '../accounts/client.ts';
 
@@ -66,7 +66,7 @@ describe('links between the pages', () => {
     const ids = [...offers.keys()];
     const shown = new Set((await suite.db.selectFrom('service_search').select('service_id')
       .where('service_id', 'in', ids)
-      .where((eb) => eb.or([eb('confirmed_on', 'is', null), eb('confirmed_on', '>=', freshnessCutoffs().hidden)]))
+      .where(shownInFinder(freshnessCutoffs().hidden))
       .execute()).map((row) => row.service_id));
     return ids.filter((id) => !shown.has(id)).map((id) => `/tilbud/${id} (linked from ${offers.get(id)})`);
   }

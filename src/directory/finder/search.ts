@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { EARTH_RADIUS_KM } from '../../platform/geo.ts';
 import type { Place } from '../../reference/index.ts';
 import { FACETS, LANGUAGE_FACET } from '../taxonomy.ts';
-import { freshnessCutoffs } from '../freshness.ts';
+import { freshnessCutoffs, shownInFinder } from '../freshness.ts';
 import { cached, dataVersion } from './search-cache.ts';
 import { WORD_GROUPS } from '../synonyms.ts';
 
@@ -248,7 +248,7 @@ const textCondition = (tsquery: string, indexed: boolean): Condition =>
 /** Everything a hit must match apart from the facet filters. */
 function baseConditions(criteria: Criteria, indexed: boolean): Condition[] {
   // entries nobody has confirmed for too long leave the finder until they are confirmed
-  const where: Condition[] = [sql`(confirmed_on is null or confirmed_on >= ${criteria.hiddenBefore}::date)`];
+  const where: Condition[] = [shownInFinder(criteria.hiddenBefore)];
   if (criteria.tsquery) where.push(textCondition(criteria.tsquery, indexed));
   if (criteria.age !== null) {
     where.push(sql`(minimum_age is null or minimum_age <= ${criteria.age}) and (maximum_age is null or maximum_age >= ${criteria.age})`);
