@@ -53,4 +53,19 @@ describe('account settings and sessions in Chromium', { skip: browserSkip }, () 
     await page.context().close();
     await other.context().close();
   });
+
+  test('a name pasted with an invisible NUL in it is saved as it is seen, not refused with what was typed lost — JavaScript off', async () => {
+    const page = await signedIn(false);
+    await page.goto(`${base}/konto/navn`);
+    await page.getByLabel('Navn', { exact: true }).fill('');
+    await page.getByLabel('Navn', { exact: true }).focus();
+    // what pasting does: Chromium keeps the NUL in the field's value
+    await page.keyboard.insertText('Ine\u0000 Nilsen');
+    assert.equal(await page.getByLabel('Navn', { exact: true }).inputValue(), 'Ine\u0000 Nilsen');
+    await page.getByRole('button', { name: 'Lagre navn' }).click();
+    await page.waitForURL(/\/konto\?endret=navn/);
+    await page.goto(`${base}/konto/navn`);
+    assert.equal(await page.getByLabel('Navn', { exact: true }).inputValue(), 'Ine Nilsen');
+    await page.context().close();
+  });
 });

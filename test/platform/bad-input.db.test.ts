@@ -178,6 +178,25 @@ for (const backend of backends()) {
       assert.deepEqual(failures, []);
     });
 
+    test('a NUL pasted into a page\'s form is dropped, so the form keeps the text the person sees; in a field\'s name it is refused', async () => {
+      await admin.get('/konto/navn');
+      const renamed = await admin.post('/konto/navn', { navn: 'Kari\u0000 Nordmann' });
+      assert.equal(renamed.status, 303, 'saved, not a 400 that loses what was typed');
+      const user = await database.db.selectFrom('app_user').select('name').where('email', '=', 'admin@example.no').executeTakeFirstOrThrow();
+      assert.equal(user.name, 'Kari Nordmann');
+
+      await admin.get('/planlegger/ny');
+      const plan = await admin.post('/planlegger/ny', { tittel: 'Plan\u0000 for Fjordby', virksomhet: 'Fjordby\u0000 kommune', tjenestested: 'kommune', kommune: '1804', niva: 'oppfolging' });
+      assert.equal(plan.status, 303);
+      const stored = await database.db.selectFrom('establishment_plan').select(['title', 'organization_name']).where('title', 'like', 'Plan for Fjordby').executeTakeFirstOrThrow();
+      assert.deepEqual(stored, { title: 'Plan for Fjordby', organization_name: 'Fjordby kommune' });
+
+      await admin.get('/konto/navn');
+      const hostile = await admin.post('/konto/navn', { navn: 'Ola', 'x\u0000y': '1' });
+      assert.equal(hostile.status, 400);
+      assert.match(hostile.body, /nulltegn/);
+    });
+
     test('JSON bodies with NUL, non-finite numbers or deep nesting are a 400 problem, never a 500', async () => {
       const serviceId = pathValues.serviceId!;
       const changeRequests = `/api/v1/mine/services/${serviceId}/change-requests`;

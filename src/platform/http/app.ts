@@ -17,7 +17,7 @@ import { assetRoutes } from './assets.ts';
 import { registerCompression } from './compress.ts';
 import { registerLanguage } from './language.ts';
 import { PROBLEM_TYPES, invalidParams, sendProblem, type Problem } from './problem.ts';
-import { isUnsafeValue, refuseUnsafeInput } from './input-guard.ts';
+import { dropNulFromFormFields, isUnsafeValue, refuseUnsafeInput } from './input-guard.ts';
 import { loggerOptions, registerRequestContext, requestIdGenerator } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { trackRequestsInFlight } from './in-flight.ts';
@@ -173,6 +173,13 @@ export async function buildApp(deps: { db: Db; config: Config }, domains: Domain
   // gzip or brotli for text when the client asks (every route is registered after this)
   registerCompression(app);
 
+  // a page's form keeps what the person typed: an invisible NUL pasted into a field is dropped
+  // before any route's validation (the API still refuses it below)
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && !isApi(request.url) && /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(request.headers['content-type'] ?? '')) {
+      dropNulFromFormFields(request.body);
+    }
+  });
   // before every route's own hooks and handler: values no route can use are a 400, never a 500
   app.addHook('preHandler', refuseUnsafeInput);
 

@@ -73,6 +73,27 @@ export function findUnsafeValues(input: unknown): UnsafeValue[] {
   return found;
 }
 
+/**
+ * A page's form post (urlencoded or multipart) with its NUL characters removed from every field's
+ * value, before the route validates or reads it. A person can paste a NUL without seeing it (text
+ * copied from some PDFs and old documents carries them, and Chromium keeps it in a field), so it
+ * is no sign of a hostile request, and a 400 page would throw away everything they typed; without
+ * it the field holds exactly the text they see. A NUL in a field's name is still refused, and the
+ * API still answers 400: a program is told what it sent.
+ */
+export function dropNulFromFormFields(body: unknown): void {
+  if (body === null || typeof body !== 'object') return;
+  const fields = body as Record<string, unknown>;
+  const clean = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+    if (Array.isArray(value)) return value.map(clean);
+    const part = value !== null && typeof value === 'object' ? value as { type?: unknown; fieldname?: unknown; value?: unknown } : undefined;
+    if (part?.type === 'field' && typeof part.fieldname === 'string') part.value = clean(part.value);
+    return value;
+  };
+  for (const key of Object.keys(fields)) fields[key] = clean(fields[key]);
+}
+
 /** A validation error as Fastify makes one, so the error handler and attachValidation routes treat it alike. */
 export class UnsafeInputError extends Error {
   readonly statusCode = 400;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_DEPTH, findUnsafeValues } from '../../../src/platform/http/input-guard.ts';
+import { MAX_DEPTH, dropNulFromFormFields, findUnsafeValues } from '../../../src/platform/http/input-guard.ts';
 
 const paths = (value: unknown) => findUnsafeValues(value).map((u) => `${u.keyword} ${u.instancePath}`);
 
@@ -24,4 +24,20 @@ test('multipart fields are read by their value, files are left to the importer, 
   fields.fil = { type: 'file', fieldname: 'fil', filename: 'x.csv', fields, _buf: Buffer.from('a\u0000b') };
   assert.deepEqual(paths(fields), ['nul /navn']);
   assert.deepEqual(paths({ data: Buffer.from([0, 0, 0]) }), []);
+});
+
+test('a form post loses the NUL characters in its field values, in every shape a field comes in, and keeps the rest', () => {
+  const fields: Record<string, unknown> = { navn: 'Kari\u0000 Nordmann', tema: ['a\u0000', 'b'], tom: '\u0000', 'k\u0000': 'x' };
+  fields.tekst = { type: 'field', fieldname: 'tekst', value: 'linje\u0000\u0000 to', fields };
+  fields.fil = { type: 'file', fieldname: 'fil', filename: 'x.csv', fields, _buf: Buffer.from('a\u0000b') };
+  dropNulFromFormFields(fields);
+  assert.equal(fields.navn, 'Kari Nordmann');
+  assert.deepEqual(fields.tema, ['a', 'b']);
+  assert.equal(fields.tom, '');
+  assert.equal((fields.tekst as { value: string }).value, 'linje to');
+  assert.deepEqual((fields.fil as { _buf: Buffer })._buf, Buffer.from('a\u0000b'), 'a file is the importer\'s to check');
+  // a NUL in a field's name is no pasted text: the guard still refuses it
+  assert.deepEqual(paths(fields), ['nul /k\u0000']);
+  dropNulFromFormFields(undefined);
+  dropNulFromFormFields('a\u0000b');
 });
