@@ -45,6 +45,8 @@ for (const backend of backends()) {
       assert.match($('section[aria-labelledby=endring]').text(), /1\. mars 2020/);
       const fte = $('#endring-siden tr:has(th:contains("Årsverk"))').first().find('td').map((_, td) => $(td).text()).get();
       assert.deepEqual(fte, ['2,5', '3,5', '+1']);
+      // the table's scrolling region is named by its caption, which says more than the section's heading
+      assert.equal($('#endring-siden caption').text(), 'Nøkkeltall 1. mars 2020 og nå');
       assert.ok($('#historikk tbody tr').length >= 3);
       const csv = await atlas.app.inject('/api/v1/coverage.csv?table=snapshots');
       assert.match(csv.body, /2020-03-01,manual,eldre-data,great-circle,all,\d+,2\.5,/);

@@ -4,6 +4,7 @@
 // short while reaching every part of the site. PGlite only: links do not depend on the database.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import type { CheerioAPI } from 'cheerio';
 import { prepareDatabase } from '../../src/setup.ts';
 import { DEMO_ACCOUNTS } from '../../src/accounts/demo.ts';
 import { freshnessCutoffs, shownInFinder } from '../../src/directory/index.ts';
@@ -22,17 +23,41 @@ const NOT_WALKED = /^\/(logg-ut|assets\/)/;
 
 const OFFER = /^\/tilbud\/([0-9a-f-]{36})$/;
 
+/** The landmark role an element has by its tag or role attribute (sections and forms only when named). */
+const LANDMARKS = 'nav, aside, [role=region], [role=search], section[aria-labelledby], section[aria-label], form[aria-labelledby], form[aria-label]';
+const IMPLICIT_ROLE: Record<string, string> = { nav: 'navigation', aside: 'complementary', section: 'region', form: 'form' };
+
+/**
+ * Landmarks of one role that share a name on a page: a screen reader's list of landmarks shows
+ * them as the same place (a table's scrolling region named like the section around it, say).
+ */
+function repeatedLandmarks($: CheerioAPI): string[] {
+  const seen = new Map<string, number>();
+  $(LANDMARKS).each((_, node) => {
+    const element = $(node);
+    const labelledBy = element.attr('aria-labelledby');
+    const name = labelledBy
+      ? labelledBy.split(/\s+/).map((id) => $(`[id="${id}"]`).text()).join(' ').replace(/\s+/g, ' ').trim()
+      : (element.attr('aria-label') ?? '').trim();
+    const role = element.attr('role') ?? IMPLICIT_ROLE[String(element.prop('tagName')).toLowerCase()]!;
+    const key = `${role} «${name}»`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  });
+  return [...seen].filter(([, count]) => count > 1).map(([key, count]) => `${key} ×${count}`);
+}
+
 /**
  * Walks the site from the front page. Each kind of page is opened a few times; every offer linked
  * from any page opened is collected (`offers`: id → a page linking it), as only some of them are opened.
  */
-async function walk(visitor: Visitor): Promise<{ visited: number; kinds: number; broken: string[]; signInAsked: string[]; offers: Map<string, string> }> {
+async function walk(visitor: Visitor): Promise<{ visited: number; kinds: number; broken: string[]; signInAsked: string[]; offers: Map<string, string>; landmarks: string[] }> {
   const seen = new Set<string>();
   const visits = new Map<string, number>();
   const queue: [url: string, from: string][] = [['/', '(start)']];
   const broken: string[] = [];
   const signInAsked: string[] = [];
   const offers = new Map<string, string>();
+  const landmarks: string[] = [];
   let visited = 0;
   while (queue.length > 0) {
     const [url, from] = queue.shift()!;
@@ -46,6 +71,7 @@ async function walk(visitor: Visitor): Promise<{ visited: number; kinds: number;
     if (page.status === 401) signInAsked.push(url);
     else if (page.status >= 400) broken.push(`${page.status} ${url} (linked from ${from})`);
     if (!String(page.headers['content-type'] ?? '').startsWith('text/html')) continue;
+    for (const repeated of repeatedLandmarks(page.$)) landmarks.push(`${url}: ${repeated}`);
     page.$('a[href^="/"]').each((_, a) => {
       const href = page.$(a).attr('href')!.split('#')[0]!;
       const offer = OFFER.exec(href)?.[1];
@@ -53,7 +79,7 @@ async function walk(visitor: Visitor): Promise<{ visited: number; kinds: number;
       if (href && !NOT_WALKED.test(href) && !seen.has(href)) queue.push([href, url]);
     });
   }
-  return { visited, kinds: visits.size, broken, signInAsked, offers };
+  return { visited, kinds: visits.size, broken, signInAsked, offers, landmarks };
 }
 
 describe('links between the pages', () => {
@@ -77,6 +103,7 @@ describe('links between the pages', () => {
     assert.deepEqual(await hiddenOffers(result.offers), [], 'offers linked that the finder does not show');
     assert.ok(result.kinds > 150, `only ${result.kinds} kinds of page reached`);
     assert.deepEqual(result.broken, []);
+    assert.deepEqual(result.landmarks, [], 'landmarks of one role with the same name on a page');
     // what asks to sign in is the planner, the import and the network's forms, never a public page
     for (const url of result.signInAsked) assert.match(url, /^\/(planlegger|import|nettverket\/(ideer\/ny|kurs\/mine))/, url);
   });
@@ -90,5 +117,6 @@ describe('links between the pages', () => {
     assert.deepEqual(await hiddenOffers(result.offers), [], 'offers linked that the finder does not show');
     assert.ok(result.kinds > 250, `only ${result.kinds} kinds of page reached`);
     assert.deepEqual([...result.broken, ...result.signInAsked], []);
+    assert.deepEqual(result.landmarks, [], 'landmarks of one role with the same name on a page');
   });
 });

@@ -86,7 +86,7 @@ export function SnapshotChange({ now, previous, previousDate, unit }: { now: Lev
   return (
     <>
       <Paragraph data-size="sm">{f.changeSince(formatDate(previousDate))}</Paragraph>
-      <ChangeTable id="endring-siden" caption={f.changeHeading} beforeLabel={formatDate(previousDate)} afterLabel={ch.before} rows={rows} />
+      <ChangeTable id="endring-siden" caption={f.changeCaption(formatDate(previousDate))} beforeLabel={formatDate(previousDate)} afterLabel={ch.before} rows={rows} />
     </>
   );
 }

@@ -122,7 +122,7 @@ export function MunicipalityPage({ data }: { data: ProfileData }) {
       </section>
       <section aria-labelledby="naermeste">
         <Heading level={2} data-size="sm" id="naermeste">{p.nearestHeading}</Heading>
-        <DataTable zebra border id="naermeste-per-niva" caption={p.nearestHeading} captionClassName="visually-hidden" rows={data.nearestByLevel} rowKey={(row) => row.label} columns={[
+        <DataTable zebra border id="naermeste-per-niva" caption={p.nearestCaption} captionClassName="visually-hidden" rows={data.nearestByLevel} rowKey={(row) => row.label} columns={[
           { header: p.level, rowHeader: true, cell: (row) => row.label },
           { header: p.nearest, cell: (row) => (row.offer ? <Link href={paths.service(row.offer.serviceId)}>{row.offer.serviceName}</Link> : p.noneOfLevel) },
           { header: p.distance, cell: (row) => (row.offer ? distance(row.offer.distance, data.unit) : c.none) },

@@ -102,18 +102,16 @@ export function BusinessCaseResultView({ result, percent }: { result: BusinessCa
       ]} />
       <h2 className="ds-heading" data-size="sm">{m.sensitivityHeading}</h2>
       {result.sensitivity.length === 0 ? <Paragraph>{m.noScenarios}</Paragraph> : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={m.sensitivityHeading}>
-          <DataTable className="money" caption={m.sensitivityCaption} rows={result.sensitivity} rowKey={(s) => s.scenario} columns={[
-            { header: m.scenario, rowHeader: true, cell: (s) => m.scenarios[s.scenario] },
-            { header: m.participants, cell: (s) => formatNumber(s.assumption.participants) },
-            { header: m.dropout, cell: (s) => formatNumber(s.assumption.dropoutReductionPoints) },
-            { header: m.brokenCost, cell: (s) => formatKroner(s.assumption.costPerBrokenCourse) },
-            { header: m.avoided, cell: (s) => formatNumber(s.avoidedBrokenCourses) },
-            { header: m.avoidedCost, cell: (s) => formatKroner(s.avoidedCost) },
-            { header: m.net, cell: (s) => formatKroner(s.netPerYear) },
-            { header: m.breakEven, cell: (s) => (s.breakEvenCourses === null ? m.breakEvenNoCost : formatNumber(s.breakEvenCourses)) },
-          ]} />
-        </div>
+        <DataTable className="money" caption={m.sensitivityCaption} rows={result.sensitivity} rowKey={(s) => s.scenario} columns={[
+          { header: m.scenario, rowHeader: true, cell: (s) => m.scenarios[s.scenario] },
+          { header: m.participants, cell: (s) => formatNumber(s.assumption.participants) },
+          { header: m.dropout, cell: (s) => formatNumber(s.assumption.dropoutReductionPoints) },
+          { header: m.brokenCost, cell: (s) => formatKroner(s.assumption.costPerBrokenCourse) },
+          { header: m.avoided, cell: (s) => formatNumber(s.avoidedBrokenCourses) },
+          { header: m.avoidedCost, cell: (s) => formatKroner(s.avoidedCost) },
+          { header: m.net, cell: (s) => formatKroner(s.netPerYear) },
+          { header: m.breakEven, cell: (s) => (s.breakEvenCourses === null ? m.breakEvenNoCost : formatNumber(s.breakEvenCourses)) },
+        ]} />
       )}
     </>
   );

@@ -100,41 +100,39 @@ function Participants({ run, organiser, csrfToken }: { run: RunRow; organiser: N
         <form method="post" action={paths.network.courses.attendance(run.id)} noValidate className="stack">
           <CsrfField token={csrfToken} />
           {!organiser.mayMark && <Paragraph>{r.attendanceTooEarly}</Paragraph>}
-          <div className="table-scroll">
-            <DataTable caption={r.participantsCaption} rows={registered} rowKey={(p) => p.registration_id} columns={[
-              { header: r.columns.name, rowHeader: true, cell: (p) => <>{personName(p)}{p.name && <span className="subtle"> ({p.email})</span>}</> },
-              { header: r.columns.attendance, cell: (p) => {
-                const value = marks[p.registration_id]?.attendance ?? p.attendance ?? '';
-                const id = `oppmote-${p.registration_id}`;
-                return (
-                  <fieldset className="ds-fieldset radio-group radio-group--inline attendance">
-                    <legend className="visually-hidden">{r.attendanceFor(personName(p))}</legend>
-                    {(['', 'attended', 'absent'] as const).map((option) => (
-                      <span key={option} className="choice">
-                        <input className="ds-input" type="radio" id={`${id}-${option || 'none'}`} name={id} value={option} defaultChecked={value === option} disabled={!organiser.mayMark} />
-                        <label className="ds-label" data-weight="regular" htmlFor={`${id}-${option || 'none'}`}>{r.attendance[option || 'unmarked']}</label>
-                      </span>
-                    ))}
-                  </fieldset>
-                );
-              } },
-              { header: r.columns.completed, cell: (p) => {
-                const id = `fullfort-${p.registration_id}`;
-                const checked = marks[p.registration_id]?.completed ?? !!p.completed_at;
-                return (
-                  <>
-                    <span className="choice">
-                      <input className="ds-input" type="checkbox" id={id} name={id} value="ja" defaultChecked={checked} disabled={!organiser.mayMark}
-                        aria-describedby={errors[id] ? `${id}-error` : undefined} aria-invalid={errors[id] ? true : undefined} />
-                      <label className="ds-label" data-weight="regular" htmlFor={id}>{r.completed(personName(p))}</label>
+          <DataTable caption={r.participantsCaption} rows={registered} rowKey={(p) => p.registration_id} columns={[
+            { header: r.columns.name, rowHeader: true, cell: (p) => <>{personName(p)}{p.name && <span className="subtle"> ({p.email})</span>}</> },
+            { header: r.columns.attendance, cell: (p) => {
+              const value = marks[p.registration_id]?.attendance ?? p.attendance ?? '';
+              const id = `oppmote-${p.registration_id}`;
+              return (
+                <fieldset className="ds-fieldset radio-group radio-group--inline attendance">
+                  <legend className="visually-hidden">{r.attendanceFor(personName(p))}</legend>
+                  {(['', 'attended', 'absent'] as const).map((option) => (
+                    <span key={option} className="choice">
+                      <input className="ds-input" type="radio" id={`${id}-${option || 'none'}`} name={id} value={option} defaultChecked={value === option} disabled={!organiser.mayMark} />
+                      <label className="ds-label" data-weight="regular" htmlFor={`${id}-${option || 'none'}`}>{r.attendance[option || 'unmarked']}</label>
                     </span>
-                    {p.completed_at && <Paragraph data-size="sm" className="subtle">{r.completedAt(formatDateTime(p.completed_at), p.completed_by_name ?? r.deletedUser)}</Paragraph>}
-                    {errors[id] && <ValidationMessage id={`${id}-error`}>{errors[id]}</ValidationMessage>}
-                  </>
-                );
-              } },
-            ]} />
-          </div>
+                  ))}
+                </fieldset>
+              );
+            } },
+            { header: r.columns.completed, cell: (p) => {
+              const id = `fullfort-${p.registration_id}`;
+              const checked = marks[p.registration_id]?.completed ?? !!p.completed_at;
+              return (
+                <>
+                  <span className="choice">
+                    <input className="ds-input" type="checkbox" id={id} name={id} value="ja" defaultChecked={checked} disabled={!organiser.mayMark}
+                      aria-describedby={errors[id] ? `${id}-error` : undefined} aria-invalid={errors[id] ? true : undefined} />
+                    <label className="ds-label" data-weight="regular" htmlFor={id}>{r.completed(personName(p))}</label>
+                  </span>
+                  {p.completed_at && <Paragraph data-size="sm" className="subtle">{r.completedAt(formatDateTime(p.completed_at), p.completed_by_name ?? r.deletedUser)}</Paragraph>}
+                  {errors[id] && <ValidationMessage id={`${id}-error`}>{errors[id]}</ValidationMessage>}
+                </>
+              );
+            } },
+          ]} />
           {organiser.mayMark && <div className="actions"><Button type="submit">{r.saveAttendance}</Button></div>}
         </form>
       )}

@@ -31,14 +31,12 @@ export function ParticipantsPage({ event, names, organiser }: { event: EventRow;
         <section aria-labelledby="organiser-heading">
           <Heading level={2} data-size="md" id="organiser-heading">{m.organiserHeading}</Heading>
           <Paragraph>{m.organiserIntro}</Paragraph>
-          <div className="table-scroll">
-            <DataTable caption={m.organiserCaption} captionClassName="visually-hidden" rows={numbered} rowKey={({ row }) => row.id} columns={[
-              { header: m.name, cell: ({ row }) => <>{row.name ?? m.noName}{row.guest ? ` (${m.guest})` : ''}</>, rowHeader: true },
-              { header: m.email, cell: ({ row }) => row.email },
-              { header: m.status, cell: ({ row, place }) => (place ? m.waitingNumber(place) : m.statuses[row.status]) },
-              { header: m.needs, cell: ({ row }) => <Needs row={row} /> },
-            ]} />
-          </div>
+          <DataTable caption={m.organiserCaption} captionClassName="visually-hidden" rows={numbered} rowKey={({ row }) => row.id} columns={[
+            { header: m.name, cell: ({ row }) => <>{row.name ?? m.noName}{row.guest ? ` (${m.guest})` : ''}</>, rowHeader: true },
+            { header: m.email, cell: ({ row }) => row.email },
+            { header: m.status, cell: ({ row, place }) => (place ? m.waitingNumber(place) : m.statuses[row.status]) },
+            { header: m.needs, cell: ({ row }) => <Needs row={row} /> },
+          ]} />
         </section>
       )}
     </PageFrame>

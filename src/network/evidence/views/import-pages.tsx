@@ -66,21 +66,19 @@ export function ImportPreviewPage({ csrfToken, format, rows, payload }: { csrfTo
     <PageFrame title={m().previewTitle} className="stack detail evidence-import">
       <Breadcrumbs here={m().previewTitle} />
       <Paragraph>{m().previewIntro(rows.length, m().formatNames[format])}</Paragraph>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={m().caption}>
-        <DataTable caption={m().caption} captionClassName="visually-hidden" rows={rows} rowKey={(row) => row.number} className="evidence-preview"
-          rowProps={(row) => ({ 'data-outcome': row.existingKey ? 'library' : row.sameAs ? 'file' : 'new' })}
-          columns={[
-            { header: c.number, cell: (row) => row.number },
-            { header: c.citation, rowHeader: true, cell: (row) => citationText(row.citation) },
-            { header: c.doi, cell: (row) => row.doi ?? '' },
-            {
-              header: c.outcome,
-              cell: (row) => (row.existingKey
-                ? <Link href={paths.network.evidence.entry(row.existingKey)}>{m().duplicateInLibrary}</Link>
-                : row.sameAs ? m().duplicateInFile(row.sameAs) : row.doi ? m().willImport : m().noDoi),
-            },
-          ]} />
-      </div>
+      <DataTable caption={m().caption} captionClassName="visually-hidden" rows={rows} rowKey={(row) => row.number} className="evidence-preview"
+        rowProps={(row) => ({ 'data-outcome': row.existingKey ? 'library' : row.sameAs ? 'file' : 'new' })}
+        columns={[
+          { header: c.number, cell: (row) => row.number },
+          { header: c.citation, rowHeader: true, cell: (row) => citationText(row.citation) },
+          { header: c.doi, cell: (row) => row.doi ?? '' },
+          {
+            header: c.outcome,
+            cell: (row) => (row.existingKey
+              ? <Link href={paths.network.evidence.entry(row.existingKey)}>{m().duplicateInLibrary}</Link>
+              : row.sameAs ? m().duplicateInFile(row.sameAs) : row.doi ? m().willImport : m().noDoi),
+          },
+        ]} />
       {importing > 0
         ? (
           <form method="post" noValidate action={paths.network.evidence.importConfirm} className="actions">

@@ -38,16 +38,14 @@ export function ListPage({ entries, filter, error, notice, secretariat }: {
       {entries.length === 0
         ? <Paragraph>{m.list.empty}</Paragraph>
         : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={m.list.caption}>
-            <DataTable caption={m.list.caption} captionClassName="visually-hidden" rows={entries} rowKey={(entry) => entry.id} className="evidence-table"
-              columns={[
-                { header: m.list.columns.source, rowHeader: true, cell: (entry) => <Link href={paths.network.evidence.entry(entry.key)}>{citationText(entry)}</Link> },
-                { header: m.list.columns.design, cell: designLabel },
-                { header: m.list.columns.population, cell: populationLabel },
-                { header: m.list.columns.outcomes, cell: outcomesLabel },
-                { header: m.list.columns.status, cell: (entry) => <StatusTag entry={entry} /> },
-              ]} />
-          </div>
+          <DataTable caption={m.list.caption} captionClassName="visually-hidden" rows={entries} rowKey={(entry) => entry.id} className="evidence-table"
+            columns={[
+              { header: m.list.columns.source, rowHeader: true, cell: (entry) => <Link href={paths.network.evidence.entry(entry.key)}>{citationText(entry)}</Link> },
+              { header: m.list.columns.design, cell: designLabel },
+              { header: m.list.columns.population, cell: populationLabel },
+              { header: m.list.columns.outcomes, cell: outcomesLabel },
+              { header: m.list.columns.status, cell: (entry) => <StatusTag entry={entry} /> },
+            ]} />
         )}
       <OpenDataLinks />
     </PageFrame>

@@ -16,21 +16,19 @@ export function MapPage({ cells, unclassified, secretariat }: { cells: Map<strin
       <Breadcrumbs here={m.map.title} />
       <Paragraph>{m.map.intro}</Paragraph>
       <EvidenceNav secretariat={secretariat} />
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={m.map.caption}>
-        <DataTable caption={m.map.caption} rows={OUTCOMES} rowKey={(outcome) => outcome} className="evidence-map"
-          columns={[
-            { header: m.map.outcome, rowHeader: true, cell: (outcome) => m.outcomes[outcome] },
-            ...DESIGNS.map((design) => ({
-              header: m.designs[design],
-              cell: (outcome: EvidenceOutcome) => {
-                const count = cells.get(`${outcome}|${design}`) ?? 0;
-                return count === 0
-                  ? <span className="evidence-map__zero">0</span>
-                  : <Link href={cellHref(outcome, design)} aria-label={m.map.cellLabel(count, m.outcomes[outcome], m.designs[design])}>{count}</Link>;
-              },
-            })),
-          ]} />
-      </div>
+      <DataTable caption={m.map.caption} rows={OUTCOMES} rowKey={(outcome) => outcome} className="evidence-map"
+        columns={[
+          { header: m.map.outcome, rowHeader: true, cell: (outcome) => m.outcomes[outcome] },
+          ...DESIGNS.map((design) => ({
+            header: m.designs[design],
+            cell: (outcome: EvidenceOutcome) => {
+              const count = cells.get(`${outcome}|${design}`) ?? 0;
+              return count === 0
+                ? <span className="evidence-map__zero">0</span>
+                : <Link href={cellHref(outcome, design)} aria-label={m.map.cellLabel(count, m.outcomes[outcome], m.designs[design])}>{count}</Link>;
+            },
+          })),
+        ]} />
       {unclassified > 0 && <Paragraph data-size="sm">{m.map.unclassified(unclassified)}</Paragraph>}
     </PageFrame>
   );

@@ -93,12 +93,12 @@ function Counts({ report }: { report: StoredReport }) {
       {report.details.length > 0 && (
         <>
           <Heading level={3} data-size="sm">{m.run.changedHeading}</Heading>
-          <div className="table-scroll"><DataTable caption={m.run.changedHeading} captionClassName="ds-sr-only" rows={report.details.flatMap((d) => d.fields.map((f) => ({ d, f })))} rowKey={({ d, f }) => `${d.id}:${f.name}`} columns={[
+          <DataTable caption={m.run.changedHeading} captionClassName="ds-sr-only" rows={report.details.flatMap((d) => d.fields.map((f) => ({ d, f })))} rowKey={({ d, f }) => `${d.id}:${f.name}`} columns={[
             { header: m.run.table, cell: ({ d }) => <>{d.table}: {d.label ?? d.id}</> },
             { header: m.run.field, cell: ({ f }) => f.name },
             { header: m.run.before, cell: ({ f }) => f.previous || '–' },
             { header: m.run.after, cell: ({ f }) => f.replacement || '–' },
-          ]} /></div>
+          ]} />
           {shown(report.details.length, totalChanged)}
         </>
       )}
