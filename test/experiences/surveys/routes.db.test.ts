@@ -5,6 +5,7 @@ import type { OpenedDatabase } from '../../../src/platform/db/index.ts';
 import { newId } from '../../../src/platform/ids.ts';
 import { backends, freshDatabase } from '../../helpers/db.ts';
 import { PASSWORD, TestClock, Visitor, anAccount, appOnClock, HOUR } from '../../accounts/client.ts';
+import { assertTaggedPdf } from '../../helpers/pdf.ts';
 import { aService, anOrganization, store } from '../../directory/factories.ts';
 
 const FULL = { versjon: 'v1', q_listened: '5', q_decided: '4', q_helped: '4', q_safe: '5', q_respected: '5', q_access: '3', q_informed: 'vet_ikke', q_recommend: '5', fritekst: '' };
@@ -238,6 +239,11 @@ for (const backend of backends()) {
       assert.equal(pdf.statusCode, 200);
       assert.equal(pdf.headers['content-type'], 'application/pdf');
       assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      // tagged PDF/UA: the texts in the structure, the QR code a figure whose alternative text gives the address
+      const structure = assertTaggedPdf(pdf.rawPayload, { language: 'nb-NO', artifacts: /Samklang – musikkterapi i rus og psykisk helse/ });
+      assert.match(structure, /^ {2}H1 \(block\)\n {4}"Hvordan var det for deg\?"/m);
+      assert.match(structure, /^ {2}Figure\b/m);
+      assert.match(pdf.rawPayload.toString('latin1'), new RegExp(`/Alt \\(QR-kode til http[^)]+/erfaringer/sporsmal/${service.id}\\)`), 'the figure\'s alternative text');
       assert.equal((await new Visitor(app).get(`/erfaringer/tilbud/${service.id}/plakat`)).status, 401);
       const stranger = new Visitor(app, '10.50.0.4');
       await stranger.signIn('annen@annen.example', PASSWORD);

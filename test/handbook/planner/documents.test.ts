@@ -10,8 +10,9 @@ import { itemsForPlan, type ItemState } from '../../../src/handbook/planner/chec
 import { planDocument, DOCUMENT_KINDS, type PlanSnapshot } from '../../../src/handbook/planner/documents.ts';
 import type { PlanRow } from '../../../src/handbook/planner/queries.ts';
 import { readinessProfile } from '../../../src/handbook/planner/readiness.ts';
+import { assertTaggedPdf } from '../../helpers/pdf.ts';
 
-const POPPLER = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'];
+const POPPLER = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm', '/usr/bin/pdfinfo'];
 const poppler = POPPLER.every((bin) => existsSync(bin));
 // in CI the PDF suite must run (.ci/run installs poppler-utils): a missing tool fails loudly there
 const CI = process.env.CI === 'true';
@@ -90,6 +91,20 @@ describe('plan documents as PDF', { skip: poppler || CI ? false : 'poppler-utils
     assert.match(plan, /minst 20 personer/);
     assert.match(plan, /Etter tolv måneder/);
     assert.match(plan, /Åpen/);
+  });
+
+  test('every document is tagged PDF/UA: its text in headings, paragraphs, lists and tables a screen reader can follow; the footer an artifact', async () => {
+    for (const kind of DOCUMENT_KINDS) {
+      const structure = assertTaggedPdf(await planDocument(kind, snapshot()), { language: 'nb-NO', artifacts: /Side \d+ av \d+/ });
+      assert.match(structure, /^ {2}H1 \(block\)\n {4}"[^"]+"/m, `${kind}: its title is a heading`);
+      assert.match(structure, /^ {2}H2 \(block\)/m, `${kind}: its parts are headings`);
+      if (kind === 'vedtaksnotat') {
+        assert.match(structure, /^ {2}H2 \(block\)\n {4}"4\. Kostnader"/m);
+        assert.match(structure, /TH:\n\s+\/Scope \/Column\n\s+"Post"/, 'a table whose header cells name their columns');
+        assert.match(structure, /TD\n\s+"425\s000\skr"/);
+      }
+      if (kind === 'stillingsbeskrivelse') assert.match(structure, /^ {2}L \(block\)\n {4}LI/m, `${kind}: a list of tasks`);
+    }
   });
 
   test('every document turns into page images (looked at by hand once; here: they exist and are not blank)', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { assertTaggedPdf } from '../../helpers/pdf.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -204,6 +205,8 @@ for (const backend of backends()) {
       assert.match(text, new RegExp(`https://samklang.test/nettverket/kurs/bevis/${code}`));
       const info = execFileSync('pdfinfo', ['-'], { input: response.rawPayload, encoding: 'utf8' });
       assert.match(info, /Title:\s+Kursbevis: Erfaringskompetanse og musikk/);
+      const structure = assertTaggedPdf(response.rawPayload, { language: 'nb-NO' });
+      assert.match(structure, /^ {2}H2 \(block\)\n {4}"Anne Ås"/m, 'the participant\'s name is a heading');
       // a second download is the same certificate
       const again = pdfText((await app.inject({ method: 'GET', url: link, headers: { cookie: anne.cookieHeader } })).rawPayload);
       assert.match(again, new RegExp(code));
