@@ -50,9 +50,14 @@ for (const backend of backends()) {
       assert.match(refused.$('#navn-error').text(), /høyst 200 tegn/);
       assert.equal(refused.$('#navn').val(), tooLong);
       assert.equal(refused.$('.ds-error-summary a[href="#navn"]').length, 1);
-      const nul = await v.post('/konto/navn', { navn: 'Ny\u0000Navnesen' });
-      assert.equal(nul.status, 400, 'a NUL byte is refused, not a 500');
-      assert.match(nul.$('main').text(), /nulltegn/, 'the shared input guard explains it');
+      // a NUL, which a paste can bring along unseen and PostgreSQL cannot store, is dropped before the form reads the name
+      // (the shared input guard, input-guard.ts): what is checked is the text the person sees
+      const nul = await v.post('/konto/navn', { navn: 'x'.repeat(200) + '\u0000' });
+      assert.equal(nul.status, 303, 'the 200 characters the person sees are saved');
+      assert.equal((await account('navn@example.no'))!.name, 'x'.repeat(200));
+      await v.get('/konto/navn');
+      assert.equal((await v.post('/konto/navn', { navn: 'Gammelt Navn' })).status, 303);
+      await v.get('/konto/navn');
       const control = await v.post('/konto/navn', { navn: 'Ny\u0001Navnesen' });
       assert.equal(control.status, 400, 'another control character is refused beside the field');
       assert.match(control.$('#navn-error').text(), /kontrolltegn/);
@@ -130,7 +135,9 @@ for (const backend of backends()) {
       assert.equal(invalid.status, 400);
       assert.match(invalid.$('#epost-error').text(), /gyldig e-postadresse/);
       assert.equal(invalid.$('#epost').val(), 'ikke en adresse');
-      assert.equal((await v.post('/konto/e-post', { epost: 'ny\u0000adresse@example.no', gjeldende: PASSWORD })).status, 400, 'a NUL byte is refused, not a 500');
+      const nul = await v.post('/konto/e-post', { epost: 'ny.adresse\u0000@example.no', gjeldende: 'ikke det riktige' });
+      assert.equal(nul.status, 400, 'refused for the wrong password, not a 500 for the NUL');
+      assert.equal(nul.$('#epost').val(), 'ny.adresse@example.no', 'the address comes back as the person sees it');
       assert.equal(await mailCount('ny.adresse@example.no'), 0);
 
       const sent = await v.post('/konto/e-post', { epost: 'Ny.Adresse@example.no', gjeldende: PASSWORD });

@@ -73,13 +73,17 @@ export function findUnsafeValues(input: unknown): UnsafeValue[] {
   return found;
 }
 
+/** Fields no person types (the CSRF token, the page to return to after signing in): they must arrive as the page sent them. */
+const SENT_AS_IS = new Set(['_csrf', 'neste']);
+
 /**
- * A page's form post (urlencoded or multipart) with its NUL characters removed from every field's
- * value, before the route validates or reads it. A person can paste a NUL without seeing it (text
- * copied from some PDFs and old documents carries them, and Chromium keeps it in a field), so it
- * is no sign of a hostile request, and a 400 page would throw away everything they typed; without
- * it the field holds exactly the text they see. A NUL in a field's name is still refused, and the
- * API still answers 400: a program is told what it sent.
+ * A page's form post (urlencoded or multipart) with its NUL characters removed from the values a
+ * person types, before the route validates or reads them. A person can paste a NUL without seeing
+ * it (text copied from some PDFs and old documents carries them, and Chromium keeps it in a field),
+ * so it is no sign of a hostile request, and a 400 page would throw away everything they typed;
+ * without it the field holds exactly the text they see. Still refused by the guard: a NUL in a
+ * field's name, in a field no person types (SENT_AS_IS), and anywhere in the API, where a program
+ * is told what it sent.
  */
 export function dropNulFromFormFields(body: unknown): void {
   if (body === null || typeof body !== 'object') return;
@@ -91,7 +95,7 @@ export function dropNulFromFormFields(body: unknown): void {
     if (part?.type === 'field' && typeof part.fieldname === 'string') part.value = clean(part.value);
     return value;
   };
-  for (const key of Object.keys(fields)) fields[key] = clean(fields[key]);
+  for (const key of Object.keys(fields)) if (!SENT_AS_IS.has(key)) fields[key] = clean(fields[key]);
 }
 
 /** A validation error as Fastify makes one, so the error handler and attachValidation routes treat it alike. */
