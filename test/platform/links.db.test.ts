@@ -1,7 +1,8 @@
 // No page sends a person to a page that is not there: every internal link of the demo site, followed
 // from the front page signed out and as the demo moderator, opens (or, signed out, asks them to sign
 // in). Each kind of page is visited a few times, not every offer and municipality, so the walk stays
-// short while reaching every part of the site. PGlite only: links do not depend on the database.
+// short while reaching every part of the site. On every page it opens, no two landmarks of one role
+// share a name. PGlite only: links do not depend on the database.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { CheerioAPI } from 'cheerio';

@@ -87,6 +87,17 @@ export function authorsText(authors: CslName[], csl: CslRecord, incomplete = fal
   return `${shown}${more}${editors.length > 0 ? ` ${m.editors}` : ''}`;
 }
 
+/**
+ * "Musikkterapi i rusfeltet (Kielland mfl. 2013)": the title with its first author and year, for a
+ * page's title, so two works with the same title are told apart in tabs, history and bookmarks.
+ */
+export function titleWithAuthorYear(entry: Pick<EvidenceEntry, 'authors' | 'authors_incomplete' | 'year' | 'title'>): string {
+  const first = entry.authors[0];
+  const who = first ? `${first.literal ?? first.family ?? ''}${entry.authors.length > 1 || entry.authors_incomplete ? ` ${msg.networkEvidence.etAl}` : ''}` : '';
+  const label = [who, entry.year === null ? '' : String(entry.year)].filter(Boolean).join(' ');
+  return label ? `${entry.title} (${label})` : entry.title;
+}
+
 /** "Ghetti, C.; Chen, X.; Brenner, A. K. mfl. (2022). Title. Container." */
 export function citationText(entry: Pick<EvidenceEntry, 'authors' | 'authors_incomplete' | 'csl' | 'year' | 'title' | 'container_title'>): string {
   const who = authorsText(entry.authors, entry.csl, entry.authors_incomplete);

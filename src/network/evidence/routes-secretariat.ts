@@ -10,6 +10,7 @@ import { msg } from '../../platform/i18n/index.ts';
 import { paths } from '../../platform/paths.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { networkGuards } from '../roles.ts';
+import { titleWithAuthorYear } from './csl.ts';
 import { checkForm, EMPTY_FORM, EntryBody, formOf, sentForm } from './form.ts';
 import { previewRows, writeImport } from './import.ts';
 import { KEY_PATTERN, keyFor, uniqueKey } from './model.ts';
@@ -61,7 +62,7 @@ export async function evidenceSecretariatRoutes(app: App, { db, config }: { db: 
   app.get(paths.network.evidence.edit(), { preHandler: requireSecretariat, schema: { params: KeyParams }, attachValidation: true }, async (request, reply) => {
     const entry = request.validationError ? undefined : await findEntry(db, request.params.key);
     if (!entry) return reply.callNotFound();
-    return sendPage(reply, EntryFormPage({ entryKey: entry.key, entryTitle: entry.title, values: formOf(entry), errors: {}, csrfToken: request.csrfToken }));
+    return sendPage(reply, EntryFormPage({ entryKey: entry.key, entryTitle: titleWithAuthorYear(entry), values: formOf(entry), errors: {}, csrfToken: request.csrfToken }));
   });
 
   app.post(paths.network.evidence.edit(), { preHandler: requireSecretariat, schema: { params: KeyParams, body: EntryBody }, attachValidation: true }, async (request, reply) => {
@@ -72,13 +73,13 @@ export async function evidenceSecretariatRoutes(app: App, { db, config }: { db: 
     const holder = values?.doi ? (await doiIndex(db, [values.doi])).get(values.doi) : undefined;
     if (holder !== undefined && holder !== entry.key) errors.doi = m.form.errors.doiTaken;
     if (!values || Object.keys(errors).length > 0) {
-      return sendPage(reply, EntryFormPage({ entryKey: entry.key, entryTitle: entry.title, values: form, errors, csrfToken: request.csrfToken }), 400);
+      return sendPage(reply, EntryFormPage({ entryKey: entry.key, entryTitle: titleWithAuthorYear(entry), values: form, errors, csrfToken: request.csrfToken }), 400);
     }
     try {
       await db.transaction().execute((trx) => updateEntry(trx, entry, values, actor(request)));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return sendPage(reply, EntryFormPage({ entryKey: entry.key, entryTitle: entry.title, values: form, errors: { doi: m.form.errors.doiTaken }, csrfToken: request.csrfToken }), 409);
+      return sendPage(reply, EntryFormPage({ entryKey: entry.key, entryTitle: titleWithAuthorYear(entry), values: form, errors: { doi: m.form.errors.doiTaken }, csrfToken: request.csrfToken }), 409);
     }
     return reply.redirect(paths.network.evidence.entry(entry.key), 303);
   });

@@ -101,6 +101,11 @@ for (const backend of backends()) {
       const { status, $ } = await getPage(app, '/nettverket/kunnskap/kilde/ghetti2022-cochrane-sud');
       assert.equal(status, 200);
       assert.equal($('h1').text(), 'Music therapy for people with substance use disorders');
+      // the page's title adds the first author and year: two works of one title get different titles
+      assert.equal($('title').text(), 'Music therapy for people with substance use disorders (Ghetti mfl. 2022) – Samklang');
+      const sameTitle = await Promise.all(['kielland-stige-trondalen-rusfag', 'polyfon-musikkterapi-i-rusfeltet'].map((key) => getPage(app, `/nettverket/kunnskap/kilde/${key}`)));
+      assert.deepEqual(sameTitle.map((page) => page.$('h1').text()), ['Musikkterapi i rusfeltet', 'Musikkterapi i rusfeltet']);
+      assert.notEqual(sameTitle[0]!.$('title').text(), sameTitle[1]!.$('title').text());
       assert.match($('.evidence-citation').text(), /^Ghetti, C\.; Chen, X\.-J\.; Brenner, A\. K\. mfl\. \(2022\)\. Music therapy for people with substance use disorders\. Cochrane Database of Systematic Reviews\.$/);
       assert.match($('main').text(), /Ikke kontrollert/);
       assert.match($('main').text(), /Hovedfunn \(oppsummert av nettverket\)ikke registrert/);
@@ -111,6 +116,7 @@ for (const backend of backends()) {
       // a record that shows only its first author says so: "mfl.", never a sole author
       const partial = await getPage(app, '/nettverket/kunnskap/kilde/geretsegger2017-cochrane-schizophrenia');
       assert.match(partial.$('.evidence-citation').text(), /^Geretsegger, M\. mfl\. \(2017\)\./);
+      assert.match(partial.$('title').text(), /\(Geretsegger mfl\. 2017\) – Samklang$/);
       const guideline = await getPage(app, '/nettverket/kunnskap/kilde/hdir2013-is1957-psykose');
       assert.match(guideline.$('.evidence-citation').text(), /psykoselidelser \(IS-1957\)\. Helsedirektoratet\.$/);
       assert.equal((await getPage(app, '/nettverket/kunnskap/kilde/finnes-ikke')).status, 404);

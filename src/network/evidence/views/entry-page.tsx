@@ -3,7 +3,7 @@ import { msg } from '../../../platform/i18n/index.ts';
 import { paths } from '../../../platform/paths.ts';
 import { CsrfField } from '../../../platform/forms/index.ts';
 import { PageFrame } from '../../../platform/views/page-frame.tsx';
-import { authorsText, citationText } from '../csl.ts';
+import { authorsText, citationText, titleWithAuthorYear } from '../csl.ts';
 import type { EvidenceEntry } from '../model.ts';
 import { Breadcrumbs, StatusTag, designLabel, outcomesLabel, populationLabel } from './components.tsx';
 
@@ -17,7 +17,7 @@ export function EntryPage({ entry, checkerName, secretariat, notice, experiences
   const note = typeof entry.csl.note === 'string' ? entry.csl.note : '';
   const row = (label: string, value: React.ReactNode) => <><dt>{label}</dt><dd>{value}</dd></>;
   return (
-    <PageFrame title={entry.title} className="stack detail evidence-entry">
+    <PageFrame title={titleWithAuthorYear(entry)} heading={entry.title} className="stack detail evidence-entry">
       <Breadcrumbs here={entry.title} />
       {notice && <Alert data-color="info">{notice}</Alert>}
       <Paragraph><StatusTag entry={entry} />{checkerName && entry.checked_at ? ` ${checkerName}` : ''}</Paragraph>
