@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
+/** A poppler-utils tool (pdfinfo, pdftotext) run on a PDF given on its standard input ('-'). */
+const poppler = (tool: string, args: string[], pdf: Buffer | Uint8Array): string =>
+  execFileSync(tool, [...args, '-', ...(tool === 'pdftotext' ? ['-'] : [])], { input: pdf, encoding: 'utf8' });
+
+/** A PDF's text as pdftotext reads it (UTF-8; `layout`: in its columns, as printed). */
+export const pdfText = (pdf: Buffer | Uint8Array, options: { layout?: boolean } = {}): string =>
+  poppler('pdftotext', [...(options.layout ? ['-layout'] : []), '-enc', 'UTF-8'], pdf);
 
 /**
  * Checks a PDF from PdfWriter is tagged PDF/UA as poppler reads it (pdfinfo, pdftotext from
@@ -12,32 +17,24 @@ import { join } from 'node:path';
  * artifact). Returns the structure as `pdfinfo -struct-text` prints it, for further checks.
  */
 export function assertTaggedPdf(pdf: Buffer | Uint8Array, options: { language: string; artifacts?: RegExp }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'samklang-pdf-'));
-  try {
-    const file = join(dir, 'document.pdf');
-    writeFileSync(file, pdf);
-    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    assert.match(info, /^Tagged:\s+yes$/m, 'marked as tagged');
-    assert.match(info, /^Suspects:\s+no$/m);
-    const metadata = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
-    assert.match(metadata, /<pdfuaid:part>1<\/pdfuaid:part>/, 'identified as PDF/UA-1');
-    const raw = Buffer.from(pdf).toString('latin1');
-    assert.match(raw, /\/DisplayDocTitle true/, 'the viewer shows the title, not the file name');
-    assert.ok(raw.includes(`/Lang (${options.language})`), `language ${options.language}`);
+  const info = poppler('pdfinfo', [], pdf);
+  assert.match(info, /^Tagged:\s+yes$/m, 'marked as tagged');
+  assert.match(info, /^Suspects:\s+no$/m);
+  assert.match(poppler('pdfinfo', ['-meta'], pdf), /<pdfuaid:part>1<\/pdfuaid:part>/, 'identified as PDF/UA-1');
+  const raw = Buffer.from(pdf).toString('latin1');
+  assert.match(raw, /\/DisplayDocTitle true/, 'the viewer shows the title, not the file name');
+  assert.ok(raw.includes(`/Lang (${options.language})`), `language ${options.language}`);
 
-    const structure = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
-    assert.match(structure, /^Document\b/, 'one Document element at the top');
-    // words as runs of letters and digits; pdftotext joins a word broken with a hyphen at a line's
-    // end ("a7c55e72-" + "ee92"), so a word it shows may also be found in the tagged text run together
-    const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    const taggedWords = words([...structure.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join(' '));
-    const tagged = new Set(taggedWords);
-    const runTogether = taggedWords.join('');
-    const shown = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(new RegExp(options.artifacts?.source ?? '$^', 'g'), ' ');
-    const untagged = [...new Set(words(shown))].filter((word) => !tagged.has(word) && !runTogether.includes(word));
-    assert.deepEqual(untagged, [], 'words on the pages outside the structure');
-    return structure;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const structure = poppler('pdfinfo', ['-struct-text'], pdf);
+  assert.match(structure, /^Document\b/, 'one Document element at the top');
+  // words as runs of letters and digits; pdftotext joins a word broken with a hyphen at a line's
+  // end ("a7c55e72-" + "ee92"), so a word it shows may also be found in the tagged text run together
+  const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const taggedWords = words([...structure.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join(' '));
+  const tagged = new Set(taggedWords);
+  const runTogether = taggedWords.join('');
+  const shown = pdfText(pdf).replace(new RegExp(options.artifacts?.source ?? '$^', 'g'), ' ');
+  const untagged = [...new Set(words(shown))].filter((word) => !tagged.has(word) && !runTogether.includes(word));
+  assert.deepEqual(untagged, [], 'words on the pages outside the structure');
+  return structure;
 }

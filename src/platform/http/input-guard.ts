@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { CSRF_FIELD } from '../forms/csrf.ts';
 
 /**
  * Values no route can use, refused for every route at once after schema validation:
@@ -74,7 +75,7 @@ export function findUnsafeValues(input: unknown): UnsafeValue[] {
 }
 
 /** Fields no person types (the CSRF token, the page to return to after signing in): they must arrive as the page sent them. */
-const SENT_AS_IS = new Set(['_csrf', 'neste']);
+const SENT_AS_IS = new Set([CSRF_FIELD, 'neste']);
 
 /**
  * A page's form post (urlencoded or multipart) with its NUL characters removed from the values a
