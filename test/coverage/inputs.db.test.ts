@@ -3,11 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { createCoverageCache, dataVersion, loadState, type AtlasState } from '../../src/coverage/service.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
-import { aService, store } from '../directory/factories.ts';
+import { aService, setConfirmedOn, store } from '../directory/factories.ts';
 import { WITHOUT_POPULATION, bodoSecret, org, storeAtlasFixture, unconfirmed } from './fixtures.db.ts';
 import { DEFAULT_FRESHNESS, useFreshnessSettings } from '../../src/directory/freshness.ts';
 import { osloDate } from '../../src/platform/clock.ts';
-import { reindexServices } from '../../src/directory/index.ts';
 
 for (const backend of backends()) {
   describe(`coverage inputs from the database on ${backend.name}`, { skip: backend.skip }, () => {
@@ -83,11 +82,9 @@ for (const backend of backends()) {
         useFreshnessSettings(DEFAULT_FRESHNESS);
       }
       assert.equal(await oslo(), 0);
-      await database.db.updateTable('service').set({ assured_date: osloDate() }).where('id', '=', unconfirmed.id).execute();
-      await reindexServices(database.db, [unconfirmed.id]);
+      await setConfirmedOn(database.db, unconfirmed.id, osloDate());
       assert.equal(await oslo(), 5, 'confirmed today: supply again');
-      await database.db.updateTable('service').set({ assured_date: unconfirmed.assuredDate }).where('id', '=', unconfirmed.id).execute();
-      await reindexServices(database.db, [unconfirmed.id]);
+      await setConfirmedOn(database.db, unconfirmed.id, unconfirmed.assuredDate);
     });
 
     test('the cache keeps the atlas while the data is unchanged and recomputes when a service is added', async () => {

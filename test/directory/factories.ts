@@ -40,3 +40,9 @@ export async function store(db: Db, organizations: OrganizationAggregate[], serv
     await reindexServices(trx, services.map((s) => s.id));
   });
 }
+
+/** Sets the day a stored service was last confirmed (assured_date) and rebuilds its finder row, which carries that day. */
+export async function setConfirmedOn(db: Db, serviceId: string, day: string | null): Promise<void> {
+  await db.updateTable('service').set({ assured_date: day }).where('id', '=', serviceId).execute();
+  await reindexServices(db, [serviceId]);
+}

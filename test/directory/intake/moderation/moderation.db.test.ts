@@ -6,8 +6,7 @@ import type { OpenedDatabase } from '../../../../src/platform/db/index.ts';
 import { backends } from '../../../helpers/db.ts';
 import { appSuite } from '../../../helpers/app.ts';
 import { PASSWORD, Visitor, anAccount, lastMailTo } from '../../../accounts/client.ts';
-import { aService, anOrganization, store } from '../../factories.ts';
-import { reindexServices } from '../../../../src/directory/index.ts';
+import { aService, anOrganization, setConfirmedOn, store } from '../../factories.ts';
 import { cutoff } from '../../../../src/directory/freshness.ts';
 import { osloDate } from '../../../../src/platform/clock.ts';
 
@@ -65,18 +64,14 @@ for (const backend of backends()) {
       assert.match(queue.$('main').text(), /Telefonnummeret er byttet\./);
       assert.equal(queue.$(`main h3 a[href="/tilbud/${service.id}"]`).length, 1, 'the report names the offer as the reporter saw it');
       // hidden until confirmed, the offer's public page answers 404: the report links its history instead
-      const hide = async (assured: string) => {
-        await database.db.updateTable('service').set({ assured_date: assured }).where('id', '=', service.id).execute();
-        await reindexServices(database.db, [service.id]);
-      };
-      await hide(cutoff(osloDate(), 24));
+      await setConfirmedOn(database.db, service.id, cutoff(osloDate(), 24));
       try {
         const hiddenQueue = await admin.get('/moderering');
         assert.equal(hiddenQueue.$(`main h3 a[href="/tilbud/${service.id}"]`).length, 0);
         assert.equal(hiddenQueue.$(`main h3 a[href="/moderering/historikk/${service.id}"]`).length, 1);
         assert.equal((await admin.get(`/moderering/historikk/${service.id}`)).status, 200);
       } finally {
-        await hide(osloDate());
+        await setConfirmedOn(database.db, service.id, osloDate());
       }
       const resolve = queue.$('form[action^="/moderering/feilmelding/"]').attr('action')!;
       assert.equal((await admin.post(resolve, {})).status, 303);
