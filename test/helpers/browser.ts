@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
@@ -65,6 +68,28 @@ export function browserSuite(options: { env?: Record<string, string>; seed?: (db
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let axeAddress: Promise<string> | undefined;
+
+/**
+ * axe-core's address on a small server in this process. Given as a script's address (not as its
+ * text), Chromium keeps it compiled between page loads: a page's axe cost about 0.1 s less.
+ */
+function axeScript(): Promise<string> {
+  axeAddress ??= new Promise((resolve, reject) => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400, immutable' });
+      response.end(axeSource);
+    });
+    // neither the server nor Chromium's open connections to it keep the test process alive
+    server.on('connection', (socket) => socket.unref());
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.unref();
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/axe.min.js`);
+    });
+  });
+  return axeAddress;
+}
 
 export interface AxeViolation {
   id: string;
@@ -73,14 +98,68 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page (the context must bypass CSP to inject it). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+/** The part of the page axe looks at (axe-core's context): a selector, or one to leave out; the whole document if not given. */
+export type AxeContext = { include: string } | { exclude: string };
+
+/**
+ * Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page (the context must bypass CSP to inject
+ * it). `only` or `without` narrows the rules, `within` the part of the page their checks cover, for
+ * a caller that has already run some of them on the same elements (see STYLE_RULES).
+ */
+export async function axeViolations(page: Page, options: { only?: readonly string[]; without?: readonly string[]; within?: AxeContext } = {}): Promise<AxeViolation[]> {
+  if (!await page.evaluate(() => 'axe' in window)) await page.addScriptTag({ url: await axeScript() });
+  return page.evaluate(async ({ only, without = [], within }) => {
+    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const runOnly = only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+    const rules = Object.fromEntries(without.map((rule) => [rule, { enabled: false }]));
+    const result = await axe.run(within ?? document, { runOnly, rules });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  }, options);
+}
+
+/**
+ * axe's rules (of the WCAG A and AA ones) whose outcome follows from the elements and their styles,
+ * not from the words: the colours of text against what is behind it, and of links against the text
+ * around them. They take about half of axe's time on our pages (colour contrast alone about 45 %).
+ */
+export const STYLE_RULES = ['color-contrast', 'link-in-text-block'] as const;
+
+/**
+ * What the style rules' outcome depends on, as a digest for the page's `main` (with the elements
+ * it sits in) and one for the rest of the page (main left out), or for the whole page if it has no
+ * main: every element in document order with its depth, its tag, its attributes (those that carry
+ * words, addresses or per-load values left out: a stylesheet may select on any other) and whether
+ * it holds text of its own. Two loads of the same shape (one page in two languages, a page seen by
+ * two accounts with the same buttons, the same header above two pages) give the style rules the
+ * same elements with the same styles to judge.
+ */
+export async function styleShapes(page: Page): Promise<{ main?: string; rest: string }> {
+  const shapes = await page.evaluate(() => {
+    const words = new Set(['href', 'action', 'value', 'content', 'alt', 'title', 'aria-label', 'aria-labelledby', 'aria-describedby', 'placeholder', 'lang', 'hreflang', 'datetime', 'nonce', 'src', 'srcset', 'for', 'name']);
+    const main = document.querySelector('main');
+    const lines = new Map<Element, string>();
+    const mainParts: string[] = [];
+    const rest: string[] = [];
+    // a loop with no inner functions: tsx names functions with a helper the page does not have
+    const stack: [Element, number, boolean][] = [[document.documentElement, 0, false]];
+    while (stack.length > 0) {
+      const [element, depth, inMain] = stack.pop()!;
+      const attributes = [...element.attributes].filter((a) => !words.has(a.name)).map((a) => `${a.name}=${a.value}`).sort().join(' ');
+      const text = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+      const line = `${depth} ${element.tagName} ${attributes}${text ? ' +text' : ''}`;
+      lines.set(element, line);
+      if (element === main) {
+        // main's styles also follow from the elements it sits in
+        for (let up = element.parentElement; up; up = up.parentElement) mainParts.unshift(lines.get(up)!);
+        rest.push(`${depth} (main)`);
+      }
+      (inMain || element === main ? mainParts : rest).push(line);
+      stack.push(...[...element.children].reverse().map((child): [Element, number, boolean] => [child, depth + 1, inMain || element === main]));
+    }
+    return { main: main ? mainParts.join('\n') : undefined, rest: rest.join('\n') };
   });
+  const digest = (shape: string) => createHash('sha256').update(shape).digest('base64');
+  return { main: shapes.main === undefined ? undefined : digest(shapes.main), rest: digest(shapes.rest) };
 }
 
 export function describeViolations(violations: AxeViolation[]): string {
