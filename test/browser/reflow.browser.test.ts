@@ -14,6 +14,10 @@ import { prepareDatabase } from '../../src/setup.ts';
 import { DEMO_ACCOUNTS } from '../../src/accounts/demo.ts';
 import { STYLE_RULES, axeViolations, browserSkip, browserSuite, describeViolations, signInWithForm, styleShapes, type AxeContext } from '../helpers/browser.ts';
 import { PASSWORD, anAccount } from '../accounts/client.ts';
+import { loadServiceAggregate } from '../../src/directory/queries.ts';
+import { saveChangeRequest } from '../../src/directory/intake/self-service/store.ts';
+import { THEMES } from '../../src/experiences/stories/model.ts';
+import { checkRun, createRun } from '../../src/directory/intake/imports/service.ts';
 
 const WIDTHS = [320, 390, 1280];
 const LANGUAGES = ['nb', 'nn', 'en'] as const;
@@ -64,7 +68,11 @@ describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: brow
     const editor = await db.selectFrom('app_user').select('id').where('email', '=', DEMO_ACCOUNTS.editor.email).executeTakeFirstOrThrow();
     const grant = await first(db.selectFrom('organization_editor').select('organization_id').where('user_id', '=', editor.id).executeTakeFirst());
     const ownService = grant && await first(db.selectFrom('service').select('id').where('organization_id', '=', grant.organization_id).executeTakeFirst());
-    const change = await first(db.selectFrom('change_request').select('id').executeTakeFirst());
+    // a change of the editor's own offer, sent for review: the moderator's and the editor's pages of it
+    const ownAggregate = ownService && await loadServiceAggregate(db, ownService.id);
+    const change = ownAggregate && await saveChangeRequest(db, { proposed: { ...ownAggregate, name: `${ownAggregate.name} (endret)` }, isNew: false, userId: editor.id, submit: true });
+    const story = await first(db.selectFrom('experience_story').select('id').where('status', '=', 'publisert').executeTakeFirst());
+    const surveyed = await first(db.selectFrom('experience_survey_answer').select('service_id').executeTakeFirst());
     const section = await first(db.selectFrom('handbook_section').select('slug').orderBy('slug').executeTakeFirst());
     const evidence = await first(db.selectFrom('evidence_entry').select('key').executeTakeFirst());
     const course = await first(db.selectFrom('network_course').select(['id', 'slug']).executeTakeFirst());
@@ -74,12 +82,20 @@ describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: brow
     const event = await first(db.selectFrom('network_event').select('id').where('course_id', 'is', null).executeTakeFirst());
     const idea = await first(db.selectFrom('network_idea').select('id').executeTakeFirst());
     const action = await first(db.selectFrom('network_action').select('id').executeTakeFirst());
-    const importRun = await first(db.selectFrom('import_run').select('id').executeTakeFirst());
+    // an upload the check refused (an offer without a name), as its run page shows it
+    const admin = await db.selectFrom('app_user').select('id').where('email', '=', DEMO_ACCOUNTS.admin.email).executeTakeFirstOrThrow();
+    const importRun = await createRun(db, { id: admin.id, isAdmin: true, editorOf: [] }, [{ name: 'tilbud.json', text: JSON.stringify({ services: [{ name: '' }] }) }]);
+    await checkRun(db, importRun);
     const put = (pattern: string, value: string | undefined) => { if (value) fill.set(pattern, value); };
     put('/tilbud/:id|:serviceId', service?.id);
     put('/moderering/historikk/:resourceId', service?.id);
-    put('/moderering/endring/:id', change?.id);
-    put('/mine-tilbud/utkast/:id', change?.id);
+    put('/moderering/endring/:id', change);
+    put('/mine-tilbud/utkast/:id', change);
+    put('/erfaringer/tema/:tema', THEMES[0]);
+    put('/erfaringer/fortellinger/:id', story?.id);
+    put('/nettverket/fortellinger/:id', story?.id);
+    put('/erfaringer/tilbud/:serviceId', surveyed?.service_id);
+    put('/erfaringer/sporsmal/:serviceId', surveyed?.service_id);
     put('/mine-tilbud/tilbud/:serviceId', ownService?.id);
     put('/mine-tilbud/:organizationId', grant?.organization_id);
     put('/nettverket/medlemmer/:slug', networkOrg.slug);
@@ -94,7 +110,7 @@ describe('reflow: no page scrolls sideways at 320, 390 or 1280 px', { skip: brow
     put('/nettverket/ideer/:id', idea?.id);
     put('/planlegger/:id', planId);
     put('/planlegger/:id/dokumenter/:kind', 'vedtaksnotat');
-    put('/import/:id', importRun?.id);
+    put('/import/:id', importRun);
     put('/dekning/kommune/:nummer', '0301');
     put('/veileder/:slug', section?.slug);
     put('/veileder/:slug/historikk/:number', '1');
