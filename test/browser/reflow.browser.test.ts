@@ -2,9 +2,10 @@
 // its path parameters filled from the demo data, at 320, 390 and 1280 CSS px, signed out and signed
 // in as each kind of account. The page itself must never scroll sideways (a wide table may scroll
 // inside its own labelled region), and axe finds no WCAG 2.1 A/AA violation (checked at 320 px on
-// the same page load; its colour rules once per shape of the page's parts, see axeOnce). Languages rotate from route to route and role to role; a last pass loads
-// each page in whichever of bokmål, nynorsk and English it has not yet been seen in, so every route
-// is checked in every language without a full pass per language.
+// the same page load; its colour rules once per shape of the page's parts, see axeOnce). Languages
+// rotate from route to route and role to role; a last pass loads each page in whichever of bokmål,
+// nynorsk and English it has not yet been seen in, so every route is checked in every language
+// without a full pass per language.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';

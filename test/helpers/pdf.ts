@@ -5,6 +5,9 @@ import { execFileSync } from 'node:child_process';
 const poppler = (tool: string, args: string[], pdf: Buffer | Uint8Array): string =>
   execFileSync(tool, [...args, '-', ...(tool === 'pdftotext' ? ['-'] : [])], { input: pdf, encoding: 'utf8' });
 
+/** What pdfinfo says of a PDF (title, pages, tagged, …), as it prints it. */
+export const pdfInfo = (pdf: Buffer | Uint8Array): string => poppler('pdfinfo', [], pdf);
+
 /** A PDF's text as pdftotext reads it (UTF-8; `layout`: in its columns, as printed). */
 export const pdfText = (pdf: Buffer | Uint8Array, options: { layout?: boolean } = {}): string =>
   poppler('pdftotext', [...(options.layout ? ['-layout'] : []), '-enc', 'UTF-8'], pdf);
@@ -17,7 +20,7 @@ export const pdfText = (pdf: Buffer | Uint8Array, options: { layout?: boolean } 
  * artifact). Returns the structure as `pdfinfo -struct-text` prints it, for further checks.
  */
 export function assertTaggedPdf(pdf: Buffer | Uint8Array, options: { language: string; artifacts?: RegExp }): string {
-  const info = poppler('pdfinfo', [], pdf);
+  const info = pdfInfo(pdf);
   assert.match(info, /^Tagged:\s+yes$/m, 'marked as tagged');
   assert.match(info, /^Suspects:\s+no$/m);
   assert.match(poppler('pdfinfo', ['-meta'], pdf), /<pdfuaid:part>1<\/pdfuaid:part>/, 'identified as PDF/UA-1');
