@@ -1,11 +1,12 @@
 /** The command line of `npm run bench:soak`, apart from the script so a test can check it without starting anything. */
 import { parseArgs } from 'node:util';
 
-export const SOAK_USAGE = 'Usage: npm run bench:soak -- [--minutes N] [--rate N] [--warm-up N] [--services N] [--print-only]\n'
+export const SOAK_USAGE = 'Usage: npm run bench:soak -- [--minutes N] [--rate N] [--warm-up N] [--services N] [--profile DIR] [--print-only]\n'
   + '  --minutes N    minutes measured, after the warm-up (1–1440, default 10)\n'
   + '  --rate N       requests a second, sent on schedule whether or not earlier ones finished (1–2000, default 200)\n'
   + '  --warm-up N    minutes of the same load before measuring, left out of the figures (0–60, default 1)\n'
   + '  --services N   generated demo services in the database (1–1000000, default 10000)\n'
+  + '  --profile DIR  run each app instance with --cpu-prof, writing its V8 CPU profile into DIR when stopped\n'
   + '  --print-only   print the report without writing it into BENCHMARKS.md';
 
 export interface SoakArgs {
@@ -13,6 +14,7 @@ export interface SoakArgs {
   rate: number;
   warmUpMinutes: number;
   services: number;
+  profile?: string;
   printOnly: boolean;
 }
 
@@ -44,7 +46,7 @@ export function parseSoakArgs(argv: string[]): SoakArgs {
       allowPositionals: false,
       tokens: true,
       options: {
-        minutes: { type: 'string' }, rate: { type: 'string' }, 'warm-up': { type: 'string' }, services: { type: 'string' },
+        minutes: { type: 'string' }, rate: { type: 'string' }, 'warm-up': { type: 'string' }, services: { type: 'string' }, profile: { type: 'string' },
         'print-only': { type: 'boolean' },
       },
     });
@@ -64,6 +66,7 @@ export function parseSoakArgs(argv: string[]): SoakArgs {
     rate: wholeNumber('rate', values.rate),
     warmUpMinutes: wholeNumber('warm-up', values['warm-up']),
     services: wholeNumber('services', values.services),
+    ...(values.profile ? { profile: values.profile } : {}),
     printOnly: values['print-only'] ?? false,
   };
 }

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -139,7 +139,37 @@ const failureOf = (kind: string, error: unknown) => `${kind}: ${(error as { code
 // Memory and CPU of every process
 
 /** judged: whether the growth target applies (not to the load generator, nor to a pool of fixed size filling up) */
-interface Memory { name: string; rssMb: number; heapMb?: number; how: string; judged?: boolean }
+interface Memory { name: string; rssMb: number; heapMb?: number; how: string; judged?: boolean; cacheLookups?: Map<string, number> }
+
+/** `samklang_cache_lookups_total` of one /metrics text, keyed "cache result" ("search hit"). */
+function cacheLookups(metrics: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [, cache, result, n] of metrics.matchAll(/^samklang_cache_lookups_total\{cache="([a-z_]+)",result="(hit|miss)"\} ([0-9.e+]+)$/gm)) {
+    counts.set(`${cache} ${result}`, Number(n));
+  }
+  return counts;
+}
+
+/**
+ * Hit rates of the app's caches between two samples, both instances together: "search 93 % of
+ * 4,120, …"; a cache not looked up in between is left out.
+ */
+export function cacheHitRates(start: Memory[], end: Memory[]): string {
+  const lookups = new Map<string, { hit: number; miss: number }>();
+  for (const [i, last] of end.entries()) {
+    const first = start[i]?.cacheLookups;
+    if (!last.cacheLookups || !first) continue;
+    for (const [key, n] of last.cacheLookups) {
+      const [cache, result] = key.split(' ') as [string, 'hit' | 'miss'];
+      const entry = lookups.get(cache) ?? { hit: 0, miss: 0 };
+      entry[result] += n - (first.get(key) ?? 0);
+      lookups.set(cache, entry);
+    }
+  }
+  const parts = [...lookups].filter(([, { hit, miss }]) => hit + miss > 0)
+    .map(([cache, { hit, miss }]) => `${cache} ${((100 * hit) / (hit + miss)).toFixed(0)} % of ${(hit + miss).toLocaleString('en-US')}`);
+  return parts.join(', ') || 'none read (/metrics did not answer)';
+}
 
 /**
  * The "Name: N kB" lines of /proc/<pid>/<file>, in MB, or {} for a process that is gone. status
@@ -182,7 +212,7 @@ async function appMemory(instance: Instance, token: string, name: string): Promi
     const response = await fetch(`http://127.0.0.1:${instance.port}/metrics`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(5000) });
     const text = await response.text();
     const heap = Number(/^nodejs_heap_size_used_bytes ([0-9.e+]+)$/m.exec(text)?.[1] ?? Number.NaN) / 2 ** 20;
-    return { name, rssMb, heapMb: heap, how: '/proc, heap from /metrics' };
+    return { name, rssMb, heapMb: heap, how: '/proc, heap from /metrics', cacheLookups: cacheLookups(text) };
   } catch {
     return { name, rssMb, how: '/proc (/metrics did not answer within 5 s)' };
   }
@@ -267,6 +297,7 @@ async function startStack(args: SoakArgs): Promise<Stack> {
   const instances = [port1, port2].map((port) => startInstance({
     port,
     keepLines: 500,
+    nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : [],
     env: {
       // as docs/operations.md runs a real site: demo content was loaded above, not by the instances
       DATABASE_URL: databaseUrl, TRUST_PROXY: 'on', PUBLIC_URL: `https://localhost:${httpsPort}`, DEMO_DATA: 'off', LOG_LEVEL: 'info',
@@ -627,6 +658,7 @@ Achieved: ${(publicOk / run.measuredSeconds).toFixed(1)} public requests/s answe
 Error lines in the instances' logs: ${appErrorLines.join(' and ')} while running. Stopped with SIGTERM at the end, they exited with ${exitCodes.map((c) => (c === null ? 'no exit within 30 s' : String(c))).join(' and ')}, logging ${stopErrorLines.join(' and ')} error lines while draining.
 nginx (whole run, warm-up included): answered by ${upstreams || '–'}; ${nginx.retried} requests retried on the other instance; statuses ${nginxStatuses || '–'}; its error log: ${nginx.errors.size ? [...nginx.errors].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([what, n]) => `${n} × ${what}`).join('; ') : 'nothing at level error or worse'}.
 CPU cores used while measuring: ${cpu}.
+Cache hits while measuring (/metrics, both instances; \`atlas_page\` holds a municipality's figures): ${cacheHitRates(run.start.memory, run.end.memory)}.
 
 ${table(['Request', 'Answered', 'per s', 'Errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'KB each'], rows, [1, 2, 3, 4, 5, 6, 7, 8])}
 

@@ -12,7 +12,7 @@ import type { SnapshotIndicators } from './snapshot-model.ts';
 const visible = (hiddenBefore: string) => shownInFinder(hiddenBefore, 'ss.confirmed_on');
 
 /** One row per (active, publicly visible service, location); services without a location give one row of nulls. */
-export function listSupplyRows(db: Db, hiddenBefore: string) {
+function supplyRows(db: Db, hiddenBefore: string) {
   return db.selectFrom('service_search as ss')
     .innerJoin('service as s', 's.id', 'ss.service_id')
     .leftJoin('service_at_location as sal', 'sal.service_id', 's.id')
@@ -24,19 +24,47 @@ export function listSupplyRows(db: Db, hiddenBefore: string) {
       'l.municipality_number', 'm.lat as municipality_lat', 'm.lon as municipality_lon',
     ])
     .where('ss.status', '=', 'active')
-    .where(visible(hiddenBefore))
-    .orderBy('s.id').orderBy('sal.id')
-    .execute();
+    .where(visible(hiddenBefore));
+}
+
+export function listSupplyRows(db: Db, hiddenBefore: string) {
+  return supplyRows(db, hiddenBefore).orderBy('s.id').orderBy('sal.id').execute();
 }
 export type SupplyRow = Awaited<ReturnType<typeof listSupplyRows>>[number];
 
 /** How many of each organisation's locations lie in each municipality: its home is the commonest. */
-export function listOrganizationMunicipalities(db: Db) {
+function organizationMunicipalities(db: Db) {
   return db.selectFrom('location')
     .select(['organization_id', 'municipality_number', (eb) => eb.fn.countAll<number>().as('locations')])
     .where('organization_id', 'is not', null).where('municipality_number', 'is not', null)
-    .groupBy(['organization_id', 'municipality_number'])
-    .execute();
+    .groupBy(['organization_id', 'municipality_number']);
+}
+
+export function listOrganizationMunicipalities(db: Db) {
+  return organizationMunicipalities(db).execute();
+}
+
+/**
+ * A digest of everything the atlas reads, made by the database so that no row travels: each
+ * supply row and each organisation's count of locations per municipality hashed as text
+ * (`hashtextextended`, 64 bits) and summed, with the row counts, plus the reference data's stamps
+ * (population, municipalities, travel times). Equal digests mean the same rows (short of a
+ * collision of 64-bit sums, which no edit aims at), so after an edit elsewhere in the directory (a
+ * waiting time, a phone number) an instance keeps its atlas without reading or hashing the rows
+ * in Node, which took about a quarter of a second of each instance's event loop per edit at
+ * 10,000 offers (docs/coverage.md).
+ */
+export async function inputsDigest(db: Db, hiddenBefore: string): Promise<string> {
+  const summed = (rows: { compile(): unknown }) => sql<string>`select count(*) || ':' || coalesce(sum(hashtextextended(r::text, 0)::numeric), 0) from (${rows}) r`;
+  const result = await sql<{ digest: string }>`
+    select concat_ws('|',
+      (${summed(supplyRows(db, hiddenBefore))}),
+      (${summed(organizationMunicipalities(db))}),
+      coalesce((select max(date) || ':' || count(*) from population), ''),
+      coalesce((select checksum from reference_dataset where name = 'reference'), ''),
+      coalesce((select checksum || ':' || row_count || ':' || loaded_at from coverage_travel_time_set), '')) as digest
+  `.execute(db);
+  return result.rows[0]?.digest ?? '';
 }
 
 /**

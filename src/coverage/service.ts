@@ -10,7 +10,7 @@ import { greatCircleDistance, travelTimeMatrix } from './distance.ts';
 import { buildInputs, organizationHomes, supplyForLevel, type AtlasInputs } from './inputs.ts';
 import type { MeasureOptions } from './measures.ts';
 import { DEFAULT_DISTANCE_THRESHOLDS } from './nearest.ts';
-import { atlasStamp, dataVersionParts, findTravelTimeSet, listOrganizationMunicipalities, listSupplyRows, listTravelTimes } from './queries.ts';
+import { atlasStamp, dataVersionParts, findTravelTimeSet, inputsDigest, listOrganizationMunicipalities, listSupplyRows, listTravelTimes } from './queries.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 import { SERVICE_LEVEL_CODES, type LevelChoice } from './snapshot-model.ts';
 import type { DemandPoint, Distance } from './types.ts';
@@ -73,25 +73,20 @@ interface RawInputs {
   rows: Awaited<ReturnType<typeof listSupplyRows>>;
   homes: Awaited<ReturnType<typeof listOrganizationMunicipalities>>;
   matrix: Awaited<ReturnType<typeof findTravelTimeSet>>;
-  /** a hash of all of the above (and the demand grid): equal inputs give an equal atlas */
-  fingerprint: string;
 }
 
 async function readInputs(db: Db, hiddenBefore = freshnessCutoffs().hidden): Promise<RawInputs> {
   const [municipalities, rows, homes, matrix] = await Promise.all([
     listMunicipalities(db), listSupplyRows(db, hiddenBefore), listOrganizationMunicipalities(db), findTravelTimeSet(db),
   ]);
-  // the homes query groups without an order: sorted here, so the same homes always hash the same
-  const sortedHomes = [...homes].sort((a, b) => `${a.organization_id}:${a.municipality_number}`.localeCompare(`${b.organization_id}:${b.municipality_number}`));
-  const fingerprint = createHash('sha256').update(JSON.stringify([municipalities, rows, sortedHomes, matrix, demandGrid().checksum])).digest('hex');
-  return { municipalities, rows, homes, matrix, fingerprint };
+  return { municipalities, rows, homes, matrix };
 }
 
 export async function loadState(db: Db, version: { version: string; modified: Date | null }, now = new Date()): Promise<AtlasState> {
   return stateFrom(db, await readInputs(db), version, now);
 }
 
-async function stateFrom(db: Db, raw: RawInputs, version: { version: string; modified: Date | null }, now = new Date()): Promise<AtlasState & { fingerprint: string }> {
+async function stateFrom(db: Db, raw: RawInputs, version: { version: string; modified: Date | null }, now = new Date()): Promise<AtlasState> {
   const { municipalities, rows, homes, matrix } = raw;
   // Demand where people live (the 5 km population grid) with great-circle distances; a travel-time
   // matrix is municipality to municipality, so with one each municipality stays one point.
@@ -105,7 +100,6 @@ async function stateFrom(db: Db, raw: RawInputs, version: { version: string; mod
   const views = new Map<string, CoverageResult>();
   const { settings, ...options } = MEASURE_OPTIONS;
   return {
-    fingerprint: raw.fingerprint,
     version: version.version,
     computedAt: now,
     dataModified: version.modified,
@@ -150,7 +144,7 @@ export interface CoverageCache {
  * that state object and goes with it.
  */
 export function createCoverageCache(db: Db): CoverageCache {
-  let cached: { stamp: string; state: Promise<AtlasState & { fingerprint: string }> } | undefined;
+  let cached: { stamp: string; loaded: Promise<{ state: AtlasState; digest: string }> } | undefined;
   const read = async () => {
     // one cut-off for the stamp and the inputs read under it, also across midnight
     const hiddenBefore = freshnessCutoffs().hidden;
@@ -158,24 +152,28 @@ export function createCoverageCache(db: Db): CoverageCache {
     let entry = cached;
     countCacheLookup('atlas', entry?.stamp === stamp.data);
     if (entry?.stamp !== stamp.data) {
-      const previous = entry?.state.catch(() => undefined);
+      const previous = entry?.loaded.catch(() => undefined);
       // Concurrent first views share one load instead of each starting their own. The stamp moves
-      // with any change to the directory; when the atlas's own inputs read the same as before (an
-      // edit of a waiting time or a phone number), the state it computed, with every view and page
-      // derived from it, is kept instead of being computed again on every instance.
+      // with any change to the directory; when the database's digest of the atlas's inputs is the
+      // same as before (an edit of a waiting time or a phone number), the state computed, with
+      // every view and page derived from it, is kept, and no row is read. The digest is read
+      // before the rows: a write between the two moves the stamp, and the next view then finds
+      // a new digest and reads again.
       const loading = {
         stamp: stamp.data,
-        state: readInputs(db, hiddenBefore).then(async (raw) => {
+        loaded: inputsDigest(db, hiddenBefore).then(async (digest) => {
           const kept = await previous;
-          return kept && kept.fingerprint === raw.fingerprint ? kept : stateFrom(db, raw, await dataVersion(db, hiddenBefore));
+          if (kept && kept.digest === digest) return kept;
+          const raw = await readInputs(db, hiddenBefore);
+          return { state: await stateFrom(db, raw, await dataVersion(db, hiddenBefore)), digest };
         }),
       };
       cached = entry = loading;
-      loading.state.catch(() => {
+      loading.loaded.catch(() => {
         if (cached === loading) cached = undefined;
       });
     }
-    return { state: await entry.state, snapshots: stamp.snapshots };
+    return { state: (await entry.loaded).state, snapshots: stamp.snapshots };
   };
   return { read, current: async () => (await read()).state };
 }

@@ -4,7 +4,8 @@ import type { OpenedDatabase } from '../../src/platform/db/index.ts';
 import { createCoverageCache, dataVersion, loadState, type AtlasState } from '../../src/coverage/service.ts';
 import { backends, freshDatabase } from '../helpers/db.ts';
 import { aService, setConfirmedOn, store } from '../directory/factories.ts';
-import { WITHOUT_POPULATION, bodoSecret, org, storeAtlasFixture, unconfirmed } from './fixtures.db.ts';
+import { WITHOUT_POPULATION, bodoLow, bodoSecret, org, storeAtlasFixture, unconfirmed } from './fixtures.db.ts';
+import { inputsDigest } from '../../src/coverage/queries.ts';
 import { DEFAULT_FRESHNESS, useFreshnessSettings } from '../../src/directory/freshness.ts';
 import { osloDate } from '../../src/platform/clock.ts';
 
@@ -85,6 +86,34 @@ for (const backend of backends()) {
       await setConfirmedOn(database.db, unconfirmed.id, osloDate());
       assert.equal(await oslo(), 5, 'confirmed today: supply again');
       await setConfirmedOn(database.db, unconfirmed.id, unconfirmed.assuredDate);
+    });
+
+    test('the database\'s digest of the inputs moves with what the atlas reads, and only with that', async () => {
+      const digest = () => inputsDigest(database.db, '2000-01-01');
+      const start = await digest();
+      const place = bodoLow.locations[0]!.id;
+      const changes: { what: string; read: boolean; change: () => Promise<unknown>; undo: () => Promise<unknown> }[] = [
+        { what: 'a description', read: false,
+          change: () => database.db.updateTable('service').set({ description: 'Ny tekst' }).where('id', '=', bodoLow.id).execute(),
+          undo: () => database.db.updateTable('service').set({ description: bodoLow.description }).where('id', '=', bodoLow.id).execute() },
+        { what: 'a place\'s latitude', read: true,
+          change: () => database.db.updateTable('location').set({ latitude: 67.29 }).where('id', '=', place).execute(),
+          undo: () => database.db.updateTable('location').set({ latitude: 67.28 }).where('id', '=', place).execute() },
+        { what: 'an FTE', read: true,
+          change: () => database.db.updateTable('service').set({ fte: 2.5 }).where('id', '=', bodoLow.id).execute(),
+          undo: () => database.db.updateTable('service').set({ fte: 2 }).where('id', '=', bodoLow.id).execute() },
+        { what: 'a place\'s municipality (the organisation\'s homes)', read: true,
+          change: () => database.db.updateTable('location').set({ municipality_number: '1806' }).where('id', '=', place).execute(),
+          undo: () => database.db.updateTable('location').set({ municipality_number: '1804' }).where('id', '=', place).execute() },
+      ];
+      for (const { what, read, change, undo } of changes) {
+        await change();
+        const changed = await digest();
+        await undo();
+        if (read) assert.notEqual(changed, start, `${what} is read by the atlas: the digest moves`);
+        else assert.equal(changed, start, `${what} is not read by the atlas: the digest stays`);
+        assert.equal(await digest(), start, `${what} undone: the digest is as before`);
+      }
     });
 
     test('the cache keeps the atlas while the data is unchanged and recomputes when a service is added', async () => {

@@ -12,6 +12,8 @@ describe('npm run bench:soak arguments', () => {
   test('reads each flag, with a space or an equals sign', () => {
     assert.deepEqual(parseSoakArgs(['--minutes', '1', '--rate=50', '--warm-up', '0', '--services=500', '--print-only']),
       { minutes: 1, rate: 50, warmUpMinutes: 0, services: 500, printOnly: true });
+    assert.deepEqual(parseSoakArgs(['--profile', '/tmp/soak-profiles']),
+      { minutes: 10, rate: 200, warmUpMinutes: 1, services: 10_000, profile: '/tmp/soak-profiles', printOnly: false });
   });
 
   const rejects: [string[], RegExp][] = [
@@ -30,6 +32,7 @@ describe('npm run bench:soak arguments', () => {
     [['--seconds', '30'], /Unknown option '--seconds'/],
     [['10'], /Unexpected argument '10'/],
     [['--print-only=yes'], /--print-only.*does not take an argument/],
+    [['--profile'], /--profile.*argument missing/],
   ];
   for (const [argv, message] of rejects) {
     test(`rejects ${JSON.stringify(argv)} with a clear message`, () => {
