@@ -11,7 +11,6 @@
  * <commit>` with node_modules linked) the two apps take turns, twice each, on the same database.
  * Writes the run into BENCHMARKS.md unless --print-only. Run it alone.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,15 +18,14 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { Pool } from 'undici';
 import { openPostgres } from '../src/platform/db/index.ts';
-import { prepareDatabase } from '../src/setup.ts';
 import { freePort, startCluster } from '../scripts/pg-cluster.ts';
-import { replaceDemoData } from '../scripts/demo.ts';
-import { createDatabase, startInstance, waitUntilListening } from '../scripts/ops-stack.ts';
-import { parentOf, treeCpuSeconds } from './lib/cpu.ts';
+import { startInstance, waitUntilListening } from '../scripts/ops-stack.ts';
+import { treeCpuSeconds } from './lib/cpu.ts';
+import { demoDatabase } from './lib/demo-database.ts';
 import { percentile } from './lib/load.ts';
-import { describeMachine } from './lib/machine.ts';
+import { commitOf, describeMachine } from './lib/machine.ts';
 import { addRun, table } from './lib/report.ts';
-import { corpusOf, MIX } from './soak.ts';
+import { MIX } from './soak.ts';
 
 const { values } = parseArgs({ options: { rate: { type: 'string', default: '40' }, services: { type: 'string', default: '10000' }, before: { type: 'string' }, 'print-only': { type: 'boolean', default: false } } });
 const rate = Number(values.rate);
@@ -51,16 +49,10 @@ const loadBefore = loadavg();
 const cluster = await startCluster();
 if (!('url' in cluster)) throw new Error(`no PostgreSQL: ${cluster.reason}`);
 cleanups.push(cluster.stop);
-const { url } = await createDatabase(cluster.url, 'samklang_data_change');
+log(`loading ${services.toLocaleString('en-US')} generated demo services`);
+const { url, corpus, postmaster } = await demoDatabase(cluster.url, 'samklang_data_change', services);
 const database = await openPostgres(url, 2);
 cleanups.push(() => void database.close());
-log(`loading ${services.toLocaleString('en-US')} generated demo services`);
-await prepareDatabase(database.db, { demoData: false });
-await replaceDemoData(database.db, { services });
-await prepareDatabase(database.db, { demoData: true });
-await sql`vacuum analyze`.execute(database.db);
-const corpus = await corpusOf(database.db);
-const postmaster = parentOf((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(database.db)).rows[0]!.pid)!;
 const dir = mkdtempSync(join(tmpdir(), 'samklang-data-change-'));
 cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -104,6 +96,7 @@ async function turn(label: string, appDir: string | undefined): Promise<Turn> {
           .then(async (response) => {
             await response.body.arrayBuffer();
             answered.push({ sentAt, ms: performance.now() - t0 - sentAt, ok: response.statusCode === 200 });
+            if (response.statusCode !== 200) log(`${label}: HTTP ${response.statusCode} for ${planned.path}`);
           }, () => { answered.push({ sentAt, ms: performance.now() - t0 - sentAt, ok: false }); })
           .finally(() => inFlight.delete(request));
         inFlight.add(request);
@@ -140,15 +133,6 @@ const turns = new Map<string, Turn[]>(apps.map((app) => [app.label, []]));
 for (const round of [1, 2]) for (const app of apps) turns.get(app.label)!.push(await turn(`${app.label}, round ${round}`, app.dir));
 const loadAfter = loadavg();
 
-const commitOf = (folder: string) => {
-  try {
-    const id = execFileSync('git', ['-C', folder, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', folder, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
-    return `${id}${dirty ? ' with uncommitted changes' : ''}`;
-  } catch {
-    return 'unknown commit';
-  }
-};
 const ms = (value: number) => value.toFixed(0);
 const latency = (sorted: number[]) => (sorted.length ? `${ms(percentile(sorted, 0.5))} / ${ms(percentile(sorted, 0.95))} / ${ms(sorted[sorted.length - 1]!)}` : '–');
 const rows = apps.flatMap((app) => turns.get(app.label)!.map((t, i) => [
@@ -169,7 +153,8 @@ const HEADER = `## After a change to the directory (\`npm run bench:data-change\
 Any write moves directory_version, and each instance then finds what it keeps per data version (finder answers, open data,
 the atlas's stamp) out of date. One instance on a throw-away PostgreSQL cluster with generated demo services, bench:soak's
 public mix sent open-loop for 60 s, directory_version moved on at 20, 30, 40 and 50 s. CPU from /proc (app process; PostgreSQL
-server), averaged over the four moves; latency from when each request was due.`;
+server), averaged over the four moves; latency from when each request was due. "Not 200" counts other answers, each logged
+with its address (with few services, a finder page past the last one answers 303).`;
 if (!values['print-only']) {
   addRun(join(import.meta.dirname, '..', 'BENCHMARKS.md'), HEADER, run, 'data-change');
   log('written to BENCHMARKS.md');

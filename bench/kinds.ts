@@ -18,19 +18,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { Pool } from 'undici';
-import { openPostgres } from '../src/platform/db/index.ts';
-import { prepareDatabase } from '../src/setup.ts';
 import { freePort, startCluster } from '../scripts/pg-cluster.ts';
-import { replaceDemoData } from '../scripts/demo.ts';
-import { createDatabase, startInstance, waitUntilListening } from '../scripts/ops-stack.ts';
-import { parentOf, treeCpuSeconds } from './lib/cpu.ts';
+import { startInstance, waitUntilListening } from '../scripts/ops-stack.ts';
+import { treeCpuSeconds } from './lib/cpu.ts';
 import { percentile } from './lib/load.ts';
-import { corpusOf, MIX } from './soak.ts';
-import { describeMachine } from './lib/machine.ts';
+import { demoDatabase } from './lib/demo-database.ts';
+import { commitOf, describeMachine } from './lib/machine.ts';
 import { addRun, table } from './lib/report.ts';
-import { execFileSync } from 'node:child_process';
+import { MIX } from './soak.ts';
 import { loadavg } from 'node:os';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, services: { type: 'string', default: '10000' }, profile: { type: 'string' }, 'node-env': { type: 'string' }, only: { type: 'string' }, before: { type: 'string' }, 'print-only': { type: 'boolean', default: false } } });
@@ -51,15 +47,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { 
 const cluster = await startCluster();
 if (!('url' in cluster)) throw new Error(`no PostgreSQL: ${cluster.reason}`);
 cleanups.push(cluster.stop);
-const { url } = await createDatabase(cluster.url, 'samklang_kinds');
-const database = await openPostgres(url, 4);
-await prepareDatabase(database.db, { demoData: false });
-await replaceDemoData(database.db, { services });
-await prepareDatabase(database.db, { demoData: true });
-await sql`vacuum analyze`.execute(database.db);
-const corpus = await corpusOf(database.db);
-const postmaster = parentOf((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(database.db)).rows[0]!.pid)!;
-await database.close();
+const { url, corpus, postmaster } = await demoDatabase(cluster.url, 'samklang_kinds', services);
 
 const dir = mkdtempSync(join(tmpdir(), 'samklang-kinds-'));
 cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -126,15 +114,6 @@ async function measure(label: string, appDir: string | undefined): Promise<Row[]
   return rows;
 }
 
-const commitOf = (folder: string) => {
-  try {
-    const id = execFileSync('git', ['-C', folder, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', folder, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
-    return `${id}${dirty ? ' with uncommitted changes' : ''}`;
-  } catch {
-    return 'unknown commit';
-  }
-};
 const startedAt = new Date();
 const loadBefore = loadavg();
 const before = values.before ? await measure('before', resolve(values.before)) : undefined;
