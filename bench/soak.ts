@@ -12,7 +12,6 @@
  * A benchmark, not a test: CPU-heavy, run it alone on the machine. Every process and temporary
  * folder it makes is removed on exit, on Ctrl-C and on SIGTERM.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -31,7 +30,7 @@ import { countDirectory, replaceDemoData } from '../scripts/demo.ts';
 import { createDatabase, makeCertificate, missingTools, startInstance, startNginx, until, waitUntilListening, type Instance, type Nginx } from '../scripts/ops-stack.ts';
 import { parentOf, treeCpuSeconds } from './lib/cpu.ts';
 import { percentile } from './lib/load.ts';
-import { describeMachine } from './lib/machine.ts';
+import { commitOf, describeMachine } from './lib/machine.ts';
 import { memoryGrowth } from './lib/memory-growth.ts';
 import { addRun, table } from './lib/report.ts';
 import { parseSoakArgs, SOAK_USAGE, UsageError, type SoakArgs } from './soak-args.ts';
@@ -583,12 +582,6 @@ async function stopStack(stack: Stack): Promise<(number | null)[]> {
 const ms = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const mb = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
 
-function commit(): string {
-  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || 'unknown';
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
-  return dirty ? `${head} with uncommitted changes` : head;
-}
-
 const HEADER = `## Soak: two instances behind nginx (\`npm run bench:soak\`)
 
 A throw-away PostgreSQL 15 cluster (Debian's initdb, fsync off) with generated demo services (\`scripts/demo.ts\`),
@@ -649,7 +642,7 @@ function report(args: SoakArgs, run: Awaited<ReturnType<typeof drive>>, startedA
   const cpu = Object.entries(run.cpu).map(([name, cores]) => `${name} ${cores.toFixed(2)}`).join(', ');
   const upstreams = [...nginx.perUpstream].map(([address, n]) => `${address} ${n}`).join(', ');
   const nginxStatuses = [...nginx.statuses].sort().map(([status, n]) => `${status}: ${n}`).join(', ');
-  return `### ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit()}
+  return `### ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commitOf(ROOT)}
 
 ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB memory, Node ${machine.node}; load average (1 / 5 / 15 min, as \`uptime\`) ${load(loads.before)} at start, ${load(loads.after)} at end.
 Command: \`${command}\`: ${args.services.toLocaleString('en-US')} services, ${args.rate} requests/s for ${args.minutes} min after a ${args.warmUpMinutes} min warm-up.

@@ -45,6 +45,16 @@ export function listOrganizationMunicipalities(db: Db) {
 }
 
 /**
+ * What moves when the atlas's reference inputs change (the population figures, the reference data,
+ * the travel-time set), as three text values for a `concat_ws('|', …)`: part of the atlas's stamp
+ * and of its inputs' digest.
+ */
+const REFERENCE_STAMPS = sql`
+  coalesce((select max(date) || ':' || count(*) from population), ''),
+  coalesce((select checksum from reference_dataset where name = 'reference'), ''),
+  coalesce((select checksum || ':' || row_count || ':' || loaded_at from coverage_travel_time_set), '')`;
+
+/**
  * A digest of everything the atlas reads, made by the database so that no row travels: each
  * supply row and each organisation's count of locations per municipality hashed as text
  * (`hashtextextended`, 64 bits) and summed, with the row counts, plus the reference data's stamps
@@ -60,9 +70,7 @@ export async function inputsDigest(db: Db, hiddenBefore: string): Promise<string
     select concat_ws('|',
       (${summed(supplyRows(db, hiddenBefore))}),
       (${summed(organizationMunicipalities(db))}),
-      coalesce((select max(date) || ':' || count(*) from population), ''),
-      coalesce((select checksum from reference_dataset where name = 'reference'), ''),
-      coalesce((select checksum || ':' || row_count || ':' || loaded_at from coverage_travel_time_set), '')) as digest
+      ${REFERENCE_STAMPS}) as digest
   `.execute(db);
   return result.rows[0]?.digest ?? '';
 }
@@ -99,9 +107,7 @@ export async function atlasStamp(db: Db, hiddenBefore: string): Promise<{ data: 
     select concat_ws('|',
         ${hiddenBefore}::text,
         (select version::text from directory_version),
-        coalesce((select max(date) || ':' || count(*) from population), ''),
-        coalesce((select checksum from reference_dataset where name = 'reference'), ''),
-        coalesce((select checksum || ':' || row_count || ':' || loaded_at from coverage_travel_time_set), '')) as data,
+        ${REFERENCE_STAMPS}) as data,
       (select count(*) || ':' || coalesce(max(taken_at)::text, '') from coverage_snapshot) as snapshots
   `.execute(db);
   const row = result.rows[0];
