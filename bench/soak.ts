@@ -120,13 +120,16 @@ function planner(corpus: Corpus): () => Planned {
 // ---------------------------------------------------------------------------------------------
 // Results
 
-interface Outcome { kind: string; latencyMs: number; measured: boolean; bytes: number; error?: string; path?: string }
+/** atMs: when it was sent (scheduled), ms after the run began */
+interface Outcome { kind: string; atMs: number; latencyMs: number; measured: boolean; bytes: number; error?: string; path?: string }
 
 class Results {
   readonly outcomes: Outcome[] = [];
   sent = 0;
   inFlight = 0;
   maxLagMs = 0;
+  /** moments (ms after the run began) of the events the public requests might feel: the editor's saves, the memory samples */
+  readonly events: { atMs: number; what: string }[] = [];
   add(outcome: Outcome) { this.outcomes.push(outcome); }
   measured() { return this.outcomes.filter((o) => o.measured); }
 }
@@ -457,9 +460,9 @@ async function drive(stack: Stack, args: SoakArgs): Promise<{ results: Results; 
       .then(async (response: Dispatcher.ResponseData) => {
         // read to the end (dump() would close a connection whose answer is large)
         const bytes = (await response.body.arrayBuffer()).byteLength;
-        results.add({ kind: planned.kind, latencyMs: performance.now() - scheduled, measured, bytes, error: errorOf(planned.kind, response.statusCode, [200]), path: planned.path });
+        results.add({ kind: planned.kind, atMs: scheduled - t0, latencyMs: performance.now() - scheduled, measured, bytes, error: errorOf(planned.kind, response.statusCode, [200]), path: planned.path });
       }, (error: unknown) => {
-        results.add({ kind: planned.kind, latencyMs: performance.now() - scheduled, measured, bytes: 0, error: failureOf(planned.kind, error), path: planned.path });
+        results.add({ kind: planned.kind, atMs: scheduled - t0, latencyMs: performance.now() - scheduled, measured, bytes: 0, error: failureOf(planned.kind, error), path: planned.path });
       })
       .finally(() => { results.inFlight--; });
   };
@@ -484,7 +487,10 @@ async function drive(stack: Stack, args: SoakArgs): Promise<{ results: Results; 
   const personPool = tlsPool(stack.nginx.httpsPort, stack.cert, '127.0.3.1');
   cleanups.push(() => void personPool.destroy());
   let editorRounds = 0;
-  const recordPerson = (kind: string, started: number, bytes: number, error?: string) => results.add({ kind, latencyMs: performance.now() - started, measured: started - t0 >= warmUpMs, bytes, ...(error ? { error } : {}) });
+  const recordPerson = (kind: string, started: number, bytes: number, error?: string) => {
+    results.events.push({ atMs: started - t0, what: kind });
+    results.add({ kind, atMs: started - t0, latencyMs: performance.now() - started, measured: started - t0 >= warmUpMs, bytes, ...(error ? { error } : {}) });
+  };
   const personTimers: NodeJS.Timeout[] = [];
   const visits: Promise<void>[] = [];
   for (let at = 20_000; at < totalMs; at += 60_000) {
@@ -502,6 +508,7 @@ async function drive(stack: Stack, args: SoakArgs): Promise<{ results: Results; 
     'load generator': (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   });
   const takeSample = async (): Promise<Sample> => {
+    results.events.push({ atMs: performance.now() - t0, what: 'memory sample' });
     const sample = { atSeconds: Math.round((performance.now() - t0) / 1000), memory: await memoryNow(stack) };
     samples.push(sample);
     return sample;
@@ -582,6 +589,39 @@ async function stopStack(stack: Stack): Promise<(number | null)[]> {
 const ms = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const mb = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
 
+/** Public requests are grouped by the 5 s in which they were sent; a window is slow when its p50 is over 3 times the median window's p50 (and over 100 ms). */
+const WINDOW_MS = 5_000;
+
+/**
+ * The slow stretches while measuring: each slow window with its p50 / p95 and the last event
+ * (an editor's step, a memory sample) sent before it ended, so a stall can be put beside its cause.
+ */
+function slowStretches(publicMeasured: Outcome[], events: { atMs: number; what: string }[], warmUpMs: number): string {
+  const windows = new Map<number, number[]>();
+  for (const o of publicMeasured) {
+    const at = Math.floor((o.atMs - warmUpMs) / WINDOW_MS);
+    if (!windows.has(at)) windows.set(at, []);
+    windows.get(at)!.push(o.latencyMs);
+  }
+  const stats = [...windows].sort((x, y) => x[0] - y[0]).map(([at, times]) => {
+    times.sort((a, b) => a - b);
+    return { at, n: times.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  });
+  if (stats.length === 0) return 'Slow stretches: no public requests measured.';
+  const typical = percentile(stats.map((w) => w.p50).sort((a, b) => a - b), 0.5);
+  const limit = Math.max(3 * typical, 100);
+  const slow = stats.filter((w) => w.p50 > limit);
+  const seconds = (msAfter: number) => `${(msAfter / 1000).toFixed(0)} s`;
+  const listed = slow.map((w) => {
+    const start = warmUpMs + w.at * WINDOW_MS;
+    const before = events.filter((e) => e.atMs < start + WINDOW_MS).at(-1);
+    const cause = before ? `; last before its end: ${before.what} at ${seconds(before.atMs - warmUpMs)}` : '';
+    return `${seconds(start - warmUpMs)}–${seconds(start - warmUpMs + WINDOW_MS)}: p50 ${ms(w.p50)}, p95 ${ms(w.p95)} ms (${w.n} requests${cause})`;
+  });
+  return `Slow stretches (public requests grouped by the ${WINDOW_MS / 1000} s in which they were sent; times in s after the warm-up): the median window's p50 is ${ms(typical)} ms; `
+    + `${slow.length} of ${stats.length} windows had a p50 over ${ms(limit)} ms${listed.length ? `: ${listed.slice(0, 12).join('; ')}${listed.length > 12 ? `; and ${listed.length - 12} more` : ''}` : ''}.`;
+}
+
 const HEADER = `## Soak: two instances behind nginx (\`npm run bench:soak\`)
 
 A throw-away PostgreSQL 15 cluster (Debian's initdb, fsync off) with generated demo services (\`scripts/demo.ts\`),
@@ -652,6 +692,7 @@ Error lines in the instances' logs: ${appErrorLines.join(' and ')} while running
 nginx (whole run, warm-up included): answered by ${upstreams || '–'}; ${nginx.retried} requests retried on the other instance; statuses ${nginxStatuses || '–'}; its error log: ${nginx.errors.size ? [...nginx.errors].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([what, n]) => `${n} × ${what}`).join('; ') : 'nothing at level error or worse'}.
 CPU cores used while measuring: ${cpu}.
 Cache hits while measuring (/metrics, both instances; \`atlas_page\` holds a municipality's figures): ${cacheHitRates(run.start.memory, run.end.memory)}.
+${slowStretches(publicMeasured, run.results.events, args.warmUpMinutes * 60_000)}
 
 ${table(['Request', 'Answered', 'per s', 'Errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'KB each'], rows, [1, 2, 3, 4, 5, 6, 7, 8])}
 
