@@ -30,6 +30,7 @@ import * as m0032 from './0032_search_counts.ts';
 import * as m0034 from './0034_tsvector_aggregate.ts';
 import * as m0035 from './0035_search_terms_key.ts';
 import * as m0036 from './0036_drop_attribute_link.ts';
+import * as m0037 from './0037_search_texts_key.ts';
 
 /** Every migration in order. Forward only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '0034_tsvector_aggregate': m0034,
   '0035_search_terms_key': m0035,
   '0036_drop_attribute_link': m0036,
+  '0037_search_texts_key': m0037,
 };

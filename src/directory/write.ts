@@ -175,13 +175,15 @@ export async function touchServices(db: Tx, serviceIds: string[]): Promise<void>
 }
 
 /**
- * The format of the finder's search document: raise it when reindexServices puts other text in it,
- * and every database rebuilds its rows once at start (rebuildOutdatedSearchIndex).
+ * The format of the finder's rows: raise it when reindexServices puts other text in the search
+ * document or another column in the row, and every database rebuilds its rows once at start
+ * (rebuildOutdatedSearchIndex).
  * 1: the classification in people's words, postal places and location names (issue #13).
  * 2: the service's text in other languages (service_translation, issue #17).
  * 3: term names in nynorsk and English, and English and nynorsk search words (issue #17).
+ * 4: texts_key, naming the texts a hit shows beside the row (migration 0037).
  */
-export const SEARCH_INDEX_FORMAT = 3;
+export const SEARCH_INDEX_FORMAT = 4;
 
 /** Rebuilds every finder row when they were built with an older format of the document; returns whether it did. */
 export async function rebuildOutdatedSearchIndex(db: Db): Promise<boolean> {
@@ -193,7 +195,7 @@ export async function rebuildOutdatedSearchIndex(db: Db): Promise<boolean> {
 
 /** The finder row's columns, in the order reindexServices' select makes them. */
 const FINDER_COLUMNS = ['service_id', 'organization_id', 'name', 'organization_name', 'status', 'terms', 'municipality_numbers', 'document',
-  'lat', 'lon', 'is_digital', 'minimum_age', 'maximum_age', 'assured_date', 'is_demo', 'confirmed_on'] as const;
+  'lat', 'lon', 'is_digital', 'minimum_age', 'maximum_age', 'assured_date', 'is_demo', 'confirmed_on', 'texts_key'] as const;
 
 /**
  * Rebuilds the finder's rows for the given services (all when omitted): their text document,
@@ -270,7 +272,8 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
     ),
     translated as (
       select t.service_id, string_agg(t.name, ' ' order by t.language) as names,
-        string_agg(concat_ws(' ', t.description, t.application_process), ' ' order by t.language) as texts
+        string_agg(concat_ws(' ', t.description, t.application_process), ' ' order by t.language) as texts,
+        json_agg(json_build_array(t.language, t.name, t.description) order by t.language) as shown
       from service_translation t where t.service_id in (${chosen})
       group by t.service_id
     ),
@@ -301,7 +304,10 @@ export async function reindexServices(db: Tx, serviceIds?: string[]): Promise<vo
       coalesce('format:digital' = any(terms.keys), false),
       s.minimum_age, s.maximum_age, s.assured_date, s.is_demo,
       -- freshness is measured from the last confirmation, else from when the entry was made
-      ${confirmedOn()}
+      ${confirmedOn()},
+      -- the texts a hit shows that the row does not hold as written (hitTexts): a change of them
+      -- rewrites the row, so the finder's answers kept per search_version show it (migration 0037)
+      md5(json_build_array(s.description, translated.shown)::text)::uuid
     from chosen c
     join service s on s.id = c.id
     join organization o on o.id = s.organization_id

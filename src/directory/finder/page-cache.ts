@@ -7,9 +7,12 @@ import { keptAnswers, sharedFreshRead, type Stamp } from '../../platform/kept-an
 /**
  * The finder's answers to the public (its pages, and its API's JSON) as sent, kept in memory per
  * database handle while the data they show stays the same (platform/kept-answers.ts): the finder's
- * rows (search_version) and the directory (directory_version, which moves with any change to an
- * offer, so the texts a hit shows are covered too), both read per request in one cheap statement,
- * so every instance sees a change committed by any other at its next request. The key (made by the
+ * rows, whose version (search_version) is read per request in one cheap statement, so every
+ * instance sees a change committed by any other at its next request. A row names the texts a hit
+ * shows that it does not hold itself (texts_key, migration 0037), so a change of those rewrites it
+ * too; a change the finder does not show (a waiting time, a phone number) leaves the kept answers as
+ * they are. (Until 2026-12-02 they followed the directory's version as well, so every such save
+ * made every instance compute its finder answers again.) The key (made by the
  * finder's routes) holds everything else an answer depends on: the language, the site's origin,
  * the address as asked (query included) and the freshness cut-offs (the Oslo day and the
  * thresholds). Only answers to readers who are not signed in are kept (the layout of a signed-in
@@ -27,11 +30,9 @@ const stores = { page: keptAnswers('finder_page', FINDER_PAGE_CACHE_BYTES), api:
 export interface FinderState extends Stamp { searchVersion: bigint }
 
 async function readState(db: Db): Promise<FinderState> {
-  const { rows } = await sql<{ search: string; directory: string }>`
-    select (select version from search_version)::text as search, (select version from directory_version)::text as directory`.execute(db);
+  const { rows } = await sql<{ search: string }>`select version::text as search from search_version`.execute(db);
   const search = rows[0]?.search ?? '0';
-  const directory = rows[0]?.directory ?? '0';
-  return { key: `${search}:${directory}`, order: Number(search) + Number(directory), searchVersion: BigInt(search) };
+  return { key: search, order: Number(search), searchVersion: BigInt(search) };
 }
 
 /** Per handle, one shared read for requests that read the replica and one for those that must read the primary (after their own write). */

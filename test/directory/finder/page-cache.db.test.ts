@@ -55,11 +55,36 @@ describe('the finder\'s page cache', { concurrency: 1 }, () => {
         const after = (await get('/tilbud?q=musikk')).body;
         assert.match(after, /Kjelbykoret/);
         assert.doesNotMatch(after, /Kjelbybandet/);
-        // what the finder's row does not hold, but a hit may show, moves the directory's version: not kept past it
+        // what no finder answer shows (the waiting time) leaves the kept answers as they are
         const before = await counts();
         await db.transaction().execute(async (trx) => publishService(trx, { ...(await loadServiceAggregate(trx, band.id))!, waitTime: 'Omtrent to uker' }, 'system', null, false));
-        await get('/tilbud?q=musikk');
-        assert.equal((await counts()).miss, before.miss + 1);
+        assert.equal((await get('/tilbud?q=musikk')).body, after);
+        assert.deepEqual(await counts(), { hit: before.hit + 1, miss: before.miss });
+      });
+
+      test('a change of the texts a hit shows beside the finder\'s row shows at the next request, even when the search words stay the same', async () => {
+        const publish = (change: (aggregate: NonNullable<Awaited<ReturnType<typeof loadServiceAggregate>>>) => object) =>
+          db.transaction().execute(async (trx) => {
+            const aggregate = (await loadServiceAggregate(trx, band.id))!;
+            await publishService(trx, { ...aggregate, ...change(aggregate) }, 'system', null, false);
+          });
+        const searchVersion = async () => (await db.selectFrom('search_version').select('version').executeTakeFirstOrThrow()).version;
+        await publish(() => ({ description: 'Vi spiller musikk sammen hver uke.' }));
+        assert.match((await get('/tilbud?q=musikk')).body, /hver uke\./);
+        // only the full stop becomes an exclamation mark: the search document is the same, the text shown is not
+        const version = await searchVersion();
+        await publish(() => ({ description: 'Vi spiller musikk sammen hver uke!' }));
+        assert.notEqual(await searchVersion(), version, 'the row names its description');
+        assert.match((await get('/tilbud?q=musikk')).body, /hver uke!/);
+        // the English name, shown on the English page and listed in the API's answer
+        const url = '/api/v1/services?q=musikk';
+        assert.equal((await get(`${url}&lang=en`)).statusCode, 200);
+        await get(url);
+        await publish((aggregate) => ({ translations: [...aggregate.translations.filter((t) => t.language !== 'en'), { language: 'en', name: 'The Kjelby Band', description: null, applicationProcess: null }] }));
+        assert.match((await get('/tilbud?q=musikk&lang=en')).body, /The Kjelby Band/);
+        assert.match((await get(url)).body, /The Kjelby Band/);
+        await publish((aggregate) => ({ translations: aggregate.translations.map((t) => (t.language === 'en' ? { ...t, name: 'The Kjelby Band!' } : t)) }));
+        assert.match((await get('/tilbud?q=musikk&lang=en')).body, /The Kjelby Band!/);
       });
 
       test('the JSON API\'s answers are kept alike: the same bytes as the schema writes them, gone with a change; problems are not kept', async () => {

@@ -204,6 +204,8 @@ export interface ServiceSearchTable {
   confirmed_on: string | null;
   /** added by migrations/0035_search_terms_key.ts: names the set of terms (generated from terms) */
   terms_key: ColumnType<string, never, never>;
+  /** added by migrations/0037_search_texts_key.ts: names the texts a hit shows that the row does not hold (null until the row is built again) */
+  texts_key: string | null;
 }
 export interface SearchWordTable {
   word: string;
