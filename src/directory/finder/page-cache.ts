@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { readsOwnWrites, type Db } from '../../platform/db/index.ts';
 import { keptBody, keptBodyBytes, sendKeptBody, type KeptBody } from '../../platform/http/compress.ts';
 import { keptAnswers, sharedFreshRead, type Stamp } from '../../platform/kept-answers.ts';
+import { dataVersion } from './search-cache.ts';
 
 /**
  * The finder's answers to the public (its pages, and its API's JSON) as sent, kept in memory per
@@ -30,9 +30,8 @@ const stores = { page: keptAnswers('finder_page', FINDER_PAGE_CACHE_BYTES), api:
 export interface FinderState extends Stamp { searchVersion: bigint }
 
 async function readState(db: Db): Promise<FinderState> {
-  const { rows } = await sql<{ search: string }>`select version::text as search from search_version`.execute(db);
-  const search = rows[0]?.search ?? '0';
-  return { key: search, order: Number(search), searchVersion: BigInt(search) };
+  const version = await dataVersion(db);
+  return { key: String(version), order: Number(version), searchVersion: version };
 }
 
 /** Per handle, one shared read for requests that read the replica and one for those that must read the primary (after their own write). */
