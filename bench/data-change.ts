@@ -3,8 +3,8 @@
  * What a change to the directory costs the readers (issue #18): any write moves directory_version,
  * and every instance then finds the answers it keeps per directory version (open data) out of date
  * and asks the database whether the atlas's inputs changed, at its next request. The finder's
- * answers follow search_version, which a change the finder does not show leaves as it is. One app instance at a time on a throw-away PostgreSQL
- * cluster with N generated demo services, under bench:soak's mix of public requests sent open-loop
+ * answers follow search_version, which a change the finder does not show leaves as it is. One app
+ * instance at a time on a throw-away PostgreSQL cluster with N generated demo services, under bench:soak's mix of public requests sent open-loop
  * at --rate a second for 60 s; at 20, 30, 40 and 50 s directory_version is moved on (as a write
  * that changes nothing the pages show would move it). Reported: the app's and PostgreSQL's CPU in
  * the 3 s after each move against the 3 s before it, and the latency of the requests sent in
@@ -152,8 +152,8 @@ console.log(`\n${run}`);
 const HEADER = `## After a change to the directory (\`npm run bench:data-change\`)
 
 Any write moves directory_version, and each instance then finds what it keeps per directory version (the open data's
-answers; until 2026-12-02 the finder's too) out of date, and asks whether the atlas's inputs changed. One instance on a throw-away PostgreSQL cluster with generated demo services, bench:soak's
-public mix sent open-loop for 60 s, directory_version moved on at 20, 30, 40 and 50 s. CPU from /proc (app process; PostgreSQL
+answers; until 2026-12-02 the finder's too) out of date, and asks whether the atlas's inputs changed. One instance on a
+throw-away PostgreSQL cluster with generated demo services, bench:soak's public mix sent open-loop for 60 s, directory_version moved on at 20, 30, 40 and 50 s. CPU from /proc (app process; PostgreSQL
 server), averaged over the four moves; latency from when each request was due. "Not 200" counts other answers, each logged
 with its address (with few services, a finder page past the last one answers 303).`;
 if (!values['print-only']) {

@@ -612,9 +612,11 @@ function slowStretches(publicMeasured: Outcome[], events: { atMs: number; what: 
   const limit = Math.max(3 * typical, 100);
   const slow = stats.filter((w) => w.p50 > limit);
   const seconds = (msAfter: number) => `${(msAfter / 1000).toFixed(0)} s`;
+  // events are pushed when a step ends but timed from when it began: ordered by that time here
+  const inOrder = [...events].sort((x, y) => x.atMs - y.atMs);
   const listed = slow.map((w) => {
     const start = warmUpMs + w.at * WINDOW_MS;
-    const before = events.filter((e) => e.atMs < start + WINDOW_MS).at(-1);
+    const before = inOrder.filter((e) => e.atMs < start + WINDOW_MS).at(-1);
     const cause = before ? `; last before its end: ${before.what} at ${seconds(before.atMs - warmUpMs)}` : '';
     return `${seconds(start - warmUpMs)}–${seconds(start - warmUpMs + WINDOW_MS)}: p50 ${ms(w.p50)}, p95 ${ms(w.p95)} ms (${w.n} requests${cause})`;
   });
